@@ -1,0 +1,66 @@
+import type { LocalizedText } from './language.ts';
+
+/** Where an application stands (SPEC "Words"). */
+export const applicationStatuses = ['queued', 'referred', 'enrolled', 'stopped', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const stopReasons = ['cleanup', 'referral_expired'] as const;
+export type StopReason = (typeof stopReasons)[number];
+
+/** Priority categories (льготы); `none` is the general queue. */
+export const priorityCategories = ['none', 'extraordinary', 'disability', 'large_family', 'military', 'orphan'] as const;
+export type PriorityCategory = (typeof priorityCategories)[number];
+
+export const instructionLanguages = ['kk', 'ru'] as const;
+export type InstructionLanguage = (typeof instructionLanguages)[number];
+
+export interface Referral {
+  readonly kindergartenId: string;
+  readonly issuedAt: string;
+  /** ISO date-time after which an unused referral expires. */
+  readonly expiresAt: string;
+}
+
+/** A child's place in the queue (заявление). Dates are ISO strings. */
+export interface Application {
+  readonly applicationId: string;
+  readonly tenantId: string;
+  readonly applicantIin: string;
+  readonly childIin: string;
+  readonly childName: string;
+  /** `YYYY-MM-DD`; always agrees with the child's IIN. */
+  readonly birthDate: string;
+  /** ISO date-time; the queue keeps this date through stops and restores. */
+  readonly registeredAt: string;
+  readonly priority: PriorityCategory;
+  /** 1 to 3 kindergarten ids of the same tenant. */
+  readonly preferredKindergartenIds: readonly string[];
+  readonly language: InstructionLanguage;
+  readonly status: ApplicationStatus;
+  /** `YYYY-MM-DD`, the last day the application is valid without a confirmation. */
+  readonly validUntil: string;
+  readonly stopReason?: StopReason;
+  readonly referral?: Referral;
+}
+
+export const ageGroups = ['nursery', 'junior', 'middle', 'senior', 'preschool'] as const;
+export type AgeGroup = (typeof ageGroups)[number];
+
+export interface Kindergarten {
+  readonly tenantId: string;
+  readonly kindergartenId: string;
+  readonly name: LocalizedText;
+  readonly ownership: 'state' | 'private';
+  readonly languages: readonly InstructionLanguage[];
+  readonly district: string;
+  readonly address: string;
+  readonly location: { readonly lat: number; readonly lon: number };
+  /** Places by age group. */
+  readonly capacity: Readonly<Record<AgeGroup, number>>;
+}
+
+export interface Tenant {
+  readonly tenantId: string;
+  readonly name: LocalizedText;
+  readonly districts: readonly { readonly id: string; readonly name: LocalizedText }[];
+}

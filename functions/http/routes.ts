@@ -1,0 +1,158 @@
+import type { ZodType } from 'zod';
+import type { TableKey } from '#functions/tables';
+import {
+  cabinetApplicationsResponse,
+  healthResponse,
+  identityResponse,
+  logoutResponse,
+  openApiResponse,
+  parentCodeRequest,
+  parentCodeResponse,
+  parentSessionRequest,
+  staffKindergartensResponse,
+  staffSessionRequest,
+} from './schemas.ts';
+
+/**
+ * The route table: every HTTP route of kezek, declared once. The CDK API stack creates one
+ * Lambda function and one HTTP API route per entry; the local server dispatches by it; the
+ * OpenAPI document is generated from it.
+ */
+
+export type Role = 'parent' | 'staff';
+
+/** `public`: no session needed; otherwise the roles allowed (the authorizer runs first). */
+export type Access = 'public' | readonly Role[];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route's function may touch; the CDK grants exactly this and nothing more. */
+export interface Grants {
+  readonly tables?: Partial<Record<TableKey, 'read' | 'readWrite'>>;
+  /** Sends SMS through the notifier (SNS direct publish in AWS). */
+  readonly sms?: boolean;
+}
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax, e.g. `/api/applications/{applicationId}`. */
+  readonly path: string;
+  /** File name (without extension) in `functions/handlers/`. */
+  readonly handler: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly body?: ZodType;
+  readonly response: ZodType;
+  /** Status of a successful answer. */
+  readonly successStatus?: number;
+  readonly grants: Grants;
+}
+
+const parentOrStaff: readonly Role[] = ['parent', 'staff'];
+
+export const routes = [
+  {
+    method: 'GET',
+    path: '/api/health',
+    handler: 'health',
+    access: 'public',
+    summary: 'Liveness check',
+    response: healthResponse,
+    grants: {},
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'openapi',
+    access: 'public',
+    summary: 'This API as an OpenAPI 3.1 document',
+    response: openApiResponse,
+    grants: {},
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/parent/code',
+    handler: 'parent-login-code',
+    access: 'public',
+    summary: "Send a one-time login code to the parent's phone",
+    body: parentCodeRequest,
+    response: parentCodeResponse,
+    successStatus: 202,
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/parent/session',
+    handler: 'parent-login-session',
+    access: 'public',
+    summary: 'Exchange IIN and one-time code for a session cookie',
+    body: parentSessionRequest,
+    response: identityResponse,
+    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/staff/session',
+    handler: 'staff-login-session',
+    access: 'public',
+    summary: 'Staff login with their own credentials, scoped to their tenant',
+    body: staffSessionRequest,
+    response: identityResponse,
+    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    handler: 'logout',
+    access: parentOrStaff,
+    summary: 'End the current session',
+    response: logoutResponse,
+    grants: { tables: { auth: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/me',
+    handler: 'me',
+    access: parentOrStaff,
+    summary: 'Who is logged in',
+    response: identityResponse,
+    grants: {},
+  },
+  {
+    method: 'GET',
+    path: '/api/cabinet/applications',
+    handler: 'cabinet-applications',
+    access: ['parent'],
+    summary: "The parent's applications with their chosen kindergartens",
+    response: cabinetApplicationsResponse,
+    grants: { tables: { applications: 'read', kindergartens: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/kindergartens',
+    handler: 'staff-kindergartens',
+    access: ['staff'],
+    summary: "The kindergartens of the staff member's tenant",
+    response: staffKindergartensResponse,
+    grants: { tables: { kindergartens: 'read' } },
+  },
+] as const satisfies readonly RouteDefinition[];
+
+export type HandlerName = (typeof routes)[number]['handler'];
+
+/** The authorizer is not a route but a function of its own; it reads sessions. */
+export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 'read' } } } as const satisfies {
+  handler: string;
+  grants: Grants;
+};
+
+export function routeFor(handler: HandlerName): RouteDefinition {
+  const route = routes.find((candidate) => candidate.handler === handler);
+  if (!route) throw new Error(`no route for handler ${handler}`);
+  return route;
+}
+
+/** The cookie that carries the session token; the authorizer reads it. */
+export const sessionCookieName = 'kezek_session';
+/** The cookie that remembers the chosen language (not secret). */
+export const languageCookieName = 'kezek_lang';
