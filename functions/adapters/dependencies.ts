@@ -1,0 +1,62 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import { tables, type TableKey } from '#functions/tables';
+import type { Dependencies } from '#ports/dependencies';
+import type { Notifier } from '#ports/notifier';
+import { dynamoDocumentClient } from './dynamodb/client.ts';
+import { DynamoApplicationStore } from './dynamodb/application-store.ts';
+import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
+import { DynamoAccountStore } from './dynamodb/account-store.ts';
+import { DynamoAuthStore } from './dynamodb/auth-store.ts';
+import { SnsNotifier } from './sns/sns-notifier.ts';
+
+export type { Dependencies };
+
+/** A function only gets the env vars of the tables it was granted, so each store is made on first use. */
+function tableName(key: TableKey): string {
+  const name = process.env[tables[key].envVar];
+  if (!name) throw new Error(`${tables[key].envVar} is not set: this function has no grant for the ${tables[key].name} table`);
+  return name;
+}
+
+function fromEnvironment(): Dependencies {
+  const made = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
+  return {
+    get applications() {
+      return once('applications', () => new DynamoApplicationStore(dynamoDocumentClient(), tableName('applications')));
+    },
+    get kindergartens() {
+      return once('kindergartens', () => new DynamoKindergartenStore(dynamoDocumentClient(), tableName('kindergartens')));
+    },
+    get accounts() {
+      return once('accounts', () => new DynamoAccountStore(dynamoDocumentClient(), tableName('accounts')));
+    },
+    get auth() {
+      return once('auth', () => new DynamoAuthStore(dynamoDocumentClient(), tableName('auth')));
+    },
+    get notifier() {
+      return once('notifier', (): Notifier => {
+        if (process.env.NOTIFIER !== 'sns') throw new Error('NOTIFIER is not "sns" and no local notifier was installed');
+        return new SnsNotifier(new SNSClient({}));
+      });
+    },
+    clock: () => new Date(),
+    cookieSecure: process.env.COOKIE_SECURE !== 'false',
+  };
+}
+
+let current: Dependencies | undefined;
+
+export function dependencies(): Dependencies {
+  current ??= fromEnvironment();
+  return current;
+}
+
+/** For the local runtime and tests: replace some dependencies (e.g. the notifier, the clock). */
+export function overrideDependencies(overrides: Partial<Dependencies>): void {
+  const base = dependencies();
+  current = Object.create(base, Object.getOwnPropertyDescriptors(overrides)) as Dependencies;
+}

@@ -1,0 +1,88 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuthStore, LoginCode, Session } from '#ports/stores';
+
+const codeKey = (iin: string) => ({ authId: `otp#${iin}` });
+const sessionKey = (sessionId: string) => ({ authId: `session#${sessionId}` });
+/** DynamoDB TTL wants epoch seconds; it deletes lazily, so reads still check `expiresAt`. */
+const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
+
+async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export class DynamoAuthStore implements AuthStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async saveLoginCode(code: LoginCode): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...codeKey(code.iin), ...code, expiresAtEpoch: epochSeconds(code.expiresAt) },
+      }),
+    );
+  }
+
+  async getLoginCode(iin: string): Promise<LoginCode | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: codeKey(iin), ConsistentRead: true }));
+    return Item as LoginCode | undefined;
+  }
+
+  countFailedAttempt(iin: string, maxAttempts: number): Promise<boolean> {
+    return unlessConditionFails(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: codeKey(iin),
+          UpdateExpression: 'SET attempts = attempts + :one',
+          ConditionExpression: 'attribute_exists(authId) AND attempts < :max',
+          ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts },
+        }),
+      ),
+    );
+  }
+
+  consumeLoginCode(iin: string, codeHash: string): Promise<boolean> {
+    return unlessConditionFails(() =>
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: codeKey(iin),
+          ConditionExpression: 'codeHash = :hash',
+          ExpressionAttributeValues: { ':hash': codeHash },
+        }),
+      ),
+    );
+  }
+
+  async createSession(session: Session): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...sessionKey(session.sessionId), ...session, expiresAtEpoch: epochSeconds(session.expiresAt) },
+        // A 256-bit token never repeats; the condition makes sure a bug could not overwrite a session.
+        ConditionExpression: 'attribute_not_exists(authId)',
+      }),
+    );
+  }
+
+  async getSession(sessionId: string): Promise<Session | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: sessionKey(sessionId) }));
+    if (!Item) return undefined;
+    const { authId: _key, expiresAtEpoch: _ttl, ...session } = Item;
+    return session as Session;
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(sessionId) }));
+  }
+}

@@ -1,0 +1,52 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Counts DynamoDB requests by command name, so tests and benchmarks can assert how many
+ * requests an operation makes. Bounded: one counter per command type.
+ */
+export class DynamoRequestCounter {
+  private readonly counts = new Map<string, number>();
+
+  record(command: string): void {
+    this.counts.set(command, (this.counts.get(command) ?? 0) + 1);
+  }
+
+  get total(): number {
+    return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
+  }
+
+  byCommand(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export const dynamoRequests = new DynamoRequestCounter();
+
+/**
+ * One document client per process. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in AWS it
+ * is unset and the SDK uses the regional endpoint.
+ */
+function createDocumentClient(): DynamoDBDocumentClient {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const client = new DynamoDBClient(endpoint ? { endpoint } : {});
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      dynamoRequests.record(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: 'kezekRequestCounter' },
+  );
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+export function dynamoDocumentClient(): DynamoDBDocumentClient {
+  documentClient ??= createDocumentClient();
+  return documentClient;
+}

@@ -1,0 +1,37 @@
+import type { Notifier, SmsMessage } from '#ports/notifier';
+
+export interface OutboxEntry extends SmsMessage {
+  readonly channel: 'sms';
+  readonly sentAt: string;
+}
+
+/** Masks all but the last four digits: the console is a log, and phone numbers stay out of logs. */
+export function maskPhone(phone: string): string {
+  return phone.replace(/\d(?=\d{4})/g, '•');
+}
+
+/**
+ * The local stand-in for SNS: keeps every message in an outbox (for the demo and for tests)
+ * and prints it with the phone number masked.
+ */
+export class LocalNotifier implements Notifier {
+  readonly outbox: OutboxEntry[] = [];
+
+  constructor(
+    private readonly print: (line: string) => void = (line) => console.log(line),
+    private readonly now: () => Date = () => new Date(),
+    /** Keeps memory bounded in a long-running demo. */
+    private readonly capacity = 1000,
+  ) {}
+
+  async sendSms(message: SmsMessage): Promise<void> {
+    this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
+    if (this.outbox.length > this.capacity) this.outbox.shift();
+    this.print(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+  }
+
+  /** The latest message sent to a phone number, if any. */
+  lastTo(phone: string): OutboxEntry | undefined {
+    return this.outbox.findLast((entry) => entry.phone === phone);
+  }
+}

@@ -1,0 +1,11 @@
+import { dependencies } from '#adapters/dependencies';
+import { clearedSessionCookie, readSessionToken } from '#http/cookies';
+import { httpHandler } from '#http/http-handler';
+import { sessionIdOf } from '#use-cases/sessions';
+
+export const handler = httpHandler('logout', async ({ event }) => {
+  const deps = dependencies();
+  const token = readSessionToken(event.cookies, event.headers.cookie);
+  if (token) await deps.auth.deleteSession(sessionIdOf(token));
+  return { body: { loggedOut: true }, cookies: [clearedSessionCookie(deps.cookieSecure)] };
+});

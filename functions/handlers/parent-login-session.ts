@@ -1,0 +1,14 @@
+import { dependencies } from '#adapters/dependencies';
+import { sessionCookie } from '#http/cookies';
+import { httpHandler } from '#http/http-handler';
+import { verifyParentLoginCode } from '#use-cases/parent-login';
+import { parentSessionHours } from '#use-cases/sessions';
+
+export const handler = httpHandler('parent-login-session', async ({ body }) => {
+  const deps = dependencies();
+  const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code);
+  return {
+    body: { role: session.role, displayName: session.displayName },
+    cookies: [sessionCookie(token, parentSessionHours * 3600, deps.cookieSecure)],
+  };
+});

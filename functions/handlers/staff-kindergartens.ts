@@ -1,0 +1,22 @@
+import { dependencies } from '#adapters/dependencies';
+import { ForbiddenError } from '#domain/errors';
+import { httpHandler } from '#http/http-handler';
+
+export const handler = httpHandler('staff-kindergartens', async ({ identity }) => {
+  // Staff act only in the tenant of their session; no request parameter can name another.
+  if (!identity.tenantId) throw new ForbiddenError();
+  const kindergartens = await dependencies().kindergartens.listByTenant(identity.tenantId);
+  return {
+    body: {
+      kindergartens: kindergartens.map(({ kindergartenId, name, ownership, languages, district, location, capacity }) => ({
+        kindergartenId,
+        name,
+        ownership,
+        languages: [...languages],
+        district,
+        location,
+        capacity,
+      })),
+    },
+  };
+});

@@ -1,0 +1,14 @@
+import { dependencies } from '#adapters/dependencies';
+import { sessionCookie } from '#http/cookies';
+import { httpHandler } from '#http/http-handler';
+import { staffSessionHours } from '#use-cases/sessions';
+import { loginStaff } from '#use-cases/staff-login';
+
+export const handler = httpHandler('staff-login-session', async ({ body }) => {
+  const deps = dependencies();
+  const { token, session } = await loginStaff(deps, body.login, body.password);
+  return {
+    body: { role: session.role, displayName: session.displayName, tenantId: session.tenantId },
+    cookies: [sessionCookie(token, staffSessionHours * 3600, deps.cookieSecure)],
+  };
+});

@@ -1,0 +1,113 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z, ZodType } from 'zod';
+import { DomainError } from '#domain/errors';
+import { pickLanguage, type Language } from '#domain/language';
+import type { Identity } from '#ports/stores';
+import { logger } from '#adapters/logger';
+import { problems, isProblemCode, type ProblemCode } from './problems.ts';
+import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
+import { readLanguageCookie } from './cookies.ts';
+import { validate, type FieldError } from './validation.ts';
+import { identityFromContext, type AuthorizerContext } from './authorizer-context.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext | undefined>;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+type RouteOf<H extends HandlerName> = Extract<(typeof routes)[number], { handler: H }>;
+type BodyOf<H extends HandlerName> = RouteOf<H> extends { body: infer S extends ZodType } ? z.infer<S> : undefined;
+type IdentityOf<H extends HandlerName> = RouteOf<H>['access'] extends 'public' ? Identity | undefined : Identity;
+
+export interface HttpRequest<H extends HandlerName> {
+  readonly body: BodyOf<H>;
+  readonly identity: IdentityOf<H>;
+  readonly language: Language;
+  readonly event: HttpEvent;
+}
+
+export interface HttpResult<H extends HandlerName> {
+  readonly body: z.input<RouteOf<H>['response']>;
+  readonly cookies?: readonly string[];
+}
+
+class Problem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly fields?: FieldError[],
+  ) {
+    super(code);
+  }
+}
+
+function json(status: number, body: unknown, cookies?: readonly string[]): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+    ...(cookies && cookies.length > 0 && { cookies: [...cookies] }),
+  };
+}
+
+function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[]): HttpResponse {
+  const problem = problems[code];
+  return json(problem.status, { error: { code, message: problem.message[language], ...(fields && { fields }) } });
+}
+
+function languageOf(event: HttpEvent): Language {
+  return pickLanguage(readLanguageCookie(event.cookies, event.headers?.cookie), event.headers?.['accept-language']);
+}
+
+/** Who may call: the authorizer put the session's identity into the context; the route says which roles. */
+function authorize(route: RouteDefinition, event: HttpEvent): Identity | undefined {
+  if (route.access === 'public') return identityFromContext(event.requestContext.authorizer?.lambda);
+  const identity = identityFromContext(event.requestContext.authorizer?.lambda);
+  if (!identity) throw new Problem('unauthenticated');
+  if (!route.access.includes(identity.role)) throw new Problem('forbidden');
+  return identity;
+}
+
+/**
+ * Wires one route the same way as every other: normalise headers, authorize by the route
+ * table, parse and validate the body with the route's schema, run the use case, map domain
+ * errors to statuses and localized messages. A 500 says nothing about the cause; the log does,
+ * without personal data.
+ */
+export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (request: HttpRequest<H>) => Promise<HttpResult<H>>) {
+  const route: RouteDefinition = routes.find((candidate) => candidate.handler === handlerName)!;
+  const base = async (event: HttpEvent): Promise<HttpResponse> => {
+    const language = languageOf(event);
+    const identity = authorize(route, event);
+    let body: unknown;
+    if (route.body) {
+      const parsed = validate(route.body, event.body, language);
+      if (!parsed.ok) throw new Problem('validation_failed', parsed.fields);
+      body = parsed.value;
+    }
+    const result = await useCase({ body: body as BodyOf<H>, identity: identity as IdentityOf<H>, language, event });
+    return json(route.successStatus ?? 200, result.body, result.cookies);
+  };
+
+  const handler = middy<HttpEvent, HttpResponse>().use(httpHeaderNormalizer());
+  if (route.body) handler.use(httpJsonBodyParser());
+  return handler
+    .use({
+      onError: async (request) => {
+        const language = languageOf(request.event);
+        const error = request.error;
+        if (error instanceof Problem) {
+          request.response = problemResponse(error.code, language, error.fields);
+        } else if (error instanceof DomainError && isProblemCode(error.code)) {
+          request.response = problemResponse(error.code, language);
+        } else if (error && 'statusCode' in error && error.statusCode === 415) {
+          // @middy/http-json-body-parser: no JSON content type, or a body that is not JSON.
+          request.response = problemResponse('malformed_body', language);
+        } else {
+          logger.error('request failed', { route: `${route.method} ${route.path}`, errorName: error?.name, errorMessage: error?.message });
+          request.response = problemResponse('internal', language);
+        }
+      },
+    })
+    .handler(base);
+}

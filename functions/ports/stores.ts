@@ -1,0 +1,79 @@
+import type { Application, Kindergarten } from '#domain/application';
+
+/** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
+
+export interface ApplicationStore {
+  /** All applications of one applicant, across tenants, oldest first. */
+  listByApplicant(applicantIin: string): Promise<Application[]>;
+}
+
+export interface KindergartenKey {
+  readonly tenantId: string;
+  readonly kindergartenId: string;
+}
+
+export interface KindergartenStore {
+  listByTenant(tenantId: string): Promise<Kindergarten[]>;
+  /** The kindergartens with these keys; unknown keys are left out. */
+  getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]>;
+}
+
+export interface ParentAccount {
+  readonly kind: 'parent';
+  readonly iin: string;
+  readonly phone: string;
+  readonly displayName: string;
+}
+
+export interface StaffAccount {
+  readonly kind: 'staff';
+  readonly login: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+  /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`. */
+  readonly passwordHash: string;
+}
+
+export interface AccountStore {
+  getParent(iin: string): Promise<ParentAccount | undefined>;
+  getStaff(login: string): Promise<StaffAccount | undefined>;
+}
+
+/** A pending one-time login code; only its hash is kept. */
+export interface LoginCode {
+  readonly iin: string;
+  readonly codeHash: string;
+  readonly salt: string;
+  readonly attempts: number;
+  readonly expiresAt: string;
+}
+
+/** Who a session belongs to; what the authorizer hands to every handler. */
+export interface Identity {
+  readonly role: 'parent' | 'staff';
+  readonly accountId: string;
+  readonly displayName: string;
+  /** Staff only: the one tenant they may act in. */
+  readonly tenantId?: string;
+  /** Parent only: their IIN, the key to their applications. */
+  readonly iin?: string;
+}
+
+export interface Session extends Identity {
+  /** SHA-256 of the cookie token, hex. */
+  readonly sessionId: string;
+  readonly expiresAt: string;
+}
+
+export interface AuthStore {
+  /** Replaces any earlier code for the same IIN. */
+  saveLoginCode(code: LoginCode): Promise<void>;
+  getLoginCode(iin: string): Promise<LoginCode | undefined>;
+  /** Counts a wrong guess; false when the code is gone or had no tries left. */
+  countFailedAttempt(iin: string, maxAttempts: number): Promise<boolean>;
+  /** Removes the code if it is still there; true if this call removed it (one use only). */
+  consumeLoginCode(iin: string, codeHash: string): Promise<boolean>;
+  createSession(session: Session): Promise<void>;
+  getSession(sessionId: string): Promise<Session | undefined>;
+  deleteSession(sessionId: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { InvalidLoginCodeError } from '#domain/errors';
+import type { Language } from '#domain/language';
+import { parentAccountId } from '#domain/accounts';
+import type { Dependencies } from '#ports/dependencies';
+import { openSession } from './sessions.ts';
+
+export const loginCodeTtlSeconds = 300;
+export const loginCodeMaxAttempts = 5;
+
+const smsText: Record<Language, (code: string) => string> = {
+  kk: (code) => `kezek: кіру коды ${code}. Ешкімге айтпаңыз.`,
+  ru: (code) => `kezek: код входа ${code}. Никому его не сообщайте.`,
+  en: (code) => `kezek: your login code is ${code}. Do not share it.`,
+};
+
+function hashCode(code: string, salt: string): string {
+  return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+}
+
+/**
+ * Step 1 of a parent's login: a 6-digit code by SMS to the phone of the account. Answers the
+ * same whether or not the IIN has an account.
+ */
+export async function sendParentLoginCode(
+  deps: Pick<Dependencies, 'accounts' | 'auth' | 'notifier' | 'clock'>,
+  iin: string,
+  language: Language,
+): Promise<{ sent: true; expiresInSeconds: number }> {
+  const account = await deps.accounts.getParent(iin);
+  if (account) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const salt = randomBytes(16).toString('base64url');
+    const expiresAt = new Date(deps.clock().getTime() + loginCodeTtlSeconds * 1000).toISOString();
+    await deps.auth.saveLoginCode({ iin, salt, codeHash: hashCode(code, salt), attempts: 0, expiresAt });
+    await deps.notifier.sendSms({ phone: account.phone, text: smsText[language](code) });
+  }
+  return { sent: true, expiresInSeconds: loginCodeTtlSeconds };
+}
+
+/** Step 2: the code, if right, live and not tried too often, opens a session (once). */
+export async function verifyParentLoginCode(
+  deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock'>,
+  iin: string,
+  code: string,
+) {
+  const now = deps.clock();
+  const stored = await deps.auth.getLoginCode(iin);
+  if (!stored || Date.parse(stored.expiresAt) <= now.getTime() || stored.attempts >= loginCodeMaxAttempts) {
+    throw new InvalidLoginCodeError();
+  }
+  const given = Buffer.from(hashCode(code, stored.salt), 'hex');
+  if (!timingSafeEqual(given, Buffer.from(stored.codeHash, 'hex'))) {
+    await deps.auth.countFailedAttempt(iin, loginCodeMaxAttempts);
+    throw new InvalidLoginCodeError();
+  }
+  // Consuming is conditional: of two racing requests with the same code only one gets a session.
+  if (!(await deps.auth.consumeLoginCode(iin, stored.codeHash))) throw new InvalidLoginCodeError();
+  const account = await deps.accounts.getParent(iin);
+  if (!account) throw new InvalidLoginCodeError();
+  return openSession(deps.auth, { role: 'parent', accountId: parentAccountId(iin), displayName: account.displayName, iin }, now);
+}

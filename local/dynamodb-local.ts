@@ -1,0 +1,98 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/** Where `scripts/ensure.mjs` unpacks DynamoDB Local (git-ignored). */
+export const dynamoDbLocalDir = resolve(import.meta.dirname, '..', '.cache', 'dynamodb-local');
+
+export interface DynamoDbLocalOptions {
+  /** A directory for persistent data, or `memory` for a throwaway in-memory engine (tests). */
+  readonly data: string | 'memory';
+  readonly port?: number;
+}
+
+export interface RunningDynamoDbLocal {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilListening(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      // Any HTTP answer (DynamoDB Local says 400 to a bare GET) means it is up.
+      await fetch(endpoint, { signal: AbortSignal.timeout(500) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`DynamoDB Local did not start within 30 s:\n${output()}`);
+}
+
+/**
+ * Starts DynamoDB Local (the jar fetched by `scripts/ensure.mjs`). The java process runs under a
+ * small shell watchdog that kills it when our stdin pipe closes, so even a crashed or killed Node
+ * process leaves no java behind.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningDynamoDbLocal> {
+  const jar = join(dynamoDbLocalDir, 'DynamoDBLocal.jar');
+  if (!existsSync(jar)) throw new Error('DynamoDB Local is missing: run `node scripts/ensure.mjs` (npm start and npm test do it for you)');
+  if (spawnSync('java', ['-version'], { stdio: 'ignore' }).error) {
+    throw new Error('java was not found: install Java 17, e.g. `apt-get install -y openjdk-17-jre-headless`');
+  }
+  const port = options.port ?? (await freePort());
+  const storage = options.data === 'memory' ? ['-inMemory'] : ['-dbPath', options.data];
+  if (options.data !== 'memory') mkdirSync(options.data, { recursive: true });
+  const javaArgs = [
+    `-Djava.library.path=${join(dynamoDbLocalDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    jar,
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...storage,
+  ];
+  const quoted = javaArgs.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+  const watchdog = `java ${quoted} & pid=$!; trap 'kill $pid 2>/dev/null; exit 0' TERM INT; cat >/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null`;
+  const child = spawn('sh', ['-c', watchdog], { stdio: ['pipe', 'pipe', 'pipe'], cwd: dynamoDbLocalDir });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  try {
+    await waitUntilListening(endpoint, child, () => output);
+  } catch (error) {
+    child.stdin?.end();
+    throw error;
+  }
+  return {
+    endpoint,
+    async stop() {
+      if (child.exitCode === null) {
+        child.stdin?.end();
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { startLocalRuntime, repositoryRoot } from './runtime.ts';
+
+/** `npm start`: the whole system locally. PORT and KEZEK_DATA_DIR configure it. */
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.KEZEK_DATA_DIR === 'memory' ? 'memory' : resolve(repositoryRoot, process.env.KEZEK_DATA_DIR ?? '.data');
+const applicationCount = process.env.KEZEK_DEMO_APPLICATIONS ? Number(process.env.KEZEK_DEMO_APPLICATIONS) : undefined;
+
+console.log('kezek: starting DynamoDB Local, tables, demo data and the API…');
+const started = Date.now();
+const runtime = await startLocalRuntime({ port, data: dataDir, seed: { applicationCount } }).catch((error: Error) => {
+  console.error(`kezek: could not start: ${error.message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nkezek: ${signal}, stopping…`);
+  await runtime.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+const seed = runtime.seed;
+const lines = [
+  '',
+  `kezek is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  `  Web app      ${runtime.url}/`,
+  `  API health   ${runtime.url}/api/health`,
+  `  OpenAPI      ${runtime.url}/api/openapi.json`,
+  `  Data         ${dataDir === 'memory' ? 'in memory (lost on stop)' : dataDir} · DynamoDB Local at ${runtime.dynamoEndpoint}`,
+];
+if (seed) {
+  lines.push(
+    `  Demo tenant  ${seed.data.tenant.name.en}: ${seed.data.kindergartens.length} kindergartens, ${seed.data.applications.length} applications` +
+      (seed.seededNow ? ' (seeded now)' : ` (seeded ${seed.marker.seededAt.slice(0, 10)}, kept)`),
+    '',
+    'Demo logins (synthetic people; the one-time code appears below as an [sms → …] line)',
+    ...seed.data.demoParents.map((parent) => `  Parent  IIN ${parent.iin}  ${parent.displayName}: ${parent.note}`),
+    `  Staff   ${seed.data.staff.login} / ${seed.data.staff.password}  (${seed.data.staff.tenantId})`,
+  );
+}
+lines.push('', 'Ctrl-C stops everything.', '');
+console.log(lines.join('\n'));

@@ -1,0 +1,87 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TableKey } from '#functions/tables';
+import { parentAccountId, staffAccountId } from '#domain/accounts';
+import { putAll } from '#adapters/dynamodb/batch-write';
+import { hashPassword } from '#use-cases/passwords';
+import { generateDemoData, type DemoData } from './demo-data.ts';
+
+/** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
+export const demoSeedVersion = 1;
+
+export interface DemoSeedMarker {
+  readonly version: number;
+  /** The reference time the data was generated for; regenerating with it gives the same data. */
+  readonly seededAt: string;
+  readonly applicationCount: number;
+}
+
+export interface SeedResult {
+  readonly data: DemoData;
+  readonly seededNow: boolean;
+  readonly marker: DemoSeedMarker;
+}
+
+async function readMarker(client: DynamoDBDocumentClient, tenantsTable: string, tenantId: string): Promise<DemoSeedMarker | undefined> {
+  const { Item } = await client.send(new GetCommand({ TableName: tenantsTable, Key: { tenantId }, ConsistentRead: true }));
+  const marker = Item?.demoSeed as DemoSeedMarker | undefined;
+  return marker?.version === demoSeedVersion ? marker : undefined;
+}
+
+/**
+ * Seeds the demo tenant once. The tenant item with its `demoSeed` marker is written last, so an
+ * interrupted seed simply runs again (every other write is a put with a deterministic key).
+ * On later starts nothing is written and the same data is regenerated from the marker, so the
+ * printed demo logins always match the database.
+ */
+export async function seedDemoTenant(
+  client: DynamoDBDocumentClient,
+  names: Record<TableKey, string>,
+  options: { now: Date; applicationCount?: number; log?: (line: string) => void },
+): Promise<SeedResult> {
+  const demoTenantId = 'temirtau';
+  const existing = await readMarker(client, names.tenants, demoTenantId);
+  if (existing) {
+    const data = generateDemoData({ now: new Date(existing.seededAt), applicationCount: existing.applicationCount });
+    return { data, seededNow: false, marker: existing };
+  }
+  const marker: DemoSeedMarker = {
+    version: demoSeedVersion,
+    seededAt: options.now.toISOString(),
+    applicationCount: options.applicationCount ?? 5200,
+  };
+  const data = generateDemoData({ now: options.now, applicationCount: marker.applicationCount });
+  const log = options.log ?? (() => undefined);
+  const accounts = [
+    ...data.parents.map((parent) => ({ accountId: parentAccountId(parent.iin), kind: 'parent', ...parent })),
+    {
+      accountId: staffAccountId(data.staff.login),
+      kind: 'staff',
+      login: data.staff.login,
+      tenantId: data.staff.tenantId,
+      displayName: data.staff.displayName,
+      passwordHash: await hashPassword(data.staff.password),
+    },
+  ];
+  const total = data.kindergartens.length + accounts.length + data.applications.length;
+  let done = 0;
+  let reported = 0;
+  const progress = (delta: number) => {
+    done += delta;
+    if (done - reported >= 2000 || done === total) {
+      reported = done;
+      log(`  seeding demo data: ${done} / ${total} items`);
+    }
+  };
+  const track = () => {
+    let last = 0;
+    return (written: number) => {
+      progress(written - last);
+      last = written;
+    };
+  };
+  await putAll(client, names.kindergartens, data.kindergartens as unknown as Record<string, unknown>[], { onProgress: track() });
+  await putAll(client, names.accounts, accounts, { onProgress: track() });
+  await putAll(client, names.applications, data.applications as unknown as Record<string, unknown>[], { onProgress: track() });
+  await client.send(new PutCommand({ TableName: names.tenants, Item: { ...data.tenant, demoSeed: marker } }));
+  return { data, seededNow: true, marker };
+}

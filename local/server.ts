@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
+import { routes, type RouteDefinition } from '#http/routes';
+import type { HttpEvent } from '#http/http-handler';
+
+type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
+type RouteHandler = LambdaHandler<HttpEvent, APIGatewayProxyStructuredResultV2>;
+type AuthorizerHandler = LambdaHandler<APIGatewayRequestAuthorizerEventV2, { isAuthorized: boolean; context?: Record<string, string> }>;
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+  readonly handler: RouteHandler;
+}
+
+/** Loads the same handler modules the Lambda functions are built from, one per route. */
+export async function loadHandlers(): Promise<{ routes: CompiledRoute[]; authorizer: AuthorizerHandler }> {
+  const compiled = await Promise.all(
+    routes.map(async (route): Promise<CompiledRoute> => {
+      const parameterNames: string[] = [];
+      const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+        parameterNames.push(name);
+        return '([^/]+)';
+      });
+      const module = (await import(`../functions/handlers/${route.handler}.ts`)) as { handler: RouteHandler };
+      return { route, pattern: new RegExp(`^${source}$`), parameterNames, handler: module.handler };
+    }),
+  );
+  const authorizer = ((await import('../functions/handlers/authorizer.ts')) as { handler: AuthorizerHandler }).handler;
+  return { routes: compiled, authorizer };
+}
+
+function lambdaContext(name: string): Context {
+  const requestId = randomUUID();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/local/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('payload too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
+
+/**
+ * Turns a Node request into an API Gateway HTTP API payload v2 event, as API Gateway does:
+ * lower-case headers joined with commas, cookies in their own array and not among the headers.
+ */
+function toEvent(request: IncomingMessage, url: URL, compiled: CompiledRoute, match: RegExpExecArray, body: string | undefined): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name !== 'cookie' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const cookies = request.headers.cookie?.split(';').map((part) => part.trim()).filter(Boolean);
+  const pathParameters = Object.fromEntries(compiled.parameterNames.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  const query = Object.fromEntries(url.searchParams);
+  const now = new Date();
+  const routeKey = `${compiled.route.method} ${compiled.route.path}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies && cookies.length > 0 && { cookies }),
+    headers,
+    ...(Object.keys(query).length > 0 && { queryStringParameters: query }),
+    ...(compiled.parameterNames.length > 0 && { pathParameters }),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: compiled.route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body !== undefined && { body }),
+    isBase64Encoded: false,
+  } as HttpEvent;
+}
+
+function authorizerEvent(event: HttpEvent, cookieHeader: string): APIGatewayRequestAuthorizerEventV2 {
+  return {
+    version: '2.0',
+    type: 'REQUEST',
+    routeArn: `arn:aws:execute-api:local:000000000000:local/$default/${event.requestContext.http.method}${event.rawPath}`,
+    identitySource: [cookieHeader],
+    routeKey: event.routeKey,
+    rawPath: event.rawPath,
+    rawQueryString: event.rawQueryString,
+    cookies: event.cookies ?? [],
+    headers: event.headers,
+    queryStringParameters: event.queryStringParameters ?? {},
+    requestContext: event.requestContext,
+    pathParameters: event.pathParameters ?? {},
+    stageVariables: {},
+  } as APIGatewayRequestAuthorizerEventV2;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** The headers CloudFront's response-headers policy adds in AWS. */
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built web app; a path without a file behind it gets `index.html` (History-API routes). */
+function serveStatic(webRoot: string, url: URL, response: ServerResponse): void {
+  const requested = normalize(join(webRoot, decodeURIComponent(url.pathname)));
+  const inside = requested.startsWith(webRoot);
+  const file = inside && existsSync(requested) && statSync(requested).isFile() ? requested : join(webRoot, 'index.html');
+  if (!existsSync(file)) {
+    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build:web`.');
+    return;
+  }
+  const immutable = file.includes(`${join(webRoot, 'assets')}`);
+  response.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...securityHeaders,
+  });
+  createReadStream(file).pipe(response);
+}
+
+export interface LocalServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly webRoot: string;
+  /** Logs one line per failed request; never bodies, cookies or personal data. */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * The local stand-in for API Gateway + CloudFront: `/api/*` goes through the route table to the
+ * same middy handlers the Lambda functions run (with the authorizer first on non-public routes,
+ * as API Gateway does); everything else is the built web app.
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const { routes: compiled, authorizer } = await loadHandlers();
+  const webRoot = resolve(options.webRoot);
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/')) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { message: 'Method Not Allowed' });
+      return serveStatic(webRoot, url, response);
+    }
+    let match: RegExpExecArray | null = null;
+    const found = compiled.find((candidate) => candidate.route.method === request.method && (match = candidate.pattern.exec(url.pathname)));
+    if (!found || !match) return sendJson(response, 404, { message: 'Not Found' });
+    try {
+      // API Gateway's payload limit is 10 MB; ours is far smaller and bounded here as well.
+      const body = await readBody(request, 1_000_000);
+      const event = toEvent(request, url, found, match, body);
+      if (found.route.access !== 'public') {
+        // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
+        const cookieHeader = request.headers.cookie;
+        if (!cookieHeader) return sendJson(response, 401, { message: 'Unauthorized' });
+        const decision = await authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer'));
+        if (!decision.isAuthorized) return sendJson(response, 403, { message: 'Forbidden' });
+        event.requestContext.authorizer = { lambda: decision.context };
+      }
+      const result = await found.handler(event, lambdaContext(found.route.handler));
+      const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+      if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+      response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? '');
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      options.log(`[api] ${request.method} ${url.pathname} failed: ${(error as Error).name}`);
+      sendJson(response, status, { message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' });
+    }
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://localhost:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration and browser tests start DynamoDB Local (about 2 s) and Chromium.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Two cores: more workers would only make the java engines and Chromium fight.
+    maxWorkers: 2,
+  },
+});
