@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoRequests } from '#adapters/dynamodb/client';
+import { routes } from '#http/routes';
+import { loginCodeMaxAttempts } from '#use-cases/parent-login';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { client, loginParent, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+let parentA: Client;
+let staff: Client;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  parentA = await loginParent(runtime, runtime.seed!.data.demoParents[0]!);
+  staff = await loginStaff(runtime);
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('health and documentation', () => {
+  it('should answer the health check with 200', async () => {
+    const answer = await client(runtime.url).request('GET', '/api/health');
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('ok');
+  });
+
+  it('should serve the OpenAPI document generated from the route table', async () => {
+    const answer = await client(runtime.url).request('GET', '/api/openapi.json');
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body.paths).sort()).toEqual([...new Set(routes.map((r) => r.path))].sort());
+  });
+});
+
+describe('every route of the route table on the local server', () => {
+  it('should reach its handler, behind the authorizer unless public', async () => {
+    for (const route of routes) {
+      // Prepare: a fresh session of the role the route is meant for (logout ends its own);
+      // a body-taking route gets an empty object
+      const caller =
+        route.access === 'public'
+          ? client(runtime.url)
+          : route.access.includes('parent')
+            ? await loginParent(runtime, runtime.seed!.data.demoParents[0]!)
+            : await loginStaff(runtime);
+      const body = 'body' in route ? {} : undefined;
+      // Act
+      const anonymous = await client(runtime.url).request(route.method, route.path, { body });
+      const allowed = await caller.request(route.method, route.path, { body });
+      // Assess: the handler answered (its JSON shape), not the router's 404; protected routes refuse the anonymous
+      if (route.access !== 'public') expect(anonymous.status, route.path).toBe(401);
+      expect(allowed.status, route.path).toBe(body ? 400 : (route.successStatus ?? 200));
+      if (body) expect(allowed.body.error.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('parent login and cabinet', () => {
+  it('should show a parent exactly their own applications with kindergarten names', async () => {
+    // Prepare
+    const parent = runtime.seed!.data.demoParents[0]!;
+    const expected = runtime.seed!.data.applications.filter((a) => a.applicantIin === parent.iin);
+    // Act
+    const answer = await parentA.request('GET', '/api/cabinet/applications');
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body.applications.map((a: { applicationId: string }) => a.applicationId).sort()).toEqual(expected.map((a) => a.applicationId).sort());
+    for (const application of answer.body.applications) {
+      expect(application.kindergartens.length).toBeGreaterThan(0);
+      expect(application.kindergartens[0].name.kk).toBeTruthy();
+      expect(application).not.toHaveProperty('childIin');
+      expect(application).not.toHaveProperty('applicantIin');
+    }
+  });
+
+  it('should read the cabinet with one Query and one BatchGet (plus the session read)', async () => {
+    // Prepare
+    dynamoRequests.reset();
+    // Act
+    const answer = await parentA.request('GET', '/api/cabinet/applications');
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(dynamoRequests.byCommand()).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1 });
+  });
+
+  it('should refuse a wrong code in the language asked for, and lock after the allowed tries', async () => {
+    // Prepare
+    const parent = runtime.seed!.data.demoParents[1]!;
+    const stranger = client(runtime.url);
+    await stranger.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } });
+    const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0];
+    const wrong = code === '000000' ? '000001' : '000000';
+    // Act
+    const first = await stranger.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code: wrong }, language: 'kk' });
+    for (let i = 1; i < loginCodeMaxAttempts; i++) await stranger.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code: wrong } });
+    const rightButLocked = await stranger.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } });
+    // Assess
+    expect(first.status).toBe(401);
+    expect(first.body.error.message).toBe('Код қате немесе оның мерзімі өтті. Жаңа код сұратыңыз.');
+    expect(rightButLocked.status).toBe(401);
+    expect(stranger.cookies.has('kezek_session')).toBe(false);
+  });
+
+  it('should accept a code only once', async () => {
+    const parent = runtime.seed!.data.demoParents[1]!;
+    const first = client(runtime.url);
+    await first.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } });
+    const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0];
+    const [a, b] = await Promise.all([
+      first.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } }),
+      client(runtime.url).request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 401]);
+  });
+
+  it('should answer an IIN without a cabinet exactly like one with, and send nothing', async () => {
+    const before = runtime.notifier.outbox.length;
+    const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '000000000000' } });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toEqual({ sent: true, expiresInSeconds: 300 });
+    expect(runtime.notifier.outbox.length).toBe(before);
+  });
+
+  it('should set the session cookie HttpOnly and SameSite=Strict', async () => {
+    const parent = runtime.seed!.data.demoParents[2]!;
+    const raw = client(runtime.url);
+    await raw.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } });
+    const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0];
+    const answer = await raw.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } });
+    const cookie = answer.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^kezek_session=[\w-]{43}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+  });
+
+  it('should end the session at logout', async () => {
+    const parent = await loginParent(runtime, runtime.seed!.data.demoParents[3]!);
+    const token = parent.cookies.get('kezek_session')!;
+    expect((await parent.request('POST', '/api/auth/logout')).status).toBe(200);
+    // The old token no longer opens anything, even if a client kept it
+    const replay = client(runtime.url);
+    replay.cookies.set('kezek_session', token);
+    expect((await replay.request('GET', '/api/cabinet/applications')).status).toBe(401);
+  });
+});
+
+describe('roles', () => {
+  it('should refuse a staff route to a parent with 403', async () => {
+    const answer = await parentA.request('GET', '/api/staff/kindergartens', { language: 'en' });
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toBe('You are not allowed to do this.');
+  });
+
+  it('should refuse the cabinet to staff with 403', async () => {
+    expect((await staff.request('GET', '/api/cabinet/applications')).status).toBe(403);
+  });
+
+  it('should give staff only their own tenant’s kindergartens', async () => {
+    const answer = await staff.request('GET', '/api/staff/kindergartens');
+    expect(answer.status).toBe(200);
+    expect(answer.body.kindergartens).toHaveLength(runtime.seed!.data.kindergartens.length);
+  });
+
+  it('should answer 401 for a cookie that names no session', async () => {
+    const forged = client(runtime.url);
+    forged.cookies.set('kezek_session', 'x'.repeat(43));
+    const answer = await forged.request('GET', '/api/me', { language: 'ru' });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.message).toBe('Войдите в систему.');
+  });
+
+  it('should refuse a wrong staff password without telling which part was wrong', async () => {
+    const answer = await client(runtime.url).request('POST', '/api/auth/staff/session', {
+      body: { login: runtime.seed!.data.staff.login, password: 'wrong' },
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.code).toBe('invalid_credentials');
+  });
+});
+
+describe('bad input', () => {
+  it('should list every field problem in Kazakh', async () => {
+    const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '12', extra: true }, language: 'kk' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual([
+      { path: 'iin', message: 'ЖСН 12 цифрдан тұрады.' },
+      { path: '(body)', message: 'Белгісіз өрістер: extra.' },
+    ]);
+  });
+
+  it('should answer a body that is not JSON with 400', async () => {
+    const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { rawBody: '{not json', language: 'en' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe('The request body must be JSON.');
+  });
+
+  it('should answer an unknown API path with 404', async () => {
+    expect((await client(runtime.url).request('GET', '/api/nothing-here')).status).toBe(404);
+  });
+});

@@ -1,0 +1,58 @@
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+
+/** A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). */
+export function startTestRuntime(applicationCount = 300): Promise<LocalRuntime> {
+  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log: () => undefined });
+}
+
+export interface Client {
+  readonly cookies: Map<string, string>;
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; language?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/** A tiny cookie-keeping HTTP client, like a browser talking to the same origin. */
+export function client(baseUrl: string): Client {
+  const cookies = new Map<string, string>();
+  return {
+    cookies,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = {};
+      if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+      if (options.language) headers['accept-language'] = options.language;
+      if (cookies.size > 0) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        ...((options.body !== undefined || options.rawBody !== undefined) && { body: options.rawBody ?? JSON.stringify(options.body) }),
+      });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair, ...attributes] = line.split(';');
+        const [name, value] = pair!.split('=') as [string, string];
+        if (attributes.some((a) => a.trim() === 'Max-Age=0')) cookies.delete(name);
+        else cookies.set(name, value);
+      }
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+  };
+}
+
+/** Logs a demo parent in through the real two-step flow, reading the code from the local outbox. */
+export async function loginParent(runtime: LocalRuntime, parent: { iin: string; phone: string }): Promise<Client> {
+  const parentClient = client(runtime.url);
+  const sent = await parentClient.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } });
+  if (sent.status !== 202) throw new Error(`code request answered ${sent.status}`);
+  const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)?.text ?? '')?.[0];
+  if (!code) throw new Error('no code in the outbox');
+  const verified = await parentClient.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } });
+  if (verified.status !== 200) throw new Error(`code verification answered ${verified.status}`);
+  return parentClient;
+}
+
+export async function loginStaff(runtime: LocalRuntime): Promise<Client> {
+  const staffClient = client(runtime.url);
+  const { login, password } = runtime.seed!.data.staff;
+  const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password } });
+  if (answer.status !== 200) throw new Error(`staff login answered ${answer.status}`);
+  return staffClient;
+}
