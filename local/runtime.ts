@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables, type TableKey } from '#functions/tables';
-import { overrideDependencies } from '#adapters/dependencies';
+import { overrideDependencies, resetDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -54,6 +54,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
     const notifier = new LocalNotifier(log);
+    resetDependencies();
     overrideDependencies({ notifier });
 
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });

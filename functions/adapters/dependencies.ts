@@ -2,7 +2,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
-import { dynamoDocumentClient } from './dynamodb/client.ts';
+import { dynamoDocumentClient, resetDynamoDocumentClient } from './dynamodb/client.ts';
 import { DynamoApplicationStore } from './dynamodb/application-store.ts';
 import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
 import { DynamoAccountStore } from './dynamodb/account-store.ts';
@@ -53,6 +53,12 @@ let current: Dependencies | undefined;
 export function dependencies(): Dependencies {
   current ??= fromEnvironment();
   return current;
+}
+
+/** For the local runtime: start over from the environment (e.g. a new DynamoDB Local endpoint). */
+export function resetDependencies(): void {
+  resetDynamoDocumentClient();
+  current = undefined;
 }
 
 /** For the local runtime and tests: replace some dependencies (e.g. the notifier, the clock). */

@@ -50,3 +50,9 @@ export function dynamoDocumentClient(): DynamoDBDocumentClient {
   documentClient ??= createDocumentClient();
   return documentClient;
 }
+
+/** For a process that runs several local runtimes one after another (tests): forget the old endpoint. */
+export function resetDynamoDocumentClient(): void {
+  documentClient?.destroy();
+  documentClient = undefined;
+}

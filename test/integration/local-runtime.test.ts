@@ -1,0 +1,88 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startLocalRuntime } from '../../local/runtime.ts';
+import { loginParent } from '../support/runtime.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kezek-data-'));
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Java processes whose command line names this path (not the `sh` watchdog around them). */
+function javaProcessesFor(path: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar.*${path}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function countItems(endpoint: string, tableName: string): Promise<number> {
+  // A scan is fine here: a test counting what the seed wrote, never a request path.
+  const dynamo = new DynamoDBClient({ endpoint });
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await dynamo.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  dynamo.destroy();
+  return count;
+}
+
+describe('the local runtime on a data directory', () => {
+  it('should keep data across a restart and seed only once', async () => {
+    // Prepare: first start seeds
+    const first = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined });
+    const parent = first.seed!.data.demoParents[0]!;
+    const countAfterFirst = await countItems(first.dynamoEndpoint, first.tableNames.applications);
+    await first.stop();
+    expect(javaProcessesFor(dataDir)).toEqual([]);
+
+    // Act: second start on the same directory
+    const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined });
+    try {
+      const countAfterSecond = await countItems(second.dynamoEndpoint, second.tableNames.applications);
+      const parentClient = await loginParent(second, parent);
+      const cabinet = await parentClient.request('GET', '/api/cabinet/applications');
+
+      // Assess
+      expect(first.seed!.seededNow).toBe(true);
+      expect(second.seed!.seededNow).toBe(false);
+      expect(countAfterFirst).toBe(150);
+      expect(countAfterSecond).toBe(150);
+      expect(second.seed!.data.demoParents).toEqual(first.seed!.data.demoParents);
+      expect(cabinet.status).toBe(200);
+      expect(cabinet.body.applications.length).toBeGreaterThan(0);
+    } finally {
+      await second.stop();
+    }
+    expect(javaProcessesFor(dataDir)).toEqual([]);
+  });
+
+  it('should leave no java process behind when the Node process is killed outright', async () => {
+    // Prepare: a Node process that starts DynamoDB Local on its own directory and waits
+    const killedDir = mkdtempSync(join(tmpdir(), 'kezek-killed-'));
+    const script = `import { startDynamoDbLocal } from './local/dynamodb-local.ts';
+      await startDynamoDbLocal({ data: ${JSON.stringify(killedDir)} }); console.log('up'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('up') && resolve());
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+    });
+    expect(javaProcessesFor(killedDir)).toHaveLength(1);
+
+    // Act
+    child.kill('SIGKILL');
+
+    // Assess: the watchdog sees its stdin close and stops java
+    const deadline = Date.now() + 10_000;
+    while (javaProcessesFor(killedDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(javaProcessesFor(killedDir)).toEqual([]);
+    rmSync(killedDir, { recursive: true, force: true });
+  });
+});
