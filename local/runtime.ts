@@ -50,6 +50,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       COOKIE_SECURE: 'false',
       NOTIFIER: 'local',
       POWERTOOLS_SERVICE_NAME: 'kezek',
+      // The Lambda functions run on Node 22; the SDK's notice about local Node 20 is in the README.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
