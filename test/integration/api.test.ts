@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoRequests } from '#adapters/dynamodb/client';
-import { routes } from '#http/routes';
+import { routes, type RouteDefinition } from '#http/routes';
 import { loginCodeMaxAttempts } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { client, loginParent, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
@@ -35,7 +35,7 @@ describe('health and documentation', () => {
 
 describe('every route of the route table on the local server', () => {
   it('should reach its handler, behind the authorizer unless public', async () => {
-    for (const route of routes) {
+    for (const route of routes as readonly RouteDefinition[]) {
       // Prepare: a fresh session of the role the route is meant for (logout ends its own);
       // a body-taking route gets an empty object
       const caller =
@@ -44,7 +44,7 @@ describe('every route of the route table on the local server', () => {
           : route.access.includes('parent')
             ? await loginParent(runtime, runtime.seed!.data.demoParents[0]!)
             : await loginStaff(runtime);
-      const body = 'body' in route ? {} : undefined;
+      const body = route.body ? {} : undefined;
       // Act
       const anonymous = await client(runtime.url).request(route.method, route.path, { body });
       const allowed = await caller.request(route.method, route.path, { body });

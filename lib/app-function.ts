@@ -1,0 +1,113 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { TableDefinition } from '#functions/tables';
+import { nagResourceName } from './nag.ts';
+
+/** The repository root: `lib/` lives directly below it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Lets an ESM bundle `require` Node built-ins that CommonJS dependencies still ask for. */
+const esmRequireBanner =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
+  /** Handler name: the file `functions/handlers/<handlerName>.ts`, exporting `handler`. */
+  readonly handlerName: string;
+}
+
+/**
+ * A Lambda function with kezek's defaults: Node 22 on ARM64, ESM bundle with source maps,
+ * X-Ray tracing, a log group with retention. Tables and SMS are attached with `bind*` so that
+ * an environment variable and its grant are always added together.
+ */
+export class AppFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { handlerName, environment, bundling, ...rest } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_YEAR,
+      // Logs are operational data, not a record to keep after the stack is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Our own role instead of the AWSLambdaBasicExecutionRole managed policy: it may write to
+    // its own log group only, not create or write to any log group in the account.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the kezek ${handlerName} function`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      entry: path.join(repoRoot, 'functions', 'handlers', `${handlerName}.ts`),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      ...rest,
+      // Ours first, the caller's on top: a caller may add variables, never silently lose ours.
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'kezek',
+        COOKIE_SECURE: 'true',
+        NOTIFIER: 'sns',
+        ...environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        sourceMap: true,
+        minify: true,
+        target: 'node22',
+        ...bundling,
+      },
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime kezek is built and tested for (the local runtime and CI run the same ' +
+        'major); moving to a newer runtime is a deliberate upgrade, not a side effect of a CDK update.',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords on "*" (they have no ' +
+        'resource ARN); SMS direct publish (bindSms) needs sns:Publish on "*" (a phone number has no ' +
+        'ARN). test/infra checks that "*" appears with no other action.',
+    });
+  }
+
+  /** Passes the table's physical name in `definition.envVar` and grants exactly `access`. */
+  bindTable(definition: TableDefinition, table: ITableV2 | ITable, access: 'read' | 'readWrite'): this {
+    this.addEnvironment(definition.envVar, table.tableName);
+    if (access === 'read') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    if (definition.indexes.length > 0) {
+      Validations.of(this.role ?? this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(table.tableArn))}/index/*]`,
+        reason:
+          `Queries on the global secondary indexes of ${definition.name} ` +
+          `(${definition.indexes.map((index) => index.indexName).join(', ')}) need <table ARN>/index/*; ` +
+          'the grant stays on this one table.',
+      });
+    }
+    return this;
+  }
+
+  /** Allows sending SMS through SNS direct publish (to a phone number, so no topic ARN exists). */
+  bindSms(): this {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    return this;
+  }
+}

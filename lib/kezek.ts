@@ -1,0 +1,44 @@
+import { Validations, type App, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiStack } from './api-stack.ts';
+import { DataStack } from './data-stack.ts';
+import { JobsStack } from './jobs-stack.ts';
+import { WebStack, type CustomDomain } from './web-stack.ts';
+
+export interface KezekOptions {
+  /** Stage name, part of stack and resource names: `dev`, `prod`, a department's own name. */
+  readonly stage: string;
+  readonly env: Environment;
+  readonly customDomain?: CustomDomain;
+  /** Built front end; defaults to `web/dist`. */
+  readonly webDistPath?: string;
+}
+
+export interface KezekStacks {
+  readonly data: DataStack;
+  readonly jobs: JobsStack;
+  readonly api: ApiStack;
+  readonly web: WebStack;
+}
+
+/** Adds kezek's stacks to `app`; shared by `bin/app.ts` and the infra tests. */
+export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
+  const prefix = `Kezek${options.stage.charAt(0).toUpperCase()}${options.stage.slice(1)}`;
+  const common = { env: options.env, stage: options.stage };
+  const data = new DataStack(app, `${prefix}Data`, common);
+  const jobs = new JobsStack(app, `${prefix}Jobs`, common);
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data });
+  const web = new WebStack(app, `${prefix}Web`, {
+    ...common,
+    apiDomainName: api.importApiDomainName(),
+    customDomain: options.customDomain,
+    webDistPath: options.webDistPath,
+  });
+  web.addStackDependency(api, 'forwards /api/* to the HTTP API');
+  return { data, jobs, api, web };
+}
+
+/** Runs the AWS Solutions rules of cdk-nag at synth; an unacknowledged error fails the synth. */
+export function addNagChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+}

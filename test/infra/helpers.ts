@@ -1,0 +1,25 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { addKezekStacks, type KezekOptions, type KezekStacks } from '../../lib/kezek.ts';
+
+/** A stand-in for `web/dist`, so the tests cover the deployment whether or not the web is built. */
+export function fakeWebDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kezek-web-dist-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>kezek</title>');
+  return dir;
+}
+
+/** The whole app, as `bin/app.ts` composes it, synthesized once. */
+export function synthKezek(options: Partial<KezekOptions> = {}): { app: App; stacks: KezekStacks } {
+  const app = new App();
+  const stacks = addKezekStacks(app, {
+    stage: 'test',
+    env: { region: 'eu-central-1' },
+    webDistPath: fakeWebDist(),
+    ...options,
+  });
+  app.synth();
+  return { app, stacks };
+}

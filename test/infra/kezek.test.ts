@@ -1,0 +1,381 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes, authorizer, type RouteDefinition } from '#http/routes';
+import { tableList, tables, type TableKey } from '#functions/tables';
+import type { KezekStacks } from '../../lib/kezek.ts';
+import { synthKezek } from './helpers.ts';
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, any> }>;
+
+let app: App;
+let stacks: KezekStacks;
+let templates: { data: Template; jobs: Template; api: Template; web: Template };
+
+beforeAll(() => {
+  ({ app, stacks } = synthKezek());
+  templates = {
+    data: Template.fromStack(stacks.data),
+    jobs: Template.fromStack(stacks.jobs),
+    api: Template.fromStack(stacks.api),
+    web: Template.fromStack(stacks.web),
+  };
+}, 120_000);
+
+const allRoutes = routes as readonly RouteDefinition[];
+
+function resourcesOf(template: Template, type: string): Resources {
+  return template.findResources(type) as Resources;
+}
+
+function functionResource(handler: string): { Properties: Record<string, any> } {
+  const fn = stacks.api.functions.get(handler);
+  if (!fn) throw new Error(`no function for handler ${handler}`);
+  const logicalId = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnFunction);
+  const resource = templates.api.toJSON().Resources[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId} for handler ${handler}`);
+  return resource;
+}
+
+describe('api stack', () => {
+  it('should have exactly one route per entry of the route table', () => {
+    // Prepare
+    const expected = allRoutes.map((route) => `${route.method} ${route.path}`).sort();
+
+    // Act
+    const actual = Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route'))
+      .map((route) => route.Properties?.RouteKey as string)
+      .sort();
+
+    // Assess
+    expect(actual).toEqual(expected);
+  });
+
+  it.each(allRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    'should route %s to a Lambda integration, behind the authorizer iff not public',
+    (routeKey, route) => {
+      // Prepare
+      const isPublic = route.access === 'public';
+
+      // Act
+      const matches = templates.api.findResources('AWS::ApiGatewayV2::Route', {
+        Properties: { RouteKey: routeKey },
+      }) as Resources;
+
+      // Assess
+      const [properties] = Object.values(matches).map((match) => match.Properties ?? {});
+      expect(properties).toBeDefined();
+      expect(JSON.stringify(properties?.Target)).toMatch(/integrations\//);
+      expect(properties?.AuthorizationType).toBe(isPublic ? 'NONE' : 'CUSTOM');
+      expect(properties?.AuthorizerId === undefined).toBe(isPublic);
+    },
+  );
+
+  it('should check sessions with an uncached simple-response Lambda authorizer reading the Cookie header', () => {
+    // Act / Assess
+    templates.api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    templates.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['$request.header.Cookie'],
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 0,
+    });
+  });
+
+  it('should log access as JSON and throttle on the default stage', () => {
+    // Act / Assess
+    templates.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"\\$context.requestId"') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+  });
+
+  it('should run every function on nodejs22.x and arm64', () => {
+    // Act
+    const functions = Object.values(resourcesOf(templates.api, 'AWS::Lambda::Function'));
+
+    // Assess
+    expect(functions).toHaveLength(allRoutes.length + 1);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    }
+  });
+
+  it.each([...allRoutes.map((route) => [route.handler, route.grants] as const), [authorizer.handler, authorizer.grants] as const])(
+    'should give the %s function exactly the table variables its grants name',
+    (handler, grants) => {
+      // Prepare
+      const tableVariables = new Set(tableList.map((definition) => definition.envVar));
+      const expected = Object.keys(grants.tables ?? {})
+        .map((key) => tables[key as TableKey].envVar)
+        .sort();
+
+      // Act
+      const variables = functionResource(handler).Properties.Environment.Variables as Record<string, unknown>;
+
+      // Assess
+      expect(Object.keys(variables).filter((name) => tableVariables.has(name)).sort()).toEqual(expected);
+      expect(variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'kezek',
+        COOKIE_SECURE: 'true',
+        NOTIFIER: 'sns',
+      });
+    },
+  );
+
+  it('should let only functions whose grants say sms publish through SNS', () => {
+    // Prepare
+    const smsHandlers = allRoutes.filter((route) => route.grants.sms).map((route) => route.handler);
+
+    // Act
+    const publishers = Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties?.PolicyDocument).includes('"sns:Publish"'))
+      .flatMap(([, policy]) => policy.Properties?.Roles.map((role: { Ref: string }) => role.Ref) as string[]);
+
+    // Assess
+    const expectedRoles = smsHandlers.map((handler) => {
+      const fn = stacks.api.functions.get(handler)!;
+      return stacks.api.getLogicalId(fn.role!.node.defaultChild as CfnFunction);
+    });
+    expect(publishers.sort()).toEqual(expectedRoles.sort());
+  });
+});
+
+describe('data stack', () => {
+  it('should have exactly one table per entry of tableList', () => {
+    // Act / Assess
+    templates.data.resourceCountIs('AWS::DynamoDB::GlobalTable', tableList.length);
+  });
+
+  it.each(tableList.map((definition) => [definition.name, definition] as const))(
+    'should shape the %s table exactly as tables.ts says',
+    (_name, definition) => {
+      // Prepare
+      const keys = [definition.partitionKey, definition.sortKey, ...definition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]
+        .filter((key) => key !== undefined);
+      const attributes = [...new Map(keys.map((key) => [key.name, key.type])).entries()]
+        .map(([name, type]) => ({ AttributeName: name, AttributeType: type }))
+        .sort((a, b) => a.AttributeName.localeCompare(b.AttributeName));
+      const keySchema = (partition: { name: string }, sort?: { name: string }) => [
+        { AttributeName: partition.name, KeyType: 'HASH' },
+        ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' }] : []),
+      ];
+      const table = stacks.data.tables[
+        (Object.keys(tables) as TableKey[]).find((key) => tables[key].name === definition.name)!
+      ];
+
+      // Act
+      const properties = templates.data.toJSON().Resources[stacks.data.getLogicalId(table.node.defaultChild as CfnFunction)]
+        .Properties;
+
+      // Assess
+      expect(properties.KeySchema).toEqual(keySchema(definition.partitionKey, definition.sortKey));
+      expect([...properties.AttributeDefinitions].sort((a: any, b: any) => a.AttributeName.localeCompare(b.AttributeName)))
+        .toEqual(attributes);
+      expect(properties.GlobalSecondaryIndexes ?? []).toEqual(
+        definition.indexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: keySchema(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: index.projection },
+        })),
+      );
+      expect(properties.TimeToLiveSpecification).toEqual(
+        definition.ttlAttribute ? { AttributeName: definition.ttlAttribute, Enabled: true } : undefined,
+      );
+      expect(properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(properties.Replicas).toHaveLength(1);
+      expect(properties.Replicas[0]).toMatchObject({
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      });
+    },
+  );
+
+  it('should retain every table when the stack is deleted', () => {
+    // Act
+    const policies = Object.values(templates.data.findResources('AWS::DynamoDB::GlobalTable')).map(
+      (table) => [table.DeletionPolicy, table.UpdateReplacePolicy],
+    );
+
+    // Assess
+    expect(policies).toEqual(tableList.map(() => ['Retain', 'Retain']));
+  });
+});
+
+describe('IAM', () => {
+  const starResourceActions = [['sns:Publish'], ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']];
+
+  it('should grant no wildcard action and "*" resources only for SMS publish and X-Ray', () => {
+    // Prepare
+    const problems: string[] = [];
+
+    // Act
+    for (const [stackName, template] of Object.entries(templates)) {
+      const documents = [
+        ...Object.entries(resourcesOf(template, 'AWS::IAM::Policy')).map(([id, p]) => [id, p.Properties?.PolicyDocument] as const),
+        ...Object.entries(resourcesOf(template, 'AWS::IAM::Role')).flatMap(([id, role]) =>
+          (role.Properties?.Policies ?? []).map((p: any) => [id, p.PolicyDocument] as const),
+        ),
+      ];
+      for (const [id, document] of documents) {
+        for (const statement of document.Statement) {
+          const actions = [statement.Action].flat() as string[];
+          const resources = [statement.Resource].flat();
+          for (const action of actions) {
+            if (action === '*' || /^[^:]+:\*$/.test(action)) problems.push(`${stackName}/${id}: action ${action}`);
+          }
+          const sorted = [...actions].sort();
+          if (resources.includes('*') && !starResourceActions.some((allowed) => JSON.stringify(allowed) === JSON.stringify(sorted))) {
+            problems.push(`${stackName}/${id}: Resource "*" with ${sorted.join(', ')}`);
+          }
+        }
+      }
+    }
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('cdk-nag', () => {
+  it('should report no unacknowledged AwsSolutions error or warning', () => {
+    // Act
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // Assess
+    const findings = report.violations.flatMap((violation) =>
+      violation.violatingResources.map((resource) => `${violation.severity} ${violation.ruleName} at ${resource.constructPath}`),
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('web stack', () => {
+  it('should keep the bucket private, encrypted and TLS-only', () => {
+    // Act / Assess
+    templates.web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+    for (const bucket of Object.values(resourcesOf(templates.web, 'AWS::S3::Bucket'))) {
+      expect(bucket.Properties?.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+    }
+    templates.web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('should serve over HTTPS with OAC, an SPA rewrite and a /api/* behaviour to the HTTP API', () => {
+    // Act / Assess
+    templates.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    templates.web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        HttpVersion: 'http2and3',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            ViewerProtocolPolicy: 'redirect-to-https',
+            AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+          }),
+        ],
+        Origins: Match.arrayWith([
+          Match.objectLike({ OriginAccessControlId: Match.anyValue() }),
+          Match.objectLike({
+            DomainName: { 'Fn::ImportValue': 'kezek-test-api-domain' },
+            CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('should send security headers with a same-origin CSP', () => {
+    // Act / Assess
+    templates.web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ Override: true, IncludeSubdomains: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: Match.objectLike({ ReferrerPolicy: 'strict-origin-when-cross-origin' }),
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'.*connect-src 'self'"),
+          }),
+        }),
+      }),
+    });
+  });
+
+  it('should deploy the built front end and invalidate the distribution', () => {
+    // Act / Assess
+    templates.web.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DistributionId: Match.anyValue(),
+      DistributionPaths: ['/*'],
+    });
+  });
+});
+
+describe('jobs stack', () => {
+  it('should have the stage schedule group, an encrypted TLS-only DLQ and a scheduler role', () => {
+    // Act / Assess
+    templates.jobs.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'kezek-test' });
+    templates.jobs.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    templates.jobs.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    templates.jobs.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('should encrypt both topics with the AWS-managed SNS key and refuse plain HTTP', () => {
+    // Act
+    const topics = Object.values(resourcesOf(templates.jobs, 'AWS::SNS::Topic'));
+
+    // Assess
+    expect(topics).toHaveLength(2);
+    for (const topic of topics) expect(JSON.stringify(topic.Properties?.KmsMasterKeyId)).toContain('alias/aws/sns');
+    const policies = Object.values(resourcesOf(templates.jobs, 'AWS::SNS::TopicPolicy'));
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.Properties?.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+});
