@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { FormError } from '../forms.ts';
+import { useI18n } from '../i18n/context.tsx';
+
+/**
+ * GOV.UK-style summary at the top of a form. It takes focus when errors appear; each entry links
+ * to its input.
+ */
+export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+
+  // Focus the input ourselves: following "#id" would change the URL and scroll the label away.
+  const focusField = (event: MouseEvent, field: string) => {
+    event.preventDefault();
+    const input = document.getElementById(field);
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus();
+  };
+
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} data-qa="error-summary">
+      <h2 id="error-summary-title">{t.common.errorSummaryTitle}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.field ?? ''}:${error.message}`}>
+            {error.field === undefined ? (
+              error.message
+            ) : (
+              <a href={`#${error.field}`} onClick={(event) => focusField(event, error.field ?? '')}>
+                {error.message}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+import type { Identity } from '../api-types.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { Link } from '../router.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { SessionBar } from './session-bar.tsx';
+
+interface LayoutProps {
+  /** Shown once the page knows who is logged in. */
+  readonly identity?: Identity | undefined;
+  readonly children: ComponentChildren;
+}
+
+/** The frame of every page: skip link, header with the language switch, main, footer. */
+export function Layout({ identity, children }: LayoutProps) {
+  const { t } = useI18n();
+  // The skip link moves focus by script: a "#main" URL would be taken for a page change.
+  const skipToMain = (event: MouseEvent) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={skipToMain} data-qa="skip-link">
+        {t.layout.skipLink}
+      </a>
+      <header class="site-header">
+        <div class="container site-header__inner">
+          <Link href="/" class="brand" aria-label={t.layout.homeLink} data-qa="home-link">
+            kezek
+          </Link>
+          <LanguageSwitch />
+        </div>
+        {identity && (
+          <div class="container">
+            <SessionBar identity={identity} />
+          </div>
+        )}
+      </header>
+      <main id="main" class="container main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <div class="container">
+          <p>{t.layout.footer}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
+import type { Identity, LoggedOut } from '../api-types.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { navigate } from '../router.tsx';
+
+/** Who is logged in, and the way out. */
+export function SessionBar({ identity }: { identity: Identity }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const logout = async () => {
+    setBusy(true);
+    setProblem('');
+    const result = await apiPost<LoggedOut>('/api/auth/logout');
+    setBusy(false);
+    // An expired session is already logged out.
+    if (result.ok || isUnauthorized(result.failure)) navigate('/');
+    else setProblem(failureMessage(result.failure, t));
+  };
+
+  return (
+    <div class="session-bar">
+      <p class="session-name">
+        <span class="visually-hidden">{t.layout.signedInAs} </span>
+        <span data-qa="display-name">{identity.displayName}</span>
+      </p>
+      <button type="button" class="button button--secondary button--small" onClick={logout} disabled={busy} data-qa="logout">
+        {busy ? t.common.sending : t.layout.logout}
+      </button>
+      {problem && (
+        <p class="session-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

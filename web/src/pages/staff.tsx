@@ -1,0 +1,76 @@
+import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
+import { Layout } from '../components/layout.tsx';
+import { LiveStatus } from '../components/live-status.tsx';
+import { LoadProblem } from '../components/load-problem.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { formatList, formatNumber } from '../format.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { useSessionPage } from '../use-session-page.ts';
+
+function totalPlaces(kindergarten: StaffKindergarten): number {
+  return Object.values(kindergarten.capacity).reduce((sum, places) => sum + places, 0);
+}
+
+/**
+ * The tenant's kindergartens. On a phone each row becomes a stacked block; `data-label` gives
+ * each cell its column name there.
+ */
+function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKindergarten[] }) {
+  const { t, language } = useI18n();
+  return (
+    <table class="table" data-qa="kindergartens">
+      <caption>{t.staff.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.staff.name}</th>
+          <th scope="col">{t.staff.ownership}</th>
+          <th scope="col">{t.staff.languages}</th>
+          <th scope="col">{t.staff.district}</th>
+          <th scope="col" class="numeric">
+            {t.staff.places}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {kindergartens.map((kindergarten) => (
+          <tr key={kindergarten.kindergartenId} data-qa="kindergarten-row" data-kindergarten-id={kindergarten.kindergartenId}>
+            <th scope="row" data-label={t.staff.name}>
+              {kindergarten.name[language]}
+            </th>
+            <td data-label={t.staff.ownership}>{t.ownership[kindergarten.ownership]}</td>
+            <td data-label={t.staff.languages}>
+              {formatList(
+                language,
+                kindergarten.languages.map((code) => t.instructionLanguage[code]),
+              )}
+            </td>
+            <td data-label={t.staff.district}>{kindergarten.district}</td>
+            <td data-label={t.staff.places} class="numeric">
+              {formatNumber(language, totalPlaces(kindergarten))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The staff page of one education department. */
+export function StaffPage() {
+  const { t } = useI18n();
+  const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
+  const identity = page.state === 'loading' ? undefined : page.identity;
+  return (
+    <Layout identity={identity}>
+      <PageHeading>{t.staff.title}</PageHeading>
+      <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
+      {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
+      {page.state === 'ready' &&
+        (page.data.kindergartens.length === 0 ? (
+          <p data-qa="kindergartens-empty">{t.staff.empty}</p>
+        ) : (
+          <KindergartenTable kindergartens={page.data.kindergartens} />
+        ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiGet, isForbidden, isUnauthorized, type ApiFailure } from './api.ts';
+import type { Identity } from './api-types.ts';
+import { navigate } from './router.tsx';
+
+export type SessionPage<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly identity: Identity; readonly data: T }
+  | { readonly state: 'forbidden'; readonly identity: Identity | undefined }
+  | { readonly state: 'failed'; readonly identity: Identity | undefined; readonly failure: ApiFailure };
+
+/**
+ * Loads who is logged in and the page's data together. No session (401) sends the user to
+ * `loginPath`; the wrong role (403) becomes a "not allowed" page rather than a redirect loop.
+ */
+export function useSessionPage<T>(dataPath: string, loginPath: string): SessionPage<T> {
+  const [page, setPage] = useState<SessionPage<T>>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    void Promise.all([apiGet<Identity>('/api/me'), apiGet<T>(dataPath)]).then(([me, data]) => {
+      if (!current) return;
+      const identity = me.ok ? me.data : undefined;
+      const failure = !me.ok ? me.failure : !data.ok ? data.failure : undefined;
+      if (failure === undefined && identity && data.ok) setPage({ state: 'ready', identity, data: data.data });
+      else if (failure && isUnauthorized(failure)) navigate(loginPath, { replace: true });
+      else if (failure && isForbidden(failure)) setPage({ state: 'forbidden', identity });
+      else if (failure) setPage({ state: 'failed', identity, failure });
+    });
+    return () => {
+      current = false;
+    };
+  }, [dataPath, loginPath]);
+  return page;
+}
