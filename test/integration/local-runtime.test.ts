@@ -70,19 +70,23 @@ describe('the local runtime on a data directory', () => {
     const script = `import { startDynamoDbLocal } from './local/dynamodb-local.ts';
       await startDynamoDbLocal({ data: ${JSON.stringify(killedDir)} }); console.log('up'); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('up') && resolve());
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
-    });
-    expect(javaProcessesFor(killedDir)).toHaveLength(1);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('up') && resolve());
+        child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+      });
+      expect(javaProcessesFor(killedDir)).toHaveLength(1);
 
-    // Act
-    child.kill('SIGKILL');
+      // Act
+      child.kill('SIGKILL');
 
-    // Assess: the watchdog sees its stdin close and stops java
-    const deadline = Date.now() + 10_000;
-    while (javaProcessesFor(killedDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(javaProcessesFor(killedDir)).toEqual([]);
+      // Assess: the watchdog sees its stdin close and stops java
+      const deadline = Date.now() + 10_000;
+      while (javaProcessesFor(killedDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(javaProcessesFor(killedDir)).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
     rmSync(killedDir, { recursive: true, force: true });
   });
 });
