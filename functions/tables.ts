@@ -29,6 +29,8 @@ export interface TableDefinition {
   readonly indexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry, if items expire. */
   readonly ttlAttribute?: string;
+  /** Only the local runtime creates it (a stand-in for an AWS service); CDK skips it. */
+  readonly localOnly?: boolean;
   readonly purpose: string;
 }
 
@@ -63,8 +65,16 @@ const applications = {
       sortKey: { name: 'registeredAt', type: 'S' },
       projection: 'ALL',
     },
+    {
+      // Sparse: only queued applications carry `queuePartition` (`<tenantId>#<birth year>`), so a
+      // cohort's queue is one Query and positions are recomputed without touching anything else.
+      indexName: 'byQueue',
+      partitionKey: { name: 'queuePartition', type: 'S' },
+      sortKey: { name: 'queueSortKey', type: 'S' },
+      projection: 'ALL',
+    },
   ],
-  purpose: 'Applications (заявления): child, applicant, status, validity, chosen kindergartens.',
+  purpose: 'Applications (заявления) with their append-only history and stored queue position.',
 } as const satisfies TableDefinition;
 
 const accounts = {
@@ -86,9 +96,51 @@ const auth = {
   purpose: 'Sessions and one-time login codes; DynamoDB TTL removes expired ones.',
 } as const satisfies TableDefinition;
 
+const notifications = {
+  name: 'Notifications',
+  envVar: 'NOTIFICATIONS_TABLE',
+  partitionKey: { name: 'recipientIin', type: 'S' },
+  // `<ISO time>#<id>`: a parent's notifications newest-last in one Query.
+  sortKey: { name: 'notificationId', type: 'S' },
+  indexes: [],
+  purpose: "A parent's notifications with the channels they went to and each channel's delivery status.",
+} as const satisfies TableDefinition;
+
+const constraints = {
+  name: 'Constraints',
+  envVar: 'CONSTRAINTS_TABLE',
+  // `active-child#<tenantId>#<child IIN>` → applicationId: one active application per child per
+  // tenant, enforced by a conditional put in the same transaction as the application.
+  partitionKey: { name: 'constraintId', type: 'S' },
+  indexes: [],
+  purpose: 'Uniqueness guards written in the same transaction as the item they guard.',
+} as const satisfies TableDefinition;
+
+const schedules = {
+  name: 'Schedules',
+  envVar: 'SCHEDULES_TABLE',
+  partitionKey: { name: 'scheduleName', type: 'S' },
+  indexes: [
+    {
+      // Sparse: only schedules still to fire carry `pending`, so the poller reads only due work.
+      indexName: 'byDue',
+      partitionKey: { name: 'pending', type: 'S' },
+      sortKey: { name: 'dueAt', type: 'S' },
+      projection: 'ALL',
+    },
+  ],
+  localOnly: true,
+  purpose: 'The local scheduler adapter keeps its one-time schedules here (EventBridge Scheduler in AWS).',
+} as const satisfies TableDefinition;
+
 /** All tables, keyed by the name used in the route table's grants. */
-export const tables = { tenants, kindergartens, applications, accounts, auth } as const;
+export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, schedules } as const;
 
 export type TableKey = keyof typeof tables;
 
 export const tableList: readonly TableDefinition[] = Object.values(tables);
+
+/** The tables deployed to AWS (everything but the local stand-ins). */
+export type CloudTableKey = { [K in TableKey]: (typeof tables)[K] extends { localOnly: true } ? never : K }[TableKey];
+export const cloudTableKeys = (Object.keys(tables) as TableKey[]).filter((key) => !('localOnly' in tables[key])) as CloudTableKey[];
+export const cloudTableList: readonly TableDefinition[] = cloudTableKeys.map((key) => tables[key]);

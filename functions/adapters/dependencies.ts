@@ -1,4 +1,6 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
@@ -7,7 +9,9 @@ import { DynamoApplicationStore } from './dynamodb/application-store.ts';
 import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
 import { DynamoAccountStore } from './dynamodb/account-store.ts';
 import { DynamoAuthStore } from './dynamodb/auth-store.ts';
+import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
 import { SnsNotifier } from './sns/sns-notifier.ts';
+import { EventBridgeScheduler } from './scheduler/eventbridge-scheduler.ts';
 
 export type { Dependencies };
 
@@ -18,6 +22,12 @@ function tableName(key: TableKey): string {
   return name;
 }
 
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
 function fromEnvironment(): Dependencies {
   const made = new Map<string, unknown>();
   const once = <T>(key: string, make: () => T): T => {
@@ -25,8 +35,11 @@ function fromEnvironment(): Dependencies {
     return made.get(key) as T;
   };
   return {
+    get tenants() {
+      return once('tenants', () => new DynamoTenantStore(dynamoDocumentClient(), tableName('tenants')));
+    },
     get applications() {
-      return once('applications', () => new DynamoApplicationStore(dynamoDocumentClient(), tableName('applications')));
+      return once('applications', () => new DynamoApplicationStore(dynamoDocumentClient(), tableName));
     },
     get kindergartens() {
       return once('kindergartens', () => new DynamoKindergartenStore(dynamoDocumentClient(), tableName('kindergartens')));
@@ -42,6 +55,18 @@ function fromEnvironment(): Dependencies {
         if (process.env.NOTIFIER !== 'sns') throw new Error('NOTIFIER is not "sns" and no local notifier was installed');
         return new SnsNotifier(new SNSClient({}));
       });
+    },
+    get scheduler() {
+      return once(
+        'scheduler',
+        () =>
+          new EventBridgeScheduler(new SchedulerClient({}), {
+            groupName: requireEnv('SCHEDULE_GROUP_NAME'),
+            roleArn: requireEnv('SCHEDULER_ROLE_ARN'),
+            deadLetterQueueArn: requireEnv('SCHEDULER_DLQ_ARN'),
+            targetArn: (kind) => requireEnv(jobTargetEnvVar(kind)),
+          }),
+      );
     },
     clock: () => new Date(),
     cookieSecure: process.env.COOKIE_SECURE !== 'false',

@@ -1,4 +1,5 @@
 import type { LocalizedText } from './language.ts';
+import type { TenantPolicy } from './policy.ts';
 
 /** Where an application stands (SPEC "Words"). */
 export const applicationStatuses = ['queued', 'referred', 'enrolled', 'stopped', 'withdrawn'] as const;
@@ -13,6 +14,33 @@ export type PriorityCategory = (typeof priorityCategories)[number];
 
 export const instructionLanguages = ['kk', 'ru'] as const;
 export type InstructionLanguage = (typeof instructionLanguages)[number];
+
+/** Who did something: a parent, a staff member, or the system (jobs, schedules). */
+export interface Actor {
+  readonly role: 'parent' | 'staff' | 'system';
+  /** Account id for people, job name for the system. Never an IIN in clear. */
+  readonly id: string;
+}
+
+/** One entry of an application's append-only history. */
+export interface HistoryEvent {
+  readonly at: string;
+  readonly actor: Actor;
+  readonly action: string;
+  readonly from?: ApplicationStatus;
+  readonly to: ApplicationStatus;
+  readonly stopReason?: StopReason;
+  /** Action-specific facts shown to the parent, e.g. the kindergarten of a referral. */
+  readonly details?: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+/** One move of a stored queue position, with what explains it. */
+export interface PositionChange {
+  readonly at: string;
+  readonly from?: number;
+  readonly to: number;
+  readonly reasons: Readonly<Record<string, number>>;
+}
 
 export interface Referral {
   readonly kindergartenId: string;
@@ -41,6 +69,15 @@ export interface Application {
   readonly validUntil: string;
   readonly stopReason?: StopReason;
   readonly referral?: Referral;
+  /** When a `referral_expired` stop returns to the queue by itself (ISO date-time). */
+  readonly autoRestoreAt?: string;
+  /** Optimistic-concurrency counter: every transition is conditional on it. */
+  readonly version?: number;
+  readonly history?: readonly HistoryEvent[];
+  /** 1-based place in the cohort's queue; only while queued. */
+  readonly position?: number;
+  /** The latest position moves (bounded), newest last. */
+  readonly positionLog?: readonly PositionChange[];
 }
 
 export const ageGroups = ['nursery', 'junior', 'middle', 'senior', 'preschool'] as const;
@@ -57,10 +94,14 @@ export interface Kindergarten {
   readonly location: { readonly lat: number; readonly lon: number };
   /** Places by age group. */
   readonly capacity: Readonly<Record<AgeGroup, number>>;
+  /** Places taken by age group: children enrolled plus referrals not yet used or expired. */
+  readonly occupancy?: Readonly<Record<AgeGroup, number>>;
 }
 
 export interface Tenant {
   readonly tenantId: string;
   readonly name: LocalizedText;
   readonly districts: readonly { readonly id: string; readonly name: LocalizedText }[];
+  /** The department's own settings; unset ones take `defaultPolicy`. */
+  readonly policy?: Partial<TenantPolicy>;
 }

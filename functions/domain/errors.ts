@@ -21,3 +21,25 @@ export class InvalidLoginCodeError extends DomainError {
 export class InvalidCredentialsError extends DomainError {
   readonly code = 'invalid_credentials';
 }
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+}
+
+/** Another request changed the application first; reload and decide again. */
+export class ConcurrentChangeError extends DomainError {
+  readonly code = 'concurrent_change';
+}
+
+/** The kindergarten has no free place left in the child's age group. */
+export class NoFreePlaceError extends DomainError {
+  readonly code = 'no_free_place';
+}
+
+/** The child already has an active application in this tenant. */
+export class ChildAlreadyQueuedError extends DomainError {
+  readonly code = 'child_already_queued';
+  constructor(readonly existingApplicationId: string | undefined) {
+    super('the child already has an active application in this tenant');
+  }
+}

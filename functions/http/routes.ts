@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { TableKey } from '#functions/tables';
+import type { CloudTableKey } from '#functions/tables';
 import {
   cabinetApplicationsResponse,
   healthResponse,
@@ -28,9 +28,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a route's function may touch; the CDK grants exactly this and nothing more. */
 export interface Grants {
-  readonly tables?: Partial<Record<TableKey, 'read' | 'readWrite'>>;
+  readonly tables?: Partial<Record<CloudTableKey, 'read' | 'readWrite'>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
+  /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
+  readonly scheduler?: boolean;
 }
 
 export interface RouteDefinition {

@@ -1,13 +1,16 @@
-import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore } from './stores.ts';
+import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, TenantStore } from './stores.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { Notifier } from './notifier.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
 export interface Dependencies {
+  readonly tenants: TenantStore;
   readonly applications: ApplicationStore;
   readonly kindergartens: KindergartenStore;
   readonly accounts: AccountStore;
   readonly auth: AuthStore;
   readonly notifier: Notifier;
+  readonly scheduler: Scheduler;
   readonly clock: () => Date;
   /** Secure cookies everywhere but plain-HTTP localhost. */
   readonly cookieSecure: boolean;

@@ -1,10 +1,38 @@
-import type { Application, Kindergarten } from '#domain/application';
+import type { AgeGroup, Application, Kindergarten, PositionChange, Tenant } from '#domain/application';
+import type { TransitionPlan } from '#domain/application-lifecycle';
+import type { Notification } from '#domain/notification';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
+
+export interface PositionWrite {
+  readonly applicationId: string;
+  /** The stored position the write expects to replace (undefined: none yet). */
+  readonly expected: number | undefined;
+  readonly change: PositionChange;
+  /** The new bounded log (newest last). */
+  readonly log: readonly PositionChange[];
+}
 
 export interface ApplicationStore {
   /** All applications of one applicant, across tenants, oldest first. */
   listByApplicant(applicantIin: string): Promise<Application[]>;
+  get(applicationId: string): Promise<Application | undefined>;
+  /**
+   * Carries out a transition in one transaction: the application (conditional on the status and
+   * version it was read with), its history event, the parent's notification, a kindergarten
+   * place taken or given back, and the one-active-application guard released.
+   */
+  applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application>;
+  /** Registers a new application with its guard and the parent's notification, atomically. */
+  register(application: Application, notification: Notification): Promise<void>;
+  /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
+  queueOf(tenantId: string, birthYear: number): Promise<Application[]>;
+  /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
+  writePositions(writes: readonly PositionWrite[]): Promise<number>;
+}
+
+export interface TenantStore {
+  get(tenantId: string): Promise<Tenant | undefined>;
 }
 
 export interface KindergartenKey {
@@ -16,6 +44,7 @@ export interface KindergartenStore {
   listByTenant(tenantId: string): Promise<Kindergarten[]>;
   /** The kindergartens with these keys; unknown keys are left out. */
   getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]>;
+  get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined>;
 }
 
 export interface ParentAccount {

@@ -1,33 +1,236 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Application } from '#domain/application';
-import type { ApplicationStore } from '#ports/stores';
-import { tables } from '#functions/tables';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AgeGroup, Application } from '#domain/application';
+import type { TransitionPlan } from '#domain/application-lifecycle';
+import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError } from '#domain/errors';
+import type { Notification } from '#domain/notification';
+import type { ApplicationStore, PositionWrite } from '#ports/stores';
+import { tables, type TableKey } from '#functions/tables';
+import { runTransaction } from './transactions.ts';
 
 const byApplicant = tables.applications.indexes[0];
+const byQueue = tables.applications.indexes[1];
+
+/** Attributes that exist for indexes only; domain objects never see them. */
+type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string };
+
+/** `<tenantId>#<birth year>`: one queue per tenant and birth-year cohort (SPEC rule 11). */
+export const queuePartitionOf = (tenantId: string, birthYear: number) => `${tenantId}#${birthYear}`;
+
+/** The queue keys an application carries while it is queued. */
+export function queueKeysOf(application: Application): { queuePartition: string; queueSortKey: string } {
+  return {
+    queuePartition: queuePartitionOf(application.tenantId, Number(application.birthDate.slice(0, 4))),
+    queueSortKey: `${application.registeredAt}#${application.applicationId}`,
+  };
+}
+
+export const activeChildConstraint = (tenantId: string, childIin: string) => `active-child#${tenantId}#${childIin}`;
+
+function withoutIndexKeys(item: Record<string, unknown>): Application {
+  const { queuePartition: _p, queueSortKey: _s, ...application } = item as unknown as StoredApplication;
+  return application;
+}
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    /** Resolved on use: a function only has the table names of its grants. */
+    private readonly tableName: (key: TableKey) => string,
   ) {}
 
   async listByApplicant(applicantIin: string): Promise<Application[]> {
-    const applications: Application[] = [];
+    return (
+      await this.queryAll({
+        IndexName: byApplicant.indexName,
+        KeyConditionExpression: '#applicant = :iin',
+        ExpressionAttributeNames: { '#applicant': byApplicant.partitionKey.name },
+        ExpressionAttributeValues: { ':iin': applicantIin },
+      })
+    ).map(withoutIndexKeys);
+  }
+
+  async get(applicationId: string): Promise<Application | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName('applications'), Key: { applicationId }, ConsistentRead: true }),
+    );
+    return Item ? withoutIndexKeys(Item) : undefined;
+  }
+
+  async queueOf(tenantId: string, birthYear: number): Promise<Application[]> {
+    return (
+      await this.queryAll({
+        IndexName: byQueue.indexName,
+        KeyConditionExpression: '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': byQueue.partitionKey.name },
+        ExpressionAttributeValues: { ':partition': queuePartitionOf(tenantId, birthYear) },
+      })
+    ).map(withoutIndexKeys);
+  }
+
+  async register(application: Application, notification: Notification): Promise<void> {
+    const constraintId = activeChildConstraint(application.tenantId, application.childIin);
+    const item: StoredApplication = {
+      ...application,
+      version: 1,
+      history: application.history ?? [],
+      ...(application.status === 'queued' && queueKeysOf(application)),
+    };
+    await runTransaction(
+      () =>
+        this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName('constraints'),
+                  Item: { constraintId, applicationId: application.applicationId },
+                  ConditionExpression: 'attribute_not_exists(constraintId)',
+                },
+              },
+              { Put: { TableName: this.tableName('applications'), Item: item, ConditionExpression: 'attribute_not_exists(applicationId)' } },
+              { Put: { TableName: this.tableName('notifications'), Item: notification } },
+            ],
+          }),
+        ),
+      (failed) => {
+        if (failed.includes(0)) throw new ChildAlreadyQueuedError(undefined);
+        throw new ConcurrentChangeError('the application id exists already');
+      },
+    );
+  }
+
+  async applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application> {
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history' };
+    const values: Record<string, unknown> = {
+      ':from': plan.from,
+      ':nextVersion': (application.version ?? 0) + 1,
+      ':event': [plan.event],
+      ':empty': [],
+    };
+    const sets = ['#version = :nextVersion', '#history = list_append(if_not_exists(#history, :empty), :event)'];
+    const removes: string[] = [];
+    for (const [field, value] of Object.entries(plan.set)) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    for (const field of plan.remove) {
+      names[`#${field}`] = field;
+      removes.push(`#${field}`);
+    }
+    if (plan.queue === 'joins') {
+      const keys = queueKeysOf(application);
+      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey' });
+      Object.assign(values, { ':qp': keys.queuePartition, ':qs': keys.queueSortKey });
+      sets.push('#qp = :qp', '#qs = :qs');
+    } else if (plan.queue === 'leaves') {
+      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey', '#position': 'position' });
+      removes.push('#qp', '#qs', '#position');
+    }
+    // Seeded and imported applications start without a version; the first transition adds it.
+    const versionCondition = application.version === undefined ? 'attribute_not_exists(#version)' : '#version = :version';
+    if (application.version !== undefined) values[':version'] = application.version;
+
+    const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Update: {
+          TableName: this.tableName('applications'),
+          Key: { applicationId: application.applicationId },
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: `#status = :from AND ${versionCondition}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      { Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } },
+    ];
+    let placeIndex = -1;
+    if (plan.place && placeAgeGroup) {
+      placeIndex = transactItems.length;
+      transactItems.push({
+        Update: {
+          TableName: this.tableName('kindergartens'),
+          Key: { tenantId: application.tenantId, kindergartenId: plan.place.kindergartenId },
+          UpdateExpression: 'SET occupancy.#group = occupancy.#group + :delta',
+          // Taking a place needs a free one; giving one back never goes below zero.
+          ConditionExpression: plan.place.delta > 0 ? 'occupancy.#group < capacity.#group' : 'occupancy.#group > :zero',
+          ExpressionAttributeNames: { '#group': placeAgeGroup },
+          ExpressionAttributeValues: { ':delta': plan.place.delta, ...(plan.place.delta < 0 && { ':zero': 0 }) },
+        },
+      });
+    }
+    if (plan.releasesChild) {
+      transactItems.push({
+        Delete: {
+          TableName: this.tableName('constraints'),
+          Key: { constraintId: activeChildConstraint(application.tenantId, application.childIin) },
+        },
+      });
+    }
+    await runTransaction(
+      () => this.client.send(new TransactWriteCommand({ TransactItems: transactItems })),
+      (failed) => {
+        if (failed.includes(placeIndex)) throw new NoFreePlaceError(plan.place?.kindergartenId);
+        throw new ConcurrentChangeError(application.applicationId);
+      },
+    );
+
+    const updated: Record<string, unknown> = {
+      ...application,
+      ...plan.set,
+      version: (application.version ?? 0) + 1,
+      history: [...(application.history ?? []), plan.event],
+    };
+    for (const field of plan.remove) delete updated[field];
+    if (plan.queue === 'leaves') delete updated.position;
+    return updated as unknown as Application;
+  }
+
+  async writePositions(writes: readonly PositionWrite[]): Promise<number> {
+    let written = 0;
+    let next = 0;
+    // Bounded concurrency: a cohort may move thousands of positions at once.
+    const worker = async () => {
+      while (next < writes.length) {
+        const write = writes[next++]!;
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName('applications'),
+              Key: { applicationId: write.applicationId },
+              UpdateExpression: 'SET #position = :to, #log = :log',
+              // Only while still queued, and only over the position this computation started from.
+              ConditionExpression:
+                write.expected === undefined
+                  ? 'attribute_exists(#qp) AND attribute_not_exists(#position)'
+                  : 'attribute_exists(#qp) AND #position = :expected',
+              ExpressionAttributeNames: { '#position': 'position', '#log': 'positionLog', '#qp': 'queuePartition' },
+              ExpressionAttributeValues: {
+                ':to': write.change.to,
+                ':log': write.log,
+                ...(write.expected !== undefined && { ':expected': write.expected }),
+              },
+            }),
+          );
+          written++;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, writes.length) }, worker));
+    return written;
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byApplicant.indexName,
-          KeyConditionExpression: '#applicant = :iin',
-          ExpressionAttributeNames: { '#applicant': byApplicant.partitionKey.name },
-          ExpressionAttributeValues: { ':iin': applicantIin },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      applications.push(...((page.Items ?? []) as Application[]));
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName('applications'), ExclusiveStartKey: startKey }));
+      items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return applications;
+    return items;
   }
 }

@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Kindergarten } from '#domain/application';
 import type { KindergartenKey, KindergartenStore } from '#ports/stores';
 
@@ -27,6 +27,11 @@ export class DynamoKindergartenStore implements KindergartenStore {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return result;
+  }
+
+  async get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { tenantId, kindergartenId } }));
+    return Item as Kindergarten | undefined;
   }
 
   async getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]> {

@@ -1,0 +1,107 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { JobTask, ScheduledJob, Scheduler } from '#ports/scheduler';
+import { tables } from '#functions/tables';
+
+const byDue = tables.schedules.indexes[0];
+const pendingMarker = 'pending';
+const maxAttempts = 5;
+
+export type JobRunner = (task: JobTask) => Promise<void>;
+
+/**
+ * The local stand-in for EventBridge Scheduler: schedules are items in the `Schedules` table, so
+ * they survive a restart of `npm start`; `fireDue` runs every schedule whose time has come (also
+ * those that fell due while the runtime was stopped). A schedule is claimed with a conditional
+ * write before it runs, so two pollers never run it twice; a failing job is retried with backoff
+ * and then marked `failed` (the local dead-letter queue).
+ */
+export class LocalScheduler implements Scheduler {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date,
+  ) {}
+
+  async scheduleOnce(job: ScheduledJob): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { scheduleName: job.name, pending: pendingMarker, dueAt: new Date(job.at).toISOString(), task: job.task, state: 'scheduled', attempts: 0 },
+          ConditionExpression: 'attribute_not_exists(scheduleName)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Runs every due schedule once; returns the names it completed. */
+  async fireDue(run: JobRunner, log: (line: string) => void = () => undefined): Promise<string[]> {
+    const now = this.now().toISOString();
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byDue.indexName,
+        KeyConditionExpression: '#pending = :pending AND #dueAt <= :now',
+        ExpressionAttributeNames: { '#pending': 'pending', '#dueAt': 'dueAt' },
+        ExpressionAttributeValues: { ':pending': pendingMarker, ':now': now },
+        Limit: 100,
+      }),
+    );
+    const completed: string[] = [];
+    for (const item of Items) {
+      const name = item.scheduleName as string;
+      if (!(await this.claim(name, item.dueAt as string))) continue;
+      try {
+        await run(item.task as JobTask);
+        await this.settle(name, { state: 'completed' });
+        completed.push(name);
+      } catch (error) {
+        const attempts = ((item.attempts as number) ?? 0) + 1;
+        log(`[scheduler] ${name} failed (attempt ${attempts}): ${(error as Error).name}`);
+        if (attempts >= maxAttempts) await this.settle(name, { state: 'failed', attempts });
+        else await this.settle(name, { state: 'scheduled', attempts, retryAt: new Date(Date.parse(now) + 2 ** attempts * 1000).toISOString() });
+      }
+    }
+    return completed;
+  }
+
+  /** Takes a schedule out of the due index; only one caller can succeed. */
+  private async claim(name: string, dueAt: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { scheduleName: name },
+          UpdateExpression: 'SET #state = :running REMOVE #pending',
+          ConditionExpression: '#pending = :pending AND #dueAt = :dueAt',
+          ExpressionAttributeNames: { '#state': 'state', '#pending': 'pending', '#dueAt': 'dueAt' },
+          ExpressionAttributeValues: { ':running': 'running', ':pending': pendingMarker, ':dueAt': dueAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async settle(name: string, outcome: { state: 'completed' | 'failed' | 'scheduled'; attempts?: number; retryAt?: string }): Promise<void> {
+    const again = outcome.state === 'scheduled';
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { scheduleName: name },
+        UpdateExpression: again ? 'SET #state = :state, attempts = :attempts, #pending = :pending, #dueAt = :retryAt' : 'SET #state = :state' + (outcome.attempts ? ', attempts = :attempts' : ''),
+        ExpressionAttributeNames: { '#state': 'state', ...(again && { '#pending': 'pending', '#dueAt': 'dueAt' }) },
+        ExpressionAttributeValues: {
+          ':state': outcome.state,
+          ...(outcome.attempts !== undefined && { ':attempts': outcome.attempts }),
+          ...(again && { ':pending': pendingMarker, ':retryAt': outcome.retryAt }),
+        },
+      }),
+    );
+  }
+}

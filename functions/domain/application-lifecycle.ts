@@ -1,0 +1,168 @@
+import type { Actor, Application, ApplicationStatus, HistoryEvent, Referral, StopReason } from './application.ts';
+import { DomainError } from './errors.ts';
+
+/**
+ * The application state machine (SPEC "Words", rules 9–10). Each action names the statuses it
+ * may start from and who may take it; `planTransition` checks both and returns what storage must
+ * write, as one conditional write together with a history event and a notification.
+ */
+
+export type ApplicationAction =
+  | { readonly kind: 'refer'; readonly kindergartenId: string; readonly expiresAt: string }
+  | { readonly kind: 'enroll' }
+  | { readonly kind: 'withdraw'; readonly reason?: string }
+  | { readonly kind: 'expire_referral'; readonly autoRestoreAt: string }
+  | { readonly kind: 'restore_after_referral' }
+  | { readonly kind: 'stop_cleanup'; readonly campaignId: string }
+  | { readonly kind: 'restore_cleanup'; readonly validUntil: string }
+  | { readonly kind: 'change_kindergartens'; readonly kindergartenIds: readonly string[] };
+
+export type ActionKind = ApplicationAction['kind'];
+
+interface ActionRule {
+  readonly from: readonly ApplicationStatus[];
+  /** Only for `stopped`: the stop reason the action applies to. */
+  readonly fromStopReason?: StopReason;
+  readonly by: readonly Actor['role'][];
+}
+
+/** Who may take each action, and from where. Everything not listed here is refused. */
+export const actionRules: Readonly<Record<ActionKind, ActionRule>> = {
+  refer: { from: ['queued'], by: ['staff'] },
+  enroll: { from: ['referred'], by: ['staff'] },
+  withdraw: { from: ['queued', 'referred', 'stopped'], by: ['parent', 'staff'] },
+  expire_referral: { from: ['referred'], by: ['system'] },
+  restore_after_referral: { from: ['stopped'], fromStopReason: 'referral_expired', by: ['system'] },
+  stop_cleanup: { from: ['queued'], by: ['system'] },
+  restore_cleanup: { from: ['stopped'], fromStopReason: 'cleanup', by: ['parent', 'staff'] },
+  change_kindergartens: { from: ['queued', 'stopped'], by: ['parent', 'staff'] },
+};
+
+/** The action is not allowed from the application's current status (or stop reason). */
+export class TransitionNotAllowedError extends DomainError {
+  readonly code = 'transition_not_allowed';
+  constructor(
+    readonly action: ActionKind,
+    readonly status: ApplicationStatus,
+  ) {
+    super(`${action} is not allowed from ${status}`);
+  }
+}
+
+/** This actor may not take this action (e.g. a parent issuing a referral). */
+export class ActorNotAllowedError extends DomainError {
+  readonly code = 'forbidden';
+}
+
+/** A parent tried to restore a `referral_expired` stop, which returns by itself. */
+export class RestoresAutomaticallyError extends DomainError {
+  readonly code = 'restores_automatically';
+  constructor(readonly autoRestoreAt: string | undefined) {
+    super('returns to the queue automatically');
+  }
+}
+
+/** What a transition changes: fields to set and to remove, the event, and its side effects. */
+export interface TransitionPlan {
+  readonly action: ActionKind;
+  readonly from: ApplicationStatus;
+  readonly to: ApplicationStatus;
+  readonly set: Partial<Pick<Application, 'status' | 'stopReason' | 'referral' | 'autoRestoreAt' | 'validUntil' | 'preferredKindergartenIds'>>;
+  readonly remove: readonly ('stopReason' | 'referral' | 'autoRestoreAt')[];
+  readonly event: HistoryEvent;
+  /** Whether the application joins or leaves its cohort's queue (positions must be recomputed). */
+  readonly queue: 'joins' | 'leaves' | 'stays' | 'outside';
+  /** A place at a kindergarten taken (+1) or given back (−1) by this transition. */
+  readonly place?: { readonly kindergartenId: string; readonly delta: 1 | -1 };
+  /** The child may apply again: the one-active-application guard is released. */
+  readonly releasesChild: boolean;
+}
+
+function queueEffect(from: ApplicationStatus, to: ApplicationStatus): TransitionPlan['queue'] {
+  if (from === 'queued' && to === 'queued') return 'stays';
+  if (to === 'queued') return 'joins';
+  if (from === 'queued') return 'leaves';
+  return 'outside';
+}
+
+/**
+ * Checks an action against the state machine and returns the plan storage carries out.
+ * Pure: the time and the actor are passed in.
+ */
+export function planTransition(application: Application, action: ApplicationAction, actor: Actor, at: string): TransitionPlan {
+  const rule = actionRules[action.kind];
+  if (!rule.by.includes(actor.role)) {
+    if (action.kind === 'restore_after_referral' && actor.role === 'parent') throw new RestoresAutomaticallyError(application.autoRestoreAt);
+    throw new ActorNotAllowedError(`${actor.role} may not ${action.kind}`);
+  }
+  const from = application.status;
+  if (!rule.from.includes(from)) throw new TransitionNotAllowedError(action.kind, from);
+  if (rule.fromStopReason && application.stopReason !== rule.fromStopReason) {
+    // The parent's restore button on a referral_expired stop: say when it comes back instead.
+    if (action.kind === 'restore_cleanup' && application.stopReason === 'referral_expired') {
+      throw new RestoresAutomaticallyError(application.autoRestoreAt);
+    }
+    throw new TransitionNotAllowedError(action.kind, from);
+  }
+
+  const base = { action: action.kind, from, releasesChild: false } as const;
+  const event = (to: ApplicationStatus, extra: Partial<HistoryEvent> = {}): HistoryEvent => ({ at, actor, action: action.kind, from, to, ...extra });
+  const plan = (to: ApplicationStatus, rest: Omit<TransitionPlan, 'action' | 'from' | 'to' | 'queue' | 'releasesChild' | 'event'> & { event?: Partial<HistoryEvent>; releasesChild?: boolean }): TransitionPlan => {
+    const { event: eventExtra, ...fields } = rest;
+    return { ...base, ...fields, to, queue: queueEffect(from, to), event: event(to, eventExtra) };
+  };
+
+  switch (action.kind) {
+    case 'refer': {
+      const referral: Referral = { kindergartenId: action.kindergartenId, issuedAt: at, expiresAt: action.expiresAt };
+      return plan('referred', {
+        set: { status: 'referred', referral },
+        remove: [],
+        place: { kindergartenId: action.kindergartenId, delta: 1 },
+        event: { details: { kindergartenId: action.kindergartenId, expiresAt: action.expiresAt } },
+      });
+    }
+    case 'enroll':
+      return plan('enrolled', {
+        set: { status: 'enrolled' },
+        remove: [],
+        releasesChild: true,
+        event: { details: { kindergartenId: application.referral?.kindergartenId ?? '' } },
+      });
+    case 'withdraw':
+      return plan('withdrawn', {
+        set: { status: 'withdrawn' },
+        remove: ['autoRestoreAt'],
+        releasesChild: true,
+        ...(from === 'referred' && application.referral && { place: { kindergartenId: application.referral.kindergartenId, delta: -1 as const } }),
+        event: action.reason ? { details: { reason: action.reason } } : {},
+      });
+    case 'expire_referral':
+      return plan('stopped', {
+        set: { status: 'stopped', stopReason: 'referral_expired', autoRestoreAt: action.autoRestoreAt },
+        remove: [],
+        place: { kindergartenId: application.referral!.kindergartenId, delta: -1 },
+        event: { stopReason: 'referral_expired', details: { kindergartenId: application.referral!.kindergartenId, autoRestoreAt: action.autoRestoreAt } },
+      });
+    case 'restore_after_referral':
+      return plan('queued', { set: { status: 'queued' }, remove: ['stopReason', 'referral', 'autoRestoreAt'] });
+    case 'stop_cleanup':
+      return plan('stopped', {
+        set: { status: 'stopped', stopReason: 'cleanup' },
+        remove: [],
+        event: { stopReason: 'cleanup', details: { campaignId: action.campaignId } },
+      });
+    case 'restore_cleanup':
+      return plan('queued', {
+        set: { status: 'queued', validUntil: action.validUntil },
+        remove: ['stopReason'],
+        event: { details: { validUntil: action.validUntil } },
+      });
+    case 'change_kindergartens':
+      return plan(from, {
+        set: { preferredKindergartenIds: [...action.kindergartenIds] },
+        remove: [],
+        event: { details: { kindergartenIds: [...action.kindergartenIds] } },
+      });
+  }
+}

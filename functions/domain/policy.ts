@@ -1,0 +1,34 @@
+import type { QueueRatio } from './queue-order.ts';
+
+/**
+ * A tenant's rules that departments set for themselves (SPEC "Tenant policy"): data on the tenant
+ * item, these values when unset.
+ */
+export interface TenantPolicy {
+  readonly campaignLengthMonths: number;
+  /** In scope of a campaign: reaches this many full years by 31 December of the campaign's year. */
+  readonly confirmationAgeYears: number;
+  readonly extensionYears: number;
+  readonly referralValidityWorkingDays: number;
+  /** A `referral_expired` stop returns to the queue after this many working days. */
+  readonly referralStopWorkingDays: number;
+  readonly reminderDaysBeforeEnd: readonly number[];
+  readonly queueRatio: QueueRatio;
+  /** Position moves kept on an application for the parent to read. */
+  readonly positionLogLength: number;
+}
+
+export const defaultPolicy: TenantPolicy = {
+  campaignLengthMonths: 1,
+  confirmationAgeYears: 2,
+  extensionYears: 1,
+  referralValidityWorkingDays: 5,
+  referralStopWorkingDays: 10,
+  reminderDaysBeforeEnd: [7, 1],
+  queueRatio: { priority: 1, general: 3 },
+  positionLogLength: 10,
+};
+
+export function policyOf(overrides: Partial<TenantPolicy> | undefined): TenantPolicy {
+  return { ...defaultPolicy, ...overrides };
+}

@@ -1,0 +1,43 @@
+import type { Grants } from '#http/routes';
+import type { JobKind } from '#ports/scheduler';
+
+/**
+ * The job table: every kind of scheduled job, its handler file in `functions/handlers/` and what
+ * it may touch. The CDK creates one function per entry as a Scheduler target; the local
+ * scheduler dispatches to the same handlers.
+ */
+export interface JobDefinition {
+  readonly kind: JobKind;
+  readonly handler: string;
+  readonly summary: string;
+  readonly grants: Grants;
+}
+
+const transitionGrants: Grants = {
+  tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+  scheduler: true,
+};
+
+export const jobs = [
+  {
+    kind: 'referral-expiry',
+    handler: 'job-referral-expiry',
+    summary: 'An unused referral expires: stop the application (referral_expired) and schedule its return in 10 working days',
+    grants: transitionGrants,
+  },
+  {
+    kind: 'referral-restore',
+    handler: 'job-referral-restore',
+    summary: 'A referral_expired stop returns to the queue with its original registration date',
+    grants: transitionGrants,
+  },
+] as const satisfies readonly JobDefinition[];
+
+export function jobFor(kind: JobKind): JobDefinition {
+  const job = jobs.find((candidate) => candidate.kind === kind);
+  if (!job) throw new Error(`no job ${kind}`);
+  return job;
+}
+
+/** The environment variable that carries the target function's ARN of a job kind (AWS scheduler adapter). */
+export const jobTargetEnvVar = (kind: JobKind) => `JOB_TARGET_${kind.toUpperCase().replaceAll('-', '_')}`;

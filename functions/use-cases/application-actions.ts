@@ -1,0 +1,75 @@
+import type { Actor, Application } from '#domain/application';
+import { planTransition, type ApplicationAction, type TransitionPlan } from '#domain/application-lifecycle';
+import { ageGroupOn, birthYearCohort } from '#domain/age';
+import { NotFoundError } from '#domain/errors';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { notificationForTransition } from '#domain/notification';
+import { policyOf, type TenantPolicy } from '#domain/policy';
+import type { LeaveReason, QueueChange } from '#domain/queue-order';
+import type { Dependencies } from '#ports/dependencies';
+import { recomputePositions } from './queue-positions.ts';
+
+/** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
+export type Scope = { readonly tenantId: string } | { readonly applicantIin: string } | 'system';
+
+function inScope(application: Application, scope: Scope): boolean {
+  if (scope === 'system') return true;
+  if ('tenantId' in scope) return application.tenantId === scope.tenantId;
+  return application.applicantIin === scope.applicantIin;
+}
+
+/** Loads an application the caller may see; one outside their scope is "not found", not "forbidden". */
+export async function loadApplication(deps: Pick<Dependencies, 'applications'>, applicationId: string, scope: Scope): Promise<Application> {
+  const application = await deps.applications.get(applicationId);
+  if (!application || !inScope(application, scope)) throw new NotFoundError(applicationId);
+  return application;
+}
+
+export async function tenantPolicy(deps: Pick<Dependencies, 'tenants'>, tenantId: string): Promise<TenantPolicy> {
+  return policyOf((await deps.tenants.get(tenantId))?.policy);
+}
+
+const leaveReasons: Partial<Record<TransitionPlan['action'], LeaveReason>> = {
+  refer: 'referred',
+  withdraw: 'withdrawn',
+  stop_cleanup: 'stopped',
+};
+
+function queueChange(application: Application, plan: TransitionPlan): QueueChange | undefined {
+  if (plan.queue === 'joins') return { kind: 'joined', applicationId: application.applicationId, reason: 'restored' };
+  if (plan.queue === 'leaves' && application.position !== undefined) {
+    return { kind: 'left', applicationId: application.applicationId, reason: leaveReasons[plan.action] ?? 'stopped', previousPosition: application.position };
+  }
+  return undefined;
+}
+
+/**
+ * Takes one action on one application: check scope and the state machine, write the change with
+ * its history event and the parent's notification in one transaction, then bring the cohort's
+ * positions up to date. Every caller (staff routes, parent routes, scheduled jobs) goes through
+ * here, so no path can skip the history or the notice.
+ */
+export async function actOnApplication(
+  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  request: { applicationId: string; action: ApplicationAction; actor: Actor; scope: Scope; now: Date; before?: (application: Application, plan: TransitionPlan) => Promise<void> },
+): Promise<Application> {
+  const application = await loadApplication(deps, request.applicationId, request.scope);
+  const at = request.now.toISOString();
+  const plan = planTransition(application, request.action, request.actor, at);
+  // Side effects that must exist before the change can be seen (e.g. the referral's expiry
+  // schedule) run first; they are idempotent and harmless if the transition then fails.
+  await request.before?.(application, plan);
+  const ageGroup = plan.place ? ageGroupOn(application.birthDate, kazakhstanDate(request.now)) : undefined;
+  const updated = await deps.applications.applyTransition(application, plan, notificationForTransition(application, plan), ageGroup);
+  const change = queueChange(application, plan);
+  if (change) {
+    await recomputePositions(deps, {
+      tenantId: application.tenantId,
+      birthYear: birthYearCohort(application.birthDate),
+      changes: [change],
+      at,
+      policy: await tenantPolicy(deps, application.tenantId),
+    });
+  }
+  return updated;
+}

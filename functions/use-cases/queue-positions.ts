@@ -1,0 +1,36 @@
+import type { PositionChange } from '#domain/application';
+import { positionMoves, type QueueChange } from '#domain/queue-order';
+import type { TenantPolicy } from '#domain/policy';
+import type { Dependencies } from '#ports/dependencies';
+import type { PositionWrite } from '#ports/stores';
+
+/**
+ * Recomputes the stored positions of one tenant's birth-year cohort after `changes`, writing only
+ * the positions that moved, each with what explains the move (SPEC rule 11, "positions that
+ * explain themselves"). Reads the cohort's queue through the sparse queue index only.
+ */
+export async function recomputePositions(
+  deps: Pick<Dependencies, 'applications'>,
+  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy },
+): Promise<{ queued: number; moved: number }> {
+  const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
+  const previous = new Map(queued.flatMap((a) => (a.position === undefined ? [] : [[a.applicationId, a.position] as const])));
+  const moves = positionMoves(queued, previous, input.changes, input.policy.queueRatio);
+  const logs = new Map(queued.map((a) => [a.applicationId, a.positionLog ?? []]));
+  const writes: PositionWrite[] = moves.map((move) => {
+    const change: PositionChange = {
+      at: input.at,
+      ...(move.from !== undefined && { from: move.from }),
+      to: move.to,
+      reasons: move.reasons as Record<string, number>,
+    };
+    return {
+      applicationId: move.applicationId,
+      expected: move.from,
+      change,
+      log: [...(logs.get(move.applicationId) ?? []), change].slice(-input.policy.positionLogLength),
+    };
+  });
+  const moved = await deps.applications.writePositions(writes);
+  return { queued: queued.length, moved };
+}
