@@ -1,5 +1,6 @@
 import type { Actor, Application, ApplicationStatus, HistoryEvent, Referral, StopReason } from './application.ts';
 import { DomainError } from './errors.ts';
+import { kazakhstanDate } from './kazakhstan-time.ts';
 
 /**
  * The application state machine (SPEC "Words", rules 9–10). Each action names the statuses it
@@ -59,6 +60,11 @@ export class RestoresAutomaticallyError extends DomainError {
   readonly code = 'restores_automatically';
   constructor(readonly autoRestoreAt: string | undefined) {
     super('returns to the queue automatically');
+  }
+
+  /** The Kazakhstan calendar day it comes back (the instant is 00:00 UTC+5 of that day). */
+  override params(): Readonly<Record<string, string>> {
+    return this.autoRestoreAt ? { date: kazakhstanDate(new Date(this.autoRestoreAt)) } : {};
   }
 }
 

@@ -4,6 +4,10 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
+  /** Values the localized message names, e.g. `{ date: '2026-04-07' }`; never personal data. */
+  params(): Readonly<Record<string, string>> {
+    return {};
+  }
 }
 
 export class UnauthenticatedError extends DomainError {
@@ -41,5 +45,14 @@ export class ChildAlreadyQueuedError extends DomainError {
   readonly code = 'child_already_queued';
   constructor(readonly existingApplicationId: string | undefined) {
     super('the child already has an active application in this tenant');
+  }
+}
+
+/** Input that passed the schema but breaks a rule (e.g. a child too old for a kindergarten queue). */
+export class InvalidInputError extends DomainError {
+  readonly code = 'validation_failed';
+  /** `key` names a message of `fieldMessages` (functions/http/problems.ts). */
+  constructor(readonly fields: readonly { readonly path: string; readonly key: string }[]) {
+    super(fields.map((f) => `${f.path}: ${f.key}`).join('; '));
   }
 }

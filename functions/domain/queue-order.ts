@@ -53,7 +53,7 @@ function interleave<T>(priority: readonly T[], general: readonly T[], ratio: Que
   let g = 0;
   while (p < priority.length && g < general.length) {
     for (let i = 0; i < ratio.priority && p < priority.length; i++) out.push(priority[p++] as T);
-    for (let i = 1; i < ratio.general && g < general.length; i++) out.push(general[g++] as T);
+    for (let i = 0; i < ratio.general && g < general.length; i++) out.push(general[g++] as T);
   }
   while (p < priority.length) out.push(priority[p++] as T);
   while (g < general.length) out.push(general[g++] as T);
