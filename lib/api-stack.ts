@@ -13,7 +13,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition } from '#http/routes';
-import { tables as tableDefinitions, type TableKey } from '#functions/tables';
+import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import { AppFunction } from './app-function.ts';
 import type { DataStack } from './data-stack.ts';
 
@@ -53,12 +53,11 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.stage = props.stage;
-    const tableKeys = Object.keys(tableDefinitions) as TableKey[];
-    const tables = Object.fromEntries(tableKeys.map((key) => [key, props.data.importTable(this, key)]));
+        const tables = Object.fromEntries(cloudTableKeys.map((key) => [key, props.data.importTable(this, key)]));
     const functions = new Map<string, AppFunction>();
     const createFunction = (handlerName: string, grants: Grants): AppFunction => {
       const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, { handlerName });
-      const tableGrants = Object.entries(grants.tables ?? {}) as [TableKey, 'read' | 'readWrite'][];
+      const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
       functions.set(handlerName, fn);

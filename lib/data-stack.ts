@@ -9,7 +9,7 @@ import {
   type ITableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableList, tables as tableDefinitions, type KeyAttribute, type TableDefinition, type TableKey } from '#functions/tables';
+import { cloudTableKeys, cloudTableList, tables as tableDefinitions, type CloudTableKey, type KeyAttribute, type TableDefinition } from '#functions/tables';
 
 export interface DataStackProps extends StackProps {
   readonly stage: string;
@@ -21,22 +21,22 @@ function attribute(key: KeyAttribute): Attribute {
   return { name: key.name, type: attributeTypes[key.type] };
 }
 
-/** The DynamoDB tables, one per entry of `tableList`, shaped by `functions/tables.ts` alone. */
+/** The DynamoDB tables, one per entry of `cloudTableList`, shaped by `functions/tables.ts` alone. */
 export class DataStack extends Stack {
   /** The tables by the key the route table's grants use. */
-  readonly tables: Readonly<Record<TableKey, TableV2>>;
+  readonly tables: Readonly<Record<CloudTableKey, TableV2>>;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     this.stage = props.stage;
-    const byName = new Map(tableList.map((definition) => [definition.name, this.createTable(definition)]));
-    const entries = (Object.keys(tableDefinitions) as TableKey[]).map((key) => {
+    const byName = new Map(cloudTableList.map((definition) => [definition.name, this.createTable(definition)]));
+    const entries = cloudTableKeys.map((key) => {
       const table = byName.get(tableDefinitions[key].name);
-      if (!table) throw new Error(`table ${key} is missing from tableList`);
+      if (!table) throw new Error(`table ${key} is missing from cloudTableList`);
       return [key, table] as const;
     });
-    this.tables = Object.fromEntries(entries) as Record<TableKey, TableV2>;
+    this.tables = Object.fromEntries(entries) as Record<CloudTableKey, TableV2>;
     for (const [key, table] of entries) {
       new CfnOutput(this, `${tableDefinitions[key].name}TableArn`, { value: table.tableArn, exportName: this.arnExportName(key) });
     }
@@ -46,7 +46,7 @@ export class DataStack extends Stack {
    * The table `key` seen from another stack through named exports. Named (not CDK-generated)
    * exports keep the cross-stack contract readable and give IAM findings a stable resource name.
    */
-  importTable(scope: Construct, key: TableKey): ITableV2 {
+  importTable(scope: Construct, key: CloudTableKey): ITableV2 {
     const consumer = Stack.of(scope);
     consumer.addStackDependency(this, 'imports the table exports of the data stack');
     const definition = tableDefinitions[key];
@@ -57,7 +57,7 @@ export class DataStack extends Stack {
     });
   }
 
-  private arnExportName(key: TableKey): string {
+  private arnExportName(key: CloudTableKey): string {
     return `kezek-${this.stage}-${key}-table-arn`;
   }
 

@@ -4,6 +4,9 @@ import { tables, type TableKey } from '#functions/tables';
 import { overrideDependencies, resetDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
+import { LocalScheduler } from '#adapters/local/local-scheduler';
+import { LocalClock } from './clock.ts';
+import { startSchedulePoller } from './job-runner.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTables, localTableNames } from './tables.ts';
 import { seedDemoTenant, type SeedResult } from './seed.ts';
@@ -20,6 +23,8 @@ export interface LocalRuntimeOptions {
   readonly seed?: { readonly applicationCount?: number } | false;
   readonly log?: (line: string) => void;
   readonly webRoot?: string;
+  /** How often due schedules are looked for (default 1 s). */
+  readonly schedulerIntervalMs?: number;
 }
 
 export interface LocalRuntime {
@@ -27,6 +32,10 @@ export interface LocalRuntime {
   readonly dynamoEndpoint: string;
   readonly tableNames: Record<TableKey, string>;
   readonly notifier: LocalNotifier;
+  readonly scheduler: LocalScheduler;
+  readonly clock: LocalClock;
+  /** Runs due schedules now rather than at the next poll (tests). */
+  pollSchedules(): Promise<string[]>;
   readonly seed: SeedResult | undefined;
   stop(): Promise<void>;
 }
@@ -55,9 +64,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
-    const notifier = new LocalNotifier(log);
+    const clock = new LocalClock();
+    const notifier = new LocalNotifier(log, clock.now);
+    const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
     resetDependencies();
-    overrideDependencies({ notifier });
+    overrideDependencies({ notifier, scheduler, clock: clock.now });
 
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const created = await ensureTables(rawClient, tableNames);
@@ -70,13 +81,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         : await seedDemoTenant(dynamoDocumentClient(), tableNames, { now: new Date(), applicationCount: options.seed?.applicationCount, log });
 
     const server = await startLocalServer({ port: options.port, webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'), log });
+    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
     return {
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,
       tableNames,
       notifier,
+      scheduler,
+      clock,
+      pollSchedules: poller.poll,
       seed,
       async stop() {
+        await poller.stop();
         await server.close();
         await dynamo.stop();
       },

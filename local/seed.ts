@@ -2,11 +2,52 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { putAll } from '#adapters/dynamodb/batch-write';
+import { activeChildConstraint, queueKeysOf } from '#adapters/dynamodb/application-store';
+import type { Application, Kindergarten } from '#domain/application';
+import { ageGroups } from '#domain/application';
+import { defaultPolicy } from '#domain/policy';
+import { positionsOf } from '#domain/queue-order';
 import { hashPassword } from '#use-cases/passwords';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 1;
+export const demoSeedVersion = 2;
+
+/** Stored form of the demo queue: queue keys and positions as the write path would leave them. */
+export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
+  const cohorts = new Map<string, Application[]>();
+  for (const application of applications) {
+    if (application.status !== 'queued') continue;
+    const { queuePartition } = queueKeysOf(application);
+    cohorts.set(queuePartition, [...(cohorts.get(queuePartition) ?? []), application]);
+  }
+  const positions = new Map<string, number>();
+  for (const cohort of cohorts.values()) {
+    for (const [id, position] of positionsOf(cohort, defaultPolicy.queueRatio)) positions.set(id, position);
+  }
+  return applications.map((application) => ({
+    ...application,
+    history: [{ at: application.registeredAt, actor: { role: 'system', id: 'demo-seed' }, action: 'register', to: application.status }],
+    ...(application.status === 'queued' && { ...queueKeysOf(application), position: positions.get(application.applicationId) }),
+  }));
+}
+
+/** Places taken: most groups nearly full, a few free places here and there, as in a real city. */
+export function withOccupancy(kindergartens: readonly Kindergarten[]): Kindergarten[] {
+  return kindergartens.map((kindergarten, index) => ({
+    ...kindergarten,
+    occupancy: Object.fromEntries(
+      ageGroups.map((group, g) => [group, Math.max(0, kindergarten.capacity[group] - ((index + g) % 4))]),
+    ) as Kindergarten['occupancy'],
+  }));
+}
+
+/** The one-active-application guards of the demo queue. */
+export function activeChildGuards(applications: readonly Application[]): Record<string, unknown>[] {
+  return applications
+    .filter((a) => a.status === 'queued' || a.status === 'referred' || a.status === 'stopped')
+    .map((a) => ({ constraintId: activeChildConstraint(a.tenantId, a.childIin), applicationId: a.applicationId }));
+}
 
 export interface DemoSeedMarker {
   readonly version: number;
@@ -62,7 +103,8 @@ export async function seedDemoTenant(
       passwordHash: await hashPassword(data.staff.password),
     },
   ];
-  const total = data.kindergartens.length + accounts.length + data.applications.length;
+  const guards = activeChildGuards(data.applications);
+  const total = data.kindergartens.length + accounts.length + data.applications.length + guards.length;
   let done = 0;
   let reported = 0;
   const progress = (delta: number) => {
@@ -79,9 +121,10 @@ export async function seedDemoTenant(
       last = written;
     };
   };
-  await putAll(client, names.kindergartens, data.kindergartens as unknown as Record<string, unknown>[], { onProgress: track() });
+  await putAll(client, names.kindergartens, withOccupancy(data.kindergartens) as unknown as Record<string, unknown>[], { onProgress: track() });
   await putAll(client, names.accounts, accounts, { onProgress: track() });
-  await putAll(client, names.applications, data.applications as unknown as Record<string, unknown>[], { onProgress: track() });
+  await putAll(client, names.constraints, guards, { onProgress: track() });
+  await putAll(client, names.applications, storedApplications(data.applications), { onProgress: track() });
   await client.send(new PutCommand({ TableName: names.tenants, Item: { ...data.tenant, demoSeed: marker } }));
   return { data, seededNow: true, marker };
 }

@@ -3,11 +3,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z, ZodType } from 'zod';
-import { DomainError } from '#domain/errors';
+import { DomainError, InvalidInputError } from '#domain/errors';
 import { pickLanguage, type Language } from '#domain/language';
 import type { Identity } from '#ports/stores';
 import { logger } from '#adapters/logger';
-import { problems, isProblemCode, type ProblemCode } from './problems.ts';
+import { fieldMessage, problems, isProblemCode, problemMessage, type ProblemCode } from './problems.ts';
 import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
@@ -18,17 +18,24 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
 type RouteOf<H extends HandlerName> = Extract<(typeof routes)[number], { handler: H }>;
 type BodyOf<H extends HandlerName> = RouteOf<H> extends { body: infer S extends ZodType } ? z.infer<S> : undefined;
+type ParamsOf<H extends HandlerName> = RouteOf<H> extends { params: infer S extends ZodType } ? z.infer<S> : undefined;
+type QueryOf<H extends HandlerName> = RouteOf<H> extends { query: infer S extends ZodType } ? z.infer<S> : undefined;
 type IdentityOf<H extends HandlerName> = RouteOf<H>['access'] extends 'public' ? Identity | undefined : Identity;
 
 export interface HttpRequest<H extends HandlerName> {
   readonly body: BodyOf<H>;
+  readonly params: ParamsOf<H>;
+  readonly query: QueryOf<H>;
   readonly identity: IdentityOf<H>;
   readonly language: Language;
   readonly event: HttpEvent;
 }
 
+/** Use cases return readonly domain data; a response only needs to read it. */
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 export interface HttpResult<H extends HandlerName> {
-  readonly body: z.input<RouteOf<H>['response']>;
+  readonly body: DeepReadonly<z.input<RouteOf<H>['response']>>;
   readonly cookies?: readonly string[];
 }
 
@@ -50,9 +57,10 @@ function json(status: number, body: unknown, cookies?: readonly string[]): HttpR
   };
 }
 
-function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[]): HttpResponse {
-  const problem = problems[code];
-  return json(problem.status, { error: { code, message: problem.message[language], ...(fields && { fields }) } });
+function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[], params: Readonly<Record<string, string>> = {}): HttpResponse {
+  return json(problems[code].status, {
+    error: { code, message: problemMessage(code, language, params), ...(fields && { fields }), ...(Object.keys(params).length > 0 && { params }) },
+  });
 }
 
 function languageOf(event: HttpEvent): Language {
@@ -79,13 +87,23 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
   const base = async (event: HttpEvent): Promise<HttpResponse> => {
     const language = languageOf(event);
     const identity = authorize(route, event);
-    let body: unknown;
-    if (route.body) {
-      const parsed = validate(route.body, event.body, language);
-      if (!parsed.ok) throw new Problem('validation_failed', parsed.fields);
-      body = parsed.value;
-    }
-    const result = await useCase({ body: body as BodyOf<H>, identity: identity as IdentityOf<H>, language, event });
+    const parse = (schema: ZodType | undefined, input: unknown, prefix: string): unknown => {
+      if (!schema) return undefined;
+      const parsed = validate(schema, input ?? {}, language);
+      if (!parsed.ok) throw new Problem('validation_failed', parsed.fields.map((f) => ({ ...f, path: prefix ? `${prefix}.${f.path}` : f.path })));
+      return parsed.value;
+    };
+    const params = parse(route.params, event.pathParameters, 'params');
+    const query = parse(route.query, event.queryStringParameters, 'query');
+    const body = parse(route.body, event.body, '');
+    const result = await useCase({
+      body: body as BodyOf<H>,
+      params: params as ParamsOf<H>,
+      query: query as QueryOf<H>,
+      identity: identity as IdentityOf<H>,
+      language,
+      event,
+    });
     return json(route.successStatus ?? 200, result.body, result.cookies);
   };
 
@@ -98,8 +116,11 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         const error = request.error;
         if (error instanceof Problem) {
           request.response = problemResponse(error.code, language, error.fields);
+        } else if (error instanceof InvalidInputError) {
+          const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));
+          request.response = problemResponse('validation_failed', language, fields);
         } else if (error instanceof DomainError && isProblemCode(error.code)) {
-          request.response = problemResponse(error.code, language);
+          request.response = problemResponse(error.code, language, undefined, error.params());
         } else if (error && 'statusCode' in error && error.statusCode === 415) {
           // @middy/http-json-body-parser: no JSON content type, or a body that is not JSON.
           request.response = problemResponse('malformed_body', language);

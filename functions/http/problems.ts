@@ -37,6 +37,46 @@ export const problems = {
     status: 404,
     message: { kk: 'Табылмады.', ru: 'Не найдено.', en: 'Not found.' },
   },
+  transition_not_allowed: {
+    status: 409,
+    message: {
+      kk: 'Өтініштің қазіргі күйінде бұл әрекет мүмкін емес.',
+      ru: 'В текущем статусе заявления это действие невозможно.',
+      en: 'This action is not possible in the application’s current status.',
+    },
+  },
+  restores_automatically: {
+    status: 409,
+    message: {
+      kk: 'Жолдаманың мерзімі өткендіктен тоқтатылған өтініш кезекке өзі қайтады: {date}.',
+      ru: 'Заявление, остановленное из-за истёкшего направления, вернётся в очередь автоматически: {date}.',
+      en: 'An application stopped after an expired referral returns to the queue by itself on {date}.',
+    },
+  },
+  concurrent_change: {
+    status: 409,
+    message: {
+      kk: 'Өтінішті осы уақытта басқа біреу өзгертті. Бетті жаңартып, қайталап көріңіз.',
+      ru: 'Заявление только что изменили. Обновите страницу и повторите.',
+      en: 'The application was changed meanwhile. Reload the page and try again.',
+    },
+  },
+  no_free_place: {
+    status: 409,
+    message: {
+      kk: 'Бұл балабақшада баланың жас тобында бос орын жоқ.',
+      ru: 'В этом детском саду нет свободного места в возрастной группе ребёнка.',
+      en: 'This kindergarten has no free place in the child’s age group.',
+    },
+  },
+  child_already_queued: {
+    status: 409,
+    message: {
+      kk: 'Бұл баланың осы білім бөлімінде белсенді өтініші бар.',
+      ru: 'У этого ребёнка уже есть действующее заявление в этом отделе образования.',
+      en: 'This child already has an active application with this education department.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -49,6 +89,17 @@ export const problems = {
 
 export type ProblemCode = keyof typeof problems;
 
+/** A date in a message: `07.04.2026` reads right in kk, ru and en. */
+function formatParam(value: string): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return date ? `${date[3]}.${date[2]}.${date[1]}` : value;
+}
+
+/** The message of a problem in a language, with `{name}` placeholders filled. */
+export function problemMessage(code: ProblemCode, language: Language, params: Readonly<Record<string, string>> = {}): string {
+  return problems[code].message[language].replace(/\{(\w+)\}/g, (_m, name: string) => (params[name] !== undefined ? formatParam(params[name]) : '…'));
+}
+
 export function isProblemCode(code: string): code is ProblemCode {
   return Object.hasOwn(problems, code);
 }
@@ -57,6 +108,36 @@ export function isProblemCode(code: string): code is ProblemCode {
 export const fieldMessages = {
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },
   code_format: { kk: 'Код 6 цифрдан тұрады.', ru: 'Код состоит из 6 цифр.', en: 'The code has 6 digits.' },
+  iin_invalid: {
+    kk: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.',
+    ru: 'Такого ИИН не существует: неверная дата или контрольная цифра.',
+    en: 'This IIN cannot exist: its date or check digit is wrong.',
+  },
+  phone_format: {
+    kk: 'Телефонды +7XXXXXXXXXX түрінде жазыңыз.',
+    ru: 'Укажите телефон в формате +7XXXXXXXXXX.',
+    en: 'Write the phone as +7XXXXXXXXXX.',
+  },
+  child_age: {
+    kk: 'Бала 0 мен 6 жас аралығында болуы керек.',
+    ru: 'Ребёнку должно быть от 0 до 6 полных лет.',
+    en: 'The child must be 0 to 6 full years old.',
+  },
+  kindergartens_distinct: {
+    kk: '1-ден 3-ке дейін әртүрлі балабақша таңдаңыз.',
+    ru: 'Выберите от 1 до 3 разных детских садов.',
+    en: 'Choose 1 to 3 different kindergartens.',
+  },
+  kindergarten_unknown: {
+    kk: 'Бұл білім бөлімінде мұндай балабақша жоқ.',
+    ru: 'В этом отделе образования нет такого детского сада.',
+    en: 'This education department has no such kindergarten.',
+  },
+  kindergarten_language: {
+    kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',
+    ru: 'В этом детском саду нет групп на выбранном языке.',
+    en: 'This kindergarten has no groups in the chosen language.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export function fieldMessage(key: string, language: Language): string | undefined {

@@ -1,7 +1,16 @@
 import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import {
+  applicationIdParams,
   cabinetApplicationsResponse,
+  changeKindergartensRequest,
+  queueQuery,
+  queueResponse,
+  referralRequest,
+  registerApplicationRequest,
+  restoreResponse,
+  staffApplicationResponse,
+  withdrawalRequest,
   healthResponse,
   identityResponse,
   logoutResponse,
@@ -43,6 +52,9 @@ export interface RouteDefinition {
   readonly handler: string;
   readonly access: Access;
   readonly summary: string;
+  /** Path parameters (`{name}` in `path`), validated like the body. */
+  readonly params?: ZodType;
+  readonly query?: ZodType;
   readonly body?: ZodType;
   readonly response: ZodType;
   /** Status of a successful answer. */
@@ -137,6 +149,94 @@ export const routes = [
     summary: "The kindergartens of the staff member's tenant",
     response: staffKindergartensResponse,
     grants: { tables: { kindergartens: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/cabinet/applications/{applicationId}/restore',
+    handler: 'cabinet-restore',
+    access: ['parent'],
+    summary: 'Bring an application stopped by the confirmation campaign back to the queue, with its original date',
+    params: applicationIdParams,
+    response: restoreResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/applications',
+    handler: 'staff-register-application',
+    access: ['staff'],
+    summary: 'Register an application (one active application per child and tenant)',
+    body: registerApplicationRequest,
+    response: staffApplicationResponse,
+    successStatus: 201,
+    grants: {
+      tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read', accounts: 'readWrite' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/applications/{applicationId}',
+    handler: 'staff-get-application',
+    access: ['staff'],
+    summary: 'One application of the tenant with its history (IINs masked)',
+    params: applicationIdParams,
+    response: staffApplicationResponse,
+    grants: { tables: { applications: 'read', kindergartens: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/queue',
+    handler: 'staff-queue',
+    access: ['staff'],
+    summary: "A birth-year cohort's queue in order, with stored positions (IINs masked)",
+    query: queueQuery,
+    response: queueResponse,
+    grants: { tables: { applications: 'read' } },
+  },
+  {
+    method: 'PUT',
+    path: '/api/staff/applications/{applicationId}/kindergartens',
+    handler: 'staff-change-kindergartens',
+    access: ['staff'],
+    summary: 'Change the chosen kindergartens (1 to 3 of the tenant)',
+    params: applicationIdParams,
+    body: changeKindergartensRequest,
+    response: staffApplicationResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/applications/{applicationId}/referral',
+    handler: 'staff-issue-referral',
+    access: ['staff'],
+    summary: 'Issue a referral to a kindergarten with a free place; it expires after the policy’s working days',
+    params: applicationIdParams,
+    body: referralRequest,
+    response: staffApplicationResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/applications/{applicationId}/enrollment',
+    handler: 'staff-enroll',
+    access: ['staff'],
+    summary: 'Mark a referred child as enrolled (the application leaves the queue)',
+    params: applicationIdParams,
+    response: staffApplicationResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/applications/{applicationId}/withdrawal',
+    handler: 'staff-withdraw',
+    access: ['staff'],
+    summary: 'Withdraw an application (e.g. at the parent’s written request)',
+    params: applicationIdParams,
+    body: withdrawalRequest,
+    response: staffApplicationResponse,
+    grants: {
+      tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
+    },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -7,6 +7,8 @@ import { applicationStatuses, instructionLanguages, priorityCategories, stopReas
  */
 
 const iin = z.string().regex(/^\d{12}$/, { message: 'iin_format' });
+const applicationId = z.string().regex(/^[\w-]{1,80}$/);
+const kindergartenId = z.string().regex(/^[\w-]{1,60}$/);
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -44,20 +46,96 @@ export const logoutResponse = z.object({ loggedOut: z.literal(true) });
 
 const kindergartenRef = z.object({ kindergartenId: z.string(), name: localized });
 
-export const cabinetApplicationsResponse = z.object({
-  applications: z.array(
+const historyEvent = z.object({
+  at: z.string(),
+  actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
+  action: z.string(),
+  from: z.enum(applicationStatuses).optional(),
+  to: z.enum(applicationStatuses),
+  stopReason: z.enum(stopReasons).optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+});
+
+const positionChange = z.object({
+  at: z.string(),
+  from: z.number().int().optional(),
+  to: z.number().int(),
+  reasons: z.record(z.string(), z.number().int()),
+});
+
+/** What a parent may do next with an application; the page shows exactly these. */
+export const parentActions = ['restore', 'withdraw'] as const;
+
+const applicationView = z.object({
+  applicationId: z.string(),
+  tenantId: z.string(),
+  childName: z.string(),
+  birthDate: isoDate,
+  registeredAt: z.string(),
+  status: z.enum(applicationStatuses),
+  stopReason: z.enum(stopReasons).optional(),
+  validUntil: isoDate,
+  priority: z.enum(priorityCategories),
+  language: z.enum(instructionLanguages),
+  kindergartens: z.array(kindergartenRef),
+  position: z.number().int().optional(),
+  positionLog: z.array(positionChange),
+  referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  autoRestoreAt: z.string().optional(),
+  history: z.array(historyEvent),
+  actions: z.array(z.enum(parentActions)),
+});
+
+export const cabinetApplicationsResponse = z.object({ applications: z.array(applicationView) });
+
+export const applicationIdParams = z.strictObject({ applicationId });
+
+export const restoreResponse = z.object({ application: applicationView });
+
+const staffApplicationView = applicationView.omit({ actions: true }).extend({
+  /** Masked: the last four digits only. */
+  childIin: z.string(),
+  applicantIin: z.string(),
+  preferredKindergartenIds: z.array(z.string()),
+});
+
+export const staffApplicationResponse = z.object({ application: staffApplicationView });
+
+export const registerApplicationRequest = z.strictObject({
+  childIin: iin,
+  childName: z.string().trim().min(2).max(100),
+  applicantIin: iin,
+  applicantPhone: z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }),
+  applicantName: z.string().trim().min(2).max(100),
+  priority: z.enum(priorityCategories),
+  kindergartenIds: z.array(kindergartenId).min(1).max(3),
+  language: z.enum(instructionLanguages),
+});
+
+export const changeKindergartensRequest = z.strictObject({ kindergartenIds: z.array(kindergartenId).min(1).max(3) });
+export const referralRequest = z.strictObject({ kindergartenId });
+export const withdrawalRequest = z.strictObject({ reason: z.string().trim().max(200).optional() });
+
+export const queueQuery = z.strictObject({
+  birthYear: z.coerce.number().int().min(2000).max(2100),
+  /** Position to start after (paging through a long cohort). */
+  after: z.coerce.number().int().min(0).optional(),
+});
+
+export const queueResponse = z.object({
+  birthYear: z.number().int(),
+  total: z.number().int(),
+  entries: z.array(
     z.object({
       applicationId: z.string(),
-      tenantId: z.string(),
+      position: z.number().int().optional(),
       childName: z.string(),
+      childIin: z.string(),
       birthDate: isoDate,
       registeredAt: z.string(),
-      status: z.enum(applicationStatuses),
-      stopReason: z.enum(stopReasons).optional(),
-      validUntil: isoDate,
       priority: z.enum(priorityCategories),
-      language: z.enum(instructionLanguages),
-      kindergartens: z.array(kindergartenRef),
+      preferredKindergartenIds: z.array(z.string()),
+      validUntil: isoDate,
     }),
   ),
 });
@@ -72,6 +150,7 @@ export const staffKindergartensResponse = z.object({
       district: z.string(),
       location: z.object({ lat: z.number(), lon: z.number() }),
       capacity: z.record(z.enum(ageGroups), z.number().int()),
+      occupancy: z.record(z.enum(ageGroups), z.number().int()).optional(),
     }),
   ),
 });

@@ -65,6 +65,8 @@ export interface StaffAccount {
 
 export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
+  /** Creates the parent's cabinet account if there is none; an existing one is left as it is. */
+  ensureParent(account: ParentAccount): Promise<void>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
 }
 

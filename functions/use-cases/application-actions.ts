@@ -51,9 +51,20 @@ function queueChange(application: Application, plan: TransitionPlan): QueueChang
  */
 export async function actOnApplication(
   deps: Pick<Dependencies, 'applications' | 'tenants'>,
-  request: { applicationId: string; action: ApplicationAction; actor: Actor; scope: Scope; now: Date; before?: (application: Application, plan: TransitionPlan) => Promise<void> },
+  request: {
+    applicationId: string;
+    action: ApplicationAction;
+    actor: Actor;
+    scope: Scope;
+    now: Date;
+    before?: (application: Application, plan: TransitionPlan) => Promise<void>;
+    /** Already read by the caller (saves a read); its version guards the write all the same. */
+    loaded?: Application;
+    policy?: TenantPolicy;
+  },
 ): Promise<Application> {
-  const application = await loadApplication(deps, request.applicationId, request.scope);
+  const application = request.loaded ?? (await loadApplication(deps, request.applicationId, request.scope));
+  if (!inScope(application, request.scope)) throw new NotFoundError(request.applicationId);
   const at = request.now.toISOString();
   const plan = planTransition(application, request.action, request.actor, at);
   // Side effects that must exist before the change can be seen (e.g. the referral's expiry
@@ -68,7 +79,7 @@ export async function actOnApplication(
       birthYear: birthYearCohort(application.birthDate),
       changes: [change],
       at,
-      policy: await tenantPolicy(deps, application.tenantId),
+      policy: request.policy ?? (await tenantPolicy(deps, application.tenantId)),
     });
   }
   return updated;

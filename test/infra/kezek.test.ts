@@ -5,7 +5,7 @@ import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, authorizer, type RouteDefinition } from '#http/routes';
-import { tableList, tables, type TableKey } from '#functions/tables';
+import { cloudTableKeys, cloudTableList as tableList, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
 import { synthKezek } from './helpers.ts';
 
@@ -167,7 +167,7 @@ describe('data stack', () => {
         ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' }] : []),
       ];
       const table = stacks.data.tables[
-        (Object.keys(tables) as TableKey[]).find((key) => tables[key].name === definition.name)!
+        cloudTableKeys.find((key) => tables[key].name === definition.name)!
       ];
 
       // Act

@@ -1,4 +1,5 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import type { AccountStore, ParentAccount, StaffAccount } from '#ports/stores';
 
@@ -12,6 +13,20 @@ export class DynamoAccountStore implements AccountStore {
   async getParent(iin: string): Promise<ParentAccount | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { accountId: parentAccountId(iin) } }));
     return Item?.kind === 'parent' ? (Item as ParentAccount) : undefined;
+  }
+
+  async ensureParent(account: ParentAccount): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { accountId: parentAccountId(account.iin), ...account },
+          ConditionExpression: 'attribute_not_exists(accountId)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async getStaff(login: string): Promise<StaffAccount | undefined> {

@@ -1,0 +1,11 @@
+import { dependencies } from '#adapters/dependencies';
+import { actorOf, parentIin } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { restoreFromStopList } from '#use-cases/restore';
+import { loadParentView } from '#use-cases/application-views';
+
+export const handler = httpHandler('cabinet-restore', async ({ params, identity }) => {
+  const deps = dependencies();
+  const application = await restoreFromStopList(deps, { applicationId: params.applicationId, applicantIin: parentIin(identity), actor: actorOf(identity), now: deps.clock() });
+  return { body: { application: await loadParentView(deps, application) } };
+});

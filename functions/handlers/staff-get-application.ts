@@ -1,0 +1,11 @@
+import { dependencies } from '#adapters/dependencies';
+import { staffTenant } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { loadApplication } from '#use-cases/application-actions';
+import { loadStaffView } from '#use-cases/application-views';
+
+export const handler = httpHandler('staff-get-application', async ({ params, identity }) => {
+  const deps = dependencies();
+  const application = await loadApplication(deps, params.applicationId, { tenantId: staffTenant(identity) });
+  return { body: { application: await loadStaffView(deps, application) } };
+});

@@ -1,0 +1,86 @@
+import type { Application, Kindergarten } from '#domain/application';
+import { actionRules } from '#domain/application-lifecycle';
+import { maskIin } from '#domain/iin';
+
+type KindergartenIndex = ReadonlyMap<string, Kindergarten>;
+
+const keyOf = (tenantId: string, kindergartenId: string) => `${tenantId}/${kindergartenId}`;
+
+/** The kindergartens an application names (choices and referral), to fetch in one BatchGet. */
+export function kindergartenKeysOf(applications: readonly Application[]) {
+  return applications.flatMap((a) =>
+    [...a.preferredKindergartenIds, ...(a.referral ? [a.referral.kindergartenId] : [])].map((kindergartenId) => ({ tenantId: a.tenantId, kindergartenId })),
+  );
+}
+
+export function indexKindergartens(kindergartens: readonly Kindergarten[]): KindergartenIndex {
+  return new Map(kindergartens.map((k) => [keyOf(k.tenantId, k.kindergartenId), k]));
+}
+
+function kindergartenRef(index: KindergartenIndex, tenantId: string, kindergartenId: string) {
+  const kindergarten = index.get(keyOf(tenantId, kindergartenId));
+  // A kindergarten removed since keeps its id, so the parent still sees which one it was.
+  return { kindergartenId, name: kindergarten?.name ?? { kk: kindergartenId, ru: kindergartenId, en: kindergartenId } };
+}
+
+/** What the parent may do next, from the same rules the state machine enforces. */
+function parentActionsOf(application: Application): ('restore' | 'withdraw')[] {
+  const allowed = (kind: 'restore_cleanup' | 'withdraw') => {
+    const rule = actionRules[kind];
+    return rule.by.includes('parent') && rule.from.includes(application.status) && (!rule.fromStopReason || rule.fromStopReason === application.stopReason);
+  };
+  return [...(allowed('restore_cleanup') ? (['restore'] as const) : []), ...(allowed('withdraw') ? (['withdraw'] as const) : [])];
+}
+
+function commonView(application: Application, index: KindergartenIndex) {
+  return {
+    applicationId: application.applicationId,
+    tenantId: application.tenantId,
+    childName: application.childName,
+    birthDate: application.birthDate,
+    registeredAt: application.registeredAt,
+    status: application.status,
+    ...(application.stopReason && { stopReason: application.stopReason }),
+    validUntil: application.validUntil,
+    priority: application.priority,
+    language: application.language,
+    kindergartens: application.preferredKindergartenIds.map((id) => kindergartenRef(index, application.tenantId, id)),
+    ...(application.status === 'queued' && application.position !== undefined && { position: application.position }),
+    positionLog: application.status === 'queued' ? [...(application.positionLog ?? [])] : [],
+    ...(application.referral && {
+      referral: {
+        kindergarten: kindergartenRef(index, application.tenantId, application.referral.kindergartenId),
+        issuedAt: application.referral.issuedAt,
+        expiresAt: application.referral.expiresAt,
+      },
+    }),
+    ...(application.autoRestoreAt && { autoRestoreAt: application.autoRestoreAt }),
+    // Who acted is shown by role only: staff account ids are not the parent's business.
+    history: (application.history ?? []).map(({ actor, ...event }) => ({ ...event, actor: { role: actor.role } })),
+  };
+}
+
+/** An application as its parent sees it: no IINs (they know them), with what they may do next. */
+export function parentView(application: Application, index: KindergartenIndex) {
+  return { ...commonView(application, index), actions: parentActionsOf(application) };
+}
+
+/** An application as staff see it: IINs masked, kindergarten ids for editing. */
+export function staffView(application: Application, index: KindergartenIndex) {
+  return {
+    ...commonView(application, index),
+    childIin: maskIin(application.childIin),
+    applicantIin: maskIin(application.applicantIin),
+    preferredKindergartenIds: [...application.preferredKindergartenIds],
+  };
+}
+
+/** One application as staff see it, with its kindergartens' names (one BatchGet). */
+export async function loadStaffView(deps: { kindergartens: { getMany: (keys: ReturnType<typeof kindergartenKeysOf>) => Promise<Kindergarten[]> } }, application: Application) {
+  return staffView(application, indexKindergartens(await deps.kindergartens.getMany(kindergartenKeysOf([application]))));
+}
+
+/** One application as its parent sees it, with its kindergartens' names (one BatchGet). */
+export async function loadParentView(deps: { kindergartens: { getMany: (keys: ReturnType<typeof kindergartenKeysOf>) => Promise<Kindergarten[]> } }, application: Application) {
+  return parentView(application, indexKindergartens(await deps.kindergartens.getMany(kindergartenKeysOf([application]))));
+}

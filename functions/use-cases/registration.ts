@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Application } from '#domain/application';
+import { birthDateOf, checkNewApplication, type NewApplicationInput } from '#domain/application-rules';
+import { birthYearCohort } from '#domain/age';
+import { InvalidInputError } from '#domain/errors';
+import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
+import { notificationForRegistration } from '#domain/notification';
+import type { Dependencies } from '#ports/dependencies';
+import { tenantPolicy } from './application-actions.ts';
+import { recomputePositions } from './queue-positions.ts';
+
+/**
+ * Staff register an application: the rules of `checkNewApplication`, one active application per
+ * child and tenant (a guard written in the same transaction), the parent's cabinet account (made
+ * if missing, so they can log in by IIN), a history event and a notification, then positions.
+ */
+export async function registerApplication(
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'accounts'>,
+  input: NewApplicationInput & { tenantId: string; staff: Actor; now: Date },
+): Promise<Application> {
+  const today = kazakhstanDate(input.now);
+  const kindergartens = await deps.kindergartens.getMany(input.kindergartenIds.map((kindergartenId) => ({ tenantId: input.tenantId, kindergartenId })));
+  const problems = checkNewApplication(input, today, new Map(kindergartens.map((k) => [k.kindergartenId, k])));
+  if (problems.length > 0) throw new InvalidInputError(problems);
+
+  const policy = await tenantPolicy(deps, input.tenantId);
+  const at = input.now.toISOString();
+  const application: Application = {
+    applicationId: `app-${randomUUID()}`,
+    tenantId: input.tenantId,
+    applicantIin: input.applicantIin,
+    childIin: input.childIin,
+    childName: input.childName,
+    birthDate: birthDateOf(input.childIin),
+    registeredAt: at,
+    priority: input.priority,
+    preferredKindergartenIds: [...input.kindergartenIds],
+    language: input.language,
+    status: 'queued',
+    validUntil: addYears(today, policy.extensionYears),
+    history: [{ at, actor: input.staff, action: 'register', to: 'queued' }],
+  };
+  await deps.accounts.ensureParent({ kind: 'parent', iin: input.applicantIin, phone: input.applicantPhone, displayName: input.applicantName });
+  await deps.applications.register(application, notificationForRegistration(application, at));
+  await recomputePositions(deps, {
+    tenantId: input.tenantId,
+    birthYear: birthYearCohort(application.birthDate),
+    changes: [{ kind: 'joined', applicationId: application.applicationId, reason: 'registered' }],
+    at,
+    policy,
+  });
+  return application;
+}

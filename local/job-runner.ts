@@ -1,0 +1,35 @@
+import { jobFor } from '#functions/jobs/jobs';
+import type { LocalScheduler } from '#adapters/local/local-scheduler';
+import type { JobTask } from '#ports/scheduler';
+
+type JobHandler = (task: JobTask) => Promise<void>;
+
+/** Runs a job through the same handler module its Lambda function is built from. */
+export async function runJob(task: JobTask): Promise<void> {
+  const module = (await import(`../functions/handlers/${jobFor(task.kind).handler}.ts`)) as { handler: JobHandler };
+  await module.handler(task);
+}
+
+/**
+ * Polls the local scheduler for due schedules, one pass at a time (a pass never overlaps the
+ * previous one). Due schedules found at start-up are those that fell due while stopped.
+ */
+export function startSchedulePoller(scheduler: LocalScheduler, options: { intervalMs: number; log: (line: string) => void }): { stop(): Promise<void>; poll(): Promise<string[]> } {
+  let running: Promise<string[]> | undefined;
+  const poll = () => {
+    running ??= scheduler.fireDue(runJob, options.log).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    poll().catch((error: Error) => options.log(`[scheduler] poll failed: ${error.name}`));
+  }, options.intervalMs);
+  return {
+    poll,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
