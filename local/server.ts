@@ -190,8 +190,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     const found = compiled.find((candidate) => candidate.route.method === request.method && (match = candidate.pattern.exec(url.pathname)));
     if (!found || !match) return sendJson(response, 404, { message: 'Not Found' });
     try {
-      // API Gateway's payload limit is 10 MB; ours is far smaller and bounded here as well.
-      const body = await readBody(request, 1_000_000);
+      // API Gateway takes up to 10 MB; so does the local server.
+      const body = await readBody(request, 10_000_000);
       const event = toEvent(request, url, found, match, body);
       if (found.route.access !== 'public') {
         // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.

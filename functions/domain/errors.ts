@@ -56,3 +56,11 @@ export class InvalidInputError extends DomainError {
     super(fields.map((f) => `${f.path}: ${f.key}`).join('; '));
   }
 }
+
+/** An import file with bad rows: nothing was written; every problem is listed. */
+export class ImportRejectedError extends DomainError {
+  readonly code = 'import_rejected';
+  constructor(readonly rows: readonly { readonly line: number; readonly column: string; readonly key: string }[]) {
+    super(`${rows.length} problems`);
+  }
+}

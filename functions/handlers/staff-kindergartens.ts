@@ -8,7 +8,7 @@ export const handler = httpHandler('staff-kindergartens', async ({ identity }) =
   const kindergartens = await dependencies().kindergartens.listByTenant(identity.tenantId);
   return {
     body: {
-      kindergartens: kindergartens.map(({ kindergartenId, name, ownership, languages, district, location, capacity }) => ({
+      kindergartens: kindergartens.map(({ kindergartenId, name, ownership, languages, district, location, capacity, occupancy }) => ({
         kindergartenId,
         name,
         ownership,
@@ -16,6 +16,7 @@ export const handler = httpHandler('staff-kindergartens', async ({ identity }) =
         district,
         location,
         capacity,
+        ...(occupancy && { occupancy }),
       })),
     },
   };

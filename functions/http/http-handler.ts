@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z, ZodType } from 'zod';
-import { DomainError, InvalidInputError } from '#domain/errors';
+import { DomainError, ImportRejectedError, InvalidInputError } from '#domain/errors';
 import { pickLanguage, type Language } from '#domain/language';
 import type { Identity } from '#ports/stores';
 import { logger } from '#adapters/logger';
@@ -116,6 +116,11 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         const error = request.error;
         if (error instanceof Problem) {
           request.response = problemResponse(error.code, language, error.fields);
+        } else if (error instanceof ImportRejectedError) {
+          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language) ?? r.key }));
+          request.response = json(problems.import_rejected.status, {
+            error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows },
+          });
         } else if (error instanceof InvalidInputError) {
           const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));
           request.response = problemResponse('validation_failed', language, fields);

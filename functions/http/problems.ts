@@ -69,6 +69,14 @@ export const problems = {
       en: 'This kindergarten has no free place in the child’s age group.',
     },
   },
+  import_rejected: {
+    status: 400,
+    message: {
+      kk: 'Файлда қателер бар, ештеңе жүктелмеді. Әр қатені түзетіп, файлды қайта жүктеңіз.',
+      ru: 'В файле есть ошибки, ничего не загружено. Исправьте каждую строку из списка и загрузите файл снова.',
+      en: 'The file has errors and nothing was imported. Fix every row listed and upload the file again.',
+    },
+  },
   child_already_queued: {
     status: 409,
     message: {
@@ -108,6 +116,54 @@ export function isProblemCode(code: string): code is ProblemCode {
 export const fieldMessages = {
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },
   code_format: { kk: 'Код 6 цифрдан тұрады.', ru: 'Код состоит из 6 цифр.', en: 'The code has 6 digits.' },
+  required: { kk: 'Міндетті өріс.', ru: 'Обязательное поле.', en: 'Required.' },
+  column_missing: { kk: 'Бағанасы жоқ.', ru: 'Нет такого столбца.', en: 'This column is missing.' },
+  column_unknown: { kk: 'Белгісіз баған.', ru: 'Неизвестный столбец.', en: 'Unknown column.' },
+  csv_syntax: {
+    kk: 'CSV құрылымы бұзылған (тырнақшалар немесе бағандар саны).',
+    ru: 'Нарушена структура CSV (кавычки или число столбцов).',
+    en: 'Broken CSV structure (quotes or number of columns).',
+  },
+  file_empty: { kk: 'Файлда деректер жоқ.', ru: 'В файле нет данных.', en: 'The file has no data rows.' },
+  id_format: {
+    kk: 'Тек әріптер, сандар, «-» және «_», 40 таңбаға дейін.',
+    ru: 'Только буквы, цифры, «-» и «_», до 40 символов.',
+    en: 'Letters, digits, “-” and “_” only, up to 40 characters.',
+  },
+  date_format: {
+    kk: 'Күнді ЖЖЖЖ-АА-КК түрінде жазыңыз.',
+    ru: 'Укажите дату в формате ГГГГ-ММ-ДД.',
+    en: 'Write the date as YYYY-MM-DD.',
+  },
+  date_in_future: { kk: 'Күн болашақта болмауы керек.', ru: 'Дата не может быть в будущем.', en: 'The date cannot be in the future.' },
+  priority_unknown: {
+    kk: 'Белгісіз жеңілдік санаты.',
+    ru: 'Неизвестная категория льготы.',
+    en: 'Unknown priority category.',
+  },
+  language_unknown: { kk: 'Тіл kk немесе ru болуы керек.', ru: 'Язык должен быть kk или ru.', en: 'The language must be kk or ru.' },
+  duplicate_in_file: {
+    kk: 'Бұл мән файлда бұрын кездесті.',
+    ru: 'Это значение уже встречалось в файле выше.',
+    en: 'This value already appears earlier in the file.',
+  },
+  ownership_unknown: { kk: 'state немесе private болуы керек.', ru: 'Должно быть state или private.', en: 'Must be state or private.' },
+  district_unknown: {
+    kk: 'Бұл білім бөлімінде мұндай аудан жоқ.',
+    ru: 'В этом отделе образования нет такого района.',
+    en: 'This education department has no such district.',
+  },
+  coordinate_range: {
+    kk: 'Координата Қазақстаннан тыс.',
+    ru: 'Координата вне Казахстана.',
+    en: 'The coordinate lies outside Kazakhstan.',
+  },
+  whole_number: { kk: 'Бүтін сан жазыңыз.', ru: 'Укажите целое число.', en: 'Write a whole number.' },
+  child_already_queued: {
+    kk: 'Бұл баланың осы білім бөлімінде басқа белсенді өтініші бар.',
+    ru: 'У этого ребёнка уже есть другое действующее заявление в этом отделе образования.',
+    en: 'This child already has another active application with this education department.',
+  },
   iin_invalid: {
     kk: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.',
     ru: 'Такого ИИН не существует: неверная дата или контрольная цифра.',

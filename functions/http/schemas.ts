@@ -90,7 +90,8 @@ export const cabinetApplicationsResponse = z.object({ applications: z.array(appl
 
 export const applicationIdParams = z.strictObject({ applicationId });
 
-export const restoreResponse = z.object({ application: applicationView });
+/** One application as its parent sees it, after an action of theirs. */
+export const applicationResponse = z.object({ application: applicationView });
 
 const staffApplicationView = applicationView.omit({ actions: true }).extend({
   /** Masked: the last four digits only. */
@@ -160,5 +161,31 @@ export const errorResponse = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Import problems: every bad row of the file. */
+    rows: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })).optional(),
+    /** Values the message names (e.g. a date). */
+    params: z.record(z.string(), z.string()).optional(),
   }),
 });
+
+export const importKinds = ['kindergartens', 'applications'] as const;
+
+export const importParams = z.strictObject({ kind: z.enum(importKinds) });
+
+/** A CSV file as text: 10,000 queue rows are about 2 MB; API Gateway takes up to 10 MB. */
+export const importCheckRequest = z.strictObject({ csv: z.string().min(1).max(6_000_000) });
+
+export const importCheckResponse = z.object({ kind: z.enum(importKinds), rows: z.number().int() });
+
+/**
+ * A slice of an already checked file: its header line plus some rows. `firstLine` is the line
+ * number of the slice's first row in the whole file, so errors name the line the user sees.
+ */
+export const importRowsRequest = z.strictObject({
+  csv: z.string().min(1).max(1_000_000),
+  firstLine: z.number().int().min(2),
+});
+
+export const importRowsResponse = z.object({ kind: z.enum(importKinds), written: z.number().int() });
+
+export const positionsResponse = z.object({ cohorts: z.number().int(), queued: z.number().int(), moved: z.number().int() });

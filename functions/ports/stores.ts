@@ -27,6 +27,15 @@ export interface ApplicationStore {
   register(application: Application, notification: Notification): Promise<void>;
   /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
   queueOf(tenantId: string, birthYear: number): Promise<Application[]>;
+  /** For an import: which of these ids exist already. */
+  existingIds(applicationIds: readonly string[]): Promise<Set<string>>;
+  /** For an import: the active application of each child that has one in the tenant (child IIN → application id). */
+  activeApplicationsOfChildren(tenantId: string, childIins: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * For an import: writes new applications with their guards and notifications in batches.
+   * Every put has a deterministic key, so an interrupted import is completed by running it again.
+   */
+  importMany(items: readonly { readonly application: Application; readonly notification: Notification }[], onProgress?: (written: number) => void): Promise<void>;
   /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
 }
@@ -45,6 +54,8 @@ export interface KindergartenStore {
   /** The kindergartens with these keys; unknown keys are left out. */
   getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]>;
   get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined>;
+  /** Creates or updates kindergartens (an import); places already taken are kept. */
+  upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void>;
 }
 
 export interface ParentAccount {
@@ -67,6 +78,8 @@ export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
   /** Creates the parent's cabinet account if there is none; an existing one is left as it is. */
   ensureParent(account: ParentAccount): Promise<void>;
+  /** The same for many parents at once (an import): only missing accounts are written. */
+  ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
 }
 

@@ -74,13 +74,16 @@ export async function actOnApplication(
   const updated = await deps.applications.applyTransition(application, plan, notificationForTransition(application, plan), ageGroup);
   const change = queueChange(application, plan);
   if (change) {
-    await recomputePositions(deps, {
+    const { positions } = await recomputePositions(deps, {
       tenantId: application.tenantId,
       birthYear: birthYearCohort(application.birthDate),
       changes: [change],
       at,
       policy: request.policy ?? (await tenantPolicy(deps, application.tenantId)),
     });
+    // The caller shows the application as it now stands, position included.
+    const own = positions.get(application.applicationId);
+    if (own && updated.status === 'queued') return { ...updated, position: own.to, positionLog: [...(updated.positionLog ?? []), own] };
   }
   return updated;
 }

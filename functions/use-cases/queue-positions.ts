@@ -12,10 +12,16 @@ import type { PositionWrite } from '#ports/stores';
 export async function recomputePositions(
   deps: Pick<Dependencies, 'applications'>,
   input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy },
-): Promise<{ queued: number; moved: number }> {
+): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange> }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
   const previous = new Map(queued.flatMap((a) => (a.position === undefined ? [] : [[a.applicationId, a.position] as const])));
-  const moves = positionMoves(queued, previous, input.changes, input.policy.queueRatio);
+  // An application without a stored position joined since the last computation (an import, a
+  // crash between write and recompute): it counts as registered unless a change says otherwise.
+  const named = new Set(input.changes.map((change) => change.applicationId));
+  const newcomers: QueueChange[] = queued
+    .filter((a) => a.position === undefined && !named.has(a.applicationId))
+    .map((a) => ({ kind: 'joined', applicationId: a.applicationId, reason: 'registered' }));
+  const moves = positionMoves(queued, previous, [...input.changes, ...newcomers], input.policy.queueRatio);
   const logs = new Map(queued.map((a) => [a.applicationId, a.positionLog ?? []]));
   const writes: PositionWrite[] = moves.map((move) => {
     const change: PositionChange = {
@@ -32,5 +38,5 @@ export async function recomputePositions(
     };
   });
   const moved = await deps.applications.writePositions(writes);
-  return { queued: queued.length, moved };
+  return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])) };
 }

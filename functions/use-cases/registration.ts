@@ -42,12 +42,13 @@ export async function registerApplication(
   };
   await deps.accounts.ensureParent({ kind: 'parent', iin: input.applicantIin, phone: input.applicantPhone, displayName: input.applicantName });
   await deps.applications.register(application, notificationForRegistration(application, at));
-  await recomputePositions(deps, {
+  const { positions } = await recomputePositions(deps, {
     tenantId: input.tenantId,
     birthYear: birthYearCohort(application.birthDate),
     changes: [{ kind: 'joined', applicationId: application.applicationId, reason: 'registered' }],
     at,
     policy,
   });
-  return application;
+  const own = positions.get(application.applicationId);
+  return own ? { ...application, position: own.to, positionLog: [own] } : application;
 }

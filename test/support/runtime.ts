@@ -2,7 +2,9 @@ import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 
 /** A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). */
 export function startTestRuntime(applicationCount = 300): Promise<LocalRuntime> {
-  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log: () => undefined });
+  // KEZEK_TEST_LOG=1 shows the runtime's console (SMS lines, scheduler failures) while debugging.
+  const log = process.env.KEZEK_TEST_LOG ? (line: string) => console.log(line) : () => undefined;
+  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log, schedulerIntervalMs: 60_000 });
 }
 
 export interface Client {

@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
+import { getAll } from './batch-get.ts';
+import { putAll } from './batch-write.ts';
 import type { AccountStore, ParentAccount, StaffAccount } from '#ports/stores';
 
 
@@ -27,6 +29,16 @@ export class DynamoAccountStore implements AccountStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  async ensureParents(accounts: readonly ParentAccount[]): Promise<number> {
+    const unique = [...new Map(accounts.map((a) => [a.iin, a])).values()];
+    const existing = new Set(
+      (await getAll(this.client, this.tableName, unique.map((a) => ({ accountId: parentAccountId(a.iin) })), ['accountId'])).map((item) => item.accountId),
+    );
+    const missing = unique.filter((a) => !existing.has(parentAccountId(a.iin)));
+    await putAll(this.client, this.tableName, missing.map((account) => ({ accountId: parentAccountId(account.iin), ...account })));
+    return missing.length;
   }
 
   async getStaff(login: string): Promise<StaffAccount | undefined> {

@@ -7,6 +7,8 @@ import type { Notification } from '#domain/notification';
 import type { ApplicationStore, PositionWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
+import { getAll } from './batch-get.ts';
+import { putAll } from './batch-write.ts';
 
 const byApplicant = tables.applications.indexes[0];
 const byQueue = tables.applications.indexes[1];
@@ -152,10 +154,10 @@ export class DynamoApplicationStore implements ApplicationStore {
         Update: {
           TableName: this.tableName('kindergartens'),
           Key: { tenantId: application.tenantId, kindergartenId: plan.place.kindergartenId },
-          UpdateExpression: 'SET occupancy.#group = occupancy.#group + :delta',
+          UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
           // Taking a place needs a free one; giving one back never goes below zero.
-          ConditionExpression: plan.place.delta > 0 ? 'occupancy.#group < capacity.#group' : 'occupancy.#group > :zero',
-          ExpressionAttributeNames: { '#group': placeAgeGroup },
+          ConditionExpression: plan.place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
+          ExpressionAttributeNames: { '#group': placeAgeGroup, '#occupancy': 'occupancy', ...(plan.place.delta > 0 && { '#capacity': 'capacity' }) },
           ExpressionAttributeValues: { ':delta': plan.place.delta, ...(plan.place.delta < 0 && { ':zero': 0 }) },
         },
       });
@@ -185,6 +187,34 @@ export class DynamoApplicationStore implements ApplicationStore {
     for (const field of plan.remove) delete updated[field];
     if (plan.queue === 'leaves') delete updated.position;
     return updated as unknown as Application;
+  }
+
+  async existingIds(applicationIds: readonly string[]): Promise<Set<string>> {
+    const found = await getAll(this.client, this.tableName('applications'), applicationIds.map((applicationId) => ({ applicationId })), ['applicationId']);
+    return new Set(found.map((item) => item.applicationId as string));
+  }
+
+  async activeApplicationsOfChildren(tenantId: string, childIins: readonly string[]): Promise<Map<string, string>> {
+    const byConstraint = new Map(childIins.map((iin) => [activeChildConstraint(tenantId, iin), iin]));
+    const found = await getAll(this.client, this.tableName('constraints'), [...byConstraint.keys()].map((constraintId) => ({ constraintId })));
+    return new Map(found.map((item) => [byConstraint.get(item.constraintId as string)!, item.applicationId as string]));
+  }
+
+  async importMany(items: readonly { application: Application; notification: Notification }[], onProgress?: (written: number) => void): Promise<void> {
+    // Guards first, then applications: a crash in between leaves guards that point at the
+    // ids the re-run writes, never an application without its guard.
+    await putAll(
+      this.client,
+      this.tableName('constraints'),
+      items.map(({ application }) => ({ constraintId: activeChildConstraint(application.tenantId, application.childIin), applicationId: application.applicationId })),
+    );
+    await putAll(
+      this.client,
+      this.tableName('applications'),
+      items.map(({ application }) => ({ ...application, ...(application.status === 'queued' && queueKeysOf(application)) })),
+      { onProgress },
+    );
+    await putAll(this.client, this.tableName('notifications'), items.map(({ notification }) => ({ ...notification })));
   }
 
   async writePositions(writes: readonly PositionWrite[]): Promise<number> {

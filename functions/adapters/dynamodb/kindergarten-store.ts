@@ -1,9 +1,8 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ageGroups } from '#domain/application';
+import { getAll } from './batch-get.ts';
 import type { Kindergarten } from '#domain/application';
 import type { KindergartenKey, KindergartenStore } from '#ports/stores';
-
-/** BatchGetItem takes at most 100 keys per request. */
-const batchLimit = 100;
 
 export class DynamoKindergartenStore implements KindergartenStore {
   constructor(
@@ -35,22 +34,25 @@ export class DynamoKindergartenStore implements KindergartenStore {
   }
 
   async getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]> {
-    const unique = [...new Map(keys.map((k) => [`${k.tenantId}/${k.kindergartenId}`, k])).values()];
-    const result: Kindergarten[] = [];
-    for (let i = 0; i < unique.length; i += batchLimit) {
-      let pending: Record<string, unknown>[] | undefined = unique
-        .slice(i, i + batchLimit)
-        .map(({ tenantId, kindergartenId }) => ({ tenantId, kindergartenId }));
-      // Unprocessed keys come back under throttling; ask again for just those.
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** Math.min(attempt, 6)));
-        const page = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
-        );
-        result.push(...((page.Responses?.[this.tableName] ?? []) as Kindergarten[]));
-        pending = page.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
+    const unique = [...new Map(keys.map((k) => [`${k.tenantId}/${k.kindergartenId}`, { tenantId: k.tenantId, kindergartenId: k.kindergartenId }])).values()];
+    return (await getAll(this.client, this.tableName, unique)) as unknown as Kindergarten[];
+  }
+
+  async upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void> {
+    const zeros = Object.fromEntries(ageGroups.map((group) => [group, 0]));
+    for (const { kindergartenId, ...fields } of kindergartens) {
+      const names = Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field]));
+      const values = Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value]));
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { tenantId, kindergartenId },
+          // Places already taken are the queue's business, never the import's: keep them.
+          UpdateExpression: `SET ${Object.keys(fields).map((field) => `#${field} = :${field}`).join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros)`,
+          ExpressionAttributeNames: { ...names, '#occupancy': 'occupancy' },
+          ExpressionAttributeValues: { ...values, ':zeros': zeros },
+        }),
+      );
     }
-    return result;
   }
 }

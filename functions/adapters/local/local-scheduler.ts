@@ -60,7 +60,7 @@ export class LocalScheduler implements Scheduler {
         completed.push(name);
       } catch (error) {
         const attempts = ((item.attempts as number) ?? 0) + 1;
-        log(`[scheduler] ${name} failed (attempt ${attempts}): ${(error as Error).name}`);
+        log(`[scheduler] ${name} failed (attempt ${attempts}): ${(error as Error).name}: ${(error as Error).message}`);
         if (attempts >= maxAttempts) await this.settle(name, { state: 'failed', attempts });
         else await this.settle(name, { state: 'scheduled', attempts, retryAt: new Date(Date.parse(now) + 2 ** attempts * 1000).toISOString() });
       }

@@ -1,0 +1,18 @@
+import { dependencies } from '#adapters/dependencies';
+import { actorOf, staffTenant } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { importRows } from '#use-cases/imports';
+
+export const handler = httpHandler('staff-import-rows', async ({ params, body, identity }) => {
+  const deps = dependencies();
+  return {
+    body: await importRows(deps, {
+      tenantId: staffTenant(identity),
+      kind: params.kind,
+      csv: body.csv,
+      firstLine: body.firstLine,
+      now: deps.clock(),
+      actor: actorOf(identity),
+    }),
+  };
+});
