@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -10,17 +10,23 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition } from '#http/routes';
+import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
-import { AppFunction } from './app-function.ts';
+import type { JobKind } from '#ports/scheduler';
+import { AppFunction, type SchedulerBinding } from './app-function.ts';
 import type { DataStack } from './data-stack.ts';
+import type { JobsStack } from './jobs-stack.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly stage: string;
   /** Source of the tables; they are imported through its named exports. */
   readonly data: DataStack;
+  /** Source of the schedule group and the scheduler's dead-letter queue (named exports). */
+  readonly jobs: JobsStack;
 }
 
 /** `parent-login-code` → `ParentLoginCode`: construct ids stay readable in the console. */
@@ -40,29 +46,78 @@ export function routeId(route: Pick<RouteDefinition, 'method' | 'path'>): string
 /**
  * The HTTP API: one function and one route per entry of the route table, each function granted
  * exactly what its entry's `grants` name, and a Lambda authorizer in front of every non-public
- * route.
+ * route. Also the job functions (one per entry of the job table, EventBridge Scheduler targets)
+ * and the role Scheduler invokes them with.
+ *
+ * Why the job functions and the scheduler role live here and not in the jobs stack: the job
+ * functions need the tables (data stack), the route functions need the job functions' ARNs and
+ * the role, and the role needs the job functions' ARNs. With the role in the jobs stack, the jobs
+ * stack would need this stack's functions and this stack its role: a cycle. So the jobs stack
+ * keeps only what has no dependency (schedule group, DLQ, topics) and exports it; this stack
+ * imports it, like the tables. Job functions have fixed names so that every function with the
+ * scheduler grant, a job function included, can carry the target ARNs (its own too) without a
+ * reference to itself or a cycle between job functions.
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   /** `<apiId>.execute-api.<region>.amazonaws.com`: the origin CloudFront forwards `/api/*` to. */
   readonly apiDomainName: string;
-  /** Functions by handler name (route handlers and `authorizer`). */
+  /** Functions by handler name (route handlers, `authorizer` and the job handlers). */
   readonly functions: ReadonlyMap<string, AppFunction>;
+  /** The job functions (EventBridge Scheduler targets) by job kind. */
+  readonly jobFunctions: ReadonlyMap<JobKind, AppFunction>;
+  /** Assumed by EventBridge Scheduler; may invoke the job functions and write to the DLQ, nothing else. */
+  readonly schedulerRole: Role;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.stage = props.stage;
-        const tables = Object.fromEntries(cloudTableKeys.map((key) => [key, props.data.importTable(this, key)]));
+    const tables = Object.fromEntries(cloudTableKeys.map((key) => [key, props.data.importTable(this, key)]));
+    const scheduling = props.jobs.importScheduling(this);
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      description: 'Assumed by EventBridge Scheduler to run kezek jobs',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        // Confused-deputy protection: only schedules of this account may use the role.
+        StringEquals: { 'aws:SourceAccount': this.account },
+      }),
+    });
+    // Scheduler sends a task it could not deliver to the DLQ with the schedule's role.
+    this.schedulerRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [scheduling.deadLetterQueueArn] }),
+    );
+    const scheduler: SchedulerBinding = {
+      scheduleGroupName: scheduling.scheduleGroupName,
+      role: this.schedulerRole,
+      deadLetterQueueArn: scheduling.deadLetterQueueArn,
+      targets: Object.fromEntries(jobs.map((job) => [job.kind, this.jobFunctionArn(job)])) as Record<JobKind, string>,
+    };
+
     const functions = new Map<string, AppFunction>();
-    const createFunction = (handlerName: string, grants: Grants): AppFunction => {
-      const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, { handlerName });
+    const createFunction = (handlerName: string, grants: Grants, functionName?: string): AppFunction => {
+      const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, { handlerName, functionName });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
+      if (grants.scheduler) fn.bindScheduler(scheduler);
       functions.set(handlerName, fn);
       return fn;
     };
+
+    // Scheduler invokes a job function asynchronously with the task JSON as the event.
+    const jobFunctions = new Map<JobKind, AppFunction>();
+    for (const job of jobs as readonly JobDefinition[]) {
+      jobFunctions.set(job.kind, createFunction(job.handler, job.grants, this.jobFunctionName(job)));
+    }
+    this.jobFunctions = jobFunctions;
+    // Exactly the job functions: no `:*` (versions, aliases), no other function.
+    this.schedulerRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [...jobFunctions.values()].map((fn) => fn.functionArn),
+      }),
+    );
 
     const authorizerFunction = createFunction(authorizerDefinition.handler, authorizerDefinition.grants);
     const sessionAuthorizer = new HttpLambdaAuthorizer('SessionAuthorizer', authorizerFunction, {
@@ -137,6 +192,24 @@ export class ApiStack extends Stack {
    */
   importApiDomainName(): string {
     return Fn.importValue(this.domainExportName());
+  }
+
+  /** Fixed, stage-scoped name of a job function, e.g. `kezek-dev-job-referral-expiry`. */
+  private jobFunctionName(job: JobDefinition): string {
+    const name = `kezek-${this.stage}-${job.handler}`;
+    // Lambda's limit; failing at synth beats failing halfway through a deployment.
+    if (name.length > 64) throw new Error(`job function name ${name} is longer than 64 characters: shorten the stage name`);
+    return name;
+  }
+
+  /** The job function's ARN built from its fixed name (see the class comment for why not `functionArn`). */
+  private jobFunctionArn(job: JobDefinition): string {
+    return this.formatArn({
+      service: 'lambda',
+      resource: 'function',
+      resourceName: this.jobFunctionName(job),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   private domainExportName(): string {

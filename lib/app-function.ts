@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import type { TableDefinition } from '#functions/tables';
+import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
 
 /** The repository root: `lib/` lives directly below it. */
@@ -16,6 +18,18 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Lets an ESM bundle `require` Node built-ins that CommonJS dependencies still ask for. */
 const esmRequireBanner =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** What a function needs to create one-time schedules for the jobs of `functions/jobs/jobs.ts`. */
+export interface SchedulerBinding {
+  /** Name of the schedule group the schedules are created in. */
+  readonly scheduleGroupName: string;
+  /** The role EventBridge Scheduler assumes to invoke the job functions. */
+  readonly role: IRole;
+  /** Where Scheduler sends a task it could not deliver. */
+  readonly deadLetterQueueArn: string;
+  /** The target function's ARN of every job kind. */
+  readonly targets: Readonly<Record<JobKind, string>>;
+}
 
 export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
   /** Handler name: the file `functions/handlers/<handlerName>.ts`, exporting `handler`. */
@@ -108,6 +122,42 @@ export class AppFunction extends NodejsFunction {
   /** Allows sending SMS through SNS direct publish (to a phone number, so no topic ARN exists). */
   bindSms(): this {
     this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    return this;
+  }
+
+  /**
+   * Lets the function create one-time schedules in the group (never update or delete them, never
+   * in another group) and pass the scheduler role to Scheduler only; the environment carries the
+   * group, role, DLQ and every job kind's target ARN that `EventBridgeScheduler` reads.
+   */
+  bindScheduler(scheduler: SchedulerBinding): this {
+    this.addEnvironment('SCHEDULE_GROUP_NAME', scheduler.scheduleGroupName);
+    this.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
+    this.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueueArn);
+    for (const [kind, arn] of Object.entries(scheduler.targets) as [JobKind, string][]) {
+      this.addEnvironment(jobTargetEnvVar(kind), arn);
+    }
+    const stack = Stack.of(this);
+    const schedulesOfGroup = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${scheduler.scheduleGroupName}/*`,
+    });
+    this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedulesOfGroup] }));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [scheduler.role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    Validations.of(this.role ?? this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(stack.resolve(schedulesOfGroup))}]`,
+      reason:
+        'Schedule names are made per job at run time (e.g. referral-expiry-<applicationId>-<epoch>), so ' +
+        'scheduler:CreateSchedule needs schedule/<group>/*; it stays inside the one schedule group and ' +
+        'grants no update, delete or read.',
+    });
     return this;
   }
 }

@@ -1,5 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -10,23 +9,32 @@ export interface JobsStackProps extends StackProps {
   readonly stage: string;
 }
 
+/** The schedule group and dead-letter queue as another stack sees them (through named exports). */
+export interface ImportedScheduling {
+  readonly scheduleGroupName: string;
+  readonly deadLetterQueueArn: string;
+}
+
 /**
- * Scheduled jobs and notifications: the schedule group that campaign closes, reminders and
- * working-day restores will be scheduled in, the role Scheduler runs them with, the queue for
- * schedules that could not be delivered, and the SNS topics for announcements and alarms.
+ * Scheduled jobs and notifications: the schedule group that referral expiries, restores and
+ * (later) campaign closes are scheduled in, the queue for schedules that could not be delivered,
+ * and the SNS topics for announcements and alarms.
+ *
+ * The role Scheduler runs the jobs with lives in the API stack, next to the job functions it
+ * invokes: see `ApiStack` for why.
  */
 export class JobsStack extends Stack {
   readonly scheduleGroup: ScheduleGroup;
   readonly schedulerDeadLetterQueue: Queue;
-  /** Role that EventBridge Scheduler assumes to invoke targets; target grants come later. */
-  readonly schedulerRole: Role;
   /** Public campaign announcements of tenants. */
   readonly announcementsTopic: Topic;
   /** Alarms for the people who operate kezek. */
   readonly operationsTopic: Topic;
+  private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
+    this.stage = props.stage;
 
     this.scheduleGroup = new ScheduleGroup(this, 'ScheduleGroup', { scheduleGroupName: `kezek-${props.stage}` });
 
@@ -42,16 +50,6 @@ export class JobsStack extends Stack {
         'which cdk-nag cannot see); a DLQ of a DLQ would only move the problem.',
     });
 
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      description: 'Assumed by EventBridge Scheduler to run kezek jobs',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com').withConditions({
-        // Confused-deputy protection: only schedules of this account may use the role.
-        StringEquals: { 'aws:SourceAccount': this.account },
-      }),
-    });
-    // Scheduler sends undeliverable events to the DLQ with the schedule's role.
-    this.schedulerDeadLetterQueue.grantSendMessages(this.schedulerRole);
-
     const awsManagedSnsKey = Alias.fromAliasName(this, 'AwsManagedSnsKey', 'alias/aws/sns');
     this.announcementsTopic = new Topic(this, 'Announcements', {
       displayName: 'kezek announcements',
@@ -64,13 +62,35 @@ export class JobsStack extends Stack {
       masterKey: awsManagedSnsKey,
     });
 
-    new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduleGroup.scheduleGroupName });
-    new CfnOutput(this, 'SchedulerRoleArn', {
-      value: this.schedulerRole.roleArn,
-      exportName: `kezek-${props.stage}-scheduler-role-arn`,
+    new CfnOutput(this, 'ScheduleGroupName', {
+      value: this.scheduleGroup.scheduleGroupName,
+      exportName: this.groupExportName(),
     });
-    new CfnOutput(this, 'SchedulerDeadLetterQueueArn', { value: this.schedulerDeadLetterQueue.queueArn });
+    new CfnOutput(this, 'SchedulerDeadLetterQueueArn', {
+      value: this.schedulerDeadLetterQueue.queueArn,
+      exportName: this.deadLetterQueueExportName(),
+    });
     new CfnOutput(this, 'AnnouncementsTopicArn', { value: this.announcementsTopic.topicArn });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.operationsTopic.topicArn });
+  }
+
+  /**
+   * The schedule group and DLQ seen from `scope`'s stack through named exports (as the data
+   * stack does for tables); that stack is made to depend on this one.
+   */
+  importScheduling(scope: Construct): ImportedScheduling {
+    Stack.of(scope).addStackDependency(this, 'imports the schedule group and DLQ exports of the jobs stack');
+    return {
+      scheduleGroupName: Fn.importValue(this.groupExportName()),
+      deadLetterQueueArn: Fn.importValue(this.deadLetterQueueExportName()),
+    };
+  }
+
+  private groupExportName(): string {
+    return `kezek-${this.stage}-schedule-group-name`;
+  }
+
+  private deadLetterQueueExportName(): string {
+    return `kezek-${this.stage}-scheduler-dlq-arn`;
   }
 }

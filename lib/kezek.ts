@@ -27,7 +27,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs });
   const web = new WebStack(app, `${prefix}Web`, {
     ...common,
     apiDomainName: api.importApiDomainName(),

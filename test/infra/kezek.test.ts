@@ -1,11 +1,12 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes, authorizer, type RouteDefinition } from '#http/routes';
-import { cloudTableKeys, cloudTableList as tableList, tables, type TableKey } from '#functions/tables';
+import { routes, authorizer, type Grants, type RouteDefinition } from '#http/routes';
+import { jobs, jobTargetEnvVar, type JobDefinition } from '#functions/jobs/jobs';
+import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
 import { synthKezek } from './helpers.ts';
 
@@ -26,6 +27,20 @@ beforeAll(() => {
 }, 120_000);
 
 const allRoutes = routes as readonly RouteDefinition[];
+const allJobs = jobs as readonly JobDefinition[];
+/** Every function of the API stack by handler name, with the grants it was made from. */
+const allFunctions: readonly (readonly [string, Grants])[] = [
+  ...allRoutes.map((route) => [route.handler, route.grants] as const),
+  [authorizer.handler, authorizer.grants] as const,
+  ...allJobs.map((job) => [job.handler, job.grants] as const),
+];
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
 
 function resourcesOf(template: Template, type: string): Resources {
   return template.findResources(type) as Resources;
@@ -39,6 +54,34 @@ function functionResource(handler: string): { Properties: Record<string, any> } 
   if (!resource) throw new Error(`no resource ${logicalId} for handler ${handler}`);
   return resource;
 }
+
+/** Logical id of a role of the API stack (a function's role, the scheduler role). */
+function roleLogicalId(role: { node: { defaultChild?: unknown } }): string {
+  return stacks.api.getLogicalId(role.node.defaultChild as CfnElement);
+}
+
+/** Every statement of every inline policy the API stack attaches to the role `roleId`. */
+function statementsOfRole(roleId: string): Statement[] {
+  return Object.values(resourcesOf(templates.api, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties?.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+
+/** The ARN CloudFormation builds for the function named `name` in the test app's region. */
+function functionArnOfName(name: string): unknown {
+  return {
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':lambda:eu-central-1:', { Ref: 'AWS::AccountId' }, `:function:${name}`]],
+  };
+}
+
+const schedulerVariables = [
+  'SCHEDULE_GROUP_NAME',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULER_DLQ_ARN',
+  ...allJobs.map((job) => jobTargetEnvVar(job.kind)),
+];
 
 describe('api stack', () => {
   it('should have exactly one route per entry of the route table', () => {
@@ -100,17 +143,17 @@ describe('api stack', () => {
     const functions = Object.values(resourcesOf(templates.api, 'AWS::Lambda::Function'));
 
     // Assess
-    expect(functions).toHaveLength(allRoutes.length + 1);
+    expect(functions).toHaveLength(allRoutes.length + 1 + allJobs.length);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     }
   });
 
-  it.each([...allRoutes.map((route) => [route.handler, route.grants] as const), [authorizer.handler, authorizer.grants] as const])(
+  it.each(allFunctions)(
     'should give the %s function exactly the table variables its grants name',
     (handler, grants) => {
       // Prepare
-      const tableVariables = new Set(tableList.map((definition) => definition.envVar));
+      const tableVariables = new Set(allTables.map((definition) => definition.envVar));
       const expected = Object.keys(grants.tables ?? {})
         .map((key) => tables[key as TableKey].envVar)
         .sort();
@@ -131,7 +174,7 @@ describe('api stack', () => {
 
   it('should let only functions whose grants say sms publish through SNS', () => {
     // Prepare
-    const smsHandlers = allRoutes.filter((route) => route.grants.sms).map((route) => route.handler);
+    const smsHandlers = allFunctions.filter(([, grants]) => grants.sms).map(([handler]) => handler);
 
     // Act
     const publishers = Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
@@ -340,7 +383,7 @@ describe('web stack', () => {
 });
 
 describe('jobs stack', () => {
-  it('should have the stage schedule group, an encrypted TLS-only DLQ and a scheduler role', () => {
+  it('should have the stage schedule group and an encrypted TLS-only DLQ, and leave the scheduler role to the API stack', () => {
     // Act / Assess
     templates.jobs.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'kezek-test' });
     templates.jobs.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
@@ -351,15 +394,19 @@ describe('jobs stack', () => {
         ]),
       },
     });
-    templates.jobs.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [
-          Match.objectLike({
-            Principal: { Service: 'scheduler.amazonaws.com' },
-            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
-          }),
-        ],
-      },
+    templates.jobs.resourceCountIs('AWS::IAM::Role', 0);
+  });
+
+  it('should export the schedule group name and the DLQ ARN under stage-scoped names', () => {
+    // Act
+    const outputs = templates.jobs.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>;
+    const queueId = stacks.jobs.getLogicalId(stacks.jobs.schedulerDeadLetterQueue.node.defaultChild as CfnElement);
+
+    // Assess
+    expect(outputs.ScheduleGroupName).toEqual({ Value: 'kezek-test', Export: { Name: 'kezek-test-schedule-group-name' } });
+    expect(outputs.SchedulerDeadLetterQueueArn).toEqual({
+      Value: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      Export: { Name: 'kezek-test-scheduler-dlq-arn' },
     });
   });
 
@@ -376,6 +423,184 @@ describe('jobs stack', () => {
       expect(policy.Properties?.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       );
+    }
+  });
+});
+
+describe('scheduled jobs', () => {
+  it.each(allJobs.map((job) => [job.kind, job] as const))(
+    'should run the %s job in a fixed-name nodejs22.x arm64 function with exactly its table variables',
+    (_kind, job) => {
+      // Prepare
+      const tableVariables = new Set(allTables.map((definition) => definition.envVar));
+      const expected = Object.keys(job.grants.tables ?? {})
+        .map((key) => tables[key as TableKey].envVar)
+        .sort();
+
+      // Act
+      const properties = functionResource(job.handler).Properties;
+
+      // Assess
+      expect(stacks.api.jobFunctions.get(job.kind)).toBe(stacks.api.functions.get(job.handler));
+      expect(properties).toMatchObject({
+        FunctionName: `kezek-test-${job.handler}`,
+        Handler: 'index.handler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+      });
+      const variables = Object.keys(properties.Environment.Variables as Record<string, unknown>);
+      expect(variables.filter((name) => tableVariables.has(name)).sort()).toEqual(expected);
+    },
+  );
+
+  it('should let EventBridge Scheduler of this account assume the scheduler role', () => {
+    // Act
+    const role = templates.api.toJSON().Resources[roleLogicalId(stacks.api.schedulerRole)];
+
+    // Assess
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies).toBeUndefined();
+  });
+
+  it('should let the scheduler role invoke exactly the job functions and send only to the DLQ', () => {
+    // Prepare
+    const jobFunctionArns = allJobs.map((job) => {
+      const fn = stacks.api.jobFunctions.get(job.kind)!;
+      return { 'Fn::GetAtt': [stacks.api.getLogicalId(fn.node.defaultChild as CfnElement), 'Arn'] };
+    });
+
+    // Act
+    const statements = statementsOfRole(roleLogicalId(stacks.api.schedulerRole));
+
+    // Assess
+    expect(statements).toHaveLength(2);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: jobFunctionArns });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: { 'Fn::ImportValue': 'kezek-test-scheduler-dlq-arn' },
+    });
+  });
+
+  it('should grant lambda:InvokeFunction to no other role', () => {
+    // Prepare
+    const schedulerRoleId = roleLogicalId(stacks.api.schedulerRole);
+
+    // Act
+    const grantsLambda = (statement: Statement) => actionsOf(statement).some((action) => action.startsWith('lambda:'));
+    const invokers = Object.values(resourcesOf(templates.api, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties?.PolicyDocument.Statement as Statement[]).some(grantsLambda))
+      .flatMap((policy) => (policy.Properties?.Roles as { Ref: string }[]).map((role) => role.Ref));
+
+    // Assess
+    expect(invokers).toEqual([schedulerRoleId]);
+  });
+
+  it.each(allFunctions.map(([handler, grants]) => [handler, Boolean(grants.scheduler)] as const))(
+    'should give %s (scheduler grant: %s) the scheduler variables and permissions exactly when its grants say so',
+    (handler, hasScheduler) => {
+      // Prepare
+      const fn = stacks.api.functions.get(handler)!;
+      const schedulerRoleArn = { 'Fn::GetAtt': [roleLogicalId(stacks.api.schedulerRole), 'Arn'] };
+      const expectedTargets = Object.fromEntries(
+        allJobs.map((job) => [jobTargetEnvVar(job.kind), functionArnOfName(functionResource(job.handler).Properties.FunctionName)]),
+      );
+
+      // Act
+      const variables = functionResource(handler).Properties.Environment.Variables as Record<string, unknown>;
+      const statements = statementsOfRole(roleLogicalId(fn.role!));
+      const schedulerStatements = statements.filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('scheduler:') || action === 'iam:PassRole'),
+      );
+
+      // Assess
+      if (!hasScheduler) {
+        expect(Object.keys(variables).filter((name) => schedulerVariables.includes(name))).toEqual([]);
+        expect(schedulerStatements).toEqual([]);
+        return;
+      }
+      expect(variables).toMatchObject({
+        SCHEDULE_GROUP_NAME: { 'Fn::ImportValue': 'kezek-test-schedule-group-name' },
+        SCHEDULER_ROLE_ARN: schedulerRoleArn,
+        SCHEDULER_DLQ_ARN: { 'Fn::ImportValue': 'kezek-test-scheduler-dlq-arn' },
+        ...expectedTargets,
+      });
+      expect(schedulerStatements).toEqual([
+        {
+          Effect: 'Allow',
+          Action: 'scheduler:CreateSchedule',
+          Resource: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':scheduler:eu-central-1:',
+                { Ref: 'AWS::AccountId' },
+                ':schedule/',
+                { 'Fn::ImportValue': 'kezek-test-schedule-group-name' },
+                '/*',
+              ],
+            ],
+          },
+        },
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: schedulerRoleArn,
+          Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        },
+      ]);
+    },
+  );
+
+  it('should pass a role to nothing but Scheduler, and only the scheduler role', () => {
+    // Prepare
+    const expected = {
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: { 'Fn::GetAtt': [roleLogicalId(stacks.api.schedulerRole), 'Arn'] },
+      Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    };
+
+    // Act
+    const passRoles = Object.values(templates)
+      .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
+      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[])
+      .filter((statement) => actionsOf(statement).some((action) => action.startsWith('iam:')));
+
+    // Assess
+    expect(passRoles).toHaveLength(allFunctions.filter(([, grants]) => grants.scheduler).length);
+    for (const statement of passRoles) expect(statement).toEqual(expected);
+  });
+
+  it('should not deploy a local-only table, nor hand one to a function', () => {
+    // Prepare
+    const localOnly = allTables.filter((definition) => definition.localOnly);
+    const deployedPartitionKeys = Object.values(resourcesOf(templates.data, 'AWS::DynamoDB::GlobalTable')).map((table) => {
+      const keySchema = table.Properties?.KeySchema as { AttributeName: string; KeyType: string }[];
+      return keySchema.find((key) => key.KeyType === 'HASH')!.AttributeName;
+    });
+
+    // Act
+    const variables = Object.values(resourcesOf(templates.api, 'AWS::Lambda::Function')).flatMap((fn) =>
+      Object.keys(fn.Properties?.Environment?.Variables ?? {}),
+    );
+
+    // Assess
+    expect(localOnly.map((definition) => definition.name)).toContain('Schedules');
+    for (const definition of localOnly) {
+      expect(stacks.data.node.tryFindChild(definition.name)).toBeUndefined();
+      expect(deployedPartitionKeys).not.toContain(definition.partitionKey.name);
+      expect(variables).not.toContain(definition.envVar);
     }
   });
 });
