@@ -23,7 +23,7 @@ export function startSchedulePoller(scheduler: LocalScheduler, options: { interv
     return running;
   };
   const timer = setInterval(() => {
-    poll().catch((error: Error) => options.log(`[scheduler] poll failed: ${error.name}`));
+    poll().catch((error: Error) => options.log(`[scheduler] poll failed: ${error.name}: ${error.message}`));
   }, options.intervalMs);
   return {
     poll,

@@ -64,10 +64,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
+    // Forget clients of an earlier runtime in this process (tests) before making new ones.
+    resetDependencies();
     const clock = new LocalClock();
     const notifier = new LocalNotifier(log, clock.now);
     const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
-    resetDependencies();
     overrideDependencies({ notifier, scheduler, clock: clock.now });
 
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../local/runtime.ts';
-import { loginParent } from '../support/runtime.ts';
+import { ageGroupOn } from '#domain/age';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { loginParent, loginStaff } from '../support/runtime.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kezek-data-'));
 
@@ -62,6 +64,36 @@ describe('the local runtime on a data directory', () => {
       await second.stop();
     }
     expect(javaProcessesFor(dataDir)).toEqual([]);
+  });
+
+  it('should fire a referral expiry scheduled before a restart once it falls due', async () => {
+    // Prepare: a referral issued in one run of the runtime
+    const first = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined });
+    const queued = first.seed!.data.applications.find((a) => a.status === 'queued')!;
+    const staff = await loginStaff(first);
+    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; languages: string[]; capacity: Record<string, number>; occupancy: Record<string, number> }[];
+    const group = ageGroupOn(queued.birthDate, kazakhstanDate(new Date()));
+    const target = kindergartens.find((k) => k.languages.includes(queued.language) && k.capacity[group]! > k.occupancy[group]!)!;
+    const referred = await staff.request('POST', `/api/staff/applications/${queued.applicationId}/referral`, { body: { kindergartenId: target.kindergartenId } });
+    expect(referred.status, JSON.stringify(referred.body)).toBe(200);
+    await first.stop();
+
+    // Act: a new run, after the referral's expiry (time moved on while it was stopped)
+    const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
+    try {
+      second.clock.set(new Date(Date.parse(referred.body.application.referral.expiresAt) + 1000));
+      const deadline = Date.now() + 10_000;
+      let status = '';
+      while (status !== 'stopped' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        const staffAgain = await loginStaff(second);
+        status = (await staffAgain.request('GET', `/api/staff/applications/${queued.applicationId}`)).body.application.status;
+      }
+      // Assess: the poller found the schedule in the table and ran it
+      expect(status).toBe('stopped');
+    } finally {
+      await second.stop();
+    }
   });
 
   it('should leave no java process behind when the Node process is killed outright', async () => {

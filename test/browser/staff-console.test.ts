@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIin } from '#domain/iin';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+let browser: Browser;
+
+beforeAll(async () => {
+  [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+});
+
+async function staffPage(options: { locale: string; phone?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: options.locale, ...(options.phone && { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }) });
+  const page = await context.newPage();
+  const { login, password } = runtime.seed!.data.staff;
+  await page.goto(`${runtime.url}/staff/login`);
+  await page.locator('[data-qa="staff-login"]').fill(login);
+  await page.locator('[data-qa="staff-password"]').fill(password);
+  await page.locator('[data-qa="staff-submit"]').click();
+  await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
+  return { context, page };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A synthetic child about two years old today (Kazakhstan time of the runtime's clock). */
+function childBirthDate(): string {
+  const today = kazakhstanDate(runtime.clock.now());
+  return `${Number(today.slice(0, 4)) - 2}-03-14`;
+}
+
+/** A kindergarten of the demo tenant with Russian groups. */
+function russianKindergarten(): string {
+  return runtime.seed!.data.kindergartens.find((k) => k.languages.includes('ru'))!.kindergartenId;
+}
+
+async function fillRegistration(page: Page, fields: { childIin: string; applicantIin: string }): Promise<void> {
+  await page.locator('[data-qa="register-childIin"]').fill(fields.childIin);
+  await page.locator('[data-qa="register-childName"]').fill('Тестова Айгерим');
+  await page.locator('[data-qa="register-applicantIin"]').fill(fields.applicantIin);
+  await page.locator('[data-qa="register-applicantName"]').fill('Тестова Динара');
+  await page.locator('[data-qa="register-applicantPhone"]').fill('+77011234567');
+  await page.locator('[data-qa="register-kindergarten-1"]').selectOption(russianKindergarten());
+  await page.locator('[data-qa="register-language"]').selectOption('ru');
+}
+
+describe('the staff console in the browser', () => {
+  it('should register an application through the form and open its page', async () => {
+    // Prepare
+    const { context, page } = await staffPage({ locale: 'ru-RU' });
+    const childIin = makeIin(childBirthDate(), 'female', 9_100);
+    await page.locator('[data-qa="nav-register"]').click();
+    await page.locator('[data-qa="register-form"]').waitFor();
+
+    // Act
+    await fillRegistration(page, { childIin, applicantIin: makeIin('1991-06-02', 'female', 9_200) });
+    await page.locator('[data-qa="register-submit"]').click();
+    await page.waitForURL(/\/staff\/applications\/[^/]+$/);
+
+    // Assess: the new application, queued, IINs masked, registration in its history
+    await page.locator('[data-qa="staff-application"]').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('Тестова Айгерим');
+    expect(await page.locator('[data-qa="application-status"]').getAttribute('data-status')).toBe('queued');
+    const maskedIin = await page.locator('[data-qa="application-child-iin"]').textContent();
+    expect(maskedIin).toContain(childIin.slice(-4));
+    expect(await page.content()).not.toContain(childIin);
+    expect(await page.locator('[data-qa="history-event"][data-action="register"]').count()).toBe(1);
+    expect(await page.locator('[data-qa="issue-referral"]').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('should show the field errors of a bad registration in a summary and at the fields', async () => {
+    // Prepare: a child IIN with a wrong check digit
+    const { context, page } = await staffPage({ locale: 'en-GB' });
+    const valid = makeIin(childBirthDate(), 'male', 9_300);
+    const badChecksum = valid.slice(0, 11) + String((Number(valid[11]) + 1) % 10);
+    await page.goto(`${runtime.url}/staff/applications/new`);
+    await page.locator('[data-qa="register-form"]').waitFor();
+
+    // Act
+    await fillRegistration(page, { childIin: badChecksum, applicantIin: makeIin('1990-01-20', 'male', 9_400) });
+    await page.locator('[data-qa="register-submit"]').click();
+
+    // Assess: summary with a link to the field, the inline error, focus on the summary, still on the form
+    await page.locator('[data-qa="error-summary"]').waitFor();
+    expect(await page.locator('[data-qa="error-summary"] a[href="#childIin"]').count()).toBe(1);
+    expect(await page.locator('[data-qa="register-childIin-error"]').textContent()).toMatch(/IIN/);
+    expect(await page.locator('[data-qa="register-childIin"]').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe('error-summary');
+    expect(new URL(page.url()).pathname).toBe('/staff/applications/new');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('should pass axe on every staff page and fit a phone', async () => {
+    // Prepare
+    const { context, page } = await staffPage({ locale: 'kk-KZ', phone: true });
+    const violations: Record<string, string[]> = {};
+    const overflow: Record<string, number> = {};
+    const check = async (name: string) => {
+      violations[name] = await axeViolations(page);
+      overflow[name] = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    };
+
+    // Act: kindergartens, queue, an application from the queue, the form, the import
+    await check('kindergartens');
+    await page.locator('[data-qa="nav-queue"]').click();
+    await page.locator('[data-qa="queue-row"]').first().waitFor();
+    await check('queue');
+    await page.locator('[data-qa="queue-row-link"]').first().click();
+    await page.locator('[data-qa="staff-application"]').waitFor();
+    await page.locator('[data-qa="referral-kindergarten"]').waitFor();
+    await check('application');
+    await page.locator('[data-qa="nav-register"]').click();
+    await page.locator('[data-qa="register-form"]').waitFor();
+    await check('register');
+    await page.locator('[data-qa="nav-import"]').click();
+    await page.locator('[data-qa="import-form"]').waitFor();
+    await check('import');
+
+    // Assess
+    expect(violations).toEqual({ kindergartens: [], queue: [], application: [], register: [], import: [] });
+    expect(Object.values(overflow).every((pixels) => pixels <= 0)).toBe(true);
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    await context.close();
+  });
+});
