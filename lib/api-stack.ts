@@ -11,7 +11,9 @@ import {
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition } from '#http/routes';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
@@ -107,8 +109,13 @@ export class ApiStack extends Stack {
 
     // Scheduler invokes a job function asynchronously with the task JSON as the event.
     const jobFunctions = new Map<JobKind, AppFunction>();
+    // A job that keeps failing after Lambda's retries lands in the same dead-letter queue as a
+    // task Scheduler could not deliver: one place to look, one alarm later.
+    const deadLetters = Queue.fromQueueArn(this, 'SchedulerDeadLetterQueue', scheduling.deadLetterQueueArn);
     for (const job of jobs as readonly JobDefinition[]) {
-      jobFunctions.set(job.kind, createFunction(job.handler, job.grants, this.jobFunctionName(job)));
+      const fn = createFunction(job.handler, job.grants, this.jobFunctionName(job));
+      fn.configureAsyncInvoke({ onFailure: new SqsDestination(deadLetters), retryAttempts: 2 });
+      jobFunctions.set(job.kind, fn);
     }
     this.jobFunctions = jobFunctions;
     // Exactly the job functions: no `:*` (versions, aliases), no other function.

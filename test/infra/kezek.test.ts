@@ -383,6 +383,17 @@ describe('web stack', () => {
 });
 
 describe('jobs stack', () => {
+  it('should send a job that keeps failing to the scheduler dead-letter queue after 2 retries', () => {
+    // Prepare
+    const configs = Object.values(resourcesOf(templates.api, 'AWS::Lambda::EventInvokeConfig')) as { Properties: Record<string, any> }[];
+    // Assess: one per job function, failures to the imported DLQ
+    expect(configs).toHaveLength(jobs.length);
+    for (const config of configs) {
+      expect(config.Properties.MaximumRetryAttempts).toBe(2);
+      expect(JSON.stringify(config.Properties.DestinationConfig.OnFailure.Destination)).toContain('scheduler-dlq-arn');
+    }
+  });
+
   it('should have the stage schedule group and an encrypted TLS-only DLQ, and leave the scheduler role to the API stack', () => {
     // Act / Assess
     templates.jobs.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'kezek-test' });
