@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // One entry chunk and no lazy chunks: the preload polyfill would be dead weight.
+    // The staff console is the only lazy chunk (see staff-loader.tsx); every browser we support
+    // knows modulepreload, so the polyfill would be dead weight on the parents' pages.
     modulePreload: { polyfill: false },
   },
   server: {

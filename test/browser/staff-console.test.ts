@@ -139,3 +139,51 @@ describe('the staff console in the browser', () => {
     await context.close();
   });
 });
+
+describe('the CSV import in the browser', () => {
+  it('should import a queue file in slices with a progress bar and list every bad row of a rejected file', async () => {
+    // Prepare: 1,200 valid rows (three slices of 500) and a copy with two broken IINs
+    const { queueCsv } = await import('../support/csv.ts');
+    const kindergartenIds = runtime.seed!.data.kindergartens.filter((k) => k.languages.includes('ru')).map((k) => k.kindergartenId);
+    const birthYear = Number(kazakhstanDate(runtime.clock.now()).slice(0, 4)) - 3;
+    const good = queueCsv(1_200, { birthYear, kindergartenIds, prefix: 'BR', serialBase: 7000 }).replaceAll('\n', '\r\n');
+    const lines = good.split('\r\n');
+    lines[5] = lines[5]!.replace(/^([^,]+),(\d{11})(\d)/, (_m, id: string, first: string, check: string) => `${id},${first}${(Number(check) + 1) % 10}`);
+    lines[9] = lines[9]!.replace(/^([^,]+),\d{12}/, '$1,12345');
+    const bad = lines.join('\r\n');
+    const { context, page } = await staffPage({ locale: 'en-GB' });
+    await page.locator('[data-qa="nav-import"]').click();
+    await page.locator('[data-qa="import-form"]').waitFor();
+
+    // Act: the bad file first
+    await page.locator('[data-qa="import-kind-applications"]').check();
+    await page.locator('[data-qa="import-file"]').setInputFiles({ name: 'queue.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.locator('[data-qa="import-start"]').click();
+
+    // Assess: nothing imported, both lines named (header is line 1)
+    await page.locator('[data-qa="import-rejected"]').waitFor();
+    const problemLines = await page.locator('[data-qa="import-problem"] td:first-child').allTextContents();
+    expect(problemLines).toEqual(['6', '10']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: the good file
+    const slices: number[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/staff/imports/applications/rows')) slices.push((request.postDataJSON() as { firstLine: number }).firstLine);
+    });
+    await page.locator('[data-qa="import-file"]').setInputFiles({ name: 'queue.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.locator('[data-qa="import-start"]').click();
+
+    // Assess: the summary, and the imported children in the queue with positions
+    await page.locator('[data-qa="import-finished"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-qa="import-finished"]').textContent()).toBe('Done: 1,200 rows imported.');
+    expect(slices).toEqual([2, 502, 1002]);
+    await page.locator('[data-qa="nav-queue"]').click();
+    await page.locator('[data-qa="queue-birth-year"]').selectOption(String(birthYear));
+    await page.locator('[data-qa="queue-show"]').click();
+    await page.locator('[data-qa="queue-next"]').waitFor();
+    expect(await page.locator('[data-qa="queue-row"]').count()).toBe(200);
+    expect(await page.locator('[data-qa="queue"] caption').textContent()).toMatch(/\d,\d{3} applications in all|1,2\d\d applications/);
+    await context.close();
+  });
+});

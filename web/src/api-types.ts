@@ -1,9 +1,16 @@
 import type { z } from 'zod';
 import type {
+  applicationResponse,
   cabinetApplicationsResponse,
   errorResponse,
   identityResponse,
+  importCheckResponse,
+  importKinds,
+  importRowsResponse,
   parentCodeResponse,
+  queueResponse,
+  registerApplicationRequest,
+  staffApplicationResponse,
   staffKindergartensResponse,
 } from '#http/schemas';
 
@@ -16,7 +23,31 @@ export type Identity = z.infer<typeof identityResponse>;
 export type ParentCodeSent = z.infer<typeof parentCodeResponse>;
 export type CabinetApplications = z.infer<typeof cabinetApplicationsResponse>;
 export type CabinetApplication = CabinetApplications['applications'][number];
+export type ParentApplicationAnswer = z.infer<typeof applicationResponse>;
+export type StaffApplicationAnswer = z.infer<typeof staffApplicationResponse>;
+export type StaffApplication = StaffApplicationAnswer['application'];
+export type PositionChange = CabinetApplication['positionLog'][number];
+export type HistoryEvent = CabinetApplication['history'][number];
 export type StaffKindergartens = z.infer<typeof staffKindergartensResponse>;
 export type StaffKindergarten = StaffKindergartens['kindergartens'][number];
-export type ApiErrorBody = z.infer<typeof errorResponse>['error'];
+export type Queue = z.infer<typeof queueResponse>;
+export type QueueEntry = Queue['entries'][number];
+export type RegisterApplication = z.infer<typeof registerApplicationRequest>;
+export type ImportKind = (typeof importKinds)[number];
+export type ImportChecked = z.infer<typeof importCheckResponse>;
+export type ImportWritten = z.infer<typeof importRowsResponse>;
+/** A bad row of a rejected import (`import_rejected`). */
+export interface ImportProblem {
+  readonly line: number;
+  readonly column?: string | number;
+  readonly message: string;
+}
+/**
+ * The error body. `params` (e.g. a date in the message) and `rows` (a rejected import) are sent
+ * by the server but not yet declared in `errorResponse`.
+ */
+export type ApiErrorBody = z.infer<typeof errorResponse>['error'] & {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly rows?: readonly ImportProblem[];
+};
 export type LoggedOut = { loggedOut: true };

@@ -21,7 +21,7 @@ function readErrorBody(body: unknown): ApiErrorBody | undefined {
   return typeof code === 'string' && typeof message === 'string' ? (error as ApiErrorBody) : undefined;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -46,6 +46,10 @@ export function apiGet<T>(path: string): Promise<ApiResult<T>> {
 
 export function apiPost<T>(path: string, body?: unknown): Promise<ApiResult<T>> {
   return request<T>('POST', path, body);
+}
+
+export function apiPut<T>(path: string, body: unknown): Promise<ApiResult<T>> {
+  return request<T>('PUT', path, body);
 }
 
 /** The text to show for a failure: the server's own message (already in the user's language) or ours. */

@@ -5,23 +5,25 @@ import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ParentLoginPage } from './pages/parent-login.tsx';
 import { StaffLoginPage } from './pages/staff-login.tsx';
-import { StaffPage } from './pages/staff.tsx';
 import { usePath } from './router.tsx';
+import { StaffConsoleLoader } from './staff-loader.tsx';
 
 const pages: Readonly<Record<string, ComponentType>> = {
   '/': HomePage,
   '/login': ParentLoginPage,
   '/cabinet': CabinetPage,
   '/staff/login': StaffLoginPage,
-  '/staff': StaffPage,
 };
 
 function CurrentPage() {
   const path = usePath();
   // A trailing slash is the same page; the key remounts a page when its path is entered anew.
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const Page = pages[normalised] ?? NotFoundPage;
-  return <Page key={normalised} />;
+  const Page = pages[normalised];
+  if (Page) return <Page key={normalised} />;
+  // Every other staff path belongs to the console, which is loaded on demand.
+  if (normalised === '/staff' || normalised.startsWith('/staff/')) return <StaffConsoleLoader key={normalised} path={normalised} />;
+  return <NotFoundPage key={normalised} />;
 }
 
 export function App() {

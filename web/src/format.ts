@@ -53,6 +53,15 @@ export function formatDateTime(language: Language, isoDateTime: string): string 
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
+/** Kazakhstan keeps UTC+5 all year, so a deadline's calendar day there is a plain offset. */
+const kazakhstanOffsetMs = 5 * 3_600_000;
+
+/** The calendar date in Kazakhstan at an instant: deadlines and automatic returns are Kazakhstan days. */
+export function formatKazakhstanDate(language: Language, isoDateTime: string): string {
+  const day = new Date(Date.parse(isoDateTime) + kazakhstanOffsetMs).toISOString().slice(0, 10);
+  return formatDate(language, day);
+}
+
 export function formatNumber(language: Language, value: number): string {
   return new Intl.NumberFormat(numberLocale(language)).format(value);
 }

@@ -1,4 +1,7 @@
+import { counted } from './plural.ts';
 import type { Messages } from './ru.ts';
+
+const n = (forms: Parameters<typeof counted>[1]) => counted('en', forms);
 
 /** English. */
 export const en: Messages = {
@@ -11,6 +14,7 @@ export const en: Messages = {
     footer: "kezek — the kindergarten waiting list for Kazakhstan's education departments.",
   },
   common: {
+    staffConsole: 'Staff console',
     sending: 'Sending…',
     loading: 'Loading…',
     errorSummaryTitle: 'There is a problem',
@@ -59,6 +63,63 @@ export const en: Messages = {
     language: 'Language of instruction',
     kindergartens: 'Chosen kindergartens',
     noKindergartens: 'None chosen',
+    position: 'Place in the queue',
+    cohort: (year: number) => `among children born in ${year}`,
+    positionMoves: 'Why the place changed',
+    referral: 'Referral',
+    referralText: (kindergarten: string, date: string) => `${kindergarten}, valid until the end of ${date}`,
+    autoRestore: 'Back in the queue',
+    autoRestoreText: (date: string) =>
+      `The application returns to the queue by itself on ${date}, with its original date. You need to do nothing.`,
+    restore: 'Return to the queue',
+    restored: 'The application is back in the queue.',
+    withdraw: 'Withdraw the application',
+    withdrawn: 'The application has been withdrawn.',
+    withdrawQuestion: 'Are you sure? The child leaves the queue, and a withdrawn application cannot be brought back.',
+    withdrawConfirm: 'Yes, withdraw',
+    cancel: 'No, keep it',
+  },
+  moves: {
+    movedFromTo: (from: number, to: number) => `Moved from ${from} to ${to}`,
+    joinedAt: (to: number) => `Joined the queue at position ${to}`,
+    reasons: {
+      referred: n({ one: '{n} application ahead received a referral', other: '{n} applications ahead received a referral' }),
+      enrolled: n({ one: '{n} child ahead was enrolled in a kindergarten', other: '{n} children ahead were enrolled in a kindergarten' }),
+      stopped: n({ one: '{n} application ahead went to the stop-list', other: '{n} applications ahead went to the stop-list' }),
+      withdrawn: n({ one: '{n} application ahead was withdrawn', other: '{n} applications ahead were withdrawn' }),
+      registered: n({ one: '{n} new application joined ahead', other: '{n} new applications joined ahead' }),
+      restored: n({
+        one: '{n} application came back from the stop-list ahead, with its original date',
+        other: '{n} applications came back from the stop-list ahead, with their original dates',
+      }),
+      priority_changed: n({ one: 'the priority category of {n} application changed', other: 'the priority category of {n} applications changed' }),
+      reordered: n({
+        one: '{n} place because places go in turn: one to a priority application, then three to general ones (1 : 3)',
+        other: '{n} places because places go in turn: one to a priority application, then three to general ones (1 : 3)',
+      }),
+    },
+  },
+  history: {
+    title: 'History of the application',
+    count: n({ one: '{n} event', other: '{n} events' }),
+    by: 'By',
+    actions: {
+      register: 'Application registered',
+      refer: 'Referral to a kindergarten issued',
+      enroll: 'Child enrolled in a kindergarten',
+      withdraw: 'Application withdrawn',
+      expire_referral: 'Referral not used in time: application on the stop-list',
+      restore_after_referral: 'Application back in the queue after the stop-list',
+      stop_cleanup: 'Need not confirmed: application on the stop-list',
+      restore_cleanup: 'Application restored from the stop-list',
+      change_kindergartens: 'Chosen kindergartens changed',
+    },
+    actors: {
+      you: 'You',
+      parent: 'The applicant',
+      staff: 'Education department staff',
+      system: 'The system, automatically',
+    },
   },
   staffLogin: {
     title: 'Staff login',

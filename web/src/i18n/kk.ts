@@ -1,4 +1,7 @@
+import { counted } from './plural.ts';
 import type { Messages } from './ru.ts';
+
+const n = (forms: Parameters<typeof counted>[1]) => counted('kk', forms);
 
 /** Kazakh (Cyrillic). */
 export const kk: Messages = {
@@ -11,6 +14,7 @@ export const kk: Messages = {
     footer: 'kezek — Қазақстанның білім бөлімдеріне арналған балабақшаларға электрондық кезек.',
   },
   common: {
+    staffConsole: 'Қызметкер кабинеті',
     sending: 'Жіберілуде…',
     loading: 'Жүктелуде…',
     errorSummaryTitle: 'Мәселе туындады',
@@ -59,6 +63,59 @@ export const kk: Messages = {
     language: 'Оқыту тілі',
     kindergartens: 'Таңдалған балабақшалар',
     noKindergartens: 'Таңдалмаған',
+    position: 'Кезектегі орны',
+    cohort: (year: number) => `${year} жылы туған балалар арасында`,
+    positionMoves: 'Орын неге өзгерді',
+    referral: 'Жолдама',
+    referralText: (kindergarten: string, date: string) => `${kindergarten}, ${date} қоса алғанда жарамды`,
+    autoRestore: 'Кезекке оралу',
+    autoRestoreText: (date: string) =>
+      `Өтініш кезекке ${date} күні бұрынғы тіркелу күнімен өзі оралады. Ештеңе істеудің қажеті жоқ.`,
+    restore: 'Кезекке қайтару',
+    restored: 'Өтініш кезекке қайтарылды.',
+    withdraw: 'Өтінішті кері қайтарып алу',
+    withdrawn: 'Өтініш кері қайтарылды.',
+    withdrawQuestion: 'Сенімдісіз бе? Бала кезектен шығады, кері қайтарылған өтінішті қалпына келтіру мүмкін емес.',
+    withdrawConfirm: 'Иә, кері қайтару',
+    cancel: 'Жоқ, қалдыру',
+  },
+  moves: {
+    movedFromTo: (from: number, to: number) => `Орын өзгерді: бұрын ${from}, қазір ${to}`,
+    joinedAt: (to: number) => `Өтініш кезекке тұрды, орны: ${to}`,
+    reasons: {
+      referred: n({ other: 'алдағы {n} өтініш жолдама алды' }),
+      enrolled: n({ other: 'алдағы {n} бала балабақшаға қабылданды' }),
+      stopped: n({ other: 'алдағы {n} өтініш тоқтатылды (стоп-парақ)' }),
+      withdrawn: n({ other: 'алдағы {n} өтініш кері қайтарылды' }),
+      registered: n({ other: 'алдыңызға {n} жаңа өтініш тұрды' }),
+      restored: n({ other: 'алдыңызға {n} өтініш стоп-парақтан бұрынғы күнімен оралды' }),
+      priority_changed: n({ other: '{n} өтініштің жеңілдігі өзгерді' }),
+      reordered: n({
+        other: '{n} орын — кезектілік бойынша: орындар кезекпен беріледі, жеңілдігі бар бір өтінішке жалпы үш өтініш (1 : 3)',
+      }),
+    },
+  },
+  history: {
+    title: 'Өтініш тарихы',
+    count: n({ other: '{n} оқиға' }),
+    by: 'Кім',
+    actions: {
+      register: 'Өтініш тіркелді',
+      refer: 'Балабақшаға жолдама берілді',
+      enroll: 'Бала балабақшаға қабылданды',
+      withdraw: 'Өтініш кері қайтарылды',
+      expire_referral: 'Жолдама уақытында пайдаланылмады: өтініш тоқтатылды',
+      restore_after_referral: 'Өтініш тоқтатылғаннан кейін кезекке оралды',
+      stop_cleanup: 'Қажеттілік расталмады: өтініш тоқтатылды',
+      restore_cleanup: 'Өтініш стоп-парақтан қайтарылды',
+      change_kindergartens: 'Таңдалған балабақшалар өзгертілді',
+    },
+    actors: {
+      you: 'Сіз',
+      parent: 'Өтініш беруші',
+      staff: 'Білім бөлімінің қызметкері',
+      system: 'Жүйе, автоматты түрде',
+    },
   },
   staffLogin: {
     title: 'Қызметкерлер үшін кіру',

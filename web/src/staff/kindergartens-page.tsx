@@ -1,22 +1,19 @@
 import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
-import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { formatList, formatNumber } from '../format.ts';
-import { useI18n } from '../i18n/context.tsx';
 import { useSessionPage } from '../use-session-page.ts';
-
-function totalPlaces(kindergarten: StaffKindergarten): number {
-  return Object.values(kindergarten.capacity).reduce((sum, places) => sum + places, 0);
-}
+import { useStaffI18n } from './i18n/context.ts';
+import { totalFreePlaces, totalPlaces } from './places.ts';
+import { StaffFrame } from './staff-frame.tsx';
 
 /**
  * The tenant's kindergartens. On a phone each row becomes a stacked block; `data-label` gives
  * each cell its column name there.
  */
 function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKindergarten[] }) {
-  const { t, language } = useI18n();
+  const { t, s, language } = useStaffI18n();
   return (
     <table class="table" data-qa="kindergartens">
       <caption>{t.staff.caption}</caption>
@@ -28,6 +25,9 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
           <th scope="col">{t.staff.district}</th>
           <th scope="col" class="numeric">
             {t.staff.places}
+          </th>
+          <th scope="col" class="numeric">
+            {s.kindergartens.free}
           </th>
         </tr>
       </thead>
@@ -48,6 +48,9 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
             <td data-label={t.staff.places} class="numeric">
               {formatNumber(language, totalPlaces(kindergarten))}
             </td>
+            <td data-label={s.kindergartens.free} class="numeric" data-qa="kindergarten-free">
+              {formatNumber(language, totalFreePlaces(kindergarten))}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -55,13 +58,13 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
   );
 }
 
-/** The staff page of one education department. */
-export function StaffPage() {
-  const { t } = useI18n();
+/** The staff console's first page: the department's kindergartens. */
+export function KindergartensPage() {
+  const { t } = useStaffI18n();
   const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
-    <Layout identity={identity}>
+    <StaffFrame identity={identity}>
       <PageHeading>{t.staff.title}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
@@ -71,6 +74,6 @@ export function StaffPage() {
         ) : (
           <KindergartenTable kindergartens={page.data.kindergartens} />
         ))}
-    </Layout>
+    </StaffFrame>
   );
 }

@@ -1,0 +1,78 @@
+import { useRef, useState } from 'preact/hooks';
+import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
+import type { CabinetApplication, ParentApplicationAnswer } from '../api-types.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { navigate } from '../router.tsx';
+import { ApplicationFacts, ApplicationHistory, PositionMoves, StatusTag } from './application-facts.tsx';
+import { InlineConfirm } from './inline-confirm.tsx';
+
+type ParentAction = CabinetApplication['actions'][number];
+const actionPaths: Record<ParentAction, string> = { restore: 'restore', withdraw: 'withdrawal' };
+
+/**
+ * One application in the parent's cabinet with the actions the API allows right now. An action's
+ * answer replaces the card; focus moves to its title so the news is read from there.
+ */
+export function ApplicationCard({ application: initial }: { application: CabinetApplication }) {
+  const { t } = useI18n();
+  const [application, setApplication] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  const [done, setDone] = useState<ParentAction | undefined>();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const headingId = `application-${application.applicationId}`;
+
+  const act = async (action: ParentAction) => {
+    setBusy(true);
+    setProblem('');
+    setDone(undefined);
+    const result = await apiPost<ParentApplicationAnswer>(`/api/cabinet/applications/${encodeURIComponent(application.applicationId)}/${actionPaths[action]}`);
+    setBusy(false);
+    if (result.ok) {
+      setApplication(result.data.application);
+      setDone(action);
+      titleRef.current?.focus();
+    } else if (isUnauthorized(result.failure)) navigate('/login');
+    else setProblem(failureMessage(result.failure, t));
+  };
+
+  return (
+    <article class="card" aria-labelledby={headingId} data-qa="application" data-application-id={application.applicationId}>
+      <h3 id={headingId} class="card__title" data-qa="application-child" ref={titleRef} tabIndex={-1}>
+        {application.childName}
+      </h3>
+      <StatusTag application={application} />
+      <p role="status" class="card__notice" data-qa="application-notice">
+        {done === 'restore' ? t.cabinet.restored : done === 'withdraw' ? t.cabinet.withdrawn : ''}
+      </p>
+      <ApplicationFacts application={application} />
+      <PositionMoves application={application} headingLevel="h4" />
+      <ApplicationHistory application={application} viewer="parent" />
+      {application.actions.length > 0 && (
+        <div class="card__actions button-group">
+          {application.actions.includes('restore') && (
+            <button type="button" class="button" onClick={() => void act('restore')} disabled={busy} data-qa="restore">
+              {t.cabinet.restore}
+            </button>
+          )}
+          {application.actions.includes('withdraw') && (
+            <InlineConfirm
+              label={t.cabinet.withdraw}
+              question={t.cabinet.withdrawQuestion}
+              confirmLabel={t.cabinet.withdrawConfirm}
+              cancelLabel={t.cabinet.cancel}
+              busy={busy}
+              onConfirm={() => void act('withdraw')}
+              qa="withdraw"
+            />
+          )}
+        </div>
+      )}
+      {problem && (
+        <p class="inline-error" role="alert" data-qa="application-error">
+          {problem}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import type { CabinetApplication, HistoryEvent } from '../api-types.ts';
+import { formatDate, formatDateTime, formatKazakhstanDate, formatNumber } from '../format.ts';
+import { useI18n } from '../i18n/context.tsx';
+import type { Messages } from '../i18n/ru.ts';
+import { moveSentence, newestFirst } from '../moves.ts';
+
+/** What a parent and staff both see of an application (the staff view adds IINs). */
+export type ApplicationFactsView = Omit<CabinetApplication, 'actions'>;
+
+/** The status as a person reads it; a stop names its reason. */
+export function statusText(application: ApplicationFactsView, t: Messages): string {
+  if (application.status === 'stopped' && application.stopReason) return t.stopReason[application.stopReason];
+  return t.status[application.status];
+}
+
+export function StatusTag({ application }: { application: ApplicationFactsView }) {
+  const { t } = useI18n();
+  return (
+    <p class={`tag tag--${application.status}`} data-qa="application-status" data-status={application.status}>
+      {statusText(application, t)}
+    </p>
+  );
+}
+
+function Fact({ term, children, qa }: { term: string; children: ComponentChildren; qa?: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-qa={qa}>{children}</dd>
+    </div>
+  );
+}
+
+/** The facts of an application as a description list; `before` adds rows at the top. */
+export function ApplicationFacts({ application, before }: { application: ApplicationFactsView; before?: ComponentChildren }) {
+  const { t, language } = useI18n();
+  const birthYear = Number(application.birthDate.slice(0, 4));
+  return (
+    <dl class="details">
+      {before}
+      {application.position !== undefined && (
+        <div>
+          <dt>{t.cabinet.position}</dt>
+          <dd data-qa="application-position" data-position={application.position}>
+            <strong class="position">{formatNumber(language, application.position)}</strong> {t.cabinet.cohort(birthYear)}
+          </dd>
+        </div>
+      )}
+      {application.referral && (
+        <Fact term={t.cabinet.referral} qa="application-referral">
+          {t.cabinet.referralText(application.referral.kindergarten.name[language], formatKazakhstanDate(language, application.referral.expiresAt))}
+        </Fact>
+      )}
+      {application.status === 'stopped' && application.stopReason === 'referral_expired' && application.autoRestoreAt && (
+        <Fact term={t.cabinet.autoRestore} qa="application-auto-restore">
+          {t.cabinet.autoRestoreText(formatKazakhstanDate(language, application.autoRestoreAt))}
+        </Fact>
+      )}
+      <Fact term={t.cabinet.birthDate}>{formatDate(language, application.birthDate)}</Fact>
+      <Fact term={t.cabinet.registeredAt}>{formatDateTime(language, application.registeredAt)}</Fact>
+      <Fact term={t.cabinet.validUntil} qa="application-valid-until">
+        {formatDate(language, application.validUntil)}
+      </Fact>
+      <Fact term={t.cabinet.priority}>{t.priority[application.priority]}</Fact>
+      <Fact term={t.cabinet.language}>{t.instructionLanguage[application.language]}</Fact>
+      <Fact term={t.cabinet.kindergartens}>
+        {application.kindergartens.length === 0 ? (
+          t.cabinet.noKindergartens
+        ) : (
+          <ul class="plain-list">
+            {application.kindergartens.map((kindergarten) => (
+              <li key={kindergarten.kindergartenId}>{kindergarten.name[language]}</li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact term={t.cabinet.applicationNumber}>
+        <span class="mono">{application.applicationId}</span>
+      </Fact>
+    </dl>
+  );
+}
+
+/** The recent position moves, newest first, each explained in one sentence. */
+export function PositionMoves({ application, headingLevel }: { application: ApplicationFactsView; headingLevel: 'h2' | 'h4' }) {
+  const { t, language } = useI18n();
+  if (application.positionLog.length === 0) return null;
+  const Heading = headingLevel;
+  const headingId = `moves-${application.applicationId}`;
+  return (
+    <section aria-labelledby={headingId} class="moves">
+      <Heading id={headingId} class="moves__title">
+        {t.cabinet.positionMoves}
+      </Heading>
+      <ul class="moves__list">
+        {newestFirst(application.positionLog).map((change) => (
+          <li key={`${change.at}-${change.to}`} data-qa="position-change">
+            <span class="moves__date">{formatDateTime(language, change.at)}</span> {moveSentence(change, t, language)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function actionText(event: HistoryEvent, t: Messages): string {
+  const known = t.history.actions as Readonly<Record<string, string | undefined>>;
+  return known[event.action] ?? event.action;
+}
+
+/**
+ * The full history, oldest first, folded by default on cards. Who acted is a role only; the
+ * parent reads their own actions as "you".
+ */
+export function ApplicationHistory({ application, viewer, open = false }: { application: ApplicationFactsView; viewer: 'parent' | 'staff'; open?: boolean }) {
+  const { t, language } = useI18n();
+  const actorText = (role: HistoryEvent['actor']['role']) => (role === 'parent' && viewer === 'parent' ? t.history.actors.you : t.history.actors[role]);
+  return (
+    <details class="history" data-qa="application-history" open={open}>
+      <summary>
+        {t.history.title} ({t.history.count(application.history.length)})
+      </summary>
+      <ol class="history__list">
+        {application.history.map((event, index) => (
+          <li key={`${event.at}-${index}`} data-qa="history-event" data-action={event.action}>
+            <span class="history__date">{formatDateTime(language, event.at)}</span>
+            <span class="history__what">{actionText(event, t)}</span>
+            <span class="history__who">
+              {t.history.by}: {actorText(event.actor.role)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+import { apiPost, type ApiFailure } from '../api.ts';
+import type { ImportChecked, ImportKind, ImportProblem, ImportWritten } from '../api-types.ts';
+import { csvSlices, splitCsvRecords } from './csv-records.ts';
+
+/** Rows per request: small enough for one Lambda call, few enough requests for 10,000 rows. */
+export const sliceRows = 500;
+
+export type ImportOutcome =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'rejected'; readonly message: string; readonly rows: readonly ImportProblem[] }
+  | { readonly kind: 'failed'; readonly failure: ApiFailure; readonly done: number; readonly total: number }
+  | { readonly kind: 'finished'; readonly total: number; readonly written: number };
+
+/**
+ * Imports a CSV file in two steps: the whole file is checked first (nothing is written if any
+ * row is bad), then it is sent in slices of `sliceRows` rows, each with the header line, and
+ * `firstLine` so problems name the file's own line; a queue file ends with the positions brought
+ * up to date. Writing is idempotent, so a failed run can simply be repeated.
+ */
+export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done: number, total: number) => void): Promise<ImportOutcome> {
+  const file = splitCsvRecords(csv);
+  if (file.rows.length === 0) return { kind: 'empty' };
+  const total = file.rows.length;
+  const checked = await apiPost<ImportChecked>(`/api/staff/imports/${kind}/check`, { csv });
+  if (!checked.ok) {
+    const error = checked.failure.kind === 'http' ? checked.failure.error : undefined;
+    if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
+    return { kind: 'failed', failure: checked.failure, done: 0, total };
+  }
+  let done = 0;
+  let written = 0;
+  onProgress(0, total);
+  for (const slice of csvSlices(file, sliceRows)) {
+    const result = await apiPost<ImportWritten>(`/api/staff/imports/${kind}/rows`, { csv: slice.csv, firstLine: slice.firstLine });
+    if (!result.ok) {
+      const error = result.failure.kind === 'http' ? result.failure.error : undefined;
+      if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
+      return { kind: 'failed', failure: result.failure, done, total };
+    }
+    done += slice.rows;
+    written += result.data.written;
+    onProgress(done, total);
+  }
+  // Positions are recomputed once the whole queue file is in, not after every slice.
+  if (kind === 'applications') {
+    const positions = await apiPost<unknown>('/api/staff/queue/positions');
+    if (!positions.ok) return { kind: 'failed', failure: positions.failure, done, total };
+  }
+  return { kind: 'finished', total, written };
+}

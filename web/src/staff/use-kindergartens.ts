@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiGet, type ApiFailure } from '../api.ts';
+import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
+
+export type KindergartenList =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly kindergartens: readonly StaffKindergarten[] }
+  | { readonly state: 'failed'; readonly failure: ApiFailure };
+
+/** The department's kindergartens for a choice on the page (loaded once, only when needed). */
+export function useKindergartens(needed = true): KindergartenList {
+  const [list, setList] = useState<KindergartenList>({ state: 'loading' });
+  useEffect(() => {
+    if (!needed || list.state === 'ready') return;
+    let current = true;
+    void apiGet<StaffKindergartens>('/api/staff/kindergartens').then((result) => {
+      if (!current) return;
+      setList(result.ok ? { state: 'ready', kindergartens: result.data.kindergartens } : { state: 'failed', failure: result.failure });
+    });
+    return () => {
+      current = false;
+    };
+  }, [needed]);
+  return list;
+}
