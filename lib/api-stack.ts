@@ -97,8 +97,12 @@ export class ApiStack extends Stack {
     };
 
     const functions = new Map<string, AppFunction>();
-    const createFunction = (handlerName: string, grants: Grants, functionName?: string): AppFunction => {
-      const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, { handlerName, functionName });
+    const createFunction = (handlerName: string, grants: Grants, functionName?: string, timeoutSeconds?: number): AppFunction => {
+      const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, {
+        handlerName,
+        functionName,
+        ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
+      });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
@@ -113,7 +117,7 @@ export class ApiStack extends Stack {
     // task Scheduler could not deliver: one place to look, one alarm later.
     const deadLetters = Queue.fromQueueArn(this, 'SchedulerDeadLetterQueue', scheduling.deadLetterQueueArn);
     for (const job of jobs as readonly JobDefinition[]) {
-      const fn = createFunction(job.handler, job.grants, this.jobFunctionName(job));
+      const fn = createFunction(job.handler, job.grants, this.jobFunctionName(job), job.timeoutSeconds);
       fn.configureAsyncInvoke({ onFailure: new SqsDestination(deadLetters), retryAttempts: 2 });
       jobFunctions.set(job.kind, fn);
     }

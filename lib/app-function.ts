@@ -144,6 +144,8 @@ export class AppFunction extends NodejsFunction {
       resourceName: `${scheduler.scheduleGroupName}/*`,
     });
     this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedulesOfGroup] }));
+    // `enqueue`: work that outgrows a request runs as an asynchronous call of a job function.
+    this.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: Object.values(scheduler.targets) }));
     this.addToRolePolicy(
       new PolicyStatement({
         actions: ['iam:PassRole'],

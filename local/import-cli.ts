@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { csvSlices } from '#domain/csv-slices';
+import { sliceCsv } from '#domain/csv-slices';
 
 /**
  * `npm run import -- --kind applications --file queue.csv [--url http://localhost:3000]`
@@ -59,7 +59,7 @@ const checked = await call('POST', `/api/staff/imports/${kind}/check`, { csv });
 console.log(`checked: ${checked.rows} rows, no problems`);
 let done = 0;
 let written = 0;
-for (const slice of csvSlices(csv, Number(values.slice))) {
+for (const slice of sliceCsv(csv, Number(values.slice))) {
   const result = await call('POST', `/api/staff/imports/${kind}/rows`, { csv: slice.csv, firstLine: slice.firstLine });
   done += slice.rows;
   written += result.written;
@@ -69,5 +69,5 @@ process.stdout.write('\n');
 console.log(`imported: ${written} new, ${checked.rows - written} already there`);
 if (kind === 'applications') {
   const positions = await call('POST', '/api/staff/queue/positions');
-  console.log(`positions: ${positions.moved} moved in ${positions.cohorts} birth-year cohorts (${positions.queued} queued)`);
+  console.log(`positions: being brought up to date in ${positions.cohorts} birth-year cohorts (a job; a minute at most)`);
 }

@@ -11,7 +11,7 @@ import { hashPassword } from '#use-cases/passwords';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 2;
+export const demoSeedVersion = 3;
 
 /** Stored form of the demo queue: queue keys and positions as the write path would leave them. */
 export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
@@ -27,7 +27,7 @@ export function storedApplications(applications: readonly Application[]): Record
   }
   return applications.map((application) => ({
     ...application,
-    history: [{ at: application.registeredAt, actor: { role: 'system', id: 'demo-seed' }, action: 'register', to: application.status }],
+    history: [{ at: application.registeredAt, actor: { role: 'staff', id: 'demo-seed' }, action: 'register', to: application.status }],
     ...(application.status === 'queued' && { ...queueKeysOf(application), position: positions.get(application.applicationId) }),
   }));
 }

@@ -1,3 +1,4 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { jobTargetEnvVar } from '#functions/jobs/jobs';
@@ -65,7 +66,7 @@ function fromEnvironment(): Dependencies {
             roleArn: requireEnv('SCHEDULER_ROLE_ARN'),
             deadLetterQueueArn: requireEnv('SCHEDULER_DLQ_ARN'),
             targetArn: (kind) => requireEnv(jobTargetEnvVar(kind)),
-          }),
+          }, new LambdaClient({})),
       );
     },
     clock: () => new Date(),

@@ -1,43 +1,51 @@
+// Shared by the server (import line numbers), the import command and the staff console.
+/** One CSV record with its line terminator kept, and the file line it starts on (header = 1). */
+export interface CsvRecord {
+  readonly text: string;
+  readonly line: number;
+}
+
 /**
- * Splits CSV text into its header line and record lines, respecting quotes (a quoted field may
- * hold commas, quotes and line breaks), so a large file can be sent in slices that each parse
- * on their own. Used by the staff console and the import command alike.
+ * Splits CSV text into records without parsing fields: a line break inside a quoted field ("…")
+ * belongs to the field, so a record may span several file lines. Each record keeps its own
+ * CRLF or LF, so slices put back together are byte-for-byte the file. A doubled quote ("") flips
+ * the state twice, which is exactly right. Blank lines carry no row and are left out.
  */
-export function splitCsvRecords(text: string): { header: string; records: { text: string; line: number }[] } {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: { text: string; line: number }[] = [];
+export function splitCsvRecords(text: string): { header: string; rows: CsvRecord[] } {
+  const records: CsvRecord[] = [];
   let start = 0;
   let line = 1;
-  let recordLine = 1;
+  let startLine = 1;
   let quoted = false;
-  const push = (end: number) => {
-    const record = source.slice(start, end);
-    if (record.trim() !== '') records.push({ text: record, line: recordLine });
-  };
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === '"') quoted = !quoted;
-    else if (char === '\n') {
-      line++;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 34 /* " */) quoted = !quoted;
+    else if (code === 10 /* \n */) {
+      line += 1;
       if (!quoted) {
-        push(source[i - 1] === '\r' ? i - 1 : i);
-        start = i + 1;
-        recordLine = line;
+        records.push({ text: text.slice(start, index + 1), line: startLine });
+        start = index + 1;
+        startLine = line;
       }
     }
   }
-  push(source.length);
-  const [header, ...rest] = records;
-  return { header: header?.text ?? '', records: rest };
+  if (start < text.length) records.push({ text: text.slice(start), line: startLine });
+  const [header, ...rows] = records;
+  return { header: header?.text ?? '', rows: rows.filter((row) => row.text.trim() !== '') };
 }
 
-/** Slices of at most `size` records, each with the header, and the file line of its first record. */
-export function csvSlices(text: string, size: number): { csv: string; firstLine: number; rows: number }[] {
-  const { header, records } = splitCsvRecords(text);
+/** Slices of at most `size` rows, each a CSV of its own: the header line, then its rows. */
+export function csvSlices(file: { header: string; rows: readonly CsvRecord[] }, size: number): { csv: string; firstLine: number; rows: number }[] {
   const slices: { csv: string; firstLine: number; rows: number }[] = [];
-  for (let i = 0; i < records.length; i += size) {
-    const part = records.slice(i, i + size);
-    slices.push({ csv: [header, ...part.map((r) => r.text)].join('\n') + '\n', firstLine: part[0]!.line, rows: part.length });
+  const header = /\r?\n$/.test(file.header) ? file.header : `${file.header}\n`;
+  for (let from = 0; from < file.rows.length; from += size) {
+    const rows = file.rows.slice(from, from + size);
+    slices.push({ csv: header + rows.map((row) => row.text).join(''), firstLine: rows[0]?.line ?? 2, rows: rows.length });
   }
   return slices;
+}
+
+/** Cuts CSV text into slices of at most `size` rows (the import command and the console). */
+export function sliceCsv(text: string, size: number): { csv: string; firstLine: number; rows: number }[] {
+  return csvSlices(splitCsvRecords(text), size);
 }

@@ -1,9 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { recomputeTenantPositions } from '#use-cases/imports';
+import { requestTenantPositions } from '#use-cases/imports';
 
 export const handler = httpHandler('staff-recompute-positions', async ({ identity }) => {
   const deps = dependencies();
-  return { body: await recomputeTenantPositions(deps, { tenantId: staffTenant(identity), now: deps.clock() }) };
+  return { body: await requestTenantPositions(deps, { tenantId: staffTenant(identity), now: deps.clock() }) };
 });

@@ -164,7 +164,7 @@ export const routes = [
     summary: 'Bring an application stopped by the confirmation campaign back to the queue, with its original date',
     params: applicationIdParams,
     response: applicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
   },
   {
     method: 'POST',
@@ -176,6 +176,7 @@ export const routes = [
     response: applicationResponse,
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
+      scheduler: true,
     },
   },
   {
@@ -189,6 +190,7 @@ export const routes = [
     successStatus: 201,
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read', accounts: 'readWrite' },
+      scheduler: true,
     },
   },
   {
@@ -220,7 +222,7 @@ export const routes = [
     params: applicationIdParams,
     body: changeKindergartensRequest,
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
   },
   {
     method: 'POST',
@@ -241,7 +243,7 @@ export const routes = [
     summary: 'Mark a referred child as enrolled (the application leaves the queue)',
     params: applicationIdParams,
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' } },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
   },
   {
     method: 'POST',
@@ -254,6 +256,7 @@ export const routes = [
     response: staffApplicationResponse,
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
+      scheduler: true,
     },
   },
   {
@@ -285,9 +288,10 @@ export const routes = [
     path: '/api/staff/queue/positions',
     handler: 'staff-recompute-positions',
     access: ['staff'],
-    summary: "Bring every cohort's stored positions up to date (after an import); writes only the positions that moved",
+    summary: "Start bringing every cohort's stored positions up to date (after an import); a job writes only the positions that moved",
     response: positionsResponse,
-    grants: { tables: { applications: 'readWrite', tenants: 'read' } },
+    successStatus: 202,
+    grants: { scheduler: true },
   },
 ] as const satisfies readonly RouteDefinition[];
 

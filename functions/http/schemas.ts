@@ -188,4 +188,4 @@ export const importRowsRequest = z.strictObject({
 
 export const importRowsResponse = z.object({ kind: z.enum(importKinds), written: z.number().int() });
 
-export const positionsResponse = z.object({ cohorts: z.number().int(), queued: z.number().int(), moved: z.number().int() });
+export const positionsResponse = z.object({ scheduled: z.literal(true), cohorts: z.number().int() });

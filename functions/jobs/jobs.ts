@@ -11,6 +11,8 @@ export interface JobDefinition {
   readonly handler: string;
   readonly summary: string;
   readonly grants: Grants;
+  /** Lambda timeout; jobs that grow with the queue get more than a request's 10 s. */
+  readonly timeoutSeconds?: number;
 }
 
 const transitionGrants: Grants = {
@@ -30,6 +32,13 @@ export const jobs = [
     handler: 'job-referral-restore',
     summary: 'A referral_expired stop returns to the queue with its original registration date',
     grants: transitionGrants,
+  },
+  {
+    kind: 'recompute-positions',
+    handler: 'job-recompute-positions',
+    summary: "Bring a tenant's cohorts' stored positions up to date after changes, writing only those that moved",
+    grants: { tables: { applications: 'readWrite', tenants: 'read' } },
+    timeoutSeconds: 300,
   },
 ] as const satisfies readonly JobDefinition[];
 

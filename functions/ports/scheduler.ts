@@ -3,9 +3,12 @@
  * deleted after it runs, failures to a dead-letter queue); locally: a schedule table and a poller
  * that also fires what fell due while the runtime was stopped.
  */
+import type { QueueChange } from '#domain/queue-order';
+
 export type JobTask =
   | { readonly kind: 'referral-expiry'; readonly applicationId: string; readonly issuedAt: string }
-  | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string };
+  | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string }
+  | { readonly kind: 'recompute-positions'; readonly tenantId: string; readonly birthYears: readonly number[]; readonly changes: readonly QueueChange[] };
 
 export type JobKind = JobTask['kind'];
 
@@ -19,4 +22,10 @@ export interface ScheduledJob {
 
 export interface Scheduler {
   scheduleOnce(job: ScheduledJob): Promise<void>;
+  /**
+   * Runs a job as soon as possible, outside the request (work that grows with the queue, such as
+   * moving thousands of positions). In AWS an asynchronous Lambda invocation (retried, then to the
+   * dead-letter queue); locally a schedule due now. Jobs given here must be idempotent.
+   */
+  enqueue(job: { readonly name: string; readonly task: JobTask }): Promise<void>;
 }

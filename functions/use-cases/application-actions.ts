@@ -7,7 +7,7 @@ import { notificationForTransition } from '#domain/notification';
 import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
 import type { Dependencies } from '#ports/dependencies';
-import { recomputePositions } from './queue-positions.ts';
+import { requestPositions } from './queue-positions.ts';
 
 /** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
 export type Scope = { readonly tenantId: string } | { readonly applicantIin: string } | 'system';
@@ -50,7 +50,7 @@ function queueChange(application: Application, plan: TransitionPlan): QueueChang
  * here, so no path can skip the history or the notice.
  */
 export async function actOnApplication(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
   request: {
     applicationId: string;
     action: ApplicationAction;
@@ -60,7 +60,6 @@ export async function actOnApplication(
     before?: (application: Application, plan: TransitionPlan) => Promise<void>;
     /** Already read by the caller (saves a read); its version guards the write all the same. */
     loaded?: Application;
-    policy?: TenantPolicy;
   },
 ): Promise<Application> {
   const application = request.loaded ?? (await loadApplication(deps, request.applicationId, request.scope));
@@ -73,17 +72,15 @@ export async function actOnApplication(
   const ageGroup = plan.place ? ageGroupOn(application.birthDate, kazakhstanDate(request.now)) : undefined;
   const updated = await deps.applications.applyTransition(application, plan, notificationForTransition(application, plan), ageGroup);
   const change = queueChange(application, plan);
+  // Moving a cohort's positions can touch thousands of items: a job does it, not the request.
   if (change) {
-    const { positions } = await recomputePositions(deps, {
+    await requestPositions(deps, {
       tenantId: application.tenantId,
-      birthYear: birthYearCohort(application.birthDate),
+      birthYears: [birthYearCohort(application.birthDate)],
       changes: [change],
       at,
-      policy: request.policy ?? (await tenantPolicy(deps, application.tenantId)),
+      reason: application.applicationId,
     });
-    // The caller shows the application as it now stands, position included.
-    const own = positions.get(application.applicationId);
-    if (own && updated.status === 'queued') return { ...updated, position: own.to, positionLog: [...(updated.positionLog ?? []), own] };
   }
   return updated;
 }

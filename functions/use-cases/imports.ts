@@ -15,7 +15,7 @@ import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForRegistration } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
-import { recomputePositions } from './queue-positions.ts';
+import { requestPositions } from './queue-positions.ts';
 
 export type ImportKind = 'kindergartens' | 'applications';
 
@@ -46,7 +46,7 @@ export function readCsv(text: string, expected: readonly string[], firstLine = 2
   if (records.length === 0) return { rows: [], problems: [{ line: firstLine, column: '-', key: 'file_empty' }] };
   // A record's first line in the slice (the header is line 1), moved to the file's numbering;
   // a quoted field may span lines, so count them the way the slicer does.
-  const starts = splitCsvRecords(text).records.map((r) => r.line);
+  const starts = splitCsvRecords(text).rows.map((r) => r.line);
   const lineOf = (index: number, ending: number) => (starts.length === records.length ? starts[index]! : ending) + firstLine - 2;
   return { rows: records.map(({ record, info }, index) => ({ line: lineOf(index, info.lines), values: record })), problems: [] };
 }
@@ -161,22 +161,16 @@ export async function importRows(
 }
 
 /**
- * Recomputes the stored positions of every cohort a kindergarten queue can hold (children up to
- * 7 years old) in one tenant; newcomers without a position are explained as registered.
+ * Asks for the stored positions of every cohort a kindergarten queue can hold (children up to
+ * 7 years old) to be brought up to date, e.g. after an import; newcomers without a position are
+ * explained as registered. The work runs as a job: a cohort of 10,000 outgrows a request.
  */
-export async function recomputeTenantPositions(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+export async function requestTenantPositions(
+  deps: Pick<Dependencies, 'scheduler'>,
   input: { tenantId: string; now: Date },
-): Promise<{ cohorts: number; queued: number; moved: number }> {
-  const policy = await tenantPolicy(deps, input.tenantId);
+): Promise<{ scheduled: true; cohorts: number }> {
   const year = Number(kazakhstanDate(input.now).slice(0, 4));
-  let queued = 0;
-  let moved = 0;
-  const years = Array.from({ length: 8 }, (_, i) => year - i);
-  for (const birthYear of years) {
-    const result = await recomputePositions(deps, { tenantId: input.tenantId, birthYear, changes: [], at: input.now.toISOString(), policy });
-    queued += result.queued;
-    moved += result.moved;
-  }
-  return { cohorts: years.length, queued, moved };
+  const birthYears = Array.from({ length: 8 }, (_, i) => year - i);
+  await requestPositions(deps, { tenantId: input.tenantId, birthYears, changes: [], at: input.now.toISOString(), reason: 'all' });
+  return { scheduled: true, cohorts: birthYears.length };
 }

@@ -7,7 +7,7 @@ import { actOnApplication, loadApplication, type Scope } from './application-act
 
 /** New kindergarten choices: 1 to 3 distinct kindergartens of the tenant teaching in the application's language. */
 export async function changeKindergartens(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'scheduler'>,
   input: { applicationId: string; kindergartenIds: readonly string[]; actor: Actor; scope: Scope; now: Date },
 ): Promise<Application> {
   const application = await loadApplication(deps, input.applicationId, input.scope);

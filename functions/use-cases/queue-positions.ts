@@ -2,6 +2,8 @@ import type { PositionChange } from '#domain/application';
 import { positionMoves, type QueueChange } from '#domain/queue-order';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
+import type { JobTask } from '#ports/scheduler';
+import { policyOf } from '#domain/policy';
 import type { PositionWrite } from '#ports/stores';
 
 /**
@@ -39,4 +41,35 @@ export async function recomputePositions(
   });
   const moved = await deps.applications.writePositions(writes);
   return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])) };
+}
+
+/**
+ * The job behind every position change: recompute the named cohorts with the changes that
+ * explain the moves. Idempotent: run twice, the second run finds nothing to move.
+ */
+export async function recomputeCohorts(
+  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  task: Extract<JobTask, { kind: 'recompute-positions' }>,
+  now: Date,
+): Promise<{ queued: number; moved: number }> {
+  const policy = policyOf((await deps.tenants.get(task.tenantId))?.policy);
+  let queued = 0;
+  let moved = 0;
+  for (const birthYear of task.birthYears) {
+    const result = await recomputePositions(deps, { tenantId: task.tenantId, birthYear, changes: task.changes, at: now.toISOString(), policy });
+    queued += result.queued;
+    moved += result.moved;
+  }
+  return { queued, moved };
+}
+
+/** Asks for a cohort's positions to be brought up to date soon, with what explains the moves. */
+export function requestPositions(
+  deps: Pick<Dependencies, 'scheduler'>,
+  input: { tenantId: string; birthYears: readonly number[]; changes: readonly QueueChange[]; at: string; reason: string },
+): Promise<void> {
+  return deps.scheduler.enqueue({
+    name: `positions-${input.tenantId}-${input.birthYears.join('_')}-${input.reason}-${Date.parse(input.at)}`,
+    task: { kind: 'recompute-positions', tenantId: input.tenantId, birthYears: [...input.birthYears], changes: [...input.changes] },
+  });
 }

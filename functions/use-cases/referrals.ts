@@ -61,7 +61,6 @@ export async function expireReferral(
     scope: 'system',
     now,
     loaded: application,
-    policy,
     before: () =>
       deps.scheduler.scheduleOnce({
         name: `referral-restore-${application.applicationId}-${epoch(autoRestoreAt)}`,
@@ -74,7 +73,7 @@ export async function expireReferral(
 
 /** The scheduled return of a `referral_expired` stop, with its original registration date. */
 export async function restoreAfterReferral(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
   task: Extract<JobTask, { kind: 'referral-restore' }>,
   now: Date,
 ): Promise<'restored' | 'nothing to do'> {

@@ -7,7 +7,7 @@ import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForRegistration } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
-import { recomputePositions } from './queue-positions.ts';
+import { requestPositions } from './queue-positions.ts';
 
 /**
  * Staff register an application: the rules of `checkNewApplication`, one active application per
@@ -15,7 +15,7 @@ import { recomputePositions } from './queue-positions.ts';
  * if missing, so they can log in by IIN), a history event and a notification, then positions.
  */
 export async function registerApplication(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'accounts'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'accounts' | 'scheduler'>,
   input: NewApplicationInput & { tenantId: string; staff: Actor; now: Date },
 ): Promise<Application> {
   const today = kazakhstanDate(input.now);
@@ -42,13 +42,12 @@ export async function registerApplication(
   };
   await deps.accounts.ensureParent({ kind: 'parent', iin: input.applicantIin, phone: input.applicantPhone, displayName: input.applicantName });
   await deps.applications.register(application, notificationForRegistration(application, at));
-  const { positions } = await recomputePositions(deps, {
+  await requestPositions(deps, {
     tenantId: input.tenantId,
-    birthYear: birthYearCohort(application.birthDate),
+    birthYears: [birthYearCohort(application.birthDate)],
     changes: [{ kind: 'joined', applicationId: application.applicationId, reason: 'registered' }],
     at,
-    policy,
+    reason: application.applicationId,
   });
-  const own = positions.get(application.applicationId);
-  return own ? { ...application, position: own.to, positionLog: [own] } : application;
+  return application;
 }

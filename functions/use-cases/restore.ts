@@ -9,7 +9,7 @@ import { actOnApplication, loadApplication, tenantPolicy } from './application-a
  * `referral_expired` stop is refused with the date it returns by itself (rule 10).
  */
 export async function restoreFromStopList(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
   input: { applicationId: string; applicantIin: string; actor: Actor; now: Date },
 ): Promise<Application> {
   const application = await loadApplication(deps, input.applicationId, { applicantIin: input.applicantIin });
@@ -21,6 +21,5 @@ export async function restoreFromStopList(
     scope: { applicantIin: input.applicantIin },
     now: input.now,
     loaded: application,
-    policy,
   });
 }

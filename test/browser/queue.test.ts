@@ -5,7 +5,7 @@ import { ageGroupOn } from '#domain/age';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { launchChromium } from '../support/browser.ts';
-import { loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -78,6 +78,8 @@ describe('queue positions in the browser', () => {
     await staffPage.locator('[data-qa="issue-referral"]').click();
     await staffPage.locator('[data-qa="application-status"][data-status="referred"]').waitFor();
     await staffContext.close();
+    // The positions job runs soon after the change; let it finish before the parent looks.
+    await settle(runtime);
 
     const parentContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
     const page = await parentContext.newPage();
@@ -107,12 +109,15 @@ describe('queue positions in the browser', () => {
     // Act
     await card.locator('[data-qa="restore"]').click();
 
-    // Assess: queued, with a position in its cohort, the restore in the history, focus on the card
+    // Assess: queued, the restore in the history, focus on the card, the position on its way
     await card.locator('[data-qa="application-status"][data-status="queued"]').waitFor();
-    expect(await card.locator('[data-qa="application-position"]').textContent()).toContain(`среди детей ${stopped.birthDate.slice(0, 4)} года рождения`);
     expect(await card.locator('[data-qa="restore"]').count()).toBe(0);
     expect(await card.locator('[data-qa="history-event"][data-action="restore_cleanup"]').count()).toBe(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe('application-child');
+    // Assess: once the positions job has run, the reloaded cabinet shows its place in the cohort
+    await settle(runtime);
+    await page.reload();
+    expect(await card.locator('[data-qa="application-position"]').textContent()).toContain(`среди детей ${stopped.birthDate.slice(0, 4)} года рождения`);
     await context.close();
   });
 

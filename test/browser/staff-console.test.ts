@@ -5,7 +5,7 @@ import { makeIin } from '#domain/iin';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -178,6 +178,8 @@ describe('the CSV import in the browser', () => {
     await page.locator('[data-qa="import-finished"]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-qa="import-finished"]').textContent()).toBe('Done: 1,200 rows imported.');
     expect(slices).toEqual([2, 502, 1002]);
+    // The page asked for positions; the job that computes them runs next.
+    await settle(runtime);
     await page.locator('[data-qa="nav-queue"]').click();
     await page.locator('[data-qa="queue-birth-year"]').selectOption(String(birthYear));
     await page.locator('[data-qa="queue-show"]').click();

@@ -501,9 +501,10 @@ describe('scheduled jobs', () => {
     });
   });
 
-  it('should grant lambda:InvokeFunction to no other role', () => {
+  it('should grant lambda:InvokeFunction only to the scheduler role and to functions that may enqueue jobs', () => {
     // Prepare
     const schedulerRoleId = roleLogicalId(stacks.api.schedulerRole);
+    const enqueuers = allFunctions.filter(([, grants]) => grants.scheduler).map(([handler]) => roleLogicalId(stacks.api.functions.get(handler)!.role!));
 
     // Act
     const grantsLambda = (statement: Statement) => actionsOf(statement).some((action) => action.startsWith('lambda:'));
@@ -512,7 +513,7 @@ describe('scheduled jobs', () => {
       .flatMap((policy) => (policy.Properties?.Roles as { Ref: string }[]).map((role) => role.Ref));
 
     // Assess
-    expect(invokers).toEqual([schedulerRoleId]);
+    expect(invokers.sort()).toEqual([schedulerRoleId, ...enqueuers].sort());
   });
 
   it.each(allFunctions.map(([handler, grants]) => [handler, Boolean(grants.scheduler)] as const))(
@@ -532,12 +533,17 @@ describe('scheduled jobs', () => {
         actionsOf(statement).some((action) => action.startsWith('scheduler:') || action === 'iam:PassRole'),
       );
 
+      const invokeStatements = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('lambda:')));
+
       // Assess
       if (!hasScheduler) {
         expect(Object.keys(variables).filter((name) => schedulerVariables.includes(name))).toEqual([]);
         expect(schedulerStatements).toEqual([]);
+        expect(invokeStatements).toEqual([]);
         return;
       }
+      // `enqueue`: an asynchronous call of exactly the job functions, nothing else.
+      expect(invokeStatements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: Object.values(expectedTargets) }]);
       expect(variables).toMatchObject({
         SCHEDULE_GROUP_NAME: { 'Fn::ImportValue': 'kezek-test-schedule-group-name' },
         SCHEDULER_ROLE_ARN: schedulerRoleArn,

@@ -9,7 +9,7 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { kindergartenColumns } from '#domain/import-rows';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { queueCsv } from '../support/csv.ts';
-import { loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 const run = promisify(execFile);
 const workDir = mkdtempSync(join(tmpdir(), 'kezek-import-'));
@@ -66,6 +66,8 @@ describe('importing the queue', () => {
     const { stdout } = await importCommand('applications', file);
     // Assess
     expect(stdout).toContain('imported: 10000 new, 0 already there');
+    expect(stdout).toContain('positions: being brought up to date in 8 birth-year cohorts');
+    await settle(runtime);
     const after = await cohort(2024);
     expect(after.length).toBe(before.length + 10_000);
     const positions = after.map((a) => a.position).sort((a, b) => a! - b!);
@@ -79,7 +81,7 @@ describe('importing the queue', () => {
     const { stdout } = await importCommand('applications', file);
     // Assess
     expect(stdout).toContain('imported: 0 new, 10000 already there');
-    expect(stdout).toContain('positions: 0 moved');
+    await settle(runtime);
     expect(await cohort(2024)).toEqual(before);
   });
 

@@ -6,7 +6,7 @@ import { makeIin } from '#domain/iin';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginParent, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { client, loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let staff: Client;
@@ -69,6 +69,7 @@ describe('staff register an application', () => {
     const answer = await staff.request('POST', '/api/staff/applications', { body: body(kazakh) });
     // Assess
     expect(answer.status).toBe(201);
+    await settle(runtime);
     const application = await stored(answer.body.application.applicationId);
     expect(application).toMatchObject({ status: 'queued', birthDate: '2024-05-17', childIin, tenantId: 'temirtau' });
     expect(application.position).toBeGreaterThan(0);
@@ -121,6 +122,7 @@ describe('referrals', () => {
     const answer = await staff.request('POST', `/api/staff/applications/${ahead!.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
     // Assess: the referral, the place, the schedule
     expect(answer.status).toBe(200);
+    await settle(runtime);
     expect(answer.body.application.status).toBe('referred');
     const after = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergarten.kindergartenId);
     expect(after.occupancy[group]).toBe((kindergarten.occupancy?.[group] ?? 0) + 1);
@@ -188,7 +190,7 @@ describe('referrals', () => {
     await runtime.pollSchedules();
     expect((await stored(candidate.applicationId)).status).toBe('stopped');
     runtime.clock.set(new Date('2026-04-07T19:00:01Z'));
-    await runtime.pollSchedules();
+    await settle(runtime);
 
     // Assess 2: queued again with the original registration date and a position; the full story is in the history
     const back = await stored(candidate.applicationId);
@@ -223,7 +225,11 @@ describe('parents and the stop-list', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.application).toMatchObject({ status: 'queued', registeredAt: stopped.registeredAt, actions: ['withdraw'] });
     expect(answer.body.application.validUntil > stopped.validUntil).toBe(true);
-    expect(answer.body.application.position).toBeGreaterThan(0);
+    await settle(runtime);
+    const cabinet = await parentClient.request('GET', '/api/cabinet/applications');
+    const restored = cabinet.body.applications.find((a: { applicationId: string }) => a.applicationId === stopped.applicationId);
+    expect(restored.position).toBeGreaterThan(0);
+    expect(restored.positionLog.at(-1).reasons).toEqual({ restored: 1 });
   });
 
   it("should not let a parent act on another parent's application", async () => {

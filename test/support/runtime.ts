@@ -1,10 +1,14 @@
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 
-/** A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). */
+/**
+ * A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). Due
+ * jobs run every 200 ms, as they would soon after in AWS; a test that must see a job's effect
+ * calls `runtime.pollSchedules()` (or `settle`) rather than waiting.
+ */
 export function startTestRuntime(applicationCount = 300): Promise<LocalRuntime> {
   // KEZEK_TEST_LOG=1 shows the runtime's console (SMS lines, scheduler failures) while debugging.
   const log = process.env.KEZEK_TEST_LOG ? (line: string) => console.log(line) : () => undefined;
-  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log, schedulerIntervalMs: 60_000 });
+  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log, schedulerIntervalMs: 200 });
 }
 
 export interface Client {
@@ -57,4 +61,11 @@ export async function loginStaff(runtime: LocalRuntime): Promise<Client> {
   const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password } });
   if (answer.status !== 200) throw new Error(`staff login answered ${answer.status}`);
   return staffClient;
+}
+
+/** Runs every job that is due, repeatedly, until none is left (jobs may enqueue jobs). */
+export async function settle(runtime: { pollSchedules(): Promise<string[]> }): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    if ((await runtime.pollSchedules()).length === 0) return;
+  }
 }

@@ -1,10 +1,12 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient, ValidationException } from '@aws-sdk/client-scheduler';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventBridgeScheduler } from '#adapters/scheduler/eventbridge-scheduler';
 import type { JobKind, ScheduledJob } from '#ports/scheduler';
 
 const schedulerMock = mockClient(SchedulerClient);
+const lambdaMock = mockClient(LambdaClient);
 
 const config = {
   groupName: 'kezek-test',
@@ -21,12 +23,29 @@ const expiry: ScheduledJob = {
 };
 
 function scheduler(): EventBridgeScheduler {
-  return new EventBridgeScheduler(new SchedulerClient({ region: 'eu-central-1' }), config);
+  return new EventBridgeScheduler(new SchedulerClient({ region: 'eu-central-1' }), config, new LambdaClient({ region: 'eu-central-1' }));
 }
 
 describe('EventBridgeScheduler', () => {
   beforeEach(() => {
     schedulerMock.reset();
+    lambdaMock.reset();
+  });
+
+  it('should run an enqueued job as one asynchronous invocation of its kind’s function', async () => {
+    // Prepare
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const task = { kind: 'recompute-positions' as const, tenantId: 'temirtau', birthYears: [2023], changes: [] };
+    // Act
+    await scheduler().enqueue({ name: 'positions-temirtau-2023', task });
+    // Assess: no schedule, one Event invocation carrying the task
+    expect(schedulerMock.commandCalls(CreateScheduleCommand)).toHaveLength(0);
+    const calls = lambdaMock.commandCalls(InvokeCommand);
+    expect(calls).toHaveLength(1);
+    const input = calls[0]!.args[0].input;
+    expect(input.FunctionName).toBe(config.targetArn('recompute-positions'));
+    expect(input.InvocationType).toBe('Event');
+    expect(JSON.parse(new TextDecoder().decode(input.Payload as Uint8Array))).toEqual(task);
   });
 
   it('should create one one-time schedule in the group that invokes the job kind’s function with the task', async () => {

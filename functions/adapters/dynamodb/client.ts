@@ -33,7 +33,9 @@ export const dynamoRequests = new DynamoRequestCounter();
  */
 function createDocumentClient(): DynamoDBDocumentClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const client = new DynamoDBClient(endpoint ? { endpoint } : {});
+  // More attempts than the SDK's default 3: throttling at a campaign's start or a busy DynamoDB
+  // Local must slow a job down, not fail it (the SDK backs off between attempts).
+  const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint && { endpoint }) });
   client.middlewareStack.add(
     (next, context) => async (args) => {
       dynamoRequests.record(context.commandName ?? 'unknown');

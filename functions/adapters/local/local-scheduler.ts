@@ -37,6 +37,10 @@ export class LocalScheduler implements Scheduler {
     }
   }
 
+  async enqueue(job: { name: string; task: JobTask }): Promise<void> {
+    await this.scheduleOnce({ name: job.name, at: this.now().toISOString(), task: job.task });
+  }
+
   /** Runs every due schedule once; returns the names it completed. */
   async fireDue(run: JobRunner, log: (line: string) => void = () => undefined): Promise<string[]> {
     const now = this.now().toISOString();

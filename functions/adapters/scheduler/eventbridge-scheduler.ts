@@ -1,6 +1,6 @@
 import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { ScheduledJob, Scheduler } from '#ports/scheduler';
-import type { JobKind } from '#ports/scheduler';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { JobKind, JobTask, ScheduledJob, Scheduler } from '#ports/scheduler';
 
 export interface EventBridgeSchedulerConfig {
   readonly groupName: string;
@@ -23,7 +23,19 @@ export class EventBridgeScheduler implements Scheduler {
   constructor(
     private readonly client: SchedulerClient,
     private readonly config: EventBridgeSchedulerConfig,
+    private readonly lambda: LambdaClient,
   ) {}
+
+  /** An asynchronous invocation of the job's function: Lambda retries it, then sends it to the DLQ. */
+  async enqueue(job: { name: string; task: JobTask }): Promise<void> {
+    await this.lambda.send(
+      new InvokeCommand({
+        FunctionName: this.config.targetArn(job.task.kind),
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(job.task)),
+      }),
+    );
+  }
 
   async scheduleOnce(job: ScheduledJob): Promise<void> {
     try {

@@ -47,6 +47,13 @@ export function ApplicationFacts({ application, before }: { application: Applica
           </dd>
         </div>
       )}
+      {application.position === undefined && application.status === 'queued' && (
+        <div>
+          <dt>{t.cabinet.position}</dt>
+          {/* Positions are recomputed by a job seconds after a change; say so rather than show nothing. */}
+          <dd data-qa="application-position-pending">{t.cabinet.positionPending(birthYear)}</dd>
+        </div>
+      )}
       {application.referral && (
         <Fact term={t.cabinet.referral} qa="application-referral">
           {t.cabinet.referralText(application.referral.kindergarten.name[language], formatKazakhstanDate(language, application.referral.expiresAt))}

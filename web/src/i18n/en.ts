@@ -65,6 +65,7 @@ export const en: Messages = {
     noKindergartens: 'None chosen',
     position: 'Place in the queue',
     cohort: (year: number) => `among children born in ${year}`,
+    positionPending: (year: number) => `being worked out among children born in ${year}: reload the page in a minute`,
     positionMoves: 'Why the place changed',
     referral: 'Referral',
     referralText: (kindergarten: string, date: string) => `${kindergarten}, valid until the end of ${date}`,

@@ -65,6 +65,7 @@ export const kk: Messages = {
     noKindergartens: 'Таңдалмаған',
     position: 'Кезектегі орны',
     cohort: (year: number) => `${year} жылы туған балалар арасында`,
+    positionPending: (year: number) => `${year} жылы туған балалар арасында анықталуда: бір минуттан кейін бетті жаңартыңыз`,
     positionMoves: 'Орын неге өзгерді',
     referral: 'Жолдама',
     referralText: (kindergarten: string, date: string) => `${kindergarten}, ${date} қоса алғанда жарамды`,

@@ -64,6 +64,7 @@ export const ru = {
     noKindergartens: 'Не выбраны',
     position: 'Место в очереди',
     cohort: (year: number) => `среди детей ${year} года рождения`,
+    positionPending: (year: number) => `уточняется среди детей ${year} года рождения: обновите страницу через минуту`,
     positionMoves: 'Почему менялось место',
     referral: 'Направление',
     referralText: (kindergarten: string, date: string) => `${kindergarten}, действует по ${date} включительно`,

@@ -153,6 +153,7 @@ export function ImportPage() {
             <div class="notice">
               <p data-qa="import-finished">{s.import.finished(outcome.total)}</p>
               <p>{s.import.written(outcome.written)}</p>
+              {outcome.file === 'applications' && <p>{s.import.positionsLater}</p>}
             </div>
           )}
           {outcome.kind === 'failed' && (

@@ -1,6 +1,6 @@
 import { apiPost, type ApiFailure } from '../api.ts';
 import type { ImportChecked, ImportKind, ImportProblem, ImportWritten } from '../api-types.ts';
-import { csvSlices, splitCsvRecords } from './csv-records.ts';
+import { csvSlices, splitCsvRecords } from '../../../functions/domain/csv-slices.ts';
 
 /** Rows per request: small enough for one Lambda call, few enough requests for 10,000 rows. */
 export const sliceRows = 500;
@@ -9,7 +9,7 @@ export type ImportOutcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'rejected'; readonly message: string; readonly rows: readonly ImportProblem[] }
   | { readonly kind: 'failed'; readonly failure: ApiFailure; readonly done: number; readonly total: number }
-  | { readonly kind: 'finished'; readonly total: number; readonly written: number };
+  | { readonly kind: 'finished'; readonly total: number; readonly written: number; readonly file: ImportKind };
 
 /**
  * Imports a CSV file in two steps: the whole file is checked first (nothing is written if any
@@ -46,5 +46,5 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
     const positions = await apiPost<unknown>('/api/staff/queue/positions');
     if (!positions.ok) return { kind: 'failed', failure: positions.failure, done, total };
   }
-  return { kind: 'finished', total, written };
+  return { kind: 'finished', total, written, file: kind };
 }

@@ -108,6 +108,7 @@ export const en: StaffMessages = {
     progress: (done: string, total: string) => `${done} of ${total} rows`,
     finished: n({ one: 'Done: {n} row imported.', other: 'Done: {n} rows imported.' }),
     written: n({ one: 'Written or updated: {n}.', other: 'Written or updated: {n}.' }),
+    positionsLater: 'Queue positions are being recomputed in the background and will be up to date within a minute.',
     failed: (done: string) =>
       `The import stopped after ${done} rows. Run the import of the same file again: it is safe, rows already imported are not doubled.`,
   },
