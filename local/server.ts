@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import { routes, type RouteDefinition } from '#http/routes';
 import type { HttpEvent } from '#http/http-handler';
+import { countDynamoRequests } from '#adapters/dynamodb/client';
 
 type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 type RouteHandler = LambdaHandler<HttpEvent, APIGatewayProxyStructuredResultV2>;
@@ -193,16 +194,22 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       // API Gateway takes up to 10 MB; so does the local server.
       const body = await readBody(request, 10_000_000);
       const event = toEvent(request, url, found, match, body);
-      if (found.route.access !== 'public') {
-        // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
-        const cookieHeader = request.headers.cookie;
-        if (!cookieHeader) return sendJson(response, 401, { message: 'Unauthorized' });
-        const decision = await authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer'));
-        if (!decision.isAuthorized) return sendJson(response, 403, { message: 'Forbidden' });
-        event.requestContext.authorizer = { lambda: decision.context };
-      }
-      const result = await found.handler(event, lambdaContext(found.route.handler));
-      const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+      const { result, requests } = await countDynamoRequests(async () => {
+        if (found.route.access !== 'public') {
+          // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
+          const cookieHeader = request.headers.cookie;
+          if (!cookieHeader) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }), headers: { 'content-type': 'application/json' } };
+          const decision = await authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer'));
+          if (!decision.isAuthorized) return { statusCode: 403, body: JSON.stringify({ message: 'Forbidden' }), headers: { 'content-type': 'application/json' } };
+          event.requestContext.authorizer = { lambda: decision.context };
+        }
+        return found.handler(event, lambdaContext(found.route.handler));
+      });
+      const headers: Record<string, string | string[]> = {
+        ...(result.headers as Record<string, string>),
+        // Local diagnostics: what this request cost in DynamoDB requests (authorizer included).
+        'x-kezek-dynamodb-requests': JSON.stringify(requests.byCommand()),
+      };
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? '');
     } catch (error) {

@@ -1,10 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/**
- * Counts DynamoDB requests by command name, so tests and benchmarks can assert how many
- * requests an operation makes. Bounded: one counter per command type.
- */
+/** DynamoDB requests by command name (bounded: one counter per command type). */
 export class DynamoRequestCounter {
   private readonly counts = new Map<string, number>();
 
@@ -25,7 +23,17 @@ export class DynamoRequestCounter {
   }
 }
 
-export const dynamoRequests = new DynamoRequestCounter();
+const operationScope = new AsyncLocalStorage<DynamoRequestCounter>();
+
+/**
+ * Runs `operation` and counts the DynamoDB requests made on its behalf only (across awaits),
+ * whatever else the process does meanwhile (e.g. the local scheduler's jobs).
+ */
+export async function countDynamoRequests<T>(operation: () => Promise<T>): Promise<{ result: T; requests: DynamoRequestCounter }> {
+  const requests = new DynamoRequestCounter();
+  const result = await operationScope.run(requests, operation);
+  return { result, requests };
+}
 
 /**
  * One document client per process. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in AWS it
@@ -38,7 +46,8 @@ function createDocumentClient(): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint && { endpoint }) });
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      dynamoRequests.record(context.commandName ?? 'unknown');
+      const command = context.commandName ?? 'unknown';
+      operationScope.getStore()?.record(command);
       return next(args);
     },
     { step: 'initialize', name: 'kezekRequestCounter' },
