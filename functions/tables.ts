@@ -73,6 +73,14 @@ const applications = {
       sortKey: { name: 'queueSortKey', type: 'S' },
       projection: 'ALL',
     },
+    {
+      // Sparse: only applications still to be confirmed in a running campaign carry
+      // `pendingCampaign` (`<tenantId>#<campaignId>`), so reminders and the close read exactly them.
+      indexName: 'byPendingCampaign',
+      partitionKey: { name: 'pendingCampaign', type: 'S' },
+      sortKey: { name: 'applicationId', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   purpose: 'Applications (заявления) with their append-only history and stored queue position.',
 } as const satisfies TableDefinition;
@@ -116,6 +124,15 @@ const constraints = {
   purpose: 'Uniqueness guards written in the same transaction as the item they guard.',
 } as const satisfies TableDefinition;
 
+const campaigns = {
+  name: 'Campaigns',
+  envVar: 'CAMPAIGNS_TABLE',
+  partitionKey: { name: 'tenantId', type: 'S' },
+  sortKey: { name: 'campaignId', type: 'S' },
+  indexes: [],
+  purpose: 'Confirmation campaigns of a tenant (a handful a year) with their counters and close progress.',
+} as const satisfies TableDefinition;
+
 const schedules = {
   name: 'Schedules',
   envVar: 'SCHEDULES_TABLE',
@@ -134,7 +151,7 @@ const schedules = {
 } as const satisfies TableDefinition;
 
 /** All tables, keyed by the name used in the route table's grants. */
-export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, schedules } as const;
+export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, schedules } as const;
 
 export type TableKey = keyof typeof tables;
 

@@ -107,6 +107,7 @@ export class ApiStack extends Stack {
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
       if (grants.scheduler) fn.bindScheduler(scheduler);
+      if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       functions.set(handlerName, fn);
       return fn;
     };

@@ -130,6 +130,13 @@ export class AppFunction extends NodejsFunction {
    * in another group) and pass the scheduler role to Scheduler only; the environment carries the
    * group, role, DLQ and every job kind's target ARN that `EventBridgeScheduler` reads.
    */
+  /** Publishing on the announcements topic (public campaign announcements): env var and grant. */
+  bindAnnouncements(topicArn: string): this {
+    this.addEnvironment('ANNOUNCEMENTS_TOPIC_ARN', topicArn);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] }));
+    return this;
+  }
+
   bindScheduler(scheduler: SchedulerBinding): this {
     this.addEnvironment('SCHEDULE_GROUP_NAME', scheduler.scheduleGroupName);
     this.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);

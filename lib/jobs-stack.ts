@@ -13,6 +13,7 @@ export interface JobsStackProps extends StackProps {
 export interface ImportedScheduling {
   readonly scheduleGroupName: string;
   readonly deadLetterQueueArn: string;
+  readonly announcementsTopicArn: string;
 }
 
 /**
@@ -70,7 +71,7 @@ export class JobsStack extends Stack {
       value: this.schedulerDeadLetterQueue.queueArn,
       exportName: this.deadLetterQueueExportName(),
     });
-    new CfnOutput(this, 'AnnouncementsTopicArn', { value: this.announcementsTopic.topicArn });
+    new CfnOutput(this, 'AnnouncementsTopicArn', { value: this.announcementsTopic.topicArn, exportName: this.announcementsExportName() });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.operationsTopic.topicArn });
   }
 
@@ -83,7 +84,12 @@ export class JobsStack extends Stack {
     return {
       scheduleGroupName: Fn.importValue(this.groupExportName()),
       deadLetterQueueArn: Fn.importValue(this.deadLetterQueueExportName()),
+      announcementsTopicArn: Fn.importValue(this.announcementsExportName()),
     };
+  }
+
+  private announcementsExportName(): string {
+    return `kezek-${this.stage}-announcements-topic-arn`;
   }
 
   private groupExportName(): string {

@@ -11,6 +11,8 @@ import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
 import { DynamoAccountStore } from './dynamodb/account-store.ts';
 import { DynamoAuthStore } from './dynamodb/auth-store.ts';
 import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
+import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
+import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { SnsNotifier } from './sns/sns-notifier.ts';
 import { EventBridgeScheduler } from './scheduler/eventbridge-scheduler.ts';
 
@@ -48,13 +50,19 @@ function fromEnvironment(): Dependencies {
     get accounts() {
       return once('accounts', () => new DynamoAccountStore(dynamoDocumentClient(), tableName('accounts')));
     },
+    get notifications() {
+      return once('notifications', () => new DynamoNotificationStore(dynamoDocumentClient(), tableName('notifications')));
+    },
+    get campaigns() {
+      return once('campaigns', () => new DynamoCampaignStore(dynamoDocumentClient(), tableName));
+    },
     get auth() {
       return once('auth', () => new DynamoAuthStore(dynamoDocumentClient(), tableName('auth')));
     },
     get notifier() {
       return once('notifier', (): Notifier => {
         if (process.env.NOTIFIER !== 'sns') throw new Error('NOTIFIER is not "sns" and no local notifier was installed');
-        return new SnsNotifier(new SNSClient({}));
+        return new SnsNotifier(new SNSClient({}), process.env.ANNOUNCEMENTS_TOPIC_ARN);
       });
     },
     get scheduler() {

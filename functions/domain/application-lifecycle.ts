@@ -16,7 +16,8 @@ export type ApplicationAction =
   | { readonly kind: 'restore_after_referral' }
   | { readonly kind: 'stop_cleanup'; readonly campaignId: string }
   | { readonly kind: 'restore_cleanup'; readonly validUntil: string }
-  | { readonly kind: 'change_kindergartens'; readonly kindergartenIds: readonly string[] };
+  | { readonly kind: 'change_kindergartens'; readonly kindergartenIds: readonly string[] }
+  | { readonly kind: 'confirm'; readonly campaignId: string; readonly validUntil: string };
 
 export type ActionKind = ApplicationAction['kind'];
 
@@ -37,6 +38,7 @@ export const actionRules: Readonly<Record<ActionKind, ActionRule>> = {
   stop_cleanup: { from: ['queued'], by: ['system'] },
   restore_cleanup: { from: ['stopped'], fromStopReason: 'cleanup', by: ['parent', 'staff'] },
   change_kindergartens: { from: ['queued', 'stopped'], by: ['parent', 'staff'] },
+  confirm: { from: ['queued'], by: ['parent'] },
 };
 
 /** The action is not allowed from the application's current status (or stop reason). */
@@ -73,8 +75,8 @@ export interface TransitionPlan {
   readonly action: ActionKind;
   readonly from: ApplicationStatus;
   readonly to: ApplicationStatus;
-  readonly set: Partial<Pick<Application, 'status' | 'stopReason' | 'referral' | 'autoRestoreAt' | 'validUntil' | 'preferredKindergartenIds'>>;
-  readonly remove: readonly ('stopReason' | 'referral' | 'autoRestoreAt')[];
+  readonly set: Partial<Pick<Application, 'status' | 'stopReason' | 'referral' | 'autoRestoreAt' | 'validUntil' | 'preferredKindergartenIds' | 'pendingCampaign'>>;
+  readonly remove: readonly ('stopReason' | 'referral' | 'autoRestoreAt' | 'pendingCampaign')[];
   readonly event: HistoryEvent;
   /** Whether the application joins or leaves its cohort's queue (positions must be recomputed). */
   readonly queue: 'joins' | 'leaves' | 'stays' | 'outside';
@@ -121,9 +123,10 @@ export function planTransition(application: Application, action: ApplicationActi
   switch (action.kind) {
     case 'refer': {
       const referral: Referral = { kindergartenId: action.kindergartenId, issuedAt: at, expiresAt: action.expiresAt };
+      // A referral answers the question a campaign asks: the application leaves its pending list.
       return plan('referred', {
         set: { status: 'referred', referral },
-        remove: [],
+        remove: ['pendingCampaign'],
         place: { kindergartenId: action.kindergartenId, delta: 1 },
         event: { details: { kindergartenId: action.kindergartenId, expiresAt: action.expiresAt } },
       });
@@ -138,7 +141,7 @@ export function planTransition(application: Application, action: ApplicationActi
     case 'withdraw':
       return plan('withdrawn', {
         set: { status: 'withdrawn' },
-        remove: ['autoRestoreAt'],
+        remove: ['autoRestoreAt', 'pendingCampaign'],
         releasesChild: true,
         ...(from === 'referred' && application.referral && { place: { kindergartenId: application.referral.kindergartenId, delta: -1 as const } }),
         event: action.reason ? { details: { reason: action.reason } } : {},
@@ -155,7 +158,7 @@ export function planTransition(application: Application, action: ApplicationActi
     case 'stop_cleanup':
       return plan('stopped', {
         set: { status: 'stopped', stopReason: 'cleanup' },
-        remove: [],
+        remove: ['pendingCampaign'],
         event: { stopReason: 'cleanup', details: { campaignId: action.campaignId } },
       });
     case 'restore_cleanup':
@@ -163,6 +166,12 @@ export function planTransition(application: Application, action: ApplicationActi
         set: { status: 'queued', validUntil: action.validUntil },
         remove: ['stopReason'],
         event: { details: { validUntil: action.validUntil } },
+      });
+    case 'confirm':
+      return plan('queued', {
+        set: { validUntil: action.validUntil },
+        remove: ['pendingCampaign'],
+        event: { details: { campaignId: action.campaignId, validUntil: action.validUntil } },
       });
     case 'change_kindergartens':
       return plan(from, {

@@ -78,6 +78,8 @@ export interface Application {
   readonly position?: number;
   /** The latest position moves (bounded), newest last. */
   readonly positionLog?: readonly PositionChange[];
+  /** `<tenantId>#<campaignId>` while the application waits for its parent's confirmation. */
+  readonly pendingCampaign?: string;
 }
 
 export const ageGroups = ['nursery', 'junior', 'middle', 'senior', 'preschool'] as const;

@@ -14,7 +14,7 @@ export interface Notification {
   readonly notificationId: string;
   readonly tenantId: string;
   readonly applicationId: string;
-  readonly kind: ActionKind | 'registered';
+  readonly kind: ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder';
   readonly createdAt: string;
   readonly params: Readonly<Record<string, string | number | readonly string[]>>;
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;

@@ -69,6 +69,30 @@ export const problems = {
       en: 'This kindergarten has no free place in the child’s age group.',
     },
   },
+  campaign_closed: {
+    status: 409,
+    message: {
+      kk: 'Растау науқаны аяқталды. Тоқтатылған өтініштерді жеке кабинетте «Кезекке қайтару» батырмасымен қайтаруға болады.',
+      ru: 'Кампания подтверждения завершена. Остановленные заявления можно вернуть в очередь в личном кабинете кнопкой «Вернуть в очередь».',
+      en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
+    },
+  },
+  campaign_already_active: {
+    status: 409,
+    message: {
+      kk: 'Бұл білім бөлімінде науқан жүріп жатыр: бір уақытта біреуі ғана болады.',
+      ru: 'В этом отделе образования уже идёт кампания: одновременно может идти только одна.',
+      en: 'This education department already runs a campaign: only one can run at a time.',
+    },
+  },
+  campaign_state: {
+    status: 409,
+    message: {
+      kk: 'Науқанның қазіргі күйінде бұл әрекет мүмкін емес.',
+      ru: 'В текущем состоянии кампании это действие невозможно.',
+      en: 'This is not possible in the campaign’s current state.',
+    },
+  },
   import_rejected: {
     status: 400,
     message: {
@@ -117,6 +141,12 @@ export const fieldMessages = {
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },
   code_format: { kk: 'Код 6 цифрдан тұрады.', ru: 'Код состоит из 6 цифр.', en: 'The code has 6 digits.' },
   required: { kk: 'Міндетті өріс.', ru: 'Обязательное поле.', en: 'Required.' },
+  end_before_start: { kk: 'Аяқталуы басталуынан кейін болуы керек.', ru: 'Окончание должно быть позже начала.', en: 'The end must come after the start.' },
+  campaign_year: {
+    kk: 'Науқан жылы басталу күнінің жылына сай келуі керек.',
+    ru: 'Год кампании должен соответствовать дате начала.',
+    en: 'The campaign year must match the start date.',
+  },
   column_missing: { kk: 'Бағанасы жоқ.', ru: 'Нет такого столбца.', en: 'This column is missing.' },
   column_unknown: { kk: 'Белгісіз баған.', ru: 'Неизвестный столбец.', en: 'Unknown column.' },
   csv_syntax: {

@@ -2,6 +2,14 @@ import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import {
   applicationIdParams,
+  campaignIdParams,
+  campaignPreviewResponse,
+  campaignResponse,
+  campaignsResponse,
+  confirmationResponse,
+  createCampaignRequest,
+  publicCampaignQuery,
+  publicCampaignResponse,
   importCheckRequest,
   importCheckResponse,
   importParams,
@@ -48,6 +56,8 @@ export interface Grants {
   readonly sms?: boolean;
   /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
   readonly scheduler?: boolean;
+  /** Publishes on the announcements topic (SNS in AWS). */
+  readonly announce?: boolean;
 }
 
 export interface RouteDefinition {
@@ -292,6 +302,86 @@ export const routes = [
     response: positionsResponse,
     successStatus: 202,
     grants: { scheduler: true },
+  },
+  {
+    method: 'GET',
+    path: '/api/public/campaign',
+    handler: 'public-campaign',
+    access: 'public',
+    summary: "The tenant's running confirmation campaign, for the home-page banner (null when none)",
+    query: publicCampaignQuery,
+    response: publicCampaignResponse,
+    grants: { tables: { campaigns: 'read', constraints: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/cabinet/confirmation',
+    handler: 'cabinet-confirm',
+    access: ['parent'],
+    summary: "Confirm interest: all the parent's queued applications in the campaign's tenant are extended, atomically",
+    response: confirmationResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/campaigns',
+    handler: 'staff-campaigns',
+    access: ['staff'],
+    summary: "The tenant's confirmation campaigns, newest first",
+    response: campaignsResponse,
+    grants: { tables: { campaigns: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/campaigns',
+    handler: 'staff-create-campaign',
+    access: ['staff'],
+    summary: 'Create a campaign as a draft (the end defaults to one month after the start)',
+    body: createCampaignRequest,
+    response: campaignResponse,
+    successStatus: 201,
+    grants: { tables: { campaigns: 'readWrite', tenants: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/campaigns/{campaignId}',
+    handler: 'staff-get-campaign',
+    access: ['staff'],
+    summary: 'One campaign with its counters and, while closing, its progress',
+    params: campaignIdParams,
+    response: campaignResponse,
+    grants: { tables: { campaigns: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/campaigns/{campaignId}/preview',
+    handler: 'staff-preview-campaign',
+    access: ['staff'],
+    summary: 'How many applications and applicants a campaign would take in, by birth year',
+    params: campaignIdParams,
+    response: campaignPreviewResponse,
+    grants: { tables: { campaigns: 'read', applications: 'read', tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/campaigns/{campaignId}/start',
+    handler: 'staff-start-campaign',
+    access: ['staff'],
+    summary: 'Start a draft campaign: it becomes the active one; a job marks the scope, notifies and announces',
+    params: campaignIdParams,
+    response: campaignResponse,
+    successStatus: 202,
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/campaigns/{campaignId}/cancel',
+    handler: 'staff-cancel-campaign',
+    access: ['staff'],
+    summary: 'Cancel a campaign before its end (nothing is stopped)',
+    params: campaignIdParams,
+    response: campaignResponse,
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

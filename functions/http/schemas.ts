@@ -83,6 +83,8 @@ const applicationView = z.object({
   referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
   history: z.array(historyEvent),
+  /** A running campaign waits for the parent to confirm this application. */
+  confirmationNeeded: z.boolean(),
   actions: z.array(z.enum(parentActions)),
 });
 
@@ -189,3 +191,41 @@ export const importRowsRequest = z.strictObject({
 export const importRowsResponse = z.object({ kind: z.enum(importKinds), written: z.number().int() });
 
 export const positionsResponse = z.object({ scheduled: z.literal(true), cohorts: z.number().int() });
+
+const campaignCounts = z.object({ inScope: z.number().int(), applicants: z.number().int(), confirmed: z.number().int(), stopped: z.number().int() });
+
+export const campaignView = z.object({
+  campaignId: z.string(),
+  year: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['draft', 'active', 'closing', 'closed', 'cancelled']),
+  createdAt: z.string(),
+  counts: campaignCounts,
+  closeProgress: z.object({ processed: z.number().int(), total: z.number().int() }).optional(),
+});
+
+export const campaignIdParams = z.strictObject({ campaignId: z.string().regex(/^[\w-]{1,60}$/) });
+
+export const createCampaignRequest = z.strictObject({
+  year: z.number().int().min(2020).max(2100),
+  /** ISO instants; `endsAt` defaults to the policy's campaign length after `startsAt`. */
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const campaignResponse = z.object({ campaign: campaignView });
+export const campaignsResponse = z.object({ campaigns: z.array(campaignView) });
+
+export const campaignPreviewResponse = z.object({
+  applications: z.number().int(),
+  applicants: z.number().int(),
+  byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
+});
+
+export const publicCampaignQuery = z.strictObject({ tenantId: z.string().regex(/^[\w-]{1,40}$/) });
+export const publicCampaignResponse = z.object({
+  campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized }).nullable(),
+});
+
+export const confirmationResponse = z.object({ confirmed: z.number().int(), validUntil: isoDate });

@@ -40,6 +40,34 @@ export const jobs = [
     grants: { tables: { applications: 'readWrite', tenants: 'read' } },
     timeoutSeconds: 300,
   },
+  {
+    kind: 'campaign-start',
+    handler: 'job-campaign-start',
+    summary: 'A started campaign: mark the in-scope applications pending, notify their parents, announce, schedule reminders and the close',
+    grants: {
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read' },
+      scheduler: true,
+      announce: true,
+    },
+    timeoutSeconds: 900,
+  },
+  {
+    kind: 'campaign-reminder',
+    handler: 'job-campaign-reminder',
+    summary: 'Remind every parent with applications still pending, once per reminder',
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read' } },
+    timeoutSeconds: 900,
+  },
+  {
+    kind: 'campaign-close',
+    handler: 'job-campaign-close',
+    summary: 'At the end: stop every still-pending application (cleanup), resumably; or clear the pending marks of a cancelled campaign',
+    grants: {
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+      scheduler: true,
+    },
+    timeoutSeconds: 900,
+  },
 ] as const satisfies readonly JobDefinition[];
 
 export function jobFor(kind: JobKind): JobDefinition {

@@ -1,5 +1,6 @@
-import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, TenantStore } from './stores.ts';
+import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, NotificationStore, TenantStore } from './stores.ts';
 import type { Scheduler } from './scheduler.ts';
+import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
@@ -9,6 +10,8 @@ export interface Dependencies {
   readonly kindergartens: KindergartenStore;
   readonly accounts: AccountStore;
   readonly auth: AuthStore;
+  readonly campaigns: CampaignStore;
+  readonly notifications: NotificationStore;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   readonly clock: () => Date;

@@ -8,6 +8,15 @@ export interface SmsMessage {
   readonly text: string;
 }
 
+/** A public announcement of a tenant (the campaign start), on the tenant's announcement channel. */
+export interface Announcement {
+  readonly tenantId: string;
+  readonly subject: string;
+  /** The text in kk, ru and en, one after the other: subscribers read the language they know. */
+  readonly message: string;
+}
+
 export interface Notifier {
   sendSms(message: SmsMessage): Promise<void>;
+  announce(announcement: Announcement): Promise<void>;
 }

@@ -8,7 +8,17 @@ import type { QueueChange } from '#domain/queue-order';
 export type JobTask =
   | { readonly kind: 'referral-expiry'; readonly applicationId: string; readonly issuedAt: string }
   | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string }
-  | { readonly kind: 'recompute-positions'; readonly tenantId: string; readonly birthYears: readonly number[]; readonly changes: readonly QueueChange[] };
+  | {
+      readonly kind: 'recompute-positions';
+      readonly tenantId: string;
+      readonly birthYears: readonly number[];
+      readonly changes: readonly QueueChange[];
+      /** What explains moves no listed change does (e.g. `stopped` after a campaign's close). */
+      readonly unexplainedAs?: 'stopped';
+    }
+  | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string }
+  | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number }
+  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel' };
 
 export type JobKind = JobTask['kind'];
 

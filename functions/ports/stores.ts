@@ -4,6 +4,14 @@ import type { Notification } from '#domain/notification';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
+/** A campaign counter moved in the same transaction as the applications it counts. */
+export interface CampaignCounter {
+  readonly tenantId: string;
+  readonly campaignId: string;
+  readonly field: 'confirmed' | 'stopped';
+  readonly delta: number;
+}
+
 export interface PositionWrite {
   readonly applicationId: string;
   /** The stored position the write expects to replace (undefined: none yet). */
@@ -23,6 +31,24 @@ export interface ApplicationStore {
    * place taken or given back, and the one-active-application guard released.
    */
   applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application>;
+  /**
+   * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
+   * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
+   * their applications at once, which happens completely or not at all.
+   */
+  applyTransitions(
+    changes: readonly { readonly application: Application; readonly plan: TransitionPlan; readonly placeAgeGroup?: AgeGroup }[],
+    notifications: readonly Notification[],
+    counter?: CampaignCounter,
+  ): Promise<Application[]>;
+  /** A page of the applications still pending in a campaign (the sparse pending index). */
+  pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;
+  /** How many applications are still pending in a campaign (a COUNT over the pending index). */
+  countPending(tenantId: string, campaignId: string): Promise<number>;
+  /** Takes an application out of a cancelled campaign's pending index (only if still in it). */
+  clearPending(applicationId: string, pendingCampaign: string): Promise<void>;
+  /** Marks applications as pending in a campaign, each only while still queued; returns how many were marked. */
+  markPending(tenantId: string, campaignId: string, applicationIds: readonly string[]): Promise<number>;
   /** Registers a new application with its guard and the parent's notification, atomically. */
   register(application: Application, notification: Notification): Promise<void>;
   /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
@@ -120,4 +146,9 @@ export interface AuthStore {
   createSession(session: Session): Promise<void>;
   getSession(sessionId: string): Promise<Session | undefined>;
   deleteSession(sessionId: string): Promise<void>;
+}
+
+export interface NotificationStore {
+  /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns how many were new. */
+  putOnce(notifications: readonly Notification[]): Promise<number>;
 }

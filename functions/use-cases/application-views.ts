@@ -57,6 +57,7 @@ function commonView(application: Application, index: KindergartenIndex) {
     ...(application.autoRestoreAt && { autoRestoreAt: application.autoRestoreAt }),
     // Who acted is shown by role only: staff account ids are not the parent's business.
     history: (application.history ?? []).map(({ actor, ...event }) => ({ ...event, actor: { role: actor.role } })),
+    confirmationNeeded: application.pendingCampaign !== undefined,
   };
 }
 

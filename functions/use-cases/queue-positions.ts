@@ -13,7 +13,7 @@ import type { PositionWrite } from '#ports/stores';
  */
 export async function recomputePositions(
   deps: Pick<Dependencies, 'applications'>,
-  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy },
+  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped' },
 ): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange> }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
   const previous = new Map(queued.flatMap((a) => (a.position === undefined ? [] : [[a.applicationId, a.position] as const])));
@@ -26,12 +26,9 @@ export async function recomputePositions(
   const moves = positionMoves(queued, previous, [...input.changes, ...newcomers], input.policy.queueRatio);
   const logs = new Map(queued.map((a) => [a.applicationId, a.positionLog ?? []]));
   const writes: PositionWrite[] = moves.map((move) => {
-    const change: PositionChange = {
-      at: input.at,
-      ...(move.from !== undefined && { from: move.from }),
-      to: move.to,
-      reasons: move.reasons as Record<string, number>,
-    };
+    const { reordered, ...explained } = move.reasons as Record<string, number>;
+    const reasons = input.unexplainedAs && reordered ? { ...explained, [input.unexplainedAs]: (explained[input.unexplainedAs] ?? 0) + reordered } : (move.reasons as Record<string, number>);
+    const change: PositionChange = { at: input.at, ...(move.from !== undefined && { from: move.from }), to: move.to, reasons };
     return {
       applicationId: move.applicationId,
       expected: move.from,
@@ -56,7 +53,14 @@ export async function recomputeCohorts(
   let queued = 0;
   let moved = 0;
   for (const birthYear of task.birthYears) {
-    const result = await recomputePositions(deps, { tenantId: task.tenantId, birthYear, changes: task.changes, at: now.toISOString(), policy });
+    const result = await recomputePositions(deps, {
+      tenantId: task.tenantId,
+      birthYear,
+      changes: task.changes,
+      at: now.toISOString(),
+      policy,
+      ...(task.unexplainedAs && { unexplainedAs: task.unexplainedAs }),
+    });
     queued += result.queued;
     moved += result.moved;
   }
@@ -66,10 +70,16 @@ export async function recomputeCohorts(
 /** Asks for a cohort's positions to be brought up to date soon, with what explains the moves. */
 export function requestPositions(
   deps: Pick<Dependencies, 'scheduler'>,
-  input: { tenantId: string; birthYears: readonly number[]; changes: readonly QueueChange[]; at: string; reason: string },
+  input: { tenantId: string; birthYears: readonly number[]; changes: readonly QueueChange[]; at: string; reason: string; unexplainedAs?: 'stopped' },
 ): Promise<void> {
   return deps.scheduler.enqueue({
     name: `positions-${input.tenantId}-${input.birthYears.join('_')}-${input.reason}-${Date.parse(input.at)}`,
-    task: { kind: 'recompute-positions', tenantId: input.tenantId, birthYears: [...input.birthYears], changes: [...input.changes] },
+    task: {
+      kind: 'recompute-positions',
+      tenantId: input.tenantId,
+      birthYears: [...input.birthYears],
+      changes: [...input.changes],
+      ...(input.unexplainedAs && { unexplainedAs: input.unexplainedAs }),
+    },
   });
 }

@@ -172,21 +172,23 @@ describe('api stack', () => {
     },
   );
 
-  it('should let only functions whose grants say sms publish through SNS', () => {
+  it('should let only functions whose grants say sms publish SMS (any resource), and announcers publish to the topic only', () => {
     // Prepare
-    const smsHandlers = allFunctions.filter(([, grants]) => grants.sms).map(([handler]) => handler);
+    const roleOf = (handler: string) => stacks.api.getLogicalId(stacks.api.functions.get(handler)!.role!.node.defaultChild as CfnFunction);
+    const publishStatements = (resource: (r: unknown) => boolean) =>
+      Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
+        .filter(([, policy]) =>
+          (policy.Properties?.PolicyDocument.Statement as Statement[]).some((statement) => actionsOf(statement).includes('sns:Publish') && resource(statement.Resource)),
+        )
+        .flatMap(([, policy]) => policy.Properties?.Roles.map((role: { Ref: string }) => role.Ref) as string[]);
 
     // Act
-    const publishers = Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
-      .filter(([, policy]) => JSON.stringify(policy.Properties?.PolicyDocument).includes('"sns:Publish"'))
-      .flatMap(([, policy]) => policy.Properties?.Roles.map((role: { Ref: string }) => role.Ref) as string[]);
+    const smsPublishers = publishStatements((resource) => resource === '*');
+    const topicPublishers = publishStatements((resource) => JSON.stringify(resource).includes('announcements-topic-arn'));
 
     // Assess
-    const expectedRoles = smsHandlers.map((handler) => {
-      const fn = stacks.api.functions.get(handler)!;
-      return stacks.api.getLogicalId(fn.role!.node.defaultChild as CfnFunction);
-    });
-    expect(publishers.sort()).toEqual(expectedRoles.sort());
+    expect(smsPublishers.sort()).toEqual(allFunctions.filter(([, grants]) => grants.sms).map(([handler]) => roleOf(handler)).sort());
+    expect(topicPublishers.sort()).toEqual(allFunctions.filter(([, grants]) => grants.announce).map(([handler]) => roleOf(handler)).sort());
   });
 });
 

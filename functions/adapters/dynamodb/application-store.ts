@@ -3,8 +3,9 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import type { AgeGroup, Application } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError } from '#domain/errors';
+import { pendingKey } from '#domain/campaign';
 import type { Notification } from '#domain/notification';
-import type { ApplicationStore, PositionWrite } from '#ports/stores';
+import type { ApplicationStore, CampaignCounter, PositionWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { getAll } from './batch-get.ts';
@@ -12,6 +13,9 @@ import { putAll } from './batch-write.ts';
 
 const byApplicant = tables.applications.indexes[0];
 const byQueue = tables.applications.indexes[1];
+const byPending = tables.applications.indexes[2];
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Attributes that exist for indexes only; domain objects never see them. */
 type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string };
@@ -103,6 +107,65 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   async applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application> {
+    const [updated] = await this.applyTransitions([{ application, plan, placeAgeGroup }], [notification]);
+    return updated!;
+  }
+
+  async applyTransitions(
+    changes: readonly { application: Application; plan: TransitionPlan; placeAgeGroup?: AgeGroup }[],
+    notifications: readonly Notification[],
+    counter?: CampaignCounter,
+  ): Promise<Application[]> {
+    const transactItems: TransactItem[] = [];
+    const placeIndexes = new Set<number>();
+    for (const { application, plan, placeAgeGroup } of changes) {
+      transactItems.push(this.transitionUpdate(application, plan));
+      if (plan.place && placeAgeGroup) {
+        placeIndexes.add(transactItems.length);
+        transactItems.push(this.placeUpdate(application.tenantId, plan.place, placeAgeGroup));
+      }
+      if (plan.releasesChild) {
+        transactItems.push({
+          Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeChildConstraint(application.tenantId, application.childIin) } },
+        });
+      }
+    }
+    for (const notification of notifications) {
+      transactItems.push({ Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } });
+    }
+    if (counter) {
+      transactItems.push({
+        Update: {
+          TableName: this.tableName('campaigns'),
+          Key: { tenantId: counter.tenantId, campaignId: counter.campaignId },
+          UpdateExpression: 'ADD #counts.#field :delta',
+          ExpressionAttributeNames: { '#counts': 'counts', '#field': counter.field },
+          ExpressionAttributeValues: { ':delta': counter.delta },
+        },
+      });
+    }
+    await runTransaction(
+      () => this.client.send(new TransactWriteCommand({ TransactItems: transactItems })),
+      (failed) => {
+        if (failed.some((index) => placeIndexes.has(index))) throw new NoFreePlaceError('no free place');
+        throw new ConcurrentChangeError(changes.map((c) => c.application.applicationId).join(','));
+      },
+    );
+    return changes.map(({ application, plan }) => {
+      const updated: Record<string, unknown> = {
+        ...application,
+        ...plan.set,
+        version: (application.version ?? 0) + 1,
+        history: [...(application.history ?? []), plan.event],
+      };
+      for (const field of plan.remove) delete updated[field];
+      if (plan.queue === 'leaves') delete updated.position;
+      return updated as unknown as Application;
+    });
+  }
+
+  /** The application's conditional update: on the status and version it was read with. */
+  private transitionUpdate(application: Application, plan: TransitionPlan): TransactItem {
     const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history' };
     const values: Record<string, unknown> = {
       ':from': plan.from,
@@ -133,60 +196,112 @@ export class DynamoApplicationStore implements ApplicationStore {
     // Seeded and imported applications start without a version; the first transition adds it.
     const versionCondition = application.version === undefined ? 'attribute_not_exists(#version)' : '#version = :version';
     if (application.version !== undefined) values[':version'] = application.version;
-
-    const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      {
-        Update: {
-          TableName: this.tableName('applications'),
-          Key: { applicationId: application.applicationId },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: `#status = :from AND ${versionCondition}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
+    return {
+      Update: {
+        TableName: this.tableName('applications'),
+        Key: { applicationId: application.applicationId },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: `#status = :from AND ${versionCondition}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       },
-      { Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } },
-    ];
-    let placeIndex = -1;
-    if (plan.place && placeAgeGroup) {
-      placeIndex = transactItems.length;
-      transactItems.push({
-        Update: {
-          TableName: this.tableName('kindergartens'),
-          Key: { tenantId: application.tenantId, kindergartenId: plan.place.kindergartenId },
-          UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
-          // Taking a place needs a free one; giving one back never goes below zero.
-          ConditionExpression: plan.place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
-          ExpressionAttributeNames: { '#group': placeAgeGroup, '#occupancy': 'occupancy', ...(plan.place.delta > 0 && { '#capacity': 'capacity' }) },
-          ExpressionAttributeValues: { ':delta': plan.place.delta, ...(plan.place.delta < 0 && { ':zero': 0 }) },
-        },
-      });
-    }
-    if (plan.releasesChild) {
-      transactItems.push({
-        Delete: {
-          TableName: this.tableName('constraints'),
-          Key: { constraintId: activeChildConstraint(application.tenantId, application.childIin) },
-        },
-      });
-    }
-    await runTransaction(
-      () => this.client.send(new TransactWriteCommand({ TransactItems: transactItems })),
-      (failed) => {
-        if (failed.includes(placeIndex)) throw new NoFreePlaceError(plan.place?.kindergartenId);
-        throw new ConcurrentChangeError(application.applicationId);
-      },
-    );
-
-    const updated: Record<string, unknown> = {
-      ...application,
-      ...plan.set,
-      version: (application.version ?? 0) + 1,
-      history: [...(application.history ?? []), plan.event],
     };
-    for (const field of plan.remove) delete updated[field];
-    if (plan.queue === 'leaves') delete updated.position;
-    return updated as unknown as Application;
+  }
+
+  /** A kindergarten place taken (only if one is free) or given back (never below zero). */
+  private placeUpdate(tenantId: string, place: NonNullable<TransitionPlan['place']>, group: AgeGroup): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName('kindergartens'),
+        Key: { tenantId, kindergartenId: place.kindergartenId },
+        UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
+        ConditionExpression: place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
+        ExpressionAttributeNames: { '#group': group, '#occupancy': 'occupancy', ...(place.delta > 0 && { '#capacity': 'capacity' }) },
+        ExpressionAttributeValues: { ':delta': place.delta, ...(place.delta < 0 && { ':zero': 0 }) },
+      },
+    };
+  }
+
+  async pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit = 100): Promise<{ applications: Application[]; next?: string }> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName('applications'),
+        IndexName: byPending.indexName,
+        KeyConditionExpression: '#pending = :pending',
+        ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
+        ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+        Limit: limit,
+        ...(startAfter && { ExclusiveStartKey: { applicationId: startAfter, pendingCampaign: pendingKey(tenantId, campaignId) } }),
+      }),
+    );
+    const next = page.LastEvaluatedKey?.applicationId as string | undefined;
+    return { applications: (page.Items ?? []).map(withoutIndexKeys), ...(next && { next }) };
+  }
+
+  async countPending(tenantId: string, campaignId: string): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName('applications'),
+          IndexName: byPending.indexName,
+          KeyConditionExpression: '#pending = :pending',
+          ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
+          ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  async clearPending(applicationId: string, pendingCampaign: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName('applications'),
+          Key: { applicationId },
+          UpdateExpression: 'REMOVE #pending',
+          ConditionExpression: '#pending = :pending',
+          ExpressionAttributeNames: { '#pending': 'pendingCampaign' },
+          ExpressionAttributeValues: { ':pending': pendingCampaign },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async markPending(tenantId: string, campaignId: string, applicationIds: readonly string[]): Promise<number> {
+    let marked = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < applicationIds.length) {
+        const applicationId = applicationIds[next++]!;
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName('applications'),
+              Key: { applicationId },
+              UpdateExpression: 'SET #pending = :pending',
+              // Only while still queued: a change since the scope was read keeps it out.
+              ConditionExpression: '#status = :queued',
+              ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued' },
+            }),
+          );
+          marked++;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, applicationIds.length) }, worker));
+    return marked;
   }
 
   async existingIds(applicationIds: readonly string[]): Promise<Set<string>> {

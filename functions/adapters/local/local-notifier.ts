@@ -1,4 +1,4 @@
-import type { Notifier, SmsMessage } from '#ports/notifier';
+import type { Announcement, Notifier, SmsMessage } from '#ports/notifier';
 
 export interface OutboxEntry extends SmsMessage {
   readonly channel: 'sms';
@@ -28,6 +28,14 @@ export class LocalNotifier implements Notifier {
     this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
     this.print(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+  }
+
+  readonly announcements: (Announcement & { readonly sentAt: string })[] = [];
+
+  async announce(announcement: Announcement): Promise<void> {
+    this.announcements.push({ ...announcement, sentAt: this.now().toISOString() });
+    if (this.announcements.length > this.capacity) this.announcements.shift();
+    this.print(`[announcement ${announcement.tenantId}] ${announcement.subject}`);
   }
 
   /** The latest message sent to a phone number, if any. */

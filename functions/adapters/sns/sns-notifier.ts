@@ -1,9 +1,25 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notifier, SmsMessage } from '#ports/notifier';
+import type { Announcement, Notifier, SmsMessage } from '#ports/notifier';
 
 /** SMS by SNS direct publish to a phone number (transactional: login codes must arrive). */
 export class SnsNotifier implements Notifier {
-  constructor(private readonly client: SNSClient) {}
+  constructor(
+    private readonly client: SNSClient,
+    /** The announcements topic; subscribers filter by the `tenantId` message attribute. */
+    private readonly announcementsTopicArn?: string,
+  ) {}
+
+  async announce(announcement: Announcement): Promise<void> {
+    if (!this.announcementsTopicArn) throw new Error('ANNOUNCEMENTS_TOPIC_ARN is not set: this function has no announce grant');
+    await this.client.send(
+      new PublishCommand({
+        TopicArn: this.announcementsTopicArn,
+        Subject: announcement.subject.slice(0, 99),
+        Message: announcement.message,
+        MessageAttributes: { tenantId: { DataType: 'String', StringValue: announcement.tenantId } },
+      }),
+    );
+  }
 
   async sendSms(message: SmsMessage): Promise<void> {
     await this.client.send(

@@ -1,0 +1,104 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Campaign, CampaignStatus } from '#domain/campaign';
+import { CampaignAlreadyActiveError } from '#domain/campaign';
+import type { CampaignStore } from '#ports/campaigns';
+import type { TableKey } from '#functions/tables';
+
+export const activeCampaignConstraint = (tenantId: string) => `active-campaign#${tenantId}`;
+
+export class DynamoCampaignStore implements CampaignStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: (key: TableKey) => string,
+  ) {}
+
+  async create(campaign: Campaign): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName('campaigns'), Item: campaign, ConditionExpression: 'attribute_not_exists(campaignId)' }));
+  }
+
+  async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName('campaigns'), Key: { tenantId, campaignId }, ConsistentRead: true }));
+    return Item as Campaign | undefined;
+  }
+
+  async list(tenantId: string): Promise<Campaign[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({ TableName: this.tableName('campaigns'), KeyConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': tenantId }, ScanIndexForward: false }),
+    );
+    return (Items as Campaign[]).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async active(tenantId: string): Promise<Campaign | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName('constraints'), Key: { constraintId: activeCampaignConstraint(tenantId) } }));
+    return Item ? this.get(tenantId, Item.campaignId as string) : undefined;
+  }
+
+  async transition(
+    tenantId: string,
+    campaignId: string,
+    from: readonly CampaignStatus[],
+    to: CampaignStatus,
+    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> } = {},
+  ): Promise<boolean> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':to': to, ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])) };
+    const sets = ['#status = :to'];
+    for (const [field, value] of Object.entries(options.set ?? {})) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    const update = {
+      Update: {
+        TableName: this.tableName('campaigns'),
+        Key: { tenantId, campaignId },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+    const guard =
+      options.guard === 'take'
+        ? { Put: { TableName: this.tableName('constraints'), Item: { constraintId: activeCampaignConstraint(tenantId), campaignId }, ConditionExpression: 'attribute_not_exists(constraintId)' } }
+        : options.guard === 'release'
+          ? { Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeCampaignConstraint(tenantId) }, ConditionExpression: 'campaignId = :campaign', ExpressionAttributeValues: { ':campaign': campaignId } } }
+          : undefined;
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: guard ? [update, guard] : [update] }));
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+      if (options.guard === 'take' && reasons[1]?.Code === 'ConditionalCheckFailed') throw new CampaignAlreadyActiveError(tenantId);
+      throw error;
+    }
+  }
+
+  async update(
+    tenantId: string,
+    campaignId: string,
+    set: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> & { announcedAt?: string },
+    onlyIfUnset?: 'announcedAt' | 'closeProgress',
+  ): Promise<boolean> {
+    const entries = Object.entries(set);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName('campaigns'),
+          Key: { tenantId, campaignId },
+          UpdateExpression: `SET ${entries.map(([field]) => `#${field} = :${field}`).join(', ')}`,
+          ...(onlyIfUnset && { ConditionExpression: `attribute_not_exists(#${onlyIfUnset})` }),
+          ExpressionAttributeNames: Object.fromEntries([...entries.map(([field]) => [`#${field}`, field]), ...(onlyIfUnset ? [[`#${onlyIfUnset}`, onlyIfUnset]] : [])]),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { reachesAgeByYearEnd } from './age.ts';
+import type { Application } from './application.ts';
+import { DomainError } from './errors.ts';
+import { addYears, kazakhstanDate } from './kazakhstan-time.ts';
+import type { TenantPolicy } from './policy.ts';
+
+/** The interest-confirmation campaign (SPEC rules 2–8). */
+export const campaignStatuses = ['draft', 'active', 'closing', 'closed', 'cancelled'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
+export interface CampaignCounts {
+  /** Applications in scope at start, and their distinct applicants. */
+  readonly inScope: number;
+  readonly applicants: number;
+  /** In-scope applications confirmed, and stopped at the close. */
+  readonly confirmed: number;
+  readonly stopped: number;
+}
+
+export interface Campaign {
+  readonly tenantId: string;
+  readonly campaignId: string;
+  readonly year: number;
+  /** ISO instants. */
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly status: CampaignStatus;
+  readonly createdAt: string;
+  readonly counts: CampaignCounts;
+  /** While closing: applications stopped so far out of those pending at the close. */
+  readonly closeProgress?: { readonly processed: number; readonly total: number };
+}
+
+export const emptyCounts: CampaignCounts = { inScope: 0, applicants: 0, confirmed: 0, stopped: 0 };
+
+/** The campaign's end when staff give none: the policy's length after the start (one month). */
+export function defaultEnd(startsAt: string, policy: TenantPolicy): string {
+  const end = new Date(startsAt);
+  end.setUTCMonth(end.getUTCMonth() + policy.campaignLengthMonths);
+  return end.toISOString();
+}
+
+/**
+ * SPEC rule 3: queued, the child reaches the policy's age (2 full years) by 31 December of the
+ * campaign's year, and the application's validity ends on or before the campaign's last day.
+ * Younger children need no confirmation; applications valid beyond the end wait for next year.
+ */
+export function isInScope(application: Application, campaign: Pick<Campaign, 'year' | 'endsAt'>, policy: TenantPolicy): boolean {
+  return (
+    application.status === 'queued' &&
+    reachesAgeByYearEnd(application.birthDate, policy.confirmationAgeYears, campaign.year) &&
+    application.validUntil <= kazakhstanDate(new Date(campaign.endsAt))
+  );
+}
+
+/** SPEC rule 1: confirmation extends to the date + the policy's years, never earlier than it was. */
+export function confirmedValidUntil(current: string, today: string, policy: TenantPolicy): string {
+  const extended = addYears(today, policy.extensionYears);
+  return extended > current ? extended : current;
+}
+
+/** The sparse-index key of applications still to be confirmed in a campaign. */
+export const pendingKey = (tenantId: string, campaignId: string) => `${tenantId}#${campaignId}`;
+
+/** A confirmation after the end (SPEC rule 8): the way back is restoring from the stop-list. */
+export class CampaignClosedError extends DomainError {
+  readonly code = 'campaign_closed';
+}
+
+/** SPEC rule 2: at most one active campaign per tenant. */
+export class CampaignAlreadyActiveError extends DomainError {
+  readonly code = 'campaign_already_active';
+}
+
+/** A campaign action that its status does not allow (e.g. starting a closed one). */
+export class CampaignStateError extends DomainError {
+  readonly code = 'campaign_state';
+}
+
+/** Checks a campaign's dates: a real year, the end after the start, within the year after. */
+export function checkCampaignDates(input: { year: number; startsAt: string; endsAt: string }): { path: string; key: string }[] {
+  const problems: { path: string; key: string }[] = [];
+  if (!(Date.parse(input.endsAt) > Date.parse(input.startsAt))) problems.push({ path: 'endsAt', key: 'end_before_start' });
+  if (Math.abs(Number(input.startsAt.slice(0, 4)) - input.year) > 1) problems.push({ path: 'year', key: 'campaign_year' });
+  return problems;
+}

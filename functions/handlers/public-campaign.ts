@@ -1,0 +1,5 @@
+import { dependencies } from '#adapters/dependencies';
+import { httpHandler } from '#http/http-handler';
+import { publicCampaign } from '#use-cases/campaigns';
+
+export const handler = httpHandler('public-campaign', async ({ query }) => ({ body: await publicCampaign(dependencies(), query.tenantId) }));

@@ -1,0 +1,24 @@
+import type { Campaign, CampaignStatus } from '#domain/campaign';
+
+/** Campaign storage, with the one-active-campaign-per-tenant guard. */
+export interface CampaignStore {
+  create(campaign: Campaign): Promise<void>;
+  get(tenantId: string, campaignId: string): Promise<Campaign | undefined>;
+  list(tenantId: string): Promise<Campaign[]>;
+  /** The tenant's active (or closing) campaign, through its guard. */
+  active(tenantId: string): Promise<Campaign | undefined>;
+  /**
+   * Moves a campaign from one of `from` to `to`, conditionally; `guard` takes (on `active`) or
+   * releases (on leaving it) the tenant's one-active-campaign guard in the same transaction.
+   * Returns false if the campaign was not in `from` (someone else moved it first).
+   */
+  transition(
+    tenantId: string,
+    campaignId: string,
+    from: readonly CampaignStatus[],
+    to: CampaignStatus,
+    options?: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> },
+  ): Promise<boolean>;
+  /** Sets fields that only the campaign's own jobs write (start counts, close total). */
+  update(tenantId: string, campaignId: string, set: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> & { announcedAt?: string }, onlyIfUnset?: 'announcedAt' | 'closeProgress'): Promise<boolean>;
+}

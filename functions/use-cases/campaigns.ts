@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Application } from '#domain/application';
+import { planTransition } from '#domain/application-lifecycle';
+import {
+  CampaignClosedError,
+  CampaignStateError,
+  checkCampaignDates,
+  confirmedValidUntil,
+  defaultEnd,
+  emptyCounts,
+  isInScope,
+  type Campaign,
+} from '#domain/campaign';
+import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { notificationForTransition, type Notification } from '#domain/notification';
+import type { TenantPolicy } from '#domain/policy';
+import type { Dependencies } from '#ports/dependencies';
+import { tenantPolicy } from './application-actions.ts';
+import { requestPositions } from './queue-positions.ts';
+
+const system = (job: string): Actor => ({ role: 'system', id: job });
+/** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
+const cohortsOf = (year: number, policy: TenantPolicy) => Array.from({ length: 8 - policy.confirmationAgeYears }, (_, i) => year - policy.confirmationAgeYears - i);
+
+async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: string, campaignId: string): Promise<Campaign> {
+  const campaign = await deps.campaigns.get(tenantId, campaignId);
+  if (!campaign) throw new NotFoundError(campaignId);
+  return campaign;
+}
+
+export async function createCampaign(
+  deps: Pick<Dependencies, 'campaigns' | 'tenants'>,
+  input: { tenantId: string; year: number; startsAt: string; endsAt?: string; now: Date },
+): Promise<Campaign> {
+  const policy = await tenantPolicy(deps, input.tenantId);
+  const startsAt = new Date(input.startsAt).toISOString();
+  const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : defaultEnd(startsAt, policy);
+  const problems = checkCampaignDates({ year: input.year, startsAt, endsAt });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  const campaign: Campaign = {
+    tenantId: input.tenantId,
+    campaignId: `c-${input.year}-${randomUUID().slice(0, 8)}`,
+    year: input.year,
+    startsAt,
+    endsAt,
+    status: 'draft',
+    createdAt: input.now.toISOString(),
+    counts: emptyCounts,
+  };
+  await deps.campaigns.create(campaign);
+  return campaign;
+}
+
+/** Every in-scope application of the tenant, read cohort by cohort through the sparse queue index. */
+async function scopeOf(deps: Pick<Dependencies, 'applications'>, campaign: Campaign, policy: TenantPolicy): Promise<Application[]> {
+  const inScope: Application[] = [];
+  for (const birthYear of cohortsOf(campaign.year, policy)) {
+    inScope.push(...(await deps.applications.queueOf(campaign.tenantId, birthYear)).filter((a) => isInScope(a, campaign, policy)));
+  }
+  return inScope;
+}
+
+/** SPEC rule 2: before starting, how many applications and applicants are in scope, by birth year. */
+export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants'>, input: { tenantId: string; campaignId: string }) {
+  const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
+  const scope = await scopeOf(deps, campaign, await tenantPolicy(deps, input.tenantId));
+  const byCohort = new Map<number, number>();
+  for (const application of scope) {
+    const year = Number(application.birthDate.slice(0, 4));
+    byCohort.set(year, (byCohort.get(year) ?? 0) + 1);
+  }
+  return {
+    applications: scope.length,
+    applicants: new Set(scope.map((a) => a.applicantIin)).size,
+    byCohort: [...byCohort].sort(([a], [b]) => a - b).map(([birthYear, applications]) => ({ birthYear, applications })),
+  };
+}
+
+/**
+ * Starts a draft: it becomes the tenant's one active campaign (a guard in the same transaction),
+ * and a job does the work that grows with the queue (marking, notices, announcement, schedules).
+ */
+export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
+  const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
+  if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
+  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, ['draft'], 'active', { guard: 'take' }))) {
+    throw new CampaignStateError(`campaign is ${campaign.status}`);
+  }
+  await deps.scheduler.enqueue({ name: `campaign-start-${campaign.campaignId}`, task: { kind: 'campaign-start', tenantId: input.tenantId, campaignId: input.campaignId } });
+  return { ...campaign, status: 'active' };
+}
+
+/** Cancels a draft or a running campaign before its end; nothing is stopped, pending marks are cleared by a job. */
+export async function cancelCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler'>, input: { tenantId: string; campaignId: string }): Promise<Campaign> {
+  const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
+  const wasActive = campaign.status === 'active';
+  const moved = await deps.campaigns.transition(input.tenantId, input.campaignId, [campaign.status === 'draft' ? 'draft' : 'active'], 'cancelled', wasActive ? { guard: 'release' } : {});
+  if (!moved || (campaign.status !== 'draft' && !wasActive)) throw new CampaignStateError(`campaign is ${campaign.status}`);
+  if (wasActive) {
+    await deps.scheduler.enqueue({ name: `campaign-cancel-${campaign.campaignId}`, task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
+  }
+  return { ...campaign, status: 'cancelled' };
+}
+
+const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'campaign_started' | 'campaign_reminder', suffix: string): Notification => ({
+  recipientIin,
+  // Deterministic: a job run twice writes the same notice once (the put is conditional).
+  notificationId: `${campaign.startsAt}#${campaign.campaignId}#${kind}${suffix}`,
+  tenantId: campaign.tenantId,
+  applicationId: '-',
+  kind,
+  createdAt: campaign.startsAt,
+  params: { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt },
+  channels: { cabinet: 'delivered' },
+  read: false,
+});
+
+/**
+ * The start job (idempotent): marks every in-scope application pending, notifies each applicant
+ * once, announces once on the tenant's channel, schedules the reminders and the close.
+ */
+export async function runCampaignStart(
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler'>,
+  task: { tenantId: string; campaignId: string },
+  now: Date,
+): Promise<{ inScope: number; applicants: number }> {
+  const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
+  if (campaign.status !== 'active') return { inScope: 0, applicants: 0 };
+  const policy = await tenantPolicy(deps, task.tenantId);
+  const scope = await scopeOf(deps, campaign, policy);
+  const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope.map((a) => a.applicationId));
+  const applicants = [...new Set(scope.map((a) => a.applicantIin))];
+  // A re-run finds the earlier marks already there; the counts are those of the first full run.
+  await deps.campaigns.update(task.tenantId, task.campaignId, { counts: { ...campaign.counts, inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length } });
+  await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
+  const tenant = await deps.tenants.get(task.tenantId);
+  if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
+    const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
+    await deps.notifier.announce({
+      tenantId: task.tenantId,
+      subject: `kezek: ${campaign.year}`,
+      message: [
+        `${tenant?.name.kk ?? task.tenantId}: өтініштерді растау ${until} дейін жүреді. Жеке кабинетке кіріп, орын әлі қажет екенін растаңыз.`,
+        `${tenant?.name.ru ?? task.tenantId}: подтверждение заявлений идёт до ${until}. Войдите в личный кабинет и подтвердите, что место ещё нужно.`,
+        `${tenant?.name.en ?? task.tenantId}: confirmation of applications runs until ${until}. Log in to your cabinet and confirm you still need a place.`,
+      ].join('\n\n'),
+    });
+  }
+  const end = Date.parse(campaign.endsAt);
+  for (const days of policy.reminderDaysBeforeEnd) {
+    const at = end - days * 86_400_000;
+    if (at > now.getTime()) {
+      await deps.scheduler.scheduleOnce({ name: `campaign-reminder-${campaign.campaignId}-${days}`, at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
+    }
+  }
+  await deps.scheduler.scheduleOnce({ name: `campaign-close-${campaign.campaignId}`, at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
+  return { inScope: marked, applicants: applicants.length };
+}
+
+/** A reminder (idempotent): one notice per applicant with applications still pending. */
+export async function runCampaignReminder(
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications'>,
+  task: { tenantId: string; campaignId: string; daysBefore: number },
+): Promise<{ reminded: number }> {
+  const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
+  if (campaign.status !== 'active') return { reminded: 0 };
+  const applicants = new Set<string>();
+  let next: string | undefined;
+  do {
+    const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, 500);
+    for (const application of page.applications) applicants.add(application.applicantIin);
+    next = page.next;
+  } while (next);
+  await deps.notifications.putOnce([...applicants].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
+  return { reminded: applicants.size };
+}
+
+/**
+ * The close at the end (SPEC rule 7), resumable and idempotent: the campaign goes to `closing`,
+ * every application still in the pending index is stopped (`cleanup`) in its own transaction
+ * with its notice and the campaign's `stopped` counter, a page at a time with bounded
+ * concurrency; then the campaign is `closed` and its guard released. A crash anywhere leaves
+ * the rest in the index for the next run; an application confirmed meanwhile has left the index
+ * and fails the version check, so it ends confirmed, never both.
+ * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
+ */
+export async function runCampaignClose(
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler'>,
+  task: { tenantId: string; campaignId: string; mode: 'close' | 'cancel' },
+  now: Date,
+  options: { concurrency?: number } = {},
+): Promise<{ stopped: number }> {
+  const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
+  if (task.mode === 'close') {
+    if (campaign.status === 'active') await deps.campaigns.transition(task.tenantId, task.campaignId, ['active'], 'closing');
+    else if (campaign.status !== 'closing') return { stopped: 0 };
+    const total = await deps.applications.countPending(task.tenantId, task.campaignId);
+    await deps.campaigns.update(task.tenantId, task.campaignId, { closeProgress: { processed: 0, total } }, 'closeProgress');
+  }
+  const at = now.toISOString();
+  const cohorts = new Set<number>();
+  let stopped = 0;
+  for (;;) {
+    const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, undefined, 100);
+    if (page.applications.length === 0) break;
+    let next = 0;
+    const worker = async () => {
+      while (next < page.applications.length) {
+        const application = page.applications[next++]!;
+        if (task.mode === 'cancel') {
+          await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
+          continue;
+        }
+        const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
+        try {
+          await deps.applications.applyTransitions([{ application, plan }], [notificationForTransition(application, plan)], {
+            tenantId: task.tenantId,
+            campaignId: task.campaignId,
+            field: 'stopped',
+            delta: 1,
+          });
+          stopped++;
+          cohorts.add(Number(application.birthDate.slice(0, 4)));
+        } catch (error) {
+          // Confirmed (or otherwise changed) since the page was read: it has left the index.
+          if (!(error instanceof ConcurrentChangeError)) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, page.applications.length) }, worker));
+  }
+  if (task.mode === 'close') {
+    const after = await loadCampaign(deps, task.tenantId, task.campaignId);
+    await deps.campaigns.transition(task.tenantId, task.campaignId, ['closing'], 'closed', {
+      guard: 'release',
+      set: { closeProgress: { processed: after.counts.stopped, total: after.closeProgress?.total ?? after.counts.stopped } },
+    });
+    const policy = await tenantPolicy(deps, task.tenantId);
+    await requestPositions(deps, { tenantId: task.tenantId, birthYears: cohortsOf(campaign.year, policy), changes: [], at, reason: `close-${task.campaignId}`, unexplainedAs: 'stopped' });
+  }
+  return { stopped };
+}
+
+/**
+ * A parent confirms (SPEC rule 6): every queued application of theirs in the tenant is extended
+ * (never earlier than it was, never twice in one campaign) and leaves the pending index, in one
+ * transaction with one notice and the campaign's counter. After the end: `CampaignClosedError`.
+ */
+export async function confirmInterest(
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants'>,
+  input: { tenantId: string; applicantIin: string; actor: Actor; now: Date },
+): Promise<{ confirmed: number; validUntil: string }> {
+  const campaign = await deps.campaigns.active(input.tenantId);
+  if (!campaign || campaign.status !== 'active' || Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignClosedError(input.tenantId);
+  const policy = await tenantPolicy(deps, input.tenantId);
+  const today = kazakhstanDate(input.now);
+  const mine = (await deps.applications.listByApplicant(input.applicantIin)).filter((a) => a.tenantId === input.tenantId && a.status === 'queued');
+  const at = input.now.toISOString();
+  const changes = mine
+    // Confirmed already in this campaign: nothing to extend again.
+    .filter((a) => !(a.history ?? []).some((e) => e.action === 'confirm' && e.details?.campaignId === campaign.campaignId))
+    .map((application) => ({
+      application,
+      plan: planTransition(application, { kind: 'confirm', campaignId: campaign.campaignId, validUntil: confirmedValidUntil(application.validUntil, today, policy) }, input.actor, at),
+    }));
+  const validUntil = changes.map((c) => c.plan.set.validUntil!).sort().at(-1) ?? mine.map((a) => a.validUntil).sort().at(-1) ?? today;
+  if (changes.length === 0) return { confirmed: 0, validUntil };
+  const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
+  const first = changes[0]!;
+  await deps.applications.applyTransitions(
+    changes,
+    [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }],
+    pendingHere > 0 ? { tenantId: input.tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
+  );
+  return { confirmed: changes.length, validUntil };
+}
+
+/** The public banner: the tenant's active campaign, if any. */
+export async function publicCampaign(deps: Pick<Dependencies, 'campaigns' | 'tenants'>, tenantId: string) {
+  const campaign = await deps.campaigns.active(tenantId);
+  if (!campaign || campaign.status !== 'active') return { campaign: null };
+  const tenant = await deps.tenants.get(tenantId);
+  return { campaign: { year: campaign.year, endsAt: campaign.endsAt, tenantName: tenant?.name ?? { kk: tenantId, ru: tenantId, en: tenantId } } };
+}
