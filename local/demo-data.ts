@@ -477,7 +477,11 @@ interface FamilyDraft {
   readonly children: ChildDraft[];
 }
 
-/** The last confirmation campaign: October of the last year whose October is over at `now`. */
+/**
+ * The last confirmation campaign: the month that ended a year before `now`. The demo department
+ * is due for its yearly campaign whenever the demo runs, so the applications confirmed last time
+ * have just lapsed and a campaign started now has a realistic scope.
+ */
 interface LastCampaign {
   readonly startDay: number;
   readonly endDay: number;
@@ -499,13 +503,9 @@ class DemoGenerator {
     this.random = random;
     this.nowMs = now.getTime();
     this.nowDay = dayOf(this.nowMs);
-    const year = now.getUTCFullYear();
-    const campaignYear = this.nowDay >= utcDay(year, 10, 1) ? year : year - 1;
-    this.campaign = {
-      startDay: utcDay(campaignYear, 9, 1),
-      endDay: utcDay(campaignYear, 9, 31),
-      latestBirthInScope: utcDay(campaignYear - 2, 11, 31),
-    };
+    const endDay = this.nowDay - 366;
+    const campaignYear = new Date((endDay - 30) * DAY_MS).getUTCFullYear();
+    this.campaign = { startDay: endDay - 30, endDay, latestBirthInScope: utcDay(campaignYear - 2, 11, 31) };
     for (const district of districtPlans) {
       for (const language of ['kk', 'ru'] as const) {
         const teaching = kindergartens.filter((kindergarten) => kindergarten.languages.includes(language));

@@ -11,7 +11,7 @@ import { hashPassword } from '#use-cases/passwords';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 3;
+export const demoSeedVersion = 4;
 
 /** Stored form of the demo queue: queue keys and positions as the write path would leave them. */
 export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {

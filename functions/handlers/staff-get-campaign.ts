@@ -2,9 +2,10 @@ import { dependencies } from '#adapters/dependencies';
 import { NotFoundError } from '#domain/errors';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { campaignView } from '#use-cases/campaigns';
 
 export const handler = httpHandler('staff-get-campaign', async ({ params, identity }) => {
   const campaign = await dependencies().campaigns.get(staffTenant(identity), params.campaignId);
   if (!campaign) throw new NotFoundError(params.campaignId);
-  return { body: { campaign } };
+  return { body: { campaign: campaignView(campaign) } };
 });

@@ -4,6 +4,12 @@ import type { Notification } from '#domain/notification';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
+/** A parent's notice that collects the applications one event touched (one notice, many applications). */
+export interface SharedNotice {
+  readonly notification: Notification;
+  readonly applicationId: string;
+}
+
 /** A campaign counter moved in the same transaction as the applications it counts. */
 export interface CampaignCounter {
   readonly tenantId: string;
@@ -40,6 +46,8 @@ export interface ApplicationStore {
     changes: readonly { readonly application: Application; readonly plan: TransitionPlan; readonly placeAgeGroup?: AgeGroup }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
+    /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
+    sharedNotice?: SharedNotice,
   ): Promise<Application[]>;
   /** A page of the applications still pending in a campaign (the sparse pending index). */
   pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;

@@ -29,6 +29,12 @@ async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: str
   return campaign;
 }
 
+/** A campaign as staff see it: while closing, the progress is the stop counter against the total. */
+export function campaignView(campaign: Campaign): Campaign {
+  if (campaign.status !== 'closing' || !campaign.closeProgress) return campaign;
+  return { ...campaign, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
+}
+
 export async function createCampaign(
   deps: Pick<Dependencies, 'campaigns' | 'tenants'>,
   input: { tenantId: string; year: number; startsAt: string; endsAt?: string; now: Date },
@@ -214,12 +220,20 @@ export async function runCampaignClose(
         }
         const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
         try {
-          await deps.applications.applyTransitions([{ application, plan }], [notificationForTransition(application, plan)], {
-            tenantId: task.tenantId,
-            campaignId: task.campaignId,
-            field: 'stopped',
-            delta: 1,
-          });
+          // One notice per parent for the whole close, however many of their applications it stops.
+          const notice: Notification = {
+            ...notificationForTransition(application, plan),
+            notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
+            applicationId: '-',
+            createdAt: campaign.endsAt,
+            params: { campaignId: campaign.campaignId, year: campaign.year },
+          };
+          await deps.applications.applyTransitions(
+            [{ application, plan }],
+            [],
+            { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
+            { notification: notice, applicationId: application.applicationId },
+          );
           stopped++;
           cohorts.add(Number(application.birthDate.slice(0, 4)));
         } catch (error) {

@@ -2,12 +2,18 @@ import type { z } from 'zod';
 import type {
   applicationResponse,
   cabinetApplicationsResponse,
+  campaignPreviewResponse,
+  campaignResponse,
+  campaignsResponse,
+  confirmationResponse,
+  createCampaignRequest,
   errorResponse,
   identityResponse,
   importCheckResponse,
   importKinds,
   importRowsResponse,
   parentCodeResponse,
+  publicCampaignResponse,
   queueResponse,
   registerApplicationRequest,
   staffApplicationResponse,
@@ -50,4 +56,13 @@ export type ApiErrorBody = z.infer<typeof errorResponse>['error'] & {
   readonly params?: Readonly<Record<string, string>>;
   readonly rows?: readonly ImportProblem[];
 };
+export type PublicCampaign = NonNullable<z.infer<typeof publicCampaignResponse>['campaign']>;
+export type PublicCampaignAnswer = z.infer<typeof publicCampaignResponse>;
+export type Confirmation = z.infer<typeof confirmationResponse>;
+export type Campaigns = z.infer<typeof campaignsResponse>;
+export type CampaignAnswer = z.infer<typeof campaignResponse>;
+export type Campaign = CampaignAnswer['campaign'];
+export type CampaignStatus = Campaign['status'];
+export type CampaignPreview = z.infer<typeof campaignPreviewResponse>;
+export type CreateCampaign = z.infer<typeof createCampaignRequest>;
 export type LoggedOut = { loggedOut: true };

@@ -12,8 +12,9 @@ export type SessionPage<T> =
 /**
  * Loads who is logged in and the page's data together. No session (401) sends the user to
  * `loginPath`; the wrong role (403) becomes a "not allowed" page rather than a redirect loop.
+ * Changing `reload` fetches again; the page keeps showing the old data until the new arrives.
  */
-export function useSessionPage<T>(dataPath: string, loginPath: string): SessionPage<T> {
+export function useSessionPage<T>(dataPath: string, loginPath: string, reload = 0): SessionPage<T> {
   const [page, setPage] = useState<SessionPage<T>>({ state: 'loading' });
   useEffect(() => {
     let current = true;
@@ -29,6 +30,6 @@ export function useSessionPage<T>(dataPath: string, loginPath: string): SessionP
     return () => {
       current = false;
     };
-  }, [dataPath, loginPath]);
+  }, [dataPath, loginPath, reload]);
   return page;
 }

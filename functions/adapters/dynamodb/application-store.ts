@@ -5,7 +5,7 @@ import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError } from '#domain/errors';
 import { pendingKey } from '#domain/campaign';
 import type { Notification } from '#domain/notification';
-import type { ApplicationStore, CampaignCounter, PositionWrite } from '#ports/stores';
+import type { ApplicationStore, CampaignCounter, PositionWrite, SharedNotice } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { getAll } from './batch-get.ts';
@@ -115,6 +115,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     changes: readonly { application: Application; plan: TransitionPlan; placeAgeGroup?: AgeGroup }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
+    sharedNotice?: SharedNotice,
   ): Promise<Application[]> {
     const transactItems: TransactItem[] = [];
     const placeIndexes = new Set<number>();
@@ -132,6 +133,20 @@ export class DynamoApplicationStore implements ApplicationStore {
     }
     for (const notification of notifications) {
       transactItems.push({ Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } });
+    }
+    if (sharedNotice) {
+      const { recipientIin, notificationId, ...fields } = sharedNotice.notification;
+      const entries = Object.entries(fields);
+      transactItems.push({
+        Update: {
+          TableName: this.tableName('notifications'),
+          Key: { recipientIin, notificationId },
+          // Created by the first application, extended by each next one; ADD to a set is idempotent.
+          UpdateExpression: `SET ${entries.map(([field]) => `#${field} = if_not_exists(#${field}, :${field})`).join(', ')} ADD #applications :application`,
+          ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([field]) => [`#${field}`, field])), '#applications': 'applicationIds' },
+          ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])), ':application': new Set([sharedNotice.applicationId]) },
+        },
+      });
     }
     if (counter) {
       transactItems.push({

@@ -10,6 +10,8 @@ interface InlineConfirmProps {
   /** `data-qa` of the first button; the others get `-confirm` and `-cancel`. */
   readonly qa: string;
   readonly secondary?: boolean;
+  /** Runs before the question opens (e.g. to fetch the numbers it names); `false` keeps it closed. */
+  readonly beforeAsk?: () => Promise<boolean>;
 }
 
 /**
@@ -17,7 +19,7 @@ interface InlineConfirmProps {
  * `window.confirm`, which screen readers and tests handle badly). The question takes focus so it
  * is read out; cancelling gives focus back to the button.
  */
-export function InlineConfirm({ label, question, confirmLabel, cancelLabel, busy, onConfirm, qa, secondary = true }: InlineConfirmProps) {
+export function InlineConfirm({ label, question, confirmLabel, cancelLabel, busy, onConfirm, qa, secondary = true, beforeAsk }: InlineConfirmProps) {
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLParagraphElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -30,7 +32,7 @@ export function InlineConfirm({ label, question, confirmLabel, cancelLabel, busy
 
   if (!asking) {
     return (
-      <button type="button" ref={triggerRef} class={secondary ? 'button button--secondary' : 'button'} onClick={() => setAsking(true)} disabled={busy} data-qa={qa}>
+      <button type="button" ref={triggerRef} class={secondary ? 'button button--secondary' : 'button'} onClick={() => void (beforeAsk ? beforeAsk() : Promise.resolve(true)).then((ask) => ask && setAsking(true))} disabled={busy} data-qa={qa}>
         {label}
       </button>
     );

@@ -80,6 +80,15 @@ export const en: Messages = {
     withdrawConfirm: 'Yes, withdraw',
     cancel: 'No, keep it',
   },
+  campaign: {
+    label: 'Interest-confirmation campaign',
+    banner: (tenant: string, year: number, date: string) =>
+      `${tenant}: the ${year} interest-confirmation campaign runs until ${date}. Log in to your cabinet and confirm that you still need a place, or your applications will go to the stop-list.`,
+    confirm: 'Confirm that I still need a place',
+    confirmHint: 'All your queued applications will be extended for a year.',
+    done: (count: number, date: string) =>
+      n({ one: '{n} application extended until {date}.', other: '{n} applications extended until {date}.' })(count).replace('{date}', date),
+  },
   moves: {
     movedFromTo: (from: number, to: number) => `Moved from ${from} to ${to}`,
     joinedAt: (to: number) => `Joined the queue at position ${to}`,
@@ -114,6 +123,7 @@ export const en: Messages = {
       stop_cleanup: 'Need not confirmed: application on the stop-list',
       restore_cleanup: 'Application restored from the stop-list',
       change_kindergartens: 'Chosen kindergartens changed',
+      confirm: 'Need for a place confirmed: validity extended',
     },
     actors: {
       you: 'You',

@@ -80,6 +80,14 @@ export const kk: Messages = {
     withdrawConfirm: 'Иә, кері қайтару',
     cancel: 'Жоқ, қалдыру',
   },
+  campaign: {
+    label: 'Қажеттілікті растау науқаны',
+    banner: (tenant: string, year: number, date: string) =>
+      `${tenant}: ${year} жылғы орынға қажеттілікті растау науқаны ${date} дейін жүреді. Жеке кабинетке кіріп, балабақшадан орын әлі де қажет екенін растаңыз, әйтпесе өтініштеріңіз стоп-параққа түседі.`,
+    confirm: 'Орын әлі де қажет екенін растау',
+    confirmHint: 'Кезектегі барлық өтініштеріңіз бір жылға ұзартылады.',
+    done: (count: number, date: string) => n({ other: '{n} өтініш {date} дейін ұзартылды.' })(count).replace('{date}', date),
+  },
   moves: {
     movedFromTo: (from: number, to: number) => `Орын өзгерді: бұрын ${from}, қазір ${to}`,
     joinedAt: (to: number) => `Өтініш кезекке тұрды, орны: ${to}`,
@@ -110,6 +118,7 @@ export const kk: Messages = {
       stop_cleanup: 'Қажеттілік расталмады: өтініш тоқтатылды',
       restore_cleanup: 'Өтініш стоп-парақтан қайтарылды',
       change_kindergartens: 'Таңдалған балабақшалар өзгертілді',
+      confirm: 'Орынға қажеттілік расталды: жарамдылық мерзімі ұзартылды',
     },
     actors: {
       you: 'Сіз',

@@ -13,6 +13,7 @@ function StaffNav() {
     { href: '/staff/queue', label: s.nav.queue, qa: 'nav-queue' },
     { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register' },
     { href: '/staff/import', label: s.nav.import, qa: 'nav-import' },
+    { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns' },
   ];
   return (
     <nav class="staff-nav" aria-label={s.nav.label} data-qa="staff-nav">

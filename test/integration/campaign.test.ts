@@ -1,0 +1,221 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dependencies } from '#adapters/dependencies';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import type { Application } from '#domain/application';
+import { CampaignClosedError, type Campaign } from '#domain/campaign';
+import { ConcurrentChangeError } from '#domain/errors';
+import type { Dependencies } from '#ports/dependencies';
+import { confirmInterest, runCampaignClose } from '#use-cases/campaigns';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+let staff: Client;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(10_000);
+  staff = await loginStaff(runtime);
+}, 300_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const parentActor = (iin: string) => ({ role: 'parent' as const, id: `parent#${iin}` });
+
+/** Every application of the tenant as stored (a test-only recount; request paths never scan). */
+async function allApplications(): Promise<Application[]> {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const items: Application[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(new ScanCommand({ TableName: runtime.tableNames.applications, ExclusiveStartKey: startKey }));
+    items.push(...((page.Items ?? []) as Application[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+async function noticesOf(recipientIin: string) {
+  const { Items = [] } = await dynamoDocumentClient().send(
+    new QueryCommand({ TableName: runtime.tableNames.notifications, KeyConditionExpression: 'recipientIin = :r', ExpressionAttributeValues: { ':r': recipientIin } }),
+  );
+  return Items as { kind: string; notificationId: string; applicationIds?: Set<string> }[];
+}
+
+/** The scope rule written out again, independently of `isInScope`: queued, 2 by 31 Dec, valid until ≤ the last day. */
+function recount(applications: readonly Application[], campaign: Campaign): Application[] {
+  const lastDay = new Date(Date.parse(campaign.endsAt) + 5 * 3_600_000).toISOString().slice(0, 10);
+  return applications.filter((a) => a.status === 'queued' && Number(a.birthDate.slice(0, 4)) <= campaign.year - 2 && a.validUntil <= lastDay);
+}
+
+async function createAndStart(endsInMs: number): Promise<Campaign> {
+  const now = runtime.clock.now();
+  const created = await staff.request('POST', '/api/staff/campaigns', {
+    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() },
+  });
+  expect(created.status).toBe(201);
+  return created.body.campaign;
+}
+
+describe('a confirmation campaign over 10,000 applications', () => {
+  let campaign: Campaign;
+  let inScope: Application[];
+  const confirmedApplicants = new Set<string>();
+
+  it('should preview and start with the same count, equal to an independent recount of the scope rule', async () => {
+    // Prepare
+    campaign = await createAndStart(30 * 86_400_000);
+    inScope = recount(await allApplications(), campaign);
+    // Act
+    const preview = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}/preview`);
+    const started = await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`);
+    await settle(runtime);
+    const after = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
+    // Assess
+    expect(inScope.length).toBeGreaterThan(1000);
+    expect(preview.body.applications).toBe(inScope.length);
+    expect(preview.body.applicants).toBe(new Set(inScope.map((a) => a.applicantIin)).size);
+    expect(started.status).toBe(202);
+    expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants } });
+    const pending = (await allApplications()).filter((a) => a.pendingCampaign);
+    expect(pending.map((a) => a.applicationId).sort()).toEqual(inScope.map((a) => a.applicationId).sort());
+    // Assess: announced once, a cabinet notice per applicant, the banner, a second campaign refused
+    expect(runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau')).toHaveLength(1);
+    expect((await noticesOf(inScope[0]!.applicantIin)).filter((n) => n.kind === 'campaign_started')).toHaveLength(1);
+    const banner = await staff.request('GET', '/api/public/campaign?tenantId=temirtau');
+    expect(banner.body.campaign).toMatchObject({ year: campaign.year, endsAt: campaign.endsAt });
+    const second = await createAndStart(86_400_000);
+    const refused = await staff.request('POST', `/api/staff/campaigns/${second.campaignId}/start`, { language: 'en' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('campaign_already_active');
+  });
+
+  it('should extend every queued application of the 30 % who confirm, once, and take them off the pending list', async () => {
+    // Prepare: 30 % of the applicants in scope
+    const applicants = [...new Set(inScope.map((a) => a.applicantIin))];
+    for (const iin of applicants.slice(0, Math.round(applicants.length * 0.3))) confirmedApplicants.add(iin);
+    // Act
+    for (const iin of confirmedApplicants) await confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: iin, actor: parentActor(iin), now: runtime.clock.now() });
+    const again = await confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: [...confirmedApplicants][0]!, actor: parentActor('x'), now: runtime.clock.now() });
+    // Assess
+    expect(again.confirmed).toBe(0);
+    const stored = await allApplications();
+    for (const application of stored.filter((a) => confirmedApplicants.has(a.applicantIin) && a.status === 'queued')) {
+      expect(application.pendingCampaign).toBeUndefined();
+      expect(application.history!.filter((e) => e.action === 'confirm')).toHaveLength(1);
+    }
+    const confirmedInScope = inScope.filter((a) => confirmedApplicants.has(a.applicantIin)).length;
+    expect((await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign.counts.confirmed).toBe(confirmedInScope);
+  });
+
+  it('should stop exactly the others at the end, resuming after a crash, with one notice per parent', async () => {
+    // Prepare: the close crashes after 500 stops (run by hand at the end, before the scheduler's turn)
+    const end = new Date(Date.parse(campaign.endsAt) + 1000);
+    let calls = 0;
+    const base = dependencies();
+    const crashing: Dependencies = Object.create(base, {
+      applications: {
+        value: new Proxy(base.applications, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (property !== 'applyTransitions') return typeof value === 'function' ? value.bind(target) : value;
+            return async (...args: Parameters<typeof target.applyTransitions>) => {
+              if (++calls > 500) throw new Error('injected crash');
+              return target.applyTransitions(...args);
+            };
+          },
+        }),
+      },
+    });
+    // Act: crash, then the scheduled close runs (the real job) and finishes the work
+    await expect(runCampaignClose(crashing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, end)).rejects.toThrow('injected crash');
+    const midway = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
+    runtime.clock.set(end);
+    staff = await loginStaff(runtime);
+    await settle(runtime);
+    // Assess: progress was visible midway; the end state is exact
+    expect(midway.body.campaign.status).toBe('closing');
+    expect(midway.body.campaign.closeProgress.processed).toBe(500);
+    const stored = new Map((await allApplications()).map((a) => [a.applicationId, a]));
+    const expectedStopped = inScope.filter((a) => !confirmedApplicants.has(a.applicantIin));
+    for (const application of expectedStopped) expect(stored.get(application.applicationId)).toMatchObject({ status: 'stopped', stopReason: 'cleanup' });
+    for (const application of inScope.filter((a) => confirmedApplicants.has(a.applicantIin))) expect(stored.get(application.applicationId)!.status).toBe('queued');
+    expect([...stored.values()].filter((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && a.history?.some((e) => e.action === 'stop_cleanup')).length).toBe(expectedStopped.length);
+    const closed = (await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign;
+    expect(closed).toMatchObject({ status: 'closed', counts: { stopped: expectedStopped.length }, closeProgress: { processed: expectedStopped.length, total: expectedStopped.length } });
+    // Assess: each affected parent has exactly one stop notice, naming all their stopped applications
+    const byParent = new Map<string, string[]>();
+    for (const application of expectedStopped) byParent.set(application.applicantIin, [...(byParent.get(application.applicantIin) ?? []), application.applicationId]);
+    for (const [iin, ids] of [...byParent].slice(0, 300)) {
+      const notices = (await noticesOf(iin)).filter((n) => n.kind === 'stop_cleanup');
+      expect(notices).toHaveLength(1);
+      expect([...notices[0]!.applicationIds!].sort()).toEqual(ids.sort());
+    }
+    // Assess: after the end a confirmation is refused with a pointer to restoring
+    await expect(confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: expectedStopped[0]!.applicantIin, actor: parentActor('x'), now: runtime.clock.now() })).rejects.toThrow(CampaignClosedError);
+    expect((await staff.request('GET', '/api/public/campaign?tenantId=temirtau')).body.campaign).toBeNull();
+    runtime.clock.set(new Date());
+    staff = await loginStaff(runtime);
+  });
+});
+
+describe('a confirmation racing the close', () => {
+  it('should end confirmed when the confirmation lands between the close reading and writing, and stopped the other way round', async () => {
+    // Prepare: a year on, the applications confirmed last time are due again; a short campaign
+    runtime.clock.set(new Date(Date.now() + 370 * 86_400_000));
+    staff = await loginStaff(runtime);
+    const campaign = await createAndStart(60_000);
+    await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`);
+    await settle(runtime);
+    const page = await dependencies().applications.pendingPage('temirtau', campaign.campaignId, undefined, 1000);
+    const byApplicant = new Map<string, Application[]>();
+    for (const a of page.applications) byApplicant.set(a.applicantIin, [...(byApplicant.get(a.applicantIin) ?? []), a]);
+    const [first, second] = [...byApplicant.keys()];
+
+    // Act 1: the first parent's request saw the campaign active before the close began; the close
+    // reads its page, then that confirmation writes, then the close writes
+    const base = dependencies();
+    const seenActive = (await base.campaigns.active('temirtau'))!;
+    const confirming: Dependencies = Object.create(base, { campaigns: { value: { ...base.campaigns, active: async () => seenActive } } });
+    let confirmedFirst = false;
+    const racing: Dependencies = Object.create(base, {
+      applications: {
+        value: new Proxy(base.applications, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (property !== 'pendingPage') return typeof value === 'function' ? value.bind(target) : value;
+            return async (...args: Parameters<typeof target.pendingPage>) => {
+              const result = await target.pendingPage(...args);
+              if (!confirmedFirst) {
+                confirmedFirst = true;
+                await confirmInterest(confirming, { tenantId: 'temirtau', applicantIin: first!, actor: parentActor(first!), now: runtime.clock.now() });
+              }
+              return result;
+            };
+          },
+        }),
+      },
+    });
+    await runCampaignClose(racing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, new Date(Date.parse(campaign.endsAt) + 1000));
+
+    // Act 2: the second parent's confirmation was read before the close stopped it, and lands after
+    const secondApplication = (await base.applications.get(byApplicant.get(second!)![0]!.applicationId))!;
+
+    // Assess: the first parent's applications are confirmed and not stopped; the second's stopped, and a late confirm changes nothing
+    for (const a of byApplicant.get(first!)!) {
+      const stored = (await base.applications.get(a.applicationId))!;
+      expect(stored.status).toBe('queued');
+      expect(stored.history!.some((e) => e.action === 'stop_cleanup')).toBe(false);
+    }
+    expect(secondApplication.status).toBe('stopped');
+    const { planTransition } = await import('#domain/application-lifecycle');
+    const stale = { ...byApplicant.get(second!)![0]! };
+    const plan = planTransition(stale, { kind: 'confirm', campaignId: campaign.campaignId, validUntil: '2099-01-01' }, parentActor(second!), runtime.clock.now().toISOString());
+    await expect(base.applications.applyTransitions([{ application: stale, plan }], [])).rejects.toThrow(ConcurrentChangeError);
+    expect((await base.applications.get(stale.applicationId))!.status).toBe('stopped');
+    expect(first).toBeDefined();
+    runtime.clock.set(new Date());
+  });
+});
