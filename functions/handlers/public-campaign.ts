@@ -2,4 +2,7 @@ import { dependencies } from '#adapters/dependencies';
 import { httpHandler } from '#http/http-handler';
 import { publicCampaign } from '#use-cases/campaigns';
 
-export const handler = httpHandler('public-campaign', async ({ query }) => ({ body: await publicCampaign(dependencies(), query.tenantId) }));
+export const handler = httpHandler('public-campaign', async ({ query }) => {
+  const deps = dependencies();
+  return { body: await publicCampaign(deps, query.tenantId, deps.clock()) };
+});

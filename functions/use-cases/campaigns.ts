@@ -93,7 +93,13 @@ export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'sche
   if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, ['draft'], 'active', { guard: 'take' }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }
-  await deps.scheduler.enqueue({ name: `campaign-start-${campaign.campaignId}`, task: { kind: 'campaign-start', tenantId: input.tenantId, campaignId: input.campaignId } });
+  // It becomes the active one now (so no second campaign can start); its work begins at its start.
+  const task = { kind: 'campaign-start', tenantId: input.tenantId, campaignId: input.campaignId } as const;
+  if (Date.parse(campaign.startsAt) > input.now.getTime()) {
+    await deps.scheduler.scheduleOnce({ name: `campaign-start-${campaign.campaignId}`, at: campaign.startsAt, task });
+  } else {
+    await deps.scheduler.enqueue({ name: `campaign-start-${campaign.campaignId}`, task });
+  }
   return { ...campaign, status: 'active' };
 }
 
@@ -266,7 +272,8 @@ export async function confirmInterest(
   input: { tenantId: string; applicantIin: string; actor: Actor; now: Date },
 ): Promise<{ confirmed: number; validUntil: string }> {
   const campaign = await deps.campaigns.active(input.tenantId);
-  if (!campaign || campaign.status !== 'active' || Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignClosedError(input.tenantId);
+  const running = campaign?.status === 'active' && Date.parse(campaign.startsAt) <= input.now.getTime() && input.now.getTime() < Date.parse(campaign.endsAt);
+  if (!campaign || !running) throw new CampaignClosedError(input.tenantId);
   const policy = await tenantPolicy(deps, input.tenantId);
   const today = kazakhstanDate(input.now);
   const mine = (await deps.applications.listByApplicant(input.applicantIin)).filter((a) => a.tenantId === input.tenantId && a.status === 'queued');
@@ -291,9 +298,9 @@ export async function confirmInterest(
 }
 
 /** The public banner: the tenant's active campaign, if any. */
-export async function publicCampaign(deps: Pick<Dependencies, 'campaigns' | 'tenants'>, tenantId: string) {
+export async function publicCampaign(deps: Pick<Dependencies, 'campaigns' | 'tenants'>, tenantId: string, now: Date) {
   const campaign = await deps.campaigns.active(tenantId);
-  if (!campaign || campaign.status !== 'active') return { campaign: null };
+  if (!campaign || campaign.status !== 'active' || Date.parse(campaign.startsAt) > now.getTime()) return { campaign: null };
   const tenant = await deps.tenants.get(tenantId);
   return { campaign: { year: campaign.year, endsAt: campaign.endsAt, tenantName: tenant?.name ?? { kk: tenantId, ru: tenantId, en: tenantId } } };
 }

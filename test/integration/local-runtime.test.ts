@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../local/runtime.ts';
 import { ageGroupOn } from '#domain/age';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
-import { loginParent, loginStaff } from '../support/runtime.ts';
+import { loginParent, loginStaff, settle } from '../support/runtime.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kezek-data-'));
 
@@ -91,6 +91,34 @@ describe('the local runtime on a data directory', () => {
       }
       // Assess: the poller found the schedule in the table and ran it
       expect(status).toBe('stopped');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('should close a campaign that fell due while the runtime was stopped, 2 seconds after its end', async () => {
+    // Prepare: a campaign ending 2 s from now, started, then the runtime stops
+    const first = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
+    const staff = await loginStaff(first);
+    const now = new Date();
+    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 2000).toISOString() } });
+    const campaignId = created.body.campaign.campaignId as string;
+    expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
+    await settle(first);
+    await first.stop();
+
+    // Act: the end passes while nothing runs; then the runtime starts again
+    await new Promise((r) => setTimeout(r, 2500));
+    const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
+    try {
+      let status = '';
+      const deadline = Date.now() + 30_000;
+      while (status !== 'closed' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await (await loginStaff(second)).request('GET', `/api/staff/campaigns/${campaignId}`)).body.campaign.status;
+      }
+      // Assess: closed by the schedule kept in the table
+      expect(status).toBe('closed');
     } finally {
       await second.stop();
     }

@@ -31,6 +31,7 @@ const actions: ApplicationAction[] = [
   { kind: 'stop_cleanup', campaignId: 'c-2026' },
   { kind: 'restore_cleanup', validUntil: '2027-03-13' },
   { kind: 'change_kindergartens', kindergartenIds: ['kg-003'] },
+  { kind: 'confirm', campaignId: 'c-2026', validUntil: '2027-03-13' },
 ];
 
 const states: [ApplicationStatus, StopReason | undefined][] = [
