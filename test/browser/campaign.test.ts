@@ -117,7 +117,8 @@ describe('the interest-confirmation campaign in the browser', () => {
     expect(await row.locator('[data-qa="start-campaign-question"]').textContent()).toContain(`This notifies ${applicants} applicant`);
     await row.locator('[data-qa="start-campaign-confirm"]').click();
     await row.locator('[data-qa="campaign-status"][data-status="active"]').waitFor();
-    // The start job marks the scope and notifies the applicants.
+    // At its start time the start job marks the scope and notifies the applicants.
+    runtime.clock.set(new Date(start + 1000));
     await settle(runtime);
 
     // Assess: the public home page shows the banner
