@@ -45,9 +45,10 @@ export const jobs = [
     handler: 'job-campaign-start',
     summary: 'A started campaign: mark the in-scope applications pending, notify their parents, announce, schedule reminders and the close',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read', accounts: 'read' },
       scheduler: true,
       announce: true,
+      sms: true,
     },
     timeoutSeconds: 900,
   },
@@ -55,7 +56,7 @@ export const jobs = [
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',
-    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read' } },
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read' }, sms: true },
     timeoutSeconds: 900,
   },
   {

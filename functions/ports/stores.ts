@@ -112,6 +112,8 @@ export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
   /** Creates the parent's cabinet account if there is none; an existing one is left as it is. */
   ensureParent(account: ParentAccount): Promise<void>;
+  /** The parents with these IINs that have cabinet accounts (one BatchGet per 100). */
+  getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
@@ -157,6 +159,8 @@ export interface AuthStore {
 }
 
 export interface NotificationStore {
-  /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns how many were new. */
-  putOnce(notifications: readonly Notification[]): Promise<number>;
+  /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
+  putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
+  /** Records how a channel's delivery went (e.g. the SMS copy of a notice). */
+  setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void>;
 }

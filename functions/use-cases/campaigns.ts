@@ -128,12 +128,49 @@ const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'c
   read: false,
 });
 
+/** Short SMS texts in the three languages (one message: a parent reads the one they know). */
+const smsTexts = {
+  started: (year: number, until: string) =>
+    `kezek: ${year} өтініштерді растау ${until} дейін. Подтвердите заявления в кабинете до ${until}. Confirm by ${until}.`,
+  reminder: (until: string) => `kezek: растау ${until} аяқталады. Подтверждение заканчивается ${until}. Confirmation ends ${until}.`,
+};
+
+/**
+ * The SMS copy of notices just written (never of notices a re-run found already there, so an
+ * SMS goes at most once), to the phone of the parent's cabinet; each notice records the result.
+ */
+async function sendSmsCopies(
+  deps: Pick<Dependencies, 'accounts' | 'notifier' | 'notifications'>,
+  notices: readonly Notification[],
+  text: (until: string) => string,
+): Promise<void> {
+  if (notices.length === 0) return;
+  const phones = new Map((await deps.accounts.getParents(notices.map((n) => n.recipientIin))).map((a) => [a.iin, a.phone]));
+  let next = 0;
+  const worker = async () => {
+    while (next < notices.length) {
+      const notice = notices[next++]!;
+      const phone = phones.get(notice.recipientIin);
+      if (!phone) continue;
+      const until = kazakhstanDate(new Date(String(notice.params.endsAt))).split('-').reverse().join('.');
+      try {
+        await deps.notifier.sendSms({ phone, text: text(until) });
+        await deps.notifications.setChannelStatus(notice, 'sms', 'sent');
+      } catch {
+        // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
+        await deps.notifications.setChannelStatus(notice, 'sms', 'failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, notices.length) }, worker));
+}
+
 /**
  * The start job (idempotent): marks every in-scope application pending, notifies each applicant
  * once, announces once on the tenant's channel, schedules the reminders and the close.
  */
 export async function runCampaignStart(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'accounts'>,
   task: { tenantId: string; campaignId: string },
   now: Date,
 ): Promise<{ inScope: number; applicants: number }> {
@@ -145,7 +182,8 @@ export async function runCampaignStart(
   const applicants = [...new Set(scope.map((a) => a.applicantIin))];
   // A re-run finds the earlier marks already there; the counts are those of the first full run.
   await deps.campaigns.update(task.tenantId, task.campaignId, { counts: { ...campaign.counts, inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length } });
-  await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
+  const started = await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
+  await sendSmsCopies(deps, started, (until) => smsTexts.started(campaign.year, until));
   const tenant = await deps.tenants.get(task.tenantId);
   if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
     const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
@@ -172,7 +210,7 @@ export async function runCampaignStart(
 
 /** A reminder (idempotent): one notice per applicant with applications still pending. */
 export async function runCampaignReminder(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'accounts' | 'notifier'>,
   task: { tenantId: string; campaignId: string; daysBefore: number },
 ): Promise<{ reminded: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
@@ -184,7 +222,8 @@ export async function runCampaignReminder(
     for (const application of page.applications) applicants.add(application.applicantIin);
     next = page.next;
   } while (next);
-  await deps.notifications.putOnce([...applicants].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
+  const reminded = await deps.notifications.putOnce([...applicants].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
+  await sendSmsCopies(deps, reminded, (until) => smsTexts.reminder(until));
   return { reminded: applicants.size };
 }
 

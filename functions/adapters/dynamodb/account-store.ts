@@ -31,6 +31,12 @@ export class DynamoAccountStore implements AccountStore {
     }
   }
 
+  async getParents(iins: readonly string[]): Promise<ParentAccount[]> {
+    const unique = [...new Set(iins)];
+    const found = await getAll(this.client, this.tableName, unique.map((iin) => ({ accountId: parentAccountId(iin) })));
+    return found.filter((item) => item.kind === 'parent') as unknown as ParentAccount[];
+  }
+
   async ensureParents(accounts: readonly ParentAccount[]): Promise<number> {
     const unique = [...new Map(accounts.map((a) => [a.iin, a])).values()];
     const existing = new Set(

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '#domain/notification';
 import type { NotificationStore } from '#ports/stores';
 
@@ -9,15 +9,28 @@ export class DynamoNotificationStore implements NotificationStore {
     private readonly tableName: string,
   ) {}
 
-  async putOnce(notifications: readonly Notification[]): Promise<number> {
-    let written = 0;
+  async setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { recipientIin: notification.recipientIin, notificationId: notification.notificationId },
+        UpdateExpression: 'SET #channels.#channel = :status',
+        ConditionExpression: 'attribute_exists(notificationId)',
+        ExpressionAttributeNames: { '#channels': 'channels', '#channel': channel },
+        ExpressionAttributeValues: { ':status': status },
+      }),
+    );
+  }
+
+  async putOnce(notifications: readonly Notification[]): Promise<Notification[]> {
+    const written: Notification[] = [];
     let next = 0;
     const worker = async () => {
       while (next < notifications.length) {
         const notification = notifications[next++]!;
         try {
           await this.client.send(new PutCommand({ TableName: this.tableName, Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' }));
-          written++;
+          written.push(notification);
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
         }

@@ -20,14 +20,28 @@ export class LocalNotifier implements Notifier {
   constructor(
     private readonly print: (line: string) => void = (line) => console.log(line),
     private readonly now: () => Date = () => new Date(),
-    /** Keeps memory bounded in a long-running demo. */
-    private readonly capacity = 1000,
+    /** Keeps memory bounded in a long-running demo (a campaign start texts every applicant). */
+    private readonly capacity = 20_000,
   ) {}
+
+  private burstStartedAt = 0;
+  private burstCount = 0;
+
+  /** Prints the first few lines of a burst (a campaign start sends thousands), then one summary. */
+  private printThrottled(line: string): void {
+    const now = Date.now();
+    if (now - this.burstStartedAt > 2000) {
+      if (this.burstCount > 5) this.print(`[sms] … and ${this.burstCount - 5} more in the outbox`);
+      this.burstStartedAt = now;
+      this.burstCount = 0;
+    }
+    if (++this.burstCount <= 5) this.print(line);
+  }
 
   async sendSms(message: SmsMessage): Promise<void> {
     this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
-    this.print(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+    this.printThrottled(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
   }
 
   readonly announcements: (Announcement & { readonly sentAt: string })[] = [];
