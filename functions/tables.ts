@@ -133,6 +133,26 @@ const campaigns = {
   purpose: 'Confirmation campaigns of a tenant (a handful a year) with their counters and close progress.',
 } as const satisfies TableDefinition;
 
+const answers = {
+  name: 'Answers',
+  envVar: 'ANSWERS_TABLE',
+  // `<tenantId>#<campaignId>` + applicant IIN: one answer per applicant per campaign by key.
+  partitionKey: { name: 'campaignKey', type: 'S' },
+  sortKey: { name: 'applicantIin', type: 'S' },
+  indexes: [],
+  purpose: 'Survey answers: one per applicant per campaign, replaced on re-submission.',
+} as const satisfies TableDefinition;
+
+const aggregates = {
+  name: 'Aggregates',
+  envVar: 'AGGREGATES_TABLE',
+  // `<tenantId>#<campaignId>` + `<question>#<option>`: counters kept exact by the submissions.
+  partitionKey: { name: 'campaignKey', type: 'S' },
+  sortKey: { name: 'counter', type: 'S' },
+  indexes: [],
+  purpose: 'Answer counters per option and per kindergarten, moved in the same transaction as each answer.',
+} as const satisfies TableDefinition;
+
 const schedules = {
   name: 'Schedules',
   envVar: 'SCHEDULES_TABLE',
@@ -151,7 +171,7 @@ const schedules = {
 } as const satisfies TableDefinition;
 
 /** All tables, keyed by the name used in the route table's grants. */
-export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, schedules } as const;
+export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, answers, aggregates, schedules } as const;
 
 export type TableKey = keyof typeof tables;
 

@@ -13,6 +13,7 @@ import { DynamoAuthStore } from './dynamodb/auth-store.ts';
 import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
+import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
 import { SnsNotifier } from './sns/sns-notifier.ts';
 import { EventBridgeScheduler } from './scheduler/eventbridge-scheduler.ts';
 
@@ -52,6 +53,9 @@ function fromEnvironment(): Dependencies {
     },
     get notifications() {
       return once('notifications', () => new DynamoNotificationStore(dynamoDocumentClient(), tableName('notifications')));
+    },
+    get surveys() {
+      return once('surveys', () => new DynamoSurveyStore(dynamoDocumentClient(), tableName));
     },
     get campaigns() {
       return once('campaigns', () => new DynamoCampaignStore(dynamoDocumentClient(), tableName));

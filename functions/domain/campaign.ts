@@ -54,7 +54,7 @@ export function isInScope(application: Application, campaign: Pick<Campaign, 'ye
 }
 
 /** SPEC rule 1: confirmation extends to the date + the policy's years, never earlier than it was. */
-export function confirmedValidUntil(current: string, today: string, policy: TenantPolicy): string {
+export function confirmedValidUntil(current: string, today: string, policy: Pick<TenantPolicy, 'extensionYears'>): string {
   const extended = addYears(today, policy.extensionYears);
   return extended > current ? extended : current;
 }

@@ -214,6 +214,7 @@ export const fieldMessages = {
     ru: 'Выберите от 1 до 3 разных детских садов.',
     en: 'Choose 1 to 3 different kindergartens.',
   },
+  options_distinct: { kk: 'Әр нұсқаны бір рет таңдаңыз.', ru: 'Выберите каждый вариант один раз.', en: 'Choose each option once.' },
   kindergarten_unknown: {
     kk: 'Бұл білім бөлімінде мұндай балабақша жоқ.',
     ru: 'В этом отделе образования нет такого детского сада.',

@@ -2,6 +2,9 @@ import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import {
   applicationIdParams,
+  surveySubmitRequest,
+  surveySubmitResponse,
+  surveyView,
   campaignIdParams,
   campaignPreviewResponse,
   campaignResponse,
@@ -382,6 +385,27 @@ export const routes = [
     params: campaignIdParams,
     response: campaignResponse,
     grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/cabinet/survey',
+    handler: 'cabinet-survey',
+    access: ['parent'],
+    summary: 'The survey of the running campaign with kindergartens, their load and chances, and the answer sent so far',
+    response: surveyView,
+    grants: { tables: { campaigns: 'read', constraints: 'read', answers: 'read', aggregates: 'read', kindergartens: 'read', tenants: 'read', applications: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/cabinet/survey',
+    handler: 'cabinet-survey-submit',
+    access: ['parent'],
+    summary: 'Send the survey: the answer, the confirmation of all queued applications and the counters, in one transaction',
+    body: surveySubmitRequest,
+    response: surveySubmitResponse,
+    grants: {
+      tables: { campaigns: 'readWrite', constraints: 'read', answers: 'readWrite', aggregates: 'readWrite', kindergartens: 'read', applications: 'readWrite', notifications: 'readWrite', tenants: 'read' },
+    },
   },
 ] as const satisfies readonly RouteDefinition[];
 

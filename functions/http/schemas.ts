@@ -229,3 +229,55 @@ export const publicCampaignResponse = z.object({
 });
 
 export const confirmationResponse = z.object({ confirmed: z.number().int(), validUntil: isoDate });
+
+const localizedOption = z.object({ id: z.string(), label: localized });
+
+export const surveyView = z.object({
+  campaign: z.object({ campaignId: z.string(), year: z.number().int(), endsAt: z.string() }).nullable(),
+  /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
+  definition: z.object({
+    version: z.string(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['kindergartens', 'single', 'multiple']),
+        title: localized,
+        hint: localized.optional(),
+        min: z.number().int().optional(),
+        max: z.number().int().optional(),
+        options: z.array(localizedOption).optional(),
+        reasons: z.object({ title: localized, options: z.array(localizedOption) }).optional(),
+        otherMaxLength: z.number().int().optional(),
+      }),
+    ),
+  }),
+  /** The parent's answer in this campaign, if they have sent one. */
+  answer: z.object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate }).nullable(),
+  kindergartens: z.array(
+    z.object({
+      kindergartenId: z.string(),
+      name: localized,
+      district: z.string(),
+      ownership: z.enum(['state', 'private']),
+      languages: z.array(z.enum(instructionLanguages)),
+      location: z.object({ lat: z.number(), lon: z.number() }),
+      /** Applicants who chose it in this campaign, against its places. */
+      load: z.object({ chosen: z.number().int(), capacity: z.number().int() }),
+      /** In plain words: `good` (chosen ≤ 80 % of places), `fair` (≤ 150 %), `low`. */
+      chance: z.enum(['good', 'fair', 'low']),
+    }),
+  ),
+  districts: z.array(z.object({ id: z.string(), name: localized })),
+});
+
+export const surveySubmitRequest = z.strictObject({
+  version: z.string().max(40),
+  answers: z.record(z.string(), z.unknown()),
+});
+
+export const surveySubmitResponse = z.object({
+  confirmed: z.number().int(),
+  validUntil: isoDate,
+  /** True when this replaced an earlier answer in the same campaign. */
+  replaced: z.boolean(),
+});

@@ -1,4 +1,4 @@
-import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, NotificationStore, TenantStore } from './stores.ts';
+import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, NotificationStore, SurveyStore, TenantStore } from './stores.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
@@ -12,6 +12,7 @@ export interface Dependencies {
   readonly auth: AuthStore;
   readonly campaigns: CampaignStore;
   readonly notifications: NotificationStore;
+  readonly surveys: SurveyStore;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   readonly clock: () => Date;

@@ -10,6 +10,37 @@ export interface SharedNotice {
   readonly applicationId: string;
 }
 
+/** A survey answer (one per applicant per campaign) and the aggregate counters it moves. */
+export interface SurveyWrite {
+  readonly campaignKey: string;
+  readonly applicantIin: string;
+  readonly answer: Readonly<Record<string, unknown>>;
+  readonly version: string;
+  readonly submittedAt: string;
+  readonly validUntil: string;
+  /** The stored answer's revision this one replaces (undefined: the first answer). */
+  readonly replacesRevision?: number;
+  readonly counterDeltas: ReadonlyMap<string, number>;
+}
+
+/** What a submission needs to know, read in one BatchGet. */
+export interface SurveyContext {
+  readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number };
+  readonly previous?: { readonly answer: Record<string, unknown>; readonly revision: number; readonly submittedAt: string; readonly validUntil: string; readonly version: string };
+  readonly kindergartens: readonly Kindergarten[];
+}
+
+export interface SurveyStore {
+  /**
+   * In one request: the tenant's running campaign (from its guard), the named kindergartens, and
+   * the applicant's answer in `candidateCampaignId` (the campaign their applications point to;
+   * the answer counts only if that is the running one).
+   */
+  context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
+  /** Every counter of a campaign (one Query): answers per option and per kindergarten. */
+  counters(campaignKey: string): Promise<Map<string, number>>;
+}
+
 /** A campaign counter moved in the same transaction as the applications it counts. */
 export interface CampaignCounter {
   readonly tenantId: string;
@@ -48,6 +79,8 @@ export interface ApplicationStore {
     counter?: CampaignCounter,
     /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
     sharedNotice?: SharedNotice,
+    /** A survey answer and its counter moves, written with the confirmation it carries. */
+    survey?: SurveyWrite,
   ): Promise<Application[]>;
   /** A page of the applications still pending in a campaign (the sparse pending index). */
   pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;

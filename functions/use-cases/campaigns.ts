@@ -87,10 +87,12 @@ export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 
  * Starts a draft: it becomes the tenant's one active campaign (a guard in the same transaction),
  * and a job does the work that grows with the queue (marking, notices, announcement, schedules).
  */
-export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
+export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler' | 'tenants'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
   if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
-  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, ['draft'], 'active', { guard: 'take' }))) {
+  // The policy's extension is fixed for the campaign's run: a confirmation reads it with the guard.
+  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: (await tenantPolicy(deps, input.tenantId)).extensionYears };
+  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, ['draft'], 'active', { guard: 'take', summary }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }
   // It becomes the active one now (so no second campaign can start); its work begins at its start.
@@ -315,16 +317,8 @@ export async function confirmInterest(
   if (!campaign || !running) throw new CampaignClosedError(input.tenantId);
   const policy = await tenantPolicy(deps, input.tenantId);
   const today = kazakhstanDate(input.now);
-  const mine = (await deps.applications.listByApplicant(input.applicantIin)).filter((a) => a.tenantId === input.tenantId && a.status === 'queued');
-  const at = input.now.toISOString();
-  const changes = mine
-    // Confirmed already in this campaign: nothing to extend again.
-    .filter((a) => !(a.history ?? []).some((e) => e.action === 'confirm' && e.details?.campaignId === campaign.campaignId))
-    .map((application) => ({
-      application,
-      plan: planTransition(application, { kind: 'confirm', campaignId: campaign.campaignId, validUntil: confirmedValidUntil(application.validUntil, today, policy) }, input.actor, at),
-    }));
-  const validUntil = changes.map((c) => c.plan.set.validUntil!).sort().at(-1) ?? mine.map((a) => a.validUntil).sort().at(-1) ?? today;
+  const mine = (await deps.applications.listByApplicant(input.applicantIin)).filter((a) => a.tenantId === input.tenantId);
+  const { changes, validUntil } = confirmationPlans(mine, campaign.campaignId, today, policy.extensionYears, input.actor, input.now.toISOString());
   if (changes.length === 0) return { confirmed: 0, validUntil };
   const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
   const first = changes[0]!;
@@ -334,6 +328,23 @@ export async function confirmInterest(
     pendingHere > 0 ? { tenantId: input.tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
   );
   return { confirmed: changes.length, validUntil };
+}
+
+/**
+ * What a confirmation changes (SPEC rules 1 and 6): every queued application of the parent in the
+ * tenant, except those already confirmed in this campaign (never extended twice), each extended to
+ * today + the policy's years and never earlier than it was. Also the latest validity to show.
+ */
+export function confirmationPlans(applications: readonly Application[], campaignId: string, today: string, extensionYears: number, actor: Actor, at: string) {
+  const queued = applications.filter((a) => a.status === 'queued');
+  const changes = queued
+    .filter((a) => !(a.history ?? []).some((e) => e.action === 'confirm' && e.details?.campaignId === campaignId))
+    .map((application) => ({
+      application,
+      plan: planTransition(application, { kind: 'confirm', campaignId, validUntil: confirmedValidUntil(application.validUntil, today, { extensionYears }) }, actor, at),
+    }));
+  const validUntil = [...changes.map((c) => c.plan.set.validUntil!), ...queued.map((a) => a.validUntil)].sort().at(-1) ?? today;
+  return { changes, validUntil };
 }
 
 /** The public banner: the tenant's active campaign, if any. */

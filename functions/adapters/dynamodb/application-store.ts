@@ -5,7 +5,7 @@ import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError } from '#domain/errors';
 import { pendingKey } from '#domain/campaign';
 import type { Notification } from '#domain/notification';
-import type { ApplicationStore, CampaignCounter, PositionWrite, SharedNotice } from '#ports/stores';
+import type { ApplicationStore, CampaignCounter, PositionWrite, SharedNotice, SurveyWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { getAll } from './batch-get.ts';
@@ -116,6 +116,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     notifications: readonly Notification[],
     counter?: CampaignCounter,
     sharedNotice?: SharedNotice,
+    survey?: SurveyWrite,
   ): Promise<Application[]> {
     const transactItems: TransactItem[] = [];
     const placeIndexes = new Set<number>();
@@ -148,6 +149,39 @@ export class DynamoApplicationStore implements ApplicationStore {
         },
       });
     }
+    let answerIndex = -1;
+    if (survey) {
+      answerIndex = transactItems.length;
+      transactItems.push({
+        Put: {
+          TableName: this.tableName('answers'),
+          Item: {
+            campaignKey: survey.campaignKey,
+            applicantIin: survey.applicantIin,
+            answer: survey.answer,
+            version: survey.version,
+            submittedAt: survey.submittedAt,
+            validUntil: survey.validUntil,
+            revision: (survey.replacesRevision ?? 0) + 1,
+          },
+          // Replaces exactly the answer it was computed against: a concurrent submission (or a
+          // retry of this one that already landed) fails here and changes nothing.
+          ConditionExpression: survey.replacesRevision === undefined ? 'attribute_not_exists(applicantIin)' : 'revision = :revision',
+          ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
+        },
+      });
+      for (const [key, delta] of survey.counterDeltas) {
+        transactItems.push({
+          Update: {
+            TableName: this.tableName('aggregates'),
+            Key: { campaignKey: survey.campaignKey, counter: key },
+            UpdateExpression: 'ADD #count :delta',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':delta': delta },
+          },
+        });
+      }
+    }
     if (counter) {
       transactItems.push({
         Update: {
@@ -163,6 +197,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       () => this.client.send(new TransactWriteCommand({ TransactItems: transactItems })),
       (failed) => {
         if (failed.some((index) => placeIndexes.has(index))) throw new NoFreePlaceError('no free place');
+        if (failed.includes(answerIndex)) throw new ConcurrentChangeError('the answer changed meanwhile');
         throw new ConcurrentChangeError(changes.map((c) => c.application.applicationId).join(','));
       },
     );

@@ -39,7 +39,7 @@ export class DynamoCampaignStore implements CampaignStore {
     campaignId: string,
     from: readonly CampaignStatus[],
     to: CampaignStatus,
-    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> } = {},
+    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number } } = {},
   ): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':to': to, ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])) };
@@ -61,7 +61,14 @@ export class DynamoCampaignStore implements CampaignStore {
     };
     const guard =
       options.guard === 'take'
-        ? { Put: { TableName: this.tableName('constraints'), Item: { constraintId: activeCampaignConstraint(tenantId), campaignId }, ConditionExpression: 'attribute_not_exists(constraintId)' } }
+        ? {
+            Put: {
+              TableName: this.tableName('constraints'),
+              // The guard carries the campaign's dates, so a survey submission reads them with its other keys.
+              Item: { constraintId: activeCampaignConstraint(tenantId), campaignId, ...options.summary },
+              ConditionExpression: 'attribute_not_exists(constraintId)',
+            },
+          }
         : options.guard === 'release'
           ? { Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeCampaignConstraint(tenantId) }, ConditionExpression: 'campaignId = :campaign', ExpressionAttributeValues: { ':campaign': campaignId } } }
           : undefined;

@@ -1,0 +1,105 @@
+import type { Actor, Application } from '#domain/application';
+import { CampaignClosedError, pendingKey } from '#domain/campaign';
+import { InvalidInputError } from '#domain/errors';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { notificationForTransition } from '#domain/notification';
+import { counterDeltas, counterKeys } from '#domain/survey-answers';
+import { currentSurvey } from '#domain/survey-definition';
+import type { Dependencies } from '#ports/dependencies';
+import { confirmationPlans } from './campaigns.ts';
+
+/** The campaign a parent's applications point to: pending in it, or confirmed in it last. */
+function candidateCampaign(applications: readonly Application[]): string | undefined {
+  const pending = applications.find((a) => a.pendingCampaign)?.pendingCampaign;
+  if (pending) return pending.slice(pending.indexOf('#') + 1);
+  const confirms = applications.flatMap((a) => (a.history ?? []).filter((e) => e.action === 'confirm'));
+  return confirms.sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.details?.campaignId as string | undefined;
+}
+
+/** The tenant of a parent's applications (one department per parent in practice; the queued one first). */
+function tenantOf(applications: readonly Application[]): string | undefined {
+  return (applications.find((a) => a.status === 'queued') ?? applications[0])?.tenantId;
+}
+
+const running = (campaign: { startsAt: string; endsAt: string } | undefined, now: Date): campaign is { startsAt: string; endsAt: string } =>
+  campaign !== undefined && Date.parse(campaign.startsAt) <= now.getTime() && now.getTime() < Date.parse(campaign.endsAt);
+
+/** Places of a kindergarten, all age groups. */
+const placesOf = (capacity: Record<string, number>) => Object.values(capacity).reduce((sum, n) => sum + n, 0);
+
+/** The chance of a place in plain words, from how many chose it against its places. */
+export function chanceOf(chosen: number, capacity: number): 'good' | 'fair' | 'low' {
+  if (chosen <= capacity * 0.8) return 'good';
+  if (chosen <= capacity * 1.5) return 'fair';
+  return 'low';
+}
+
+/** The survey as the parent sees it: questions, kindergartens with load and chance, their answer so far. */
+export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 'surveys' | 'kindergartens' | 'tenants'>, applicantIin: string, now: Date) {
+  const applications = await deps.applications.listByApplicant(applicantIin);
+  const tenantId = tenantOf(applications);
+  const context = tenantId ? await deps.surveys.context(tenantId, applicantIin, [], candidateCampaign(applications)) : undefined;
+  const campaign = running(context?.campaign, now) ? context!.campaign! : undefined;
+  const [kindergartens, counters, tenant] = await Promise.all([
+    tenantId ? deps.kindergartens.listByTenant(tenantId) : [],
+    campaign && tenantId ? deps.surveys.counters(pendingKey(tenantId, campaign.campaignId)) : new Map<string, number>(),
+    tenantId ? deps.tenants.get(tenantId) : undefined,
+  ]);
+  return {
+    campaign: campaign ? { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt } : null,
+    definition: currentSurvey,
+    answer: campaign && context?.previous ? { answers: context.previous.answer, submittedAt: context.previous.submittedAt, validUntil: context.previous.validUntil } : null,
+    kindergartens: kindergartens.map((k) => {
+      const chosen = counters.get(`kindergartens#${k.kindergartenId}`) ?? 0;
+      const capacity = placesOf(k.capacity);
+      return { kindergartenId: k.kindergartenId, name: k.name, district: k.district, ownership: k.ownership, languages: [...k.languages], location: k.location, load: { chosen, capacity }, chance: chanceOf(chosen, capacity) };
+    }),
+    districts: tenant?.districts.map((d) => ({ id: d.id, name: d.name })) ?? [],
+  };
+}
+
+/**
+ * Sends the survey (SPEC rule 6): the answer (one per applicant per campaign; a re-submission
+ * replaces it), the confirmation of every queued application of the parent, the notice and the
+ * counters (moved by the difference to the earlier answer) in one transaction. Two reads (the
+ * applications; the campaign guard, the chosen kindergartens and the earlier answer together) and
+ * one write.
+ */
+export async function submitSurvey(
+  deps: Pick<Dependencies, 'applications' | 'surveys'>,
+  input: { applicantIin: string; answers: Record<string, unknown>; actor: Actor; now: Date },
+): Promise<{ confirmed: number; validUntil: string; replaced: boolean }> {
+  const applications = await deps.applications.listByApplicant(input.applicantIin);
+  const tenantId = tenantOf(applications);
+  if (!tenantId) throw new CampaignClosedError('no applications');
+  const chosen = input.answers.kindergartens as string[];
+  const context = await deps.surveys.context(tenantId, input.applicantIin, chosen, candidateCampaign(applications));
+  if (!running(context.campaign, input.now)) throw new CampaignClosedError(tenantId);
+  const campaign = context.campaign!;
+  const known = new Set(context.kindergartens.map((k) => k.kindergartenId));
+  const unknown = chosen.flatMap((id, index) => (known.has(id) ? [] : [{ path: `answers.kindergartens.${index}`, key: 'kindergarten_unknown' }]));
+  if (unknown.length > 0) throw new InvalidInputError(unknown);
+
+  const at = input.now.toISOString();
+  const mine = applications.filter((a) => a.tenantId === tenantId);
+  const { changes, validUntil } = confirmationPlans(mine, campaign.campaignId, kazakhstanDate(input.now), campaign.extensionYears, input.actor, at);
+  const first = changes[0];
+  const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
+  await deps.applications.applyTransitions(
+    changes,
+    first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
+    pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
+    undefined,
+    {
+      campaignKey: pendingKey(tenantId, campaign.campaignId),
+      applicantIin: input.applicantIin,
+      answer: input.answers,
+      version: currentSurvey.version,
+      submittedAt: at,
+      validUntil,
+      ...(context.previous && { replacesRevision: context.previous.revision }),
+      counterDeltas: counterDeltas(context.previous ? counterKeys(currentSurvey, context.previous.answer) : [], counterKeys(currentSurvey, input.answers)),
+    },
+  );
+  return { confirmed: changes.length, validUntil, replaced: context.previous !== undefined };
+}

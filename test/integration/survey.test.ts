@@ -1,0 +1,146 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { counterKeys } from '#domain/survey-answers';
+import { currentSurvey } from '#domain/survey-definition';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+let campaignId: string;
+let parent: Client;
+let parentIin: string;
+let kindergartens: string[];
+
+const answers = (chosen: string[]) => ({
+  kindergartens: chosen,
+  ownership: { choice: 'state', reasons: ['quality'] },
+  language: { choice: 'kk' },
+  fee: { choice: 'up-to-20000' },
+  activities: { options: ['chess', 'drawing'], other: 'Домбыра' },
+  digital: { options: ['android', 'cashless'] },
+});
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(400);
+  const staff = await loginStaff(runtime);
+  const now = runtime.clock.now();
+  const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
+  campaignId = created.body.campaign.campaignId;
+  await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  await settle(runtime);
+  // A parent with an application waiting for confirmation
+  for (const candidate of runtime.seed!.data.parents) {
+    const client = await loginParent(runtime, candidate);
+    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) {
+      parent = client;
+      parentIin = candidate.iin;
+      break;
+    }
+  }
+  kindergartens = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+async function stored() {
+  const key = `temirtau#${campaignId}`;
+  const [answerItems, counterItems] = await Promise.all([
+    dynamoDocumentClient().send(new QueryCommand({ TableName: runtime.tableNames.answers, KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': key } })),
+    dynamoDocumentClient().send(new QueryCommand({ TableName: runtime.tableNames.aggregates, KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': key } })),
+  ]);
+  const counters = Object.fromEntries((counterItems.Items ?? []).filter((i) => i.count !== 0).map((i) => [i.counter, i.count]));
+  return { answers: answerItems.Items ?? [], counters };
+}
+
+/** The counters recomputed from the answers themselves. */
+function recount(answerItems: Record<string, unknown>[]) {
+  const counts: Record<string, number> = {};
+  for (const item of answerItems) for (const key of counterKeys(currentSurvey, item.answer as Record<string, unknown>)) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
+
+describe('the survey', () => {
+  it('should show the questions, the kindergartens with their load, and no answer yet', async () => {
+    const survey = await parent.request('GET', '/api/cabinet/survey');
+    expect(survey.status).toBe(200);
+    expect(survey.body.campaign.campaignId).toBe(campaignId);
+    expect(survey.body.definition.questions.map((q: { id: string }) => q.id)).toEqual(['kindergartens', 'ownership', 'language', 'fee', 'activities', 'digital']);
+    expect(survey.body.kindergartens.length).toBe(kindergartens.length);
+    expect(survey.body.answer).toBeNull();
+  });
+
+  it('should confirm, answer and count in one write and two reads', async () => {
+    // Act
+    const answer = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ replaced: false });
+    expect(answer.body.confirmed).toBeGreaterThan(0);
+    // The authorizer's session read, then the handler: one Query, one BatchGet, one transaction
+    expect(JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!)).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
+    const cabinet = await parent.request('GET', '/api/cabinet/applications');
+    expect(cabinet.body.applications.every((a: { confirmationNeeded: boolean }) => !a.confirmationNeeded)).toBe(true);
+    const { answers: answerItems, counters } = await stored();
+    expect(answerItems).toHaveLength(1);
+    expect(counters).toEqual(recount(answerItems));
+    expect(counters[`kindergartens#${kindergartens[0]}`]).toBe(1);
+    const view = await parent.request('GET', '/api/cabinet/survey');
+    expect(view.body.answer.answers).toEqual(answers([kindergartens[0]!, kindergartens[1]!]));
+    expect(view.body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergartens[0]).load.chosen).toBe(1);
+  });
+
+  it('should move the counters from the old kindergartens to the new ones on a re-submission, and extend nothing twice', async () => {
+    // Prepare
+    const before = await parent.request('GET', '/api/cabinet/applications');
+    // Act
+    const again = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[2]!]) } });
+    // Assess
+    expect(again.body).toMatchObject({ replaced: true, confirmed: 0 });
+    const { answers: answerItems, counters } = await stored();
+    expect(answerItems).toHaveLength(1);
+    expect(counters).toEqual(recount(answerItems));
+    expect(counters[`kindergartens#${kindergartens[0]}`]).toBeUndefined();
+    expect(counters[`kindergartens#${kindergartens[2]}`]).toBe(1);
+    expect(counters['answers#total']).toBe(1);
+    const after = await parent.request('GET', '/api/cabinet/applications');
+    expect(after.body.applications.map((a: { validUntil: string }) => a.validUntil)).toEqual(before.body.applications.map((a: { validUntil: string }) => a.validUntil));
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['missing answers', { version: currentSurvey.version, answers: {} }, 'answers.kindergartens'],
+    ['4 kindergartens', { version: currentSurvey.version, answers: answers(['kg-001', 'kg-002', 'kg-003', 'kg-004']) }, 'answers.kindergartens'],
+    ['duplicate kindergartens', { version: currentSurvey.version, answers: answers(['kg-001', 'kg-001']) }, 'answers.kindergartens'],
+    ["a foreign tenant's kindergarten", { version: currentSurvey.version, answers: answers(['kg-999']) }, 'answers.kindergartens.0'],
+    ['an unknown option', { version: currentSurvey.version, answers: { ...answers(['kg-001']), fee: { choice: 'free' } } }, 'answers.fee.choice'],
+    ['a long other text', { version: currentSurvey.version, answers: { ...answers(['kg-001']), activities: { options: [], other: 'x'.repeat(201) } } }, 'answers.activities.other'],
+    ['extra fields', { version: currentSurvey.version, answers: { ...answers(['kg-001']), mood: 'happy' } }, 'answers'],
+    ['wrong types', { version: currentSurvey.version, answers: { ...answers(['kg-001']), digital: { options: 'android' } } }, 'answers.digital.options'],
+    ['an old version', { version: 'kezek-1999-1', answers: answers(['kg-001']) }, 'version'],
+  ];
+
+  it.each(bad)('should refuse %s with 400, field errors in the language asked for, and write nothing', async (_name, body, path) => {
+    // Prepare
+    const before = await stored();
+    // Act
+    const answer = await parent.request('POST', '/api/cabinet/survey', { body, language: 'kk' });
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe('Енгізілген деректерді тексеріңіз.');
+    expect(answer.body.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('should refuse a submission after the end with a pointer to restoring', async () => {
+    runtime.clock.advance(31 * 86_400_000);
+    const late = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
+    const answer = await late.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toContain('Вернуть в очередь');
+    runtime.clock.set(new Date());
+  });
+});
+
