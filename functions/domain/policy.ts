@@ -1,4 +1,8 @@
-import type { QueueRatio } from './queue-order.ts';
+/** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
+export interface QueueRatio {
+  readonly priority: number;
+  readonly general: number;
+}
 
 /**
  * A tenant's rules that departments set for themselves (SPEC "Tenant policy"): data on the tenant

@@ -1,4 +1,5 @@
 import type { PriorityCategory } from './application.ts';
+import type { QueueRatio } from './policy.ts';
 
 /**
  * The queue order for referrals and the positions parents see (SPEC rule 11, tenant policy).
@@ -20,13 +21,8 @@ export interface QueueEntry {
   readonly registeredAt: string;
 }
 
-/** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
-export interface QueueRatio {
-  readonly priority: number;
-  readonly general: number;
-}
-
 /** The tenant-policy default: one priority referral, then three general ones. */
+export type { QueueRatio };
 export const defaultQueueRatio: QueueRatio = { priority: 1, general: 3 };
 
 function checkRatio(ratio: QueueRatio): void {
