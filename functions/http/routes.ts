@@ -9,7 +9,6 @@ import {
   campaignPreviewResponse,
   campaignResponse,
   campaignsResponse,
-  confirmationResponse,
   createCampaignRequest,
   publicCampaignQuery,
   publicCampaignResponse,
@@ -315,15 +314,6 @@ export const routes = [
     query: publicCampaignQuery,
     response: publicCampaignResponse,
     grants: { tables: { campaigns: 'read', constraints: 'read', tenants: 'read' } },
-  },
-  {
-    method: 'POST',
-    path: '/api/cabinet/confirmation',
-    handler: 'cabinet-confirm',
-    access: ['parent'],
-    summary: "Confirm interest: all the parent's queued applications in the campaign's tenant are extended, atomically",
-    response: confirmationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'read', tenants: 'read' } },
   },
   {
     method: 'GET',

@@ -228,7 +228,6 @@ export const publicCampaignResponse = z.object({
   campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized }).nullable(),
 });
 
-export const confirmationResponse = z.object({ confirmed: z.number().int(), validUntil: isoDate });
 
 const localizedOption = z.object({ id: z.string(), label: localized });
 

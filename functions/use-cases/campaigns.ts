@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Application } from '#domain/application';
 import { planTransition } from '#domain/application-lifecycle';
 import {
-  CampaignClosedError,
   CampaignStateError,
   checkCampaignDates,
   confirmedValidUntil,
@@ -301,33 +300,6 @@ export async function runCampaignClose(
     await requestPositions(deps, { tenantId: task.tenantId, birthYears: cohortsOf(campaign.year, policy), changes: [], at, reason: `close-${task.campaignId}`, unexplainedAs: 'stopped' });
   }
   return { stopped };
-}
-
-/**
- * A parent confirms (SPEC rule 6): every queued application of theirs in the tenant is extended
- * (never earlier than it was, never twice in one campaign) and leaves the pending index, in one
- * transaction with one notice and the campaign's counter. After the end: `CampaignClosedError`.
- */
-export async function confirmInterest(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants'>,
-  input: { tenantId: string; applicantIin: string; actor: Actor; now: Date },
-): Promise<{ confirmed: number; validUntil: string }> {
-  const campaign = await deps.campaigns.active(input.tenantId);
-  const running = campaign?.status === 'active' && Date.parse(campaign.startsAt) <= input.now.getTime() && input.now.getTime() < Date.parse(campaign.endsAt);
-  if (!campaign || !running) throw new CampaignClosedError(input.tenantId);
-  const policy = await tenantPolicy(deps, input.tenantId);
-  const today = kazakhstanDate(input.now);
-  const mine = (await deps.applications.listByApplicant(input.applicantIin)).filter((a) => a.tenantId === input.tenantId);
-  const { changes, validUntil } = confirmationPlans(mine, campaign.campaignId, today, policy.extensionYears, input.actor, input.now.toISOString());
-  if (changes.length === 0) return { confirmed: 0, validUntil };
-  const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
-  const first = changes[0]!;
-  await deps.applications.applyTransitions(
-    changes,
-    [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }],
-    pendingHere > 0 ? { tenantId: input.tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
-  );
-  return { confirmed: changes.length, validUntil };
 }
 
 /**

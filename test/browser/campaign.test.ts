@@ -41,6 +41,9 @@ async function parentLogsIn(page: Page, parent: { iin: string; phone: string }):
   await page.locator('[data-qa="code-input"]').waitFor();
   await page.locator('[data-qa="code-input"]').fill(/\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0]);
   await page.locator('[data-qa="verify-code"]').click();
+  // A parent with applications to confirm lands on the survey; the cabinet is one link away.
+  await page.waitForURL(/\/(survey|cabinet)$/);
+  if (page.url().endsWith('/survey')) await page.goto(`${runtime.url}/cabinet`);
   await page.locator('[data-qa="application"]').first().waitFor();
 }
 
@@ -137,22 +140,32 @@ describe('the interest-confirmation campaign in the browser', () => {
     const before = (await silentApi.request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; confirmationNeeded: boolean }[];
     expect(before.find((a) => a.applicationId === silent!.application.applicationId)?.confirmationNeeded).toBe(true);
 
-    // Act: the other parent confirms in the cabinet (a phone, Russian)
+    // Act: the other parent sends the survey (its pages have their own browser test) …
+    const confirmingApi = await loginParent(runtime, confirming!.parent);
+    const survey = (await confirmingApi.request('GET', '/api/cabinet/survey')).body as { definition: { version: string }; kindergartens: { kindergartenId: string }[] };
+    const sent = await confirmingApi.request('POST', '/api/cabinet/survey', {
+      body: {
+        version: survey.definition.version,
+        answers: {
+          kindergartens: [survey.kindergartens[0]!.kindergartenId],
+          ownership: { choice: 'any', reasons: [] },
+          language: { choice: 'ru' },
+          fee: { choice: 'up-to-30000' },
+          activities: { options: ['football'] },
+          digital: { options: ['cashless'] },
+        },
+      },
+    });
+    expect(sent.status).toBe(200);
+    // … and sees the confirmation in the cabinet (a phone, Russian), with the banner still there
     const confirmContext = await browser.newContext({ locale: 'ru-RU', ...phone });
     contexts.push(confirmContext);
     const cabinet = await confirmContext.newPage();
     await parentLogsIn(cabinet, confirming!.parent);
     await cabinet.locator('[data-qa="campaign-banner"]').waitFor();
-    expect(await axeViolations(cabinet)).toEqual([]);
-    await cabinet.locator('[data-qa="confirm-interest"]').click();
-
-    // Assess: the success names the count and date, the applications are reloaded, the button is gone
-    const done = cabinet.locator('[data-qa="confirmation-done"]');
-    await done.waitFor();
-    expect(await done.textContent()).toMatch(/продлен/);
-    expect(await cabinet.locator('[data-qa="confirm-interest"]').count()).toBe(0);
     const confirmedCard = cabinet.locator(`[data-qa="application"][data-application-id="${confirming!.application.applicationId}"]`);
-    await expect.poll(() => confirmedCard.locator('[data-qa="history-event"][data-action="confirm"]').count()).toBe(1);
+    expect(await confirmedCard.locator('[data-qa="history-event"][data-action="confirm"]').count()).toBe(1);
+    expect(await cabinet.locator('[data-qa="survey-link"][data-needed="true"]').count()).toBe(0);
     expect(await axeViolations(cabinet)).toEqual([]);
 
     // Assess: the staff page, polling, shows the confirmation in the counters
@@ -181,8 +194,8 @@ describe('the interest-confirmation campaign in the browser', () => {
     await card.locator('[data-qa="application-status"][data-status="queued"]').waitFor();
 
     // Assess: the parent who confirmed was not stopped
-    const confirmingApi = await loginParent(runtime, confirming!.parent);
-    const after = (await confirmingApi.request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; status: string }[];
+    const confirmingAgain = await loginParent(runtime, confirming!.parent);
+    const after = (await confirmingAgain.request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; status: string }[];
     expect(after.find((a) => a.applicationId === confirming!.application.applicationId)?.status).toBe('queued');
     for (const context of contexts) await context.close();
   });

@@ -6,7 +6,8 @@ import type { Application } from '#domain/application';
 import { CampaignClosedError, type Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
 import type { Dependencies } from '#ports/dependencies';
-import { confirmInterest, runCampaignClose } from '#use-cases/campaigns';
+import { runCampaignClose } from '#use-cases/campaigns';
+import { submitSurvey } from '#use-cases/survey';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
@@ -23,6 +24,19 @@ afterAll(async () => {
 });
 
 const parentActor = (iin: string) => ({ role: 'parent' as const, id: `parent#${iin}` });
+
+/** A parent confirms the way parents do: by sending the survey (the domain operation behind the route). */
+function confirm(deps: Dependencies, applicantIin: string, now: Date) {
+  const answers = {
+    kindergartens: [runtime.seed!.data.kindergartens[0]!.kindergartenId],
+    ownership: { choice: 'any', reasons: [] },
+    language: { choice: 'kk' },
+    fee: { choice: 'up-to-20000' },
+    activities: { options: [] },
+    digital: { options: [] },
+  };
+  return submitSurvey(deps, { applicantIin, answers, actor: parentActor(applicantIin), now });
+}
 
 /** Every application of the tenant as stored (a test-only recount; request paths never scan). */
 async function allApplications(): Promise<Application[]> {
@@ -103,10 +117,10 @@ describe('a confirmation campaign over 10,000 applications', () => {
     const applicants = [...new Set(inScope.map((a) => a.applicantIin))];
     for (const iin of applicants.slice(0, Math.round(applicants.length * 0.3))) confirmedApplicants.add(iin);
     // Act
-    for (const iin of confirmedApplicants) await confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: iin, actor: parentActor(iin), now: runtime.clock.now() });
-    const again = await confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: [...confirmedApplicants][0]!, actor: parentActor('x'), now: runtime.clock.now() });
+    for (const iin of confirmedApplicants) await confirm(dependencies(), iin, runtime.clock.now());
+    const again = await confirm(dependencies(), [...confirmedApplicants][0]!, runtime.clock.now());
     // Assess
-    expect(again.confirmed).toBe(0);
+    expect(again).toMatchObject({ confirmed: 0, replaced: true });
     const stored = await allApplications();
     for (const application of stored.filter((a) => confirmedApplicants.has(a.applicantIin) && a.status === 'queued')) {
       expect(application.pendingCampaign).toBeUndefined();
@@ -160,7 +174,7 @@ describe('a confirmation campaign over 10,000 applications', () => {
       expect([...notices[0]!.applicationIds!].sort()).toEqual(ids.sort());
     }
     // Assess: after the end a confirmation is refused with a pointer to restoring
-    await expect(confirmInterest(dependencies(), { tenantId: 'temirtau', applicantIin: expectedStopped[0]!.applicantIin, actor: parentActor('x'), now: runtime.clock.now() })).rejects.toThrow(CampaignClosedError);
+    await expect(confirm(dependencies(), expectedStopped[0]!.applicantIin, runtime.clock.now())).rejects.toThrow(CampaignClosedError);
     expect((await staff.request('GET', '/api/public/campaign?tenantId=temirtau')).body.campaign).toBeNull();
     runtime.clock.set(new Date());
     staff = await loginStaff(runtime);
@@ -180,11 +194,9 @@ describe('a confirmation racing the close', () => {
     for (const a of page.applications) byApplicant.set(a.applicantIin, [...(byApplicant.get(a.applicantIin) ?? []), a]);
     const [first, second] = [...byApplicant.keys()];
 
-    // Act 1: the first parent's request saw the campaign active before the close began; the close
-    // reads its page, then that confirmation writes, then the close writes
+    // Act 1: the close reads its page; the first parent's survey (sent before the end) writes; then
+    // the close writes
     const base = dependencies();
-    const seenActive = (await base.campaigns.active('temirtau'))!;
-    const confirming: Dependencies = Object.create(base, { campaigns: { value: { ...base.campaigns, active: async () => seenActive } } });
     let confirmedFirst = false;
     const racing: Dependencies = Object.create(base, {
       applications: {
@@ -196,7 +208,7 @@ describe('a confirmation racing the close', () => {
               const result = await target.pendingPage(...args);
               if (!confirmedFirst) {
                 confirmedFirst = true;
-                await confirmInterest(confirming, { tenantId: 'temirtau', applicantIin: first!, actor: parentActor(first!), now: runtime.clock.now() });
+                await confirm(base, first!, runtime.clock.now());
               }
               return result;
             };

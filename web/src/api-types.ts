@@ -5,7 +5,6 @@ import type {
   campaignPreviewResponse,
   campaignResponse,
   campaignsResponse,
-  confirmationResponse,
   createCampaignRequest,
   errorResponse,
   identityResponse,
@@ -18,6 +17,8 @@ import type {
   registerApplicationRequest,
   staffApplicationResponse,
   staffKindergartensResponse,
+  surveySubmitResponse,
+  surveyView,
 } from '#http/schemas';
 
 /*
@@ -58,7 +59,6 @@ export type ApiErrorBody = z.infer<typeof errorResponse>['error'] & {
 };
 export type PublicCampaign = NonNullable<z.infer<typeof publicCampaignResponse>['campaign']>;
 export type PublicCampaignAnswer = z.infer<typeof publicCampaignResponse>;
-export type Confirmation = z.infer<typeof confirmationResponse>;
 export type Campaigns = z.infer<typeof campaignsResponse>;
 export type CampaignAnswer = z.infer<typeof campaignResponse>;
 export type Campaign = CampaignAnswer['campaign'];
@@ -66,3 +66,9 @@ export type CampaignStatus = Campaign['status'];
 export type CampaignPreview = z.infer<typeof campaignPreviewResponse>;
 export type CreateCampaign = z.infer<typeof createCampaignRequest>;
 export type LoggedOut = { loggedOut: true };
+export type SurveyData = z.infer<typeof surveyView>;
+export type SurveyQuestion = SurveyData['definition']['questions'][number];
+export type SurveyOption = NonNullable<SurveyQuestion['options']>[number];
+export type SurveyKindergarten = SurveyData['kindergartens'][number];
+export type SurveyDistrict = SurveyData['districts'][number];
+export type SurveySubmitted = z.infer<typeof surveySubmitResponse>;

@@ -7,11 +7,14 @@ import { ParentLoginPage } from './pages/parent-login.tsx';
 import { StaffLoginPage } from './pages/staff-login.tsx';
 import { usePath } from './router.tsx';
 import { StaffConsoleLoader } from './staff-loader.tsx';
+import { SurveyPageLoader, SurveyViewPageLoader } from './survey-loader.tsx';
 
 const pages: Readonly<Record<string, ComponentType>> = {
   '/': HomePage,
   '/login': ParentLoginPage,
   '/cabinet': CabinetPage,
+  '/survey': SurveyPageLoader,
+  '/survey/view': SurveyViewPageLoader,
   '/staff/login': StaffLoginPage,
 };
 

@@ -1,28 +1,26 @@
-import { useState } from 'preact/hooks';
 import type { CabinetApplications } from '../api-types.ts';
 import { usePublicCampaign } from '../campaign.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
 import { CampaignBanner } from '../components/campaign-banner-slot.tsx';
-import { ConfirmInterest } from '../components/confirm-interest.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useI18n } from '../i18n/context.tsx';
+import { Link } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 
 /** The parent's cabinet: the running campaign, if any, then one card per application. */
 export function CabinetPage() {
   const { t } = useI18n();
-  const [reloads, setReloads] = useState(0);
-  const page = useSessionPage<CabinetApplications>('/api/cabinet/applications', '/login', reloads);
+  const page = useSessionPage<CabinetApplications>('/api/cabinet/applications', '/login');
   const campaign = usePublicCampaign();
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
     <Layout identity={identity}>
       {campaign && (
         <CampaignBanner campaign={campaign}>
-          {page.state === 'ready' && <ConfirmInterest applications={page.data.applications} onConfirmed={() => setReloads((count) => count + 1)} />}
+          {page.state === 'ready' && <SurveyLink needed={needsConfirmation(page.data.applications)} />}
         </CampaignBanner>
       )}
       <PageHeading>{t.cabinet.title}</PageHeading>
@@ -36,7 +34,6 @@ export function CabinetPage() {
           ) : (
             <div class="cards">
               {page.data.applications.map((application) => (
-                // A reload (after a confirmation) renews the cards whose status or validity changed.
                 <ApplicationCard key={`${application.applicationId}:${application.status}:${application.validUntil}`} application={application} />
               ))}
             </div>
@@ -44,5 +41,25 @@ export function CabinetPage() {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** Whether the parent has something to confirm: an application waiting for it in the running campaign. */
+export function needsConfirmation(applications: CabinetApplications['applications']): boolean {
+  return applications.some((application) => application.confirmationNeeded);
+}
+
+/** The way to the survey while a campaign runs: a call to action while a confirmation is due. */
+function SurveyLink({ needed }: { needed: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div class="campaign-banner__action">
+      <p class="hint" id="survey-link-hint">
+        {needed ? t.survey.fillInHint : t.survey.openHint}
+      </p>
+      <Link href="/survey" class={needed ? 'button' : undefined} aria-describedby="survey-link-hint" data-qa="survey-link" data-needed={String(needed)}>
+        {needed ? t.survey.fillIn : t.survey.open}
+      </Link>
+    </div>
   );
 }

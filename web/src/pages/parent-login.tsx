@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { apiPost } from '../api.ts';
-import type { Identity, ParentCodeSent } from '../api-types.ts';
+import { apiGet, apiPost } from '../api.ts';
+import type { CabinetApplications, Identity, ParentCodeSent } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -10,6 +10,7 @@ import { digitsOnly, errorFor, formErrorsFrom, type FormError } from '../forms.t
 import { useI18n } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/ru.ts';
 import { navigate } from '../router.tsx';
+import { needsConfirmation } from './cabinet.tsx';
 
 /** Texts are kept as functions of the messages so they follow a language switch. */
 type Localized<T> = (t: Messages) => T;
@@ -70,8 +71,13 @@ export function ParentLoginPage() {
     setErrorsOf(() => none);
     setStatusOf(() => (m: Messages) => m.common.sending);
     const result = await apiPost<Identity>('/api/auth/parent/session', { iin, code: cleanCode });
+    if (result.ok) {
+      // SPEC rule 5: a parent with a confirmation due goes straight to the survey.
+      const cabinet = await apiGet<CabinetApplications>('/api/cabinet/applications');
+      setBusy(undefined);
+      return navigate(cabinet.ok && needsConfirmation(cabinet.data.applications) ? '/survey' : '/cabinet');
+    }
     setBusy(undefined);
-    if (result.ok) return navigate('/cabinet');
     const { failure } = result;
     fail((m) => formErrorsFrom(failure, m, { code: 'code' }, 'code'));
   };
