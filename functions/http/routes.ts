@@ -2,6 +2,9 @@ import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import {
   applicationIdParams,
+  markReadRequest,
+  markReadResponse,
+  notificationsResponse,
   surveySubmitRequest,
   surveySubmitResponse,
   surveyView,
@@ -396,6 +399,25 @@ export const routes = [
     grants: {
       tables: { campaigns: 'readWrite', constraints: 'read', answers: 'readWrite', aggregates: 'readWrite', kindergartens: 'read', applications: 'readWrite', notifications: 'readWrite', tenants: 'read' },
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/cabinet/notifications',
+    handler: 'cabinet-notifications',
+    access: ['parent'],
+    summary: "The parent's latest notifications (newest first) with the channels they went to and the unread count",
+    response: notificationsResponse,
+    grants: { tables: { notifications: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/cabinet/notifications/read',
+    handler: 'cabinet-notifications-read',
+    access: ['parent'],
+    summary: 'Mark some of the parent’s notifications as read',
+    body: markReadRequest,
+    response: markReadResponse,
+    grants: { tables: { notifications: 'readWrite' } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -280,3 +280,22 @@ export const surveySubmitResponse = z.object({
   /** True when this replaced an earlier answer in the same campaign. */
   replaced: z.boolean(),
 });
+
+export const notificationsResponse = z.object({
+  notifications: z.array(
+    z.object({
+      notificationId: z.string(),
+      kind: z.string(),
+      createdAt: z.string(),
+      applicationId: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+      /** Each channel it went to and how the delivery went (`delivered`, `sent`, `failed`, `pending`). */
+      channels: z.record(z.string(), z.string()),
+      read: z.boolean(),
+    }),
+  ),
+  unread: z.number().int(),
+});
+
+export const markReadRequest = z.strictObject({ notificationIds: z.array(z.string().max(200)).min(1).max(100) });
+export const markReadResponse = z.object({ marked: z.number().int() });

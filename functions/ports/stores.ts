@@ -194,6 +194,10 @@ export interface AuthStore {
 export interface NotificationStore {
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
+  /** A parent's latest notices, newest first. */
+  latest(recipientIin: string, limit: number): Promise<Notification[]>;
+  /** Marks the parent's own notices as read (ids of other parents' notices change nothing). */
+  markRead(recipientIin: string, notificationIds: readonly string[]): Promise<number>;
   /** Records how a channel's delivery went (e.g. the SMS copy of a notice). */
   setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void>;
 }

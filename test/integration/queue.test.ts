@@ -232,6 +232,25 @@ describe('parents and the stop-list', () => {
     expect(restored.positionLog.at(-1).reasons).toEqual({ restored: 1 });
   });
 
+  it('should list the notices with their channels, newest first, and mark them read for their owner only', async () => {
+    // Prepare: demo parent 2 restored an application in the test above, which notified them
+    const owner = await loginParent(runtime, data().demoParents[2]!);
+    const stranger = await loginParent(runtime, data().demoParents[1]!);
+    // Act
+    const before = await owner.request('GET', '/api/cabinet/notifications');
+    const restoreNotice = before.body.notifications.find((n: { kind: string }) => n.kind === 'restore_cleanup');
+    const byStranger = await stranger.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice.notificationId] } });
+    const byOwner = await owner.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice.notificationId] } });
+    const after = await owner.request('GET', '/api/cabinet/notifications');
+    // Assess
+    expect(restoreNotice).toMatchObject({ read: false, channels: { cabinet: 'delivered' } });
+    expect(byStranger.body.marked).toBe(0);
+    expect(byOwner.body.marked).toBe(1);
+    expect(after.body.unread).toBe(before.body.unread - 1);
+    const times = after.body.notifications.map((n: { createdAt: string }) => n.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
   it("should not let a parent act on another parent's application", async () => {
     const other = data().applications.find((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && a.applicantIin !== data().demoParents[0]!.iin)!;
     const parentClient = await loginParent(runtime, data().demoParents[0]!);

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '#domain/notification';
 import type { NotificationStore } from '#ports/stores';
 
@@ -8,6 +8,42 @@ export class DynamoNotificationStore implements NotificationStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  async latest(recipientIin: string, limit: number): Promise<Notification[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'recipientIin = :r',
+        ExpressionAttributeValues: { ':r': recipientIin },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
+  }
+
+  async markRead(recipientIin: string, notificationIds: readonly string[]): Promise<number> {
+    let marked = 0;
+    for (const notificationId of new Set(notificationIds)) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            // The key includes the parent's IIN: nobody can mark another parent's notice.
+            Key: { recipientIin, notificationId },
+            UpdateExpression: 'SET #read = :true',
+            ConditionExpression: 'attribute_exists(notificationId)',
+            ExpressionAttributeNames: { '#read': 'read' },
+            ExpressionAttributeValues: { ':true': true },
+          }),
+        );
+        marked++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return marked;
+  }
 
   async setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void> {
     await this.client.send(
