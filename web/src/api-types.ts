@@ -11,6 +11,9 @@ import type {
   importCheckResponse,
   importKinds,
   importRowsResponse,
+  markReadRequest,
+  markReadResponse,
+  notificationsResponse,
   parentCodeResponse,
   publicCampaignResponse,
   queueResponse,
@@ -72,3 +75,7 @@ export type SurveyOption = NonNullable<SurveyQuestion['options']>[number];
 export type SurveyKindergarten = SurveyData['kindergartens'][number];
 export type SurveyDistrict = SurveyData['districts'][number];
 export type SurveySubmitted = z.infer<typeof surveySubmitResponse>;
+export type Notifications = z.infer<typeof notificationsResponse>;
+export type Notice = Notifications['notifications'][number];
+export type MarkRead = z.infer<typeof markReadRequest>;
+export type MarkedRead = z.infer<typeof markReadResponse>;

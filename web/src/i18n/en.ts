@@ -1,7 +1,10 @@
+import { formatNumber } from '../format.ts';
 import { counted } from './plural.ts';
-import type { Messages } from './ru.ts';
+import type { Messages, NoticeText } from './ru.ts';
 
 const n = (forms: Parameters<typeof counted>[1]) => counted('en', forms);
+
+const subjectEn = (p: NoticeText) => (p.child ? `The application for ${p.child}` : 'Your application');
 
 /** English. */
 export const en: Messages = {
@@ -174,6 +177,42 @@ export const en: Messages = {
       staff: 'Education department staff',
       system: 'The system, automatically',
     },
+  },
+  notifications: {
+    heading: 'Notifications',
+    unread: (count: number) => (count === 0 ? 'none unread' : `${formatNumber('en', count)} unread`),
+    empty: 'You have no notifications yet.',
+    unreadTag: 'New',
+    channelsLabel: 'Sent:',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    marked: n({ one: '{n} notification marked as read.', other: '{n} notifications marked as read.' }),
+    unreadLeft: (count: number) => `Unread: ${count}.`,
+    channels: {
+      cabinet: { delivered: 'in the cabinet', sent: 'in the cabinet', failed: 'not in the cabinet', pending: 'in the cabinet soon' },
+      sms: { delivered: 'SMS delivered', sent: 'SMS sent', failed: 'SMS failed', pending: 'SMS waiting to be sent' },
+      email: { delivered: 'e-mail delivered', sent: 'e-mail sent', failed: 'e-mail failed', pending: 'e-mail waiting to be sent' },
+    },
+    kinds: {
+      registered: (p: NoticeText) => `${subjectEn(p)} has been registered and the child is in the queue.`,
+      refer: (p: NoticeText) => `${subjectEn(p)} has received a referral to a kindergarten.`,
+      enroll: (p: NoticeText) => `${subjectEn(p)} is closed: the child has been enrolled in a kindergarten.`,
+      withdraw: (p: NoticeText) => `${subjectEn(p)} has been withdrawn.`,
+      expire_referral: (p: NoticeText) => `${subjectEn(p)} is on the stop-list: the referral was not used in time.`,
+      restore_after_referral: (p: NoticeText) => `${subjectEn(p)} is back in the queue after the stop-list, with its original date.`,
+      stop_cleanup: (p: NoticeText) => `${subjectEn(p)} is on the stop-list: the need for a place was not confirmed in time.`,
+      restore_cleanup: (p: NoticeText) => `${subjectEn(p)} has been restored from the stop-list to the queue, with its original date.`,
+      change_kindergartens: (p: NoticeText) => `${subjectEn(p)} has been changed: other kindergartens were chosen.`,
+      confirm: (p: NoticeText) =>
+        p.count !== undefined
+          ? `The need for a place is confirmed: ${n({ one: '{n} application is', other: '{n} applications are' })(p.count)} extended${p.date ? ` until ${p.date}` : ''}.`
+          : `${subjectEn(p)} has been extended: the need for a place is confirmed${p.date ? ` and it is valid until ${p.date}` : ''}.`,
+      campaign_started: (p: NoticeText) =>
+        `The interest-confirmation campaign has started: confirm in your cabinet${p.date ? ` by ${p.date}` : ''} that you still need a kindergarten place.`,
+      campaign_reminder: (p: NoticeText) =>
+        `Reminder: confirm in your cabinet${p.date ? ` by ${p.date}` : ''} that you still need a kindergarten place, or your applications will go to the stop-list.`,
+    },
+    other: 'A new notice about your application.',
   },
   staffLogin: {
     title: 'Staff login',

@@ -1,7 +1,10 @@
+import { formatNumber } from '../format.ts';
 import { counted } from './plural.ts';
-import type { Messages } from './ru.ts';
+import type { Messages, NoticeText } from './ru.ts';
 
 const n = (forms: Parameters<typeof counted>[1]) => counted('kk', forms);
+
+const subjectKk = (p: NoticeText) => (p.child ? `${p.child} есімді баланың өтініші` : 'Сіздің өтінішіңіз');
 
 /** Kazakh (Cyrillic). */
 export const kk: Messages = {
@@ -169,6 +172,42 @@ export const kk: Messages = {
       staff: 'Білім бөлімінің қызметкері',
       system: 'Жүйе, автоматты түрде',
     },
+  },
+  notifications: {
+    heading: 'Хабарламалар',
+    unread: (count: number) => (count === 0 ? 'оқылмағаны жоқ' : `${formatNumber('kk', count)} оқылмаған`),
+    empty: 'Әзірге хабарламалар жоқ.',
+    unreadTag: 'Жаңа',
+    channelsLabel: 'Қайда жіберілді:',
+    markRead: 'Оқылды деп белгілеу',
+    markAllRead: 'Барлығын оқылды деп белгілеу',
+    marked: n({ other: '{n} хабарлама оқылды деп белгіленді.' }),
+    unreadLeft: (count: number) => `Оқылмаған: ${count}.`,
+    channels: {
+      cabinet: { delivered: 'жеке кабинетте', sent: 'жеке кабинетте', failed: 'жеке кабинетке түспеді', pending: 'жеке кабинетте жақында шығады' },
+      sms: { delivered: 'SMS жеткізілді', sent: 'SMS жіберілді', failed: 'SMS жіберілмеді', pending: 'SMS жіберілуін күтуде' },
+      email: { delivered: 'хат жеткізілді', sent: 'хат жіберілді', failed: 'хат жіберілмеді', pending: 'хат жіберілуін күтуде' },
+    },
+    kinds: {
+      registered: (p: NoticeText) => `${subjectKk(p)} тіркеліп, бала кезекке қойылды.`,
+      refer: (p: NoticeText) => `${subjectKk(p)} бойынша балабақшаға жолдама берілді.`,
+      enroll: (p: NoticeText) => `${subjectKk(p)} жабылды: бала балабақшаға қабылданды.`,
+      withdraw: (p: NoticeText) => `${subjectKk(p)} кері қайтарылды.`,
+      expire_referral: (p: NoticeText) => `${subjectKk(p)} стоп-параққа түсті: жолдама уақытында пайдаланылмады.`,
+      restore_after_referral: (p: NoticeText) => `${subjectKk(p)} стоп-парақтан кейін бұрынғы тіркелу күнімен кезекке оралды.`,
+      stop_cleanup: (p: NoticeText) => `${subjectKk(p)} стоп-параққа түсті: орынға қажеттілік уақытында расталмады.`,
+      restore_cleanup: (p: NoticeText) => `${subjectKk(p)} стоп-парақтан бұрынғы тіркелу күнімен кезекке қайтарылды.`,
+      change_kindergartens: (p: NoticeText) => `${subjectKk(p)} бойынша таңдалған балабақшалар өзгертілді.`,
+      confirm: (p: NoticeText) =>
+        p.count !== undefined
+          ? `Орынға қажеттілік расталды: ${formatNumber('kk', p.count)} өтініш${p.date ? ` ${p.date} дейін` : ''} ұзартылды.`
+          : `${subjectKk(p)} бойынша орынға қажеттілік расталды${p.date ? `, өтініш ${p.date} дейін жарамды` : ''}.`,
+      campaign_started: (p: NoticeText) =>
+        `Орынға қажеттілікті растау науқаны басталды: балабақшадан орын әлі де қажет екенін${p.date ? ` ${p.date} дейін` : ''} жеке кабинетте растаңыз.`,
+      campaign_reminder: (p: NoticeText) =>
+        `Еске салу: балабақшадан орын әлі де қажет екенін${p.date ? ` ${p.date} дейін` : ''} жеке кабинетте растаңыз, әйтпесе өтініштеріңіз стоп-параққа түседі.`,
+    },
+    other: 'Өтінішіңіз туралы жаңа хабарлама.',
   },
   staffLogin: {
     title: 'Қызметкерлер үшін кіру',

@@ -1,6 +1,16 @@
 import { counted } from './plural.ts';
 
+/** What a notice's sentence is built from: the child's name, a count, a date already formatted. */
+export interface NoticeText {
+  readonly child?: string;
+  readonly count?: number;
+  readonly date?: string;
+}
+
 const n = (forms: Parameters<typeof counted>[1]) => counted('ru', forms);
+
+/** What a notice is about: the child's application by name when the notice carries it. */
+const subjectRu = (p: NoticeText) => (p.child ? `Заявление на ребёнка ${p.child}` : 'Ваше заявление');
 
 /** Russian: the main language module; `kk` and `en` must have exactly its keys. */
 export const ru = {
@@ -199,6 +209,42 @@ export const ru = {
       staff: 'Сотрудник отдела образования',
       system: 'Система, автоматически',
     },
+  },
+  notifications: {
+    heading: 'Уведомления',
+    unread: (count: number) => (count === 0 ? 'непрочитанных нет' : n({ one: '{n} непрочитанное', few: '{n} непрочитанных', other: '{n} непрочитанных' })(count)),
+    empty: 'Уведомлений пока нет.',
+    unreadTag: 'Новое',
+    channelsLabel: 'Куда отправлено:',
+    markRead: 'Отметить как прочитанное',
+    markAllRead: 'Отметить все как прочитанные',
+    marked: n({ one: '{n} уведомление отмечено как прочитанное.', few: '{n} уведомления отмечены как прочитанные.', other: '{n} уведомлений отмечены как прочитанные.' }),
+    unreadLeft: (count: number) => `Непрочитанных: ${count}.`,
+    channels: {
+      cabinet: { delivered: 'в личном кабинете', sent: 'в личном кабинете', failed: 'в личный кабинет не попало', pending: 'скоро появится в личном кабинете' },
+      sms: { delivered: 'SMS доставлено', sent: 'SMS отправлено', failed: 'SMS не отправлено', pending: 'SMS ждёт отправки' },
+      email: { delivered: 'письмо доставлено', sent: 'письмо отправлено', failed: 'письмо не отправлено', pending: 'письмо ждёт отправки' },
+    },
+    kinds: {
+      registered: (p: NoticeText) => `${subjectRu(p)} зарегистрировано, ребёнок поставлен в очередь.`,
+      refer: (p: NoticeText) => `${subjectRu(p)} получило направление в детский сад.`,
+      enroll: (p: NoticeText) => `${subjectRu(p)} закрыто: ребёнок зачислен в детский сад.`,
+      withdraw: (p: NoticeText) => `${subjectRu(p)} отозвано.`,
+      expire_referral: (p: NoticeText) => `${subjectRu(p)} в стоп-листе: направление не использовано вовремя.`,
+      restore_after_referral: (p: NoticeText) => `${subjectRu(p)} вернулось в очередь после стоп-листа с прежней датой постановки.`,
+      stop_cleanup: (p: NoticeText) => `${subjectRu(p)} в стоп-листе: потребность в месте не подтверждена вовремя.`,
+      restore_cleanup: (p: NoticeText) => `${subjectRu(p)} возвращено из стоп-листа в очередь с прежней датой постановки.`,
+      change_kindergartens: (p: NoticeText) => `${subjectRu(p)} изменено: выбраны другие детские сады.`,
+      confirm: (p: NoticeText) =>
+        p.count !== undefined
+          ? `Потребность в месте подтверждена: ${n({ one: '{n} заявление продлено', few: '{n} заявления продлены', other: '{n} заявлений продлены' })(p.count)}${p.date ? ` до ${p.date}` : ''}.`
+          : `${subjectRu(p)} продлено: потребность в месте подтверждена${p.date ? `, заявление действует до ${p.date}` : ''}.`,
+      campaign_started: (p: NoticeText) =>
+        `Началась кампания подтверждения потребности в месте: подтвердите в личном кабинете${p.date ? ` до ${p.date}` : ''}, что место в детском саду всё ещё нужно.`,
+      campaign_reminder: (p: NoticeText) =>
+        `Напоминание: подтвердите в личном кабинете${p.date ? ` до ${p.date}` : ''}, что место в детском саду всё ещё нужно, иначе заявления попадут в стоп-лист.`,
+    },
+    other: 'Новое уведомление о вашем заявлении.',
   },
   staffLogin: {
     title: 'Вход для сотрудников',

@@ -5,12 +5,13 @@ import { CampaignBanner } from '../components/campaign-banner-slot.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
+import { NotificationsSection } from '../components/notifications.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { Link } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 
-/** The parent's cabinet: the running campaign, if any, then one card per application. */
+/** The parent's cabinet: the running campaign, if any, the notices, then one card per application. */
 export function CabinetPage() {
   const { t } = useI18n();
   const page = useSessionPage<CabinetApplications>('/api/cabinet/applications', '/login');
@@ -26,6 +27,7 @@ export function CabinetPage() {
       <PageHeading>{t.cabinet.title}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
+      {page.state === 'ready' && <NotificationsSection />}
       {page.state === 'ready' && (
         <section aria-labelledby="applications-heading">
           <h2 id="applications-heading">{t.cabinet.applicationsHeading}</h2>
