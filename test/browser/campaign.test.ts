@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, parentLogsIn, staffLogsIn } from '../support/browser.ts';
 import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -20,32 +19,8 @@ afterAll(async () => {
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
-async function staffLogsIn(page: Page): Promise<void> {
-  const { login, password } = runtime.seed!.data.staff;
-  await page.goto(`${runtime.url}/staff/login`);
-  await page.locator('[data-qa="staff-login"]').fill(login);
-  await page.locator('[data-qa="staff-password"]').fill(password);
-  await page.locator('[data-qa="staff-submit"]').click();
-  await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
-}
 
-async function parentLogsIn(page: Page, parent: { iin: string; phone: string }): Promise<void> {
-  await page.goto(`${runtime.url}/login`);
-  await page.locator('[data-qa="iin-input"]').fill(parent.iin);
-  await page.locator('[data-qa="send-code"]').click();
-  await page.locator('[data-qa="code-input"]').waitFor();
-  await page.locator('[data-qa="code-input"]').fill(/\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0]);
-  await page.locator('[data-qa="verify-code"]').click();
-  // A parent with applications to confirm lands on the survey; the cabinet is one link away.
-  await page.waitForURL(/\/(survey|cabinet)$/);
-  if (page.url().endsWith('/survey')) await page.goto(`${runtime.url}/cabinet`);
-  await page.locator('[data-qa="application"]').first().waitFor();
-}
 
 /**
  * Parents with an application a campaign of this year takes in (SPEC rule 3): queued, the child
@@ -80,7 +55,7 @@ describe('the interest-confirmation campaign in the browser', () => {
     const staffContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Almaty' });
     contexts.push(staffContext);
     const staff = await staffContext.newPage();
-    await staffLogsIn(staff);
+    await staffLogsIn(staff, runtime);
 
     // Act: staff open the campaigns page and create a 2-minute demo campaign starting at the
     // (moved) clock's next minute; the browser's own clock is not moved, so the start is typed.
@@ -161,7 +136,7 @@ describe('the interest-confirmation campaign in the browser', () => {
     const confirmContext = await browser.newContext({ locale: 'ru-RU', ...phone });
     contexts.push(confirmContext);
     const cabinet = await confirmContext.newPage();
-    await parentLogsIn(cabinet, confirming!.parent);
+    await parentLogsIn(cabinet, runtime, confirming!.parent);
     await cabinet.locator('[data-qa="campaign-banner"]').waitFor();
     const confirmedCard = cabinet.locator(`[data-qa="application"][data-application-id="${confirming!.application.applicationId}"]`);
     expect(await confirmedCard.locator('[data-qa="history-event"][data-action="confirm"]').count()).toBe(1);
@@ -184,7 +159,7 @@ describe('the interest-confirmation campaign in the browser', () => {
     const silentContext = await browser.newContext({ locale: 'en-GB', ...phone });
     contexts.push(silentContext);
     const silentPage = await silentContext.newPage();
-    await parentLogsIn(silentPage, silent!.parent);
+    await parentLogsIn(silentPage, runtime, silent!.parent);
     expect(await silentPage.locator('[data-qa="campaign-banner"]').count()).toBe(0);
     const card = silentPage.locator(`[data-qa="application"][data-application-id="${silent!.application.applicationId}"]`);
     await card.locator('[data-qa="application-status"][data-status="stopped"]').waitFor();
@@ -204,7 +179,7 @@ describe('the interest-confirmation campaign in the browser', () => {
     // Prepare
     const context = await browser.newContext({ locale: 'ru-RU', ...phone });
     const page = await context.newPage();
-    await staffLogsIn(page);
+    await staffLogsIn(page, runtime);
     await page.goto(`${runtime.url}/staff/campaigns`);
     await page.locator('[data-qa="create-campaign-form"]').waitFor();
 

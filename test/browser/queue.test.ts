@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageGroupOn } from '#domain/age';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, parentLogsIn, staffLogsIn } from '../support/browser.ts';
 import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -21,24 +21,7 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-async function staffLogsIn(page: Page): Promise<void> {
-  const { login, password } = runtime.seed!.data.staff;
-  await page.goto(`${runtime.url}/staff/login`);
-  await page.locator('[data-qa="staff-login"]').fill(login);
-  await page.locator('[data-qa="staff-password"]').fill(password);
-  await page.locator('[data-qa="staff-submit"]').click();
-  await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
-}
 
-async function parentLogsIn(page: Page, parent: { iin: string; phone: string }): Promise<void> {
-  await page.goto(`${runtime.url}/login`);
-  await page.locator('[data-qa="iin-input"]').fill(parent.iin);
-  await page.locator('[data-qa="send-code"]').click();
-  await page.locator('[data-qa="code-input"]').waitFor();
-  await page.locator('[data-qa="code-input"]').fill(/\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0]);
-  await page.locator('[data-qa="verify-code"]').click();
-  await page.locator('[data-qa="application"]').first().waitFor();
-}
 
 /** A demo parent's queued application with a general-queue application ahead of it in its cohort. */
 async function applicationWithOneAhead() {
@@ -70,7 +53,7 @@ describe('queue positions in the browser', () => {
     const withPlace = kindergartens.find((k) => (k.capacity[group] ?? 0) - (k.occupancy?.[group] ?? 0) > 0)!;
     const staffContext = await browser.newContext({ locale: 'ru-RU' });
     const staffPage = await staffContext.newPage();
-    await staffLogsIn(staffPage);
+    await staffLogsIn(staffPage, runtime);
 
     // Act: staff issue the referral on the application's page
     await staffPage.goto(`${runtime.url}/staff/applications/${ahead.applicationId}`);
@@ -83,7 +66,7 @@ describe('queue positions in the browser', () => {
 
     const parentContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
     const page = await parentContext.newPage();
-    await parentLogsIn(page, parent);
+    await parentLogsIn(page, runtime, parent);
 
     // Assess: the card shows a better position and explains the move
     const card = page.locator(`[data-qa="application"][data-application-id="${application.applicationId}"]`);
@@ -103,7 +86,7 @@ describe('queue positions in the browser', () => {
     const stopped = runtime.seed!.data.applications.find((a) => a.applicantIin === parent.iin && a.status === 'stopped' && a.stopReason === 'cleanup')!;
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await parentLogsIn(page, parent);
+    await parentLogsIn(page, runtime, parent);
     const card = page.locator(`[data-qa="application"][data-application-id="${stopped.applicationId}"]`);
 
     // Act
@@ -126,7 +109,7 @@ describe('queue positions in the browser', () => {
     const parent = runtime.seed!.data.demoParents[1]!;
     const context = await browser.newContext({ locale: 'kk-KZ' });
     const page = await context.newPage();
-    await parentLogsIn(page, parent);
+    await parentLogsIn(page, runtime, parent);
     const card = page.locator('[data-qa="application"]').first();
 
     // Act

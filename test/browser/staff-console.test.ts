@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIin } from '#domain/iin';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -31,10 +30,6 @@ async function staffPage(options: { locale: string; phone?: boolean }): Promise<
   return { context, page };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A synthetic child about two years old today (Kazakhstan time of the runtime's clock). */
 function childBirthDate(): string {

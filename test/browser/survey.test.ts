@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -40,10 +39,6 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function expectStep(page: Page, step: number): Promise<void> {
   await page.locator(`[data-qa="survey-step"][data-step="${step}"]`).waitFor();

@@ -1,4 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { LocalRuntime } from '../../local/runtime.ts';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,4 +12,36 @@ export function launchChromium(): Promise<Browser> {
     // Without the background-networking flags Chromium keeps dialling Google on a closed network.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** axe's WCAG 2.1 AA findings on the page, as `rule: targets` lines (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Staff log in through the form and land on their console. */
+export async function staffLogsIn(page: Page, runtime: LocalRuntime): Promise<void> {
+  const { login, password } = runtime.seed!.data.staff;
+  await page.goto(`${runtime.url}/staff/login`);
+  await page.locator('[data-qa="staff-login"]').fill(login);
+  await page.locator('[data-qa="staff-password"]').fill(password);
+  await page.locator('[data-qa="staff-submit"]').click();
+  await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
+}
+
+/**
+ * A parent logs in with the SMS code from the local outbox and ends in the cabinet (one with
+ * applications to confirm lands on the survey first; the cabinet is one link away).
+ */
+export async function parentLogsIn(page: Page, runtime: LocalRuntime, parent: { iin: string; phone: string }): Promise<void> {
+  await page.goto(`${runtime.url}/login`);
+  await page.locator('[data-qa="iin-input"]').fill(parent.iin);
+  await page.locator('[data-qa="send-code"]').click();
+  await page.locator('[data-qa="code-input"]').waitFor();
+  await page.locator('[data-qa="code-input"]').fill(/\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0]);
+  await page.locator('[data-qa="verify-code"]').click();
+  await page.waitForURL(/\/(survey|cabinet)$/);
+  if (page.url().endsWith('/survey')) await page.goto(`${runtime.url}/cabinet`);
+  await page.locator('[data-qa="application"]').first().waitFor();
 }
