@@ -1,46 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Layout } from './components/layout.tsx';
-import { LiveStatus } from './components/live-status.tsx';
-import { PageHeading } from './components/page-heading.tsx';
-import { useI18n } from './i18n/context.tsx';
+import { lazyChunk } from './lazy-chunk.tsx';
 
-type SurveyModule = typeof import('./survey/survey-pages.ts');
-let loaded: SurveyModule | undefined;
+/** The survey's pages: their own chunk, fetched when one opens (during a campaign, right after login). */
+const SurveyChunk = lazyChunk(() => import('./survey/survey-pages.ts'), (t) => t.survey.viewTitle);
 
-/**
- * The survey's pages are a chunk of their own, fetched when one opens (during a campaign, right
- * after login), so the home page and the cabinet stay small the rest of the year.
- */
-function SurveyLoader({ page }: { page: 'survey' | 'view' }) {
-  const { t } = useI18n();
-  const [module, setModule] = useState(loaded);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (module) return;
-    import('./survey/survey-pages.ts').then(
-      (imported) => {
-        loaded = imported;
-        setModule(imported);
-      },
-      () => setFailed(true),
-    );
-  }, []);
-  if (module) return page === 'survey' ? <module.SurveyPage /> : <module.SurveyViewPage />;
-  return (
-    <Layout>
-      {failed ? (
-        <>
-          <PageHeading>{t.survey.viewTitle}</PageHeading>
-          <p class="notice notice--problem" role="alert" data-qa="load-failed">
-            {t.common.networkError}
-          </p>
-        </>
-      ) : (
-        <LiveStatus message={t.common.loading} />
-      )}
-    </Layout>
-  );
-}
-
-export const SurveyPageLoader = () => <SurveyLoader page="survey" />;
-export const SurveyViewPageLoader = () => <SurveyLoader page="view" />;
+export const SurveyPageLoader = () => <SurveyChunk render={(module) => <module.SurveyPage />} />;
+export const SurveyViewPageLoader = () => <SurveyChunk render={(module) => <module.SurveyViewPage />} />;
