@@ -17,6 +17,7 @@ import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
+import { forEachLimited } from '#functions/concurrency';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -147,23 +148,18 @@ async function sendSmsCopies(
 ): Promise<void> {
   if (notices.length === 0) return;
   const phones = new Map((await deps.accounts.getParents(notices.map((n) => n.recipientIin))).map((a) => [a.iin, a.phone]));
-  let next = 0;
-  const worker = async () => {
-    while (next < notices.length) {
-      const notice = notices[next++]!;
-      const phone = phones.get(notice.recipientIin);
-      if (!phone) continue;
-      const until = kazakhstanDate(new Date(String(notice.params.endsAt))).split('-').reverse().join('.');
-      try {
-        await deps.notifier.sendSms({ phone, text: text(until) });
-        await deps.notifications.setChannelStatus(notice, 'sms', 'sent');
-      } catch {
-        // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
-        await deps.notifications.setChannelStatus(notice, 'sms', 'failed');
-      }
+  await forEachLimited(notices, 8, async (notice) => {
+    const phone = phones.get(notice.recipientIin);
+    if (!phone) return;
+    const until = kazakhstanDate(new Date(String(notice.params.endsAt))).split('-').reverse().join('.');
+    try {
+      await deps.notifier.sendSms({ phone, text: text(until) });
+      await deps.notifications.setChannelStatus(notice, 'sms', 'sent');
+    } catch {
+      // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
+      await deps.notifications.setChannelStatus(notice, 'sms', 'failed');
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, notices.length) }, worker));
+  });
 }
 
 /**
@@ -256,39 +252,34 @@ export async function runCampaignClose(
   for (;;) {
     const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, undefined, 100);
     if (page.applications.length === 0) break;
-    let next = 0;
-    const worker = async () => {
-      while (next < page.applications.length) {
-        const application = page.applications[next++]!;
-        if (task.mode === 'cancel') {
-          await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
-          continue;
-        }
-        const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
-        try {
-          // One notice per parent for the whole close, however many of their applications it stops.
-          const notice: Notification = {
-            ...notificationForTransition(application, plan),
-            notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
-            applicationId: '-',
-            createdAt: campaign.endsAt,
-            params: { campaignId: campaign.campaignId, year: campaign.year },
-          };
-          await deps.applications.applyTransitions(
-            [{ application, plan }],
-            [],
-            { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
-            { notification: notice, applicationId: application.applicationId },
-          );
-          stopped++;
-          cohorts.add(Number(application.birthDate.slice(0, 4)));
-        } catch (error) {
-          // Confirmed (or otherwise changed) since the page was read: it has left the index.
-          if (!(error instanceof ConcurrentChangeError)) throw error;
-        }
+    await forEachLimited(page.applications, options.concurrency ?? 8, async (application) => {
+      if (task.mode === 'cancel') {
+        await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, page.applications.length) }, worker));
+      const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
+      try {
+        // One notice per parent for the whole close, however many of their applications it stops.
+        const notice: Notification = {
+          ...notificationForTransition(application, plan),
+          notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
+          applicationId: '-',
+          createdAt: campaign.endsAt,
+          params: { campaignId: campaign.campaignId, year: campaign.year },
+        };
+        await deps.applications.applyTransitions(
+          [{ application, plan }],
+          [],
+          { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
+          { notification: notice, applicationId: application.applicationId },
+        );
+        stopped++;
+        cohorts.add(Number(application.birthDate.slice(0, 4)));
+      } catch (error) {
+        // Confirmed (or otherwise changed) since the page was read: it has left the index.
+        if (!(error instanceof ConcurrentChangeError)) throw error;
+      }
+    });
   }
   if (task.mode === 'close') {
     const after = await loadCampaign(deps, task.tenantId, task.campaignId);

@@ -10,6 +10,7 @@ import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
+import { forEachLimited } from '#functions/concurrency';
 
 const byApplicant = tables.applications.indexes[0];
 const byQueue = tables.applications.indexes[1];
@@ -275,11 +276,7 @@ export class DynamoApplicationStore implements ApplicationStore {
   async pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit = 100): Promise<{ applications: Application[]; next?: string }> {
     const page = await this.client.send(
       new QueryCommand({
-        TableName: this.tableName('applications'),
-        IndexName: byPending.indexName,
-        KeyConditionExpression: '#pending = :pending',
-        ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
-        ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+        ...this.pendingQuery(tenantId, campaignId),
         Limit: limit,
         ...(startAfter && { ExclusiveStartKey: { applicationId: startAfter, pendingCampaign: pendingKey(tenantId, campaignId) } }),
       }),
@@ -288,17 +285,24 @@ export class DynamoApplicationStore implements ApplicationStore {
     return { applications: (page.Items ?? []).map(withoutIndexKeys), ...(next && { next }) };
   }
 
+  /** The Query over a campaign's pending applications (the sparse index). */
+  private pendingQuery(tenantId: string, campaignId: string) {
+    return {
+      TableName: this.tableName('applications'),
+      IndexName: byPending.indexName,
+      KeyConditionExpression: '#pending = :pending',
+      ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
+      ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+    };
+  }
+
   async countPending(tenantId: string, campaignId: string): Promise<number> {
     let count = 0;
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
-          TableName: this.tableName('applications'),
-          IndexName: byPending.indexName,
-          KeyConditionExpression: '#pending = :pending',
-          ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
-          ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+          ...this.pendingQuery(tenantId, campaignId),
           Select: 'COUNT',
           ExclusiveStartKey: startKey,
         }),
@@ -328,29 +332,24 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   async markPending(tenantId: string, campaignId: string, applicationIds: readonly string[]): Promise<number> {
     let marked = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < applicationIds.length) {
-        const applicationId = applicationIds[next++]!;
-        try {
-          await this.client.send(
-            new UpdateCommand({
-              TableName: this.tableName('applications'),
-              Key: { applicationId },
-              UpdateExpression: 'SET #pending = :pending',
-              // Only while still queued: a change since the scope was read keeps it out.
-              ConditionExpression: '#status = :queued',
-              ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status' },
-              ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued' },
-            }),
-          );
-          marked++;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+    await forEachLimited(applicationIds, 16, async (applicationId) => {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName('applications'),
+            Key: { applicationId },
+            UpdateExpression: 'SET #pending = :pending',
+            // Only while still queued: a change since the scope was read keeps it out.
+            ConditionExpression: '#status = :queued',
+            ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued' },
+          }),
+        );
+        marked++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, applicationIds.length) }, worker));
+    });
     return marked;
   }
 
@@ -384,37 +383,32 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   async writePositions(writes: readonly PositionWrite[]): Promise<number> {
     let written = 0;
-    let next = 0;
     // Bounded concurrency: a cohort may move thousands of positions at once.
-    const worker = async () => {
-      while (next < writes.length) {
-        const write = writes[next++]!;
-        try {
-          await this.client.send(
-            new UpdateCommand({
-              TableName: this.tableName('applications'),
-              Key: { applicationId: write.applicationId },
-              UpdateExpression: 'SET #position = :to, #log = :log',
-              // Only while still queued, and only over the position this computation started from.
-              ConditionExpression:
-                write.expected === undefined
-                  ? 'attribute_exists(#qp) AND attribute_not_exists(#position)'
-                  : 'attribute_exists(#qp) AND #position = :expected',
-              ExpressionAttributeNames: { '#position': 'position', '#log': 'positionLog', '#qp': 'queuePartition' },
-              ExpressionAttributeValues: {
-                ':to': write.change.to,
-                ':log': write.log,
-                ...(write.expected !== undefined && { ':expected': write.expected }),
-              },
-            }),
-          );
-          written++;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+    await forEachLimited(writes, 16, async (write) => {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName('applications'),
+            Key: { applicationId: write.applicationId },
+            UpdateExpression: 'SET #position = :to, #log = :log',
+            // Only while still queued, and only over the position this computation started from.
+            ConditionExpression:
+              write.expected === undefined
+                ? 'attribute_exists(#qp) AND attribute_not_exists(#position)'
+                : 'attribute_exists(#qp) AND #position = :expected',
+            ExpressionAttributeNames: { '#position': 'position', '#log': 'positionLog', '#qp': 'queuePartition' },
+            ExpressionAttributeValues: {
+              ':to': write.change.to,
+              ':log': write.log,
+              ...(write.expected !== undefined && { ':expected': write.expected }),
+            },
+          }),
+        );
+        written++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, writes.length) }, worker));
+    });
     return written;
   }
 

@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forEachLimited } from '#functions/concurrency';
 
 /** BatchWriteItem takes at most 25 items per request. */
 const batchSize = 25;
@@ -16,21 +17,16 @@ export async function putAll(
 ): Promise<void> {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += batchSize) batches.push(items.slice(i, i + batchSize));
-  let next = 0;
   let written = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
-        if (attempt > 10) throw new Error(`BatchWriteItem kept leaving items unprocessed in ${tableName}`);
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
-      }
-      written += batch.length;
-      options.onProgress?.(written);
+  await forEachLimited(batches, options.concurrency ?? 8, async (batch) => {
+    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
+      if (attempt > 10) throw new Error(`BatchWriteItem kept leaving items unprocessed in ${tableName}`);
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, batches.length) }, worker));
+    written += batch.length;
+    options.onProgress?.(written);
+  });
 }

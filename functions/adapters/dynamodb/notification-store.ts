@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '#domain/notification';
 import type { NotificationStore } from '#ports/stores';
+import { forEachLimited } from '#functions/concurrency';
 
 export class DynamoNotificationStore implements NotificationStore {
   constructor(
@@ -60,19 +61,14 @@ export class DynamoNotificationStore implements NotificationStore {
 
   async putOnce(notifications: readonly Notification[]): Promise<Notification[]> {
     const written: Notification[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < notifications.length) {
-        const notification = notifications[next++]!;
-        try {
-          await this.client.send(new PutCommand({ TableName: this.tableName, Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' }));
-          written.push(notification);
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+    await forEachLimited(notifications, 16, async (notification) => {
+      try {
+        await this.client.send(new PutCommand({ TableName: this.tableName, Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' }));
+        written.push(notification);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, notifications.length) }, worker));
+    });
     return written;
   }
 }
