@@ -194,18 +194,7 @@ export function SurveyPage() {
           <p class="notice notice--success" data-qa="survey-success-text">
             {result.replaced ? t.survey.replacedText(date) : t.survey.successText(date)}
           </p>
-          <ul class="plain-list link-list">
-            <li>
-              <Link href="/survey/view" data-qa="survey-view-link">
-                {t.survey.viewSurvey}
-              </Link>
-            </li>
-            <li>
-              <Link href="/cabinet" data-qa="cabinet-link">
-                {t.survey.toCabinet}
-              </Link>
-            </li>
-          </ul>
+          <AnsweredLinks />
         </div>
       </Layout>
     );
@@ -222,18 +211,7 @@ export function SurveyPage() {
               {t.survey.changeAnswers}
             </button>
           </div>
-          <ul class="plain-list link-list">
-            <li>
-              <Link href="/survey/view" data-qa="survey-view-link">
-                {t.survey.viewSurvey}
-              </Link>
-            </li>
-            <li>
-              <Link href="/cabinet" data-qa="cabinet-link">
-                {t.survey.toCabinet}
-              </Link>
-            </li>
-          </ul>
+          <AnsweredLinks />
         </div>
       </Layout>
     );
@@ -331,4 +309,23 @@ function StepTitle({ text }: { text: string }) {
     document.title = `${text} — kezek`;
   }, [text]);
   return null;
+}
+
+/** Where a parent goes once the survey is sent: their answers, or back to the cabinet. */
+function AnsweredLinks() {
+  const { t } = useI18n();
+  return (
+    <ul class="plain-list link-list">
+      <li>
+        <Link href="/survey/view" data-qa="survey-view-link">
+          {t.survey.viewSurvey}
+        </Link>
+      </li>
+      <li>
+        <Link href="/cabinet" data-qa="cabinet-link">
+          {t.survey.toCabinet}
+        </Link>
+      </li>
+    </ul>
+  );
 }
