@@ -5,10 +5,12 @@ const app = new App();
 const context = (key: string): string | undefined => app.node.tryGetContext(key) ?? process.env[`KEZEK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
 const domainName = context('domainName');
 const certificateArn = context('certificateArn');
+const mapTileUrl = context('mapTileUrl');
 
 addKezekStacks(app, {
   stage: context('stage') ?? 'dev',
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
   customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+  mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
 });
 addNagChecks(app);

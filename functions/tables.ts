@@ -81,6 +81,17 @@ const applications = {
       sortKey: { name: 'applicationId', type: 'S' },
       projection: 'ALL',
     },
+    {
+      // Sparse: every application that is not queued carries `statusPartition`
+      // (`<tenantId>#<status>#<birth year>`), so the staff queue browser reads one cohort's
+      // stopped (referred, …) applications in registration order, a page at a time. Queued ones
+      // stay out: they are listed through `byQueue`, and their frequent position writes would
+      // otherwise be written to this index too.
+      indexName: 'byStatus',
+      partitionKey: { name: 'statusPartition', type: 'S' },
+      sortKey: { name: 'registeredAt', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   purpose: 'Applications (заявления) with their append-only history and stored queue position.',
 } as const satisfies TableDefinition;
@@ -146,11 +157,23 @@ const answers = {
 const aggregates = {
   name: 'Aggregates',
   envVar: 'AGGREGATES_TABLE',
-  // `<tenantId>#<campaignId>` + `<question>#<option>`: counters kept exact by the submissions.
+  // `<tenantId>#<campaignId>` + a slice (`all`, `district#<id>`, `cohort#<year>`, both): one item
+  // per slice with one numeric attribute per counter (`<question>#<option>`, `kindergartens#<id>`,
+  // `answers#total`), kept exact by the submissions; a dashboard filter reads one item.
   partitionKey: { name: 'campaignKey', type: 'S' },
   sortKey: { name: 'counter', type: 'S' },
   indexes: [],
-  purpose: 'Answer counters per option and per kindergarten, moved in the same transaction as each answer.',
+  purpose: 'Answer counters per slice (all, district, cohort), moved in the same transaction as each answer.',
+} as const satisfies TableDefinition;
+
+const exportsTable = {
+  name: 'Exports',
+  envVar: 'EXPORTS_TABLE',
+  partitionKey: { name: 'tenantId', type: 'S' },
+  sortKey: { name: 'exportId', type: 'S' },
+  indexes: [],
+  ttlAttribute: 'expiresAtEpoch',
+  purpose: 'CSV exports staff asked for: their progress and the file they produced (kept a week).',
 } as const satisfies TableDefinition;
 
 const schedules = {
@@ -171,7 +194,7 @@ const schedules = {
 } as const satisfies TableDefinition;
 
 /** All tables, keyed by the name used in the route table's grants. */
-export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, answers, aggregates, schedules } as const;
+export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, answers, aggregates, exports: exportsTable, schedules } as const;
 
 export type TableKey = keyof typeof tables;
 

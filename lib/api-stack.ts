@@ -22,6 +22,7 @@ import type { JobKind } from '#ports/scheduler';
 import { AppFunction, type SchedulerBinding } from './app-function.ts';
 import type { DataStack } from './data-stack.ts';
 import type { JobsStack } from './jobs-stack.ts';
+import { Monitoring } from './monitoring.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly stage: string;
@@ -29,6 +30,8 @@ export interface ApiStackProps extends StackProps {
   readonly data: DataStack;
   /** Source of the schedule group and the scheduler's dead-letter queue (named exports). */
   readonly jobs: JobsStack;
+  /** The dashboard map's tile layer (`{z}/{x}/{y}` URL) and its attribution; none draws a plain background. */
+  readonly mapTiles?: { readonly url: string; readonly attribution: string };
 }
 
 /** `parent-login-code` → `ParentLoginCode`: construct ids stay readable in the console. */
@@ -70,6 +73,8 @@ export class ApiStack extends Stack {
   readonly jobFunctions: ReadonlyMap<JobKind, AppFunction>;
   /** Assumed by EventBridge Scheduler; may invoke the job functions and write to the DLQ, nothing else. */
   readonly schedulerRole: Role;
+  /** Alarms (to the operations topic) and the dashboard. */
+  readonly monitoring: Monitoring;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -77,6 +82,7 @@ export class ApiStack extends Stack {
     this.stage = props.stage;
     const tables = Object.fromEntries(cloudTableKeys.map((key) => [key, props.data.importTable(this, key)]));
     const scheduling = props.jobs.importScheduling(this);
+    const exportsBucket = props.data.importExportsBucket(this);
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       description: 'Assumed by EventBridge Scheduler to run kezek jobs',
@@ -108,6 +114,7 @@ export class ApiStack extends Stack {
       if (grants.sms) fn.bindSms();
       if (grants.scheduler) fn.bindScheduler(scheduler);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
+      if (grants.files) fn.bindFiles(exportsBucket, grants.files);
       functions.set(handlerName, fn);
       return fn;
     };
@@ -192,6 +199,17 @@ export class ApiStack extends Stack {
       }
     }
     this.functions = functions;
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: props.stage,
+      api: this.api,
+      functions,
+      tables: cloudTableKeys.map((key) => ({ definition: tableDefinitions[key], table: tables[key]! })),
+      deadLetterQueue: deadLetters,
+      operationsTopicArn: scheduling.operationsTopicArn,
+    });
+    if (props.mapTiles) {
+      functions.get('staff-campaign-dashboard')?.addEnvironment('MAP_TILE_URL', props.mapTiles.url).addEnvironment('MAP_TILE_ATTRIBUTION', props.mapTiles.attribution);
+    }
 
     this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });

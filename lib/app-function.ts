@@ -6,6 +6,7 @@ import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import type { TableDefinition } from '#functions/tables';
@@ -116,6 +117,21 @@ export class AppFunction extends NodejsFunction {
           'the grant stays on this one table.',
       });
     }
+    return this;
+  }
+
+  /**
+   * The exports bucket: its name in `EXPORTS_BUCKET`; `read` may sign download links (a presigned
+   * GET needs s3:GetObject), `readWrite` also writes files; only under `exports/`.
+   */
+  bindFiles(bucket: IBucket, access: 'read' | 'readWrite'): this {
+    this.addEnvironment('EXPORTS_BUCKET', bucket.bucketName);
+    const files = bucket.arnForObjects('exports/*');
+    this.addToRolePolicy(new PolicyStatement({ actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'], resources: [files] }));
+    Validations.of(this.role ?? this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(files))}]`,
+      reason: 'Export files are named per export at run time (exports/<tenant>/<export id>/<file>); the grant stays under exports/ of the one bucket.',
+    });
     return this;
   }
 

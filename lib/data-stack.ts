@@ -1,4 +1,5 @@
-import { CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   AttributeType,
   Billing,
@@ -25,6 +26,8 @@ function attribute(key: KeyAttribute): Attribute {
 export class DataStack extends Stack {
   /** The tables by the key the route table's grants use. */
   readonly tables: Readonly<Record<CloudTableKey, TableV2>>;
+  /** CSV exports for staff: private, TLS only, gone after a week (as their records in the Exports table). */
+  readonly exportsBucket: Bucket;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -40,6 +43,38 @@ export class DataStack extends Stack {
     for (const [key, table] of entries) {
       new CfnOutput(this, `${tableDefinitions[key].name}TableArn`, { value: table.tableArn, exportName: this.arnExportName(key) });
     }
+
+    const accessLogs = new Bucket(this, 'ExportsAccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the exports bucket; logging its own access would log forever.',
+    });
+    this.exportsBucket = new Bucket(this, 'ExportsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      // Who downloaded which export: the files hold a department's survey answers.
+      serverAccessLogsBucket: accessLogs,
+      lifecycleRules: [{ expiration: Duration.days(7) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new CfnOutput(this, 'ExportsBucketArn', { value: this.exportsBucket.bucketArn, exportName: this.exportsBucketExportName() });
+  }
+
+  /** The exports bucket seen from another stack through its named export. */
+  importExportsBucket(scope: Construct): IBucket {
+    Stack.of(scope).addStackDependency(this, 'imports the exports bucket of the data stack');
+    return Bucket.fromBucketArn(scope, 'ExportsBucket', Fn.importValue(this.exportsBucketExportName()));
+  }
+
+  private exportsBucketExportName(): string {
+    return `kezek-${this.stage}-exports-bucket-arn`;
   }
 
   /**

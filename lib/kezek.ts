@@ -12,6 +12,8 @@ export interface KezekOptions {
   readonly customDomain?: CustomDomain;
   /** Built front end; defaults to `web/dist`. */
   readonly webDistPath?: string;
+  /** The dashboard map's tiles (e.g. a department's own tile server); none draws a plain background. */
+  readonly mapTiles?: { readonly url: string; readonly attribution: string };
 }
 
 export interface KezekStacks {
@@ -27,7 +29,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles });
   const web = new WebStack(app, `${prefix}Web`, {
     ...common,
     apiDomainName: api.importApiDomainName(),

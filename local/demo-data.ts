@@ -261,6 +261,14 @@ const districtPlans: readonly DistrictPlan[] = [
   },
 ];
 
+/** A district's outline for the map: its box with a margin, cut at the corners (a closed ring of [lat, lon]). */
+function outlineOf(area: Area): [number, number][] {
+  const margin = 0.003;
+  const [s, n, w, e] = [area.south - margin, area.north + margin, area.west - margin, area.east + margin];
+  const cut = 0.002;
+  return [[s, w + cut], [s, e - cut], [s + cut, e], [n - cut, e], [n, e - cut], [n, w + cut], [n - cut, w], [s + cut, w], [s, w + cut]];
+}
+
 const tenant: Tenant = {
   tenantId: demoTenantId,
   name: {
@@ -268,7 +276,7 @@ const tenant: Tenant = {
     ru: 'Отдел образования города Темиртау',
     en: 'Temirtau City Education Department',
   },
-  districts: districtPlans.map(({ id, name }) => ({ id, name })),
+  districts: districtPlans.map(({ id, name, area }) => ({ id, name, outline: outlineOf(area) })),
 };
 
 const staff: DemoStaff = {

@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables, type TableKey } from '#functions/tables';
 import { overrideDependencies, resetDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
+import { LocalFileStore } from '#adapters/local/local-file-store';
 import { LocalClock } from './clock.ts';
 import { startSchedulePoller } from './job-runner.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -69,7 +72,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const clock = new LocalClock();
     const notifier = new LocalNotifier(log, clock.now);
     const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
-    overrideDependencies({ notifier, scheduler, clock: clock.now });
+    // Exports: next to the database when it is kept on disk, else in a fresh temporary folder.
+    const files = new LocalFileStore(options.data && options.data !== 'memory' ? join(options.data, 'files') : mkdtempSync(join(tmpdir(), 'kezek-files-')), clock.now);
+    overrideDependencies({ notifier, scheduler, files, clock: clock.now });
 
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const created = await ensureTables(rawClient, tableNames);
@@ -81,7 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ? undefined
         : await seedDemoTenant(dynamoDocumentClient(), tableNames, { now: new Date(), applicationCount: options.seed?.applicationCount, log });
 
-    const server = await startLocalServer({ port: options.port, webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'), log });
+    const server = await startLocalServer({ port: options.port, webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'), log, files });
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
     return {
       url: server.url,

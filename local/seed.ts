@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { putAll } from '#adapters/dynamodb/batch-write';
-import { activeChildConstraint, queueKeysOf } from '#adapters/dynamodb/application-store';
+import { activeChildConstraint, indexKeysOf, queueKeysOf } from '#adapters/dynamodb/application-store';
 import type { Application, Kindergarten } from '#domain/application';
 import { ageGroups } from '#domain/application';
 import { defaultPolicy } from '#domain/policy';
@@ -11,9 +11,9 @@ import { hashPassword } from '#use-cases/passwords';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 4;
+export const demoSeedVersion = 6;
 
-/** Stored form of the demo queue: queue keys and positions as the write path would leave them. */
+/** Stored form of the demo queue: index keys (queue or status) and positions as the write path would leave them. */
 export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
   const cohorts = new Map<string, Application[]>();
   for (const application of applications) {
@@ -28,7 +28,8 @@ export function storedApplications(applications: readonly Application[]): Record
   return applications.map((application) => ({
     ...application,
     history: [{ at: application.registeredAt, actor: { role: 'staff', id: 'demo-seed' }, action: 'register', to: application.status }],
-    ...(application.status === 'queued' && { ...queueKeysOf(application), position: positions.get(application.applicationId) }),
+    ...indexKeysOf(application),
+    ...(application.status === 'queued' && { position: positions.get(application.applicationId) }),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEven
 import { routes, type RouteDefinition } from '#http/routes';
 import type { HttpEvent } from '#http/http-handler';
 import { countDynamoRequests } from '#adapters/dynamodb/client';
+import { localFilesPrefix, type LocalFileStore } from '#adapters/local/local-file-store';
 
 type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 type RouteHandler = LambdaHandler<HttpEvent, APIGatewayProxyStructuredResultV2>;
@@ -35,7 +36,8 @@ export async function loadHandlers(): Promise<{ routes: CompiledRoute[]; authori
   return { routes: compiled, authorizer };
 }
 
-function lambdaContext(name: string): Context {
+/** A Lambda context like the one Lambda passes (the Powertools middlewares read it). */
+export function lambdaContext(name: string): Context {
   const requestId = randomUUID();
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -170,6 +172,8 @@ export interface LocalServerOptions {
   readonly webRoot: string;
   /** Logs one line per failed request; never bodies, cookies or personal data. */
   readonly log: (line: string) => void;
+  /** The exports' local bucket, whose signed links this server answers (as S3 does in AWS). */
+  readonly files?: LocalFileStore;
 }
 
 /**
@@ -183,6 +187,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (options.files && url.pathname.startsWith(localFilesPrefix) && request.method === 'GET') return options.files.serve(url, response);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { message: 'Method Not Allowed' });
       return serveStatic(webRoot, url, response);

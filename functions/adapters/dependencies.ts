@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import { tables, type TableKey } from '#functions/tables';
@@ -14,8 +15,13 @@ import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
+import { DynamoExportStore } from './dynamodb/export-store.ts';
+import { S3FileStore } from './s3/s3-file-store.ts';
 import { SnsNotifier } from './sns/sns-notifier.ts';
 import { EventBridgeScheduler } from './scheduler/eventbridge-scheduler.ts';
+import { withMessageLog } from './notifier-log.ts';
+import { traced } from './tracer.ts';
+import { withTransitionLog } from './transition-log.ts';
 
 export type { Dependencies };
 
@@ -43,7 +49,7 @@ function fromEnvironment(): Dependencies {
       return once('tenants', () => new DynamoTenantStore(dynamoDocumentClient(), tableName('tenants')));
     },
     get applications() {
-      return once('applications', () => new DynamoApplicationStore(dynamoDocumentClient(), tableName));
+      return once('applications', () => withTransitionLog(new DynamoApplicationStore(dynamoDocumentClient(), tableName)));
     },
     get kindergartens() {
       return once('kindergartens', () => new DynamoKindergartenStore(dynamoDocumentClient(), tableName('kindergartens')));
@@ -60,25 +66,31 @@ function fromEnvironment(): Dependencies {
     get campaigns() {
       return once('campaigns', () => new DynamoCampaignStore(dynamoDocumentClient(), tableName));
     },
+    get exports() {
+      return once('exports', () => new DynamoExportStore(dynamoDocumentClient(), tableName('exports')));
+    },
+    get files() {
+      return once('files', () => new S3FileStore(traced(new S3Client({})), requireEnv('EXPORTS_BUCKET')));
+    },
     get auth() {
       return once('auth', () => new DynamoAuthStore(dynamoDocumentClient(), tableName('auth')));
     },
     get notifier() {
       return once('notifier', (): Notifier => {
         if (process.env.NOTIFIER !== 'sns') throw new Error('NOTIFIER is not "sns" and no local notifier was installed');
-        return new SnsNotifier(new SNSClient({}), process.env.ANNOUNCEMENTS_TOPIC_ARN);
+        return withMessageLog(new SnsNotifier(traced(new SNSClient({})), process.env.ANNOUNCEMENTS_TOPIC_ARN));
       });
     },
     get scheduler() {
       return once(
         'scheduler',
         () =>
-          new EventBridgeScheduler(new SchedulerClient({}), {
+          new EventBridgeScheduler(traced(new SchedulerClient({})), {
             groupName: requireEnv('SCHEDULE_GROUP_NAME'),
             roleArn: requireEnv('SCHEDULER_ROLE_ARN'),
             deadLetterQueueArn: requireEnv('SCHEDULER_DLQ_ARN'),
             targetArn: (kind) => requireEnv(jobTargetEnvVar(kind)),
-          }, new LambdaClient({})),
+          }, traced(new LambdaClient({}))),
       );
     },
     clock: () => new Date(),

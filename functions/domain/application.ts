@@ -98,12 +98,24 @@ export interface Kindergarten {
   readonly capacity: Readonly<Record<AgeGroup, number>>;
   /** Places taken by age group: children enrolled plus referrals not yet used or expired. */
   readonly occupancy?: Readonly<Record<AgeGroup, number>>;
+  /** Revision of what staff entered (not of the occupancy): an edit is conditional on it; absent = 0. */
+  readonly version?: number;
+}
+
+/** Places of a kindergarten, all age groups. */
+export const placesOf = (capacity: Readonly<Record<string, number>>) => Object.values(capacity).reduce((sum, n) => sum + n, 0);
+
+export interface District {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The district's boundary on the map: a closed ring of `[lat, lon]` (absent when unknown). */
+  readonly outline?: readonly (readonly [number, number])[];
 }
 
 export interface Tenant {
   readonly tenantId: string;
   readonly name: LocalizedText;
-  readonly districts: readonly { readonly id: string; readonly name: LocalizedText }[];
+  readonly districts: readonly District[];
   /** The department's own settings; unset ones take `defaultPolicy`. */
   readonly policy?: Partial<TenantPolicy>;
 }

@@ -15,7 +15,15 @@ export interface CampaignCounts {
   /** In-scope applications confirmed, and stopped at the close. */
   readonly confirmed: number;
   readonly stopped: number;
+  /** Stopped by this campaign and brought back from the stop-list by their parents. */
+  readonly restored: number;
 }
+
+/** The campaign counters that are also kept per day. */
+export type DailyField = 'confirmed' | 'stopped' | 'restored';
+
+/** The campaign item's attribute that counts one field on one Kazakhstan date. */
+export const dailyCounter = (field: DailyField, day: string) => `daily#${field}#${day}`;
 
 export interface Campaign {
   readonly tenantId: string;
@@ -29,9 +37,23 @@ export interface Campaign {
   readonly counts: CampaignCounts;
   /** While closing: applications stopped so far out of those pending at the close. */
   readonly closeProgress?: { readonly processed: number; readonly total: number };
+  /** Per-day counters, keyed by `dailyCounter(field, day)`. */
+  readonly daily?: Readonly<Record<string, number>>;
 }
 
-export const emptyCounts: CampaignCounts = { inScope: 0, applicants: 0, confirmed: 0, stopped: 0 };
+/** The by-day series of a campaign, every date with something, in date order. */
+export function campaignByDay(campaign: Pick<Campaign, 'daily'>): { date: string; confirmed: number; stopped: number; restored: number }[] {
+  const days = new Map<string, { date: string; confirmed: number; stopped: number; restored: number }>();
+  for (const [key, value] of Object.entries(campaign.daily ?? {})) {
+    const [, field, date] = key.split('#') as [string, DailyField, string];
+    const day = days.get(date) ?? { date, confirmed: 0, stopped: 0, restored: 0 };
+    day[field] += value;
+    days.set(date, day);
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export const emptyCounts: CampaignCounts = { inScope: 0, applicants: 0, confirmed: 0, stopped: 0, restored: 0 };
 
 /** The campaign's end when staff give none: the policy's length after the start (one month). */
 export function defaultEnd(startsAt: string, policy: TenantPolicy): string {

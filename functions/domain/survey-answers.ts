@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import type { SurveyDefinition } from './survey-definition.ts';
+import * as z from 'zod';
+import type { LocalizedText } from './language.ts';
+import type { SurveyDefinition, SurveyOption } from './survey-definition.ts';
 
 /**
  * The request schema of a survey submission, derived from its definition: strict objects, only
@@ -63,4 +64,79 @@ export function counterDeltas(previous: readonly string[], next: readonly string
   for (const key of next) deltas.set(key, (deltas.get(key) ?? 0) + 1);
   for (const [key, delta] of deltas) if (delta === 0) deltas.delete(key);
   return deltas;
+}
+
+/** Who answered, as far as the analytics filters go: never the person, only where and which cohorts. */
+export interface AnswerDimensions {
+  /** The district of the first-choice kindergarten. */
+  readonly district: string;
+  /** Birth years of the parent's queued children in the tenant. */
+  readonly cohorts: readonly number[];
+}
+
+/** The slice that holds every answer of a campaign. */
+export const allSlice = 'all';
+
+/** The slice a dashboard filter reads: all answers, one district, one cohort, or both. */
+export function sliceOf(filter: { district?: string; cohort?: number }): string {
+  if (filter.district && filter.cohort !== undefined) return `district#${filter.district}#cohort#${filter.cohort}`;
+  if (filter.district) return `district#${filter.district}`;
+  if (filter.cohort !== undefined) return `cohort#${filter.cohort}`;
+  return allSlice;
+}
+
+/** Every slice an answer counts in, so each filter combination is one counter item to read. */
+export function slicesOf(dimensions: AnswerDimensions): string[] {
+  const cohorts = [...new Set(dimensions.cohorts)];
+  return [
+    allSlice,
+    sliceOf({ district: dimensions.district }),
+    ...cohorts.map((cohort) => sliceOf({ cohort })),
+    ...cohorts.map((cohort) => sliceOf({ district: dimensions.district, cohort })),
+  ];
+}
+
+/** An answer as the counters see it: its counter keys and the slices it counts in. */
+export interface CountedAnswer {
+  readonly keys: readonly string[];
+  readonly dimensions: AnswerDimensions;
+}
+
+/**
+ * How every slice's counters move when `next` replaces `previous` (or is the first answer): per
+ * slice only the keys that differ, and slices without a change left out. A re-submission that
+ * moves the first choice to another district takes the answer out of the old district's slices.
+ */
+export function sliceDeltas(previous: CountedAnswer | undefined, next: CountedAnswer): Map<string, Map<string, number>> {
+  const before = previous ? new Set(slicesOf(previous.dimensions)) : new Set<string>();
+  const after = new Set(slicesOf(next.dimensions));
+  const moves = new Map<string, Map<string, number>>();
+  for (const slice of new Set([...before, ...after])) {
+    const deltas = counterDeltas(before.has(slice) ? previous!.keys : [], after.has(slice) ? next.keys : []);
+    if (deltas.size > 0) moves.set(slice, deltas);
+  }
+  return moves;
+}
+
+/** The "other" option of a multiple-choice question, counted when a parent wrote their own text. */
+export const otherOption: SurveyOption = { id: 'other', label: { kk: 'Басқа', ru: 'Другое', en: 'Other' } };
+
+/** Questions 2–6 of the current survey with each option's counter key (what the dashboard and the aggregates export show). */
+export function countedQuestions(definition: SurveyDefinition): { id: string; kind: 'single' | 'multiple'; title: LocalizedText; options: { option: SurveyOption; key: string }[]; reasons?: { title: LocalizedText; options: { option: SurveyOption; key: string }[] } }[] {
+  return definition.questions.flatMap((question) => {
+    if (question.kind === 'kindergartens') return [];
+    const options = [...question.options, ...(question.kind === 'multiple' && question.otherMaxLength ? [otherOption] : [])];
+    return [
+      {
+        id: question.id,
+        kind: question.kind,
+        title: question.title,
+        options: options.map((option) => ({ option, key: `${question.id}#${option.id}` })),
+        ...(question.kind === 'single' &&
+          question.reasons && {
+            reasons: { title: question.reasons.title, options: question.reasons.options.map((option) => ({ option, key: `${question.id}.reasons#${option.id}` })) },
+          }),
+      },
+    ];
+  });
 }

@@ -1,8 +1,8 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { cancelCampaign } from '#use-cases/campaigns';
+import { campaignView, cancelCampaign } from '#use-cases/campaigns';
 
 export const handler = httpHandler('staff-cancel-campaign', async ({ params, identity }) => ({
-  body: { campaign: await cancelCampaign(dependencies(), { tenantId: staffTenant(identity), campaignId: params.campaignId }) },
+  body: { campaign: campaignView(await cancelCampaign(dependencies(), { tenantId: staffTenant(identity), campaignId: params.campaignId })) },
 }));

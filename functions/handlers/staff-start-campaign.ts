@@ -1,9 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { startCampaign } from '#use-cases/campaigns';
+import { campaignView, startCampaign } from '#use-cases/campaigns';
 
 export const handler = httpHandler('staff-start-campaign', async ({ params, identity }) => {
   const deps = dependencies();
-  return { body: { campaign: await startCampaign(deps, { tenantId: staffTenant(identity), campaignId: params.campaignId, now: deps.clock() }) } };
+  return { body: { campaign: campaignView(await startCampaign(deps, { tenantId: staffTenant(identity), campaignId: params.campaignId, now: deps.clock() })) } };
 });

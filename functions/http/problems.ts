@@ -109,6 +109,22 @@ export const problems = {
       en: 'This child already has an active application with this education department.',
     },
   },
+  kindergarten_exists: {
+    status: 409,
+    message: {
+      kk: 'Мұндай идентификаторы бар балабақша бар. Басқа идентификатор жазыңыз немесе бар балабақшаны өңдеңіз.',
+      ru: 'Детский сад с таким идентификатором уже есть. Укажите другой идентификатор или измените существующий детский сад.',
+      en: 'A kindergarten with this id exists. Give another id or edit the existing kindergarten.',
+    },
+  },
+  kindergarten_changed: {
+    status: 409,
+    message: {
+      kk: 'Балабақшаны осы уақытта басқа біреу өзгертті. Бетті жаңартып, өзгерістерді қайта енгізіңіз.',
+      ru: 'Детский сад только что изменил кто-то другой. Обновите страницу и внесите изменения заново.',
+      en: 'Someone else changed the kindergarten meanwhile. Reload the page and make your changes again.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -178,6 +194,11 @@ export const fieldMessages = {
     en: 'This value already appears earlier in the file.',
   },
   ownership_unknown: { kk: 'state немесе private болуы керек.', ru: 'Должно быть state или private.', en: 'Must be state or private.' },
+  cohort_unknown: {
+    kk: 'Бұл науқанда мұндай туған жыл жоқ.',
+    ru: 'В этой кампании нет такого года рождения.',
+    en: 'This campaign has no such birth year.',
+  },
   district_unknown: {
     kk: 'Бұл білім бөлімінде мұндай аудан жоқ.',
     ru: 'В этом отделе образования нет такого района.',
@@ -187,6 +208,11 @@ export const fieldMessages = {
     kk: 'Координата Қазақстаннан тыс.',
     ru: 'Координата вне Казахстана.',
     en: 'The coordinate lies outside Kazakhstan.',
+  },
+  coordinate_number: {
+    kk: 'Координатаны градуспен сан түрінде жазыңыз, мысалы 50.0591.',
+    ru: 'Укажите координату числом в градусах, например 50.0591.',
+    en: 'Write the coordinate as a number of degrees, e.g. 50.0591.',
   },
   whole_number: { kk: 'Бүтін сан жазыңыз.', ru: 'Укажите целое число.', en: 'Write a whole number.' },
   child_already_queued: {
@@ -204,6 +230,16 @@ export const fieldMessages = {
     ru: 'Укажите телефон в формате +7XXXXXXXXXX.',
     en: 'Write the phone as +7XXXXXXXXXX.',
   },
+  cursor_invalid: {
+    kk: 'Бет сілтемесі бүлінген: тізімді басынан ашыңыз.',
+    ru: 'Ссылка на страницу повреждена: откройте список с начала.',
+    en: 'The page link is damaged: open the list from the start.',
+  },
+  queue_paging: {
+    kk: '«after» тек кезектегі өтініштерді, «cursor» басқа мәртебелерді парақтайды.',
+    ru: '«after» листает только заявления в очереди, «cursor» — остальные статусы.',
+    en: '“after” pages the queued list only, “cursor” the other statuses.',
+  },
   child_age: {
     kk: 'Бала 0 мен 6 жас аралығында болуы керек.',
     ru: 'Ребёнку должно быть от 0 до 6 полных лет.',
@@ -219,6 +255,26 @@ export const fieldMessages = {
     kk: 'Бұл білім бөлімінде мұндай балабақша жоқ.',
     ru: 'В этом отделе образования нет такого детского сада.',
     en: 'This education department has no such kindergarten.',
+  },
+  languages_required: {
+    kk: 'Кемінде бір оқыту тілін таңдаңыз.',
+    ru: 'Выберите хотя бы один язык обучения.',
+    en: 'Choose at least one language of instruction.',
+  },
+  places_count: {
+    kk: 'Орын санын 0-ден 9999-ға дейінгі бүтін санмен жазыңыз.',
+    ru: 'Укажите число мест целым числом от 0 до 9999.',
+    en: 'Write the number of places as a whole number from 0 to 9999.',
+  },
+  capacity_below_occupancy: {
+    kk: 'Орын саны қазір бос емес орындардан аз болмауы керек (қабылданған балалар мен берілген жолдамалар).',
+    ru: 'Мест не может быть меньше, чем уже занято (зачисленные дети и выданные направления).',
+    en: 'Cannot be fewer than the places already taken (children enrolled and referrals issued).',
+  },
+  kindergarten_id_format: {
+    kk: 'Тек латын әріптері, сандар, «-» және «_», 60 таңбаға дейін.',
+    ru: 'Только латинские буквы, цифры, «-» и «_», до 60 символов.',
+    en: 'Latin letters, digits, “-” and “_” only, up to 60 characters.',
   },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { queueCursor } from './queue-cursor.ts';
 
 /**
  * Request and response schemas of the HTTP API: the only source of request types (`z.infer`)
@@ -119,18 +120,35 @@ export const changeKindergartensRequest = z.strictObject({ kindergartenIds: z.ar
 export const referralRequest = z.strictObject({ kindergartenId });
 export const withdrawalRequest = z.strictObject({ reason: z.string().trim().max(200).optional() });
 
-export const queueQuery = z.strictObject({
-  birthYear: z.coerce.number().int().min(2000).max(2100),
-  /** Position to start after (paging through a long cohort). */
-  after: z.coerce.number().int().min(0).optional(),
-});
+/** The staff queue browser: one cohort, one status, optionally narrowed, a page at a time. */
+export const queueQuery = z
+  .strictObject({
+    birthYear: z.coerce.number().int().min(2000).max(2100),
+    status: z.enum(applicationStatuses).default('queued'),
+    priority: z.enum(priorityCategories).optional(),
+    /** One of the preferred kindergartens. */
+    kindergartenId: kindergartenId.optional(),
+    /** Queued: the position to start after (paging through a long cohort). */
+    after: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    /** Other statuses: the `nextCursor` of the previous page. */
+    cursor: queueCursor.optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .superRefine((query, context) => {
+    if (query.after !== undefined && query.status !== 'queued') context.addIssue({ code: 'custom', path: ['after'], message: 'queue_paging' });
+    if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
+  });
 
 export const queueResponse = z.object({
   birthYear: z.number().int(),
+  status: z.enum(applicationStatuses),
+  /** Applications of the list that match the filters (all pages). */
   total: z.number().int(),
   entries: z.array(
     z.object({
       applicationId: z.string(),
+      status: z.enum(applicationStatuses),
+      stopReason: z.enum(stopReasons).optional(),
       position: z.number().int().optional(),
       childName: z.string(),
       childIin: z.string(),
@@ -141,6 +159,10 @@ export const queueResponse = z.object({
       validUntil: isoDate,
     }),
   ),
+  /** Queued: the `after` of the next page, if there is one. */
+  nextAfter: z.number().int().optional(),
+  /** Other statuses: the `cursor` of the next page, if there is one. */
+  nextCursor: z.string().optional(),
 });
 
 export const staffKindergartensResponse = z.object({
@@ -157,6 +179,69 @@ export const staffKindergartensResponse = z.object({
     }),
   ),
 });
+
+/** Places in one age group; one message for every way it can be wrong, so the form reads well. */
+const places = z
+  .number({ message: 'places_count' })
+  .int({ message: 'places_count' })
+  .min(0, { message: 'places_count' })
+  .max(9999, { message: 'places_count' });
+const kindergartenName = z.string().trim().min(1, { message: 'required' }).max(200);
+const coordinate = z.number({ message: 'coordinate_number' });
+
+/**
+ * What staff enter about a kindergarten. The schema checks shapes; the district, the point in
+ * Kazakhstan and each language once are checked in `#domain/kindergarten-rules` (shared with the
+ * CSV import).
+ */
+const kindergartenFields = {
+  /** An empty English name takes the Russian one, as in the import. */
+  name: z.strictObject({ kk: kindergartenName, ru: kindergartenName, en: z.string().trim().max(200) }),
+  ownership: z.enum(['state', 'private'], { message: 'ownership_unknown' }),
+  languages: z
+    .array(z.enum(instructionLanguages, { message: 'language_unknown' }))
+    .min(1, { message: 'languages_required' })
+    .max(2, { message: 'options_distinct' }),
+  district: z.string().regex(/^[\w-]{1,60}$/, { message: 'district_unknown' }),
+  address: z.string().trim().max(300),
+  location: z.strictObject({ lat: coordinate, lon: coordinate }),
+  capacity: z.strictObject({ nursery: places, junior: places, middle: places, senior: places, preschool: places }),
+};
+
+/** A new kindergarten; without an id, one is made from its name. */
+export const createKindergartenRequest = z.strictObject({
+  kindergartenId: z.string().regex(/^[\w-]{1,60}$/, { message: 'kindergarten_id_format' }).optional(),
+  ...kindergartenFields,
+});
+
+/** An edit of every field; `version` is the revision the page read (optimistic concurrency). */
+export const updateKindergartenRequest = z.strictObject({
+  version: z.number().int().min(0).max(1_000_000_000),
+  ...kindergartenFields,
+});
+
+export const kindergartenParams = z.strictObject({ kindergartenId });
+
+const districtView = z.object({ id: z.string(), name: localized });
+
+/** One kindergarten as the staff form shows it, with the places taken and its revision. */
+export const kindergartenView = z.object({
+  kindergartenId: z.string(),
+  name: localized,
+  ownership: z.enum(['state', 'private']),
+  languages: z.array(z.enum(instructionLanguages)),
+  district: z.string(),
+  address: z.string(),
+  location: z.object({ lat: z.number(), lon: z.number() }),
+  capacity: z.record(z.enum(ageGroups), z.number().int()),
+  occupancy: z.record(z.enum(ageGroups), z.number().int()),
+  version: z.number().int(),
+});
+
+export const kindergartenResponse = z.object({ kindergarten: kindergartenView });
+/** The edit form's data: the kindergarten and the districts it may be moved to. */
+export const kindergartenFormResponse = z.object({ kindergarten: kindergartenView, districts: z.array(districtView) });
+export const districtsResponse = z.object({ districts: z.array(districtView) });
 
 export const errorResponse = z.object({
   error: z.object({
@@ -192,7 +277,14 @@ export const importRowsResponse = z.object({ kind: z.enum(importKinds), written:
 
 export const positionsResponse = z.object({ scheduled: z.literal(true), cohorts: z.number().int() });
 
-const campaignCounts = z.object({ inScope: z.number().int(), applicants: z.number().int(), confirmed: z.number().int(), stopped: z.number().int() });
+const campaignCounts = z.object({
+  inScope: z.number().int(),
+  applicants: z.number().int(),
+  confirmed: z.number().int(),
+  stopped: z.number().int(),
+  /** Stopped by this campaign and brought back from the stop-list by their parents. */
+  restored: z.number().int(),
+});
 
 export const campaignView = z.object({
   campaignId: z.string(),
@@ -222,6 +314,82 @@ export const campaignPreviewResponse = z.object({
   applicants: z.number().int(),
   byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
 });
+
+const count = z.number().int();
+const dashboardOption = z.object({ id: z.string(), label: localized, count });
+
+export const campaignDashboardQuery = z.strictObject({
+  /** Only answers whose first-choice kindergarten is in this district. */
+  district: z.string().regex(/^[\w-]{1,60}$/).optional(),
+  /** Only answers of parents with a child born this year in the campaign. */
+  cohort: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/**
+ * The campaign dashboard, read from counters only (the campaign item, the aggregate slices and
+ * the tenant's kindergartens): its cost grows with the number of kindergartens, never with answers.
+ */
+export const campaignDashboardResponse = z.object({
+  campaign: campaignView,
+  /** `pending` = in scope − confirmed − stopped (what still waits for a parent). */
+  progress: z.object({ inScope: count, applicants: count, confirmed: count, pending: count, stopped: count, restored: count }),
+  /** Kazakhstan dates with what happened that day. */
+  byDay: z.array(z.object({ date: isoDate, confirmed: count, stopped: count, restored: count })),
+  filter: z.object({ district: z.string().optional(), cohort: z.number().int().optional() }),
+  /** The cohorts (birth years) the campaign concerns: the values of the cohort filter. */
+  cohorts: z.array(z.number().int()),
+  /** Answers in the filtered slice (all answers without a filter). */
+  answers: count,
+  /** Question 1 (all answers; the district/cohort filter narrows it too): applicants who chose each kindergarten against its places. */
+  kindergartens: z.array(
+    z.object({
+      kindergartenId: z.string(),
+      name: localized,
+      district: z.string(),
+      location: z.object({ lat: z.number(), lon: z.number() }),
+      capacity: count,
+      chosen: count,
+    }),
+  ),
+  /** Districts with their outline (a closed ring of `[lat, lon]`, empty when unknown) and summed load. */
+  districts: z.array(z.object({ id: z.string(), name: localized, outline: z.array(z.tuple([z.number(), z.number()])), capacity: count, chosen: count })),
+  /** Questions 2–6 with the count of every option (and of their follow-up reasons) in the filtered slice. */
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['single', 'multiple']),
+      title: localized,
+      options: z.array(dashboardOption),
+      reasons: z.object({ title: localized, options: z.array(dashboardOption) }).optional(),
+    }),
+  ),
+  /** The map's tile layer (configuration); null draws points and outlines on a plain background. */
+  map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }),
+});
+
+export const exportKinds = ['answers', 'aggregates'] as const;
+export const createExportRequest = z.strictObject({
+  kind: z.enum(exportKinds),
+  /** The language of the header row and of the option labels. */
+  language: z.enum(['kk', 'ru', 'en']),
+});
+export const exportParams = z.strictObject({ campaignId: z.string().regex(/^[\w-]{1,60}$/), exportId: z.string().regex(/^[\w-]{1,60}$/) });
+export const exportView = z.object({
+  exportId: z.string(),
+  campaignId: z.string(),
+  kind: z.enum(exportKinds),
+  language: z.enum(['kk', 'ru', 'en']),
+  status: z.enum(['running', 'done', 'failed']),
+  createdAt: z.string(),
+  /** Rows written so far, out of the expected total (answers: the campaign's answer counter). */
+  processed: count,
+  total: count,
+  rows: count.optional(),
+  /** A short-lived download link (a presigned S3 URL in AWS), once done. */
+  downloadUrl: z.string().optional(),
+  fileName: z.string().optional(),
+});
+export const exportResponse = z.object({ export: exportView });
 
 export const publicCampaignQuery = z.strictObject({ tenantId: z.string().regex(/^[\w-]{1,40}$/) });
 export const publicCampaignResponse = z.object({

@@ -69,6 +69,13 @@ export const jobs = [
     },
     timeoutSeconds: 900,
   },
+  {
+    kind: 'export',
+    handler: 'job-export',
+    summary: 'Write a CSV export (anonymised answers or the aggregates) to the exports bucket, with its progress',
+    grants: { tables: { exports: 'readWrite', answers: 'read', aggregates: 'read', campaigns: 'read', kindergartens: 'read', tenants: 'read' }, files: 'readWrite' },
+    timeoutSeconds: 900,
+  },
 ] as const satisfies readonly JobDefinition[];
 
 export function jobFor(kind: JobKind): JobDefinition {

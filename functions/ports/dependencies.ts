@@ -1,4 +1,5 @@
-import type { AccountStore, ApplicationStore, AuthStore, KindergartenStore, NotificationStore, SurveyStore, TenantStore } from './stores.ts';
+import type { AccountStore, ApplicationStore, AuthStore, ExportStore, KindergartenStore, NotificationStore, SurveyStore, TenantStore } from './stores.ts';
+import type { FileStore } from './files.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
@@ -13,6 +14,8 @@ export interface Dependencies {
   readonly campaigns: CampaignStore;
   readonly notifications: NotificationStore;
   readonly surveys: SurveyStore;
+  readonly exports: ExportStore;
+  readonly files: FileStore;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   readonly clock: () => Date;

@@ -18,7 +18,8 @@ export type JobTask =
     }
   | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string }
   | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number }
-  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel' };
+  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel' }
+  | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string };
 
 export type JobKind = JobTask['kind'];
 

@@ -1,6 +1,9 @@
-import type { AgeGroup, Application, Kindergarten, PositionChange, Tenant } from '#domain/application';
+import type { AgeGroup, Application, ApplicationStatus, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import type { Notification } from '#domain/notification';
+import type { KindergartenFields } from '#domain/kindergarten-rules';
+import type { AnswerDimensions } from '#domain/survey-answers';
+import type { DailyField } from '#domain/campaign';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -20,13 +23,59 @@ export interface SurveyWrite {
   readonly validUntil: string;
   /** The stored answer's revision this one replaces (undefined: the first answer). */
   readonly replacesRevision?: number;
-  readonly counterDeltas: ReadonlyMap<string, number>;
+  /** Where and which cohorts, stored with the answer so exports and recounts can filter like the dashboard. */
+  readonly dimensions: AnswerDimensions;
+  /** Per aggregate slice, how its counters move (see `sliceDeltas`). */
+  readonly sliceDeltas: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** An answer as stored (the export reads these; the applicant's IIN stays in the key, never exported). */
+export interface StoredAnswer {
+  readonly answer: Record<string, unknown>;
+  readonly version: string;
+  readonly submittedAt: string;
+  readonly dimensions?: AnswerDimensions;
+}
+
+/** A CSV export staff asked for, with its progress and, once done, its file. */
+export interface ExportRecord {
+  readonly tenantId: string;
+  readonly exportId: string;
+  readonly campaignId: string;
+  readonly kind: 'answers' | 'aggregates';
+  readonly language: 'kk' | 'ru' | 'en';
+  readonly status: 'running' | 'done' | 'failed';
+  readonly createdAt: string;
+  readonly processed: number;
+  readonly total: number;
+  readonly rows?: number;
+  readonly fileKey?: string;
+  readonly fileName?: string;
+  /** DynamoDB TTL: the record (and, by a bucket lifecycle rule, the file) goes after a week. */
+  readonly expiresAtEpoch: number;
+}
+
+export interface ExportStore {
+  /** Creates the record (conditional: a new id). */
+  create(record: ExportRecord): Promise<void>;
+  get(tenantId: string, exportId: string): Promise<ExportRecord | undefined>;
+  /** Moves a running export's progress (conditional on still running). */
+  progress(tenantId: string, exportId: string, processed: number, total: number): Promise<void>;
+  /** Marks a running export done with its file, or failed; false when it was not running any more. */
+  finish(tenantId: string, exportId: string, result: { status: 'done'; rows: number; fileKey: string; fileName: string } | { status: 'failed' }): Promise<boolean>;
 }
 
 /** What a submission needs to know, read in one BatchGet. */
 export interface SurveyContext {
   readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number };
-  readonly previous?: { readonly answer: Record<string, unknown>; readonly revision: number; readonly submittedAt: string; readonly validUntil: string; readonly version: string };
+  readonly previous?: {
+    readonly answer: Record<string, unknown>;
+    readonly revision: number;
+    readonly submittedAt: string;
+    readonly validUntil: string;
+    readonly version: string;
+    readonly dimensions?: AnswerDimensions;
+  };
   readonly kindergartens: readonly Kindergarten[];
 }
 
@@ -37,15 +86,17 @@ export interface SurveyStore {
    * the answer counts only if that is the running one).
    */
   context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
-  /** Every counter of a campaign (one Query): answers per option and per kindergarten. */
-  counters(campaignKey: string): Promise<Map<string, number>>;
+  /** The counters of some slices of a campaign (one BatchGet): answers per option and per kindergarten. */
+  slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>>;
+  /** A page of a campaign's answers (for exports; a Query on the campaign's partition). */
+  answersPage(campaignKey: string, startAfter?: string, limit?: number): Promise<{ answers: StoredAnswer[]; next?: string }>;
 }
 
 /** A campaign counter moved in the same transaction as the applications it counts. */
 export interface CampaignCounter {
   readonly tenantId: string;
   readonly campaignId: string;
-  readonly field: 'confirmed' | 'stopped';
+  readonly field: DailyField;
   readonly delta: number;
 }
 
@@ -56,6 +107,27 @@ export interface PositionWrite {
   readonly change: PositionChange;
   /** The new bounded log (newest last). */
   readonly log: readonly PositionChange[];
+}
+
+/** What the staff queue browser narrows a cohort's list by. */
+export interface CohortFilter {
+  readonly priority?: PriorityCategory;
+  /** One of the application's preferred kindergartens. */
+  readonly kindergartenId?: string;
+}
+
+/** One cohort's applications in one status other than queued, optionally narrowed. */
+export interface StatusList {
+  readonly tenantId: string;
+  readonly status: Exclude<ApplicationStatus, 'queued'>;
+  readonly birthYear: number;
+  readonly filter: CohortFilter;
+}
+
+/** Where a page of a status list ends: the status index's sort key and the table key of its last entry. */
+export interface StatusPageKey {
+  readonly registeredAt: string;
+  readonly applicationId: string;
 }
 
 export interface ApplicationStore {
@@ -93,7 +165,14 @@ export interface ApplicationStore {
   /** Registers a new application with its guard and the parent's notification, atomically. */
   register(application: Application, notification: Notification): Promise<void>;
   /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
-  queueOf(tenantId: string, birthYear: number): Promise<Application[]>;
+  queueOf(tenantId: string, birthYear: number, filter?: CohortFilter): Promise<Application[]>;
+  /**
+   * A page of a cohort's applications in one status other than queued (the sparse status index),
+   * oldest registration first; `next` is where the following page starts.
+   */
+  statusPage(list: StatusList, page: { readonly after?: StatusPageKey; readonly limit: number }): Promise<{ applications: Application[]; next?: StatusPageKey }>;
+  /** How many applications a status list holds (a COUNT over the status index, bounded by the cohort). */
+  countStatus(list: StatusList): Promise<number>;
   /** For an import: which of these ids exist already. */
   existingIds(applicationIds: readonly string[]): Promise<Set<string>>;
   /** For an import: the active application of each child that has one in the tenant (child IIN → application id). */
@@ -123,6 +202,20 @@ export interface KindergartenStore {
   get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined>;
   /** Creates or updates kindergartens (an import); places already taken are kept. */
   upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void>;
+  /** Writes a new kindergarten (no places taken, revision 1) only if its id is free; undefined when taken. */
+  create(tenantId: string, kindergartenId: string, fields: KindergartenFields): Promise<Kindergarten | undefined>;
+  /**
+   * Replaces what staff entered, only if the kindergarten exists, is still at `expectedVersion`
+   * and no age group has more places taken than the new capacity (checked in the same write, so a
+   * referral racing the edit cannot leave fewer places than children). Refused: the item as it is
+   * stored now (undefined if missing), to tell why.
+   */
+  update(
+    tenantId: string,
+    kindergartenId: string,
+    fields: KindergartenFields,
+    expectedVersion: number,
+  ): Promise<{ readonly updated: Kindergarten } | { readonly refused: Kindergarten | undefined }>;
 }
 
 export interface ParentAccount {

@@ -7,6 +7,7 @@ import { notificationForTransition } from '#domain/notification';
 import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
 import type { Dependencies } from '#ports/dependencies';
+import type { CampaignCounter } from '#ports/stores';
 import { requestPositions } from './queue-positions.ts';
 
 /** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
@@ -43,6 +44,14 @@ function queueChange(application: Application, plan: TransitionPlan): QueueChang
   return undefined;
 }
 
+/** A restore from the stop-list counts for the campaign whose close stopped the application. */
+function restoredCounter(application: Application, plan: TransitionPlan): CampaignCounter | undefined {
+  if (plan.action !== 'restore_cleanup') return undefined;
+  const stop = (application.history ?? []).findLast((event) => event.action === 'stop_cleanup');
+  const campaignId = stop?.details?.campaignId;
+  return typeof campaignId === 'string' ? { tenantId: application.tenantId, campaignId, field: 'restored', delta: 1 } : undefined;
+}
+
 /**
  * Takes one action on one application: check scope and the state machine, write the change with
  * its history event and the parent's notification in one transaction, then bring the cohort's
@@ -70,7 +79,11 @@ export async function actOnApplication(
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
   const ageGroup = plan.place ? ageGroupOn(application.birthDate, kazakhstanDate(request.now)) : undefined;
-  const updated = await deps.applications.applyTransition(application, plan, notificationForTransition(application, plan), ageGroup);
+  const [updated] = await deps.applications.applyTransitions(
+    [{ application, plan, ...(ageGroup && { placeAgeGroup: ageGroup }) }],
+    [notificationForTransition(application, plan)],
+    restoredCounter(application, plan),
+  );
   const change = queueChange(application, plan);
   // Moving a cohort's positions can touch thousands of items: a job does it, not the request.
   if (change) {
@@ -82,5 +95,5 @@ export async function actOnApplication(
       reason: application.applicationId,
     });
   }
-  return updated;
+  return updated!;
 }

@@ -1,9 +1,9 @@
-import type { Actor, Application } from '#domain/application';
+import { placesOf, type Actor, type Application } from '#domain/application';
 import { CampaignClosedError, pendingKey } from '#domain/campaign';
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
-import { counterDeltas, counterKeys } from '#domain/survey-answers';
+import { allSlice, counterKeys, sliceDeltas, type AnswerDimensions } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { confirmationPlans } from './campaigns.ts';
@@ -24,8 +24,6 @@ function tenantOf(applications: readonly Application[]): string | undefined {
 const running = (campaign: { startsAt: string; endsAt: string } | undefined, now: Date): campaign is { startsAt: string; endsAt: string } =>
   campaign !== undefined && Date.parse(campaign.startsAt) <= now.getTime() && now.getTime() < Date.parse(campaign.endsAt);
 
-/** Places of a kindergarten, all age groups. */
-const placesOf = (capacity: Record<string, number>) => Object.values(capacity).reduce((sum, n) => sum + n, 0);
 
 /** The chance of a place in plain words, from how many chose it against its places. */
 export function chanceOf(chosen: number, capacity: number): 'good' | 'fair' | 'low' {
@@ -42,7 +40,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
   const campaign = running(context?.campaign, now) ? context!.campaign! : undefined;
   const [kindergartens, counters, tenant] = await Promise.all([
     tenantId ? deps.kindergartens.listByTenant(tenantId) : [],
-    campaign && tenantId ? deps.surveys.counters(pendingKey(tenantId, campaign.campaignId)) : new Map<string, number>(),
+    campaign && tenantId ? deps.surveys.slices(pendingKey(tenantId, campaign.campaignId), [allSlice]).then((slices) => slices.get(allSlice)!) : new Map<string, number>(),
     tenantId ? deps.tenants.get(tenantId) : undefined,
   ]);
   return {
@@ -84,6 +82,10 @@ export async function submitSurvey(
   const mine = applications.filter((a) => a.tenantId === tenantId);
   const { changes, validUntil } = confirmationPlans(mine, campaign.campaignId, kazakhstanDate(input.now), campaign.extensionYears, input.actor, at);
   const first = changes[0];
+  const dimensions: AnswerDimensions = {
+    district: context.kindergartens.find((k) => k.kindergartenId === chosen[0])!.district,
+    cohorts: [...new Set(mine.filter((a) => a.status === 'queued').map((a) => Number(a.birthDate.slice(0, 4))))].sort(),
+  };
   const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
   await deps.applications.applyTransitions(
     changes,
@@ -98,7 +100,11 @@ export async function submitSurvey(
       submittedAt: at,
       validUntil,
       ...(context.previous && { replacesRevision: context.previous.revision }),
-      counterDeltas: counterDeltas(context.previous ? counterKeys(currentSurvey, context.previous.answer) : [], counterKeys(currentSurvey, input.answers)),
+      dimensions,
+      sliceDeltas: sliceDeltas(
+        context.previous && { keys: counterKeys(currentSurvey, context.previous.answer), dimensions: context.previous.dimensions ?? dimensions },
+        { keys: counterKeys(currentSurvey, input.answers), dimensions },
+      ),
     },
   );
   return { confirmed: changes.length, validUntil, replaced: context.previous !== undefined };

@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoDocumentClient } from '#adapters/dynamodb/client';
-import { counterKeys } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
 import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -47,20 +45,8 @@ afterAll(async () => {
 });
 
 async function stored() {
-  const key = `temirtau#${campaignId}`;
-  const [answerItems, counterItems] = await Promise.all([
-    dynamoDocumentClient().send(new QueryCommand({ TableName: runtime.tableNames.answers, KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': key } })),
-    dynamoDocumentClient().send(new QueryCommand({ TableName: runtime.tableNames.aggregates, KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': key } })),
-  ]);
-  const counters = Object.fromEntries((counterItems.Items ?? []).filter((i) => i.count !== 0).map((i) => [i.counter, i.count]));
-  return { answers: answerItems.Items ?? [], counters };
-}
-
-/** The counters recomputed from the answers themselves. */
-function recount(answerItems: Record<string, unknown>[]) {
-  const counts: Record<string, number> = {};
-  for (const item of answerItems) for (const key of counterKeys(currentSurvey, item.answer as Record<string, unknown>)) counts[key] = (counts[key] ?? 0) + 1;
-  return counts;
+  const { answers: answerItems, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+  return { answers: answerItems, slices, counters: slices.all ?? {} };
 }
 
 describe('the survey', () => {
@@ -84,9 +70,9 @@ describe('the survey', () => {
     expect(JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!)).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
     const cabinet = await parent.request('GET', '/api/cabinet/applications');
     expect(cabinet.body.applications.every((a: { confirmationNeeded: boolean }) => !a.confirmationNeeded)).toBe(true);
-    const { answers: answerItems, counters } = await stored();
+    const { answers: answerItems, counters, slices } = await stored();
     expect(answerItems).toHaveLength(1);
-    expect(counters).toEqual(recount(answerItems));
+    expect(slices).toEqual(recountSlices(answerItems));
     expect(counters[`kindergartens#${kindergartens[0]}`]).toBe(1);
     const view = await parent.request('GET', '/api/cabinet/survey');
     expect(view.body.answer.answers).toEqual(answers([kindergartens[0]!, kindergartens[1]!]));
@@ -100,9 +86,9 @@ describe('the survey', () => {
     const again = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[2]!]) } });
     // Assess
     expect(again.body).toMatchObject({ replaced: true, confirmed: 0 });
-    const { answers: answerItems, counters } = await stored();
+    const { answers: answerItems, counters, slices } = await stored();
     expect(answerItems).toHaveLength(1);
-    expect(counters).toEqual(recount(answerItems));
+    expect(slices).toEqual(recountSlices(answerItems));
     expect(counters[`kindergartens#${kindergartens[0]}`]).toBeUndefined();
     expect(counters[`kindergartens#${kindergartens[2]}`]).toBe(1);
     expect(counters['answers#total']).toBe(1);

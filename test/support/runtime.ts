@@ -55,9 +55,9 @@ export async function loginParent(runtime: LocalRuntime, parent: { iin: string; 
   return parentClient;
 }
 
-export async function loginStaff(runtime: LocalRuntime): Promise<Client> {
+export async function loginStaff(runtime: LocalRuntime, account: { login: string; password: string } = runtime.seed!.data.staff): Promise<Client> {
   const staffClient = client(runtime.url);
-  const { login, password } = runtime.seed!.data.staff;
+  const { login, password } = account;
   const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password } });
   if (answer.status !== 200) throw new Error(`staff login answered ${answer.status}`);
   return staffClient;

@@ -1,11 +1,24 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Campaign, CampaignStatus } from '#domain/campaign';
-import { CampaignAlreadyActiveError } from '#domain/campaign';
+import { CampaignAlreadyActiveError, emptyCounts } from '#domain/campaign';
 import type { CampaignStore } from '#ports/campaigns';
 import type { TableKey } from '#functions/tables';
 
 export const activeCampaignConstraint = (tenantId: string) => `active-campaign#${tenantId}`;
+
+/** A stored campaign: the per-day counters (top-level `daily#…` attributes, created by ADD) gathered into `daily`. */
+function campaignOf(item: Record<string, unknown>): Campaign {
+  const campaign: Record<string, unknown> = {};
+  const daily: Record<string, number> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (key.startsWith('daily#')) daily[key] = value as number;
+    else campaign[key] = value;
+  }
+  const stored = campaign as unknown as Campaign;
+  // Items written before `restored` was counted lack it.
+  return { ...stored, counts: { ...emptyCounts, ...stored.counts }, daily };
+}
 
 export class DynamoCampaignStore implements CampaignStore {
   constructor(
@@ -19,14 +32,14 @@ export class DynamoCampaignStore implements CampaignStore {
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName('campaigns'), Key: { tenantId, campaignId }, ConsistentRead: true }));
-    return Item as Campaign | undefined;
+    return Item ? campaignOf(Item) : undefined;
   }
 
   async list(tenantId: string): Promise<Campaign[]> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({ TableName: this.tableName('campaigns'), KeyConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': tenantId }, ScanIndexForward: false }),
     );
-    return (Items as Campaign[]).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return Items.map(campaignOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async active(tenantId: string): Promise<Campaign | undefined> {

@@ -1,7 +1,9 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Kindergarten } from '#domain/application';
 import { pendingKey } from '#domain/campaign';
-import type { SurveyContext, SurveyStore } from '#ports/stores';
+import type { AnswerDimensions } from '#domain/survey-answers';
+import type { StoredAnswer, SurveyContext, SurveyStore } from '#ports/stores';
+import { getAll } from './batch-get.ts';
 import type { TableKey } from '#functions/tables';
 import { activeCampaignConstraint } from './campaign-store.ts';
 
@@ -47,21 +49,45 @@ export class DynamoSurveyStore implements SurveyStore {
           submittedAt: stored.submittedAt as string,
           validUntil: stored.validUntil as string,
           version: stored.version as string,
+          ...(stored.dimensions && { dimensions: stored.dimensions as AnswerDimensions }),
         },
       }),
     };
   }
 
-  async counters(campaignKey: string): Promise<Map<string, number>> {
-    const counters = new Map<string, number>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.tableName('aggregates'), KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': campaignKey }, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) counters.set(item.counter as string, item.count as number);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return counters;
+  async slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const items = await getAll(
+      this.client,
+      this.tableName('aggregates'),
+      [...new Set(slices)].map((slice) => ({ campaignKey, counter: slice })),
+    );
+    const result = new Map<string, Map<string, number>>(slices.map((slice) => [slice, new Map()]));
+    for (const item of items) {
+      const counters = result.get(item.counter as string)!;
+      // One item per slice, one numeric attribute per counter (`<question>#<option>`).
+      for (const [key, value] of Object.entries(item)) if (key !== 'campaignKey' && key !== 'counter' && typeof value === 'number') counters.set(key, value);
+    }
+    return result;
+  }
+
+  async answersPage(campaignKey: string, startAfter?: string, limit = 1000): Promise<{ answers: StoredAnswer[]; next?: string }> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName('answers'),
+        KeyConditionExpression: 'campaignKey = :k',
+        ExpressionAttributeValues: { ':k': campaignKey },
+        ...(startAfter && { ExclusiveStartKey: { campaignKey, applicantIin: startAfter } }),
+        Limit: limit,
+      }),
+    );
+    return {
+      answers: (page.Items ?? []).map((item) => ({
+        answer: item.answer as Record<string, unknown>,
+        version: item.version as string,
+        submittedAt: item.submittedAt as string,
+        ...(item.dimensions && { dimensions: item.dimensions as AnswerDimensions }),
+      })),
+      ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey.applicantIin as string }),
+    };
   }
 }

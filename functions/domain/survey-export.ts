@@ -1,0 +1,97 @@
+import type { Language, LocalizedText } from './language.ts';
+import { countedQuestions, otherOption, type AnswerDimensions } from './survey-answers.ts';
+import type { SurveyDefinition } from './survey-definition.ts';
+
+/**
+ * The two CSV exports of a campaign as tables (header + rows), pure. Anonymised answers carry no
+ * IIN, no name, no free text (a parent may have typed anything into "other"; only that they
+ * chose "other" is kept) and no time of day; the rows are ordered by the day of the answer.
+ */
+
+const words = {
+  row: { kk: '№', ru: '№', en: 'No.' },
+  answeredOn: { kk: 'Жауап күні', ru: 'Дата ответа', en: 'Answered on' },
+  district: { kk: 'Аудан (1-таңдау)', ru: 'Район (первый выбор)', en: 'District (first choice)' },
+  cohorts: { kk: 'Балалардың туған жылдары', ru: 'Годы рождения детей', en: "Children's birth years" },
+  kindergarten: { kk: 'Балабақша', ru: 'Детский сад', en: 'Kindergarten' },
+  kindergartens: { kk: 'Балабақшалар', ru: 'Детские сады', en: 'Kindergartens' },
+  answers: { kk: 'Жауаптар саны', ru: 'Число ответов', en: 'Answers' },
+  all: { kk: 'Барлығы', ru: 'Все', en: 'All' },
+  cohort: { kk: 'Туған жылы', ru: 'Год рождения', en: 'Birth year' },
+  question: { kk: 'Сұрақ', ru: 'Вопрос', en: 'Question' },
+  option: { kk: 'Жауап', ru: 'Вариант', en: 'Option' },
+  count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
+} satisfies Record<string, LocalizedText>;
+
+export interface ExportLookups {
+  readonly kindergartenName: (id: string) => string;
+  readonly districtName: (id: string) => string;
+}
+
+type Cell = string | number;
+
+/** The anonymised answers: a header and a row maker (the row number is added by the caller in order). */
+export function answerTable(definition: SurveyDefinition, language: Language, lookups: ExportLookups) {
+  const kindergartens = definition.questions.find((q) => q.kind === 'kindergartens');
+  const slots = kindergartens && kindergartens.kind === 'kindergartens' ? kindergartens.max : 0;
+  const questions = countedQuestions(definition);
+  const header: string[] = [
+    words.row[language],
+    words.answeredOn[language],
+    words.district[language],
+    words.cohorts[language],
+    ...Array.from({ length: slots }, (_, i) => `${words.kindergarten[language]} ${i + 1}`),
+    ...questions.flatMap((q) => [q.title[language], ...(q.reasons ? [`${q.title[language]} — ${q.reasons.title[language]}`] : [])]),
+  ];
+  const label = (options: readonly { option: { id: string; label: LocalizedText } }[], id: string) => options.find((o) => o.option.id === id)?.option.label[language] ?? id;
+  const row = (number: number, answer: { answer: Record<string, unknown>; submittedOn: string; dimensions?: AnswerDimensions }): Cell[] => {
+    const chosen = (answer.answer.kindergartens as string[] | undefined) ?? [];
+    const cells: Cell[] = [
+      number,
+      answer.submittedOn,
+      answer.dimensions ? lookups.districtName(answer.dimensions.district) : '',
+      (answer.dimensions?.cohorts ?? []).join(', '),
+      ...Array.from({ length: slots }, (_, i) => (chosen[i] ? lookups.kindergartenName(chosen[i]) : '')),
+    ];
+    for (const q of questions) {
+      const given = answer.answer[q.id] as { choice?: string; reasons?: string[]; options?: string[]; other?: string } | undefined;
+      if (q.kind === 'single') {
+        cells.push(given?.choice ? label(q.options, given.choice) : '');
+        if (q.reasons) cells.push((given?.reasons ?? []).map((id) => label(q.reasons!.options, id)).join(', '));
+      } else {
+        const picked = [...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])];
+        cells.push(picked.map((id) => label(q.options, id)).join(', '));
+      }
+    }
+    return cells;
+  };
+  return { header, row };
+}
+
+/** The aggregates: one row per slice × counter (district or "all", cohort or "all", question, option, count). */
+export function aggregateTable(
+  definition: SurveyDefinition,
+  language: Language,
+  lookups: ExportLookups & { readonly kindergartenIds: readonly string[] },
+  slices: readonly { readonly district?: string; readonly cohort?: number; readonly slice: string; readonly counters: ReadonlyMap<string, number> }[],
+) {
+  const header = [words.district[language], words.cohort[language], words.question[language], words.option[language], words.count[language]];
+  const questions = countedQuestions(definition);
+  const rows: Cell[][] = [];
+  for (const { district, cohort, counters } of slices) {
+    const where: Cell[] = [district ? lookups.districtName(district) : words.all[language], cohort ?? words.all[language]];
+    const count = (key: string) => counters.get(key) ?? 0;
+    rows.push([...where, words.answers[language], '', count('answers#total')]);
+    for (const id of lookups.kindergartenIds) rows.push([...where, words.kindergartens[language], lookups.kindergartenName(id), count(`kindergartens#${id}`)]);
+    for (const q of questions) {
+      for (const { option, key } of q.options) rows.push([...where, q.title[language], option.label[language], count(key)]);
+      for (const { option, key } of q.reasons?.options ?? []) rows.push([...where, `${q.title[language]} — ${q.reasons!.title[language]}`, option.label[language], count(key)]);
+    }
+  }
+  return { header, rows };
+}
+
+/** Every slice the aggregates export lists: all answers, each district, each cohort, each district × cohort. */
+export function exportSlices(districts: readonly string[], cohorts: readonly number[]): { district?: string; cohort?: number }[] {
+  return [{}, ...districts.map((district) => ({ district })), ...cohorts.map((cohort) => ({ cohort })), ...districts.flatMap((district) => cohorts.map((cohort) => ({ district, cohort })))];
+}

@@ -1,0 +1,7 @@
+/** Files staff download (CSV exports): S3 in AWS, a folder behind signed local URLs locally. */
+export interface FileStore {
+  /** Stores a file under `key` (replacing one there: a re-run of an export writes the same key). */
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** A short-lived link that downloads the file as `fileName` (a presigned URL in AWS). */
+  downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+}

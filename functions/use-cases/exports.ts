@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { pendingKey } from '#domain/campaign';
+import { csvLine, delimiterFor, utf8Bom } from '#domain/csv-write';
+import { NotFoundError } from '#domain/errors';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import type { Language } from '#domain/language';
+import { policyOf } from '#domain/policy';
+import { allSlice, sliceOf } from '#domain/survey-answers';
+import { currentSurvey } from '#domain/survey-definition';
+import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#domain/survey-export';
+import type { Dependencies } from '#ports/dependencies';
+import type { ExportRecord } from '#ports/stores';
+import { cohortsOf } from './campaigns.ts';
+
+/** Records and files are kept a week; download links live five minutes. */
+const keepSeconds = 7 * 86_400;
+const linkSeconds = 300;
+const pageSize = 1_000;
+
+/** Staff start an export: a record to poll, and a job that writes the file in the background. */
+export async function startExport(
+  deps: Pick<Dependencies, 'campaigns' | 'exports' | 'surveys' | 'scheduler'>,
+  input: { tenantId: string; campaignId: string; kind: 'answers' | 'aggregates'; language: Language; now: Date },
+): Promise<ExportRecord> {
+  const campaign = await deps.campaigns.get(input.tenantId, input.campaignId);
+  if (!campaign) throw new NotFoundError(input.campaignId);
+  const total =
+    input.kind === 'answers' ? ((await deps.surveys.slices(pendingKey(input.tenantId, input.campaignId), [allSlice])).get(allSlice)?.get('answers#total') ?? 0) : 0;
+  const record: ExportRecord = {
+    tenantId: input.tenantId,
+    exportId: `x-${randomUUID()}`,
+    campaignId: input.campaignId,
+    kind: input.kind,
+    language: input.language,
+    status: 'running',
+    createdAt: input.now.toISOString(),
+    processed: 0,
+    total,
+    expiresAtEpoch: Math.floor(input.now.getTime() / 1000) + keepSeconds,
+  };
+  await deps.exports.create(record);
+  await deps.scheduler.enqueue({ name: `export-${record.exportId}`, task: { kind: 'export', tenantId: input.tenantId, exportId: record.exportId } });
+  return record;
+}
+
+/** An export as staff see it: progress, and once done a short-lived download link. */
+export async function exportView(deps: Pick<Dependencies, 'exports' | 'files'>, input: { tenantId: string; campaignId: string; exportId: string }) {
+  const record = await deps.exports.get(input.tenantId, input.exportId);
+  // Another campaign's id in the path finds nothing either: ids are only valid with their campaign.
+  if (!record || record.campaignId !== input.campaignId) throw new NotFoundError(input.exportId);
+  return describeExport(deps, record);
+}
+
+/** The record without its storage details, plus the link once the file is there. */
+export async function describeExport(deps: Pick<Dependencies, 'files'>, record: ExportRecord) {
+  const { tenantId: _tenant, fileKey, expiresAtEpoch: _expiry, ...view } = record;
+  return { ...view, ...(record.status === 'done' && fileKey && record.fileName && { downloadUrl: await deps.files.downloadUrl(fileKey, record.fileName, linkSeconds) }) };
+}
+
+async function lookupsOf(deps: Pick<Dependencies, 'tenants' | 'kindergartens'>, tenantId: string, language: Language) {
+  const [tenant, kindergartens] = await Promise.all([deps.tenants.get(tenantId), deps.kindergartens.listByTenant(tenantId)]);
+  const kindergartenNames = new Map(kindergartens.map((k) => [k.kindergartenId, k.name[language]]));
+  const districtNames = new Map((tenant?.districts ?? []).map((d) => [d.id, d.name[language]]));
+  const lookups: ExportLookups = { kindergartenName: (id) => kindergartenNames.get(id) ?? id, districtName: (id) => districtNames.get(id) ?? id };
+  return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), lookups };
+}
+
+/**
+ * The export job (idempotent: a finished export is left alone; an interrupted one starts its file
+ * over and writes the same key). Answers are read a page at a time from the campaign's partition
+ * of the answers table, with the progress written after each page.
+ */
+export async function runExport(
+  deps: Pick<Dependencies, 'exports' | 'files' | 'surveys' | 'tenants' | 'kindergartens' | 'campaigns'>,
+  task: { tenantId: string; exportId: string },
+): Promise<{ rows: number }> {
+  const record = await deps.exports.get(task.tenantId, task.exportId);
+  if (!record || record.status !== 'running') return { rows: 0 };
+  const { tenant, kindergartenIds, lookups } = await lookupsOf(deps, task.tenantId, record.language);
+  const campaignKey = pendingKey(task.tenantId, record.campaignId);
+  const delimiter = delimiterFor(record.language);
+  const lines: string[] = [utf8Bom];
+  let rows = 0;
+  if (record.kind === 'answers') {
+    const table = answerTable(currentSurvey, record.language, lookups);
+    const answers: { answer: Record<string, unknown>; submittedOn: string; dimensions?: { district: string; cohorts: readonly number[] } }[] = [];
+    let next: string | undefined;
+    do {
+      const page = await deps.surveys.answersPage(campaignKey, next, pageSize);
+      answers.push(...page.answers.map((a) => ({ answer: a.answer, submittedOn: kazakhstanDate(new Date(a.submittedAt)), ...(a.dimensions && { dimensions: a.dimensions }) })));
+      next = page.next;
+      await deps.exports.progress(task.tenantId, task.exportId, answers.length, Math.max(record.total, answers.length));
+    } while (next);
+    // Stored by applicant IIN; ordered by day (stable), so the row order says nothing about who.
+    answers.sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
+    lines.push(csvLine(table.header, delimiter));
+    for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));
+  } else {
+    const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
+    const cohorts = campaign ? cohortsOf(campaign.year, policyOf(tenant?.policy)).sort((a, b) => a - b) : [];
+    const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
+    const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
+    const table = aggregateTable(currentSurvey, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
+    lines.push(csvLine(table.header, delimiter));
+    for (const row of table.rows) lines.push(csvLine(row, delimiter));
+    rows = table.rows.length;
+    await deps.exports.progress(task.tenantId, task.exportId, rows, rows);
+  }
+  const fileName = `kezek-${record.campaignId}-${record.kind}-${record.language}.csv`;
+  const fileKey = `exports/${task.tenantId}/${task.exportId}/${fileName}`;
+  await deps.files.put(fileKey, Buffer.from(lines.join(''), 'utf8'), 'text/csv; charset=utf-8');
+  await deps.exports.finish(task.tenantId, task.exportId, { status: 'done', rows, fileKey, fileName });
+  return { rows };
+}

@@ -1,0 +1,293 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dependencies } from '#adapters/dependencies';
+import { sliceOf } from '#domain/survey-answers';
+import { currentSurvey } from '#domain/survey-definition';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
+import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { addOtherTenant } from '../support/tenants.ts';
+
+let runtime: LocalRuntime;
+let staff: Client;
+let campaignId: string;
+const parents: { client: Client; iin: string }[] = [];
+
+/** Varied answers: the i-th parent picks kindergartens across districts and cycles through the options. */
+function answersOf(i: number, kindergartenIds: readonly string[]) {
+  const pick = (offset: number) => kindergartenIds[(i * 7 + offset) % kindergartenIds.length]!;
+  const fees = ['up-to-10000', 'up-to-20000', 'up-to-30000', 'up-to-50000'];
+  return {
+    kindergartens: i % 3 === 0 ? [pick(0)] : [pick(0), pick(11), pick(23)],
+    ownership: { choice: ['any', 'state', 'private'][i % 3]!, reasons: i % 2 === 0 ? ['quality'] : ['quality', 'cost'] },
+    language: { choice: i % 4 === 0 ? 'ru' : 'kk' },
+    fee: { choice: fees[i % fees.length]! },
+    activities: { options: i % 2 === 0 ? ['chess', 'drawing'] : ['football'], ...(i % 5 === 0 && { other: 'Домбыра' }) },
+    digital: { options: i % 3 === 0 ? [] : ['android', 'cashless'] },
+  };
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(600);
+  staff = await loginStaff(runtime);
+  const now = runtime.clock.now();
+  const created = await staff.request('POST', '/api/staff/campaigns', {
+    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
+  });
+  campaignId = created.body.campaign.campaignId;
+  await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  await settle(runtime);
+  for (const candidate of runtime.seed!.data.parents) {
+    if (parents.length === 18) break;
+    const client = await loginParent(runtime, candidate);
+    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) parents.push({ client, iin: candidate.iin });
+  }
+  const kindergartenIds = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
+  for (const [i, parent] of parents.entries()) {
+    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(i, kindergartenIds) } });
+    if (sent.status !== 200) throw new Error(`survey answered ${sent.status}`);
+  }
+  // One parent changes their mind: another first choice (often another district) and other options.
+  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(40, kindergartenIds) } });
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+type Dashboard = {
+  answers: number;
+  progress: Record<string, number>;
+  byDay: { date: string; confirmed: number; stopped: number; restored: number }[];
+  kindergartens: { kindergartenId: string; chosen: number; capacity: number }[];
+  districts: { id: string; chosen: number; capacity: number; outline: [number, number][] }[];
+  questions: { id: string; options: { id: string; count: number }[]; reasons?: { options: { id: string; count: number }[] } }[];
+  cohorts: number[];
+};
+
+/** Every number of a dashboard against the recount of one slice. */
+function expectCountsEqual(dashboard: Dashboard, recount: Record<string, number> = {}) {
+  const count = (key: string) => recount[key] ?? 0;
+  expect(dashboard.answers).toBe(count('answers#total'));
+  for (const k of dashboard.kindergartens) expect(k.chosen, k.kindergartenId).toBe(count(`kindergartens#${k.kindergartenId}`));
+  for (const q of dashboard.questions) {
+    for (const o of q.options) expect(o.count, `${q.id}#${o.id}`).toBe(count(`${q.id}#${o.id}`));
+    for (const o of q.reasons?.options ?? []) expect(o.count, `${q.id}.reasons#${o.id}`).toBe(count(`${q.id}.reasons#${o.id}`));
+  }
+}
+
+describe('the campaign dashboard', () => {
+  it('should show every count equal to a recount from the answers table', async () => {
+    // Act
+    const answer = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    // Assess
+    expect(answer.status).toBe(200);
+    const { answers, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    expect(answers).toHaveLength(parents.length);
+    expect(answer.body.answers).toBe(parents.length);
+    expectCountsEqual(answer.body, recountSlices(answers).all);
+    expect(slices).toEqual(recountSlices(answers));
+    expect(answer.body.questions.map((q: { id: string }) => q.id)).toEqual(['ownership', 'language', 'fee', 'activities', 'digital']);
+    for (const district of answer.body.districts as Dashboard['districts']) {
+      const inside = (answer.body.kindergartens as Dashboard['kindergartens']).filter((k) => runtime.seed!.data.kindergartens.find((s) => s.kindergartenId === k.kindergartenId)!.district === district.id);
+      expect(district.chosen).toBe(inside.reduce((sum, k) => sum + k.chosen, 0));
+      expect(district.outline.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('should show progress whose pending equals the pending index, and a by-day series that adds up', async () => {
+    // Act
+    const { body } = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    // Assess
+    const pending = await dependencies().applications.countPending('temirtau', campaignId);
+    expect(body.progress.pending).toBe(pending);
+    expect(body.progress.confirmed).toBeGreaterThanOrEqual(parents.length);
+    expect(body.progress.inScope).toBe(body.progress.confirmed + pending);
+    expect((body.byDay as Dashboard['byDay']).reduce((sum, day) => sum + day.confirmed, 0)).toBe(body.progress.confirmed);
+  });
+
+  it('should narrow every count to a district, a cohort, or both, as a recount of that slice says', async () => {
+    // Prepare
+    const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    const recount = recountSlices(answers);
+    const { district, cohorts } = answers[0]!.dimensions as { district: string; cohorts: number[] };
+    for (const filter of [{ district }, { cohort: cohorts[0]! }, { district, cohort: cohorts[0]! }]) {
+      // Act
+      const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
+      const answer = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?${query}`);
+      // Assess
+      expect(answer.status).toBe(200);
+      expect(answer.body.filter).toEqual(filter);
+      expect(answer.body.answers).toBeGreaterThan(0);
+      expectCountsEqual(answer.body, recount[sliceOf(filter)]);
+    }
+  });
+
+  it('should cost the same few DynamoDB requests however many answers there are', async () => {
+    // Prepare
+    const before = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    // Act: more answers, then the same dashboard
+    const more = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parents[2]!.iin)!);
+    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
+    const after = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${before.body.cohorts[0]}`);
+    // Assess: the session, the campaign, the tenant; the kindergartens (one page per 1 MB of them); one slice
+    const expected = { GetItemCommand: 3, QueryCommand: 1, BatchGetItemCommand: 1 };
+    expect(JSON.parse(before.headers.get('x-kezek-dynamodb-requests')!)).toEqual(expected);
+    expect(JSON.parse(after.headers.get('x-kezek-dynamodb-requests')!)).toEqual(expected);
+  });
+
+  it('should refuse an unknown district or cohort with field errors in Kazakh', async () => {
+    const district = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?district=atlantis`, { language: 'kk' });
+    const cohort = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=2001`, { language: 'kk' });
+    expect(district.status).toBe(400);
+    expect(district.body.error.fields).toEqual([expect.objectContaining({ path: 'district', message: 'Бұл білім бөлімінде мұндай аудан жоқ.' })]);
+    expect(cohort.status).toBe(400);
+    expect(cohort.body.error.fields).toEqual([expect.objectContaining({ path: 'cohort', message: 'Бұл науқанда мұндай туған жыл жоқ.' })]);
+  });
+});
+
+/** Runs an export to the end and downloads its file. */
+async function exported(kind: 'answers' | 'aggregates', language: 'kk' | 'ru' | 'en') {
+  const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind, language } });
+  expect(started.status).toBe(202);
+  expect(started.body.export).toMatchObject({ kind, language, status: 'running', processed: 0 });
+  await settle(runtime);
+  const done = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/${started.body.export.exportId}`);
+  expect(done.body.export).toMatchObject({ status: 'done' });
+  const file = await fetch(`${runtime.url}${done.body.export.downloadUrl}`);
+  expect(file.status).toBe(200);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  return { view: done.body.export, bytes, text: bytes.toString('utf8'), disposition: file.headers.get('content-disposition') ?? '' };
+}
+
+/** What LibreOffice reads from the file (headless convert to HTML with `;` and UTF-8), as cell texts per row. */
+function libreOfficeCells(bytes: Buffer, delimiter: ';' | ','): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'kezek-csv-'));
+  writeFileSync(join(dir, 'export.csv'), bytes);
+  execFileSync('soffice', ['--headless', `--infilter=CSV:${delimiter.charCodeAt(0)},34,76,1`, '--convert-to', 'html', '--outdir', dir, join(dir, 'export.csv')], { stdio: 'ignore', timeout: 60_000 });
+  const html = readFileSync(join(dir, 'export.html'), 'utf8');
+  return [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell!.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').trim()),
+  );
+}
+
+describe('the exports', () => {
+  it('should export one row per answer with no IIN, no name and no free text, readable in LibreOffice with Kazakh letters', async () => {
+    // Act
+    const { view, bytes, text, disposition } = await exported('answers', 'kk');
+    // Assess
+    const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(view.rows).toBe(answers.length);
+    expect(view.processed).toBe(answers.length);
+    expect(disposition).toContain('attachment');
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(answers.length + 1);
+    expect(text).not.toMatch(/\d{12}/);
+    expect(text).not.toContain('Домбыра');
+    const names = runtime.seed!.data.applications.filter((a) => parents.some((p) => p.iin === a.applicantIin)).map((a) => a.childName);
+    for (const name of names) expect(text).not.toContain(name);
+    const cells = libreOfficeCells(bytes, ';');
+    expect(cells).toHaveLength(answers.length + 1);
+    expect(cells[0]!.slice(0, 3)).toEqual(['№', 'Жауап күні', 'Аудан (1-таңдау)']);
+    expect(cells.slice(1).map((row) => Number(row[0]))).toEqual(answers.map((_, i) => i + 1));
+    const districtNames = runtime.seed!.data.tenant.districts.map((d) => d.name.kk);
+    expect(cells.slice(1).every((row) => districtNames.includes(row[2]!))).toBe(true);
+    expect(cells.flat().join(' ')).toMatch(/[әғқңөұүһі]/);
+  });
+
+  it('should export the aggregates of every slice, equal to the recount', async () => {
+    // Act
+    const { view, bytes } = await exported('aggregates', 'ru');
+    // Assess
+    const cells = libreOfficeCells(bytes, ';');
+    const [header, ...rows] = cells;
+    expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество']);
+    expect(rows).toHaveLength(view.rows);
+    const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    const total = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[2] === 'Число ответов');
+    expect(Number(total![4])).toBe(answers.length);
+    const chess = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[3] === 'Шахматы');
+    expect(Number(chess![4])).toBe(recountSlices(answers).all!['activities#chess'] ?? 0);
+  });
+
+  it('should refuse a tampered or expired download link', async () => {
+    // Prepare
+    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind: 'aggregates', language: 'en' } });
+    await settle(runtime);
+    const { body } = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/${started.body.export.exportId}`);
+    const url = new URL(body.export.downloadUrl, runtime.url);
+    // Act
+    const tampered = await fetch(new URL(url.pathname.replace('aggregates', 'answers') + url.search, runtime.url));
+    runtime.clock.advance(10 * 60_000);
+    const late = await fetch(url);
+    runtime.clock.set(new Date());
+    // Assess
+    expect(tampered.status).toBe(403);
+    expect(late.status).toBe(403);
+  });
+});
+
+describe('who may see it', () => {
+  it('should refuse a parent (403) and show another department nothing of this one', async () => {
+    // Prepare
+    const other = await loginStaff(runtime, await addOtherTenant(runtime));
+    const exportStarted = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind: 'aggregates', language: 'ru' } });
+    const exportId = exportStarted.body.export.exportId;
+    const requests: [string, string, unknown?][] = [
+      ['GET', `/api/staff/campaigns/${campaignId}/dashboard`],
+      ['POST', `/api/staff/campaigns/${campaignId}/exports`, { kind: 'answers', language: 'ru' }],
+      ['GET', `/api/staff/campaigns/${campaignId}/exports/${exportId}`],
+    ];
+    for (const [method, path, body] of requests) {
+      // Act
+      const byParent = await parents[0]!.client.request(method, path, { body });
+      const byOtherStaff = await other.request(method, path, { body });
+      // Assess: a parent is no staff member; another department's staff find nothing under these ids
+      expect(byParent.status, path).toBe(403);
+      expect(byOtherStaff.status, path).toBe(404);
+      expect(JSON.stringify(byOtherStaff.body)).not.toContain('temirtau');
+    }
+  });
+});
+
+describe('restores', () => {
+  it('should count a restore from the stop-list for the campaign that stopped it, on its day', async () => {
+    // Prepare: the campaign ends and its close stops what nobody confirmed
+    runtime.clock.advance(31 * 86_400_000);
+    await settle(runtime);
+    // A month later the morning's session has expired: staff log in again.
+    const staffLater = await loginStaff(runtime);
+    const closed = await staffLater.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    expect(closed.body.campaign.status).toBe('closed');
+    expect(closed.body.progress.pending).toBe(0);
+    expect(closed.body.progress.stopped).toBeGreaterThan(0);
+    const stoppedOne = [...(await storedStopped())][0]!;
+    const parent = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === stoppedOne.applicantIin)!);
+    // Act
+    const restored = await parent.request('POST', `/api/cabinet/applications/${stoppedOne.applicationId}/restore`);
+    // Assess
+    expect(restored.status).toBe(200);
+    const after = await staffLater.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    expect(after.body.progress.restored).toBe(1);
+    expect((after.body.byDay as Dashboard['byDay']).reduce((sum, day) => sum + day.restored, 0)).toBe(1);
+    expect((after.body.byDay as Dashboard['byDay']).reduce((sum, day) => sum + day.stopped, 0)).toBe(after.body.progress.stopped);
+    runtime.clock.set(new Date());
+  });
+});
+
+/** Applications the close stopped, read through the demo parents' cabinets' store query. */
+async function storedStopped() {
+  const stopped = [];
+  for (const parent of runtime.seed!.data.parents.slice(0, 200)) {
+    for (const application of await dependencies().applications.listByApplicant(parent.iin)) {
+      if (application.status === 'stopped' && application.history?.some((e) => e.action === 'stop_cleanup' && e.details?.campaignId === campaignId)) stopped.push(application);
+    }
+    if (stopped.length > 0) break;
+  }
+  return stopped;
+}

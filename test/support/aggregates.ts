@@ -1,0 +1,45 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { counterKeys, slicesOf, type AnswerDimensions } from '#domain/survey-answers';
+import { currentSurvey } from '#domain/survey-definition';
+import type { LocalRuntime } from '../../local/runtime.ts';
+
+type Slices = Record<string, Record<string, number>>;
+
+async function queryAll(tableName: string, campaignKey: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'campaignKey = :k', ExpressionAttributeValues: { ':k': campaignKey }, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** A campaign's answers and its stored aggregate slices (counters at zero left out), read straight from the tables. */
+export async function storedAnswersAndSlices(runtime: LocalRuntime, tenantId: string, campaignId: string): Promise<{ answers: Record<string, unknown>[]; slices: Slices }> {
+  const key = `${tenantId}#${campaignId}`;
+  const [answers, sliceItems] = await Promise.all([queryAll(runtime.tableNames.answers, key), queryAll(runtime.tableNames.aggregates, key)]);
+  const slices: Slices = {};
+  for (const item of sliceItems) {
+    const counters = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'campaignKey' && name !== 'counter' && value !== 0));
+    if (Object.keys(counters).length > 0) slices[item.counter as string] = counters as Record<string, number>;
+  }
+  return { answers, slices };
+}
+
+/** The slices recomputed from the answers themselves: what the counters must equal. */
+export function recountSlices(answers: readonly Record<string, unknown>[]): Slices {
+  const slices: Slices = {};
+  for (const item of answers) {
+    const keys = counterKeys(currentSurvey, item.answer as Record<string, unknown>);
+    for (const slice of slicesOf(item.dimensions as AnswerDimensions)) {
+      const counters = (slices[slice] ??= {});
+      for (const key of keys) counters[key] = (counters[key] ?? 0) + 1;
+    }
+  }
+  return slices;
+}
