@@ -35,6 +35,16 @@ export class ConcurrentChangeError extends DomainError {
   readonly code = 'concurrent_change';
 }
 
+/** A kindergarten with this id exists in the tenant already (a create never overwrites). */
+export class KindergartenExistsError extends DomainError {
+  readonly code = 'kindergarten_exists';
+}
+
+/** Someone saved the kindergarten after the page read it; reload and edit again. */
+export class KindergartenChangedError extends DomainError {
+  readonly code = 'kindergarten_changed';
+}
+
 /** The kindergarten has no free place left in the child's age group. */
 export class NoFreePlaceError extends DomainError {
   readonly code = 'no_free_place';

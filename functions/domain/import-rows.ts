@@ -1,5 +1,6 @@
 import { ageGroups, instructionLanguages, priorityCategories, type AgeGroup, type InstructionLanguage, type Kindergarten, type PriorityCategory } from './application.ts';
 import { birthDateOf, checkNewApplication, type NewApplicationInput } from './application-rules.ts';
+import { implausibleCoordinates, isKnownDistrict } from './kindergarten-rules.ts';
 
 /**
  * Rows of the two import files (columns documented in the README, samples in `docs/samples/`),
@@ -197,12 +198,12 @@ export function checkKindergartenRows(
       rowProblems.push({ line: row.line, column: 'languages', key: 'language_unknown' });
     }
     const district = v('district');
-    if (district && districtIds.size > 0 && !districtIds.has(district)) rowProblems.push({ line: row.line, column: 'district', key: 'district_unknown' });
+    if (district && !isKnownDistrict(district, districtIds)) rowProblems.push({ line: row.line, column: 'district', key: 'district_unknown' });
     const lat = Number(v('lat'));
     const lon = Number(v('lon'));
-    // Kazakhstan lies within 40–56 N, 46–88 E.
-    if (v('lat') && !(lat >= 40 && lat <= 56)) rowProblems.push({ line: row.line, column: 'lat', key: 'coordinate_range' });
-    if (v('lon') && !(lon >= 46 && lon <= 88)) rowProblems.push({ line: row.line, column: 'lon', key: 'coordinate_range' });
+    for (const axis of implausibleCoordinates({ lat, lon })) {
+      if (v(axis)) rowProblems.push({ line: row.line, column: axis, key: 'coordinate_range' });
+    }
     const capacity = {} as Record<AgeGroup, number>;
     for (const group of ageGroups) {
       const column = `capacity_${group}`;

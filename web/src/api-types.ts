@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import type {
   applicationResponse,
   cabinetApplicationsResponse,
+  campaignDashboardResponse,
   campaignPreviewResponse,
   campaignResponse,
   campaignsResponse,
   createCampaignRequest,
   errorResponse,
+  exportKinds,
+  exportResponse,
   identityResponse,
   importCheckResponse,
   importKinds,
@@ -20,6 +23,11 @@ import type {
   registerApplicationRequest,
   staffApplicationResponse,
   staffKindergartensResponse,
+  createKindergartenRequest,
+  updateKindergartenRequest,
+  kindergartenResponse,
+  kindergartenFormResponse,
+  districtsResponse,
   surveySubmitResponse,
   surveyView,
 } from '#http/schemas';
@@ -40,6 +48,11 @@ export type PositionChange = CabinetApplication['positionLog'][number];
 export type HistoryEvent = CabinetApplication['history'][number];
 export type StaffKindergartens = z.infer<typeof staffKindergartensResponse>;
 export type StaffKindergarten = StaffKindergartens['kindergartens'][number];
+export type CreateKindergarten = z.infer<typeof createKindergartenRequest>;
+export type UpdateKindergarten = z.infer<typeof updateKindergartenRequest>;
+export type KindergartenAnswer = z.infer<typeof kindergartenResponse>;
+export type KindergartenForm = z.infer<typeof kindergartenFormResponse>;
+export type Districts = z.infer<typeof districtsResponse>;
 export type Queue = z.infer<typeof queueResponse>;
 export type QueueEntry = Queue['entries'][number];
 export type RegisterApplication = z.infer<typeof registerApplicationRequest>;
@@ -79,3 +92,12 @@ export type Notifications = z.infer<typeof notificationsResponse>;
 export type Notice = Notifications['notifications'][number];
 export type MarkRead = z.infer<typeof markReadRequest>;
 export type MarkedRead = z.infer<typeof markReadResponse>;
+export type Dashboard = z.infer<typeof campaignDashboardResponse>;
+export type DashboardKindergarten = Dashboard['kindergartens'][number];
+export type DashboardDistrict = Dashboard['districts'][number];
+export type DashboardQuestion = Dashboard['questions'][number];
+export type DashboardOption = DashboardQuestion['options'][number];
+export type DashboardDay = Dashboard['byDay'][number];
+export type ExportKind = (typeof exportKinds)[number];
+export type ExportAnswer = z.infer<typeof exportResponse>;
+export type CampaignExport = ExportAnswer['export'];

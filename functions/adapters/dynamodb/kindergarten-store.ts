@@ -1,8 +1,22 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ageGroups } from '#domain/application';
+import type { KindergartenFields } from '#domain/kindergarten-rules';
 import { getAll } from './batch-get.ts';
 import type { Kindergarten } from '#domain/application';
 import type { KindergartenKey, KindergartenStore } from '#ports/stores';
+
+const noPlacesTaken = Object.fromEntries(ageGroups.map((group) => [group, 0])) as Record<(typeof ageGroups)[number], number>;
+
+/** `SET #field = :field, …` for every field staff enter (names and values for the expression). */
+function setFields(fields: object): { set: string[]; names: Record<string, string>; values: Record<string, unknown> } {
+  const entries = Object.entries(fields);
+  return {
+    set: entries.map(([field]) => `#${field} = :${field}`),
+    names: Object.fromEntries(entries.map(([field]) => [`#${field}`, field])),
+    values: Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])),
+  };
+}
 
 export class DynamoKindergartenStore implements KindergartenStore {
   constructor(
@@ -39,20 +53,73 @@ export class DynamoKindergartenStore implements KindergartenStore {
   }
 
   async upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void> {
-    const zeros = Object.fromEntries(ageGroups.map((group) => [group, 0]));
-    for (const { kindergartenId, ...fields } of kindergartens) {
-      const names = Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field]));
-      const values = Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value]));
+    for (const { kindergartenId, version: _ignored, ...fields } of kindergartens) {
+      const { set, names, values } = setFields(fields);
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { tenantId, kindergartenId },
-          // Places already taken are the queue's business, never the import's: keep them.
-          UpdateExpression: `SET ${Object.keys(fields).map((field) => `#${field} = :${field}`).join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros)`,
-          ExpressionAttributeNames: { ...names, '#occupancy': 'occupancy' },
-          ExpressionAttributeValues: { ...values, ':zeros': zeros },
+          // Places already taken are the queue's business, never the import's: keep them. The
+          // revision moves, so a form opened before the import is told to reload.
+          UpdateExpression: `SET ${set.join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros), #version = if_not_exists(#version, :zero) + :one`,
+          ExpressionAttributeNames: { ...names, '#occupancy': 'occupancy', '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ':zeros': noPlacesTaken, ':zero': 0, ':one': 1 },
         }),
       );
+    }
+  }
+
+  async create(tenantId: string, kindergartenId: string, fields: KindergartenFields): Promise<Kindergarten | undefined> {
+    const kindergarten: Kindergarten = { ...fields, tenantId, kindergartenId, occupancy: noPlacesTaken, version: 1 };
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: kindergarten, ConditionExpression: 'attribute_not_exists(kindergartenId)' }));
+      return kindergarten;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return undefined;
+    }
+  }
+
+  async update(
+    tenantId: string,
+    kindergartenId: string,
+    fields: KindergartenFields,
+    expectedVersion: number,
+  ): Promise<{ readonly updated: Kindergarten } | { readonly refused: Kindergarten | undefined }> {
+    const { set, names, values } = setFields(fields);
+    // A kindergarten written before revisions existed (seed, an old import) is at revision 0.
+    const versionCondition = expectedVersion === 0 ? '(attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
+    // Per group: the places taken (moved by referrals in their own conditional writes) fit the new capacity.
+    const fits = ageGroups.map((group) => `(attribute_not_exists(#occupancy.#${group}) OR #occupancy.#${group} <= :places_${group})`);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { tenantId, kindergartenId },
+          UpdateExpression: `SET ${set.join(', ')}, #version = :next`,
+          ConditionExpression: ['attribute_exists(#kindergartenId)', versionCondition, ...fits].join(' AND '),
+          ExpressionAttributeNames: {
+            ...names,
+            '#kindergartenId': 'kindergartenId',
+            '#version': 'version',
+            '#occupancy': 'occupancy',
+            ...Object.fromEntries(ageGroups.map((group) => [`#${group}`, group])),
+          },
+          ExpressionAttributeValues: {
+            ...values,
+            ':expected': expectedVersion,
+            ':next': expectedVersion + 1,
+            ...Object.fromEntries(ageGroups.map((group) => [`:places_${group}`, fields.capacity[group]])),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { updated: Attributes as Kindergarten };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Only a refused edit pays this read: it tells the page why.
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { tenantId, kindergartenId }, ConsistentRead: true }));
+      return { refused: Item as Kindergarten | undefined };
     }
   }
 }

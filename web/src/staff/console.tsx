@@ -1,7 +1,9 @@
 import { NotFoundPage } from '../pages/not-found.tsx';
 import { ApplicationPage } from './application-page.tsx';
 import { CampaignsPage } from './campaigns-page.tsx';
+import { DashboardLoader } from './dashboard-loader.tsx';
 import { ImportPage } from './import-page.tsx';
+import { KindergartenFormPage } from './kindergarten-form-page.tsx';
 import { KindergartensPage } from './kindergartens-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { RegisterPage } from './register-page.tsx';
@@ -16,6 +18,11 @@ export function StaffConsole({ path }: { path: string }) {
   if (path === '/staff/import') return <ImportPage />;
   if (path === '/staff/campaigns') return <CampaignsPage />;
   if (path === '/staff/applications/new') return <RegisterPage />;
+  if (path === '/staff/kindergartens/new') return <KindergartenFormPage />;
+  const kindergarten = /^\/staff\/kindergartens\/([^/]+)$/.exec(path)?.[1];
+  if (kindergarten) return <KindergartenFormPage key={kindergarten} kindergartenId={decodeURIComponent(kindergarten)} />;
+  const campaign = /^\/staff\/campaigns\/([^/]+)$/.exec(path)?.[1];
+  if (campaign) return <DashboardLoader key={campaign} campaignId={decodeURIComponent(campaign)} />;
   const application = /^\/staff\/applications\/([^/]+)$/.exec(path)?.[1];
   if (application) return <ApplicationPage key={application} applicationId={decodeURIComponent(application)} />;
   return <NotFoundPage />;

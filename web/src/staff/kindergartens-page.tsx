@@ -2,6 +2,7 @@ import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
+import { Link } from '../router.tsx';
 import { formatList, formatNumber } from '../format.ts';
 import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
@@ -29,6 +30,7 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
           <th scope="col" class="numeric">
             {s.kindergartens.free}
           </th>
+          <th scope="col">{s.kindergartenForm.actions}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,6 +53,13 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
             <td data-label={s.kindergartens.free} class="numeric" data-qa="kindergarten-free">
               {formatNumber(language, totalFreePlaces(kindergarten))}
             </td>
+            <td data-label={s.kindergartenForm.actions}>
+              {/* The name makes each link unique for a screen reader's list of links. */}
+              <Link href={`/staff/kindergartens/${encodeURIComponent(kindergarten.kindergartenId)}`} data-qa="kindergarten-edit">
+                {s.kindergartenForm.edit}
+                <span class="visually-hidden"> {kindergarten.name[language]}</span>
+              </Link>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -60,7 +69,7 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
 
 /** The staff console's first page: the department's kindergartens. */
 export function KindergartensPage() {
-  const { t } = useStaffI18n();
+  const { t, s } = useStaffI18n();
   const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
@@ -68,6 +77,13 @@ export function KindergartensPage() {
       <PageHeading>{t.staff.title}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
+      {page.state === 'ready' && (
+        <p>
+          <Link href="/staff/kindergartens/new" class="button" data-qa="add-kindergarten">
+            {s.kindergartenForm.add}
+          </Link>
+        </p>
+      )}
       {page.state === 'ready' &&
         (page.data.kindergartens.length === 0 ? (
           <p data-qa="kindergartens-empty">{t.staff.empty}</p>
