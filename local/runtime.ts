@@ -28,6 +28,8 @@ export interface LocalRuntimeOptions {
   readonly webRoot?: string;
   /** How often due schedules are looked for (default 1 s). */
   readonly schedulerIntervalMs?: number;
+  /** Multiplies the abuse limits (1, as in AWS, unless a test suite logs in hundreds of parents from one address). */
+  readonly rateLimitScale?: number;
 }
 
 export interface LocalRuntime {
@@ -60,6 +62,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_SECRET_ACCESS_KEY: 'local',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       COOKIE_SECURE: 'false',
+      RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 1),
       NOTIFIER: 'local',
       POWERTOOLS_SERVICE_NAME: 'kezek',
       // The Lambda functions run on Node 22; the SDK's notice about local Node 20 is in the README.

@@ -95,6 +95,7 @@ function fromEnvironment(): Dependencies {
     },
     clock: () => new Date(),
     cookieSecure: process.env.COOKIE_SECURE !== 'false',
+    rateLimitScale: Number(process.env.RATE_LIMIT_SCALE ?? '1') || 1,
   };
 }
 

@@ -1,12 +1,13 @@
 import { dependencies } from '#adapters/dependencies';
+import { clientAddress } from '#http/actors';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
 import { staffSessionHours } from '#use-cases/sessions';
 import { loginStaff } from '#use-cases/staff-login';
 
-export const handler = httpHandler('staff-login-session', async ({ body }) => {
+export const handler = httpHandler('staff-login-session', async ({ body, event }) => {
   const deps = dependencies();
-  const { token, session } = await loginStaff(deps, body.login, body.password);
+  const { token, session } = await loginStaff(deps, body.login, body.password, clientAddress(event));
   return {
     body: { role: session.role, displayName: session.displayName, tenantId: session.tenantId },
     cookies: [sessionCookie(token, staffSessionHours * 3600, deps.cookieSecure)],

@@ -29,6 +29,14 @@ export const problems = {
     status: 400,
     message: { kk: 'Енгізілген деректерді тексеріңіз.', ru: 'Проверьте введённые данные.', en: 'Please check what you entered.' },
   },
+  rate_limited: {
+    status: 429,
+    message: {
+      kk: 'Сұраныстар тым көп. {minutes} минуттан кейін қайталап көріңіз.',
+      ru: 'Слишком много запросов. Повторите через {minutes} мин.',
+      en: 'Too many requests. Try again in {minutes} min.',
+    },
+  },
   malformed_body: {
     status: 400,
     message: { kk: 'Сұраныс денесі JSON болуы керек.', ru: 'Тело запроса должно быть в формате JSON.', en: 'The request body must be JSON.' },

@@ -19,6 +19,8 @@ export interface Dependencies {
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   readonly clock: () => Date;
+  /** Multiplies the abuse limits' maximums (`functions/domain/rate-limits.ts`): 1 in AWS. */
+  readonly rateLimitScale: number;
   /** Secure cookies everywhere but plain-HTTP localhost. */
   readonly cookieSecure: boolean;
 }

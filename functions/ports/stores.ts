@@ -282,6 +282,8 @@ export interface AuthStore {
   createSession(session: Session): Promise<void>;
   getSession(sessionId: string): Promise<Session | undefined>;
   deleteSession(sessionId: string): Promise<void>;
+  /** Counts one hit on a rate-limit window; false (nothing counted) when it is full already. */
+  hit(key: string, max: number, expiresAtEpoch: number): Promise<boolean>;
 }
 
 export interface NotificationStore {

@@ -3,6 +3,8 @@ import { InvalidLoginCodeError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { parentAccountId } from '#domain/accounts';
 import type { Dependencies } from '#ports/dependencies';
+import { loginCodeLimits } from '#domain/rate-limits';
+import { enforceLimits } from './rate-limits.ts';
 import { openSession } from './sessions.ts';
 
 export const loginCodeTtlSeconds = 300;
@@ -20,13 +22,17 @@ function hashCode(code: string, salt: string): string {
 
 /**
  * Step 1 of a parent's login: a 6-digit code by SMS to the phone of the account. Answers the
- * same whether or not the IIN has an account.
+ * same whether or not the IIN has an account. An SMS costs money: codes are limited per client
+ * address and per IIN (`loginCodeLimits`).
  */
 export async function sendParentLoginCode(
-  deps: Pick<Dependencies, 'accounts' | 'auth' | 'notifier' | 'clock'>,
+  deps: Pick<Dependencies, 'accounts' | 'auth' | 'notifier' | 'clock' | 'rateLimitScale'>,
   iin: string,
   language: Language,
+  client: string,
 ): Promise<{ sent: true; expiresInSeconds: number }> {
+  // Limited whether or not the IIN has an account, so the limit tells nothing either.
+  await enforceLimits(deps, [{ limits: loginCodeLimits.perClient, subject: client }, { limits: loginCodeLimits.perIin, subject: iin }], deps.rateLimitScale);
   const account = await deps.accounts.getParent(iin);
   if (account) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -2,10 +2,14 @@ import { InvalidCredentialsError } from '#domain/errors';
 import { staffAccountId } from '#domain/accounts';
 import type { Dependencies } from '#ports/dependencies';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import { staffLoginLimits } from '#domain/rate-limits';
+import { enforceLimits } from './rate-limits.ts';
 import { openSession } from './sessions.ts';
 
 /** Staff log in with their own login and password; the session carries their one tenant. */
-export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock'>, login: string, password: string) {
+export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock' | 'rateLimitScale'>, login: string, password: string, client: string) {
+  // Against guessing: tries per client address and per login, counted before the password is checked.
+  await enforceLimits(deps, [{ limits: staffLoginLimits.perClient, subject: client }, { limits: staffLoginLimits.perLogin, subject: login.toLowerCase() }], deps.rateLimitScale);
   const account = await deps.accounts.getStaff(login);
   // Verify against a decoy when the login is unknown, so timing does not tell which logins exist.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));

@@ -85,4 +85,19 @@ export class DynamoAuthStore implements AuthStore {
   async deleteSession(sessionId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(sessionId) }));
   }
+
+  hit(key: string, max: number, expiresAtEpoch: number): Promise<boolean> {
+    return unlessConditionFails(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { authId: `limit#${key}` },
+          // Counted only below the maximum: a full window stays full, it never grows.
+          UpdateExpression: 'ADD hits :one SET expiresAtEpoch = :expires',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :max',
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':expires': expiresAtEpoch },
+        }),
+      ),
+    );
+  }
 }

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIin } from '#domain/iin';
+import { loginCodeLimits, staffLoginLimits } from '#domain/rate-limits';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { client, loginParent, startTestRuntime } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+
+beforeAll(async () => {
+  // The limits as in AWS (scale 1), not raised as for the other suites.
+  runtime = await startTestRuntime(150, { rateLimitScale: 1 });
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+/** A code request from a client that presents itself through CloudFront's viewer-address header. */
+function codeFrom(address: string, iin: string, language = 'ru') {
+  return fetch(`${runtime.url}/api/auth/parent/code`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': language, 'cloudfront-viewer-address': `${address}:51234` },
+    body: JSON.stringify({ iin }),
+  });
+}
+
+describe('login codes (an SMS costs money)', () => {
+  it('should send one code per IIN per minute and answer the next with 429 in the language asked for', async () => {
+    // Prepare
+    const parent = runtime.seed!.data.demoParents[0]!;
+    const sentBefore = runtime.notifier.outbox.length;
+    // Act
+    const first = await codeFrom('203.0.113.1', parent.iin);
+    const second = await codeFrom('203.0.113.2', parent.iin, 'kk');
+    // Assess
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(429);
+    expect((await second.json()).error.message).toBe('Сұраныстар тым көп. 1 минуттан кейін қайталап көріңіз.');
+    expect(runtime.notifier.outbox.length).toBe(sentBefore + 1);
+    // A minute later the parent may ask again
+    runtime.clock.advance(61_000);
+    expect((await codeFrom('203.0.113.3', parent.iin)).status).toBe(202);
+  });
+
+  it('should send at most five codes per IIN per hour, and treat an IIN without a cabinet the same', async () => {
+    for (const iin of [runtime.seed!.data.demoParents[1]!.iin, makeIin('1990-01-01', 'female', 4242)]) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await codeFrom(`198.51.100.${i}`, iin)).status);
+        runtime.clock.advance(61_000);
+      }
+      expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    }
+  });
+
+  it('should limit one client address to 30 codes an hour, whatever IINs it asks for', async () => {
+    // Prepare: a fresh hour
+    runtime.clock.advance(3_600_000);
+    const limit = loginCodeLimits.perClient[0].max;
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) statuses.push((await codeFrom('192.0.2.77', makeIin('1985-05-05', 'male', 1000 + i))).status);
+    const otherClient = await codeFrom('192.0.2.78', makeIin('1985-05-05', 'male', 2000));
+    // Assess
+    expect(statuses.filter((s) => s === 202)).toHaveLength(limit);
+    expect(statuses.at(-1)).toBe(429);
+    expect(otherClient.status).toBe(202);
+  });
+
+  it('should still log a parent in normally within the limits', async () => {
+    runtime.clock.advance(3_600_000);
+    const parent = runtime.seed!.data.demoParents[2]!;
+    const session = await loginParent(runtime, parent);
+    expect(session.cookies.has('kezek_session')).toBe(true);
+  });
+});
+
+describe('staff passwords', () => {
+  it('should refuse a login after ten wrong passwords in 15 minutes, even with the right one, then allow it again', async () => {
+    // Prepare
+    runtime.clock.advance(3_600_000);
+    const { login, password } = runtime.seed!.data.staff;
+    const limit = staffLoginLimits.perLogin[0].max;
+    const attempt = (pass: string) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password: pass }, language: 'en' });
+    // Act
+    const wrong: number[] = [];
+    for (let i = 0; i < limit; i++) wrong.push((await attempt(`guess-${i}`)).status);
+    const right = await attempt(password);
+    runtime.clock.advance(15 * 60_000);
+    const later = await attempt(password);
+    // Assess
+    expect(wrong.every((status) => status === 401)).toBe(true);
+    expect(right.status).toBe(429);
+    expect(right.body.error.message).toMatch(/^Too many requests\. Try again in \d+ min\.$/);
+    expect(later.status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('should expire a parent session after 12 hours', async () => {
+    runtime.clock.advance(3_600_000);
+    const parent = await loginParent(runtime, runtime.seed!.data.demoParents[3]!);
+    expect((await parent.request('GET', '/api/cabinet/applications')).status).toBe(200);
+    runtime.clock.advance(12 * 3_600_000 + 1000);
+    expect((await parent.request('GET', '/api/cabinet/applications')).status).toBe(401);
+  });
+});
