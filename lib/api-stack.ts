@@ -22,7 +22,6 @@ import type { JobKind } from '#ports/scheduler';
 import { AppFunction, type SchedulerBinding } from './app-function.ts';
 import type { DataStack } from './data-stack.ts';
 import type { JobsStack } from './jobs-stack.ts';
-import { Monitoring } from './monitoring.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly stage: string;
@@ -41,6 +40,14 @@ export function pascalCase(name: string): string {
     .filter(Boolean)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
+}
+
+/** Fixed, stage-scoped name of a function, e.g. `kezek-dev-job-referral-expiry`, `kezek-dev-cabinet-survey`. */
+export function functionNameFor(stage: string, handlerName: string): string {
+  const name = `kezek-${stage}-${handlerName}`;
+  // Lambda's limit; failing at synth beats failing halfway through a deployment.
+  if (name.length > 64) throw new Error(`function name ${name} is longer than 64 characters: shorten the stage name`);
+  return name;
 }
 
 /** Construct id of a route: method and path, e.g. `GetApiCabinetApplications`. */
@@ -73,8 +80,6 @@ export class ApiStack extends Stack {
   readonly jobFunctions: ReadonlyMap<JobKind, AppFunction>;
   /** Assumed by EventBridge Scheduler; may invoke the job functions and write to the DLQ, nothing else. */
   readonly schedulerRole: Role;
-  /** Alarms (to the operations topic) and the dashboard. */
-  readonly monitoring: Monitoring;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -106,7 +111,8 @@ export class ApiStack extends Stack {
     const createFunction = (handlerName: string, grants: Grants, functionName?: string, timeoutSeconds?: number): AppFunction => {
       const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, {
         handlerName,
-        functionName,
+        // Fixed names: the monitoring stack's alarms name every function without a cross-stack reference.
+        functionName: functionName ?? functionNameFor(props.stage, handlerName),
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
       });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
@@ -199,14 +205,6 @@ export class ApiStack extends Stack {
       }
     }
     this.functions = functions;
-    this.monitoring = new Monitoring(this, 'Monitoring', {
-      stage: props.stage,
-      api: this.api,
-      functions,
-      tables: cloudTableKeys.map((key) => ({ definition: tableDefinitions[key], table: tables[key]! })),
-      deadLetterQueue: deadLetters,
-      operationsTopicArn: scheduling.operationsTopicArn,
-    });
     if (props.mapTiles) {
       functions.get('staff-campaign-dashboard')?.addEnvironment('MAP_TILE_URL', props.mapTiles.url).addEnvironment('MAP_TILE_ATTRIBUTION', props.mapTiles.attribution);
     }
@@ -214,6 +212,17 @@ export class ApiStack extends Stack {
     this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'ApiDomainName', { value: this.apiDomainName, exportName: this.domainExportName() });
+    new CfnOutput(this, 'ApiId', { value: this.api.apiId, exportName: this.apiIdExportName() });
+  }
+
+  /** The HTTP API's id seen from another stack (the monitoring stack's API metrics), through a named export. */
+  importApiId(scope: Construct): string {
+    Stack.of(scope).addStackDependency(this, 'imports the API id export of the API stack');
+    return Fn.importValue(this.apiIdExportName());
+  }
+
+  private apiIdExportName(): string {
+    return `kezek-${this.stage}-api-id`;
   }
 
   /**
@@ -226,10 +235,7 @@ export class ApiStack extends Stack {
 
   /** Fixed, stage-scoped name of a job function, e.g. `kezek-dev-job-referral-expiry`. */
   private jobFunctionName(job: JobDefinition): string {
-    const name = `kezek-${this.stage}-${job.handler}`;
-    // Lambda's limit; failing at synth beats failing halfway through a deployment.
-    if (name.length > 64) throw new Error(`job function name ${name} is longer than 64 characters: shorten the stage name`);
-    return name;
+    return functionNameFor(this.stage, job.handler);
   }
 
   /** The job function's ARN built from its fixed name (see the class comment for why not `functionArn`). */

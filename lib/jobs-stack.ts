@@ -1,5 +1,6 @@
-import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { ArnFormat, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -14,6 +15,8 @@ export interface ImportedScheduling {
   readonly scheduleGroupName: string;
   readonly deadLetterQueueArn: string;
   readonly announcementsTopicArn: string;
+  /** Where the alarms go. */
+  readonly operationsTopicArn: string;
 }
 
 /**
@@ -57,11 +60,41 @@ export class JobsStack extends Stack {
       enforceSSL: true,
       masterKey: awsManagedSnsKey,
     });
+    // CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed aws/sns key (its
+    // policy does not let CloudWatch use it and cannot be changed), so this topic has its own key.
+    const operationsKey = new Key(this, 'OperationsTopicKey', {
+      description: 'Encrypts the kezek operations (alarms) topic',
+      enableKeyRotation: true,
+      // It protects alarm messages in flight only: nothing stored needs it after the stack is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    operationsKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToTheEncryptedTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
     this.operationsTopic = new Topic(this, 'Operations', {
       displayName: 'kezek operations',
       enforceSSL: true,
-      masterKey: awsManagedSnsKey,
+      masterKey: operationsKey,
     });
+    // The topic policy that enforceSSL creates replaces SNS's default one: alarms of this account
+    // need their own allow.
+    this.operationsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccount',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.operationsTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
 
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduleGroup.scheduleGroupName,
@@ -72,7 +105,7 @@ export class JobsStack extends Stack {
       exportName: this.deadLetterQueueExportName(),
     });
     new CfnOutput(this, 'AnnouncementsTopicArn', { value: this.announcementsTopic.topicArn, exportName: this.announcementsExportName() });
-    new CfnOutput(this, 'OperationsTopicArn', { value: this.operationsTopic.topicArn });
+    new CfnOutput(this, 'OperationsTopicArn', { value: this.operationsTopic.topicArn, exportName: this.operationsExportName() });
   }
 
   /**
@@ -85,7 +118,12 @@ export class JobsStack extends Stack {
       scheduleGroupName: Fn.importValue(this.groupExportName()),
       deadLetterQueueArn: Fn.importValue(this.deadLetterQueueExportName()),
       announcementsTopicArn: Fn.importValue(this.announcementsExportName()),
+      operationsTopicArn: Fn.importValue(this.operationsExportName()),
     };
+  }
+
+  private operationsExportName(): string {
+    return `kezek-${this.stage}-operations-topic-arn`;
   }
 
   private announcementsExportName(): string {

@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
 import { JobsStack } from './jobs-stack.ts';
+import { MonitoringStack } from './monitoring-stack.ts';
 import { WebStack, type CustomDomain } from './web-stack.ts';
 
 export interface KezekOptions {
@@ -21,6 +22,7 @@ export interface KezekStacks {
   readonly jobs: JobsStack;
   readonly api: ApiStack;
   readonly web: WebStack;
+  readonly monitoring: MonitoringStack;
 }
 
 /** Adds kezek's stacks to `app`; shared by `bin/app.ts` and the infra tests. */
@@ -37,7 +39,9 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
     webDistPath: options.webDistPath,
   });
   web.addStackDependency(api, 'forwards /api/* to the HTTP API');
-  return { data, jobs, api, web };
+  // Its own stack: about 110 alarms would push the API stack towards CloudFormation's 500 resources.
+  const monitoring = new MonitoringStack(app, `${prefix}Monitoring`, { ...common, data, jobs, api });
+  return { data, jobs, api, web, monitoring };
 }
 
 /** Runs the AWS Solutions rules of cdk-nag at synth; an unacknowledged error fails the synth. */

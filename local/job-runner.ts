@@ -1,13 +1,17 @@
+import type { Context } from 'aws-lambda';
 import { jobFor } from '#functions/jobs/jobs';
 import type { LocalScheduler } from '#adapters/local/local-scheduler';
 import type { JobTask } from '#ports/scheduler';
+import { lambdaContext } from './server.ts';
 
-type JobHandler = (task: JobTask) => Promise<void>;
+type JobHandler = (task: JobTask, context: Context) => Promise<void>;
 
 /** Runs a job through the same handler module its Lambda function is built from. */
 export async function runJob(task: JobTask): Promise<void> {
-  const module = (await import(`../functions/handlers/${jobFor(task.kind).handler}.ts`)) as { handler: JobHandler };
-  await module.handler(task);
+  const job = jobFor(task.kind);
+  const module = (await import(`../functions/handlers/${job.handler}.ts`)) as { handler: JobHandler };
+  // The job's own Lambda timeout (15 minutes for those that grow with the queue), not a request's 10 s.
+  await module.handler(task, lambdaContext(job.handler, job.timeoutSeconds ?? 10));
 }
 
 /**

@@ -37,8 +37,10 @@ export async function loadHandlers(): Promise<{ routes: CompiledRoute[]; authori
 }
 
 /** A Lambda context like the one Lambda passes (the Powertools middlewares read it). */
-export function lambdaContext(name: string): Context {
+/** A Lambda context as the function would get it; its time left counts down from the function's timeout. */
+export function lambdaContext(name: string, timeoutSeconds = 10): Context {
   const requestId = randomUUID();
+  const deadline = Date.now() + timeoutSeconds * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `local-${name}`,
@@ -48,7 +50,7 @@ export function lambdaContext(name: string): Context {
     awsRequestId: requestId,
     logGroupName: `/local/${name}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -124,6 +126,15 @@ function authorizerEvent(event: HttpEvent, cookieHeader: string): APIGatewayRequ
   } as APIGatewayRequestAuthorizerEventV2;
 }
 
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
@@ -187,6 +198,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // A path that is not valid percent-encoding names no route, file or parameter: a 400, as
+    // CloudFront and API Gateway answer, rather than a decoding error (outside the try below it
+    // would reject this callback and stop the process).
+    if (!isDecodable(url.pathname)) return sendJson(response, 400, { message: 'Bad Request' });
     if (options.files && url.pathname.startsWith(localFilesPrefix) && request.method === 'GET') return options.files.serve(url, response);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { message: 'Method Not Allowed' });

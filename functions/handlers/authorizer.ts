@@ -1,5 +1,7 @@
+import middy from '@middy/core';
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import { dependencies } from '#adapters/dependencies';
+import { observability } from '#adapters/observability';
 import { contextFromIdentity, type AuthorizerContext } from '#http/authorizer-context';
 import { readSessionToken } from '#http/cookies';
 import { identityOf } from '#use-cases/sessions';
@@ -9,9 +11,11 @@ import { identityOf } from '#use-cases/sessions';
  * handler checks the role against the route table, so that a missing or dead session is a 401
  * and a wrong role a 403, both with a localized message.
  */
-export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> {
-  const deps = dependencies();
-  const token = readSessionToken(event.cookies, event.headers?.cookie);
-  const identity = token ? await identityOf(deps.auth, token, deps.clock()) : undefined;
-  return { isAuthorized: true, context: contextFromIdentity(identity) };
-}
+export const handler = middy<APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>>()
+  .use(observability())
+  .handler(async (event) => {
+    const deps = dependencies();
+    const token = readSessionToken(event.cookies, event.headers?.cookie);
+    const identity = token ? await identityOf(deps.auth, token, deps.clock()) : undefined;
+    return { isAuthorized: true, context: contextFromIdentity(identity) };
+  });

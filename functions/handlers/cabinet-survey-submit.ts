@@ -1,4 +1,5 @@
 import { dependencies } from '#adapters/dependencies';
+import { metrics, MetricUnit } from '#adapters/metrics';
 import { InvalidInputError } from '#domain/errors';
 import { answersSchema } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
@@ -14,5 +15,7 @@ export const handler = httpHandler('cabinet-survey-submit', async ({ body, ident
   const parsed = validate(schema, body, language);
   if (!parsed.ok) throw new InvalidInputError(parsed.fields.map((field) => ({ path: field.path, key: field.message })));
   const deps = dependencies();
-  return { body: await submitSurvey(deps, { applicantIin: parentIin(identity), answers: parsed.value.answers, actor: actorOf(identity), now: deps.clock() }) };
+  const submitted = await submitSurvey(deps, { applicantIin: parentIin(identity), answers: parsed.value.answers, actor: actorOf(identity), now: deps.clock() });
+  metrics.addMetric('SurveySubmitted', MetricUnit.Count, 1);
+  return { body: submitted };
 });

@@ -1,9 +1,12 @@
 import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
-import type { JobTask } from '#ports/scheduler';
+import { metrics, MetricUnit } from '#adapters/metrics';
+import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignClose } from '#use-cases/campaigns';
 
-export async function handler(task: Extract<JobTask, { kind: 'campaign-close' }>): Promise<void> {
+export const handler = jobHandler('campaign-close', async (task) => {
   const deps = dependencies();
-  logger.info('campaign close', { campaignId: task.campaignId, mode: task.mode, ...(await runCampaignClose(deps, task, deps.clock())) });
-}
+  const result = await runCampaignClose(deps, task, deps.clock());
+  metrics.addMetric('ApplicationsStopped', MetricUnit.Count, result.stopped);
+  logger.info('campaign close', { campaignId: task.campaignId, mode: task.mode, ...result });
+});

@@ -1,8 +1,8 @@
 import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
-import type { JobTask } from '#ports/scheduler';
+import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignReminder } from '#use-cases/campaigns';
 
-export async function handler(task: Extract<JobTask, { kind: 'campaign-reminder' }>): Promise<void> {
+export const handler = jobHandler('campaign-reminder', async (task) => {
   logger.info('campaign reminder', { campaignId: task.campaignId, daysBefore: task.daysBefore, ...(await runCampaignReminder(dependencies(), task)) });
-}
+});

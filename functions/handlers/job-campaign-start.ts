@@ -1,9 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
-import type { JobTask } from '#ports/scheduler';
+import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignStart } from '#use-cases/campaigns';
 
-export async function handler(task: Extract<JobTask, { kind: 'campaign-start' }>): Promise<void> {
+export const handler = jobHandler('campaign-start', async (task) => {
   const deps = dependencies();
   logger.info('campaign started', { campaignId: task.campaignId, ...(await runCampaignStart(deps, task, deps.clock())) });
-}
+});

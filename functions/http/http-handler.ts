@@ -7,6 +7,7 @@ import { DomainError, ImportRejectedError, InvalidInputError } from '#domain/err
 import { pickLanguage, type Language } from '#domain/language';
 import type { Identity } from '#ports/stores';
 import { logger } from '#adapters/logger';
+import { observability } from '#adapters/observability';
 import { fieldMessage, problems, isProblemCode, problemMessage, type ProblemCode } from './problems.ts';
 import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
@@ -107,7 +108,14 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
     return json(route.successStatus ?? 200, result.body, result.cookies);
   };
 
-  const handler = middy<HttpEvent, HttpResponse>().use(httpHeaderNormalizer());
+  // Powertools first: its `after` and `onError` run last, once the response is settled.
+  const handler = middy<HttpEvent, HttpResponse>()
+    .use(observability())
+    .before(() => {
+      // The route, not the path: a path may carry an id, and the log needs no more than the route.
+      logger.appendKeys({ route: `${route.method} ${route.path}` });
+    })
+    .use(httpHeaderNormalizer());
   if (route.body) handler.use(httpJsonBodyParser());
   return handler
     .use({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorResponse } from './schemas.ts';
 import { routes, sessionCookieName, type RouteDefinition } from './routes.ts';
 

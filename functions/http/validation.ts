@@ -1,4 +1,8 @@
-import { z, type ZodType } from 'zod';
+// A namespace import and the two locales by name: `import { z }` keeps every zod locale in each
+// Lambda bundle (about 450 KB minified instead of about 100 KB).
+import * as z from 'zod';
+import type { ZodType } from 'zod';
+import { en, ru } from 'zod/locales';
 import type { Language } from '#domain/language';
 import { fieldMessage } from './problems.ts';
 
@@ -27,7 +31,7 @@ function kazakhMessage(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-const zodLocales = { ru: z.locales.ru(), en: z.locales.en() };
+const zodLocales = { ru: ru(), en: en() };
 
 function errorMap(language: Language): z.core.$ZodErrorMap {
   if (language === 'kk') return kazakhMessage;

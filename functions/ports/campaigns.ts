@@ -19,6 +19,8 @@ export interface CampaignStore {
     to: CampaignStatus,
     options?: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number } },
   ): Promise<boolean>;
-  /** Sets fields that only the campaign's own jobs write (start counts, close total). */
-  update(tenantId: string, campaignId: string, set: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> & { announcedAt?: string }, onlyIfUnset?: 'announcedAt' | 'closeProgress'): Promise<boolean>;
+  /** Sets fields that only the campaign's own jobs write (close progress, the announcement mark). */
+  update(tenantId: string, campaignId: string, set: Partial<Pick<Campaign, 'closeProgress'>> & { announcedAt?: string }, onlyIfUnset?: 'announcedAt' | 'closeProgress'): Promise<boolean>;
+  /** The start job's counts (in scope, applicants), written field by field: the other counters move meanwhile. */
+  setScope(tenantId: string, campaignId: string, scope: { inScope: number; applicants: number }): Promise<void>;
 }

@@ -160,8 +160,8 @@ export interface ApplicationStore {
   countPending(tenantId: string, campaignId: string): Promise<number>;
   /** Takes an application out of a cancelled campaign's pending index (only if still in it). */
   clearPending(applicationId: string, pendingCampaign: string): Promise<void>;
-  /** Marks applications as pending in a campaign, each only while still queued; returns how many were marked. */
-  markPending(tenantId: string, campaignId: string, applicationIds: readonly string[]): Promise<number>;
+  /** Marks applications as pending in a campaign, each only while still queued and unchanged since read; returns how many were marked. */
+  markPending(tenantId: string, campaignId: string, applications: readonly Pick<Application, 'applicationId' | 'version'>[]): Promise<number>;
   /** Registers a new application with its guard and the parent's notification, atomically. */
   register(application: Application, notification: Notification): Promise<void>;
   /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */

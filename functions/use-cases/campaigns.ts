@@ -17,11 +17,11 @@ import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
-import { forEachLimited } from '#functions/concurrency';
+import { forEachLimited, forEachLimitedStream } from '#functions/concurrency';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
-const cohortsOf = (year: number, policy: TenantPolicy) => Array.from({ length: 8 - policy.confirmationAgeYears }, (_, i) => year - policy.confirmationAgeYears - i);
+export const cohortsOf = (year: number, policy: TenantPolicy) => Array.from({ length: 8 - policy.confirmationAgeYears }, (_, i) => year - policy.confirmationAgeYears - i);
 
 async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: string, campaignId: string): Promise<Campaign> {
   const campaign = await deps.campaigns.get(tenantId, campaignId);
@@ -30,9 +30,10 @@ async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: str
 }
 
 /** A campaign as staff see it: while closing, the progress is the stop counter against the total. */
-export function campaignView(campaign: Campaign): Campaign {
-  if (campaign.status !== 'closing' || !campaign.closeProgress) return campaign;
-  return { ...campaign, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
+export function campaignView(campaign: Campaign): Omit<Campaign, 'daily'> {
+  const { daily: _perDay, ...view } = campaign;
+  if (campaign.status !== 'closing' || !campaign.closeProgress) return view;
+  return { ...view, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
 }
 
 export async function createCampaign(
@@ -175,10 +176,10 @@ export async function runCampaignStart(
   if (campaign.status !== 'active') return { inScope: 0, applicants: 0 };
   const policy = await tenantPolicy(deps, task.tenantId);
   const scope = await scopeOf(deps, campaign, policy);
-  const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope.map((a) => a.applicationId));
+  const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
   const applicants = [...new Set(scope.map((a) => a.applicantIin))];
   // A re-run finds the earlier marks already there; the counts are those of the first full run.
-  await deps.campaigns.update(task.tenantId, task.campaignId, { counts: { ...campaign.counts, inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length } });
+  await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length });
   const started = await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
   await sendSmsCopies(deps, started, (until) => smsTexts.started(campaign.year, until));
   const tenant = await deps.tenants.get(task.tenantId);
@@ -224,6 +225,24 @@ export async function runCampaignReminder(
   return { reminded: applicants.size };
 }
 
+/** In flight at once while closing: DynamoDB Local on 2 cores is busiest (most writes per second) near 8. */
+const closeConcurrency = 8;
+/** Applications read per Query of the pending index while closing. */
+const closePageSize = 250;
+
+/** A campaign's pending applications, page after page through the index's cursor, each next page read ahead. */
+async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, tenantId: string, campaignId: string): AsyncGenerator<Application> {
+  let page = await deps.applications.pendingPage(tenantId, campaignId, undefined, closePageSize);
+  for (;;) {
+    const following = page.next === undefined ? undefined : deps.applications.pendingPage(tenantId, campaignId, page.next, closePageSize);
+    // Handled when awaited below; this only keeps a close that failed meanwhile from an unhandled rejection.
+    following?.catch(() => undefined);
+    yield* page.applications;
+    if (!following) return;
+    page = await following;
+  }
+}
+
 /**
  * The close at the end (SPEC rule 7), resumable and idempotent: the campaign goes to `closing`,
  * every application still in the pending index is stopped (`cleanup`) in its own transaction
@@ -243,49 +262,59 @@ export async function runCampaignClose(
   if (task.mode === 'close') {
     if (campaign.status === 'active') await deps.campaigns.transition(task.tenantId, task.campaignId, ['active'], 'closing');
     else if (campaign.status !== 'closing') return { stopped: 0 };
-    const total = await deps.applications.countPending(task.tenantId, task.campaignId);
+    // The total from the campaign's own counters, not a count of the index: counting 100,000
+    // pending entries took DynamoDB Local longer than stopping half of them (BENCHMARKS.md). It is
+    // high by what was referred or withdrawn during the campaign; the end makes it exact.
+    const total = Math.max(0, campaign.counts.inScope - campaign.counts.confirmed);
     await deps.campaigns.update(task.tenantId, task.campaignId, { closeProgress: { processed: 0, total } }, 'closeProgress');
   }
   const at = now.toISOString();
   const cohorts = new Set<number>();
   let stopped = 0;
+  const settle = async (application: Application) => {
+    if (task.mode === 'cancel') {
+      await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
+      return;
+    }
+    const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
+    try {
+      // One notice per parent for the whole close, however many of their applications it stops.
+      const notice: Notification = {
+        ...notificationForTransition(application, plan),
+        notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
+        applicationId: '-',
+        createdAt: campaign.endsAt,
+        params: { campaignId: campaign.campaignId, year: campaign.year },
+      };
+      await deps.applications.applyTransitions(
+        [{ application, plan }],
+        [],
+        { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
+        { notification: notice, applicationId: application.applicationId },
+      );
+      stopped++;
+      cohorts.add(Number(application.birthDate.slice(0, 4)));
+    } catch (error) {
+      // Confirmed (or otherwise changed) since the page was read: it has left the index.
+      if (!(error instanceof ConcurrentChangeError)) throw error;
+    }
+  };
+  // Passes over the pending index until one finds nothing: a pass follows the index's cursor
+  // (what it stops leaves the index behind the cursor) and reads the next page while the workers
+  // write, so they never wait for a page; a next pass from the start is the proof nothing is left.
   for (;;) {
-    const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, undefined, 100);
-    if (page.applications.length === 0) break;
-    await forEachLimited(page.applications, options.concurrency ?? 8, async (application) => {
-      if (task.mode === 'cancel') {
-        await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
-        return;
-      }
-      const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
-      try {
-        // One notice per parent for the whole close, however many of their applications it stops.
-        const notice: Notification = {
-          ...notificationForTransition(application, plan),
-          notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
-          applicationId: '-',
-          createdAt: campaign.endsAt,
-          params: { campaignId: campaign.campaignId, year: campaign.year },
-        };
-        await deps.applications.applyTransitions(
-          [{ application, plan }],
-          [],
-          { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
-          { notification: notice, applicationId: application.applicationId },
-        );
-        stopped++;
-        cohorts.add(Number(application.birthDate.slice(0, 4)));
-      } catch (error) {
-        // Confirmed (or otherwise changed) since the page was read: it has left the index.
-        if (!(error instanceof ConcurrentChangeError)) throw error;
-      }
+    let seen = 0;
+    await forEachLimitedStream(pendingApplications(deps, task.tenantId, task.campaignId), options.concurrency ?? closeConcurrency, async (application) => {
+      seen++;
+      await settle(application);
     });
+    if (seen === 0) break;
   }
   if (task.mode === 'close') {
     const after = await loadCampaign(deps, task.tenantId, task.campaignId);
     await deps.campaigns.transition(task.tenantId, task.campaignId, ['closing'], 'closed', {
       guard: 'release',
-      set: { closeProgress: { processed: after.counts.stopped, total: after.closeProgress?.total ?? after.counts.stopped } },
+      set: { closeProgress: { processed: after.counts.stopped, total: after.counts.stopped } },
     });
     const policy = await tenantPolicy(deps, task.tenantId);
     await requestPositions(deps, { tenantId: task.tenantId, birthYears: cohortsOf(campaign.year, policy), changes: [], at, reason: `close-${task.campaignId}`, unexplainedAs: 'stopped' });

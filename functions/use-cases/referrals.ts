@@ -1,5 +1,6 @@
-import type { Actor, Application } from '#domain/application';
-import { NotFoundError } from '#domain/errors';
+import type { Actor, AgeGroup, Application, Kindergarten } from '#domain/application';
+import { ageGroupOn } from '#domain/age';
+import { NoFreePlaceError, NotFoundError } from '#domain/errors';
 import { endOfKazakhstanDay, kazakhstanDate, startOfKazakhstanDay } from '#domain/kazakhstan-time';
 import { workingCalendar } from '#domain/working-days';
 import type { Dependencies } from '#ports/dependencies';
@@ -30,13 +31,23 @@ export async function issueReferral(
     actor: input.staff,
     scope: { tenantId: input.tenantId },
     now: input.now,
-    before: () =>
-      deps.scheduler.scheduleOnce({
+    before: async (application) => {
+      // A place the read already shows taken is refused before the schedule is made, so a refused
+      // referral leaves nothing behind; the transaction's condition still decides a race.
+      if (!hasFreePlace(kindergarten, ageGroupOn(application.birthDate, kazakhstanDate(input.now)))) throw new NoFreePlaceError('no free place');
+      await deps.scheduler.scheduleOnce({
         name: `referral-expiry-${input.applicationId}-${epoch(issuedAt)}`,
         at: expiresAt,
         task: { kind: 'referral-expiry', applicationId: input.applicationId, issuedAt },
-      }),
+      });
+    },
   });
+}
+
+/** As the place update's condition reads it: occupancy below capacity in the group (no occupancy, no place). */
+function hasFreePlace(kindergarten: Kindergarten, group: AgeGroup): boolean {
+  const taken = kindergarten.occupancy?.[group];
+  return taken !== undefined && taken < kindergarten.capacity[group];
 }
 
 /**

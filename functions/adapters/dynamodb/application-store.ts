@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AgeGroup, Application } from '#domain/application';
+import type { AgeGroup, Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError } from '#domain/errors';
-import { pendingKey } from '#domain/campaign';
+import { dailyCounter, pendingKey } from '#domain/campaign';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
-import type { ApplicationStore, CampaignCounter, PositionWrite, SharedNotice, SurveyWrite } from '#ports/stores';
+import type { ApplicationStore, CampaignCounter, CohortFilter, PositionWrite, SharedNotice, StatusList, StatusPageKey, SurveyWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { getAll } from './batch-get.ts';
@@ -15,11 +16,12 @@ import { forEachLimited } from '#functions/concurrency';
 const byApplicant = tables.applications.indexes[0];
 const byQueue = tables.applications.indexes[1];
 const byPending = tables.applications.indexes[2];
+const byStatus = tables.applications.indexes[3];
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Attributes that exist for indexes only; domain objects never see them. */
-type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string };
+type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string; statusPartition?: string };
 
 /** `<tenantId>#<birth year>`: one queue per tenant and birth-year cohort (SPEC rule 11). */
 export const queuePartitionOf = (tenantId: string, birthYear: number) => `${tenantId}#${birthYear}`;
@@ -32,10 +34,55 @@ export function queueKeysOf(application: Application): { queuePartition: string;
   };
 }
 
+/** `<tenantId>#<status>#<birth year>`: one list per tenant, status and cohort for the staff queue browser. */
+export const statusPartitionOf = (tenantId: string, status: ApplicationStatus, birthYear: number) => `${tenantId}#${status}#${birthYear}`;
+
+const birthYearOf = (application: Pick<Application, 'birthDate'>) => Number(application.birthDate.slice(0, 4));
+
+/**
+ * The index keys an application carries in a status: the queue keys while queued, the status
+ * partition otherwise. Every write that creates an application or changes its status takes its
+ * keys from here (creation, import, seed, transitions), so the two sparse indexes never disagree.
+ */
+export function indexKeysOf(application: Application, status: ApplicationStatus = application.status): { queuePartition: string; queueSortKey: string } | { statusPartition: string } {
+  return status === 'queued' ? queueKeysOf(application) : { statusPartition: statusPartitionOf(application.tenantId, status, birthYearOf(application)) };
+}
+
+/** At most this many Queries make one page of a filtered status list (each reads up to 1 MB). */
+const statusPageRequests = 5;
+
+/**
+ * The staff queue browser's priority and kindergarten filters as a `FilterExpression`. It runs
+ * inside one tenant × cohort (× status) partition, so what DynamoDB reads is bounded by one
+ * cohort, never the table; an index per filter combination would cost a write per index on
+ * every change for lists staff open a few times a day.
+ */
+function cohortFilterExpression(filter: CohortFilter): {
+  FilterExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.priority) {
+    conditions.push('#priority = :priority');
+    names['#priority'] = 'priority';
+    values[':priority'] = filter.priority;
+  }
+  if (filter.kindergartenId) {
+    // `contains` on a list attribute: the kindergarten is one of the preferred ones.
+    conditions.push('contains(#preferred, :kindergarten)');
+    names['#preferred'] = 'preferredKindergartenIds';
+    values[':kindergarten'] = filter.kindergartenId;
+  }
+  return conditions.length === 0 ? {} : { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
 export const activeChildConstraint = (tenantId: string, childIin: string) => `active-child#${tenantId}#${childIin}`;
 
 function withoutIndexKeys(item: Record<string, unknown>): Application {
-  const { queuePartition: _p, queueSortKey: _s, ...application } = item as unknown as StoredApplication;
+  const { queuePartition: _p, queueSortKey: _s, statusPartition: _t, ...application } = item as unknown as StoredApplication;
   return application;
 }
 
@@ -64,15 +111,69 @@ export class DynamoApplicationStore implements ApplicationStore {
     return Item ? withoutIndexKeys(Item) : undefined;
   }
 
-  async queueOf(tenantId: string, birthYear: number): Promise<Application[]> {
+  async queueOf(tenantId: string, birthYear: number, filter: CohortFilter = {}): Promise<Application[]> {
+    const narrowed = cohortFilterExpression(filter);
     return (
       await this.queryAll({
         IndexName: byQueue.indexName,
         KeyConditionExpression: '#partition = :partition',
-        ExpressionAttributeNames: { '#partition': byQueue.partitionKey.name },
-        ExpressionAttributeValues: { ':partition': queuePartitionOf(tenantId, birthYear) },
+        ...narrowed,
+        ExpressionAttributeNames: { '#partition': byQueue.partitionKey.name, ...narrowed.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ':partition': queuePartitionOf(tenantId, birthYear), ...narrowed.ExpressionAttributeValues },
       })
     ).map(withoutIndexKeys);
+  }
+
+  async statusPage(list: StatusList, page: { after?: StatusPageKey; limit: number }): Promise<{ applications: Application[]; next?: StatusPageKey }> {
+    const query = this.statusQuery(list);
+    const filtered = query.FilterExpression !== undefined;
+    const applications: Application[] = [];
+    const keyOf = (item: Record<string, unknown> | Application | StatusPageKey): StatusPageKey => ({ registeredAt: item.registeredAt as string, applicationId: item.applicationId as string });
+    let startKey: Record<string, unknown> | undefined = page.after && { ...keyOf(page.after), [byStatus.partitionKey.name]: query.ExpressionAttributeValues[':partition'] };
+    // A filter may skip most of what a request reads, so a page stops after a few requests and
+    // hands back where it stopped: the cost of a page stays bounded, whatever the filter.
+    for (let request = 0; request < statusPageRequests; request++) {
+      const result = await this.client.send(
+        new QueryCommand({
+          ...query,
+          ExclusiveStartKey: startKey,
+          // Unfiltered, read exactly what the page still needs; filtered, let DynamoDB read up to 1 MB.
+          ...(!filtered && { Limit: page.limit - applications.length }),
+        }),
+      );
+      const items = result.Items ?? [];
+      const room = page.limit - applications.length;
+      applications.push(...items.slice(0, room).map(withoutIndexKeys));
+      const more = items.length > room || result.LastEvaluatedKey !== undefined;
+      if (applications.length === page.limit) return { applications, ...(more && { next: keyOf(applications[applications.length - 1]!) }) };
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) return { applications };
+    }
+    return { applications, next: keyOf(startKey!) };
+  }
+
+  async countStatus(list: StatusList): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...this.statusQuery(list), Select: 'COUNT', ExclusiveStartKey: startKey }));
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  /** The Query over one status list (the sparse status index), narrowed by its filter. */
+  private statusQuery(list: StatusList) {
+    const narrowed = cohortFilterExpression(list.filter);
+    return {
+      TableName: this.tableName('applications'),
+      IndexName: byStatus.indexName,
+      KeyConditionExpression: '#partition = :partition',
+      ...narrowed,
+      ExpressionAttributeNames: { '#partition': byStatus.partitionKey.name, ...narrowed.ExpressionAttributeNames },
+      ExpressionAttributeValues: { ':partition': statusPartitionOf(list.tenantId, list.status, list.birthYear), ...narrowed.ExpressionAttributeValues } as Record<string, unknown>,
+    };
   }
 
   async register(application: Application, notification: Notification): Promise<void> {
@@ -81,7 +182,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       ...application,
       version: 1,
       history: application.history ?? [],
-      ...(application.status === 'queued' && queueKeysOf(application)),
+      ...indexKeysOf(application),
     };
     await runTransaction(
       () =>
@@ -163,6 +264,7 @@ export class DynamoApplicationStore implements ApplicationStore {
             version: survey.version,
             submittedAt: survey.submittedAt,
             validUntil: survey.validUntil,
+            dimensions: survey.dimensions,
             revision: (survey.replacesRevision ?? 0) + 1,
           },
           // Replaces exactly the answer it was computed against: a concurrent submission (or a
@@ -171,25 +273,30 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
         },
       });
-      for (const [key, delta] of survey.counterDeltas) {
+      // One item per slice (all, district, cohort, district × cohort), one numeric attribute per
+      // counter: a submission moves a handful of items, however many options it touches.
+      for (const [slice, deltas] of survey.sliceDeltas) {
+        const entries = [...deltas];
         transactItems.push({
           Update: {
             TableName: this.tableName('aggregates'),
-            Key: { campaignKey: survey.campaignKey, counter: key },
-            UpdateExpression: 'ADD #count :delta',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':delta': delta },
+            Key: { campaignKey: survey.campaignKey, counter: slice },
+            UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
           },
         });
       }
     }
     if (counter) {
+      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart.
+      const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
       transactItems.push({
         Update: {
           TableName: this.tableName('campaigns'),
           Key: { tenantId: counter.tenantId, campaignId: counter.campaignId },
-          UpdateExpression: 'ADD #counts.#field :delta',
-          ExpressionAttributeNames: { '#counts': 'counts', '#field': counter.field },
+          UpdateExpression: 'ADD #counts.#field :delta, #day :delta',
+          ExpressionAttributeNames: { '#counts': 'counts', '#field': counter.field, '#day': dailyCounter(counter.field, day) },
           ExpressionAttributeValues: { ':delta': counter.delta },
         },
       });
@@ -237,12 +344,20 @@ export class DynamoApplicationStore implements ApplicationStore {
     }
     if (plan.queue === 'joins') {
       const keys = queueKeysOf(application);
-      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey' });
+      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey', '#sp': 'statusPartition' });
       Object.assign(values, { ':qp': keys.queuePartition, ':qs': keys.queueSortKey });
       sets.push('#qp = :qp', '#qs = :qs');
+      removes.push('#sp');
     } else if (plan.queue === 'leaves') {
       Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey', '#position': 'position' });
       removes.push('#qp', '#qs', '#position');
+    }
+    const keys = indexKeysOf(application, plan.to);
+    if ('statusPartition' in keys && plan.to !== plan.from) {
+      // Leaving the queue or moving between other statuses: the status list it now belongs to.
+      Object.assign(names, { '#sp': 'statusPartition' });
+      Object.assign(values, { ':sp': keys.statusPartition });
+      sets.push('#sp = :sp');
     }
     // Seeded and imported applications start without a version; the first transition adds it.
     const versionCondition = application.version === undefined ? 'attribute_not_exists(#version)' : '#version = :version';
@@ -330,19 +445,20 @@ export class DynamoApplicationStore implements ApplicationStore {
     }
   }
 
-  async markPending(tenantId: string, campaignId: string, applicationIds: readonly string[]): Promise<number> {
+  async markPending(tenantId: string, campaignId: string, applications: readonly Pick<Application, 'applicationId' | 'version'>[]): Promise<number> {
     let marked = 0;
-    await forEachLimited(applicationIds, 16, async (applicationId) => {
+    await forEachLimited(applications, 16, async ({ applicationId, version }) => {
       try {
         await this.client.send(
           new UpdateCommand({
             TableName: this.tableName('applications'),
             Key: { applicationId },
             UpdateExpression: 'SET #pending = :pending',
-            // Only while still queued: a change since the scope was read keeps it out.
-            ConditionExpression: '#status = :queued',
-            ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued' },
+            // Only as the scope read it: still queued and unchanged since. A parent who confirmed
+            // while a slow start was still marking (or a re-run of the start) stays confirmed.
+            ConditionExpression: `#status = :queued AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`,
+            ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
           }),
         );
         marked++;
@@ -375,7 +491,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     await putAll(
       this.client,
       this.tableName('applications'),
-      items.map(({ application }) => ({ ...application, ...(application.status === 'queued' && queueKeysOf(application)) })),
+      items.map(({ application }) => ({ ...application, ...indexKeysOf(application) })),
       { onProgress },
     );
     await putAll(this.client, this.tableName('notifications'), items.map(({ notification }) => ({ ...notification })));

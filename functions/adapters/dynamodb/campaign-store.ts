@@ -97,10 +97,23 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
+  async setScope(tenantId: string, campaignId: string, scope: { inScope: number; applicants: number }): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName('campaigns'),
+        Key: { tenantId, campaignId },
+        // Never the whole `counts` map: confirmations and stops move their counters concurrently.
+        UpdateExpression: 'SET #counts.#inScope = :inScope, #counts.#applicants = :applicants',
+        ExpressionAttributeNames: { '#counts': 'counts', '#inScope': 'inScope', '#applicants': 'applicants' },
+        ExpressionAttributeValues: { ':inScope': scope.inScope, ':applicants': scope.applicants },
+      }),
+    );
+  }
+
   async update(
     tenantId: string,
     campaignId: string,
-    set: Partial<Pick<Campaign, 'counts' | 'closeProgress'>> & { announcedAt?: string },
+    set: Partial<Pick<Campaign, 'closeProgress'>> & { announcedAt?: string },
     onlyIfUnset?: 'announcedAt' | 'closeProgress',
   ): Promise<boolean> {
     const entries = Object.entries(set);

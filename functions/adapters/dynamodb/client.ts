@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from '../tracer.ts';
 
 /** DynamoDB requests by command name (bounded: one counter per command type). */
 export class DynamoRequestCounter {
@@ -43,7 +44,7 @@ function createDocumentClient(): DynamoDBDocumentClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   // More attempts than the SDK's default 3: throttling at a campaign's start or a busy DynamoDB
   // Local must slow a job down, not fail it (the SDK backs off between attempts).
-  const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint && { endpoint }) });
+  const client = traced(new DynamoDBClient({ maxAttempts: 8, ...(endpoint && { endpoint }) }));
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';

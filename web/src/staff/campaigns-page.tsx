@@ -9,12 +9,13 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { formatDateTime, formatNumber } from '../format.ts';
 import { errorFor, type FormError } from '../forms.ts';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { kazakhstanToday } from './places.ts';
 import { SelectField } from './select-field.tsx';
 import { StaffFrame } from './staff-frame.tsx';
+import { usePoll } from './use-poll.ts';
 
 /** While a campaign runs or closes its counters move: the list is fetched again this often. */
 const pollMs = 5_000;
@@ -264,6 +265,13 @@ function CampaignRow({ campaign, onChanged }: { campaign: Campaign; onChanged: (
           </div>
         ))}
       </dl>
+      {!draft && (
+        <p>
+          <Link href={`/staff/campaigns/${id}`} aria-describedby={headingId} data-qa="campaign-dashboard-link">
+            {s.dashboard.open}
+          </Link>
+        </p>
+      )}
       {progress && (
         <div class="campaign-progress" data-qa="campaign-close-progress">
           <label for={`${headingId}-progress`}>{s.campaigns.closeProgress}</label>
@@ -327,7 +335,6 @@ export function CampaignsPage() {
   const [campaigns, setCampaigns] = useState<Campaign[] | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [retries, setRetries] = useState(0);
   const shown = useRef<Campaign[] | undefined>(undefined);
 
   /** Shows a new list and announces the campaigns whose status changed. */
@@ -343,23 +350,7 @@ export function CampaignsPage() {
     if (page.state === 'ready') show(page.data.campaigns);
   }, [page]);
 
-  const polling = campaigns?.some(isRunning) ?? false;
-  useEffect(() => {
-    if (!polling) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void apiGet<Campaigns>('/api/staff/campaigns').then((result) => {
-        if (!current) return;
-        if (result.ok) show(result.data.campaigns);
-        else if (isUnauthorized(result.failure)) navigate('/staff/login');
-        else setRetries((count) => count + 1);
-      });
-    }, pollMs);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [campaigns, polling, retries]);
+  usePoll(campaigns?.some(isRunning) ?? false, pollMs, campaigns, () => apiGet<Campaigns>('/api/staff/campaigns'), (answer) => show(answer.campaigns));
 
   const replace = (campaign: Campaign) => {
     const list = shown.current ?? [];

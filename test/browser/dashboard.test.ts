@@ -1,0 +1,333 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { pendingKey } from '#domain/campaign';
+import { demoTenantId } from '../../local/demo-data.ts';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { axeViolations, launchChromium, staffLogsIn } from '../support/browser.ts';
+import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
+
+let runtime: LocalRuntime;
+let browser: Browser;
+let campaignId: string;
+let endsAt: number;
+const contexts: BrowserContext[] = [];
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+/** How many parents send the survey before staff look. */
+const parentsAnswering = 20;
+
+interface Question {
+  id: string;
+  kind: string;
+  options?: { id: string }[];
+  reasons?: { options: { id: string }[] };
+  otherMaxLength?: number;
+}
+
+/**
+ * First choices: one kindergarten in each of three districts, so most parents want the same few
+ * (the load differs, as in a real city) and a district filter takes some answers and not others.
+ */
+function firstChoices(): string[] {
+  const byDistrict = new Map<string, string>();
+  for (const kindergarten of runtime.seed!.data.kindergartens) if (!byDistrict.has(kindergarten.district)) byDistrict.set(kindergarten.district, kindergarten.kindergartenId);
+  return [...byDistrict.values()].slice(0, 3);
+}
+
+/** A different, valid answer for each parent, so every question has several options counted. */
+function answersFor(index: number, questions: Question[], firsts: string[], kindergartenIds: string[]): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const others = kindergartenIds.filter((id) => !firsts.includes(id));
+  for (const question of questions) {
+    const options = (question.options ?? []).map((option) => option.id);
+    if (question.kind === 'kindergartens') {
+      const first = firsts[index % firsts.length]!;
+      const second = others[index % others.length]!;
+      answers[question.id] = index % 2 === 0 ? [first] : [first, second];
+    } else if (question.kind === 'single') {
+      answers[question.id] = {
+        choice: options[index % options.length],
+        ...(question.reasons && { reasons: question.reasons.options.map((o) => o.id).filter((_, j) => (index + j) % 2 === 0) }),
+      };
+    } else {
+      answers[question.id] = { options: options.filter((_, j) => (index + j) % 3 === 0), ...(question.otherMaxLength && index % 4 === 0 && { other: 'Домбыра, қобыз' }) };
+    }
+  }
+  return answers;
+}
+
+/** The stored answers of the campaign, read straight from the Answers table. */
+async function storedAnswers(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: runtime.tableNames.answers,
+        KeyConditionExpression: 'campaignKey = :k',
+        ExpressionAttributeValues: { ':k': pendingKey(demoTenantId, campaignId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Counts every option of questions 2–6 (and their reasons) in the answers, by our own reading of them. */
+function recount(answerItems: Record<string, unknown>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const add = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+  for (const item of answerItems) {
+    for (const [questionId, value] of Object.entries(item.answer as Record<string, unknown>)) {
+      if (Array.isArray(value)) continue; // question 1: the kindergartens
+      const answer = value as { choice?: string; reasons?: string[]; options?: string[]; other?: string };
+      if (answer.choice) add(`option:${questionId}:${answer.choice}`);
+      for (const reason of answer.reasons ?? []) add(`reason:${questionId}:${reason}`);
+      for (const option of answer.options ?? []) add(`option:${questionId}:${option}`);
+      if (answer.other) add(`option:${questionId}:other`);
+    }
+  }
+  return counts;
+}
+
+/** What the page's charts show: every non-zero option and reason count. */
+async function shownCounts(page: Page): Promise<Record<string, number>> {
+  const rows = await page.locator('[data-qa="option-count"], [data-qa="reason-count"]').evaluateAll((elements) =>
+    elements.map((element) => ({
+      kind: element.getAttribute('data-qa') === 'option-count' ? 'option' : 'reason',
+      question: element.getAttribute('data-question'),
+      option: element.getAttribute('data-option'),
+      count: Number(element.getAttribute('data-count')),
+    })),
+  );
+  return Object.fromEntries(rows.filter((row) => row.count !== 0).map((row) => [`${row.kind}:${row.question}:${row.option}`, row.count]));
+}
+
+/** The dashboard has the data of the filter in the URL (none = all answers). */
+async function dashboardShows(page: Page, filter: string): Promise<void> {
+  await page.locator(`[data-qa="dashboard"][data-loading="false"][data-filter="${filter}"]`).waitFor();
+}
+
+beforeAll(async () => {
+  [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
+  // A year on, every seeded queued application has lapsed, so the campaign takes in many.
+  runtime.clock.advance(365 * 86_400_000);
+  await settle(runtime);
+  const staff = await loginStaff(runtime);
+  const now = runtime.clock.now();
+  const created = await staff.request('POST', '/api/staff/campaigns', {
+    // Two hours: long enough for the parents, short enough that staff sessions outlive its close.
+    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 2 * 3_600_000).toISOString() },
+  });
+  campaignId = created.body.campaign.campaignId;
+  endsAt = Date.parse(created.body.campaign.endsAt);
+  const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  expect(started.status, JSON.stringify(started.body)).toBeLessThan(300);
+  await settle(runtime);
+
+  // Parents with an application waiting for confirmation send the survey through the API.
+  let answered = 0;
+  const firsts = firstChoices();
+  expect(firsts).toHaveLength(3);
+  for (const parent of runtime.seed!.data.parents) {
+    if (answered === parentsAnswering) break;
+    const api = await loginParent(runtime, parent);
+    const cabinet = await api.request('GET', '/api/cabinet/applications');
+    if (!cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) continue;
+    const survey = (await api.request('GET', '/api/cabinet/survey')).body as { definition: { version: string; questions: Question[] }; kindergartens: { kindergartenId: string }[] };
+    const body = { version: survey.definition.version, answers: answersFor(answered, survey.definition.questions, firsts, survey.kindergartens.map((k) => k.kindergartenId)) };
+    const sent = await api.request('POST', '/api/cabinet/survey', { body });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    answered += 1;
+  }
+  expect(answered).toBe(parentsAnswering);
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await runtime?.stop();
+});
+
+async function staffPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await staffLogsIn(page, runtime);
+  return page;
+}
+
+describe('the campaign dashboard', () => {
+  it('should show the load map with a point per kindergarten, coloured like the table, from the campaigns list', async () => {
+    // Prepare
+    const page = await staffPage({ locale: 'en-GB', timezoneId: 'Asia/Almaty', viewport: { width: 1280, height: 900 } });
+    await page.locator('[data-qa="nav-campaigns"]').click();
+
+    // Act: staff follow the campaign's link to its dashboard
+    await page.locator(`[data-qa="campaign-row"][data-campaign-id="${campaignId}"] [data-qa="campaign-dashboard-link"]`).click();
+    await dashboardShows(page, '');
+    await page.locator('[data-qa="map-point"]').first().waitFor();
+
+    // Assess: one point per kindergarten with coordinates, each in the band of its table row
+    expect(new URL(page.url()).pathname).toBe(`/staff/campaigns/${campaignId}`);
+    const located = runtime.seed!.data.kindergartens.filter((k) => k.location && !(k.location.lat === 0 && k.location.lon === 0));
+    expect(located.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-qa="map-point"]').count()).toBe(located.length);
+    const pointBands = await page.locator('[data-qa="map-point"]').evaluateAll((points) => Object.fromEntries(points.map((p) => [p.getAttribute('data-kindergarten-id'), p.getAttribute('data-load-band')])));
+    const rowBands = await page.locator('[data-qa="load-row"]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-kindergarten-id'), r.getAttribute('data-load-band')])));
+    expect(pointBands).toEqual(Object.fromEntries(located.map((k) => [k.kindergartenId, rowBands[k.kindergartenId]])));
+    expect(new Set(Object.values(pointBands)).size).toBeGreaterThan(0);
+    for (const band of Object.values(pointBands)) expect(['low', 'medium', 'high']).toContain(band);
+    // No tiles are configured in tests: the map draws on a plain background, districts as outlines
+    expect(await page.locator('[data-qa="map-canvas"]').getAttribute('data-tiles')).toBe('off');
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
+    expect(await page.locator('[data-qa="map-district"]').count()).toBeGreaterThan(0);
+    // The map's shapes are not Tab stops: from the table's last header the next stop is the zoom
+    await page.locator('[data-qa="sort-load"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('leaflet-control-zoom-in');
+    // The parents' choices reached the table: one kindergarten each, a second for every other parent
+    expect(await page.locator('[data-qa="load-row"]').evaluateAll((rows) => rows.reduce((sum, r) => sum + Number(r.getAttribute('data-chosen')), 0))).toBe(
+      parentsAnswering + parentsAnswering / 2,
+    );
+    // The by-day chart holds the same confirmations as the counters
+    const confirmed = Number(await page.locator('[data-qa="progress-confirmed"]').getAttribute('data-value'));
+    expect(confirmed).toBeGreaterThan(0);
+    expect(await page.locator('[data-qa="day-bar"]').evaluateAll((bars) => bars.reduce((sum, bar) => sum + Number(bar.getAttribute('data-confirmed')), 0))).toBe(confirmed);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('should sort the load table by a header button and mark the column with aria-sort', async () => {
+    // Prepare
+    const page = await staffPage({ locale: 'en-GB' });
+    await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+    await dashboardShows(page, '');
+
+    // Act
+    await page.locator('[data-qa="sort-chosen"]').click();
+
+    // Assess: the busiest first, and the header says so
+    const chosen = await page.locator('[data-qa="load-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-chosen'))));
+    expect(chosen).toEqual([...chosen].sort((a, b) => b - a));
+    expect(await page.locator('th[aria-sort]').count()).toBe(1);
+    expect(await page.locator('th:has([data-qa="sort-chosen"])').getAttribute('aria-sort')).toBe('descending');
+
+    // Act: again, the other way
+    await page.locator('[data-qa="sort-chosen"]').click();
+
+    // Assess
+    expect(await page.locator('th:has([data-qa="sort-chosen"])').getAttribute('aria-sort')).toBe('ascending');
+    const again = await page.locator('[data-qa="load-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-chosen'))));
+    expect(again).toEqual([...chosen].sort((a, b) => a - b));
+  });
+
+  it('should count each option of questions 2–6 as a recount of the answers table does, unfiltered and for one district', async () => {
+    // Prepare
+    const answerItems = await storedAnswers();
+    expect(answerItems).toHaveLength(parentsAnswering);
+    const page = await staffPage({ locale: 'ru-RU' });
+    await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+    await dashboardShows(page, '');
+
+    // Assess: all answers
+    expect(Number(await page.locator('[data-qa="distributions"]').getAttribute('data-answers'))).toBe(answerItems.length);
+    expect(await page.locator('[data-qa="question-chart"]').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-question')))).toEqual(['ownership', 'language', 'fee', 'activities', 'digital']);
+    expect(await shownCounts(page)).toEqual(recount(answerItems));
+
+    // Act: filter by the district of the most chosen first kindergarten
+    const districtOf = new Map(runtime.seed!.data.kindergartens.map((k) => [k.kindergartenId, k.district]));
+    const firstDistrict = (item: Record<string, unknown>) => districtOf.get(((item.answer as Record<string, unknown>).kindergartens as string[])[0]!);
+    const district = firstDistrict(answerItems[0]!)!;
+    await page.locator('[data-qa="filter-district"]').selectOption(district);
+    await page.locator('[data-qa="filter-apply"]').click();
+    await dashboardShows(page, `?district=${district}`);
+
+    // Assess: the URL keeps the filter, and the charts equal a recount of that district's answers
+    expect(new URL(page.url()).searchParams.get('district')).toBe(district);
+    const inDistrict = answerItems.filter((item) => firstDistrict(item) === district);
+    expect(inDistrict.length).toBeGreaterThan(0);
+    expect(inDistrict.length).toBeLessThan(answerItems.length);
+    expect(Number(await page.locator('[data-qa="distributions"]').getAttribute('data-answers'))).toBe(inDistrict.length);
+    expect(await shownCounts(page)).toEqual(recount(inDistrict));
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: back to all answers with the browser's Back
+    await page.goBack();
+
+    // Assess
+    await dashboardShows(page, '');
+    expect(await shownCounts(page)).toEqual(recount(answerItems));
+  });
+
+  it('should export the anonymised answers as CSV with a progress bar, then a link to one row per answer and no IIN', async () => {
+    // Prepare
+    const answerItems = await storedAnswers();
+    const page = await staffPage({ locale: 'en-GB' });
+    await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+    await dashboardShows(page, '');
+    const answersExport = page.locator('[data-qa="export"][data-kind="answers"]');
+
+    // Act
+    await answersExport.locator('[data-qa="export-answers"]').click();
+
+    // Assess: the progress bar while it runs, then the link
+    await answersExport.locator('[data-qa="export-progress-bar"]').waitFor();
+    const link = answersExport.locator('[data-qa="export-download"]');
+    await link.waitFor({ timeout: 20_000 });
+    const fileName = await link.getAttribute('download');
+    expect(fileName).toMatch(/\.csv$/);
+    const response = await fetch(new URL((await link.getAttribute('href'))!, runtime.url));
+    expect(response.status).toBe(200);
+    const csv = (await response.text()).replace(/^\uFEFF/, '');
+    const lines = csv.split(/\r?\n/).filter((line) => line !== '');
+    expect(lines).toHaveLength(answerItems.length + 1);
+    expect(csv).not.toMatch(/\b\d{12}\b/);
+    for (const item of answerItems) expect(csv).not.toContain(String(item.applicantIin));
+    expect(lines[0]!.toLowerCase()).not.toMatch(/iin|иин|жсн|name/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('should follow the campaign to its close while it is open, and announce the new status politely', async () => {
+    // Prepare
+    const page = await staffPage({ locale: 'en-GB' });
+    await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+    await dashboardShows(page, '');
+    expect(await page.locator('[data-qa="dashboard-status"]').getAttribute('data-status')).toBe('active');
+    const inScope = Number(await page.locator('[data-qa="progress-inScope"]').getAttribute('data-value'));
+    const confirmed = Number(await page.locator('[data-qa="progress-confirmed"]').getAttribute('data-value'));
+
+    // Act: the end passes and the close job stops what nobody confirmed
+    runtime.clock.set(new Date(endsAt + 5_000));
+    await settle(runtime);
+
+    // Assess: the page, polling, shows the closed campaign, its stops, and says so in its live region
+    await page.locator('[data-qa="dashboard-status"][data-status="closed"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-qa="dashboard-announcement"]').textContent()).toContain('Closed');
+    expect(Number(await page.locator('[data-qa="progress-stopped"]').getAttribute('data-value'))).toBe(inScope - confirmed);
+    expect(await page.locator('[data-qa="day-bar"]').evaluateAll((bars) => bars.reduce((sum, bar) => sum + Number(bar.getAttribute('data-stopped')), 0))).toBe(inScope - confirmed);
+  });
+
+  it('should read in Kazakh on a 360 px phone: no sideways scrolling, a full-width map, sort buttons in view, no axe violations', async () => {
+    // Prepare
+    const page = await staffPage({ locale: 'kk-KZ', ...phone });
+
+    // Act
+    await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+    await dashboardShows(page, '');
+    await page.locator('[data-qa="map-point"]').first().waitFor();
+
+    // Assess
+    expect(await page.locator('h1').textContent()).toContain('жылғы науқан');
+    expect(await page.locator('[data-qa="distributions"] h2').textContent()).toBe('2–6 сұрақтарға жауаптар');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const map = await page.locator('[data-qa="map-canvas"]').boundingBox();
+    const main = await page.locator('main').boundingBox();
+    expect(map!.width).toBeGreaterThan(main!.width - 40);
+    expect(await page.locator('[data-qa="sort-load"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-qa="load-row"]').first().evaluate((row) => getComputedStyle(row).display)).toBe('block');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
