@@ -58,9 +58,25 @@ function ensureChromium() {
   }
 }
 
+/** The export test reads CSV files back with LibreOffice headless, as a spreadsheet user would open them. */
+function ensureLibreOffice() {
+  const probe = spawnSync('soffice', ['--version'], { stdio: 'ignore' });
+  if (!probe.error && probe.status === 0) return;
+  if (process.getuid?.() === 0) {
+    say('soffice is missing: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
+    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui'], { stdio: 'inherit' });
+  } else {
+    console.error('[ensure] soffice is missing: install it with `sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui`');
+    process.exit(1);
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ensureDependencies();
   ensureJava();
   ensureDynamoDbLocal();
-  if (purpose === 'test') ensureChromium();
+  if (purpose === 'test') {
+    ensureChromium();
+    ensureLibreOffice();
+  }
 }
