@@ -23,6 +23,7 @@ export interface Caller {
   readonly cookie?: string;
 }
 
+/** One owner's things: a parent's application and the ids of their department. */
 export interface World {
   readonly name: WorldName;
   readonly tenantId: string;
@@ -40,6 +41,7 @@ export interface World {
   readonly markers: Set<string>;
 }
 
+/** The three worlds and the five callers of the authorization matrix (anonymous, two parents, two departments' staff). */
 export interface Worlds {
   readonly runtime: LocalRuntime;
   readonly A: World;
@@ -56,6 +58,7 @@ export interface Worlds {
   };
 }
 
+/** An answer: its status, its text, and its body when the text is JSON. */
 export interface Sent {
   readonly status: number;
   readonly text: string;
@@ -63,6 +66,7 @@ export interface Sent {
   readonly headers: Headers;
 }
 
+/** A request to send: method, path with its parameters filled in, query, body. */
 export interface RequestSpec {
   readonly method: string;
   readonly path: string;
