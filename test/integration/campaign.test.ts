@@ -9,6 +9,7 @@ import type { Dependencies } from '#ports/dependencies';
 import { runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -133,22 +134,7 @@ describe('a confirmation campaign over 10,000 applications', () => {
   it('should stop exactly the others at the end, resuming after a crash, with one notice per parent', async () => {
     // Prepare: the close crashes after 500 stops (run by hand at the end, before the scheduler's turn)
     const end = new Date(Date.parse(campaign.endsAt) + 1000);
-    let calls = 0;
-    const base = dependencies();
-    const crashing: Dependencies = Object.create(base, {
-      applications: {
-        value: new Proxy(base.applications, {
-          get(target, property, receiver) {
-            const value = Reflect.get(target, property, receiver);
-            if (property !== 'applyTransitions') return typeof value === 'function' ? value.bind(target) : value;
-            return async (...args: Parameters<typeof target.applyTransitions>) => {
-              if (++calls > 500) throw new Error('injected crash');
-              return target.applyTransitions(...args);
-            };
-          },
-        }),
-      },
-    });
+    const crashing = withCrashingTransitions(dependencies(), (call) => (call > 500 ? 'before' : undefined));
     // Act: crash, then the scheduled close runs (the real job) and finishes the work
     await expect(runCampaignClose(crashing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, end)).rejects.toThrow('injected crash');
     const midway = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);

@@ -8,7 +8,7 @@ import { sliceOf } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
-import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginParent, loginStaff, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
 import { addOtherTenant } from '../support/tenants.ts';
 
 let runtime: LocalRuntime;
@@ -33,13 +33,7 @@ function answersOf(i: number, kindergartenIds: readonly string[]) {
 beforeAll(async () => {
   runtime = await startTestRuntime(600);
   staff = await loginStaff(runtime);
-  const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
-  });
-  campaignId = created.body.campaign.campaignId;
-  await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
-  await settle(runtime);
+  campaignId = await startCampaignNow(runtime, staff);
   for (const candidate of runtime.seed!.data.parents) {
     if (parents.length === 18) break;
     const client = await loginParent(runtime, candidate);

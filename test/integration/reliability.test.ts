@@ -7,12 +7,12 @@ import { parentAccountId } from '#domain/accounts';
 import type { Application } from '#domain/application';
 import { currentSurvey } from '#domain/survey-definition';
 import { forEachLimited } from '#functions/concurrency';
-import type { Dependencies } from '#ports/dependencies';
 import { runCampaignClose } from '#use-cases/campaigns';
 import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
-import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { withCrashingTransitions } from '../support/crashing.ts';
+import { loginStaff, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
 
 /**
  * Issue 7's reliability checks on the real engine: a crowd of concurrent submissions with
@@ -40,15 +40,10 @@ function random(start: number): () => number {
 
 beforeAll(async () => {
   console.info(`[reliability] seed ${seed}`);
-  runtime = await startTestRuntime(7_000);
+  // 3,000 applications: about 1,400 applicants in scope, enough for the crowd and 100 more.
+  runtime = await startTestRuntime(3_000);
   staff = await loginStaff(runtime);
-  const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
-  });
-  campaignId = created.body.campaign.campaignId;
-  await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
-  await settle(runtime);
+  campaignId = await startCampaignNow(runtime, staff);
   pendingByApplicant = await pendingApplicants();
 }, 300_000);
 
@@ -185,23 +180,7 @@ describe('under injected DynamoDB throttling', () => {
     for (let round = 0; round < 4; round++) {
       const crashAt = 1 + Math.floor(rng() * Math.max(1, expectedIds.length / 4));
       const afterWrite = rng() < 0.5;
-      let calls = 0;
-      const crashing: Dependencies = Object.create(base, {
-        applications: {
-          value: new Proxy(base.applications, {
-            get(target, property, receiver) {
-              const value = Reflect.get(target, property, receiver);
-              if (property !== 'applyTransitions') return typeof value === 'function' ? value.bind(target) : value;
-              return async (...args: Parameters<typeof target.applyTransitions>) => {
-                if (++calls === crashAt && !afterWrite) throw new Error('injected crash');
-                const result = await target.applyTransitions(...args);
-                if (calls === crashAt && afterWrite) throw new Error('injected crash');
-                return result;
-              };
-            },
-          }),
-        },
-      });
+      const crashing = withCrashingTransitions(base, (call) => (call === crashAt ? (afterWrite ? 'after' : 'before') : undefined));
       try {
         await runCampaignClose(crashing, { tenantId: 'temirtau', campaignId, mode: 'close' }, end, { concurrency: 4 });
       } catch (error) {

@@ -70,3 +70,17 @@ export async function settle(runtime: { pollSchedules(): Promise<string[]> }): P
     if ((await runtime.pollSchedules()).length === 0) return;
   }
 }
+
+/** Staff create a campaign that starts now and ends in `days`, start it, and let its start job run; its id. */
+export async function startCampaignNow(runtime: LocalRuntime, staff: Client, days = 30): Promise<string> {
+  const now = runtime.clock.now();
+  const created = await staff.request('POST', '/api/staff/campaigns', {
+    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + days * 86_400_000).toISOString() },
+  });
+  if (created.status !== 201) throw new Error(`campaign creation answered ${created.status}`);
+  const campaignId = created.body.campaign.campaignId as string;
+  const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
+  await settle(runtime);
+  return campaignId;
+}
