@@ -15,7 +15,9 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
 /**
  * Like `forEachLimited`, for items that arrive a page at a time: `limit` workers take items from
  * `items` as they come, so no worker waits for a page's slowest item before the next page starts.
- * The first failure rejects and the workers stop taking items.
+ * The first failure stops the workers taking items and rejects once the tasks in flight have
+ * settled, so a failed run has no writes still landing after it reports (a resumed job, or a
+ * test reading the state, sees all of it).
  */
 export async function forEachLimitedStream<T>(items: AsyncIterable<T>, limit: number, task: (item: T) => Promise<void>): Promise<void> {
   const iterator = items[Symbol.asyncIterator]();
@@ -31,5 +33,20 @@ export async function forEachLimitedStream<T>(items: AsyncIterable<T>, limit: nu
       }
     }
   };
-  await Promise.all(Array.from({ length: limit }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: limit }, worker));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/** The items of a stream in groups of `size` (the last one smaller), as they arrive. */
+export async function* inGroups<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  for await (const item of items) {
+    group.push(item);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
 }

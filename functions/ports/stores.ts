@@ -10,7 +10,8 @@ import type { DailyField } from '#domain/campaign';
 /** A parent's notice that collects the applications one event touched (one notice, many applications). */
 export interface SharedNotice {
   readonly notification: Notification;
-  readonly applicationId: string;
+  /** The applications of this write it names (added to those named by earlier writes). */
+  readonly applicationIds: readonly string[];
 }
 
 /** A survey answer (one per applicant per campaign) and the aggregate counters it moves. */
@@ -150,7 +151,7 @@ export interface ApplicationStore {
     notifications: readonly Notification[],
     counter?: CampaignCounter,
     /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
-    sharedNotice?: SharedNotice,
+    sharedNotices?: readonly SharedNotice[],
     /** A survey answer and its counter moves, written with the confirmation it carries. */
     survey?: SurveyWrite,
   ): Promise<Application[]>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Application } from '#domain/application';
-import { planTransition } from '#domain/application-lifecycle';
+import { planTransition, type TransitionPlan } from '#domain/application-lifecycle';
 import {
   CampaignStateError,
   checkCampaignDates,
@@ -17,7 +17,7 @@ import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
-import { forEachLimited, forEachLimitedStream } from '#functions/concurrency';
+import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -227,6 +227,8 @@ export async function runCampaignReminder(
 
 /** In flight at once while closing: DynamoDB Local on 2 cores is busiest (most writes per second) near 8. */
 const closeConcurrency = 8;
+/** Applications stopped per transaction: with one notice per parent and the counter, at most 2 × 25 + 1 items. */
+const closeGroupSize = 25;
 /** Applications read per Query of the pending index while closing. */
 const closePageSize = 250;
 
@@ -271,42 +273,59 @@ export async function runCampaignClose(
   const at = now.toISOString();
   const cohorts = new Set<number>();
   let stopped = 0;
-  const settle = async (application: Application) => {
+  const stopNotice = (application: Application, plan: TransitionPlan): Notification => ({
+    // One notice per parent for the whole close, however many of their applications it stops.
+    ...notificationForTransition(application, plan),
+    notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
+    applicationId: '-',
+    createdAt: campaign.endsAt,
+    params: { campaignId: campaign.campaignId, year: campaign.year },
+  });
+  /** Stops some applications in one transaction: each conditional on its version, one notice per parent, the counter moved by their number. */
+  const stop = async (applications: readonly Application[]) => {
+    const changes = applications.map((application) => ({ application, plan: planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at) }));
+    const byParent = new Map<string, typeof changes>();
+    for (const change of changes) byParent.set(change.application.applicantIin, [...(byParent.get(change.application.applicantIin) ?? []), change]);
+    await deps.applications.applyTransitions(
+      changes,
+      [],
+      { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
+      [...byParent.values()].map((mine) => ({ notification: stopNotice(mine[0]!.application, mine[0]!.plan), applicationIds: mine.map((c) => c.application.applicationId) })),
+    );
+    stopped += changes.length;
+    for (const { application } of changes) cohorts.add(Number(application.birthDate.slice(0, 4)));
+  };
+  const settle = async (group: readonly Application[]) => {
     if (task.mode === 'cancel') {
-      await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
+      for (const application of group) await deps.applications.clearPending(application.applicationId, application.pendingCampaign!);
       return;
     }
-    const plan = planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at);
     try {
-      // One notice per parent for the whole close, however many of their applications it stops.
-      const notice: Notification = {
-        ...notificationForTransition(application, plan),
-        notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
-        applicationId: '-',
-        createdAt: campaign.endsAt,
-        params: { campaignId: campaign.campaignId, year: campaign.year },
-      };
-      await deps.applications.applyTransitions(
-        [{ application, plan }],
-        [],
-        { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: 1 },
-        { notification: notice, applicationId: application.applicationId },
-      );
-      stopped++;
-      cohorts.add(Number(application.birthDate.slice(0, 4)));
+      await stop(group);
     } catch (error) {
-      // Confirmed (or otherwise changed) since the page was read: it has left the index.
       if (!(error instanceof ConcurrentChangeError)) throw error;
+      // Some of the group changed since the page was read (a confirmation won the race): one by
+      // one, so the others are still stopped and the changed ones left as they are.
+      for (const application of group) {
+        try {
+          await stop([application]);
+        } catch (single) {
+          if (!(single instanceof ConcurrentChangeError)) throw single;
+        }
+      }
     }
   };
   // Passes over the pending index until one finds nothing: a pass follows the index's cursor
   // (what it stops leaves the index behind the cursor) and reads the next page while the workers
   // write, so they never wait for a page; a next pass from the start is the proof nothing is left.
+  // Workers stop a group of applications per transaction (a few dozen items, far below
+  // DynamoDB's 100): fewer, larger transactions, and the campaign's counter item is touched once
+  // per group instead of once per application.
   for (;;) {
     let seen = 0;
-    await forEachLimitedStream(pendingApplications(deps, task.tenantId, task.campaignId), options.concurrency ?? closeConcurrency, async (application) => {
-      seen++;
-      await settle(application);
+    await forEachLimitedStream(inGroups(pendingApplications(deps, task.tenantId, task.campaignId), closeGroupSize), options.concurrency ?? closeConcurrency, async (group) => {
+      seen += group.length;
+      await settle(group);
     });
     if (seen === 0) break;
   }

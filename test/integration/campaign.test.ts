@@ -132,9 +132,9 @@ describe('a confirmation campaign over 10,000 applications', () => {
   });
 
   it('should stop exactly the others at the end, resuming after a crash, with one notice per parent', async () => {
-    // Prepare: the close crashes after 500 stops (run by hand at the end, before the scheduler's turn)
+    // Prepare: the close crashes after 500 stops, 20 transactions of 25 (run by hand at the end, before the scheduler's turn)
     const end = new Date(Date.parse(campaign.endsAt) + 1000);
-    const crashing = withCrashingTransitions(dependencies(), (call) => (call > 500 ? 'before' : undefined));
+    const crashing = withCrashingTransitions(dependencies(), (call) => (call > 20 ? 'before' : undefined));
     // Act: crash, then the scheduled close runs (the real job) and finishes the work
     await expect(runCampaignClose(crashing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, end)).rejects.toThrow('injected crash');
     const midway = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);

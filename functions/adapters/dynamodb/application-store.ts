@@ -217,7 +217,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     changes: readonly { application: Application; plan: TransitionPlan; placeAgeGroup?: AgeGroup }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
-    sharedNotice?: SharedNotice,
+    sharedNotices?: readonly SharedNotice[],
     survey?: SurveyWrite,
   ): Promise<Application[]> {
     const transactItems: TransactItem[] = [];
@@ -237,17 +237,17 @@ export class DynamoApplicationStore implements ApplicationStore {
     for (const notification of notifications) {
       transactItems.push({ Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } });
     }
-    if (sharedNotice) {
-      const { recipientIin, notificationId, ...fields } = sharedNotice.notification;
+    for (const shared of sharedNotices ?? []) {
+      const { recipientIin, notificationId, ...fields } = shared.notification;
       const entries = Object.entries(fields);
       transactItems.push({
         Update: {
           TableName: this.tableName('notifications'),
           Key: { recipientIin, notificationId },
-          // Created by the first application, extended by each next one; ADD to a set is idempotent.
-          UpdateExpression: `SET ${entries.map(([field]) => `#${field} = if_not_exists(#${field}, :${field})`).join(', ')} ADD #applications :application`,
+          // Created by the first write, extended by each next one; ADD to a set is idempotent.
+          UpdateExpression: `SET ${entries.map(([field]) => `#${field} = if_not_exists(#${field}, :${field})`).join(', ')} ADD #applications :applications`,
           ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([field]) => [`#${field}`, field])), '#applications': 'applicationIds' },
-          ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])), ':application': new Set([sharedNotice.applicationId]) },
+          ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])), ':applications': new Set(shared.applicationIds) },
         },
       });
     }

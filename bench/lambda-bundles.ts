@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { authorizer, routes } from '#http/routes';
+import { jobs, jobTargetEnvVar } from '#functions/jobs/jobs';
+import { tables } from '#functions/tables';
+import { repositoryRoot } from '../local/runtime.ts';
+import { median } from './stats.ts';
+import { lambdaExternalModules } from '../lib/powertools-layer.ts';
+
+export interface BundleMeasurement {
+  readonly handler: string;
+  readonly bytes: number;
+  readonly coldImportMs: number;
+}
+
+export interface BundlesMeasurement {
+  readonly bundles: readonly BundleMeasurement[];
+  readonly largest: BundleMeasurement;
+  readonly slowest: BundleMeasurement;
+  /** The heaviest inputs of the largest bundle (bytes in the output), from esbuild's metafile. */
+  readonly heaviestModules: readonly { readonly module: string; readonly bytes: number }[];
+  readonly importRuns: number;
+  /** Handlers that did not bundle or import (e.g. a route whose handler file is missing). */
+  readonly failed: readonly { readonly handler: string; readonly reason: string }[];
+}
+
+/** Inside the repository so the external `@aws-sdk/*` resolve from its node_modules, as from Lambda's runtime. */
+const outRoot = join(repositoryRoot, 'node_modules', '.cache', 'kezek-bench', 'lambda');
+
+/** What the CDK sets on a function (names only need to exist: nothing is called at import). */
+function stubEnvironment(): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    NODE_OPTIONS: '--enable-source-maps',
+    POWERTOOLS_SERVICE_NAME: 'kezek',
+    // As in Lambda: the tracer (and the X-Ray SDK from the Powertools layer) loads at import.
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    COOKIE_SECURE: 'true',
+    NOTIFIER: 'sns',
+    ANNOUNCEMENTS_TOPIC_ARN: 'arn:aws:sns:eu-central-1:000000000000:bench',
+    SCHEDULE_GROUP_NAME: 'bench',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
+    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-central-1:000000000000:bench',
+    ...Object.fromEntries(Object.values(tables).map((table) => [table.envVar, `bench-${table.name}`])),
+    ...Object.fromEntries(jobs.map((job) => [jobTargetEnvVar(job.kind), `arn:aws:lambda:eu-central-1:000000000000:function:${job.handler}`])),
+  };
+}
+
+/** Every Lambda function's handler: the routes, the jobs and the authorizer. */
+export function lambdaHandlers(): string[] {
+  return [...new Set([...routes.map((route) => route.handler), ...jobs.map((job) => job.handler), authorizer.handler])].sort();
+}
+
+/** esbuild with the options `lib/app-function.ts` gives `NodejsFunction` (ESM, node22, minified; the SDK v3 and Powertools external, as in the runtime and its layer). */
+async function bundle(handler: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+  const dir = join(outRoot, handler);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'index.mjs');
+  const result = await build({
+    entryPoints: [join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`)],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    external: [...lambdaExternalModules],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { file, bytes: statSync(file).size, metafile: result.metafile };
+}
+
+/** Milliseconds to import the bundle in a fresh Node process (the module's own time, not Node's start). */
+function coldImportMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' });
+  return Number(out);
+}
+
+function heaviest(metafile: Metafile, file: string): { module: string; bytes: number }[] {
+  const output = Object.entries(metafile.outputs).find(([path]) => file.endsWith(path) || path.endsWith('index.mjs'))?.[1];
+  const byPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    // Group node_modules by package; our own files stay by path.
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const key = match ? match[1]! : input;
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...byPackage].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+}
+
+/** Bundles every handler as the CDK does and times a fresh import of each (median of `runs`). */
+export async function measureLambdaBundles(options: { runs: number; log: (line: string) => void }): Promise<BundlesMeasurement> {
+  rmSync(outRoot, { recursive: true, force: true });
+  const bundles: BundleMeasurement[] = [];
+  const metafiles = new Map<string, { file: string; metafile: Metafile }>();
+  const failed: { handler: string; reason: string }[] = [];
+  for (const handler of lambdaHandlers()) {
+    try {
+      const { file, bytes, metafile } = await bundle(handler);
+      metafiles.set(handler, { file, metafile });
+      const times = Array.from({ length: options.runs }, () => coldImportMs(file));
+      bundles.push({ handler, bytes, coldImportMs: median(times) });
+    } catch (error) {
+      const reason = ((error as Error).message.split('\n').find((line) => line.includes('error:')) ?? (error as Error).message).slice(0, 200);
+      failed.push({ handler, reason });
+      options.log(`    ${handler}: FAILED ${reason}`);
+    }
+  }
+  if (bundles.length === 0) throw new Error('no handler bundled');
+  const largest = bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const slowest = bundles.reduce((a, b) => (b.coldImportMs > a.coldImportMs ? b : a));
+  options.log(`    ${bundles.length} bundles; largest ${largest.handler} ${largest.bytes} B; slowest import ${slowest.handler} ${slowest.coldImportMs.toFixed(1)} ms`);
+  const { file, metafile } = metafiles.get(largest.handler)!;
+  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, failed };
+}

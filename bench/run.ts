@@ -1,0 +1,138 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '../local/runtime.ts';
+import { measureClose, type CloseMeasurement } from './close.ts';
+import { measureLambdaBundles, type BundlesMeasurement } from './lambda-bundles.ts';
+import { measureLighthouse, type LighthouseMeasurement } from './lighthouse.ts';
+import { measureLocalApi, type LocalApiMeasurement } from './local-api.ts';
+import { atLeast, atMost, exactly, figure, type Figure } from './report.ts';
+import { benchmarksMarkdown } from './benchmarks-md.ts';
+import { measureParentPage, type WebSizeMeasurement } from './web-size.ts';
+
+/**
+ * `npm run bench`: measures the issue's figures on this machine and writes `bench/results.json`
+ * and `BENCHMARKS.md`. Each part that cannot run records `null` and why; none of them is a test.
+ * Sizes can be lowered for a quick look (KEZEK_BENCH_PENDING, KEZEK_BENCH_SUBMISSIONS); the
+ * published figures use the defaults.
+ */
+const sizes = {
+  pending: Number(process.env.KEZEK_BENCH_PENDING ?? 100_000),
+  rawUpdates: Number(process.env.KEZEK_BENCH_RAW_UPDATES ?? 20_000),
+  breakdownUpdates: 3_000,
+  closeConcurrency: 8,
+  demoApplications: 5_200,
+  submissions: Number(process.env.KEZEK_BENCH_SUBMISSIONS ?? 1_000),
+  submitConcurrency: 50,
+  importRuns: 3,
+};
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line.trimStart()}`);
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+async function part<T>(name: string, measure: () => Promise<T>): Promise<Outcome<T>> {
+  log(`${name} …`);
+  const from = Date.now();
+  try {
+    const value = await measure();
+    log(`${name} done in ${((Date.now() - from) / 1000).toFixed(0)} s`);
+    return { ok: true, value };
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]!.slice(0, 300);
+    log(`${name} FAILED: ${reason}`);
+    return { ok: false, reason };
+  }
+}
+
+function machine() {
+  const lscpu = (() => {
+    try {
+      return /Model name:\s*(.+)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim();
+    } catch {
+      return undefined;
+    }
+  })();
+  return {
+    cores: cpus().length,
+    cpu: lscpu ?? cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    // `java -version` writes to stderr.
+    java: spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0]?.trim() || undefined,
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+const facts = machine();
+log(`machine: ${facts.cores} cores (${facts.cpu}), Node ${facts.node}, load average ${facts.loadAverageAtStart.join(' ')}`);
+
+const distDir = join(repositoryRoot, 'web', 'dist');
+const web = await part<WebSizeMeasurement>('parent page size (web/dist)', async () => {
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error('web/dist is not built (npm run build:web)');
+  return measureParentPage(distDir);
+});
+const bundles = await part<BundlesMeasurement>('Lambda bundles and cold imports', () => measureLambdaBundles({ runs: sizes.importRuns, log }));
+
+// Lighthouse runs against the runtime the API part started, before it stops.
+const lighthouseRun: { outcome: Outcome<LighthouseMeasurement> } = { outcome: { ok: false, reason: 'the local runtime did not start' } };
+const api = await part<LocalApiMeasurement>('local runtime: request counts and survey load', async () => {
+  const { measurement, runtime } = await measureLocalApi({ applicationCount: sizes.demoApplications, submissions: sizes.submissions, concurrency: sizes.submitConcurrency, log });
+  try {
+    lighthouseRun.outcome = existsSync(chromiumPath)
+      ? await part('Lighthouse (mobile) on the home and parent login pages', () => measureLighthouse({ baseUrl: runtime.url, paths: ['/', '/login'], chromiumPath, log }))
+      : { ok: false, reason: `no Chromium at ${chromiumPath} (apt-get install chromium)` };
+  } finally {
+    await runtime.stop();
+  }
+  return measurement;
+});
+const lighthouse = lighthouseRun.outcome;
+const close = await part<CloseMeasurement>(`campaign close over ${sizes.pending.toLocaleString('en-US')} pending applications`, () =>
+  measureClose({ pending: sizes.pending, rawUpdates: sizes.rawUpdates, breakdownUpdates: sizes.breakdownUpdates, concurrency: sizes.closeConcurrency, log }),
+);
+
+const value = <T>(outcome: Outcome<T>, pick: (v: T) => number) => (outcome.ok ? pick(outcome.value) : null);
+const figures: Figure[] = [
+  figure('cabinetViewRequests', value(api, (a) => a.cabinetView.total), 'requests', '≤ 3', atMost(3), 'DynamoDB requests of `GET /api/cabinet/applications` (authorizer included), from the local server\'s `x-kezek-dynamodb-requests` header'),
+  figure('surveySubmitWriteRequests', value(api, (a) => a.surveySubmit.writes), 'requests', '= 1', exactly(1), 'write requests (Put/Update/Delete/BatchWrite/TransactWrite) of the costliest `POST /api/cabinet/survey` of the load'),
+  figure('surveySubmitReadRequests', value(api, (a) => a.surveySubmit.reads), 'requests', '', undefined, 'read requests of the same submission (session, applications, one BatchGet)'),
+  figure('closeToRawWriteRatio', close.ok ? Number(close.value.ratio.toFixed(3)) : null, '', '≥ 0.8', atLeast(0.8), `applications stopped per second by \`runCampaignClose\` over ${sizes.pending.toLocaleString('en-US')} pending, ÷ single conditional \`UpdateItem\`s per second, concurrency ${sizes.closeConcurrency}, same in-memory DynamoDB Local`),
+  figure('closeApplicationsPerSecond', value(close, (c) => Math.round(c.closePerSecond)), '/s', '', undefined, 'the numerator above'),
+  figure('rawConditionalUpdatesPerSecond', value(close, (c) => Math.round(c.rawPerSecond)), '/s', '', undefined, `the denominator above (${sizes.rawUpdates.toLocaleString('en-US')} updates)`),
+  figure('surveySubmitsPerSecond', value(api, (a) => Number(a.surveyLoad.perSecond.toFixed(1))), '/s', '', undefined, `${sizes.submissions.toLocaleString('en-US')} distinct parents with pending applications submit the survey over HTTP, ${sizes.submitConcurrency} at a time`),
+  figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
+  figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (`@aws-sdk/*` external)'),
+  figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), AWS SDK loaded from node_modules`),
+  figure('parentPageGzipBytes', value(web, (w) => w.gzipBytes), 'B', '≤ 60,000', atMost(60_000), 'JS + CSS that `web/dist/index.html` loads, gzip level 9'),
+  figure('lighthouseMobilePerformance', value(lighthouse, (l) => l.score), '', '≥ 95', atLeast(95), 'Lighthouse 12 performance category, default mobile settings, lower of `/` and `/login` on the local runtime, Debian chromium'),
+];
+
+const finishedAt = new Date();
+const results = {
+  ...Object.fromEntries(figures.map((f) => [f.key, f.value])),
+  details: {
+    date: finishedAt.toISOString(),
+    command: 'npm run bench',
+    seconds: Math.round((finishedAt.getTime() - started) / 1000),
+    machine: { ...facts, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) },
+    sizes,
+    targets: Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.key, { target: f.target, met: f.met }])),
+    failures: Object.fromEntries(
+      Object.entries({ web, bundles, api, lighthouse, close }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
+    ),
+    web: web.ok ? web.value : null,
+    bundles: bundles.ok ? bundles.value : null,
+    api: api.ok ? api.value : null,
+    lighthouse: lighthouse.ok ? lighthouse.value : null,
+    close: close.ok ? close.value : null,
+  },
+};
+writeFileSync(join(repositoryRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(repositoryRoot, 'BENCHMARKS.md'), benchmarksMarkdown(figures, results.details));
+log(`wrote bench/results.json and BENCHMARKS.md (${results.details.seconds} s)`);
+for (const f of figures) log(`${f.key.padEnd(32)} ${String(f.value).padStart(10)} ${f.target ? `target ${f.target}: ${f.met === null ? 'not measured' : f.met ? 'met' : 'NOT MET'}` : ''}`);
+// Handles of the SDK and DynamoDB Local's watchdog are gone; exit explicitly all the same.
+process.exit(0);
