@@ -1,11 +1,9 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
+import type { FileStore } from '#ports/files';
+import type { Scheduler } from '#ports/scheduler';
 import { dynamoDocumentClient, resetDynamoDocumentClient } from './dynamodb/client.ts';
 import { DynamoApplicationStore } from './dynamodb/application-store.ts';
 import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
@@ -16,9 +14,7 @@ import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
 import { DynamoExportStore } from './dynamodb/export-store.ts';
-import { S3FileStore } from './s3/s3-file-store.ts';
-import { SnsNotifier } from './sns/sns-notifier.ts';
-import { EventBridgeScheduler } from './scheduler/eventbridge-scheduler.ts';
+import { lazily } from './lazy.ts';
 import { withMessageLog } from './notifier-log.ts';
 import { traced } from './tracer.ts';
 import { withTransitionLog } from './transition-log.ts';
@@ -70,7 +66,12 @@ function fromEnvironment(): Dependencies {
       return once('exports', () => new DynamoExportStore(dynamoDocumentClient(), tableName('exports')));
     },
     get files() {
-      return once('files', () => new S3FileStore(traced(new S3Client({})), requireEnv('EXPORTS_BUCKET')));
+      return once('files', () =>
+        lazily<FileStore>(async () => {
+          const [{ S3Client }, { S3FileStore }] = await Promise.all([import('@aws-sdk/client-s3'), import('./s3/s3-file-store.ts')]);
+          return new S3FileStore(traced(new S3Client({})), requireEnv('EXPORTS_BUCKET'));
+        }),
+      );
     },
     get auth() {
       return once('auth', () => new DynamoAuthStore(dynamoDocumentClient(), tableName('auth')));
@@ -78,19 +79,33 @@ function fromEnvironment(): Dependencies {
     get notifier() {
       return once('notifier', (): Notifier => {
         if (process.env.NOTIFIER !== 'sns') throw new Error('NOTIFIER is not "sns" and no local notifier was installed');
-        return withMessageLog(new SnsNotifier(traced(new SNSClient({})), process.env.ANNOUNCEMENTS_TOPIC_ARN));
+        return withMessageLog(
+          lazily<Notifier>(async () => {
+            const [{ SNSClient }, { SnsNotifier }] = await Promise.all([import('@aws-sdk/client-sns'), import('./sns/sns-notifier.ts')]);
+            return new SnsNotifier(traced(new SNSClient({})), process.env.ANNOUNCEMENTS_TOPIC_ARN);
+          }),
+        );
       });
     },
     get scheduler() {
-      return once(
-        'scheduler',
-        () =>
-          new EventBridgeScheduler(traced(new SchedulerClient({})), {
-            groupName: requireEnv('SCHEDULE_GROUP_NAME'),
-            roleArn: requireEnv('SCHEDULER_ROLE_ARN'),
-            deadLetterQueueArn: requireEnv('SCHEDULER_DLQ_ARN'),
-            targetArn: (kind) => requireEnv(jobTargetEnvVar(kind)),
-          }, traced(new LambdaClient({}))),
+      return once('scheduler', () =>
+        lazily<Scheduler>(async () => {
+          const [{ SchedulerClient }, { LambdaClient }, { EventBridgeScheduler }] = await Promise.all([
+            import('@aws-sdk/client-scheduler'),
+            import('@aws-sdk/client-lambda'),
+            import('./scheduler/eventbridge-scheduler.ts'),
+          ]);
+          return new EventBridgeScheduler(
+            traced(new SchedulerClient({})),
+            {
+              groupName: requireEnv('SCHEDULE_GROUP_NAME'),
+              roleArn: requireEnv('SCHEDULER_ROLE_ARN'),
+              deadLetterQueueArn: requireEnv('SCHEDULER_DLQ_ARN'),
+              targetArn: (kind) => requireEnv(jobTargetEnvVar(kind)),
+            },
+            traced(new LambdaClient({})),
+          );
+        }),
       );
     },
     clock: () => new Date(),

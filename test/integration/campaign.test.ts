@@ -6,7 +6,7 @@ import type { Application } from '#domain/application';
 import { CampaignClosedError, type Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
 import type { Dependencies } from '#ports/dependencies';
-import { runCampaignClose } from '#use-cases/campaigns';
+import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
@@ -132,9 +132,9 @@ describe('a confirmation campaign over 10,000 applications', () => {
   });
 
   it('should stop exactly the others at the end, resuming after a crash, with one notice per parent', async () => {
-    // Prepare: the close crashes after 500 stops, 20 transactions of 25 (run by hand at the end, before the scheduler's turn)
+    // Prepare: the close crashes after 10 of its transactions (run by hand at the end, before the scheduler's turn)
     const end = new Date(Date.parse(campaign.endsAt) + 1000);
-    const crashing = withCrashingTransitions(dependencies(), (call) => (call > 20 ? 'before' : undefined));
+    const crashing = withCrashingTransitions(dependencies(), (call) => (call > 10 ? 'before' : undefined));
     // Act: crash, then the scheduled close runs (the real job) and finishes the work
     await expect(runCampaignClose(crashing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, end)).rejects.toThrow('injected crash');
     const midway = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
@@ -143,7 +143,7 @@ describe('a confirmation campaign over 10,000 applications', () => {
     await settle(runtime);
     // Assess: progress was visible midway; the end state is exact
     expect(midway.body.campaign.status).toBe('closing');
-    expect(midway.body.campaign.closeProgress.processed).toBe(500);
+    expect(midway.body.campaign.closeProgress.processed).toBe(10 * closeGroupSize);
     const stored = new Map((await allApplications()).map((a) => [a.applicationId, a]));
     const expectedStopped = inScope.filter((a) => !confirmedApplicants.has(a.applicantIin));
     for (const application of expectedStopped) expect(stored.get(application.applicationId)).toMatchObject({ status: 'stopped', stopReason: 'cleanup' });

@@ -7,7 +7,7 @@ import { parentAccountId } from '#domain/accounts';
 import type { Application } from '#domain/application';
 import { currentSurvey } from '#domain/survey-definition';
 import { forEachLimited } from '#functions/concurrency';
-import { runCampaignClose } from '#use-cases/campaigns';
+import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
@@ -178,9 +178,9 @@ describe('under injected DynamoDB throttling', () => {
     const base = dependencies();
     let crashes = 0;
     for (let round = 0; round < 4; round++) {
-      // The close writes 25 applications per transaction: crash within the first half of those left.
+      // The close writes a group of applications per transaction: crash within the first half of those left.
       const left = await base.applications.countPending('temirtau', campaignId);
-      const crashAt = 1 + Math.floor(rng() * Math.max(1, left / 25 / 2));
+      const crashAt = 1 + Math.floor(rng() * Math.max(1, left / closeGroupSize / 2));
       const afterWrite = rng() < 0.5;
       const crashing = withCrashingTransitions(base, (call) => (call === crashAt ? (afterWrite ? 'after' : 'before') : undefined));
       try {

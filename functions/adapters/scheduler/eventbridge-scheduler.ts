@@ -1,5 +1,5 @@
-import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { JobKind, JobTask, ScheduledJob, Scheduler } from '#ports/scheduler';
 
 export interface EventBridgeSchedulerConfig {
@@ -28,6 +28,7 @@ export class EventBridgeScheduler implements Scheduler {
 
   /** An asynchronous invocation of the job's function: Lambda retries it, then sends it to the DLQ. */
   async enqueue(job: { name: string; task: JobTask }): Promise<void> {
+    const { InvokeCommand } = await import('@aws-sdk/client-lambda');
     await this.lambda.send(
       new InvokeCommand({
         FunctionName: this.config.targetArn(job.task.kind),
@@ -38,6 +39,8 @@ export class EventBridgeScheduler implements Scheduler {
   }
 
   async scheduleOnce(job: ScheduledJob): Promise<void> {
+    // Loaded on first use, not at the function's cold start (see `lazy.ts`).
+    const { ConflictException, CreateScheduleCommand } = await import('@aws-sdk/client-scheduler');
     try {
       await this.client.send(
         new CreateScheduleCommand({

@@ -1,7 +1,10 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Announcement, Notifier, SmsMessage } from '#ports/notifier';
 
-/** SMS by SNS direct publish to a phone number (transactional: login codes must arrive). */
+/**
+ * SMS by SNS direct publish to a phone number (transactional: login codes must arrive). The SDK's
+ * commands are imported when first sent (see `lazy.ts`): a bundle's cold start does not load them.
+ */
 export class SnsNotifier implements Notifier {
   constructor(
     private readonly client: SNSClient,
@@ -11,6 +14,7 @@ export class SnsNotifier implements Notifier {
 
   async announce(announcement: Announcement): Promise<void> {
     if (!this.announcementsTopicArn) throw new Error('ANNOUNCEMENTS_TOPIC_ARN is not set: this function has no announce grant');
+    const { PublishCommand } = await import('@aws-sdk/client-sns');
     await this.client.send(
       new PublishCommand({
         TopicArn: this.announcementsTopicArn,
@@ -22,6 +26,7 @@ export class SnsNotifier implements Notifier {
   }
 
   async sendSms(message: SmsMessage): Promise<void> {
+    const { PublishCommand } = await import('@aws-sdk/client-sns');
     await this.client.send(
       new PublishCommand({
         PhoneNumber: message.phone,
