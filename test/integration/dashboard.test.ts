@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import { sliceOf } from '#domain/survey-answers';
@@ -158,11 +159,15 @@ async function exported(kind: 'answers' | 'aggregates', language: 'kk' | 'ru' | 
   return { view: done.body.export, bytes, text: bytes.toString('utf8'), disposition: file.headers.get('content-disposition') ?? '' };
 }
 
-/** What LibreOffice reads from the file (headless convert to HTML with `;` and UTF-8), as cell texts per row. */
-function libreOfficeCells(bytes: Buffer, delimiter: ';' | ','): string[][] {
+/**
+ * What LibreOffice reads from the file (headless convert to HTML with `;` and UTF-8), as cell texts per row.
+ * Asynchronous on purpose: a conversion that blocked the event loop for longer than the local server's keep-alive
+ * would leave the client a pooled socket that the server closes under the next request (ECONNRESET).
+ */
+async function libreOfficeCells(bytes: Buffer, delimiter: ';' | ','): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'kezek-csv-'));
   writeFileSync(join(dir, 'export.csv'), bytes);
-  execFileSync('soffice', ['--headless', `--infilter=CSV:${delimiter.charCodeAt(0)},34,76,1`, '--convert-to', 'html', '--outdir', dir, join(dir, 'export.csv')], { stdio: 'ignore', timeout: 60_000 });
+  await promisify(execFile)('soffice', ['--headless', `--infilter=CSV:${delimiter.charCodeAt(0)},34,76,1`, '--convert-to', 'html', '--outdir', dir, join(dir, 'export.csv')], { timeout: 60_000 });
   const html = readFileSync(join(dir, 'export.html'), 'utf8');
   return [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
     [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => cell!.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').trim()),
@@ -185,7 +190,7 @@ describe('the exports', () => {
     expect(text).not.toContain('Домбыра');
     const names = runtime.seed!.data.applications.filter((a) => parents.some((p) => p.iin === a.applicantIin)).map((a) => a.childName);
     for (const name of names) expect(text).not.toContain(name);
-    const cells = libreOfficeCells(bytes, ';');
+    const cells = await libreOfficeCells(bytes, ';');
     expect(cells).toHaveLength(answers.length + 1);
     expect(cells[0]!.slice(0, 3)).toEqual(['№', 'Жауап күні', 'Аудан (1-таңдау)']);
     expect(cells.slice(1).map((row) => Number(row[0]))).toEqual(answers.map((_, i) => i + 1));
@@ -198,7 +203,7 @@ describe('the exports', () => {
     // Act
     const { view, bytes } = await exported('aggregates', 'ru');
     // Assess
-    const cells = libreOfficeCells(bytes, ';');
+    const cells = await libreOfficeCells(bytes, ';');
     const [header, ...rows] = cells;
     expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество']);
     expect(rows).toHaveLength(view.rows);
