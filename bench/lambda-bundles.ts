@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { authorizer, routes } from '#http/routes';
@@ -25,6 +25,15 @@ export interface BundlesMeasurement {
   readonly importRuns: number;
   /** Handlers that did not bundle or import (e.g. a route whose handler file is missing). */
   readonly failed: readonly { readonly handler: string; readonly reason: string }[];
+  /** The slowest bundle taken apart: what its external packages alone cost, and the same function with them bundled in. */
+  readonly slowestApart: {
+    readonly handler: string;
+    /** Median import of a module that only imports the slowest bundle's external packages (as its static imports do). */
+    readonly externalsOnlyMs: number;
+    readonly externals: readonly string[];
+    /** The same handler with the AWS SDK and Powertools bundled in, code-split so clients loaded on first use stay out of the start. */
+    readonly selfContained: { readonly staticBytes: number; readonly allBytes: number; readonly coldImportMs: number };
+  } | null;
 }
 
 /** Inside the repository so the external `@aws-sdk/*` resolve from its node_modules, as from Lambda's runtime. */
@@ -80,7 +89,7 @@ async function bundle(handler: string): Promise<{ file: string; bytes: number; m
   return { file, bytes: statSync(file).size, metafile: result.metafile };
 }
 
-/** Milliseconds to import the bundle in a fresh Node process (the module's own time, not Node's start). */
+/** Milliseconds to import the module in a fresh Node process (the module's own time, not Node's start). */
 function coldImportMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' });
@@ -99,13 +108,69 @@ function heaviest(metafile: Metafile, file: string): { module: string; bytes: nu
   return [...byPackage].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 8);
 }
 
+/** The tracer is a dynamic import that `functions/adapters/tracer.ts` awaits at start in Lambda (as in `stubEnvironment`). */
+const loadedAtStartInLambda = (pathOrInput: string) => pathOrInput.includes('@aws-lambda-powertools/tracer') || pathOrInput.includes('aws-xray-sdk-core');
+
+/** The packages the bundle imports statically, left external (what a cold start loads from `node_modules` or a layer). */
+function staticExternals(metafile: Metafile): string[] {
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))![1];
+  return [...new Set(output.imports.filter((i) => i.external && (i.kind === 'import-statement' || loadedAtStartInLambda(i.path)) && !i.path.startsWith('node:') && i.path !== 'module').map((i) => i.path))].sort();
+}
+
+/**
+ * The slowest function taken apart: a module importing only its external packages (the part no change of ours can
+ * make faster while they stay external), and the same function bundled whole with code splitting.
+ */
+async function takeApart(handler: string, metafile: Metafile, runs: number): Promise<NonNullable<BundlesMeasurement['slowestApart']>> {
+  const externals = staticExternals(metafile);
+  const floorFile = join(outRoot, `${handler}-externals-only.mjs`);
+  writeFileSync(floorFile, externals.map((name) => `import ${JSON.stringify(name)};`).join('\n') + '\n');
+  const externalsOnlyMs = median(Array.from({ length: runs }, () => coldImportMs(floorFile)));
+
+  const dir = join(outRoot, `${handler}-self-contained`);
+  const result = await build({
+    entryPoints: { index: join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`) },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  // Each dynamic import's chunk has an entry point too: the function's own is the one named `index`.
+  const entry = Object.keys(outputs).find((path) => path.endsWith('/index.mjs'))!;
+  const loadedAtStart = new Set([entry]);
+  for (const path of loadedAtStart) {
+    for (const i of outputs[path]!.imports) if (!i.external && i.kind === 'import-statement') loadedAtStart.add(i.path);
+  }
+  for (const [path, output] of Object.entries(outputs)) if (Object.keys(output.inputs).some(loadedAtStartInLambda)) loadedAtStart.add(path);
+  const bytes = (paths: Iterable<string>) => [...paths].filter((path) => path.endsWith('.mjs')).reduce((sum, path) => sum + outputs[path]!.bytes, 0);
+  return {
+    handler,
+    externalsOnlyMs,
+    externals,
+    selfContained: {
+      staticBytes: bytes(loadedAtStart),
+      allBytes: bytes(Object.keys(outputs)),
+      coldImportMs: median(Array.from({ length: runs }, () => coldImportMs(resolve(entry)))),
+    },
+  };
+}
+
 /** Bundles every handler as the CDK does and times a fresh import of each (median of `runs`). */
-export async function measureLambdaBundles(options: { runs: number; log: (line: string) => void }): Promise<BundlesMeasurement> {
+export async function measureLambdaBundles(options: { runs: number; log: (line: string) => void; handlers?: readonly string[] }): Promise<BundlesMeasurement> {
   rmSync(outRoot, { recursive: true, force: true });
   const bundles: BundleMeasurement[] = [];
   const metafiles = new Map<string, { file: string; metafile: Metafile }>();
   const failed: { handler: string; reason: string }[] = [];
-  for (const handler of lambdaHandlers()) {
+  for (const handler of options.handlers ?? lambdaHandlers()) {
     try {
       const { file, bytes, metafile } = await bundle(handler);
       metafiles.set(handler, { file, metafile });
@@ -122,5 +187,12 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
   const slowest = bundles.reduce((a, b) => (b.coldImportMs > a.coldImportMs ? b : a));
   options.log(`    ${bundles.length} bundles; largest ${largest.handler} ${largest.bytes} B; slowest import ${slowest.handler} ${slowest.coldImportMs.toFixed(1)} ms`);
   const { file, metafile } = metafiles.get(largest.handler)!;
-  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, failed };
+  const slowestApart = await takeApart(slowest.handler, metafiles.get(slowest.handler)!.metafile, Math.max(options.runs, 5)).catch((error: Error) => {
+    options.log(`    taking ${slowest.handler} apart FAILED: ${error.message.split('\n')[0]}`);
+    return null;
+  });
+  if (slowestApart) {
+    options.log(`    ${slowest.handler}: externals alone ${slowestApart.externalsOnlyMs.toFixed(1)} ms; self-contained ${slowestApart.selfContained.staticBytes} B at start, ${slowestApart.selfContained.coldImportMs.toFixed(1)} ms`);
+  }
+  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, failed, slowestApart };
 }

@@ -94,7 +94,7 @@ const close = await part<CloseMeasurement>(`campaign close over ${sizes.pending.
   measureClose({ pending: sizes.pending, rawUpdates: sizes.rawUpdates, breakdownUpdates: sizes.breakdownUpdates, concurrency: sizes.closeConcurrency, log }),
 );
 
-const value = <T>(outcome: Outcome<T>, pick: (v: T) => number) => (outcome.ok ? pick(outcome.value) : null);
+const value = <T>(outcome: Outcome<T>, pick: (v: T) => number | null) => (outcome.ok ? pick(outcome.value) : null);
 const figures: Figure[] = [
   figure('cabinetViewRequests', value(api, (a) => a.cabinetView.total), 'requests', '≤ 3', atMost(3), 'DynamoDB requests of `GET /api/cabinet/applications` (authorizer included), from the local server\'s `x-kezek-dynamodb-requests` header'),
   figure('surveySubmitWriteRequests', value(api, (a) => a.surveySubmit.writes), 'requests', '= 1', exactly(1), 'write requests (Put/Update/Delete/BatchWrite/TransactWrite) of the costliest `POST /api/cabinet/survey` of the load'),
@@ -106,6 +106,9 @@ const figures: Figure[] = [
   figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
   figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (`@aws-sdk/*` external)'),
   figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), AWS SDK loaded from node_modules`),
+  figure('lambdaColdImportExternalsOnlyMs', value(bundles, (b) => (b.slowestApart ? Math.round(b.slowestApart.externalsOnlyMs) : null)), 'ms', '', undefined, 'a module that imports only the slowest bundle\'s external packages (AWS SDK, Powertools), as its start does: the part of its cold import outside our code'),
+  figure('lambdaColdImportSelfContainedMs', value(bundles, (b) => (b.slowestApart ? Math.round(b.slowestApart.selfContained.coldImportMs) : null)), 'ms', '', undefined, 'the same function with the SDK and Powertools bundled in (code-split: clients used on first use stay out of the start)'),
+  figure('lambdaSelfContainedStartBytes', value(bundles, (b) => (b.slowestApart ? b.slowestApart.selfContained.staticBytes : null)), 'B', '', undefined, 'what that self-contained function loads at start (entry chunk, its static chunks and the tracer\'s)'),
   figure('parentPageGzipBytes', value(web, (w) => w.gzipBytes), 'B', '≤ 60,000', atMost(60_000), 'JS + CSS that `web/dist/index.html` loads, gzip level 9'),
   figure('lighthouseMobilePerformance', value(lighthouse, (l) => l.score), '', '≥ 95', atLeast(95), 'Lighthouse 12 performance category, default mobile settings, lower of `/` and `/login` on the local runtime, Debian chromium'),
 ];
