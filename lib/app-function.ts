@@ -144,11 +144,6 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /**
-   * Lets the function create one-time schedules in the group (never update or delete them, never
-   * in another group) and pass the scheduler role to Scheduler only; the environment carries the
-   * group, role, DLQ and every job kind's target ARN that `EventBridgeScheduler` reads.
-   */
   /** Publishing on the announcements topic (public campaign announcements): env var and grant. */
   bindAnnouncements(topicArn: string): this {
     this.addEnvironment('ANNOUNCEMENTS_TOPIC_ARN', topicArn);
@@ -156,6 +151,11 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * Lets the function create one-time schedules in the group (never update or delete them, never
+   * in another group) and pass the scheduler role to Scheduler only; the environment carries the
+   * group, role, DLQ and every job kind's target ARN that `EventBridgeScheduler` reads.
+   */
   bindScheduler(scheduler: SchedulerBinding): this {
     this.addEnvironment('SCHEDULE_GROUP_NAME', scheduler.scheduleGroupName);
     this.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);

@@ -1,8 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
-import type { JobTask } from '#ports/scheduler';
+import { jobHandler } from '#functions/jobs/job-handler';
 import { runExport } from '#use-cases/exports';
 
-export async function handler(task: Extract<JobTask, { kind: 'export' }>): Promise<void> {
+/** Asynchronous Lambda call (and local job): writes one export's files and marks it ready. */
+export const handler = jobHandler('export', async (task) => {
   logger.info('export', { exportId: task.exportId, ...(await runExport(dependencies(), task)) });
-}
+});
