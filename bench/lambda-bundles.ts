@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -8,7 +9,7 @@ import { jobs, jobTargetEnvVar } from '#functions/jobs/jobs';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
-import { lambdaExternalModules } from '../lib/powertools-layer.ts';
+import { buildVendorLayer, lambdaExternalModules } from '../lib/vendor-layer.ts';
 
 export interface BundleMeasurement {
   readonly handler: string;
@@ -25,19 +26,31 @@ export interface BundlesMeasurement {
   readonly importRuns: number;
   /** Handlers that did not bundle or import (e.g. a route whose handler file is missing). */
   readonly failed: readonly { readonly handler: string; readonly reason: string }[];
+  /** The vendor layer every function imports the AWS SDK and Powertools from (`lib/vendor-layer.ts`). */
+  readonly layer: { readonly bytes: number; readonly files: number };
   /** The slowest bundle taken apart: what its external packages alone cost, and the same function with them bundled in. */
   readonly slowestApart: {
     readonly handler: string;
-    /** Median import of a module that only imports the slowest bundle's external packages (as its static imports do). */
+    /** Median import of a module that only imports the slowest bundle's external packages (as its static imports do), from the vendor layer. */
     readonly externalsOnlyMs: number;
+    /** The same bundle importing the packages as published, from the repository's `node_modules` (the runtime's SDK and AWS's Powertools layer are such packages). */
+    readonly fromNodeModulesMs: number;
     readonly externals: readonly string[];
     /** The same handler with the AWS SDK and Powertools bundled in, code-split so clients loaded on first use stay out of the start. */
     readonly selfContained: { readonly staticBytes: number; readonly allBytes: number; readonly coldImportMs: number };
   } | null;
 }
 
-/** Inside the repository so the external `@aws-sdk/*` resolve from its node_modules, as from Lambda's runtime. */
-const outRoot = join(repositoryRoot, 'node_modules', '.cache', 'kezek-bench', 'lambda');
+/**
+ * Outside the repository, so that nothing resolves from its `node_modules` by accident: the vendor
+ * layer is built into `<outRoot>/opt` (Lambda's `/opt`), and the functions sit below
+ * `opt/nodejs/`, where Node finds the layer's `node_modules` as Lambda's own lookup does.
+ */
+const outRoot = join(tmpdir(), 'kezek-bench-lambda');
+const layerRoot = join(outRoot, 'opt');
+const functionsRoot = join(layerRoot, 'nodejs', 'functions');
+/** Inside the repository: the same bundles importing the published packages from its `node_modules`. */
+const publishedRoot = join(repositoryRoot, 'node_modules', '.cache', 'kezek-bench', 'lambda');
 
 /** What the CDK sets on a function (names only need to exist: nothing is called at import). */
 function stubEnvironment(): Record<string, string> {
@@ -68,7 +81,7 @@ export function lambdaHandlers(): string[] {
 
 /** esbuild with the options `lib/app-function.ts` gives `NodejsFunction` (ESM, node22, minified; the SDK v3 and Powertools external, as in the runtime and its layer). */
 async function bundle(handler: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
-  const dir = join(outRoot, handler);
+  const dir = join(functionsRoot, handler);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
   const result = await build({
@@ -123,9 +136,14 @@ function staticExternals(metafile: Metafile): string[] {
  */
 async function takeApart(handler: string, metafile: Metafile, runs: number): Promise<NonNullable<BundlesMeasurement['slowestApart']>> {
   const externals = staticExternals(metafile);
-  const floorFile = join(outRoot, `${handler}-externals-only.mjs`);
+  const floorFile = join(functionsRoot, `${handler}-externals-only.mjs`);
   writeFileSync(floorFile, externals.map((name) => `import ${JSON.stringify(name)};`).join('\n') + '\n');
   const externalsOnlyMs = median(Array.from({ length: runs }, () => coldImportMs(floorFile)));
+
+  const published = join(publishedRoot, handler);
+  rmSync(published, { recursive: true, force: true });
+  cpSync(join(functionsRoot, handler), published, { recursive: true });
+  const fromNodeModulesMs = median(Array.from({ length: runs }, () => coldImportMs(join(published, 'index.mjs'))));
 
   const dir = join(outRoot, `${handler}-self-contained`);
   const result = await build({
@@ -155,6 +173,7 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   return {
     handler,
     externalsOnlyMs,
+    fromNodeModulesMs,
     externals,
     selfContained: {
       staticBytes: bytes(loadedAtStart),
@@ -167,6 +186,10 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
 /** Bundles every handler as the CDK does and times a fresh import of each (median of `runs`). */
 export async function measureLambdaBundles(options: { runs: number; log: (line: string) => void; handlers?: readonly string[] }): Promise<BundlesMeasurement> {
   rmSync(outRoot, { recursive: true, force: true });
+  const layerBuild = buildVendorLayer(layerRoot);
+  const layerOutputs = Object.entries(layerBuild.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
+  const layer = { bytes: layerOutputs.reduce((sum, [, output]) => sum + output.bytes, 0), files: layerOutputs.length };
+  options.log(`    vendor layer: ${layer.files} files, ${layer.bytes} B`);
   const bundles: BundleMeasurement[] = [];
   const metafiles = new Map<string, { file: string; metafile: Metafile }>();
   const failed: { handler: string; reason: string }[] = [];
@@ -192,7 +215,7 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
     return null;
   });
   if (slowestApart) {
-    options.log(`    ${slowest.handler}: externals alone ${slowestApart.externalsOnlyMs.toFixed(1)} ms; self-contained ${slowestApart.selfContained.staticBytes} B at start, ${slowestApart.selfContained.coldImportMs.toFixed(1)} ms`);
+    options.log(`    ${slowest.handler}: externals alone ${slowestApart.externalsOnlyMs.toFixed(1)} ms; from node_modules ${slowestApart.fromNodeModulesMs.toFixed(1)} ms; self-contained ${slowestApart.selfContained.staticBytes} B at start, ${slowestApart.selfContained.coldImportMs.toFixed(1)} ms`);
   }
-  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, failed, slowestApart };
+  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, failed, layer, slowestApart };
 }

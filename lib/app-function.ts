@@ -12,7 +12,7 @@ import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import type { TableDefinition } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
-import { lambdaExternalModules, powertoolsLayer } from './powertools-layer.ts';
+import { lambdaExternalModules, vendorLayer } from './vendor-layer.ts';
 
 /** The repository root: `lib/` lives directly below it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,7 +89,7 @@ export class AppFunction extends NodejsFunction {
         externalModules: [...lambdaExternalModules],
         ...bundling,
       },
-      layers: [powertoolsLayer(scope), ...(rest.layers ?? [])],
+      layers: [vendorLayer(scope), ...(rest.layers ?? [])],
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',

@@ -6,7 +6,6 @@ import { actionRules } from '#domain/application-lifecycle';
 import { cloudTableKeys, tables } from '#functions/tables';
 import { addKezekStacks, type KezekStacks } from '../../lib/kezek.ts';
 import { functionNameFor } from '../../lib/api-stack.ts';
-import { powertoolsVersion } from '../../lib/powertools-layer.ts';
 import { alarmThresholds } from '../../lib/monitoring-stack.ts';
 import { fakeWebDist } from './helpers.ts';
 
@@ -204,20 +203,22 @@ describe('dashboard and metrics', () => {
   });
 });
 
-describe('Powertools layer', () => {
-  it('should give every function the Powertools layer of the installed version, from AWS\'s public SSM parameter', () => {
-    // Prepare
-    const template = Template.fromStack(stacks.api).toJSON();
-    const [parameterId, parameter] = Object.entries(template.Parameters as Record<string, { Type: string; Default: string }>).find(([, p]) =>
-      p.Default?.startsWith('/aws/service/powertools/'),
-    )!;
-
-    // Act
-    const layers = [...stacks.api.functions.values()].map((fn) => api[stacks.api.getLogicalId(fn.node.defaultChild as CfnFunction)]!.Properties.Layers);
-
-    // Assess
-    expect(parameter).toEqual({ Type: 'AWS::SSM::Parameter::Value<String>', Default: `/aws/service/powertools/typescript/generic/all/${powertoolsVersion}` });
-    expect(powertoolsVersion).toMatch(/^2\.\d+\.\d+$/);
-    for (const functionLayers of layers) expect(functionLayers).toEqual([{ Ref: parameterId }]);
+describe('the vendor layer', () => {
+  it("should give every function of ours its stack's one vendor layer (Node 22, arm64), and nothing from outside", () => {
+    let functions = 0;
+    for (const stack of [stacks.api, stacks.jobs]) {
+      // Prepare
+      const resources = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
+      const layers = Object.entries(resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::LayerVersion');
+      const ours = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::Function' && String(resource.Properties.FunctionName ?? '').startsWith('kezek-test-'));
+      if (ours.length === 0) continue;
+      // Assess
+      expect(layers).toHaveLength(1);
+      const [layerId, layer] = layers[0]!;
+      expect(layer.Properties).toMatchObject({ CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['arm64'] });
+      for (const fn of ours) expect(fn.Properties.Layers).toEqual([{ Ref: layerId }]);
+      functions += ours.length;
+    }
+    expect(functions).toBeGreaterThanOrEqual(47);
   });
 });

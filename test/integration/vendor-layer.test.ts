@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tables } from '#functions/tables';
+import { buildVendorLayer, lambdaExternalModules } from '../../lib/vendor-layer.ts';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { loginStaff, startTestRuntime } from '../support/runtime.ts';
+
+/**
+ * The functions as they run in AWS: bundled with the SDK and Powertools left out, next to the
+ * vendor layer that brings them (laid out as Lambda's `/opt/nodejs/node_modules`), outside the
+ * repository so nothing resolves from its `node_modules`, in a fresh Node process that believes
+ * it is in Lambda (so the tracer and the X-Ray SDK load too), against DynamoDB Local.
+ */
+
+const execFileAsync = promisify(execFile);
+let runtime: LocalRuntime;
+let root: string;
+let functionsDir: string;
+
+async function bundleFunction(handler: string): Promise<void> {
+  await build({
+    entryPoints: [join(import.meta.dirname, '..', '..', 'functions', 'handlers', `${handler}.ts`)],
+    outfile: join(functionsDir, handler, 'index.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    external: [...lambdaExternalModules],
+    logLevel: 'error',
+  });
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(100);
+  root = mkdtempSync(join(tmpdir(), 'kezek-layer-test-'));
+  buildVendorLayer(join(root, 'opt'));
+  functionsDir = join(root, 'opt', 'nodejs', 'functions');
+  mkdirSync(functionsDir, { recursive: true });
+  await Promise.all(['authorizer', 'staff-kindergartens'].map(bundleFunction));
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** Runs the authorizer, then the route's function with the context it returned, as API Gateway does. */
+const invokeScript = `
+const context = { functionName: 'kezek-test', awsRequestId: 'req-1', invokedFunctionArn: 'arn:aws:lambda:eu-central-1:000000000000:function:kezek-test', memoryLimitInMB: '512', getRemainingTimeInMillis: () => 10000, callbackWaitsForEmptyEventLoop: false };
+const [cookie, routeKey, path] = process.argv.slice(2);
+const requestContext = { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' }, requestId: 'req-1', routeKey, stage: '$default', timeEpoch: Date.now() };
+const { handler: authorize } = await import('./authorizer/index.mjs');
+const { handler: route } = await import('./' + process.env.ROUTE_HANDLER + '/index.mjs');
+const authorized = await authorize({ version: '2.0', type: 'REQUEST', routeKey, rawPath: path, rawQueryString: '', cookies: [cookie], headers: {}, identitySource: [cookie], requestContext }, context);
+const answer = await route({ version: '2.0', routeKey, rawPath: path, rawQueryString: '', cookies: [cookie], headers: { 'accept-language': 'ru' }, requestContext: { ...requestContext, authorizer: { lambda: authorized.context } }, isBase64Encoded: false }, context);
+process.stdout.write(JSON.stringify({ authorized, answer }));
+`;
+
+describe('the vendor layer', () => {
+  it('should run a staff request through the authorizer and the route function in a Lambda-like process, answering as the local server does', async () => {
+    // Prepare: a staff session, and what the local server (the same handlers on node_modules) answers
+    const staff = await loginStaff(runtime);
+    const cookie = [...staff.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const local = await staff.request('GET', '/api/staff/kindergartens');
+    const script = join(functionsDir, 'invoke.mjs');
+    writeFileSync(script, invokeScript);
+    // Act
+    const { stdout } = await execFileAsync(process.execPath, [script, cookie, 'GET /api/staff/kindergartens', '/api/staff/kindergartens'], {
+      cwd: functionsDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ROUTE_HANDLER: 'staff-kindergartens',
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+        AWS_LAMBDA_FUNCTION_NAME: 'kezek-test',
+        AWS_REGION: 'eu-central-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        // No X-Ray daemon or trace header here: the X-Ray SDK would log that the segment is missing.
+        AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
+        POWERTOOLS_SERVICE_NAME: 'kezek',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+        DYNAMODB_ENDPOINT: runtime.dynamoEndpoint,
+        ...Object.fromEntries(Object.entries(tables).map(([key, definition]) => [definition.envVar, runtime.tableNames[key as keyof typeof tables]])),
+      },
+    });
+    const { authorized, answer } = JSON.parse(stdout);
+    // Assess
+    expect(authorized).toMatchObject({ isAuthorized: true, context: { role: 'staff', tenantId: runtime.seed!.data.tenant.tenantId } });
+    expect(answer.statusCode).toBe(200);
+    expect(local.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(local.body);
+  });
+});
