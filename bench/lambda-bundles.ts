@@ -9,7 +9,7 @@ import { jobs, jobTargetEnvVar } from '#functions/jobs/jobs';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
-import { buildVendorLayer, lambdaExternalModules } from '../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions } from '../lib/vendor-layer.ts';
 
 export interface BundleMeasurement {
   readonly handler: string;
@@ -86,16 +86,10 @@ async function bundle(handler: string): Promise<{ file: string; bytes: number; m
   const file = join(dir, 'index.mjs');
   const result = await build({
     entryPoints: [join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`)],
+    ...functionBuildOptions,
+    external: [...functionBuildOptions.external],
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
     sourcemap: true,
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    external: [...lambdaExternalModules],
     metafile: true,
     logLevel: 'silent',
   });
@@ -149,15 +143,10 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   const result = await build({
     entryPoints: { index: join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`) },
     outdir: dir,
+    ...functionBuildOptions,
+    external: [],
     outExtension: { '.js': '.mjs' },
     splitting: true,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'silent',
   });

@@ -12,14 +12,11 @@ import { jobTargetEnvVar } from '#functions/jobs/jobs';
 import type { TableDefinition } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
-import { lambdaExternalModules, vendorLayer } from './vendor-layer.ts';
+import { functionBuildOptions, vendorLayer } from './vendor-layer.ts';
 
 /** The repository root: `lib/` lives directly below it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Lets an ESM bundle `require` Node built-ins that CommonJS dependencies still ask for. */
-const esmRequireBanner =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** What a function needs to create one-time schedules for the jobs of `functions/jobs/jobs.ts`. */
 export interface SchedulerBinding {
@@ -80,13 +77,14 @@ export class AppFunction extends NodejsFunction {
         ...environment,
       },
       bundling: {
+        // The values of `functionBuildOptions`, in NodejsFunction's words.
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
+        mainFields: [...functionBuildOptions.mainFields],
+        banner: functionBuildOptions.banner.js,
         sourceMap: true,
-        minify: true,
-        target: 'node22',
-        externalModules: [...lambdaExternalModules],
+        minify: functionBuildOptions.minify,
+        target: functionBuildOptions.target,
+        externalModules: [...functionBuildOptions.external],
         ...bundling,
       },
       layers: [vendorLayer(scope), ...(rest.layers ?? [])],

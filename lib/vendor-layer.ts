@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Stack } from 'aws-cdk-lib';
 import { Architecture, Code, LayerVersion, Runtime, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
-import { buildSync, type Metafile } from 'esbuild';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 import type { Construct } from 'constructs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +49,24 @@ export const vendorModules = {
 /** Left out of every function's bundle: the scopes of `vendorModules`, which the vendor layer provides. */
 export const lambdaExternalModules: readonly string[] = ['@aws-sdk/*', '@aws-lambda-powertools/*'];
 
+/** Lets an ESM bundle `require` Node built-ins that CommonJS dependencies still ask for. */
+export const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every function is bundled, as esbuild options: `AppFunction` hands the same values to
+ * `NodejsFunction`, and the benchmarks and the layer test bundle with them directly.
+ */
+export const functionBuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: { js: esmRequireBanner },
+  external: [...lambdaExternalModules],
+} as const satisfies BuildOptions;
+
 /** The package a module specifier belongs to (`@scope/name`) and its subpath (`middleware`, or '' for the main entry). */
 function packageOf(specifier: string): { name: string; subpath: string } {
   const parts = specifier.split('/');
@@ -57,8 +75,6 @@ function packageOf(specifier: string): { name: string; subpath: string } {
 
 const fileNameOf = (specifier: string) => specifier.replace(/^@/, '').replace(/\//g, '__');
 
-/** ESM bundles that still `require` Node built-ins (CommonJS dependencies such as the X-Ray SDK) get a `require`. */
-const requireBanner = "import { createRequire as __kezekCreateRequire } from 'module'; const require = __kezekCreateRequire(import.meta.url);";
 
 /**
  * Builds the layer's content into `outDir` (which becomes `/opt` in Lambda): the bundled modules
@@ -79,17 +95,13 @@ export function buildVendorLayer(outDir: string): { metafile: Metafile; modulesD
     }
     const result = buildSync({
       entryPoints,
+      ...functionBuildOptions,
+      // The layer is what the functions leave out: nothing is external to it.
+      external: [],
       outdir: path.join(modulesDir, 'kezek-vendor'),
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunks/[name]-[hash]',
-      bundle: true,
       splitting: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: true,
-      mainFields: ['module', 'main'],
-      banner: { js: requireBanner },
       // Resolve from the repository whatever the temporary entry files' folder.
       nodePaths: [path.join(repoRoot, 'node_modules')],
       metafile: true,

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '#functions/tables';
-import { buildVendorLayer, lambdaExternalModules } from '../../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions } from '../../lib/vendor-layer.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, startTestRuntime } from '../support/runtime.ts';
 
@@ -25,15 +25,9 @@ let functionsDir: string;
 async function bundleFunction(handler: string): Promise<void> {
   await build({
     entryPoints: [join(import.meta.dirname, '..', '..', 'functions', 'handlers', `${handler}.ts`)],
+    ...functionBuildOptions,
+    external: [...functionBuildOptions.external],
     outfile: join(functionsDir, handler, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    external: [...lambdaExternalModules],
     logLevel: 'error',
   });
 }
