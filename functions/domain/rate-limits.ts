@@ -1,10 +1,12 @@
 import { DomainError } from './errors.ts';
 
 /**
- * Abuse limits (fixed windows). A login code costs an SMS: codes are limited per IIN and per
- * client; staff passwords are limited per login and per client against guessing. `scale`
- * multiplies every maximum (1 in AWS; the local test runtime raises it so suites that log in
- * hundreds of parents from one address are not throttled, and the limit tests set it back to 1).
+ * Abuse limits, as sliding windows: "at most `max` in any `windowSeconds`", counted exactly from
+ * the times of a subject's recent hits (a fixed window would let twice the maximum through across
+ * its edge). A login code costs an SMS: codes are limited per IIN and per client; staff passwords
+ * are limited per login and per client against guessing. `scale` multiplies every maximum (1 in
+ * AWS; the local test runtime raises it so suites that log in hundreds of parents from one address
+ * are not throttled, and the limit tests set it back to 1).
  */
 export interface RateLimit {
   readonly id: string;
@@ -12,6 +14,7 @@ export interface RateLimit {
   readonly windowSeconds: number;
 }
 
+/** The limits of one subject share one log of its hits, so each list is one kind of subject. */
 export const loginCodeLimits = {
   perIin: [
     { id: 'code-iin-1m', max: 1, windowSeconds: 60 },
@@ -25,16 +28,31 @@ export const staffLoginLimits = {
   perClient: [{ id: 'staff-client-1h', max: 60, windowSeconds: 3_600 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
-/** The counter a hit at `now` goes to: one per limit, subject and window; it expires with the window. */
-export function windowOf(limit: RateLimit, subject: string, now: Date, scale = 1) {
-  const windowMs = limit.windowSeconds * 1000;
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  return {
-    key: `${limit.id}#${subject}#${start}`,
-    max: limit.max * scale,
-    expiresAtEpoch: Math.ceil((start + windowMs) / 1000),
-    retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
-  };
+export type HitDecision =
+  | { readonly admitted: true; readonly hits: readonly number[]; readonly expiresAtEpoch: number }
+  | { readonly admitted: false; readonly retryAfterSeconds: number };
+
+/**
+ * Whether one more hit at `now` stays within every limit, given the subject's earlier hits (epoch
+ * ms, any order). Admitted: the log to store (the hits still inside the longest window, and this
+ * one) and when it may expire. Refused: how long until the oldest hit that fills a window leaves it.
+ */
+export function admitHit(limits: readonly RateLimit[], earlier: readonly number[], now: Date, scale = 1): HitDecision {
+  const at = now.getTime();
+  const longestMs = Math.max(...limits.map((limit) => limit.windowSeconds)) * 1000;
+  const recent = earlier.filter((hit) => hit > at - longestMs && hit <= at).sort((a, b) => a - b);
+  let waitMs = 0;
+  for (const limit of limits) {
+    const windowMs = limit.windowSeconds * 1000;
+    const inWindow = recent.filter((hit) => hit > at - windowMs);
+    const max = limit.max * scale;
+    if (inWindow.length >= max) {
+      // Room for one more once all but max − 1 of these have left the window.
+      waitMs = Math.max(waitMs, inWindow[inWindow.length - max]! + windowMs - at);
+    }
+  }
+  if (waitMs > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  return { admitted: true, hits: [...recent, at], expiresAtEpoch: Math.ceil((at + longestMs) / 1000) };
 }
 
 /** Too many requests of one kind from one subject: try again after the window. */

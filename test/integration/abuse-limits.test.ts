@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIin } from '#domain/iin';
-import { loginCodeLimits, staffLoginLimits } from '#domain/rate-limits';
+import { loginCodeLimits, RateLimitedError, staffLoginLimits } from '#domain/rate-limits';
+import { dependencies } from '#adapters/dependencies';
+import { enforceLimits } from '#use-cases/rate-limits';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { client, loginParent, startTestRuntime } from '../support/runtime.ts';
 
@@ -15,15 +17,9 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-/**
- * Moves the clock to one second into the next window of `seconds` (the limits count in fixed
- * windows, docs/DECISIONS.md): a test that takes minutes of clock time then never straddles a
- * window's end, whatever the hour it runs at.
- */
-function startNextWindow(seconds: number) {
-  const windowMs = seconds * 1000;
-  const now = runtime.clock.now().getTime();
-  runtime.clock.set(new Date((Math.floor(now / windowMs) + 1) * windowMs + 1000));
+/** The limits count hits in sliding windows: an hour later, every earlier hit has left them. */
+function anHourLater() {
+  runtime.clock.advance(3_600_000);
 }
 
 /** A code request from a client that presents itself through CloudFront's viewer-address header. */
@@ -38,7 +34,6 @@ function codeFrom(address: string, iin: string, language = 'ru') {
 describe('login codes (an SMS costs money)', () => {
   it('should send one code per IIN per minute and answer the next with 429 in the language asked for', async () => {
     // Prepare
-    startNextWindow(3_600);
     const parent = runtime.seed!.data.demoParents[0]!;
     const sentBefore = runtime.notifier.outbox.length;
     // Act
@@ -56,7 +51,7 @@ describe('login codes (an SMS costs money)', () => {
 
   it('should send at most five codes per IIN per hour, and treat an IIN without a cabinet the same', async () => {
     for (const iin of [runtime.seed!.data.demoParents[1]!.iin, makeIin('1990-01-01', 'female', 4242)]) {
-      startNextWindow(3_600);
+      anHourLater();
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         statuses.push((await codeFrom(`198.51.100.${i}`, iin)).status);
@@ -66,9 +61,44 @@ describe('login codes (an SMS costs money)', () => {
     }
   });
 
+  it("should count any 60 minutes, not clock hours: five codes up to 11:00 leave none for 11:01, and one again at 11:56", async () => {
+    // Prepare: five codes a minute apart, the last on the hour
+    anHourLater();
+    const iin = makeIin('1991-02-03', 'male', 5151);
+    const now = runtime.clock.now();
+    runtime.clock.set(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours() + 2, -4, 0)));
+    const first = runtime.clock.now().getTime();
+    const sent: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      sent.push((await codeFrom(`198.51.100.${50 + i}`, iin)).status);
+      runtime.clock.advance(60_000);
+    }
+    // Act: a minute after the hour, then once the first code is an hour old
+    const afterTheHour = await codeFrom('198.51.100.60', iin, 'en');
+    runtime.clock.set(new Date(first + 3_600_000 + 1_000));
+    const anHourAfterTheFirst = await codeFrom('198.51.100.61', iin);
+    // Assess
+    expect(sent).toEqual([202, 202, 202, 202, 202]);
+    expect(afterTheHour.status).toBe(429);
+    expect((await afterTheHour.json()).error.message).toBe('Too many requests. Try again in 55 min.');
+    expect(anHourAfterTheFirst.status).toBe(202);
+  });
+
+  it("should let exactly one of ten simultaneous requests for the same IIN take the minute's place", async () => {
+    // Prepare: the limit check itself, ten at once on DynamoDB Local (over HTTP they arrive one after another too often to race)
+    anHourLater();
+    const deps = dependencies();
+    const iin = makeIin('1992-03-04', 'female', 6262);
+    // Act
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => enforceLimits(deps, [{ limits: loginCodeLimits.perIin, subject: iin }], 1)));
+    // Assess: the conditional write lets one through; the others see its hit, or lose the race and are refused
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual(Array(9).fill(expect.any(RateLimitedError)));
+  });
+
   it('should limit one client address to 30 codes an hour, whatever IINs it asks for', async () => {
     // Prepare: a fresh hour
-    startNextWindow(3_600);
+    anHourLater();
     const limit = loginCodeLimits.perClient[0].max;
     // Act
     const statuses: number[] = [];
@@ -91,7 +121,7 @@ describe('login codes (an SMS costs money)', () => {
 describe('staff passwords', () => {
   it('should refuse a login after ten wrong passwords in 15 minutes, even with the right one, then allow it again', async () => {
     // Prepare: a fresh hour (and so a fresh quarter of an hour)
-    startNextWindow(3_600);
+    anHourLater();
     const { login, password } = runtime.seed!.data.staff;
     const limit = staffLoginLimits.perLogin[0].max;
     const attempt = (pass: string) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password: pass }, language: 'en' });

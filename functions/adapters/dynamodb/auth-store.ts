@@ -4,6 +4,7 @@ import type { AuthStore, LoginCode, Session } from '#ports/stores';
 
 const codeKey = (iin: string) => ({ authId: `otp#${iin}` });
 const sessionKey = (sessionId: string) => ({ authId: `session#${sessionId}` });
+const limitKey = (key: string) => ({ authId: `limit#${key}` });
 /** DynamoDB TTL wants epoch seconds; it deletes lazily, so reads still check `expiresAt`. */
 const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
 
@@ -86,16 +87,20 @@ export class DynamoAuthStore implements AuthStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(sessionId) }));
   }
 
-  hit(key: string, max: number, expiresAtEpoch: number): Promise<boolean> {
+  async hitLog(key: string): Promise<{ hits: number[]; version: number }> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: limitKey(key), ConsistentRead: true }));
+    return { hits: (Item?.hits as number[] | undefined) ?? [], version: (Item?.version as number | undefined) ?? 0 };
+  }
+
+  saveHitLog(key: string, hits: readonly number[], version: number, expiresAtEpoch: number): Promise<boolean> {
     return unlessConditionFails(() =>
       this.client.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.tableName,
-          Key: { authId: `limit#${key}` },
-          // Counted only below the maximum: a full window stays full, it never grows.
-          UpdateExpression: 'ADD hits :one SET expiresAtEpoch = :expires',
-          ConditionExpression: 'attribute_not_exists(hits) OR hits < :max',
-          ExpressionAttributeValues: { ':one': 1, ':max': max, ':expires': expiresAtEpoch },
+          Item: { ...limitKey(key), hits: [...hits], version: version + 1, expiresAtEpoch },
+          // Written only over the log that was read: two requests at once cannot both take the last place.
+          ConditionExpression: version === 0 ? 'attribute_not_exists(authId)' : 'version = :version',
+          ...(version !== 0 && { ExpressionAttributeValues: { ':version': version } }),
         }),
       ),
     );
