@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +12,7 @@ import { routes, authorizer, type Grants, type RouteDefinition } from '#http/rou
 import { jobs, jobTargetEnvVar, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
+import { vendorModules } from '../../lib/vendor-layer.ts';
 import { synthKezek } from './helpers.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, any> }>;
@@ -621,6 +626,49 @@ describe('scheduled jobs', () => {
       expect(stacks.data.node.tryFindChild(definition.name)).toBeUndefined();
       expect(deployedPartitionKeys).not.toContain(definition.partitionKey.name);
       expect(variables).not.toContain(definition.envVar);
+    }
+  });
+});
+
+describe('the vendor layer in the cloud assembly', () => {
+  it('should hold every vendor module, and every function as synthesized should load against it in a Lambda-like Node', () => {
+    // Prepare: the layer and the functions' bundles as `cdk deploy` would upload them, laid out as in Lambda
+    const resources = templates.api.toJSON().Resources as Resources;
+    const assetDir = (s3Key: unknown) => join(app.outdir, `asset.${String(s3Key).replace(/\.zip$/, '')}`);
+    const layers = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::LayerVersion');
+    expect(layers).toHaveLength(1);
+    const layerDir = assetDir(layers[0]!.Properties!.Content.S3Key);
+    const opt = mkdtempSync(join(tmpdir(), 'kezek-assembly-'));
+    cpSync(layerDir, opt, { recursive: true });
+    const handlers = allFunctions.map(([handler]) => handler);
+    for (const handler of handlers) {
+      const code = functionResource(handler).Properties.Code;
+      cpSync(join(assetDir(code.S3Key), 'index.mjs'), join(opt, 'nodejs', 'functions', handler, 'index.mjs'), { recursive: true });
+    }
+    const script = join(opt, 'nodejs', 'functions', 'load-all.mjs');
+    writeFileSync(
+      script,
+      `const failed = [];
+for (const handler of ${JSON.stringify(handlers)}) {
+  try { const m = await import('./' + handler + '/index.mjs'); if (typeof m.handler !== 'function') failed.push(handler + ': no handler'); }
+  catch (error) { failed.push(handler + ': ' + error.message); }
+}
+process.stdout.write(JSON.stringify(failed));`,
+    );
+    try {
+      // Act: with AWS_EXECUTION_ENV set, as in Lambda, the tracer and the X-Ray SDK load too
+      const out = execFileSync(process.execPath, [script], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x', AWS_REGION: 'eu-central-1', POWERTOOLS_SERVICE_NAME: 'kezek', AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR' },
+      });
+      // Assess
+      for (const specifier of Object.keys(vendorModules)) {
+        const name = specifier.split('/').slice(0, 2).join('/');
+        expect(existsSync(join(opt, 'nodejs', 'node_modules', name, 'package.json')), specifier).toBe(true);
+      }
+      expect(JSON.parse(out)).toEqual([]);
+    } finally {
+      rmSync(opt, { recursive: true, force: true });
     }
   });
 });
