@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { jobFor } from '#functions/jobs/jobs';
 import type { LocalScheduler } from '#adapters/local/local-scheduler';
 import type { JobTask } from '#ports/scheduler';
+import { withGrants } from './grants.ts';
 import { lambdaContext } from './server.ts';
 
 type JobHandler = (task: JobTask, context: Context) => Promise<void>;
@@ -11,7 +12,7 @@ export async function runJob(task: JobTask): Promise<void> {
   const job = jobFor(task.kind);
   const module = (await import(`../functions/handlers/${job.handler}.ts`)) as { handler: JobHandler };
   // The job's own Lambda timeout (15 minutes for those that grow with the queue), not a request's 10 s.
-  await module.handler(task, lambdaContext(job.handler, job.timeoutSeconds ?? 10));
+  await withGrants(job.handler, job.grants, () => module.handler(task, lambdaContext(job.handler, job.timeoutSeconds ?? 10)));
 }
 
 /**

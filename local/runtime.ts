@@ -9,6 +9,7 @@ import { LocalNotifier } from '#adapters/local/local-notifier';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
 import { LocalFileStore } from '#adapters/local/local-file-store';
 import { LocalClock } from './clock.ts';
+import { enforceTableGrants, grantChecked } from './grants.ts';
 import { startSchedulePoller } from './job-runner.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTables, localTableNames } from './tables.ts';
@@ -77,7 +78,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
     // Exports: next to the database when it is kept on disk, else in a fresh temporary folder.
     const files = new LocalFileStore(options.data && options.data !== 'memory' ? join(options.data, 'files') : mkdtempSync(join(tmpdir(), 'kezek-files-')), clock.now);
-    overrideDependencies({ notifier, scheduler, files, clock: clock.now });
+    // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
+    overrideDependencies({ ...grantChecked({ notifier, scheduler, files }), clock: clock.now });
+    enforceTableGrants(dynamoDocumentClient().middlewareStack, tableNames);
 
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const created = await ensureTables(rawClient, tableNames);

@@ -3,10 +3,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
-import { routes, type RouteDefinition } from '#http/routes';
+import { authorizer as authorizerEntry, routes, type RouteDefinition } from '#http/routes';
 import type { HttpEvent } from '#http/http-handler';
 import { countDynamoRequests } from '#adapters/dynamodb/client';
 import { localFilesPrefix, type LocalFileStore } from '#adapters/local/local-file-store';
+import { withGrants } from './grants.ts';
 
 type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 type RouteHandler = LambdaHandler<HttpEvent, APIGatewayProxyStructuredResultV2>;
@@ -219,11 +220,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
           // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
           const cookieHeader = request.headers.cookie;
           if (!cookieHeader) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }), headers: { 'content-type': 'application/json' } };
-          const decision = await authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer'));
+          const decision = await withGrants(authorizerEntry.handler, authorizerEntry.grants, () => authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer')));
           if (!decision.isAuthorized) return { statusCode: 403, body: JSON.stringify({ message: 'Forbidden' }), headers: { 'content-type': 'application/json' } };
           event.requestContext.authorizer = { lambda: decision.context };
         }
-        return found.handler(event, lambdaContext(found.route.handler));
+        return withGrants(found.route.handler, found.route.grants, () => found.handler(event, lambdaContext(found.route.handler)));
       });
       const headers: Record<string, string | string[]> = {
         ...(result.headers as Record<string, string>),

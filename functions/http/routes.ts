@@ -432,7 +432,7 @@ export const routes = [
     summary: 'Cancel a campaign before its end (nothing is stopped)',
     params: campaignIdParams,
     response: campaignResponse,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' } },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true },
   },
   {
     method: 'GET',
@@ -455,7 +455,7 @@ export const routes = [
     body: createExportRequest,
     response: exportResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'read', exports: 'readWrite' }, scheduler: true },
+    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true },
   },
   {
     method: 'GET',

@@ -1,0 +1,128 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MiddlewareStack } from '@smithy/types';
+import type { Grants } from '#http/routes';
+import type { TableKey } from '#functions/tables';
+import type { Dependencies } from '#ports/dependencies';
+
+/**
+ * In AWS a function may touch only what its route or job entry grants (the CDK turns `grants` into
+ * its IAM policy and environment). Locally every handler shares one process, one environment and
+ * every client, so a missing grant would pass every test and fail only in AWS. The local runtime
+ * therefore runs each invocation inside the grants of its function and refuses, as IAM would,
+ * every DynamoDB table, schedule, SMS, announcement or file it was not granted.
+ */
+interface GrantScope {
+  readonly functionName: string;
+  readonly grants: Grants;
+}
+
+const scope = new AsyncLocalStorage<GrantScope>();
+
+/** What AWS would answer a function without the permission (AccessDenied), named after the missing grant. */
+export class MissingGrantError extends Error {
+  override readonly name = 'MissingGrantError';
+}
+
+/** Runs one invocation of `functionName` with exactly `grants`. */
+export function withGrants<T>(functionName: string, grants: Grants, invoke: () => Promise<T>): Promise<T> {
+  return scope.run({ functionName, grants }, invoke);
+}
+
+type Access = 'read' | 'write';
+
+function refuse(what: string): never {
+  const current = scope.getStore()!;
+  throw new MissingGrantError(`${current.functionName} has no grant to ${what}: add it to its entry's grants (it would be AccessDenied in AWS)`);
+}
+
+/** The tables a low-level DynamoDB command touches, and how. */
+function tableAccesses(command: string, input: Record<string, any>): [string, Access][] {
+  switch (command) {
+    case 'GetItemCommand':
+    case 'QueryCommand':
+    case 'ScanCommand':
+    case 'DescribeTableCommand':
+      return [[input.TableName, 'read']];
+    case 'PutItemCommand':
+    case 'UpdateItemCommand':
+    case 'DeleteItemCommand':
+      return [[input.TableName, 'write']];
+    case 'BatchGetItemCommand':
+      return Object.keys(input.RequestItems ?? {}).map((table) => [table, 'read']);
+    case 'BatchWriteItemCommand':
+      return Object.keys(input.RequestItems ?? {}).map((table) => [table, 'write']);
+    case 'TransactGetItemsCommand':
+      return (input.TransactItems ?? []).map((item: any) => [item.Get.TableName, 'read']);
+    case 'TransactWriteItemsCommand':
+      return (input.TransactItems ?? []).map((item: any) =>
+        item.ConditionCheck ? [item.ConditionCheck.TableName, 'read'] : [(item.Put ?? item.Update ?? item.Delete).TableName, 'write'],
+      );
+    default:
+      return [[String(input.TableName ?? '?'), 'write']];
+  }
+}
+
+/**
+ * Checks every DynamoDB request made inside a grant scope against the function's table grants
+ * (the local scheduler's own table counts as the `scheduler` grant). Requests outside any scope
+ * (seeding, the schedule poller, tests' own reads) pass.
+ */
+export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames: Record<TableKey, string>): void {
+  const keyOf = new Map(Object.entries(tableNames).map(([key, name]) => [name, key as TableKey]));
+  stack.add(
+    (next, context) => async (args) => {
+      const current = scope.getStore();
+      if (current) {
+        for (const [table, access] of tableAccesses(context.commandName ?? '', args.input as Record<string, any>)) {
+          const key = keyOf.get(table);
+          const allowed =
+            key === 'schedules' ? current.grants.scheduler === true : key !== undefined && (access === 'read' ? current.grants.tables?.[key] !== undefined : current.grants.tables?.[key] === 'readWrite');
+          if (!allowed) refuse(`${access} the ${key ?? table} table (${context.commandName})`);
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'kezekLocalGrantCheck' },
+  );
+}
+
+/** The local scheduler, notifier and file store, refusing what the current function was not granted. */
+export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' | 'files'>): Pick<Dependencies, 'scheduler' | 'notifier' | 'files'> {
+  const check = (granted: (grants: Grants) => boolean, what: string) => {
+    const current = scope.getStore();
+    if (current && !granted(current.grants)) refuse(what);
+  };
+  const { scheduler, notifier, files } = deps;
+  return {
+    scheduler: {
+      async scheduleOnce(job) {
+        check((g) => g.scheduler === true, 'create schedules');
+        return scheduler.scheduleOnce(job);
+      },
+      async enqueue(job) {
+        check((g) => g.scheduler === true, 'start jobs');
+        return scheduler.enqueue(job);
+      },
+    },
+    notifier: {
+      async sendSms(message) {
+        check((g) => g.sms === true, 'send SMS');
+        return notifier.sendSms(message);
+      },
+      async announce(announcement) {
+        check((g) => g.announce === true, 'publish announcements');
+        return notifier.announce(announcement);
+      },
+    },
+    files: {
+      async put(key, body, contentType) {
+        check((g) => g.files === 'readWrite', 'write export files');
+        return files.put(key, body, contentType);
+      },
+      async downloadUrl(key, fileName, expiresInSeconds) {
+        check((g) => g.files !== undefined, 'sign download links');
+        return files.downloadUrl(key, fileName, expiresInSeconds);
+      },
+    },
+  };
+}
