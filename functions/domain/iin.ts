@@ -77,7 +77,12 @@ export function makeIin(birthDate: string, sex: Sex, serial: number): string {
   throw new RangeError(`no serial gives a valid IIN for ${birthDate}`);
 }
 
-/** `••••••••1234`: the last four digits only (the first six would give the birth date away). */
+/**
+ * `••••••••••34`: the last two digits only. Staff lists show the child's birth date, which is the
+ * IIN's first six digits; with four digits shown (the check digit among them) the rest could be
+ * worked out for most children. With two, well over a hundred valid IINs fit each entry
+ * (`test/unit/iin.test.ts`).
+ */
 export function maskIin(iin: string): string {
-  return iin.length === 12 ? `••••••••${iin.slice(8)}` : '••••';
+  return iin.length === 12 ? `••••••••••${iin.slice(10)}` : '••••';
 }

@@ -5,12 +5,13 @@ import type { SurveyDefinition } from './survey-definition.ts';
 /**
  * The two CSV exports of a campaign as tables (header + rows), pure. Anonymised answers carry no
  * IIN, no name, no free text (a parent may have typed anything into "other"; only that they
- * chose "other" is kept) and no time of day; the rows are ordered by the day of the answer.
+ * chose "other" is kept), and of the time only the week (its Monday): a day beside three chosen
+ * kindergartens could be matched with a child's validity date in the queue browser.
  */
 
 const words = {
   row: { kk: '№', ru: '№', en: 'No.' },
-  answeredOn: { kk: 'Жауап күні', ru: 'Дата ответа', en: 'Answered on' },
+  answeredOn: { kk: 'Жауап аптасы (дүйсенбі)', ru: 'Неделя ответа (понедельник)', en: 'Week answered (Monday)' },
   district: { kk: 'Аудан (1-таңдау)', ru: 'Район (первый выбор)', en: 'District (first choice)' },
   cohorts: { kk: 'Балалардың туған жылдары', ru: 'Годы рождения детей', en: "Children's birth years" },
   kindergarten: { kk: 'Балабақша', ru: 'Детский сад', en: 'Kindergarten' },

@@ -97,7 +97,7 @@ export const applicationIdParams = z.strictObject({ applicationId });
 export const applicationResponse = z.object({ application: applicationView });
 
 const staffApplicationView = applicationView.omit({ actions: true }).extend({
-  /** Masked: the last four digits only. */
+  /** Masked: the last two digits only. */
   childIin: z.string(),
   applicantIin: z.string(),
   preferredKindergartenIds: z.array(z.string()),

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { pendingKey } from '#domain/campaign';
 import { csvLine, delimiterFor, utf8Bom } from '#domain/csv-write';
 import { NotFoundError } from '#domain/errors';
-import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { kazakhstanDate, mondayOf } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import { policyOf } from '#domain/policy';
 import { allSlice, sliceOf } from '#domain/survey-answers';
@@ -11,6 +11,14 @@ import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#
 import type { Dependencies } from '#ports/dependencies';
 import type { ExportRecord } from '#ports/stores';
 import { cohortsOf } from './campaigns.ts';
+
+/** Fisher–Yates with a cryptographic source: no one can replay the order. */
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
 
 /** Records and files are kept a week; download links live five minutes. */
 const keepSeconds = 7 * 86_400;
@@ -43,12 +51,20 @@ export async function startExport(
   return record;
 }
 
+/**
+ * A job that has not finished an hour after the export was asked for has failed for good: its
+ * function runs 15 minutes at most and is tried three times (then its task goes to the dead-letter
+ * queue), so the page stops waiting and offers to start again.
+ */
+const givenUpAfterMs = 3_600_000;
+
 /** An export as staff see it: progress, and once done a short-lived download link. */
-export async function exportView(deps: Pick<Dependencies, 'exports' | 'files'>, input: { tenantId: string; campaignId: string; exportId: string }) {
+export async function exportView(deps: Pick<Dependencies, 'exports' | 'files' | 'clock'>, input: { tenantId: string; campaignId: string; exportId: string }) {
   const record = await deps.exports.get(input.tenantId, input.exportId);
   // Another campaign's id in the path finds nothing either: ids are only valid with their campaign.
   if (!record || record.campaignId !== input.campaignId) throw new NotFoundError(input.exportId);
-  return describeExport(deps, record);
+  const abandoned = record.status === 'running' && deps.clock().getTime() - Date.parse(record.createdAt) > givenUpAfterMs;
+  return describeExport(deps, abandoned ? { ...record, status: 'failed' } : record);
 }
 
 /** The record without its storage details, plus the link once the file is there. */
@@ -87,11 +103,13 @@ export async function runExport(
     let next: string | undefined;
     do {
       const page = await deps.surveys.answersPage(campaignKey, next, pageSize);
-      answers.push(...page.answers.map((a) => ({ answer: a.answer, submittedOn: kazakhstanDate(new Date(a.submittedAt)), ...(a.dimensions && { dimensions: a.dimensions }) })));
+      answers.push(...page.answers.map((a) => ({ answer: a.answer, submittedOn: mondayOf(kazakhstanDate(new Date(a.submittedAt))), ...(a.dimensions && { dimensions: a.dimensions }) })));
       next = page.next;
       await deps.exports.progress(task.tenantId, task.exportId, answers.length, Math.max(record.total, answers.length));
     } while (next);
-    // Stored by applicant IIN; ordered by day (stable), so the row order says nothing about who.
+    // Read in applicant-IIN order (the parents' birth dates): shuffled with fresh randomness, then
+    // ordered by week, so the order within a week says nothing about who answered.
+    shuffle(answers);
     answers.sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
     lines.push(csvLine(table.header, delimiter));
     for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Actor, Application } from '#domain/application';
 import { ImportRejectedError } from '#domain/errors';
+import { groupsBelowOccupancy } from '#domain/kindergarten-rules';
 import {
   applicationColumns,
   checkApplicationRows,
@@ -123,12 +124,18 @@ export async function checkImport(
   return { kind: 'kindergartens', rows: checked.length };
 }
 
-async function checkKindergartens(deps: Pick<Dependencies, 'tenants'>, input: { tenantId: string; csv: string; firstLine: number }) {
+async function checkKindergartens(deps: Pick<Dependencies, 'tenants' | 'kindergartens'>, input: { tenantId: string; csv: string; firstLine: number }) {
   const { rows, problems } = readCsv(input.csv, kindergartenColumns, input.firstLine);
   if (problems.length > 0) throw new ImportRejectedError(problems);
-  const tenant = await deps.tenants.get(input.tenantId);
+  const [tenant, stored] = await Promise.all([deps.tenants.get(input.tenantId), deps.kindergartens.listByTenant(input.tenantId)]);
   const checked = checkKindergartenRows(rows, new Set((tenant?.districts ?? []).map((d) => d.id)));
   if (checked.problems.length > 0) throw new ImportRejectedError(checked.problems);
+  // As the form's edit: a file may not set fewer places than children already hold.
+  const occupancy = new Map(stored.map((k) => [k.kindergartenId, k.occupancy]));
+  const below = checked.kindergartens.flatMap((row) =>
+    groupsBelowOccupancy(row.capacity, occupancy.get(row.kindergartenId)).map((group) => ({ line: row.line, column: `capacity_${group}`, key: 'capacity_below_occupancy' })),
+  );
+  if (below.length > 0) throw new ImportRejectedError(below);
   return checked.kindergartens;
 }
 

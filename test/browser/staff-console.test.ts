@@ -70,7 +70,8 @@ describe('the staff console in the browser', () => {
     expect(await page.locator('h1').textContent()).toContain('Тестова Айгерим');
     expect(await page.locator('[data-qa="application-status"]').getAttribute('data-status')).toBe('queued');
     const maskedIin = await page.locator('[data-qa="application-child-iin"]').textContent();
-    expect(maskedIin).toContain(childIin.slice(-4));
+    expect(maskedIin).toContain(childIin.slice(-2));
+    expect(maskedIin).not.toContain(childIin.slice(-3));
     expect(await page.content()).not.toContain(childIin);
     expect(await page.locator('[data-qa="history-event"][data-action="register"]').count()).toBe(1);
     expect(await page.locator('[data-qa="issue-referral"]').isVisible()).toBe(true);

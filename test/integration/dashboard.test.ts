@@ -192,7 +192,11 @@ describe('the exports', () => {
     for (const name of names) expect(text).not.toContain(name);
     const cells = await libreOfficeCells(bytes, ';');
     expect(cells).toHaveLength(answers.length + 1);
-    expect(cells[0]!.slice(0, 3)).toEqual(['№', 'Жауап күні', 'Аудан (1-таңдау)']);
+    expect(cells[0]!.slice(0, 3)).toEqual(['№', 'Жауап аптасы (дүйсенбі)', 'Аудан (1-таңдау)']);
+    // Of the time, only the week: every date is a Monday, and the weeks are in order
+    const weeks = lines.slice(1).map((line) => line.split(';')[1]!);
+    expect(weeks.every((week) => new Date(`${week}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(weeks).toEqual([...weeks].sort());
     expect(cells.slice(1).map((row) => Number(row[0]))).toEqual(answers.map((_, i) => i + 1));
     const districtNames = runtime.seed!.data.tenant.districts.map((d) => d.name.kk);
     expect(cells.slice(1).every((row) => districtNames.includes(row[2]!))).toBe(true);
@@ -212,6 +216,24 @@ describe('the exports', () => {
     expect(Number(total![4])).toBe(answers.length);
     const chess = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[3] === 'Шахматы');
     expect(Number(chess![4])).toBe(recountSlices(answers).all!['activities#chess'] ?? 0);
+  });
+
+  it('should show an export whose job never finished as failed an hour after it was asked for, and a recent one as running', async () => {
+    // Prepare: two records whose jobs never ran (as when every attempt failed and the task went to the dead-letter queue)
+    const now = runtime.clock.now();
+    const record = (exportId: string, createdAt: Date) => ({
+      tenantId: 'temirtau', exportId, campaignId, kind: 'answers' as const, language: 'ru' as const, status: 'running' as const,
+      createdAt: createdAt.toISOString(), processed: 0, total: 10, expiresAtEpoch: Math.floor(now.getTime() / 1000) + 86_400,
+    });
+    await dependencies().exports.create(record('x-stuck', new Date(now.getTime() - 61 * 60_000)));
+    await dependencies().exports.create(record('x-recent', new Date(now.getTime() - 5 * 60_000)));
+    // Act
+    const stuck = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/x-stuck`);
+    const recent = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/x-recent`);
+    // Assess
+    expect(stuck.body.export).toMatchObject({ status: 'failed' });
+    expect(stuck.body.export.downloadUrl).toBeUndefined();
+    expect(recent.body.export).toMatchObject({ status: 'running' });
   });
 
   it('should refuse a tampered or expired download link', async () => {

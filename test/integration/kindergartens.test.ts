@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindergartenColumns } from '#domain/import-rows';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
@@ -212,6 +213,28 @@ describe('editing a kindergarten', () => {
     ]);
     expect(await stored('kg-taken')).toEqual(before);
     await settle(runtime);
+  });
+
+  it('should refuse an import file that gives fewer places than are taken, at its line and column, and change nothing', async () => {
+    // Prepare: 'kg-taken' has a place taken (the test above); a file that sets its groups to 0
+    const before = await stored('kg-taken');
+    const taken = before!.occupancy as Record<string, number>;
+    const group = Object.keys(taken).find((g) => taken[g] === 1)!;
+    const csv = [
+      kindergartenColumns.join(','),
+      ['kg-taken', 'Балабақша', 'Детский сад', 'Kindergarten', 'state', 'kk;ru', district(), 'ул. Мира', '50.06', '72.96', ...Array(5).fill('0')].join(','),
+    ].join('\r\n');
+    // Act
+    const checked = await staff.request('POST', '/api/staff/imports/kindergartens/check', { body: { csv }, language: 'ru' });
+    const imported = await staff.request('POST', '/api/staff/imports/kindergartens/rows', { body: { csv, firstLine: 2 }, language: 'ru' });
+    // Assess
+    for (const answer of [checked, imported]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('import_rejected');
+      expect(JSON.stringify(answer.body.error)).toContain(`capacity_${group}`);
+      expect(JSON.stringify(answer.body.error)).toContain('Мест не может быть меньше, чем уже занято');
+    }
+    expect(await stored('kg-taken')).toEqual(before);
   });
 
   it('should never leave fewer places than taken when a referral races an edit', async () => {

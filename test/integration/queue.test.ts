@@ -74,7 +74,7 @@ describe('staff register an application', () => {
     expect(application).toMatchObject({ status: 'queued', birthDate: '2024-05-17', childIin, tenantId: 'temirtau' });
     expect(application.position).toBeGreaterThan(0);
     expect(application.history?.[0]).toMatchObject({ action: 'register', to: 'queued', actor: { role: 'staff' } });
-    expect(answer.body.application.childIin).toBe(`••••••••${childIin.slice(8)}`);
+    expect(answer.body.application.childIin).toBe(`••••••••••${childIin.slice(10)}`);
     const parent = await loginParent(runtime, { iin: applicantIin, phone: '+77015550101' });
     const cabinet = await parent.request('GET', '/api/cabinet/applications');
     expect(cabinet.body.applications).toHaveLength(1);

@@ -63,7 +63,30 @@ describe('IIN', () => {
     expect(parseIin(`230229${'5'}0001` + '0').ok).toBe(false);
   });
 
-  it('should mask all but the last four digits', () => {
-    expect(maskIin('200101512345')).toBe('••••••••2345');
+  it('should mask all but the last two digits', () => {
+    expect(maskIin('200101512345')).toBe('••••••••••45');
+  });
+
+  it('should leave over a hundred valid IINs that fit a masked IIN shown beside its birth date, whatever the sex', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }), fc.constantFrom('male' as const, 'female' as const), fc.integer({ min: 0, max: 9_999 }), (date, sex, serial) => {
+        // Prepare: what a staff list shows (birth date, masked IIN)
+        const iin = makeIin(date.toISOString().slice(0, 10), sex, serial);
+        const masked = maskIin(iin);
+        // Act: every IIN with that birth date (either sex digit of its century) that masks the same
+        const centuryDigits = Number(iin[6]) % 2 === 1 ? [iin[6], String(Number(iin[6]) + 1)] : [String(Number(iin[6]) - 1), iin[6]];
+        let fitting = 0;
+        for (const centuryDigit of centuryDigits) {
+          for (let middle = 0; middle < 1_000; middle++) {
+            const candidate = `${iin.slice(0, 6)}${centuryDigit}${String(middle).padStart(3, '0')}${iin[10]}`;
+            const check = iinCheckDigit(candidate);
+            if (check !== undefined && maskIin(candidate + String(check)) === masked) fitting++;
+          }
+        }
+        // Assess
+        expect(fitting).toBeGreaterThan(100);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -5,6 +5,7 @@ import type { KindergartenFields } from '#domain/kindergarten-rules';
 import { getAll } from './batch-get.ts';
 import type { Kindergarten } from '#domain/application';
 import type { KindergartenKey, KindergartenStore } from '#ports/stores';
+import { ConcurrentChangeError } from '#domain/errors';
 
 const noPlacesTaken = Object.fromEntries(ageGroups.map((group) => [group, 0])) as Record<(typeof ageGroups)[number], number>;
 
@@ -55,17 +56,27 @@ export class DynamoKindergartenStore implements KindergartenStore {
   async upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void> {
     for (const { kindergartenId, version: _ignored, ...fields } of kindergartens) {
       const { set, names, values } = setFields(fields);
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { tenantId, kindergartenId },
-          // Places already taken are the queue's business, never the import's: keep them. The
-          // revision moves, so a form opened before the import is told to reload.
-          UpdateExpression: `SET ${set.join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros), #version = if_not_exists(#version, :zero) + :one`,
-          ExpressionAttributeNames: { ...names, '#occupancy': 'occupancy', '#version': 'version' },
-          ExpressionAttributeValues: { ...values, ':zeros': noPlacesTaken, ':zero': 0, ':one': 1 },
-        }),
-      );
+      // Never fewer places than are taken, even if a referral took one since the file was checked.
+      const groupNames = Object.fromEntries(ageGroups.map((group, i) => [`#g${i}`, group]));
+      const capacityValues = Object.fromEntries(ageGroups.map((group, i) => [`:cap${i}`, fields.capacity[group]]));
+      const fits = ageGroups.map((_, i) => `(attribute_not_exists(#occupancy.#g${i}) OR #occupancy.#g${i} <= :cap${i})`).join(' AND ');
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { tenantId, kindergartenId },
+            // Places already taken are the queue's business, never the import's: keep them. The
+            // revision moves, so a form opened before the import is told to reload.
+            UpdateExpression: `SET ${set.join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros), #version = if_not_exists(#version, :zero) + :one`,
+            ConditionExpression: fits,
+            ExpressionAttributeNames: { ...names, ...groupNames, '#occupancy': 'occupancy', '#version': 'version' },
+            ExpressionAttributeValues: { ...values, ...capacityValues, ':zeros': noPlacesTaken, ':zero': 0, ':one': 1 },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ConcurrentChangeError(`kindergarten ${kindergartenId} has more places taken than the file gives`);
+        throw error;
+      }
     }
   }
 
