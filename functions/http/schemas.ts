@@ -8,7 +8,8 @@ import { queueCursor } from './queue-cursor.ts';
  */
 
 const iin = z.string().regex(/^\d{12}$/, { message: 'iin_format' });
-const applicationId = z.string().regex(/^[\w-]{1,80}$/);
+/** Letters, digits, `_`, `-`, and the dots of imported ids (`imp.<tenant>.<external id>`). */
+const applicationId = z.string().regex(/^[\w.-]{1,100}$/);
 const kindergartenId = z.string().regex(/^[\w-]{1,60}$/);
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

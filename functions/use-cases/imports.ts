@@ -52,7 +52,8 @@ export function readCsv(text: string, expected: readonly string[], firstLine = 2
   return { rows: records.map(({ record, info }, index) => ({ line: lineOf(index, info.lines), values: record })), problems: [] };
 }
 
-const importedId = (tenantId: string, externalId: string) => `imp-${tenantId}-${externalId}`;
+/** `imp.<tenant>.<external id>`: neither part may hold a dot, so two tenants' ids can never meet. */
+export const importedId = (tenantId: string, externalId: string) => `imp.${tenantId}.${externalId}`;
 
 interface CheckedApplications {
   readonly kind: 'applications';
