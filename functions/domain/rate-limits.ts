@@ -1,13 +1,20 @@
 import { DomainError } from './errors.ts';
 
 /**
- * Abuse limits, as sliding windows: "at most `max` in any `windowSeconds`", counted exactly from
- * the times of a subject's recent hits (a fixed window would let twice the maximum through across
- * its edge). A login code costs an SMS: codes are limited per IIN and per client; staff passwords
- * are limited per login and per client against guessing. `scale` multiplies every maximum (1 in
- * AWS; the local test runtime raises it so suites that log in hundreds of parents from one address
- * are not throttled, and the limit tests set it back to 1).
+ * Abuse limits. A login code costs an SMS: codes are limited per IIN and per client; staff
+ * passwords are limited per login and per client against guessing. `scale` multiplies every
+ * maximum (1 in AWS; the local test runtime raises it so suites that log in hundreds of parents
+ * from one address are not throttled, and the limit tests set it back to 1).
+ *
+ * A subject's hits are counted one of two ways (`Counting`):
+ * - `exact`, for one person's IIN or login: a sliding window, "at most `max` in any
+ *   `windowSeconds`", from the times of the subject's recent hits kept in one log;
+ * - `windowed`, for a client address that many people may share (a school's or an office's
+ *   network at a campaign's start): fixed windows, one atomic counter per window. A log there
+ *   would be one hot item that every request rewrites; the price is that up to twice the
+ *   maximum can pass across a window's edge.
  */
+export type Counting = 'exact' | 'windowed';
 export interface RateLimit {
   readonly id: string;
   readonly max: number;
@@ -53,6 +60,18 @@ export function admitHit(limits: readonly RateLimit[], earlier: readonly number[
   }
   if (waitMs > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   return { admitted: true, hits: [...recent, at], expiresAtEpoch: Math.ceil((at + longestMs) / 1000) };
+}
+
+/** The counter a `windowed` hit at `now` goes to: one per limit, subject and window; it expires with the window. */
+export function windowOf(limit: RateLimit, subject: string, now: Date, scale = 1) {
+  const windowMs = limit.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return {
+    key: `${limit.id}#${subject}#${start}`,
+    max: limit.max * scale,
+    expiresAtEpoch: Math.ceil((start + windowMs) / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
+  };
 }
 
 /** Too many requests of one kind from one subject: try again after the window. */

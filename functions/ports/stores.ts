@@ -283,7 +283,9 @@ export interface AuthStore {
   createSession(session: Session): Promise<void>;
   getSession(sessionId: string): Promise<Session | undefined>;
   deleteSession(sessionId: string): Promise<void>;
-  /** A rate-limit subject's recent hits (epoch ms) and the version to write them back at (0: none yet). */
+  /** Counts one hit on a `windowed` rate-limit window; false (nothing counted) when it is full already. */
+  hit(key: string, max: number, expiresAtEpoch: number): Promise<boolean>;
+  /** An `exact` rate-limit subject's recent hits (epoch ms) and the version to write them back at (0: none yet). */
   hitLog(key: string): Promise<{ hits: number[]; version: number }>;
   /** Stores the subject's new hits if nobody wrote since `version`; false (nothing written) when someone did. */
   saveHitLog(key: string, hits: readonly number[], version: number, expiresAtEpoch: number): Promise<boolean>;

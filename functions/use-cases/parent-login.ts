@@ -32,7 +32,14 @@ export async function sendParentLoginCode(
   client: string,
 ): Promise<{ sent: true; expiresInSeconds: number }> {
   // Limited whether or not the IIN has an account, so the limit tells nothing either.
-  await enforceLimits(deps, [{ limits: loginCodeLimits.perClient, subject: client }, { limits: loginCodeLimits.perIin, subject: iin }], deps.rateLimitScale);
+  await enforceLimits(
+    deps,
+    [
+      { limits: loginCodeLimits.perClient, subject: client, counting: 'windowed' },
+      { limits: loginCodeLimits.perIin, subject: iin, counting: 'exact' },
+    ],
+    deps.rateLimitScale,
+  );
   const account = await deps.accounts.getParent(iin);
   if (account) {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

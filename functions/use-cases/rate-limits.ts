@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { admitHit, RateLimitedError, type RateLimit } from '#domain/rate-limits';
+import { admitHit, RateLimitedError, windowOf, type Counting, type RateLimit } from '#domain/rate-limits';
 import type { Dependencies } from '#ports/dependencies';
 
 /** Subjects (an IIN, an address, a login) are stored hashed: the limit logs hold no personal data. */
@@ -11,15 +11,23 @@ const maxAttempts = 5;
 /**
  * Counts one request against the limits of every subject, refusing with the wait when any is
  * full. Subjects are checked in order, so a request refused by its client's limit does not use up
- * the IIN's allowance. Each subject's log is read, decided on, and written back only if nobody
- * wrote it meanwhile; two requests racing for the last place cannot both get it.
+ * the IIN's allowance. An `exact` subject's log is read, decided on, and written back only if
+ * nobody wrote it meanwhile, so two requests racing for the last place cannot both get it; a
+ * `windowed` subject's counters move by atomic, conditional additions.
  */
 export async function enforceLimits(
   deps: Pick<Dependencies, 'auth' | 'clock'>,
-  checks: readonly { readonly limits: readonly RateLimit[]; readonly subject: string }[],
+  checks: readonly { readonly limits: readonly RateLimit[]; readonly subject: string; readonly counting: Counting }[],
   scale: number,
 ): Promise<void> {
-  for (const { limits, subject } of checks) {
+  for (const { limits, subject, counting } of checks) {
+    if (counting === 'windowed') {
+      for (const limit of limits) {
+        const window = windowOf(limit, hashed(subject), deps.clock(), scale);
+        if (!(await deps.auth.hit(window.key, window.max, window.expiresAtEpoch))) throw new RateLimitedError(window.retryAfterSeconds);
+      }
+      continue;
+    }
     const key = `${limits.map((limit) => limit.id).join('+')}#${hashed(subject)}`;
     for (let attempt = 1; ; attempt++) {
       const log = await deps.auth.hitLog(key);

@@ -9,7 +9,14 @@ import { openSession } from './sessions.ts';
 /** Staff log in with their own login and password; the session carries their one tenant. */
 export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock' | 'rateLimitScale'>, login: string, password: string, client: string) {
   // Against guessing: tries per client address and per login, counted before the password is checked.
-  await enforceLimits(deps, [{ limits: staffLoginLimits.perClient, subject: client }, { limits: staffLoginLimits.perLogin, subject: login.toLowerCase() }], deps.rateLimitScale);
+  await enforceLimits(
+    deps,
+    [
+      { limits: staffLoginLimits.perClient, subject: client, counting: 'windowed' },
+      { limits: staffLoginLimits.perLogin, subject: login.toLowerCase(), counting: 'exact' },
+    ],
+    deps.rateLimitScale,
+  );
   const account = await deps.accounts.getStaff(login);
   // Verify against a decoy when the login is unknown, so timing does not tell which logins exist.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));

@@ -87,6 +87,21 @@ export class DynamoAuthStore implements AuthStore {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKey(sessionId) }));
   }
 
+  hit(key: string, max: number, expiresAtEpoch: number): Promise<boolean> {
+    return unlessConditionFails(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: limitKey(key),
+          // Counted only below the maximum: a full window stays full, it never grows.
+          UpdateExpression: 'ADD hits :one SET expiresAtEpoch = :expires',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :max',
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':expires': expiresAtEpoch },
+        }),
+      ),
+    );
+  }
+
   async hitLog(key: string): Promise<{ hits: number[]; version: number }> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: limitKey(key), ConsistentRead: true }));
     return { hits: (Item?.hits as number[] | undefined) ?? [], version: (Item?.version as number | undefined) ?? 0 };
