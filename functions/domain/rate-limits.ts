@@ -21,7 +21,7 @@ export interface RateLimit {
   readonly windowSeconds: number;
 }
 
-/** The limits of one subject share one log of its hits, so each list is one kind of subject. */
+/** Each list holds the limits of one kind of subject, checked together for every hit of it. */
 export const loginCodeLimits = {
   perIin: [
     { id: 'code-iin-1m', max: 1, windowSeconds: 60 },
