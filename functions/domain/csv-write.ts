@@ -13,8 +13,9 @@ export const delimiterFor = (language: 'kk' | 'ru' | 'en'): CsvDelimiter => (lan
 
 function cell(value: string | number, delimiter: CsvDelimiter): string {
   if (typeof value === 'number') return String(value);
-  // A leading = + - @ (or tab/CR) would run as a formula when the file is opened (CSV injection).
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A leading = + - @ (or tab/CR), also after spaces a spreadsheet may trim, would run as a
+  // formula when the file is opened (CSV injection).
+  const text = /^[\s\u00a0]*[=+\-@]|^[\t\r]/.test(value) ? `'${value}` : value;
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
