@@ -19,6 +19,18 @@ function setFields(fields: object): { set: string[]; names: Record<string, strin
   };
 }
 
+/**
+ * Per age group: the places taken (moved by referrals in their own conditional writes) fit the
+ * new capacity. The expression parts for an edit or an import of `capacity`.
+ */
+function capacityCoversTaken(capacity: KindergartenFields['capacity']) {
+  return {
+    conditions: ageGroups.map((group) => `(attribute_not_exists(#occupancy.#${group}) OR #occupancy.#${group} <= :places_${group})`),
+    names: { '#occupancy': 'occupancy', ...Object.fromEntries(ageGroups.map((group) => [`#${group}`, group])) },
+    values: Object.fromEntries(ageGroups.map((group) => [`:places_${group}`, capacity[group]])),
+  };
+}
+
 export class DynamoKindergartenStore implements KindergartenStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -57,9 +69,7 @@ export class DynamoKindergartenStore implements KindergartenStore {
     for (const { kindergartenId, version: _ignored, ...fields } of kindergartens) {
       const { set, names, values } = setFields(fields);
       // Never fewer places than are taken, even if a referral took one since the file was checked.
-      const groupNames = Object.fromEntries(ageGroups.map((group, i) => [`#g${i}`, group]));
-      const capacityValues = Object.fromEntries(ageGroups.map((group, i) => [`:cap${i}`, fields.capacity[group]]));
-      const fits = ageGroups.map((_, i) => `(attribute_not_exists(#occupancy.#g${i}) OR #occupancy.#g${i} <= :cap${i})`).join(' AND ');
+      const fits = capacityCoversTaken(fields.capacity);
       try {
         await this.client.send(
           new UpdateCommand({
@@ -68,9 +78,9 @@ export class DynamoKindergartenStore implements KindergartenStore {
             // Places already taken are the queue's business, never the import's: keep them. The
             // revision moves, so a form opened before the import is told to reload.
             UpdateExpression: `SET ${set.join(', ')}, #occupancy = if_not_exists(#occupancy, :zeros), #version = if_not_exists(#version, :zero) + :one`,
-            ConditionExpression: fits,
-            ExpressionAttributeNames: { ...names, ...groupNames, '#occupancy': 'occupancy', '#version': 'version' },
-            ExpressionAttributeValues: { ...values, ...capacityValues, ':zeros': noPlacesTaken, ':zero': 0, ':one': 1 },
+            ConditionExpression: fits.conditions.join(' AND '),
+            ExpressionAttributeNames: { ...names, ...fits.names, '#version': 'version' },
+            ExpressionAttributeValues: { ...values, ...fits.values, ':zeros': noPlacesTaken, ':zero': 0, ':one': 1 },
           }),
         );
       } catch (error) {
@@ -100,28 +110,16 @@ export class DynamoKindergartenStore implements KindergartenStore {
     const { set, names, values } = setFields(fields);
     // A kindergarten written before revisions existed (seed, an old import) is at revision 0.
     const versionCondition = expectedVersion === 0 ? '(attribute_not_exists(#version) OR #version = :expected)' : '#version = :expected';
-    // Per group: the places taken (moved by referrals in their own conditional writes) fit the new capacity.
-    const fits = ageGroups.map((group) => `(attribute_not_exists(#occupancy.#${group}) OR #occupancy.#${group} <= :places_${group})`);
+    const fits = capacityCoversTaken(fields.capacity);
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { tenantId, kindergartenId },
           UpdateExpression: `SET ${set.join(', ')}, #version = :next`,
-          ConditionExpression: ['attribute_exists(#kindergartenId)', versionCondition, ...fits].join(' AND '),
-          ExpressionAttributeNames: {
-            ...names,
-            '#kindergartenId': 'kindergartenId',
-            '#version': 'version',
-            '#occupancy': 'occupancy',
-            ...Object.fromEntries(ageGroups.map((group) => [`#${group}`, group])),
-          },
-          ExpressionAttributeValues: {
-            ...values,
-            ':expected': expectedVersion,
-            ':next': expectedVersion + 1,
-            ...Object.fromEntries(ageGroups.map((group) => [`:places_${group}`, fields.capacity[group]])),
-          },
+          ConditionExpression: ['attribute_exists(#kindergartenId)', versionCondition, ...fits.conditions].join(' AND '),
+          ExpressionAttributeNames: { ...names, ...fits.names, '#kindergartenId': 'kindergartenId', '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ...fits.values, ':expected': expectedVersion, ':next': expectedVersion + 1 },
           ReturnValues: 'ALL_NEW',
         }),
       );
