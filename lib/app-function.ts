@@ -8,7 +8,7 @@ import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { jobTargetEnvVar } from '#functions/jobs/jobs';
+import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import type { TableDefinition } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';

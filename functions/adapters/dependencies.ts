@@ -1,4 +1,4 @@
-import { jobTargetEnvVar } from '#functions/jobs/jobs';
+import { jobTargetEnvVar } from './scheduler/job-target.ts';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';

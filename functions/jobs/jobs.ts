@@ -84,5 +84,3 @@ export function jobFor(kind: JobKind): JobDefinition {
   return job;
 }
 
-/** The environment variable that carries the target function's ARN of a job kind (AWS scheduler adapter). */
-export const jobTargetEnvVar = (kind: JobKind) => `JOB_TARGET_${kind.toUpperCase().replaceAll('-', '_')}`;
