@@ -64,11 +64,18 @@ export async function loginStaff(runtime: LocalRuntime, account: { login: string
   return staffClient;
 }
 
-/** Runs every job that is due, repeatedly, until none is left (jobs may enqueue jobs). */
-export async function settle(runtime: { pollSchedules(): Promise<string[]> }): Promise<void> {
-  for (let round = 0; round < 10; round++) {
-    if ((await runtime.pollSchedules()).length === 0) return;
+/**
+ * Runs every job that is due, repeatedly, until none is left (jobs may enqueue jobs). Fails when
+ * jobs are still due after ten rounds: a job that keeps scheduling itself is a bug to see, not to
+ * wait out.
+ */
+export async function settle(runtime: { pollSchedules(): Promise<string[]> }, rounds = 10): Promise<void> {
+  let ran: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    ran = await runtime.pollSchedules();
+    if (ran.length === 0) return;
   }
+  throw new Error(`jobs still due after ${rounds} rounds: ${ran.join(', ')}`);
 }
 
 /** Staff create a campaign that starts now and ends in `days`, start it, and let its start job run; its id. */
