@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import {
   AttributeType,
   Billing,
@@ -65,6 +67,29 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     new CfnOutput(this, 'ExportsBucketArn', { value: this.exportsBucket.bucketArn, exportName: this.exportsBucketExportName() });
+    this.backUp(entries.map(([, table]) => table));
+  }
+
+  /**
+   * AWS Backup beside point-in-time recovery: PITR goes back 35 days at most and lives and dies
+   * with the table; a vault keeps monthly copies for a year, out of reach of a table deletion.
+   * The README's restore runbook uses both.
+   */
+  private backUp(tables: readonly TableV2[]): void {
+    const vault = new BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
+    const plan = new BackupPlan(this, 'BackupPlan', { backupVault: vault });
+    // 19:00 UTC is midnight in Kazakhstan (UTC+5): after the day's campaign traffic.
+    plan.addRule(
+      new BackupPlanRule({ ruleName: 'Daily', scheduleExpression: Schedule.cron({ hour: '19', minute: '0' }), deleteAfter: Duration.days(35) }),
+    );
+    plan.addRule(
+      new BackupPlanRule({
+        ruleName: 'Monthly',
+        scheduleExpression: Schedule.cron({ day: '1', hour: '19', minute: '0' }),
+        deleteAfter: Duration.days(365),
+      }),
+    );
+    plan.addSelection('Tables', { resources: tables.map((table) => BackupResource.fromArn(table.tableArn)) });
   }
 
   /** The exports bucket seen from another stack through its named export. */
