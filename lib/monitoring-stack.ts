@@ -107,7 +107,8 @@ export class MonitoringStack extends Stack {
     const deadLetters = deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum', label: 'messages' });
     this.alarm('DeadLetters', 'scheduler-dead-letters', deadLetters, alarmThresholds.deadLetters, 'A job or schedule landed in the dead-letter queue');
 
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: this.prefix, defaultInterval: Duration.hours(3) });
+    // Dashboards are global to the account: the Region keeps two Regions' stages of one name apart.
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${this.prefix}-${this.region}`, defaultInterval: Duration.hours(3) });
     const errorsOf = (handlers: typeof functions) => handlers.map(([handler]) => lambdaMetric(handler, 'Errors', 'Sum'));
     const routeFunctions = functions.filter(([handler]) => !handler.startsWith('job-'));
     const jobFunctions = functions.filter(([handler]) => handler.startsWith('job-'));

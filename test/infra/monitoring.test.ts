@@ -185,7 +185,8 @@ describe('dashboard and metrics', () => {
 
     // Assess
     expect(dashboards).toHaveLength(1);
-    expect(dashboards[0]!.Properties.DashboardName).toBe('kezek-test');
+    // Dashboards are global per account: the name carries the Region.
+    expect(dashboards[0]!.Properties.DashboardName).toBe('kezek-test-eu-central-1');
     for (const metric of ['"5xx', 'Latency', '"Errors', '"Throttles', 'ReadThrottleEvents', 'WriteThrottleEvents', 'ApproximateNumberOfMessagesVisible', 'SurveySubmitted', 'ApplicationsStopped', 'SmsSent']) {
       expect(body).toContain(metric);
     }
