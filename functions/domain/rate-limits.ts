@@ -30,6 +30,15 @@ export const loginCodeLimits = {
   perClient: [{ id: 'code-client-1h', max: 30, windowSeconds: 3_600 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
+/**
+ * Guessing a code: each code allows `loginCodeMaxAttempts` tries; these bound the tries on one IIN
+ * across codes, and from one address across IINs (a parent may mistype; a script tries thousands).
+ */
+export const loginVerifyLimits = {
+  perIin: [{ id: 'verify-iin-15m', max: 10, windowSeconds: 900 }],
+  perClient: [{ id: 'verify-client-1h', max: 60, windowSeconds: 3_600 }],
+} as const satisfies Record<string, readonly RateLimit[]>;
+
 export const staffLoginLimits = {
   perLogin: [{ id: 'staff-login-15m', max: 10, windowSeconds: 900 }],
   perClient: [{ id: 'staff-client-1h', max: 60, windowSeconds: 3_600 }],
