@@ -244,6 +244,8 @@ export interface AccountStore {
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
+  /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
+  replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;
 }
 
 /** A pending one-time login code; only its hash is kept. */
