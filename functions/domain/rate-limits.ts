@@ -1,8 +1,8 @@
 import { DomainError } from './errors.ts';
 
 /**
- * Abuse limits. A login code costs an SMS: codes are limited per IIN and per client; staff
- * passwords are limited per login and per client against guessing. `scale` multiplies every
+ * Abuse limits. A login code costs an SMS: codes are limited per IIN and per client; checks of a
+ * code, and staff passwords, are limited per IIN or login and per client against guessing. `scale` multiplies every
  * maximum (1 in AWS; the local test runtime raises it so suites that log in hundreds of parents
  * from one address are not throttled, and the limit tests set it back to 1).
  *
