@@ -1,10 +1,40 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 /** Where `scripts/ensure.mjs` unpacks DynamoDB Local (git-ignored). */
 export const dynamoDbLocalDir = resolve(import.meta.dirname, '..', '.cache', 'dynamodb-local');
+
+/** Our launcher that makes DynamoDB Local listen on 127.0.0.1 only (it has no option for that). */
+const loopbackLauncher = resolve(import.meta.dirname, 'LoopbackDynamoDbLocal.java');
+const loopbackLauncherCache = resolve(import.meta.dirname, '..', '.cache', 'dynamodb-local-loopback');
+
+/**
+ * How java runs the launcher: compiled once by `javac` into `.cache` (per version of its source)
+ * when a JDK is there; with a JRE only, from its source, which java compiles at every start
+ * (about 1.7 s of CPU more).
+ */
+function loopbackLauncherArgs(jar: string): string[] {
+  const dir = join(loopbackLauncherCache, createHash('sha256').update(readFileSync(loopbackLauncher)).digest('hex').slice(0, 16));
+  const compiled = ['-cp', `${jar}${delimiter}${dir}`, 'LoopbackDynamoDbLocal'];
+  if (existsSync(join(dir, 'LoopbackDynamoDbLocal.class'))) return compiled;
+  // Compiled aside and moved in whole, so a process starting meanwhile never sees half a class.
+  const staging = `${dir}.${process.pid}.tmp`;
+  mkdirSync(staging, { recursive: true });
+  const javac = spawnSync('javac', ['-cp', jar, '-d', staging, loopbackLauncher], { stdio: 'ignore' });
+  if (javac.error || javac.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return ['-cp', jar, loopbackLauncher];
+  }
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another process moved its copy in first
+  }
+  return compiled;
+}
 
 export interface DynamoDbLocalOptions {
   /** A directory for persistent data, or `memory` for a throwaway in-memory engine (tests). */
@@ -45,9 +75,9 @@ async function waitUntilListening(endpoint: string, child: ChildProcess, output:
 }
 
 /**
- * Starts DynamoDB Local (the jar fetched by `scripts/ensure.mjs`). The java process runs under a
- * small shell watchdog that kills it when our stdin pipe closes, so even a crashed or killed Node
- * process leaves no java behind.
+ * Starts DynamoDB Local (the jar fetched by `scripts/ensure.mjs`), reachable on 127.0.0.1 only
+ * (`LoopbackDynamoDbLocal.java`). The java process runs under a small shell watchdog that kills it
+ * when our stdin pipe closes, so even a crashed or killed Node process leaves no java behind.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningDynamoDbLocal> {
   const jar = join(dynamoDbLocalDir, 'DynamoDBLocal.jar');
@@ -60,8 +90,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   if (options.data !== 'memory') mkdirSync(options.data, { recursive: true });
   const javaArgs = [
     `-Djava.library.path=${join(dynamoDbLocalDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    jar,
+    // Not `-jar`: DynamoDB Local alone would listen on every interface, open to the network.
+    ...loopbackLauncherArgs(jar),
     '-port',
     String(port),
     '-sharedDb',

@@ -1,8 +1,8 @@
 import { DomainError } from './errors.ts';
 
 /**
- * Abuse limits. A login code costs an SMS: codes are limited per IIN and per client; staff
- * passwords are limited per login and per client against guessing. `scale` multiplies every
+ * Abuse limits. A login code costs an SMS: codes are limited per IIN and per client; checks of a
+ * code, and staff passwords, are limited per IIN or login and per client against guessing. `scale` multiplies every
  * maximum (1 in AWS; the local test runtime raises it so suites that log in hundreds of parents
  * from one address are not throttled, and the limit tests set it back to 1).
  *
@@ -28,6 +28,15 @@ export const loginCodeLimits = {
     { id: 'code-iin-1h', max: 5, windowSeconds: 3_600 },
   ],
   perClient: [{ id: 'code-client-1h', max: 30, windowSeconds: 3_600 }],
+} as const satisfies Record<string, readonly RateLimit[]>;
+
+/**
+ * Guessing a code: each code allows `loginCodeMaxAttempts` tries; these bound the tries on one IIN
+ * across codes, and from one address across IINs (a parent may mistype; a script tries thousands).
+ */
+export const loginVerifyLimits = {
+  perIin: [{ id: 'verify-iin-15m', max: 10, windowSeconds: 900 }],
+  perClient: [{ id: 'verify-client-1h', max: 60, windowSeconds: 3_600 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
 export const staffLoginLimits = {

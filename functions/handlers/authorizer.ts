@@ -15,7 +15,7 @@ export const handler = middy<APIGatewayRequestAuthorizerEventV2, APIGatewaySimpl
   .use(observability())
   .handler(async (event) => {
     const deps = dependencies();
-    const token = readSessionToken(event.cookies, event.headers?.cookie);
+    const token = readSessionToken(event.cookies, event.headers?.cookie, deps.cookieSecure);
     const identity = token ? await identityOf(deps.auth, token, deps.clock()) : undefined;
     return { isAuthorized: true, context: contextFromIdentity(identity) };
   });

@@ -5,7 +5,7 @@ import { sessionIdOf } from '#use-cases/sessions';
 
 export const handler = httpHandler('logout', async ({ event }) => {
   const deps = dependencies();
-  const token = readSessionToken(event.cookies, event.headers.cookie);
+  const token = readSessionToken(event.cookies, event.headers.cookie, deps.cookieSecure);
   if (token) await deps.auth.deleteSession(sessionIdOf(token));
   return { body: { loggedOut: true }, cookies: [clearedSessionCookie(deps.cookieSecure)] };
 });

@@ -1,12 +1,13 @@
 import { dependencies } from '#adapters/dependencies';
+import { clientAddress } from '#http/actors';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
 import { verifyParentLoginCode } from '#use-cases/parent-login';
 import { parentSessionHours } from '#use-cases/sessions';
 
-export const handler = httpHandler('parent-login-session', async ({ body }) => {
+export const handler = httpHandler('parent-login-session', async ({ body, event }) => {
   const deps = dependencies();
-  const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code);
+  const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code, clientAddress(event));
   return {
     body: { role: session.role, displayName: session.displayName },
     cookies: [sessionCookie(token, parentSessionHours * 3600, deps.cookieSecure)],

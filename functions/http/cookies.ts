@@ -1,4 +1,4 @@
-import { languageCookieName, sessionCookieName } from './routes.ts';
+import { languageCookieName, secureSessionCookieName, sessionCookieName } from './routes.ts';
 
 /** A cookie value percent-decoded; one that is not valid percent-encoding was not set by us and counts as absent. */
 function decodedValue(value: string): string | undefined {
@@ -19,15 +19,24 @@ export function readCookie(cookies: readonly string[] | undefined, header: strin
   return undefined;
 }
 
-export const readSessionToken = (cookies: readonly string[] | undefined, header?: string) => readCookie(cookies, header, sessionCookieName);
+/** The session cookie's name: `__Host-` whenever the cookie is Secure, the plain name on plain-HTTP localhost. */
+export const sessionCookieNameFor = (secure: boolean) => (secure ? secureSessionCookieName : sessionCookieName);
+
+/**
+ * The session token, from the cookie of the name in use only: where cookies are Secure, a plain
+ * `kezek_session` (which any host of the site could have set) is ignored.
+ */
+export const readSessionToken = (cookies: readonly string[] | undefined, header: string | undefined, secure: boolean) =>
+  readCookie(cookies, header, sessionCookieNameFor(secure));
 export const readLanguageCookie = (cookies: readonly string[] | undefined, header?: string) => readCookie(cookies, header, languageCookieName);
 
 /**
  * The session cookie: HttpOnly (no script reads it), SameSite=Strict (the API is same-origin
- * through CloudFront, so cross-site requests never carry it), Secure except on plain-HTTP localhost.
+ * through CloudFront, so cross-site requests never carry it), Secure and `__Host-` named except on
+ * plain-HTTP localhost; `Path=/` and no `Domain`, as the prefix requires.
  */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${sessionCookieName}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [`${sessionCookieNameFor(secure)}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
 
 export function clearedSessionCookie(secure: boolean): string {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { errorResponse } from './schemas.ts';
-import { routes, sessionCookieName, type RouteDefinition } from './routes.ts';
+import { routes, secureSessionCookieName, sessionCookieName, type RouteDefinition } from './routes.ts';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
 
@@ -44,7 +44,9 @@ export function openApiDocument() {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: secureSessionCookieName, description: `\`${sessionCookieName}\` on the local runtime over plain HTTP` },
+      },
       schemas: { Error: jsonSchema(errorResponse) },
     },
     paths,

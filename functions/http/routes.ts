@@ -146,7 +146,8 @@ export const routes = [
     summary: 'Staff login with their own credentials, scoped to their tenant',
     body: staffSessionRequest,
     response: identityResponse,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+    // accounts readWrite: a password hash made with weaker parameters is replaced at login.
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
   },
   {
     method: 'POST',
@@ -523,7 +524,13 @@ export function routeFor(handler: HandlerName): RouteDefinition {
   return route;
 }
 
-/** The cookie that carries the session token; the authorizer reads it. */
+/** The cookie that carries the session token over plain HTTP (the local runtime); the authorizer reads it. */
 export const sessionCookieName = 'kezek_session';
+/**
+ * Its name wherever the cookie is Secure (AWS): a browser keeps a `__Host-` cookie only if it is
+ * Secure, has `Path=/` and no `Domain`, so no other host (a sibling subdomain) can set or shadow
+ * it. Over plain HTTP a browser refuses such a cookie, hence the two names.
+ */
+export const secureSessionCookieName = `__Host-${sessionCookieName}`;
 /** The cookie that remembers the chosen language (not secret). */
 export const languageCookieName = 'kezek_lang';

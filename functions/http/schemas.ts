@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { isValidIin } from '#domain/iin';
 import { queueCursor } from './queue-cursor.ts';
 
 /**
@@ -8,6 +9,14 @@ import { queueCursor } from './queue-cursor.ts';
  */
 
 const iin = z.string().regex(/^\d{12}$/, { message: 'iin_format' });
+/**
+ * An IIN that can belong to someone: a real birth date and the right check digit. A login code for
+ * any other would never arrive, and saying so tells nothing about who has a cabinet.
+ */
+const possibleIin = z
+  .string()
+  .regex(/^\d{12}$/, { message: 'iin_format', abort: true })
+  .refine(isValidIin, { message: 'iin_invalid' });
 /** Letters, digits, `_`, `-`, and the dots of imported ids (`imp.<tenant>.<external id>`). */
 const applicationId = z.string().regex(/^[\w.-]{1,100}$/);
 const kindergartenId = z.string().regex(/^[\w-]{1,60}$/);
@@ -16,7 +25,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const healthResponse = z.object({ status: z.literal('ok'), time: z.string() });
 
-export const parentCodeRequest = z.strictObject({ iin });
+export const parentCodeRequest = z.strictObject({ iin: possibleIin });
 /**
  * The same answer whether or not the IIN has a cabinet, so the endpoint does not tell strangers
  * which IINs are in the queue.
@@ -29,7 +38,7 @@ export const parentCodeResponse = z.object({
 export const openApiResponse = z.record(z.string(), z.unknown());
 
 export const parentSessionRequest = z.strictObject({
-  iin,
+  iin: possibleIin,
   code: z.string().regex(/^\d{6}$/, { message: 'code_format' }),
 });
 

@@ -244,6 +244,8 @@ export interface AccountStore {
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
+  /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
+  replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;
 }
 
 /** A pending one-time login code; only its hash is kept. */
@@ -275,9 +277,13 @@ export interface Session extends Identity {
 export interface AuthStore {
   /** Replaces any earlier code for the same IIN. */
   saveLoginCode(code: LoginCode): Promise<void>;
-  getLoginCode(iin: string): Promise<LoginCode | undefined>;
-  /** Counts a wrong guess; false when the code is gone or had no tries left. */
-  countFailedAttempt(iin: string, maxAttempts: number): Promise<boolean>;
+  /**
+   * Takes one of the code's tries before it is compared: counts it only while the code is live
+   * (`expiresAt` after `now`) and fewer than `maxAttempts` were taken, in one conditional write.
+   * The code to compare with when the try was granted; undefined when the code is gone, expired
+   * or has no tries left.
+   */
+  takeLoginCodeAttempt(iin: string, maxAttempts: number, now: string): Promise<LoginCode | undefined>;
   /** Removes the code if it is still there; true if this call removed it (one use only). */
   consumeLoginCode(iin: string, codeHash: string): Promise<boolean>;
   createSession(session: Session): Promise<void>;

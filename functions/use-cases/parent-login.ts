@@ -3,7 +3,7 @@ import { InvalidLoginCodeError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { parentAccountId } from '#domain/accounts';
 import type { Dependencies } from '#ports/dependencies';
-import { loginCodeLimits } from '#domain/rate-limits';
+import { loginCodeLimits, loginVerifyLimits } from '#domain/rate-limits';
 import { enforceLimits } from './rate-limits.ts';
 import { openSession } from './sessions.ts';
 
@@ -51,22 +51,31 @@ export async function sendParentLoginCode(
   return { sent: true, expiresInSeconds: loginCodeTtlSeconds };
 }
 
-/** Step 2: the code, if right, live and not tried too often, opens a session (once). */
+/**
+ * Step 2: the code, if right, live and not tried too often, opens a session (once). Tries are
+ * limited per client address and per IIN (`loginVerifyLimits`), and each code allows
+ * `loginCodeMaxAttempts`: a try is taken (a conditional write) before the code is compared, so
+ * however many guesses arrive at once, no more than that many are ever compared.
+ */
 export async function verifyParentLoginCode(
-  deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock'>,
+  deps: Pick<Dependencies, 'accounts' | 'auth' | 'clock' | 'rateLimitScale'>,
   iin: string,
   code: string,
+  client: string,
 ) {
+  await enforceLimits(
+    deps,
+    [
+      { limits: loginVerifyLimits.perClient, subject: client, counting: 'windowed' },
+      { limits: loginVerifyLimits.perIin, subject: iin, counting: 'exact' },
+    ],
+    deps.rateLimitScale,
+  );
   const now = deps.clock();
-  const stored = await deps.auth.getLoginCode(iin);
-  if (!stored || Date.parse(stored.expiresAt) <= now.getTime() || stored.attempts >= loginCodeMaxAttempts) {
-    throw new InvalidLoginCodeError();
-  }
+  const stored = await deps.auth.takeLoginCodeAttempt(iin, loginCodeMaxAttempts, now.toISOString());
+  if (!stored) throw new InvalidLoginCodeError();
   const given = Buffer.from(hashCode(code, stored.salt), 'hex');
-  if (!timingSafeEqual(given, Buffer.from(stored.codeHash, 'hex'))) {
-    await deps.auth.countFailedAttempt(iin, loginCodeMaxAttempts);
-    throw new InvalidLoginCodeError();
-  }
+  if (!timingSafeEqual(given, Buffer.from(stored.codeHash, 'hex'))) throw new InvalidLoginCodeError();
   // Consuming is conditional: of two racing requests with the same code only one gets a session.
   if (!(await deps.auth.consumeLoginCode(iin, stored.codeHash))) throw new InvalidLoginCodeError();
   const account = await deps.accounts.getParent(iin);

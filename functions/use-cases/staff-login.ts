@@ -1,7 +1,7 @@
 import { InvalidCredentialsError } from '#domain/errors';
 import { staffAccountId } from '#domain/accounts';
 import type { Dependencies } from '#ports/dependencies';
-import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import { decoyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './passwords.ts';
 import { staffLoginLimits } from '#domain/rate-limits';
 import { enforceLimits } from './rate-limits.ts';
 import { openSession } from './sessions.ts';
@@ -21,6 +21,10 @@ export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 
   // Verify against a decoy when the login is unknown, so timing does not tell which logins exist.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
   if (!account || !valid) throw new InvalidCredentialsError();
+  // A hash made with weaker parameters than today's is replaced now, while the password is at hand.
+  if (passwordNeedsRehash(account.passwordHash)) {
+    await deps.accounts.replaceStaffPasswordHash(account.login, account.passwordHash, await hashPassword(password));
+  }
   return openSession(
     deps.auth,
     { role: 'staff', accountId: staffAccountId(account.login), displayName: account.displayName, tenantId: account.tenantId },

@@ -1,10 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIin } from '#domain/iin';
+import { InvalidLoginCodeError } from '#domain/errors';
 import { loginCodeLimits, RateLimitedError, staffLoginLimits } from '#domain/rate-limits';
 import { dependencies } from '#adapters/dependencies';
 import { enforceLimits } from '#use-cases/rate-limits';
+import { sendParentLoginCode, verifyParentLoginCode } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { client, loginParent, startTestRuntime } from '../support/runtime.ts';
+
+/** Every comparison of a secret (a login code's hash) goes through `timingSafeEqual`: counted, not changed. */
+const comparisons = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const crypto = await importOriginal<typeof import('node:crypto')>();
+  const timingSafeEqual: typeof crypto.timingSafeEqual = (a, b) => {
+    comparisons.count++;
+    return crypto.timingSafeEqual(a, b);
+  };
+  return { ...crypto, default: { ...crypto, timingSafeEqual }, timingSafeEqual };
+});
 
 let runtime: LocalRuntime;
 
@@ -130,6 +143,88 @@ describe('login codes (an SMS costs money)', () => {
     const parent = runtime.seed!.data.demoParents[2]!;
     const session = await loginParent(runtime, parent);
     expect(session.cookies.has('kezek_session')).toBe(true);
+  });
+});
+
+/** A code check from a client that presents itself through CloudFront's viewer-address header. */
+function verifyFrom(address: string, iin: string, code: string, language = 'ru') {
+  return fetch(`${runtime.url}/api/auth/parent/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': language, 'cloudfront-viewer-address': `${address}:51234` },
+    body: JSON.stringify({ iin, code }),
+  });
+}
+
+describe('login code guesses', () => {
+  it('should grant exactly five of 100 simultaneous tries on one code', async () => {
+    // Prepare: a live code with no tries taken
+    const { auth } = dependencies();
+    const iin = makeIin('1993-04-05', 'male', 7373);
+    const now = runtime.clock.now();
+    await auth.saveLoginCode({ iin, salt: 'salt', codeHash: 'ab'.repeat(32), attempts: 0, expiresAt: new Date(now.getTime() + 300_000).toISOString() });
+    // Act
+    const tries = await Promise.all(Array.from({ length: 100 }, () => auth.takeLoginCodeAttempt(iin, 5, now.toISOString())));
+    // Assess: the count moves only while below the limit, so the sixth and later find none left
+    expect(tries.filter((code) => code !== undefined)).toHaveLength(5);
+  });
+
+  it('should compare at most five of 100 simultaneous guesses, the right code among them, and open no session', async () => {
+    // Prepare: a parent's live code; the limits raised, so only the code's own tries decide
+    anHourLater();
+    const parent = runtime.seed!.data.demoParents[0]!;
+    const base = dependencies();
+    const deps = { accounts: base.accounts, auth: base.auth, clock: base.clock, rateLimitScale: 1000 };
+    await sendParentLoginCode({ ...deps, notifier: runtime.notifier }, parent.iin, 'ru', '203.0.113.90');
+    const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0];
+    const wrongCodes = Array.from({ length: 99 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    comparisons.count = 0;
+    // Act: 99 wrong guesses at once; the right one is sent with them, and reaches the table once they are answered
+    const wrong = Promise.allSettled(wrongCodes.map((guess, i) => verifyParentLoginCode(deps, parent.iin, guess, `198.18.0.${i}`)));
+    const heldAuth = new Proxy(deps.auth, {
+      get: (target, name, receiver) => {
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? async (...args: unknown[]) => (await wrong, value.apply(target, args)) : value;
+      },
+    });
+    const [wrongOutcomes, [rightOutcome]] = await Promise.all([wrong, Promise.allSettled([verifyParentLoginCode({ ...deps, auth: heldAuth }, parent.iin, code, '198.18.1.1')])]);
+    const compared = comparisons.count;
+    // Assess
+    console.info(`login code guesses compared: ${compared} of 100`);
+    expect(compared).toBeLessThanOrEqual(5);
+    expect(wrongOutcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(rightOutcome!.status).toBe('rejected');
+    expect((rightOutcome as PromiseRejectedResult).reason).toBeInstanceOf(InvalidLoginCodeError);
+  });
+
+  it('should refuse the eleventh code check for one IIN within 15 minutes with 429 and when to retry, from any address', async () => {
+    // Prepare
+    anHourLater();
+    const iin = makeIin('1994-05-06', 'female', 8484);
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await verifyFrom(`198.51.100.${100 + i}`, iin, '000000')).status);
+    const eleventh = await verifyFrom('198.51.100.120', iin, '000000', 'en');
+    // Assess
+    expect(statuses).toEqual(Array(10).fill(401));
+    expect(eleventh.status).toBe(429);
+    expect((await eleventh.json()).error.message).toBe('Too many requests. Try again in 15 min.');
+  });
+
+  it('should refuse the 61st code check from one address within an hour, whatever IINs it tries, in Russian and Kazakh', async () => {
+    // Prepare: a fresh hour
+    startOfNextHour();
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await verifyFrom('192.0.2.99', makeIin('1986-06-06', 'male', 4000 + i), '000000')).status);
+    const ru = await verifyFrom('192.0.2.99', makeIin('1986-06-06', 'male', 4100), '000000', 'ru');
+    const kk = await verifyFrom('192.0.2.99', makeIin('1986-06-06', 'male', 4200), '000000', 'kk');
+    const otherClient = await verifyFrom('192.0.2.98', makeIin('1986-06-06', 'male', 4300), '000000');
+    // Assess
+    expect(statuses).toEqual(Array(60).fill(401));
+    expect(ru.status).toBe(429);
+    expect((await ru.json()).error.message).toBe('Слишком много запросов. Повторите через 60 мин.');
+    expect((await kk.json()).error.message).toBe('Сұраныстар тым көп. 60 минуттан кейін қайталап көріңіз.');
+    expect(otherClient.status).toBe(401);
   });
 });
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { staffAccountId } from '#domain/accounts';
 import { problems } from '#http/problems';
+import { hashPassword, verifyPassword } from '#use-cases/passwords';
 import { routes, type RouteDefinition } from '#http/routes';
 import { loginCodeMaxAttempts } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
@@ -36,14 +40,15 @@ describe('health and documentation', () => {
 describe('every route of the route table on the local server', () => {
   it('should reach its handler, behind the authorizer unless public', async () => {
     for (const route of routes as readonly RouteDefinition[]) {
-      // Prepare: a fresh session of the role the route is meant for (logout ends its own);
+      // Prepare: a session of the role the route is meant for, a fresh one for a parent (logout
+      // ends its own), the suite's one for staff (each staff login costs a 128 MiB scrypt);
       // a body-taking route gets an empty object
       const caller =
         route.access === 'public'
           ? client(runtime.url)
           : route.access.includes('parent')
             ? await loginParent(runtime, runtime.seed!.data.demoParents[0]!)
-            : await loginStaff(runtime);
+            : staff;
       const body = route.body ? {} : undefined;
       const path = route.path.replace(/\{\w+\}/g, 'no-such-id');
       // Act
@@ -116,7 +121,8 @@ describe('parent login and cabinet', () => {
 
   it('should answer an IIN without a cabinet exactly like one with, and send nothing', async () => {
     const before = runtime.notifier.outbox.length;
-    const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '000000000000' } });
+    // A possible IIN (real date, right check digit) that has no cabinet
+    const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '900101442425' } });
     expect(answer.status).toBe(202);
     expect(answer.body).toEqual({ sent: true, expiresInSeconds: 300 });
     expect(runtime.notifier.outbox.length).toBe(before);
@@ -179,6 +185,30 @@ describe('roles', () => {
   });
 });
 
+describe('staff password hashes', () => {
+  it('should rehash a password stored with weaker scrypt parameters at the next login, and keep it working', async () => {
+    // Prepare: a staff member whose hash was made with the old parameters, N = 2^15
+    const login = 'rehash@temirtau.kezek.kz';
+    const password = 'old-params-password';
+    const oldHash = await hashPassword(password, { N: 2 ** 15, r: 8, p: 1 });
+    const key = { accountId: staffAccountId(login) };
+    const tenantId = runtime.seed!.data.staff.tenantId;
+    await dynamoDocumentClient().send(
+      new PutCommand({ TableName: runtime.tableNames.accounts, Item: { ...key, kind: 'staff', login, tenantId, displayName: 'Rehash', passwordHash: oldHash } }),
+    );
+    // Act
+    const first = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password } });
+    const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.accounts, Key: key }));
+    const second = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password } });
+    // Assess: N = 2^17, r = 8, p = 1 stored with the new hash, which still takes the same password
+    expect(oldHash.startsWith('scrypt$32768$8$1$')).toBe(true);
+    expect(first.status).toBe(200);
+    expect(Item!.passwordHash.startsWith('scrypt$131072$8$1$')).toBe(true);
+    expect(await verifyPassword(password, Item!.passwordHash)).toBe(true);
+    expect(second.status).toBe(200);
+  });
+});
+
 describe('bad input', () => {
   it('should list every field problem in Kazakh', async () => {
     const answer = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '12', extra: true }, language: 'kk' });
@@ -187,6 +217,23 @@ describe('bad input', () => {
       { path: 'iin', message: 'ЖСН 12 цифрдан тұрады.' },
       { path: '(body)', message: 'Белгісіз өрістер: extra.' },
     ]);
+  });
+
+  it('should refuse a login code for an IIN that cannot exist with 400 in kk, ru and en, and send nothing', async () => {
+    // Prepare: a valid IIN with its last digit changed, and 30 February 1990 with a matching check digit
+    const wrongCheckDigit = '900101442426';
+    const impossibleDate = '900230410002';
+    const sentBefore = runtime.notifier.outbox.length;
+    // Act
+    const kk = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: wrongCheckDigit }, language: 'kk' });
+    const ru = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: impossibleDate }, language: 'ru' });
+    const en = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: wrongCheckDigit }, language: 'en' });
+    // Assess
+    expect([kk.status, ru.status, en.status]).toEqual([400, 400, 400]);
+    expect(kk.body.error.fields).toEqual([{ path: 'iin', message: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.' }]);
+    expect(ru.body.error.fields).toEqual([{ path: 'iin', message: 'Такого ИИН не существует: неверная дата или контрольная цифра.' }]);
+    expect(en.body.error.fields).toEqual([{ path: 'iin', message: 'This IIN cannot exist: its date or check digit is wrong.' }]);
+    expect(runtime.notifier.outbox.length).toBe(sentBefore);
   });
 
   it('should answer a body that is not JSON with 400', async () => {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '#functions/tables';
+import { secureSessionCookieName, sessionCookieName } from '#http/routes';
 import { buildVendorLayer, functionBuildOptions } from '../../lib/vendor-layer.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, startTestRuntime } from '../support/runtime.ts';
@@ -62,7 +63,8 @@ describe('the vendor layer', () => {
   it('should run a staff request through the authorizer and the route function in a Lambda-like process, answering as the local server does', async () => {
     // Prepare: a staff session, and what the local server (the same handlers on node_modules) answers
     const staff = await loginStaff(runtime);
-    const cookie = [...staff.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    // In AWS cookies are Secure and the session cookie is `__Host-kezek_session`: the same token under that name
+    const cookie = `${secureSessionCookieName}=${staff.cookies.get(sessionCookieName)}`;
     const local = await staff.request('GET', '/api/staff/kindergartens');
     const script = join(functionsDir, 'invoke.mjs');
     writeFileSync(script, invokeScript);
@@ -75,6 +77,7 @@ describe('the vendor layer', () => {
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
         AWS_LAMBDA_FUNCTION_NAME: 'kezek-test',
         AWS_REGION: 'eu-central-1',
+        COOKIE_SECURE: 'true',
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         // No X-Ray daemon or trace header here: the X-Ray SDK would log that the segment is missing.

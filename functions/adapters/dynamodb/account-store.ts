@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
@@ -50,5 +50,24 @@ export class DynamoAccountStore implements AccountStore {
   async getStaff(login: string): Promise<StaffAccount | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { accountId: staffAccountId(login) } }));
     return Item?.kind === 'staff' ? (Item as StaffAccount) : undefined;
+  }
+
+  async replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { accountId: staffAccountId(login) },
+          UpdateExpression: 'SET passwordHash = :replacement',
+          // Over the hash that was checked only: a password changed meanwhile is never overwritten.
+          ConditionExpression: 'kind = :staff AND passwordHash = :expected',
+          ExpressionAttributeValues: { ':staff': 'staff', ':expected': expected, ':replacement': replacement },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 }

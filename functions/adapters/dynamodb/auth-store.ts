@@ -33,23 +33,26 @@ export class DynamoAuthStore implements AuthStore {
     );
   }
 
-  async getLoginCode(iin: string): Promise<LoginCode | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: codeKey(iin), ConsistentRead: true }));
-    return Item as LoginCode | undefined;
-  }
-
-  countFailedAttempt(iin: string, maxAttempts: number): Promise<boolean> {
-    return unlessConditionFails(() =>
-      this.client.send(
+  async takeLoginCodeAttempt(iin: string, maxAttempts: number, now: string): Promise<LoginCode | undefined> {
+    try {
+      const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: codeKey(iin),
           UpdateExpression: 'SET attempts = attempts + :one',
-          ConditionExpression: 'attribute_exists(authId) AND attempts < :max',
-          ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts },
+          // A try is counted before the code is compared, and only while one is left: of any number of
+          // simultaneous guesses at most `maxAttempts` are ever compared.
+          ConditionExpression: 'attribute_exists(authId) AND attempts < :max AND expiresAt > :now',
+          ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts, ':now': now },
+          ReturnValues: 'ALL_NEW',
         }),
-      ),
-    );
+      );
+      const { authId: _key, expiresAtEpoch: _ttl, ...code } = Attributes!;
+      return code as LoginCode;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   consumeLoginCode(iin: string, codeHash: string): Promise<boolean> {
