@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import { authorizer as authorizerEntry, routes, type RouteDefinition } from '#http/routes';
-import type { HttpEvent } from '#http/http-handler';
+import { problemResponse, type HttpEvent } from '#http/http-handler';
+import { readLanguageCookie } from '#http/cookies';
+import type { ProblemCode } from '#http/problems';
+import { pickLanguage } from '#domain/language';
 import { countDynamoRequests } from '#adapters/dynamodb/client';
 import { localFilesPrefix, type LocalFileStore } from '#adapters/local/local-file-store';
 import { withGrants } from './grants.ts';
@@ -140,6 +143,17 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+/** A refusal of the server itself, with the same error body as a handler's, in the request's language. */
+function problemAnswer(request: IncomingMessage, code: ProblemCode): APIGatewayProxyStructuredResultV2 {
+  const acceptLanguage = request.headers['accept-language'];
+  return problemResponse(code, pickLanguage(readLanguageCookie(undefined, request.headers.cookie), Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage));
+}
+
+function sendProblem(request: IncomingMessage, response: ServerResponse, code: ProblemCode, headers: Readonly<Record<string, string>> = {}): void {
+  const answer = problemAnswer(request, code);
+  response.writeHead(answer.statusCode ?? 500, { ...(answer.headers as Record<string, string>), ...headers }).end(answer.body);
+}
+
 /** The headers CloudFront's response-headers policy adds in AWS. */
 const securityHeaders = {
   'x-content-type-options': 'nosniff',
@@ -202,7 +216,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     // A path that is not valid percent-encoding names no route, file or parameter: a 400, as
     // CloudFront and API Gateway answer, rather than a decoding error (outside the try below it
     // would reject this callback and stop the process).
-    if (!isDecodable(url.pathname)) return sendJson(response, 400, { message: 'Bad Request' });
+    if (!isDecodable(url.pathname)) return url.pathname.startsWith('/api/') ? sendProblem(request, response, 'bad_request') : sendJson(response, 400, { message: 'Bad Request' });
     if (options.files && url.pathname.startsWith(localFilesPrefix) && request.method === 'GET') return options.files.serve(url, response);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { message: 'Method Not Allowed' });
@@ -210,7 +224,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     }
     let match: RegExpExecArray | null = null;
     const found = compiled.find((candidate) => candidate.route.method === request.method && (match = candidate.pattern.exec(url.pathname)));
-    if (!found || !match) return sendJson(response, 404, { message: 'Not Found' });
+    if (!found || !match) {
+      // A path of the table asked with another method: 405 with the methods it takes; else 404.
+      const allowed = compiled.filter((candidate) => candidate.pattern.test(url.pathname)).map((candidate) => candidate.route.method);
+      if (allowed.length > 0) return sendProblem(request, response, 'method_not_allowed', { allow: allowed.join(', ') });
+      return sendProblem(request, response, 'not_found');
+    }
     try {
       // API Gateway takes up to 10 MB; so does the local server.
       const body = await readBody(request, 10_000_000);
@@ -219,9 +238,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
         if (found.route.access !== 'public') {
           // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
           const cookieHeader = request.headers.cookie;
-          if (!cookieHeader) return { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }), headers: { 'content-type': 'application/json' } };
+          if (!cookieHeader) return problemAnswer(request, 'unauthenticated');
           const decision = await withGrants(authorizerEntry.handler, authorizerEntry.grants, () => authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer')));
-          if (!decision.isAuthorized) return { statusCode: 403, body: JSON.stringify({ message: 'Forbidden' }), headers: { 'content-type': 'application/json' } };
+          if (!decision.isAuthorized) return problemAnswer(request, 'forbidden');
           event.requestContext.authorizer = { lambda: decision.context };
         }
         return withGrants(found.route.handler, found.route.grants, () => found.handler(event, lambdaContext(found.route.handler)));
@@ -234,9 +253,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? '');
     } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
+      const tooLarge = (error as { status?: number }).status === 413;
       options.log(`[api] ${request.method} ${url.pathname} failed: ${(error as Error).name}`);
-      sendJson(response, status, { message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' });
+      sendProblem(request, response, tooLarge ? 'payload_too_large' : 'internal');
     }
   });
 

@@ -58,7 +58,8 @@ function json(status: number, body: unknown, cookies?: readonly string[]): HttpR
   };
 }
 
-function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[], params: Readonly<Record<string, string>> = {}): HttpResponse {
+/** The error body every refusal has: a code, a message in the request language, and details. */
+export function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[], params: Readonly<Record<string, string>> = {}): HttpResponse {
   return json(problems[code].status, {
     error: { code, message: problemMessage(code, language, params), ...(fields && { fields }), ...(Object.keys(params).length > 0 && { params }) },
   });
@@ -66,6 +67,22 @@ function problemResponse(code: ProblemCode, language: Language, fields?: FieldEr
 
 function languageOf(event: HttpEvent): Language {
   return pickLanguage(readLanguageCookie(event.cookies, event.headers?.cookie), event.headers?.['accept-language']);
+}
+
+/** JSON exactly as `@middy/http-json-body-parser` recognises it: `application/json` or `application/<x>+json`, any parameters. */
+const jsonMediaType = /^application\/(.+\+)?json($|;.+)/;
+
+/**
+ * CSRF: a state-changing request must say it is JSON. A cross-site HTML form can only send
+ * `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`, and a cross-site
+ * script cannot set `application/json` without a CORS preflight, which this API never grants.
+ * A browser that says the request comes from another site (`Sec-Fetch-Site: cross-site`) is
+ * refused too, whatever it sends. See docs/DECISIONS.md.
+ */
+function refuseCrossSite(route: RouteDefinition, headers: Readonly<Record<string, string | undefined>> | undefined): void {
+  if (route.method === 'GET') return;
+  if (headers?.['sec-fetch-site']?.trim().toLowerCase() === 'cross-site') throw new Problem('cross_site_request');
+  if (!jsonMediaType.test(headers?.['content-type'] ?? '')) throw new Problem('unsupported_media_type');
 }
 
 /** Who may call: the authorizer put the session's identity into the context; the route says which roles. */
@@ -115,7 +132,8 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
       // The route, not the path: a path may carry an id, and the log needs no more than the route.
       logger.appendKeys({ route: `${route.method} ${route.path}` });
     })
-    .use(httpHeaderNormalizer());
+    .use(httpHeaderNormalizer())
+    .before((request) => refuseCrossSite(route, request.event.headers));
   if (route.body) handler.use(httpJsonBodyParser());
   return handler
     .use({
@@ -135,7 +153,7 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         } else if (error instanceof DomainError && isProblemCode(error.code)) {
           request.response = problemResponse(error.code, language, undefined, error.params());
         } else if (error && 'statusCode' in error && error.statusCode === 415) {
-          // @middy/http-json-body-parser: no JSON content type, or a body that is not JSON.
+          // @middy/http-json-body-parser: a missing body or one that is not JSON (the content type was checked before).
           request.response = problemResponse('malformed_body', language);
         } else {
           logger.error('request failed', { route: `${route.method} ${route.path}`, errorName: error?.name, errorMessage: error?.message });

@@ -45,6 +45,38 @@ export const problems = {
     status: 404,
     message: { kk: 'Табылмады.', ru: 'Не найдено.', en: 'Not found.' },
   },
+  method_not_allowed: {
+    status: 405,
+    message: {
+      kk: 'Бұл мекенжай мұндай әдісті қабылдамайды.',
+      ru: 'Этот адрес не принимает такой метод запроса.',
+      en: 'This address does not accept this request method.',
+    },
+  },
+  payload_too_large: {
+    status: 413,
+    message: { kk: 'Сұраныс тым үлкен.', ru: 'Запрос слишком большой.', en: 'The request is too large.' },
+  },
+  unsupported_media_type: {
+    status: 415,
+    message: {
+      kk: 'Сұраныс JSON түрінде жіберілуі керек (Content-Type: application/json).',
+      ru: 'Запрос нужно отправлять в формате JSON (Content-Type: application/json).',
+      en: 'Send the request as JSON (Content-Type: application/json).',
+    },
+  },
+  cross_site_request: {
+    status: 403,
+    message: {
+      kk: 'Басқа сайттан келген сұраныс қабылданбайды.',
+      ru: 'Запросы с других сайтов не принимаются.',
+      en: 'Requests from other sites are not accepted.',
+    },
+  },
+  bad_request: {
+    status: 400,
+    message: { kk: 'Сұраныс мекенжайы қате.', ru: 'Неверный адрес запроса.', en: 'The request address is malformed.' },
+  },
   transition_not_allowed: {
     status: 409,
     message: {
@@ -284,6 +316,7 @@ export const fieldMessages = {
     ru: 'Только латинские буквы, цифры, «-» и «_», до 60 символов.',
     en: 'Latin letters, digits, “-” and “_” only, up to 60 characters.',
   },
+  id_invalid: { kk: 'Идентификатор қате.', ru: 'Неверный идентификатор.', en: 'Not a valid identifier.' },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',
     ru: 'В этом детском саду нет групп на выбранном языке.',

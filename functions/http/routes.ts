@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
+import type { ProblemCode } from './problems.ts';
 import {
   applicationIdParams,
   markReadRequest,
@@ -91,6 +92,12 @@ export interface RouteDefinition {
   readonly query?: ZodType;
   readonly body?: ZodType;
   readonly response: ZodType;
+  /**
+   * The problems its use case may answer (`problems.ts`), beyond those the route's shape gives
+   * every route alike: 400 for params, query or body, 401 and 403 behind a session, 415 for a
+   * state change. The OpenAPI document declares their statuses.
+   */
+  readonly problems?: readonly ProblemCode[];
   /** Status of a successful answer. */
   readonly successStatus?: number;
   readonly grants: Grants;
@@ -124,6 +131,7 @@ export const routes = [
     access: 'public',
     summary: "Send a one-time login code to the parent's phone",
     body: parentCodeRequest,
+    problems: ['rate_limited'],
     response: parentCodeResponse,
     successStatus: 202,
     grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true },
@@ -135,6 +143,7 @@ export const routes = [
     access: 'public',
     summary: 'Exchange IIN and one-time code for a session cookie',
     body: parentSessionRequest,
+    problems: ['invalid_login_code', 'rate_limited'],
     response: identityResponse,
     grants: { tables: { accounts: 'read', auth: 'readWrite' } },
   },
@@ -145,6 +154,7 @@ export const routes = [
     access: 'public',
     summary: 'Staff login with their own credentials, scoped to their tenant',
     body: staffSessionRequest,
+    problems: ['invalid_credentials', 'rate_limited'],
     response: identityResponse,
     // accounts readWrite: a password hash made with weaker parameters is replaced at login.
     grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
@@ -192,6 +202,7 @@ export const routes = [
     access: ['staff'],
     summary: 'Add a kindergarten to the tenant (the id is made from the name unless given); an id that is taken is refused',
     body: createKindergartenRequest,
+    problems: ['kindergarten_exists'],
     response: kindergartenResponse,
     successStatus: 201,
     grants: { tables: { kindergartens: 'readWrite', tenants: 'read' } },
@@ -203,6 +214,7 @@ export const routes = [
     access: ['staff'],
     summary: 'One kindergarten of the tenant with its places taken and revision, and the districts, for the edit form',
     params: kindergartenParams,
+    problems: ['not_found'],
     response: kindergartenFormResponse,
     grants: { tables: { kindergartens: 'read', tenants: 'read' } },
   },
@@ -214,6 +226,7 @@ export const routes = [
     summary: 'Edit a kindergarten (conditional on the revision read, and on no age group getting fewer places than are taken)',
     params: kindergartenParams,
     body: updateKindergartenRequest,
+    problems: ['not_found', 'kindergarten_changed'],
     response: kindergartenResponse,
     grants: { tables: { kindergartens: 'readWrite', tenants: 'read' } },
   },
@@ -233,6 +246,7 @@ export const routes = [
     access: ['parent'],
     summary: 'Bring an application stopped by the confirmation campaign back to the queue, with its original date',
     params: applicationIdParams,
+    problems: ['not_found', 'transition_not_allowed', 'restores_automatically', 'concurrent_change'],
     response: applicationResponse,
     grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true },
   },
@@ -243,6 +257,7 @@ export const routes = [
     access: ['parent'],
     summary: 'The parent withdraws an application they no longer need',
     params: applicationIdParams,
+    problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: applicationResponse,
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
@@ -256,6 +271,7 @@ export const routes = [
     access: ['staff'],
     summary: 'Register an application (one active application per child and tenant)',
     body: registerApplicationRequest,
+    problems: ['child_already_queued', 'concurrent_change'],
     response: staffApplicationResponse,
     successStatus: 201,
     grants: {
@@ -270,6 +286,7 @@ export const routes = [
     access: ['staff'],
     summary: 'One application of the tenant with its history (IINs masked)',
     params: applicationIdParams,
+    problems: ['not_found'],
     response: staffApplicationResponse,
     grants: { tables: { applications: 'read', kindergartens: 'read' } },
   },
@@ -292,6 +309,7 @@ export const routes = [
     summary: 'Change the chosen kindergartens (1 to 3 of the tenant)',
     params: applicationIdParams,
     body: changeKindergartensRequest,
+    problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
     grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
   },
@@ -303,6 +321,7 @@ export const routes = [
     summary: 'Issue a referral to a kindergarten with a free place; it expires after the policy’s working days',
     params: applicationIdParams,
     body: referralRequest,
+    problems: ['not_found', 'transition_not_allowed', 'no_free_place', 'concurrent_change'],
     response: staffApplicationResponse,
     grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true },
   },
@@ -313,6 +332,7 @@ export const routes = [
     access: ['staff'],
     summary: 'Mark a referred child as enrolled (the application leaves the queue)',
     params: applicationIdParams,
+    problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
     grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
   },
@@ -324,6 +344,7 @@ export const routes = [
     summary: 'Withdraw an application (e.g. at the parent’s written request)',
     params: applicationIdParams,
     body: withdrawalRequest,
+    problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
@@ -338,6 +359,7 @@ export const routes = [
     summary: 'Check a whole CSV file (kindergartens or the queue) without writing anything; lists every bad row',
     params: importParams,
     body: importCheckRequest,
+    problems: ['import_rejected'],
     response: importCheckResponse,
     grants: { tables: { kindergartens: 'read', applications: 'read', constraints: 'read', tenants: 'read' } },
   },
@@ -349,6 +371,7 @@ export const routes = [
     summary: 'Import a slice of a checked CSV file (header + rows); idempotent',
     params: importParams,
     body: importRowsRequest,
+    problems: ['import_rejected', 'concurrent_change'],
     response: importRowsResponse,
     grants: {
       tables: { kindergartens: 'readWrite', applications: 'readWrite', constraints: 'readWrite', notifications: 'readWrite', accounts: 'readWrite', tenants: 'read' },
@@ -401,6 +424,7 @@ export const routes = [
     access: ['staff'],
     summary: 'One campaign with its counters and, while closing, its progress',
     params: campaignIdParams,
+    problems: ['not_found'],
     response: campaignResponse,
     grants: { tables: { campaigns: 'read' } },
   },
@@ -411,6 +435,7 @@ export const routes = [
     access: ['staff'],
     summary: 'How many applications and applicants a campaign would take in, by birth year',
     params: campaignIdParams,
+    problems: ['not_found'],
     response: campaignPreviewResponse,
     grants: { tables: { campaigns: 'read', applications: 'read', tenants: 'read' } },
   },
@@ -421,6 +446,7 @@ export const routes = [
     access: ['staff'],
     summary: 'Start a draft campaign: it becomes the active one; a job marks the scope, notifies and announces',
     params: campaignIdParams,
+    problems: ['not_found', 'campaign_state', 'campaign_already_active'],
     response: campaignResponse,
     successStatus: 202,
     grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true },
@@ -432,6 +458,7 @@ export const routes = [
     access: ['staff'],
     summary: 'Cancel a campaign before its end (nothing is stopped)',
     params: campaignIdParams,
+    problems: ['not_found', 'campaign_state'],
     response: campaignResponse,
     grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true },
   },
@@ -443,6 +470,7 @@ export const routes = [
     summary: 'The campaign dashboard: progress by day, load per kindergarten and district, distributions of questions 2–6 (filter by district and cohort); read from counters only',
     params: campaignIdParams,
     query: campaignDashboardQuery,
+    problems: ['not_found'],
     response: campaignDashboardResponse,
     grants: { tables: { campaigns: 'read', aggregates: 'read', kindergartens: 'read', tenants: 'read' } },
   },
@@ -454,6 +482,7 @@ export const routes = [
     summary: 'Start a CSV export (anonymised answers or the aggregates) in the background; poll it for progress and the download link',
     params: campaignIdParams,
     body: createExportRequest,
+    problems: ['not_found'],
     response: exportResponse,
     successStatus: 202,
     grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true },
@@ -465,6 +494,7 @@ export const routes = [
     access: ['staff'],
     summary: "An export's progress and, once done, a short-lived download link",
     params: exportParams,
+    problems: ['not_found'],
     response: exportResponse,
     grants: { tables: { exports: 'read' }, files: 'read' },
   },
@@ -484,6 +514,7 @@ export const routes = [
     access: ['parent'],
     summary: 'Send the survey: the answer, the confirmation of all queued applications and the counters, in one transaction',
     body: surveySubmitRequest,
+    problems: ['campaign_closed', 'concurrent_change'],
     response: surveySubmitResponse,
     grants: {
       tables: { campaigns: 'readWrite', constraints: 'read', answers: 'readWrite', aggregates: 'readWrite', kindergartens: 'read', applications: 'readWrite', notifications: 'readWrite', tenants: 'read' },

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
-import { queueCursor } from './queue-cursor.ts';
+import type { StatusPageKey } from '#ports/stores';
+import { decodeQueueCursor } from './queue-cursor.ts';
 
 /**
  * Request and response schemas of the HTTP API: the only source of request types (`z.infer`)
@@ -17,9 +18,33 @@ const possibleIin = z
   .string()
   .regex(/^\d{12}$/, { message: 'iin_format', abort: true })
   .refine(isValidIin, { message: 'iin_invalid' });
-/** Letters, digits, `_`, `-`, and the dots of imported ids (`imp.<tenant>.<external id>`). */
-const applicationId = z.string().regex(/^[\w.-]{1,100}$/);
-const kindergartenId = z.string().regex(/^[\w-]{1,60}$/);
+
+/**
+ * What every id the system creates looks like. An id a request names (path, query or body) must
+ * match, so no lookup reaches the store with an empty or oversized key (DynamoDB refuses an empty
+ * key with an error, which would answer 500) and a malformed one is a 400 that names the field.
+ */
+export const idPatterns = {
+  /** `app-<uuid>` (registered by staff) and `imp.<tenant>.<external id>` (imported; 85 characters at most). */
+  application: /^[\w.-]{1,100}$/,
+  /** Kindergartens (made from the name, or given: up to 60), campaigns (`c-<year>-<8 hex>`), exports (`x-<uuid>`), districts. */
+  entity: /^[\w-]{1,60}$/,
+  /** Education departments. */
+  tenant: /^[\w-]{1,40}$/,
+  /** `<ISO instant>#<application or campaign id>#<kind>[-<days before>]`. */
+  notification: /^[\w.:#+-]{1,200}$/,
+} as const;
+
+/** One schema per kind of id, shared by every route that takes one. */
+export const idSchemas = {
+  application: z.string().regex(idPatterns.application, { message: 'id_invalid' }),
+  entity: z.string().regex(idPatterns.entity, { message: 'id_invalid' }),
+  tenant: z.string().regex(idPatterns.tenant, { message: 'id_invalid' }),
+  notification: z.string().regex(idPatterns.notification, { message: 'id_invalid' }),
+} as const;
+
+const applicationId = idSchemas.application;
+const kindergartenId = idSchemas.entity;
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -130,6 +155,23 @@ export const changeKindergartensRequest = z.strictObject({ kindergartenIds: z.ar
 export const referralRequest = z.strictObject({ kindergartenId });
 export const withdrawalRequest = z.strictObject({ reason: z.string().trim().max(200).optional() });
 
+const cursorKey = z.strictObject({
+  registeredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/),
+  applicationId,
+});
+
+/** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
+const queueCursor = z
+  .string()
+  .max(300)
+  .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
+  .transform((text, context): StatusPageKey => {
+    const key = cursorKey.safeParse(decodeQueueCursor(text));
+    if (key.success) return key.data;
+    context.addIssue({ code: 'custom', message: 'cursor_invalid' });
+    return z.NEVER;
+  });
+
 /** The staff queue browser: one cohort, one status, optionally narrowed, a page at a time. */
 export const queueQuery = z
   .strictObject({
@@ -212,7 +254,7 @@ const kindergartenFields = {
     .array(z.enum(instructionLanguages, { message: 'language_unknown' }))
     .min(1, { message: 'languages_required' })
     .max(2, { message: 'options_distinct' }),
-  district: z.string().regex(/^[\w-]{1,60}$/, { message: 'district_unknown' }),
+  district: z.string().regex(idPatterns.entity, { message: 'district_unknown' }),
   address: z.string().trim().max(300),
   location: z.strictObject({ lat: coordinate, lon: coordinate }),
   capacity: z.strictObject({ nursery: places, junior: places, middle: places, senior: places, preschool: places }),
@@ -220,7 +262,7 @@ const kindergartenFields = {
 
 /** A new kindergarten; without an id, one is made from its name. */
 export const createKindergartenRequest = z.strictObject({
-  kindergartenId: z.string().regex(/^[\w-]{1,60}$/, { message: 'kindergarten_id_format' }).optional(),
+  kindergartenId: z.string().regex(idPatterns.entity, { message: 'kindergarten_id_format' }).optional(),
   ...kindergartenFields,
 });
 
@@ -307,7 +349,7 @@ export const campaignView = z.object({
   closeProgress: z.object({ processed: z.number().int(), total: z.number().int() }).optional(),
 });
 
-export const campaignIdParams = z.strictObject({ campaignId: z.string().regex(/^[\w-]{1,60}$/) });
+export const campaignIdParams = z.strictObject({ campaignId: idSchemas.entity });
 
 export const createCampaignRequest = z.strictObject({
   year: z.number().int().min(2020).max(2100),
@@ -330,7 +372,7 @@ const dashboardOption = z.object({ id: z.string(), label: localized, count });
 
 export const campaignDashboardQuery = z.strictObject({
   /** Only answers whose first-choice kindergarten is in this district. */
-  district: z.string().regex(/^[\w-]{1,60}$/).optional(),
+  district: idSchemas.entity.optional(),
   /** Only answers of parents with a child born this year in the campaign. */
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
 });
@@ -383,7 +425,7 @@ export const createExportRequest = z.strictObject({
   /** The language of the header row and of the option labels. */
   language: z.enum(['kk', 'ru', 'en']),
 });
-export const exportParams = z.strictObject({ campaignId: z.string().regex(/^[\w-]{1,60}$/), exportId: z.string().regex(/^[\w-]{1,60}$/) });
+export const exportParams = z.strictObject({ campaignId: idSchemas.entity, exportId: idSchemas.entity });
 export const exportView = z.object({
   exportId: z.string(),
   campaignId: z.string(),
@@ -401,7 +443,7 @@ export const exportView = z.object({
 });
 export const exportResponse = z.object({ export: exportView });
 
-export const publicCampaignQuery = z.strictObject({ tenantId: z.string().regex(/^[\w-]{1,40}$/) });
+export const publicCampaignQuery = z.strictObject({ tenantId: idSchemas.tenant });
 export const publicCampaignResponse = z.object({
   campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized }).nullable(),
 });
@@ -475,5 +517,5 @@ export const notificationsResponse = z.object({
   unread: z.number().int(),
 });
 
-export const markReadRequest = z.strictObject({ notificationIds: z.array(z.string().max(200)).min(1).max(100) });
+export const markReadRequest = z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) });
 export const markReadResponse = z.object({ marked: z.number().int() });

@@ -5,6 +5,7 @@ import { staffAccountId } from '#domain/accounts';
 import { problems } from '#http/problems';
 import { hashPassword, verifyPassword } from '#use-cases/passwords';
 import { routes, type RouteDefinition } from '#http/routes';
+import { idPatterns } from '#http/schemas';
 import { loginCodeMaxAttempts } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { client, loginParent, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
@@ -244,5 +245,175 @@ describe('bad input', () => {
 
   it('should answer an unknown API path with 404', async () => {
     expect((await client(runtime.url).request('GET', '/api/nothing-here')).status).toBe(404);
+  });
+
+  it('should refuse an empty notification id with 400 naming the field, not 500', async () => {
+    // Act
+    const answer = await parentA.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: [''] }, language: 'en' });
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual([{ path: 'notificationIds.0', message: 'Not a valid identifier.' }]);
+  });
+
+  it('should accept back every notification id it hands out', async () => {
+    // Prepare: the parent withdraws one of their applications, which leaves them a notification
+    const applications = await parentA.request('GET', '/api/cabinet/applications');
+    const withdrawable = applications.body.applications.find((a: { actions: string[] }) => a.actions.includes('withdraw'));
+    expect((await parentA.request('POST', `/api/cabinet/applications/${encodeURIComponent(withdrawable.applicationId)}/withdrawal`)).status).toBe(200);
+    const listed = await parentA.request('GET', '/api/cabinet/notifications');
+    const ids = listed.body.notifications.map((n: { notificationId: string }) => n.notificationId) as string[];
+    expect(ids.length).toBeGreaterThan(0);
+    // Act
+    const marked = await parentA.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: ids.slice(0, 100) } });
+    // Assess
+    for (const id of ids) expect(id).toMatch(idPatterns.notification);
+    expect(marked.status).toBe(200);
+  });
+});
+
+/** Sends as the caller (its cookies) with exactly the headers given: no JSON content type added. */
+async function sendAs(caller: Client | undefined, method: string, path: string, headers: Record<string, string>, body?: string) {
+  const cookie = caller && caller.cookies.size > 0 ? [...caller.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  const response = await fetch(`${runtime.url}${path}`, { method, headers: { ...headers, ...(cookie && { cookie }) }, ...(body !== undefined && { body }) });
+  return { status: response.status, body: await response.json().catch(() => undefined), headers: response.headers };
+}
+
+const nonGetRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.method !== 'GET');
+
+/** The session a route is meant for (none for a public one). */
+const callerOf = (route: RouteDefinition): Client | undefined => (route.access === 'public' ? undefined : route.access.includes('parent') ? parentA : staff);
+
+describe('CSRF: a state change must be JSON from this site', () => {
+  it('should refuse a form post and a text/plain post on every state-changing route with 415 in the language asked', async () => {
+    expect(nonGetRoutes.length).toBeGreaterThan(20);
+    for (const route of nonGetRoutes) {
+      // Prepare: what a cross-site HTML form can send without a CORS preflight
+      const path = route.path.replace(/\{\w+\}/g, 'no-such-id');
+      // Act
+      const form = await sendAs(callerOf(route), route.method, path, { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'kk' }, 'iin=123456789012');
+      const text = await sendAs(callerOf(route), route.method, path, { 'content-type': 'text/plain', 'accept-language': 'en' }, '{"iin":"123456789012"}');
+      const none = await sendAs(callerOf(route), route.method, path, { 'accept-language': 'ru' });
+      // Assess
+      expect([form.status, text.status, none.status], `${route.method} ${route.path}`).toEqual([415, 415, 415]);
+      expect(form.body.error, route.path).toEqual({ code: 'unsupported_media_type', message: 'Сұраныс JSON түрінде жіберілуі керек (Content-Type: application/json).' });
+      expect(text.body.error.message, route.path).toBe('Send the request as JSON (Content-Type: application/json).');
+      expect(none.body.error.message, route.path).toBe('Запрос нужно отправлять в формате JSON (Content-Type: application/json).');
+    }
+  });
+
+  it('should refuse a JSON request a browser marks as cross-site with 403 on every state-changing route', async () => {
+    for (const route of nonGetRoutes) {
+      // Act
+      const answer = await sendAs(
+        callerOf(route),
+        route.method,
+        route.path.replace(/\{\w+\}/g, 'no-such-id'),
+        { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site', 'accept-language': 'en' },
+        route.body ? '{}' : undefined,
+      );
+      // Assess
+      expect(answer.status, `${route.method} ${route.path}`).toBe(403);
+      expect(answer.body.error, route.path).toEqual({ code: 'cross_site_request', message: 'Requests from other sites are not accepted.' });
+    }
+  });
+
+  it('should let a JSON request of this site through to its handler on every state-changing route, a body-less one too', async () => {
+    for (const route of nonGetRoutes.filter((r) => r.handler !== 'logout')) {
+      // Act: the same request as the web app sends (JSON content type; same-origin fetch metadata)
+      const answer = await sendAs(
+        callerOf(route),
+        route.method,
+        route.path.replace(/\{\w+\}/g, 'no-such-id'),
+        { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        route.body ? '{}' : undefined,
+      );
+      // Assess: the handler answered (success or one of its problems), not the CSRF refusal
+      expect([403, 415], `${route.method} ${route.path}`).not.toContain(answer.status);
+    }
+  });
+
+  it('should log out with a body-less JSON POST, as the web app sends it', async () => {
+    // Prepare
+    const parent = await loginParent(runtime, runtime.seed!.data.demoParents[2]!);
+    // Act
+    const refused = await sendAs(parent, 'POST', '/api/auth/logout', { 'content-type': 'application/x-www-form-urlencoded' });
+    const stillIn = await parent.request('GET', '/api/me');
+    const loggedOut = await sendAs(parent, 'POST', '/api/auth/logout', { 'content-type': 'application/json' });
+    // Assess
+    expect(refused.status).toBe(415);
+    expect(stillIn.status).toBe(200);
+    expect(loggedOut.status).toBe(200);
+  });
+});
+
+describe('messages in the user’s language, never the validator’s', () => {
+  it('should name a missing field as required in kk, ru and en', async () => {
+    // Act
+    const answers = await Promise.all(
+      (['kk', 'ru', 'en'] as const).map((language) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: {}, language })),
+    );
+    // Assess
+    expect(answers.map((a) => a.body.error.fields)).toEqual([
+      [
+        { path: 'login', message: 'Міндетті өріс.' },
+        { path: 'password', message: 'Міндетті өріс.' },
+      ],
+      [
+        { path: 'login', message: 'Обязательное поле.' },
+        { path: 'password', message: 'Обязательное поле.' },
+      ],
+      [
+        { path: 'login', message: 'Required.' },
+        { path: 'password', message: 'Required.' },
+      ],
+    ]);
+  });
+
+  it('should name unknown fields, a wrong type and a too long list in ru and en by hand', async () => {
+    // Act
+    const unknownRu = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: '123456789012', extra: true }, language: 'ru' });
+    const wrongTypeEn = await client(runtime.url).request('POST', '/api/auth/parent/code', { rawBody: '"just text"', language: 'en' });
+    const tooManyRu = await staff.request('PUT', '/api/staff/applications/no-such-id/kindergartens', { body: { kindergartenIds: ['a', 'b', 'c', 'd'] }, language: 'ru' });
+    const tooManyEn = await staff.request('PUT', '/api/staff/applications/no-such-id/kindergartens', { body: { kindergartenIds: ['a', 'b', 'c', 'd'] }, language: 'en' });
+    const tooManyKk = await staff.request('PUT', '/api/staff/applications/no-such-id/kindergartens', { body: { kindergartenIds: ['a', 'b', 'c', 'd'] }, language: 'kk' });
+    // Assess
+    expect(unknownRu.body.error.fields).toEqual([{ path: '(body)', message: 'Неизвестные поля: extra.' }]);
+    expect(wrongTypeEn.body.error.fields).toEqual([{ path: '(body)', message: 'This value has the wrong type.' }]);
+    expect(tooManyRu.body.error.fields).toEqual([{ path: 'kindergartenIds', message: 'Слишком длинно или слишком много (не больше 3).' }]);
+    expect(tooManyEn.body.error.fields).toEqual([{ path: 'kindergartenIds', message: 'Too long or too many (at most 3).' }]);
+    expect(tooManyKk.body.error.fields).toEqual([{ path: 'kindergartenIds', message: 'Тым ұзын немесе тым көп (ең көбі 3).' }]);
+  });
+
+  it('should answer an unknown API path with 404 in the language of the kezek cookie, else of Accept-Language', async () => {
+    // Act
+    const byHeader = await sendAs(undefined, 'GET', '/api/nothing-here', { 'accept-language': 'ru-RU,ru;q=0.9' });
+    const byCookie = await sendAs(undefined, 'GET', '/api/nothing-here', { 'accept-language': 'ru', cookie: 'kezek_lang=kk' });
+    const byDefault = await sendAs(undefined, 'POST', '/api/nothing-here', { 'accept-language': 'en', 'content-type': 'application/json' });
+    // Assess
+    expect([byHeader.status, byCookie.status, byDefault.status]).toEqual([404, 404, 404]);
+    expect(byHeader.body).toEqual({ error: { code: 'not_found', message: 'Не найдено.' } });
+    expect(byCookie.body).toEqual({ error: { code: 'not_found', message: 'Табылмады.' } });
+    expect(byDefault.body).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+
+  it('should answer a wrong method on a known path with 405, its allowed methods and a localized message', async () => {
+    // Act
+    const health = await sendAs(undefined, 'DELETE', '/api/health', { 'accept-language': 'kk' });
+    const campaigns = await sendAs(staff, 'PATCH', '/api/staff/campaigns', { 'accept-language': 'en', 'content-type': 'application/json' }, '{}');
+    // Assess
+    expect(health.status).toBe(405);
+    expect(health.headers.get('allow')).toBe('GET');
+    expect(health.body).toEqual({ error: { code: 'method_not_allowed', message: 'Бұл мекенжай мұндай әдісті қабылдамайды.' } });
+    expect(campaigns.status).toBe(405);
+    expect(campaigns.headers.get('allow')).toBe('GET, POST');
+    expect(campaigns.body).toEqual({ error: { code: 'method_not_allowed', message: 'This address does not accept this request method.' } });
+  });
+
+  it('should answer a missing session cookie with the same error body as every other error', async () => {
+    // Act
+    const answer = await sendAs(undefined, 'GET', '/api/me', { 'accept-language': 'ru' });
+    // Assess
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ error: { code: 'unauthenticated', message: 'Войдите в систему.' } });
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '#http/openapi';
 import { routes, sessionCookieName, languageCookieName, type RouteDefinition } from '#http/routes';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendRaw, type RawRequest } from '../support/raw-http.ts';
@@ -25,6 +26,10 @@ let worlds: Worlds;
 const statuses = new Map<number, number>();
 let sent = 0;
 let refusedWrites = 0;
+/** The OpenAPI-driven fuzz below: requests sent, 5xx answers, operations fuzzed. */
+const declaredFuzz = { cases: 0, serverErrors: 0, operations: 0 };
+/** Requests per operation that declares parameters. */
+const runsPerOperation = Number(process.env.KEZEK_FUZZ_PARAM_RUNS ?? 40);
 
 beforeAll(async () => {
   runtime = await startTestRuntime(100);
@@ -35,6 +40,9 @@ afterAll(async () => {
   if (sent > 0) {
     const seen = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(', ');
     console.info(`[fuzz] seed ${seed}, ${runsPerRoute} runs per route, ${sent} requests over ${routes.length} routes; statuses: ${seen}; ${refusedWrites} refused writes checked unchanged`);
+  }
+  if (declaredFuzz.cases > 0) {
+    console.info(`[fuzz] OpenAPI parameters: ${declaredFuzz.cases} requests over ${declaredFuzz.operations} operations, ${declaredFuzz.serverErrors} answered 5xx`);
   }
   await runtime?.stop();
 });
@@ -229,6 +237,78 @@ describe('fuzzing every route', () => {
           }
         }),
         { seed, numRuns: runsPerRoute, endOnFailure: false },
+      );
+    });
+  }
+});
+
+interface DeclaredOperation {
+  readonly parameters?: readonly { readonly name: string; readonly in: 'path' | 'query'; readonly required: boolean }[];
+  readonly responses: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Any text as a parameter value, as an outside tool reading the document would try: empty, very
+ * long, control characters, lone surrogates, separators. Not the dot segments `.` and `..`: URL
+ * parsing resolves them (even percent-encoded), so they address another path, not this operation.
+ */
+const anyParameter = fc
+  .oneof(
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc.string({ unit: 'grapheme', maxLength: 60 }),
+    fc.constantFrom('', ' ', 'a'.repeat(101), 'a'.repeat(3_000), '%', '\u0000', 'imp..x', 'a#b', '__proto__', '-1', '1e309', 'NaN', '0x10', '2024.5', 'app-000001/x'),
+  )
+  .filter((text) => text !== '.' && text !== '..');
+
+describe('fuzzing the parameters the OpenAPI document declares', () => {
+  const document = openApiDocument();
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, DeclaredOperation>).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+  );
+
+  it('should cover every route of the route table', () => {
+    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const { path, method, operation } of operations) {
+    it(`should answer only the statuses it declares, never 5xx, whatever its parameters: ${method} ${path}`, async () => {
+      // Prepare: the route's valid request as the role it is meant for; each declared parameter
+      // is then its valid value, absent (if optional) or any text
+      const route = (routes as readonly RouteDefinition[]).find((r) => r.path === path && r.method === method)!;
+      const fixture = routeFixtures[route.handler as keyof typeof routeFixtures];
+      const valid = await fixture.build(worlds, worlds.A, worlds.A);
+      const actor = route.access === 'public' ? worlds.actors.anonymous : route.access.includes('staff') ? worlds.actors.staffX : worlds.actors.parentA;
+      const caller = fixture.endsSession ? await anotherSession(runtime, actor) : actor;
+      const declared = operation.parameters ?? [];
+      const statuses = Object.keys(operation.responses).map(Number);
+      const validValue = (name: string, place: 'path' | 'query') => (place === 'path' ? valid.params?.[name] : valid.query?.[name]);
+      const values = fc.tuple(
+        ...declared.map((p) => {
+          const known = validValue(p.name, p.in);
+          const choices = [anyParameter, ...(known !== undefined ? [fc.constant(known)] : [])];
+          return p.required ? fc.oneof(...choices) : fc.option(fc.oneof(...choices), { nil: undefined });
+        }),
+      );
+      declaredFuzz.operations++;
+      await fc.assert(
+        fc.asyncProperty(values, fc.constantFrom('kk', 'ru', 'en'), async (chosen, language) => {
+          const pathValues = new Map(declared.flatMap((p, i) => (p.in === 'path' ? [[p.name, chosen[i] ?? '']] : [])));
+          const query = declared.flatMap((p, i) => (p.in === 'query' && chosen[i] !== undefined ? [`${encoded(p.name)}=${encoded(chosen[i])}`] : [])).join('&');
+          const headers: Record<string, string> = { 'accept-language': language, ...(route.method !== 'GET' && { 'content-type': 'application/json' }), ...(caller.cookie && { cookie: caller.cookie }) };
+          // Act
+          const answer = await sendRaw(runtime.url, {
+            method,
+            path: `${path.replace(/\{(\w+)\}/g, (_m, name: string) => encoded(pathValues.get(name) ?? ''))}${query ? `?${query}` : ''}`,
+            headers,
+            ...(route.body && { body: JSON.stringify(valid.body) }),
+          });
+          declaredFuzz.cases++;
+          if (answer.status >= 500) declaredFuzz.serverErrors++;
+          // Assess
+          expect(answer.status, answer.text.slice(0, 200)).toBeLessThan(500);
+          expect(statuses, `${answer.status}: ${answer.text.slice(0, 200)}`).toContain(answer.status);
+        }),
+        { seed, numRuns: declared.length > 0 ? runsPerOperation : 3, endOnFailure: true },
       );
     });
   }

@@ -24,7 +24,8 @@ export function client(baseUrl: string): Client {
     cookies,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = {};
-      if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+      // As the web app does: every state change says it is JSON (the API's CSRF defence), with or without a body.
+      if (method !== 'GET' || options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
       if (options.language) headers['accept-language'] = options.language;
       if (cookies.size > 0) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       const response = await fetch(`${baseUrl}${path}`, {

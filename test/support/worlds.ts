@@ -81,7 +81,8 @@ export interface RequestSpec {
 export async function send(baseUrl: string, caller: Caller, request: RequestSpec): Promise<Sent> {
   const headers: Record<string, string> = {};
   const hasBody = request.body !== undefined || request.rawBody !== undefined;
-  if (hasBody) headers['content-type'] = 'application/json';
+  // As the web app does: every state change says it is JSON (the API's CSRF defence), with or without a body.
+  if (hasBody || request.method !== 'GET') headers['content-type'] = 'application/json';
   if (caller.cookie) headers.cookie = caller.cookie;
   Object.assign(headers, request.headers);
   const query = request.query && Object.keys(request.query).length > 0 ? `?${new URLSearchParams(request.query as Record<string, string>)}` : '';

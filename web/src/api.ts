@@ -23,7 +23,8 @@ function readErrorBody(body: unknown): ApiErrorBody | undefined {
 
 async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // The API refuses a state change that is not JSON (its CSRF defence), a body-less POST included.
+  if (method !== 'GET') headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
