@@ -125,7 +125,7 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         if (error instanceof Problem) {
           request.response = problemResponse(error.code, language, error.fields);
         } else if (error instanceof ImportRejectedError) {
-          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language) ?? r.key }));
+          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language, r.params) ?? r.key }));
           request.response = json(problems.import_rejected.status, {
             error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows },
           });
