@@ -8,6 +8,11 @@ export abstract class DomainError extends Error {
   params(): Readonly<Record<string, string>> {
     return {};
   }
+
+  /** The input fields at fault (`key` names a field message), so a form can point at them. */
+  fieldProblems(): readonly { readonly path: string; readonly key: string }[] {
+    return [];
+  }
 }
 
 export class UnauthenticatedError extends DomainError {
@@ -88,6 +93,10 @@ export class PhoneOnFileDiffersError extends DomainError {
 
   override params(): Readonly<Record<string, string>> {
     return { phone: this.maskedPhone };
+  }
+
+  override fieldProblems() {
+    return [{ path: 'applicantPhone', key: 'phone_on_file_differs' }];
   }
 }
 

@@ -133,7 +133,8 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
           const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));
           request.response = problemResponse('validation_failed', language, fields);
         } else if (error instanceof DomainError && isProblemCode(error.code)) {
-          request.response = problemResponse(error.code, language, undefined, error.params());
+          const fields = error.fieldProblems().map((f) => ({ path: f.path, message: fieldMessage(f.key, language, error.params()) ?? f.key }));
+          request.response = problemResponse(error.code, language, fields.length > 0 ? fields : undefined, error.params());
         } else if (error && 'statusCode' in error && error.statusCode === 415) {
           // @middy/http-json-body-parser: no JSON content type, or a body that is not JSON.
           request.response = problemResponse('malformed_body', language);

@@ -97,6 +97,7 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
       'This parent’s cabinet has another phone on file: +7 7** *** **34. To change it, use “Change phone” on the page of one of the parent’s applications.',
     ]);
     expect(answers[0]!.body.error.params).toEqual({ phone: '+7 7** *** **34' });
+    expect(answers[1]!.body.error.fields).toEqual([{ path: 'applicantPhone', message: 'У родителя в кабинете записан другой телефон: +7 7** *** **34.' }]);
     expect((await applicationsOf(parent.iin)).map((a) => a.tenantId)).toEqual(['temirtau']);
     // The login code still goes to the phone on file
     expect((await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
