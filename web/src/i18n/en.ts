@@ -170,7 +170,7 @@ export const en: Messages = {
       restore_cleanup: 'Application restored from the stop-list',
       change_kindergartens: 'Chosen kindergartens changed',
       confirm: 'Need for a place confirmed: validity extended',
-      change_applicant_phone: 'The education department changed the phone of your cabinet',
+      change_applicant_phone: 'Phone of the parent’s cabinet changed',
     },
     actors: {
       you: 'You',

@@ -165,7 +165,7 @@ export const kk: Messages = {
       restore_cleanup: 'Өтініш стоп-парақтан қайтарылды',
       change_kindergartens: 'Таңдалған балабақшалар өзгертілді',
       confirm: 'Орынға қажеттілік расталды: жарамдылық мерзімі ұзартылды',
-      change_applicant_phone: 'Білім бөлімі кабинетіңіздің телефонын ауыстырды',
+      change_applicant_phone: 'Ата-ана кабинетінің телефоны ауыстырылды',
     },
     actors: {
       you: 'Сіз',

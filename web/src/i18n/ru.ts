@@ -202,7 +202,7 @@ export const ru = {
       restore_cleanup: 'Заявление возвращено из стоп-листа',
       change_kindergartens: 'Изменены выбранные детские сады',
       confirm: 'Потребность в месте подтверждена: срок действия продлён',
-      change_applicant_phone: 'Отдел образования сменил телефон вашего кабинета',
+      change_applicant_phone: 'Сменён телефон кабинета родителя',
     },
     actors: {
       you: 'Вы',
