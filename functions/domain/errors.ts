@@ -8,6 +8,11 @@ export abstract class DomainError extends Error {
   params(): Readonly<Record<string, string>> {
     return {};
   }
+
+  /** The input fields at fault (`key` names a field message), so a form can point at them. */
+  fieldProblems(): readonly { readonly path: string; readonly key: string }[] {
+    return [];
+  }
 }
 
 export class UnauthenticatedError extends DomainError {
@@ -70,7 +75,32 @@ export class InvalidInputError extends DomainError {
 /** An import file with bad rows: nothing was written; every problem is listed. */
 export class ImportRejectedError extends DomainError {
   readonly code = 'import_rejected';
-  constructor(readonly rows: readonly { readonly line: number; readonly column: string; readonly key: string }[]) {
+  constructor(readonly rows: readonly { readonly line: number; readonly column: string; readonly key: string; readonly params?: Readonly<Record<string, string>> }[]) {
     super(`${rows.length} problems`);
   }
+}
+
+/**
+ * A registration names a parent whose cabinet account has another phone: the account (global by
+ * IIN) keeps one phone, and only the staff route for a phone change may replace it.
+ */
+export class PhoneOnFileDiffersError extends DomainError {
+  readonly code = 'phone_on_file_differs';
+  /** `maskedPhone` as `maskPhone` writes it: staff see which number is on file, never all of it. */
+  constructor(readonly maskedPhone: string) {
+    super('the phone on file differs from the one given');
+  }
+
+  override params(): Readonly<Record<string, string>> {
+    return { phone: this.maskedPhone };
+  }
+
+  override fieldProblems() {
+    return [{ path: 'applicantPhone', key: 'phone_on_file_differs' }];
+  }
+}
+
+/** Someone changed the parent's phone after the page read it; reload and decide again. */
+export class PhoneChangedMeanwhileError extends DomainError {
+  readonly code = 'phone_changed_meanwhile';
 }

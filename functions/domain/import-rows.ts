@@ -19,6 +19,8 @@ export interface RowProblem {
   readonly column: string;
   /** A key of the localized field messages. */
   readonly key: string;
+  /** Values its message names (`{phone}`), never personal data in clear. */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export const kindergartenColumns = [

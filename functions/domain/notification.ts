@@ -14,7 +14,7 @@ export interface Notification {
   readonly notificationId: string;
   readonly tenantId: string;
   readonly applicationId: string;
-  readonly kind: ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder';
+  readonly kind: ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder' | 'phone_changed';
   readonly createdAt: string;
   readonly params: Readonly<Record<string, string | number | readonly string[]>>;
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;
@@ -44,4 +44,9 @@ export function notificationForTransition(application: Application, plan: Transi
 
 export function notificationForRegistration(application: Application, at: string): Notification {
   return notification(application, 'registered', at, { registeredAt: application.registeredAt });
+}
+
+/** The parent's notice that staff changed the phone of their cabinet (the numbers stay out of it). */
+export function notificationForPhoneChange(application: Application, at: string): Notification {
+  return notification(application, 'phone_changed', at, {});
 }

@@ -143,7 +143,7 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         if (error instanceof Problem) {
           request.response = problemResponse(error.code, language, error.fields);
         } else if (error instanceof ImportRejectedError) {
-          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language) ?? r.key }));
+          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language, r.params) ?? r.key }));
           request.response = json(problems.import_rejected.status, {
             error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows },
           });
@@ -151,7 +151,8 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
           const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));
           request.response = problemResponse('validation_failed', language, fields);
         } else if (error instanceof DomainError && isProblemCode(error.code)) {
-          request.response = problemResponse(error.code, language, undefined, error.params());
+          const fields = error.fieldProblems().map((f) => ({ path: f.path, message: fieldMessage(f.key, language, error.params()) ?? f.key }));
+          request.response = problemResponse(error.code, language, fields.length > 0 ? fields : undefined, error.params());
         } else if (error && 'statusCode' in error && error.statusCode === 415) {
           // @middy/http-json-body-parser: a missing body or one that is not JSON (the content type was checked before).
           request.response = problemResponse('malformed_body', language);

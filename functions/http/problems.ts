@@ -165,6 +165,22 @@ export const problems = {
       en: 'Someone else changed the kindergarten meanwhile. Reload the page and make your changes again.',
     },
   },
+  phone_on_file_differs: {
+    status: 409,
+    message: {
+      kk: 'Бұл ата-ананың кабинетінде басқа телефон тіркелген: {phone}. Телефонды өзгерту үшін ата-ананың өтініш бетіндегі «Телефонды өзгерту» формасын пайдаланыңыз.',
+      ru: 'У этого родителя в кабинете записан другой телефон: {phone}. Чтобы его сменить, воспользуйтесь формой «Сменить телефон» на странице заявления родителя.',
+      en: 'This parent’s cabinet has another phone on file: {phone}. To change it, use “Change phone” on the page of one of the parent’s applications.',
+    },
+  },
+  phone_changed_meanwhile: {
+    status: 409,
+    message: {
+      kk: 'Ата-ананың телефонын осы уақытта басқа біреу өзгертті. Бетті жаңартып, қайталап көріңіз.',
+      ru: 'Телефон родителя только что изменил кто-то другой. Обновите страницу и повторите.',
+      en: 'Someone else changed the parent’s phone meanwhile. Reload the page and try again.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -316,7 +332,21 @@ export const fieldMessages = {
     ru: 'Только латинские буквы, цифры, «-» и «_», до 60 символов.',
     en: 'Latin letters, digits, “-” and “_” only, up to 60 characters.',
   },
-  id_invalid: { kk: 'Идентификатор қате.', ru: 'Неверный идентификатор.', en: 'Not a valid identifier.' },
+  phone_on_file_differs: {
+    kk: 'Ата-ананың кабинетінде басқа телефон тіркелген: {phone}.',
+    ru: 'У родителя в кабинете записан другой телефон: {phone}.',
+    en: 'The parent’s cabinet has another phone on file: {phone}.',
+  },
+  phone_differs_in_file: {
+    kk: 'Файлдың жоғарғы жолында осы ата-анаға басқа телефон берілген: {phone}.',
+    ru: 'Выше в файле у этого родителя указан другой телефон: {phone}.',
+    en: 'An earlier row gives this parent another phone: {phone}.',
+  },
+  phone_unchanged: {
+    kk: 'Бұл телефон кабинетте тіркелген телефонмен бірдей.',
+    ru: 'Этот телефон уже записан в кабинете.',
+    en: 'This is already the phone on file.',
+  },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',
     ru: 'В этом детском саду нет групп на выбранном языке.',
@@ -324,6 +354,8 @@ export const fieldMessages = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
-export function fieldMessage(key: string, language: Language): string | undefined {
-  return Object.hasOwn(fieldMessages, key) ? fieldMessages[key as keyof typeof fieldMessages][language] : undefined;
+/** A field message with its `{name}` placeholders filled (`params` never holds personal data in clear). */
+export function fieldMessage(key: string, language: Language, params: Readonly<Record<string, string>> = {}): string | undefined {
+  if (!Object.hasOwn(fieldMessages, key)) return undefined;
+  return fieldMessages[key as keyof typeof fieldMessages][language].replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? '…');
 }

@@ -140,11 +140,31 @@ const staffApplicationView = applicationView.omit({ actions: true }).extend({
 
 export const staffApplicationResponse = z.object({ application: staffApplicationView });
 
+const phone = z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' });
+
+/** The applicant's cabinet phone as staff see it: masked, with the version a change names. */
+const applicantPhoneView = z.object({
+  /** E.g. `+7 7** *** **34`. */
+  masked: z.string(),
+  /** A change names it (`expectedVersion`), so two staff members cannot overwrite each other. */
+  version: z.number().int(),
+});
+
+/** The application page: the application and, if the parent has a cabinet, its phone (masked). */
+export const staffApplicationPageResponse = z.object({ application: staffApplicationView, applicantPhone: applicantPhoneView.optional() });
+
+export const changeApplicantPhoneRequest = z.strictObject({
+  phone,
+  expectedVersion: z.number().int().min(0).max(1_000_000),
+});
+
+export const changeApplicantPhoneResponse = z.object({ application: staffApplicationView, applicantPhone: applicantPhoneView });
+
 export const registerApplicationRequest = z.strictObject({
   childIin: iin,
   childName: z.string().trim().min(2).max(100),
   applicantIin: iin,
-  applicantPhone: z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }),
+  applicantPhone: phone,
   applicantName: z.string().trim().min(2).max(100),
   priority: z.enum(priorityCategories),
   kindergartenIds: z.array(kindergartenId).min(1).max(3),

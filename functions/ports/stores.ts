@@ -1,4 +1,4 @@
-import type { AgeGroup, Application, ApplicationStatus, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
+import type { AgeGroup, Application, ApplicationStatus, HistoryEvent, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import type { Notification } from '#domain/notification';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
@@ -183,6 +183,12 @@ export interface ApplicationStore {
    * Every put has a deterministic key, so an interrupted import is completed by running it again.
    */
   importMany(items: readonly { readonly application: Application; readonly notification: Notification }[], onProgress?: (written: number) => void): Promise<void>;
+  /**
+   * In one transaction: the parent's phone (only while it is still `from`), the history event on
+   * the application, the cabinet notice, and the removal of a login code still pending (it went
+   * to the old phone). Throws `PhoneChangedMeanwhileError` if the phone changed meanwhile.
+   */
+  changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application>;
   /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
 }
@@ -224,6 +230,20 @@ export interface ParentAccount {
   readonly iin: string;
   readonly phone: string;
   readonly displayName: string;
+  /** How many times staff changed the phone (absent = 0): a change is conditional on it. */
+  readonly phoneVersion?: number;
+}
+
+/** Staff replace a parent's phone, audited on the application they acted through. */
+export interface ApplicantPhoneChange {
+  /** The application staff acted through (its tenant is theirs); its history gets `event`. */
+  readonly application: Application;
+  readonly event: HistoryEvent;
+  /** The parent's cabinet notice of the change. */
+  readonly notification: Notification;
+  /** The phone and its version as read: the write happens only if both are still so. */
+  readonly from: { readonly phone: string; readonly version: number };
+  readonly to: string;
 }
 
 export interface StaffAccount {
@@ -237,8 +257,8 @@ export interface StaffAccount {
 
 export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
-  /** Creates the parent's cabinet account if there is none; an existing one is left as it is. */
-  ensureParent(account: ParentAccount): Promise<void>;
+  /** Creates the parent's cabinet account if there is none; an existing one is left as it is. Returns the account as stored. */
+  ensureParent(account: ParentAccount): Promise<ParentAccount>;
   /** The parents with these IINs that have cabinet accounts (one BatchGet per 100). */
   getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */

@@ -12,6 +12,7 @@ import {
   type RowProblem,
 } from '#domain/import-rows';
 import { splitCsvRecords } from '#domain/csv-slices';
+import { phoneConflicts } from '#domain/parent-phone';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForRegistration } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
@@ -63,7 +64,7 @@ interface CheckedApplications {
 }
 
 async function checkApplications(
-  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'tenants' | 'accounts'>,
   input: { tenantId: string; csv: string; firstLine: number; now: Date; actor: Actor },
 ): Promise<CheckedApplications & { parents: { iin: string; phone: string; displayName: string }[] }> {
   const { rows, problems } = readCsv(input.csv, applicationColumns, input.firstLine);
@@ -72,16 +73,19 @@ async function checkApplications(
   const kindergartens = new Map((await deps.kindergartens.listByTenant(input.tenantId)).map((k) => [k.kindergartenId, k]));
   const checked = checkApplicationRows(rows, today, kindergartens);
   const ids = checked.applications.map((a) => importedId(input.tenantId, a.externalId));
-  const [existing, activeByChild] = await Promise.all([
+  const [existing, activeByChild, accounts] = await Promise.all([
     deps.applications.existingIds(ids),
     deps.applications.activeApplicationsOfChildren(input.tenantId, checked.applications.map((a) => a.childIin)),
+    deps.accounts.getParents(checked.applications.map((a) => a.applicantIin)),
   ]);
   // A child may already wait under another id (registered by hand, or another file): refuse the row.
   const conflicts: RowProblem[] = checked.applications.flatMap((a) => {
     const active = activeByChild.get(a.childIin);
     return active && active !== importedId(input.tenantId, a.externalId) ? [{ line: a.line, column: 'child_iin', key: 'child_already_queued' }] : [];
   });
-  const allProblems = [...checked.problems, ...conflicts].sort((a, b) => a.line - b.line);
+  // A parent's account keeps one phone: a row with another one would be dropped silently.
+  const phones = phoneConflicts(checked.applications, new Map(accounts.map((account) => [account.iin, account.phone])));
+  const allProblems = [...checked.problems, ...conflicts, ...phones].sort((a, b) => a.line - b.line);
   if (allProblems.length > 0) throw new ImportRejectedError(allProblems);
 
   const policy = await tenantPolicy(deps, input.tenantId);
@@ -114,7 +118,7 @@ async function checkApplications(
  * (in the caller's language at the HTTP edge). Throws `ImportRejectedError` if any row is bad.
  */
 export async function checkImport(
-  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'tenants' | 'accounts'>,
   input: { tenantId: string; kind: ImportKind; csv: string; now: Date; actor: Actor },
 ): Promise<{ kind: ImportKind; rows: number }> {
   if (input.kind === 'applications') {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Application } from '#domain/application';
 import { birthDateOf, checkNewApplication, type NewApplicationInput } from '#domain/application-rules';
 import { birthYearCohort } from '#domain/age';
-import { InvalidInputError } from '#domain/errors';
+import { InvalidInputError, PhoneOnFileDiffersError } from '#domain/errors';
+import { maskPhone } from '#domain/parent-phone';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForRegistration } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
@@ -12,7 +13,8 @@ import { requestPositions } from './queue-positions.ts';
 /**
  * Staff register an application: the rules of `checkNewApplication`, one active application per
  * child and tenant (a guard written in the same transaction), the parent's cabinet account (made
- * if missing, so they can log in by IIN), a history event and a notification, then positions.
+ * if missing, so they can log in by IIN; one on file with another phone refuses the
+ * registration), a history event and a notification, then positions.
  */
 export async function registerApplication(
   deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'accounts' | 'scheduler'>,
@@ -40,7 +42,10 @@ export async function registerApplication(
     validUntil: addYears(today, policy.extensionYears),
     history: [{ at, actor: input.staff, action: 'register', to: 'queued' }],
   };
-  await deps.accounts.ensureParent({ kind: 'parent', iin: input.applicantIin, phone: input.applicantPhone, displayName: input.applicantName });
+  const account = await deps.accounts.ensureParent({ kind: 'parent', iin: input.applicantIin, phone: input.applicantPhone, displayName: input.applicantName });
+  // The account is global by IIN and its phone receives every login code: a registration never
+  // changes it (nor may it pass as if it had); only `changeApplicantPhone` does, audited.
+  if (account.phone !== input.applicantPhone) throw new PhoneOnFileDiffersError(maskPhone(account.phone));
   await deps.applications.register(application, notificationForRegistration(application, at));
   await requestPositions(deps, {
     tenantId: input.tenantId,

@@ -79,6 +79,37 @@ describe('the staff console in the browser', () => {
     await context.close();
   });
 
+  it("should change the parent's phone on the application page, with a field error first and the masked phone after", async () => {
+    // Prepare: an application of a new parent whose phone is +77011234567
+    const { context, page } = await staffPage({ locale: 'ru-RU' });
+    await page.goto(`${runtime.url}/staff/applications/new`);
+    await page.locator('[data-qa="register-form"]').waitFor();
+    await fillRegistration(page, { childIin: makeIin(childBirthDate(), 'male', 9_150), applicantIin: makeIin('1989-08-08', 'female', 9_250) });
+    await page.locator('[data-qa="register-submit"]').click();
+    await page.locator('[data-qa="applicant-phone-form"]').waitFor();
+    expect(await page.locator('[data-qa="applicant-phone-masked"]').textContent()).toBe('+7 7** *** **67');
+
+    // Act: a number too short, then a good one
+    await page.locator('[data-qa="applicant-phone-input"]').fill('+7701');
+    await page.locator('[data-qa="applicant-phone-submit"]').click();
+    await page.locator('[data-qa="applicant-phone-input-error"]').waitFor();
+    const fieldError = await page.locator('[data-qa="applicant-phone-input-error"]').textContent();
+    const invalid = await page.locator('[data-qa="applicant-phone-input"]').getAttribute('aria-invalid');
+    await page.locator('[data-qa="applicant-phone-input"]').fill('+7 747 987 65 12');
+    await page.locator('[data-qa="applicant-phone-submit"]').click();
+    await expect.poll(() => page.locator('[data-qa="applicant-phone-masked"]').textContent()).toBe('+7 7** *** **12');
+
+    // Assess
+    expect(fieldError).toContain('Введите новый телефон в формате +7XXXXXXXXXX');
+    expect(invalid).toBe('true');
+    expect(await page.locator('[data-qa="applicant-phone-notice"]').textContent()).toBe('Телефон сменён. Родителю отправлены SMS на прежний и на новый номер.');
+    expect(await page.locator('[data-qa="history-event"][data-action="change_applicant_phone"]').count()).toBe(1);
+    expect(runtime.notifier.lastTo('+77479876512')?.text).toBe('kezek: этот номер теперь телефон вашего кабинета kezek. Коды входа будут приходить на него.');
+    expect(await page.content()).not.toContain('9876512');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('should show the field errors of a bad registration in a summary and at the fields', async () => {
     // Prepare: a child IIN with a wrong check digit
     const { context, page } = await staffPage({ locale: 'en-GB' });

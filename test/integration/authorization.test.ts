@@ -229,8 +229,8 @@ describe('property-level authorization', () => {
     const request = requestOf(routes.find((r) => r.handler === 'staff-register-application')!, await routeFixtures['staff-register-application'].build(worlds, worlds.Y, worlds.Y));
     // Act
     const sent = await send(runtime.url, worlds.actors.staffY, { ...request, body: { ...(request.body as object), applicantIin: parentA.iin, applicantPhone: '+77019999999' } });
-    // Assess: the application is Y's, but A's login codes still go to A's own phone
-    expect(sent.status, sent.text).toBe(201);
+    // Assess: refused, naming the phone on file (masked); A's login codes still go to A's own phone
+    expect([sent.status, sent.body?.error?.code], sent.text).toEqual([409, 'phone_on_file_differs']);
     const code = await send(runtime.url, worlds.actors.anonymous, { method: 'POST', path: '/api/auth/parent/code', body: { iin: parentA.iin } });
     expect([202, 429]).toContain(code.status);
     if (code.status === 202) expect(runtime.notifier.lastTo('+77019999999')).toBeUndefined();

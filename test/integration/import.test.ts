@@ -119,7 +119,9 @@ describe('importing the queue', () => {
     // Prepare: a demo child, re-keyed with a new external id
     const demo = runtime.seed!.data.applications.find((a) => a.status === 'queued' && a.language === 'ru')!;
     const header = queueCsv(1, { birthYear: 2023, kindergartenIds: russianKindergartens() }).split('\n')[0];
-    const row = ['X1', demo.childIin, 'Name', demo.applicantIin, '+77010000000', 'Parent', '2024-01-10', 'none', russianKindergartens()[0], 'ru', ''].join(',');
+    // The parent's own phone: a row with another one would be refused for that too.
+    const phone = runtime.seed!.data.parents.find((p) => p.iin === demo.applicantIin)!.phone;
+    const row = ['X1', demo.childIin, 'Name', demo.applicantIin, phone, 'Parent', '2024-01-10', 'none', russianKindergartens()[0], 'ru', ''].join(',');
     // Act
     const answer = await staff.request('POST', '/api/staff/imports/applications/check', { body: { csv: `${header}\n${row}\n` }, language: 'en' });
     // Assess

@@ -1,3 +1,4 @@
+import { makeIin } from '#domain/iin';
 import { currentSurvey } from '#domain/survey-definition';
 import type { ProblemCode } from '#http/problems';
 import { routes, type HandlerName, type RouteDefinition } from '#http/routes';
@@ -167,6 +168,15 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   'staff-change-kindergartens': {
     ids: 'path',
     build: async (worlds, world) => ({ params: { applicationId: await freshApplication(worlds, world) }, body: { kindergartenIds: [world.kindergartenId] } }),
+  },
+  'staff-change-applicant-phone': {
+    ids: 'path',
+    // A parent of its own: changing the world's parent's phone would refuse every later registration of theirs.
+    build: async (worlds, world) => {
+      const parent = { iin: makeIin('1987-06-25', sequence % 2 ? 'male' : 'female', 6000 + (sequence++ % 3000)), phone: `+7701${String(1_000_000 + sequence).slice(-7)}` };
+      world.markers.add(parent.iin);
+      return { params: { applicationId: await freshApplication(worlds, world, parent) }, body: { phone: `+7702${String(1_000_000 + sequence).slice(-7)}`, expectedVersion: 0 } };
+    },
   },
   'staff-issue-referral': {
     ids: 'path',

@@ -138,8 +138,8 @@ export function freshChildIin(now: Date): string {
   return makeIin(`${now.getUTCFullYear() - 2}-${month}-${day}`, serial % 2 ? 'male' : 'female', serial);
 }
 
-/** A new queued application in a world (registered by its staff for its parent); its id joins the world's markers. */
-export async function freshApplication(worlds: Worlds, world: World): Promise<string> {
+/** A new queued application in a world (registered by its staff for its parent, or `parent`); its id joins the world's markers. */
+export async function freshApplication(worlds: Worlds, world: World, parent: { readonly iin: string; readonly phone: string } = world.parent): Promise<string> {
   const now = worlds.runtime.clock.now();
   const registered = await send(worlds.runtime.url, world.staff, {
     method: 'POST',
@@ -147,8 +147,8 @@ export async function freshApplication(worlds: Worlds, world: World): Promise<st
     body: {
       childIin: freshChildIin(now),
       childName: 'Тест Бала',
-      applicantIin: world.parent.iin,
-      applicantPhone: world.parent.phone,
+      applicantIin: parent.iin,
+      applicantPhone: parent.phone,
       applicantName: 'Тест Ата-ана',
       priority: 'none',
       kindergartenIds: [world.kindergartenId],

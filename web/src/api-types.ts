@@ -22,6 +22,8 @@ import type {
   queueResponse,
   registerApplicationRequest,
   staffApplicationResponse,
+  staffApplicationPageResponse,
+  changeApplicantPhoneResponse,
   staffKindergartensResponse,
   createKindergartenRequest,
   updateKindergartenRequest,
@@ -44,6 +46,9 @@ export type CabinetApplication = CabinetApplications['applications'][number];
 export type ParentApplicationAnswer = z.infer<typeof applicationResponse>;
 export type StaffApplicationAnswer = z.infer<typeof staffApplicationResponse>;
 export type StaffApplication = StaffApplicationAnswer['application'];
+export type StaffApplicationPageAnswer = z.infer<typeof staffApplicationPageResponse>;
+export type ApplicantPhone = NonNullable<StaffApplicationPageAnswer['applicantPhone']>;
+export type ApplicantPhoneAnswer = z.infer<typeof changeApplicantPhoneResponse>;
 export type PositionChange = CabinetApplication['positionLog'][number];
 export type HistoryEvent = CabinetApplication['history'][number];
 export type StaffKindergartens = z.infer<typeof staffKindergartensResponse>;

@@ -17,7 +17,7 @@ export class DynamoAccountStore implements AccountStore {
     return Item?.kind === 'parent' ? (Item as ParentAccount) : undefined;
   }
 
-  async ensureParent(account: ParentAccount): Promise<void> {
+  async ensureParent(account: ParentAccount): Promise<ParentAccount> {
     try {
       await this.client.send(
         new PutCommand({
@@ -26,9 +26,15 @@ export class DynamoAccountStore implements AccountStore {
           ConditionExpression: 'attribute_not_exists(accountId)',
         }),
       );
+      return account;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+    // There is one already: the caller compares it with what it was given (consistent, so a
+    // phone changed a moment ago is the one compared).
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { accountId: parentAccountId(account.iin) }, ConsistentRead: true }));
+    const { accountId: _id, ...stored } = Item ?? {};
+    return stored as unknown as ParentAccount;
   }
 
   async getParents(iins: readonly string[]): Promise<ParentAccount[]> {

@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuthStore, LoginCode, Session } from '#ports/stores';
 
-const codeKey = (iin: string) => ({ authId: `otp#${iin}` });
+/** The key of a parent's pending login code (one per IIN). */
+export const codeKey = (iin: string) => ({ authId: `otp#${iin}` });
 const sessionKey = (sessionId: string) => ({ authId: `session#${sessionId}` });
 const limitKey = (key: string) => ({ authId: `limit#${key}` });
 /** DynamoDB TTL wants epoch seconds; it deletes lazily, so reads still check `expiresAt`. */

@@ -170,6 +170,7 @@ export const en: Messages = {
       restore_cleanup: 'Application restored from the stop-list',
       change_kindergartens: 'Chosen kindergartens changed',
       confirm: 'Need for a place confirmed: validity extended',
+      change_applicant_phone: 'Phone of the parent’s cabinet changed',
     },
     actors: {
       you: 'You',
@@ -211,6 +212,7 @@ export const en: Messages = {
         `The interest-confirmation campaign has started: confirm in your cabinet${p.date ? ` by ${p.date}` : ''} that you still need a kindergarten place.`,
       campaign_reminder: (p: NoticeText) =>
         `Reminder: confirm in your cabinet${p.date ? ` by ${p.date}` : ''} that you still need a kindergarten place, or your applications will go to the stop-list.`,
+      phone_changed: () => 'The education department changed the phone of your cabinet: login codes now go to the new number. An SMS about it went to the old and the new number.',
     },
     other: 'A new notice about your application.',
   },

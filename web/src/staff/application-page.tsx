@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StaffApplication, StaffApplicationAnswer } from '../api-types.ts';
+import type { ApplicantPhone, StaffApplication, StaffApplicationPageAnswer } from '../api-types.ts';
 import { ApplicationFacts, ApplicationHistory, PositionMoves, StatusTag } from '../components/application-facts.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -7,10 +7,11 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { Link } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 import { ApplicationActions } from './application-actions.tsx';
+import { ApplicantPhoneForm } from './applicant-phone-form.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 import { StaffFrame } from './staff-frame.tsx';
 
-function StaffApplicationDetails({ application, onChange }: { application: StaffApplication; onChange: (next: StaffApplication) => void }) {
+function StaffApplicationDetails({ application, phone, onChange }: { application: StaffApplication; phone: ApplicantPhone | undefined; onChange: (next: StaffApplication) => void }) {
   const { s } = useStaffI18n();
   const iins = (
     <>
@@ -33,6 +34,7 @@ function StaffApplicationDetails({ application, onChange }: { application: Staff
       <StatusTag application={application} />
       <ApplicationFacts application={application} before={iins} />
       <ApplicationActions application={application} onChange={onChange} />
+      <ApplicantPhoneForm application={application} phone={phone} onChange={onChange} />
       <PositionMoves application={application} headingLevel="h2" />
       <ApplicationHistory application={application} viewer="staff" open />
     </div>
@@ -42,7 +44,7 @@ function StaffApplicationDetails({ application, onChange }: { application: Staff
 /** One application of the department: everything about it, with the actions its status allows. */
 export function ApplicationPage({ applicationId }: { applicationId: string }) {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<StaffApplicationAnswer>(`/api/staff/applications/${encodeURIComponent(applicationId)}`, '/staff/login');
+  const page = useSessionPage<StaffApplicationPageAnswer>(`/api/staff/applications/${encodeURIComponent(applicationId)}`, '/staff/login');
   const [changed, setChanged] = useState<StaffApplication | undefined>();
   const identity = page.state === 'loading' ? undefined : page.identity;
   const application = changed ?? (page.state === 'ready' ? page.data.application : undefined);
@@ -56,7 +58,7 @@ export function ApplicationPage({ applicationId }: { applicationId: string }) {
       <PageHeading>{application ? s.application.title(application.childName) : s.application.heading}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
-      {application && <StaffApplicationDetails application={application} onChange={setChanged} />}
+      {application && page.state === 'ready' && <StaffApplicationDetails application={application} phone={page.data.applicantPhone} onChange={setChanged} />}
     </StaffFrame>
   );
 }

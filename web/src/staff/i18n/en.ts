@@ -172,6 +172,16 @@ export const en: StaffMessages = {
       enroll: 'Enrolment recorded.',
     },
     loadingKindergartens: 'Loading kindergartens…',
+    phone: {
+      heading: 'Phone of the parent’s cabinet',
+      onFile: 'Phone on file',
+      none: 'The parent has no cabinet yet.',
+      label: 'New phone',
+      hint: 'As +7XXXXXXXXXX. An SMS about the change goes to the old and the new number; login codes will go to the new one. The phone is shared by all the parent’s applications.',
+      missing: 'Write the new phone as +7XXXXXXXXXX',
+      submit: 'Change phone',
+      done: 'Phone changed. The parent got an SMS on the old and on the new number.',
+    },
   },
   register: {
     title: 'New application',
