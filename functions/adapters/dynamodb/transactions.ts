@@ -3,7 +3,13 @@ import { TryAgainError } from '#domain/errors';
 
 /** Cancellation reasons that are about timing, not about the data: the same transaction may simply be sent again. */
 const transientReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
-const maxAttempts = 8;
+/**
+ * How long a request keeps retrying a contended transaction: well inside a request function's
+ * 10 s timeout (API Gateway would answer a timed-out function with a bare 500), long enough for a
+ * crowd on one counter to get through one after another.
+ */
+const retryBudgetMs = 6_000;
+const maxAttempts = 40;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,19 +21,21 @@ function isTransient(error: TransactionCanceledException): boolean {
 /**
  * Sends a transaction again while DynamoDB cancels it only for transient reasons (another
  * transaction on the same item at that moment, e.g. a hot counter at a campaign's start, or
- * throttling), with full-jitter exponential backoff: the SDK does not retry cancellations itself,
+ * throttling), with full-jitter exponential backoff (capped at 0.5 s, within a time budget): the SDK does not retry cancellations itself,
  * and the conditions make a repeat safe. When the attempts run out the caller gets
  * `TryAgainError` (409 "try again"), never a 500. Any other cancellation is rethrown as is.
  */
-export async function retryTransientCancellations(send: () => Promise<unknown>): Promise<void> {
+export async function retryTransientCancellations(send: () => Promise<unknown>, budgetMs = retryBudgetMs): Promise<void> {
+  const deadline = Date.now() + budgetMs;
   for (let attempt = 1; ; attempt++) {
     try {
       await send();
       return;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException) || !isTransient(error)) throw error;
-      if (attempt >= maxAttempts) throw new TryAgainError(`transaction cancelled ${attempt} times for transient reasons`);
-      await pause(Math.random() * Math.min(1000, 20 * 2 ** attempt));
+      const wait = Math.random() * Math.min(500, 20 * 2 ** attempt);
+      if (attempt >= maxAttempts || Date.now() + wait > deadline) throw new TryAgainError(`transaction cancelled ${attempt} times for transient reasons`);
+      await pause(wait);
     }
   }
 }
@@ -37,9 +45,9 @@ export async function retryTransientCancellations(send: () => Promise<unknown>):
  * on a condition, tells which of its items failed (by index), so the caller can say why in
  * domain terms.
  */
-export async function runTransaction(send: () => Promise<unknown>, onConditionFailed: (failedIndexes: number[]) => never): Promise<void> {
+export async function runTransaction(send: () => Promise<unknown>, onConditionFailed: (failedIndexes: number[]) => never, budgetMs = retryBudgetMs): Promise<void> {
   try {
-    await retryTransientCancellations(send);
+    await retryTransientCancellations(send, budgetMs);
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const failed = (error.CancellationReasons ?? []).flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
