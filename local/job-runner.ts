@@ -3,34 +3,10 @@ import { jobFor, type JobDefinition } from '#functions/jobs/jobs';
 import type { JobRunner, LocalScheduler } from '#adapters/local/local-scheduler';
 import type { JobTask } from '#ports/scheduler';
 import { withGrants } from './grants.ts';
+import { withinTimeout } from './lambda-timeout.ts';
 import { lambdaContext } from './server.ts';
 
 type JobHandler = (task: JobTask, context: Context) => Promise<void>;
-
-/**
- * What Lambda reports when a function runs past its timeout (`errorType` `Sandbox.Timedout`).
- * Lambda stops the function there; locally the handler's promise cannot be stopped and runs on,
- * but its outcome no longer counts: the invocation has failed and is retried like any failure.
- */
-export class LambdaTimeoutError extends Error {
-  override readonly name = 'Sandbox.Timedout';
-  constructor(timeoutMs: number) {
-    super(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
-  }
-}
-
-/** Settles as `invoke` does, or fails with `LambdaTimeoutError` once `timeoutMs` have passed first. */
-export async function withinTimeout<T>(invoke: () => Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LambdaTimeoutError(timeoutMs)), timeoutMs);
-  });
-  try {
-    return await Promise.race([invoke(), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export interface JobRunnerOptions {
   /** How a job's handler is loaded (default: its module in `functions/handlers/`, as its Lambda function is built). */
