@@ -1,4 +1,3 @@
-import { InvalidParameterException } from '@aws-sdk/client-sns';
 import { e164Pattern, publishMaxBytes, smsMaxCharacters, type Announcement, type Notifier, type SmsMessage } from '#ports/notifier';
 
 export interface OutboxEntry extends SmsMessage {
@@ -11,10 +10,12 @@ export function maskPhone(phone: string): string {
   return phone.replace(/\d(?=\d{4})/g, '•');
 }
 
-/** SNS's answer to a request it refuses (the phone number never goes into the message). */
-function invalidParameter(what: string): InvalidParameterException {
-  const message = `Invalid parameter: ${what}`;
-  return new InvalidParameterException({ message, $metadata: { httpStatusCode: 400 } });
+/**
+ * SNS's answer to a request it refuses, shaped as the SDK's `InvalidParameterException` without
+ * importing the client (local adapters stay out of the vendor layer); never with the phone number.
+ */
+function invalidParameter(what: string): Error {
+  return Object.assign(new Error(`Invalid parameter: ${what}`), { name: 'InvalidParameterException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ValidationException } from '@aws-sdk/client-scheduler';
 import { asyncInvokePayloadMaxBytes, scheduleViolations, type JobTask, type ScheduledJob, type Scheduler } from '#ports/scheduler';
 import { tables } from '#functions/tables';
 
@@ -129,5 +128,7 @@ function refuseInvalid(violations: readonly string[]): void {
   if (violations.length === 0) return;
   const count = violations.length;
   const message = `${count} validation error${count > 1 ? 's' : ''} detected: ${violations.join('; ')}`;
-  throw new ValidationException({ message, Message: message, $metadata: { httpStatusCode: 400 } });
+  // Shaped as the SDK's `ValidationException` (name, fault, status) without importing the client:
+  // local adapters stay out of the vendor layer's list.
+  throw Object.assign(new Error(message), { name: 'ValidationException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
