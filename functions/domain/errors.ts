@@ -50,6 +50,15 @@ export class KindergartenChangedError extends DomainError {
   readonly code = 'kindergarten_changed';
 }
 
+/**
+ * DynamoDB kept cancelling the write because other requests were writing the same items at that
+ * moment (a crowd on a shared counter), and the retries ran out: nothing was written; the same
+ * request may simply be sent again.
+ */
+export class TryAgainError extends DomainError {
+  readonly code = 'try_again';
+}
+
 /** The kindergarten has no free place left in the child's age group. */
 export class NoFreePlaceError extends DomainError {
   readonly code = 'no_free_place';

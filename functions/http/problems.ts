@@ -181,6 +181,14 @@ export const problems = {
       en: 'Someone else changed the parent’s phone meanwhile. Reload the page and try again.',
     },
   },
+  try_again: {
+    status: 409,
+    message: {
+      kk: 'Дәл қазір бір уақытта көп өзгеріс жасалып жатыр, сондықтан ештеңе сақталмады. Бірнеше секундтан кейін қайталап көріңіз.',
+      ru: 'Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.',
+      en: 'Many changes are being made at this moment, so nothing was saved. Please try again in a few seconds.',
+    },
+  },
   internal: {
     status: 500,
     message: {

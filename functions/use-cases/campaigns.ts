@@ -17,6 +17,7 @@ import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
+import { scheduleNames } from './schedule-names.ts';
 import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
@@ -99,9 +100,9 @@ export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'sche
   // It becomes the active one now (so no second campaign can start); its work begins at its start.
   const task = { kind: 'campaign-start', tenantId: input.tenantId, campaignId: input.campaignId } as const;
   if (Date.parse(campaign.startsAt) > input.now.getTime()) {
-    await deps.scheduler.scheduleOnce({ name: `campaign-start-${campaign.campaignId}`, at: campaign.startsAt, task });
+    await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignStart(campaign.campaignId), at: campaign.startsAt, task });
   } else {
-    await deps.scheduler.enqueue({ name: `campaign-start-${campaign.campaignId}`, task });
+    await deps.scheduler.enqueue({ name: scheduleNames.campaignStart(campaign.campaignId), task });
   }
   return { ...campaign, status: 'active' };
 }
@@ -113,7 +114,7 @@ export async function cancelCampaign(deps: Pick<Dependencies, 'campaigns' | 'sch
   const moved = await deps.campaigns.transition(input.tenantId, input.campaignId, [campaign.status === 'draft' ? 'draft' : 'active'], 'cancelled', wasActive ? { guard: 'release' } : {});
   if (!moved || (campaign.status !== 'draft' && !wasActive)) throw new CampaignStateError(`campaign is ${campaign.status}`);
   if (wasActive) {
-    await deps.scheduler.enqueue({ name: `campaign-cancel-${campaign.campaignId}`, task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
+    await deps.scheduler.enqueue({ name: scheduleNames.campaignCancel(campaign.campaignId), task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
   }
   return { ...campaign, status: 'cancelled' };
 }
@@ -199,10 +200,10 @@ export async function runCampaignStart(
   for (const days of policy.reminderDaysBeforeEnd) {
     const at = end - days * 86_400_000;
     if (at > now.getTime()) {
-      await deps.scheduler.scheduleOnce({ name: `campaign-reminder-${campaign.campaignId}-${days}`, at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
+      await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignReminder(campaign.campaignId, days), at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
     }
   }
-  await deps.scheduler.scheduleOnce({ name: `campaign-close-${campaign.campaignId}`, at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
+  await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignClose(campaign.campaignId), at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
   return { inScope: marked, applicants: applicants.length };
 }
 
