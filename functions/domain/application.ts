@@ -49,6 +49,12 @@ export interface Referral {
   readonly expiresAt: string;
 }
 
+/**
+ * Every application id the system creates: `app-<uuid>` when registered, `imp.<tenant>.<external id>`
+ * when imported (tenant and external id up to 40 of letters, digits, `_`, `-` each).
+ */
+export const applicationIdPattern = /^[\w.-]{1,100}$/;
+
 /** A child's place in the queue (заявление). Dates are ISO strings. */
 export interface Application {
   readonly applicationId: string;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { applicationIdPattern } from '#domain/application';
 import type { StatusPageKey } from '#ports/stores';
 
 /*
@@ -10,7 +11,8 @@ import type { StatusPageKey } from '#ports/stores';
 
 const cursorKey = z.strictObject({
   registeredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/),
-  applicationId: z.string().regex(/^[\w-]{1,80}$/),
+  // Any id the system creates, the dotted imported ones too (the page after an imported application).
+  applicationId: z.string().regex(applicationIdPattern),
 });
 
 /** The cursor of the page that starts after `key`. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { queueCursor } from './queue-cursor.ts';
 
 /**
@@ -9,7 +9,7 @@ import { queueCursor } from './queue-cursor.ts';
 
 const iin = z.string().regex(/^\d{12}$/, { message: 'iin_format' });
 /** Letters, digits, `_`, `-`, and the dots of imported ids (`imp.<tenant>.<external id>`). */
-const applicationId = z.string().regex(/^[\w.-]{1,100}$/);
+const applicationId = z.string().regex(applicationIdPattern);
 const kindergartenId = z.string().regex(/^[\w-]{1,60}$/);
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
