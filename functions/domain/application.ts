@@ -47,6 +47,12 @@ export interface Referral {
   readonly issuedAt: string;
   /** ISO date-time after which an unused referral expires. */
   readonly expiresAt: string;
+  /**
+   * The age group whose place the referral took at `kindergartenId`, given back exactly so on
+   * expiry or withdrawal (the child may have moved to the next group meanwhile). Absent on
+   * referrals issued before it was recorded.
+   */
+  readonly ageGroup?: AgeGroup;
 }
 
 /**
