@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
@@ -26,7 +26,7 @@ const possibleIin = z
  */
 export const idPatterns = {
   /** `app-<uuid>` (registered by staff) and `imp.<tenant>.<external id>` (imported; 85 characters at most). */
-  application: /^[\w.-]{1,100}$/,
+  application: applicationIdPattern,
   /** Kindergartens (made from the name, or given: up to 60), campaigns (`c-<year>-<8 hex>`), exports (`x-<uuid>`), districts. */
   entity: /^[\w-]{1,60}$/,
   /** Education departments. */
@@ -181,7 +181,7 @@ const cursorKey = z.strictObject({
 });
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-const queueCursor = z
+export const queueCursor = z
   .string()
   .max(300)
   .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
