@@ -157,6 +157,15 @@ describe('onboarding a department with npm run department', () => {
     expect(hostItem).toEqual({ tenantId: 'host#127.0.0.1', siteOf: 'temirtau' });
   });
 
+  it('should find a site by its host with two reads by key and no scan or query', async () => {
+    // Act: every page load asks this, so it must stay cheap.
+    const answer = await client(runtime.url).request('GET', '/api/public/site?host=127.0.0.1');
+
+    // Assess
+    expect(answer.body.site.tenantId).toBe('temirtau');
+    expect(JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!)).toEqual({ GetItemCommand: 2 });
+  });
+
   it('should answer 404 for a host no department has', async () => {
     // Act
     const answer = await client(runtime.url).request('GET', '/api/public/site?host=unknown.example.kz', { language: 'en' });
