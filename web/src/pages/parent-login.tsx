@@ -100,7 +100,7 @@ export function ParentLoginPage() {
   return (
     <Layout>
       <PageHeading>{t.parentLogin.title}</PageHeading>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={errorsOf} />
       <LiveStatus message={statusOf(t)} hidden />
       <form onSubmit={onSubmit} noValidate data-qa="parent-login-form">
         {step === 'iin' ? (

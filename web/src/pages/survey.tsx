@@ -221,7 +221,7 @@ export function SurveyPage() {
     const errors: FormError[] = problems.map((problem) => ({ message: problemText(problem, t) }));
     return (
       <Layout identity={identity}>
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} attempt={problems} />
         <div data-qa="survey-review">
           <PageHeading>{t.survey.reviewTitle}</PageHeading>
           <AnswerList survey={data} draft={draft} onChange={(step) => go({ kind: 'step', step, backToReview: true })} qa="survey-review-answers" />
@@ -271,7 +271,7 @@ export function SurveyPage() {
   return (
     <Layout identity={identity}>
       <StepTitle text={question.title[language]} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={problems} />
       <p class="caption" data-qa="survey-step" data-step={step + 1}>
         {t.survey.stepOf(step + 1, questions.length)}
       </p>
