@@ -50,8 +50,7 @@ async function openSurvey(page: Page, language: 'kk' | 'ru'): Promise<void> {
 
 /** From the introduction to question 1 with nothing chosen there. */
 async function firstStepEmpty(page: Page): Promise<void> {
-  await page.locator('[data-qa="survey-start"], [data-qa="survey-step"]').first().waitFor();
-  if ((await page.locator('[data-qa="survey-start"]').count()) > 0) await page.locator('[data-qa="survey-start"]').click();
+  await page.locator('[data-qa="survey-start"]').click();
   await page.locator('[data-qa="survey-step"][data-step="1"]').waitFor();
   const remove = page.locator('[data-qa="kindergarten-remove"]');
   while ((await remove.count()) > 0) await remove.first().click();
@@ -59,8 +58,105 @@ async function firstStepEmpty(page: Page): Promise<void> {
 
 const activeQa = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-qa') ?? document.activeElement?.id ?? '');
 
+const introTexts = {
+  kk: { start: 'Сауалнаманы толтыру', young: /31 желтоқсанға дейін толық 2 жасқа/, calm: /келісіміңізсіз ештеңе болмайды/, stopList: /стоп-парақ/ },
+  ru: { start: 'Заполнить анкету', young: /к 31 декабря \d{4} года ещё не исполнится 2 полных года/, calm: /Без вашего ведома ничего не произойдёт/, stopList: /стоп-лист/ },
+} as const;
+
 describe('the survey on a phone', () => {
   for (const language of ['kk', 'ru'] as const) {
+    it(`should introduce the survey before question 1: why, by when, what without an answer, who need not confirm (${language})`, { timeout: 120_000 }, async () => {
+      // Prepare
+      const context = await phone(language);
+      const page = await context.newPage();
+
+      // Act
+      await openSurvey(page, language);
+      const intro = page.locator('[data-qa="survey-intro"]');
+      await intro.waitFor();
+
+      // Assess: the introduction, not question 1, with its one heading and a start button
+      expect(await page.locator('[data-qa="survey-step"]').count()).toBe(0);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await intro.locator('[data-qa="survey-intro-deadline"]').textContent()).toMatch(/\d{2}:\d{2}/);
+      expect(await intro.textContent()).toMatch(introTexts[language].stopList);
+      expect(await intro.locator('[data-qa="survey-intro-calm"]').textContent()).toMatch(introTexts[language].calm);
+      expect(await intro.locator('[data-qa="survey-intro-young"]').textContent()).toMatch(introTexts[language].young);
+      expect(await page.locator('[data-qa="survey-start"]').textContent()).toBe(introTexts[language].start);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Act: start
+      await page.locator('[data-qa="survey-start"]').click();
+
+      // Assess: question 1
+      await page.locator('[data-qa="survey-step"][data-step="1"]').waitFor();
+      await context.close();
+    });
+
+    it(`should open question 1 with the application's kindergartens chosen, search first and "Next" in reach of the thumb (${language})`, { timeout: 120_000 }, async () => {
+      // Prepare: the kindergartens of the parent's applications waiting for a confirmation
+      const own = ((await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/applications')).body.applications as { confirmationNeeded: boolean; kindergartens: { kindergartenId: string }[] }[])
+        .filter((a) => a.confirmationNeeded)
+        .flatMap((a) => a.kindergartens.map((k) => k.kindergartenId));
+      const context = await phone(language);
+      const page = await context.newPage();
+      await openSurvey(page, language);
+
+      // Act
+      await page.locator('[data-qa="survey-start"]').click();
+      await page.locator('[data-qa="survey-step"][data-step="1"]').waitFor();
+
+      // Assess: preselected, search is the first control, the step is short, "Next" is on screen
+      const chosen = await page.locator('[data-qa="kindergarten-chosen"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-kindergarten-id')));
+      expect(chosen).toEqual([...new Set(own)].slice(0, 3));
+      expect(chosen.length).toBeGreaterThan(0);
+      const firstControl = await page.locator('[data-qa="kindergarten-picker"]').evaluate((picker) => picker.querySelector('input, select, button')?.getAttribute('data-qa'));
+      expect(firstControl).toBe('kindergarten-search');
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
+      expect(await page.locator('[data-qa="survey-next"]').isVisible()).toBe(true);
+      const next = (await page.locator('[data-qa="survey-next"]').boundingBox())!;
+      expect(next.y + next.height).toBeLessThanOrEqual(740);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Act: Tab from the search to "Next"
+      await page.locator('[data-qa="kindergarten-search"]').focus();
+      let tabs = 0;
+      while ((await activeQa(page)) !== 'survey-next' && tabs < 60) {
+        await page.keyboard.press('Tab');
+        tabs += 1;
+      }
+
+      // Assess: a short way, and "Next" still on screen
+      expect(tabs).toBeLessThanOrEqual(15);
+      const reached = (await page.locator('[data-qa="survey-next"]').boundingBox())!;
+      expect(reached.y + reached.height).toBeLessThanOrEqual(740);
+      await context.close();
+    });
+
+    it(`should clear the error of question 1 as soon as a kindergarten is chosen and find one by name (${language})`, { timeout: 120_000 }, async () => {
+      // Prepare: question 1 refused empty
+      const context = await phone(language);
+      const page = await context.newPage();
+      await openSurvey(page, language);
+      await firstStepEmpty(page);
+      await page.locator('[data-qa="survey-next"]').click();
+      await page.locator('[data-qa="error-summary"]').waitFor();
+      const wanted = runtime.seed!.data.kindergartens.at(-1)!;
+      const wantedName = wanted.name[language];
+
+      // Act: search a word of a name far down the list, tick it
+      await page.locator('[data-qa="kindergarten-search"]').fill(wantedName);
+      const option = page.locator(`[data-qa="kindergarten-option"][data-kindergarten-id="${wanted.kindergartenId}"]`);
+      await option.locator('label').tap();
+
+      // Assess: chosen, and neither the summary nor the question's error is left
+      expect(await page.locator('[data-qa="kindergartens-chosen"]').getAttribute('data-count')).toBe('1');
+      expect(await page.locator('[data-qa="error-summary"]').count()).toBe(0);
+      expect(await page.locator('[data-qa="question-error"]').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+
     it(`should keep the scroll position and focus when a parent taps an option after an error (${language})`, { timeout: 120_000 }, async () => {
       // Prepare: question 1 refused empty, so the summary is shown and focused
       const context = await phone(language);
@@ -72,7 +168,7 @@ describe('the survey on a phone', () => {
       await expect.poll(() => activeQa(page)).toBe('error-summary');
       const option = page.locator('[data-qa="kindergarten-option"]').last();
       await option.scrollIntoViewIfNeeded();
-      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
       const before = (await option.boundingBox())!.y;
 
       // Act: a tap on an option far down the list
@@ -80,7 +176,7 @@ describe('the survey on a phone', () => {
 
       // Assess: ticked, the option stayed under the thumb (the page did not jump) and kept focus
       expect(await option.locator('input').isChecked()).toBe(true);
-      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
       expect((await option.boundingBox())!.y).toBe(before);
       expect(await activeQa(page)).not.toBe('error-summary');
       expect(await axeViolations(page)).toEqual([]);

@@ -34,6 +34,21 @@ export const en: Messages = {
     parentLogin: 'Parent login',
     staffLogin: 'Staff login',
   },
+  help: {
+    heading: 'Help',
+    login: 'Log in with the applicant’s IIN: a one-time code comes by SMS to the phone number in the application.',
+    confirm: 'Once a year, during the campaign, confirm in your cabinet that you still need a place: answer the survey’s 6 questions.',
+    stopList: 'An application in the stop-list? You can bring it back to the queue in your cabinet, with its original date.',
+    contactsHeading: 'Education department contacts',
+    contactNamed: (department: string) =>
+      `No SMS, a new phone number, or a question about the queue? Whom to contact: ${department}, in person or by the phone number on its official website.`,
+    contactGeneric:
+      'No SMS, a new phone number, or a question about the queue? Contact the education department of your town or district, in person or by the phone number on its official website.',
+    bring: 'Bring your ID card and the child’s birth certificate: only a department employee can change the phone number of an application.',
+    privacyHeading: 'Personal data',
+    privacy:
+      'The IIN, the child’s name and the phone number are used only to keep the queue and to notify you about it; employees of your education department see them. The department sees survey answers only in aggregate and uses them to plan places.',
+  },
   parentLogin: {
     title: 'Log in to your personal cabinet',
     iinLabel: 'Applicant’s IIN',
@@ -85,10 +100,28 @@ export const en: Messages = {
   },
   campaign: {
     label: 'Interest-confirmation campaign',
-    banner: (tenant: string, year: number, date: string) =>
-      `${tenant}: the ${year} interest-confirmation campaign runs until ${date}. Log in to your cabinet and confirm that you still need a place, or your applications will go to the stop-list.`,
+    title: (tenant: string, year: number) => `${tenant}: confirming the need for a kindergarten place, ${year}`,
+    ends: (date: string, time: string) => `Last day: ${date}, until ${time} Astana time.`,
+    publicText: 'Log in to your cabinet and confirm that you still need a kindergarten place, or your applications go to the stop-list.',
+    dueText:
+      'Answer the survey and confirm that you still need a place. Without a confirmation your applications go to the stop-list; you can bring them back at any time, with their original date.',
+    confirmedText: (date: string) => `You have confirmed that you need a place: your applications are valid until ${date}. Nothing else to do.`,
+    nothingText: 'None of your applications needs a confirmation in this campaign. Nothing to do.',
+    noneText: 'No interest-confirmation campaign is running now: nothing to do.',
+    toCabinet: 'Go to your cabinet',
   },
   survey: {
+    intro: {
+      title: 'Confirm that you still need a kindergarten place',
+      why: 'Once a year the education department asks parents to confirm that they still need a place. Over a year the queue fills with applications nobody needs any more: families move, children grow up. Such applications stand ahead and slow down places for everyone.',
+      survey: 'Confirming means a survey of 6 short questions. Your answers help the department plan places for next year. Once you answer, all your queued applications are extended by one year.',
+      deadline: (date: string, time: string) => `Answer by ${date}, ${time} Astana time.`,
+      withoutTitle: 'If you do not answer',
+      without: 'Applications not confirmed in time go to the stop-list. You can bring them back to the queue at any time in your cabinet, with their original date.',
+      calm: 'Nothing happens without your knowledge: we announce the campaign in your cabinet and remind you before it ends.',
+      youngTitle: 'Who need not confirm',
+      young: (year: number) => `Applications for children who will not be 2 full years old by 31 December ${year} need no confirmation: they stay in the queue as they are.`,
+    },
     fillIn: 'Fill in the survey',
     fillInHint: 'Answer 6 short questions and confirm that you still need a place: all your queued applications will be extended for a year.',
     open: 'Open the survey',
@@ -103,6 +136,9 @@ export const en: Messages = {
     search: 'Search by name',
     district: 'District',
     allDistricts: 'All districts',
+    nearby: 'All districts, nearest first',
+    showMore: (count: number, left: number) => `Show ${count} more (${left} left)`,
+    showMap: 'Show on the map',
     chosen: (count: number, max: number) => `Chosen: ${count} of ${max}`,
     maxReached: (max: number) => `You have chosen the most kindergartens allowed (${max}). To choose another, untick one of those chosen.`,
     remove: 'Remove',
