@@ -63,6 +63,11 @@ export function formatKazakhstanDate(language: Language, isoDateTime: string): s
   return formatDate(language, day);
 }
 
+/** Today's calendar date in Kazakhstan (`YYYY-MM-DD`), to tell a lapsed validity from a current one. */
+export function kazakhstanToday(now: number = Date.now()): string {
+  return new Date(now + kazakhstanOffsetMs).toISOString().slice(0, 10);
+}
+
 /** The time of day in Kazakhstan at an instant (`23:59`): a deadline is read on Astana's clock. */
 export function formatKazakhstanTime(isoDateTime: string): string {
   return new Date(Date.parse(isoDateTime) + kazakhstanOffsetMs).toISOString().slice(11, 16);

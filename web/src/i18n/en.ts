@@ -88,6 +88,13 @@ export const en: Messages = {
     referral: 'Referral',
     referralText: (kindergarten: string, date: string) => `${kindergarten}, valid until the end of ${date}`,
     autoRestore: 'Back in the queue',
+    validityStopped: 'Not valid while the application is in the stop-list',
+    validityLapsed: (date: string) => `Lapsed on ${date}. The application stays in the queue: confirm your need for a place in the next campaign.`,
+    validityLapsedNow: (date: string) => `Lapsed on ${date}. Confirm your need for a place now, in the campaign's survey.`,
+    referralWhat: (date: string) => `By ${date} inclusive, come to the kindergarten with your ID card and the child's birth certificate to complete the enrolment.`,
+    referralAddress: 'Address',
+    referralPhone: 'The education department can give you the kindergarten’s phone number.',
+    referralIfNot: 'If you do not come in time, the referral lapses and the application goes to the stop-list for 10 working days; then it returns to the queue by itself, with its original date.',
     autoRestoreText: (date: string) =>
       `The application returns to the queue by itself on ${date}, with its original date. You need to do nothing.`,
     restore: 'Return to the queue',
