@@ -80,6 +80,8 @@ describe('the cabinet’s guidance on a phone', () => {
     it(`should not show a stopped application's old validity as current, and show the place after a restore without a reload (${language})`, async () => {
       // Prepare
       const { parent, application } = restorable[index]!;
+      const now = (await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/applications')).body.applications as Card[];
+      expect(now.find((a) => a.applicationId === application.applicationId)?.status).toBe('stopped');
       const context = await phone(language);
       const page = await context.newPage();
       await cabinetOf(page, language, parent);
