@@ -116,7 +116,8 @@ const applicationView = z.object({
   kindergartens: z.array(kindergartenRef),
   position: z.number().int().optional(),
   positionLog: z.array(positionChange),
-  referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  /** The referral's kindergarten with its address, so the parent knows where to go. */
+  referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
   history: z.array(historyEvent),
   /** A running campaign waits for the parent to confirm this application. */
