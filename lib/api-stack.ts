@@ -116,9 +116,13 @@ export class ApiStack extends Stack {
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
       });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
-      for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
+      for (const [key, access] of tableGrants) {
+        fn.bindTable(tableDefinitions[key], tables[key]!, access, { delete: grants.deletes?.includes(key), batchWrite: grants.batchWrites?.includes(key) });
+      }
+      const undeclared = [...(grants.deletes ?? []), ...(grants.batchWrites ?? [])].filter((key) => grants.tables?.[key] !== 'readWrite');
+      if (undeclared.length > 0) throw new Error(`${handlerName}: deletes and batch writes need readWrite on ${undeclared.join(', ')}`);
       if (grants.sms) fn.bindSms();
-      if (grants.scheduler) fn.bindScheduler(scheduler);
+      if (grants.scheduler || grants.enqueues) fn.bindScheduler(scheduler, grants.enqueues ?? []);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       if (grants.files) fn.bindFiles(exportsBucket, grants.files);
       functions.set(handlerName, fn);

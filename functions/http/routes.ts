@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
+import type { JobKind } from '#ports/scheduler';
 import {
   applicationIdParams,
   markReadRequest,
@@ -70,8 +71,20 @@ export interface Grants {
   readonly tables?: Partial<Record<CloudTableKey, 'read' | 'readWrite'>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
+  /**
+   * Tables it deletes items from (DeleteItem, alone or inside a transaction); each also `readWrite`.
+   * `read` is GetItem, BatchGetItem, Query and ConditionCheckItem; `readWrite` adds PutItem and
+   * UpdateItem only, so a delete or a batch write is named here where the code does one.
+   */
+  readonly deletes?: readonly CloudTableKey[];
+  /** Tables it writes in batches (BatchWriteItem: the imports); each also `readWrite`. */
+  readonly batchWrites?: readonly CloudTableKey[];
   /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
   readonly scheduler?: boolean;
+  /** The job kinds it starts at once (`enqueue`: an asynchronous invoke of exactly these job functions). */
+  readonly enqueues?: readonly JobKind[];
+  /** Reads the viewer's address behind CloudFront, which needs the origin secret (abuse limits). */
+  readonly viewerAddress?: boolean;
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */
@@ -126,7 +139,7 @@ export const routes = [
     body: parentCodeRequest,
     response: parentCodeResponse,
     successStatus: 202,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -136,7 +149,7 @@ export const routes = [
     summary: 'Exchange IIN and one-time code for a session cookie',
     body: parentSessionRequest,
     response: identityResponse,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, deletes: ['auth'] },
   },
   {
     method: 'POST',
@@ -146,7 +159,7 @@ export const routes = [
     summary: 'Staff login with their own credentials, scoped to their tenant',
     body: staffSessionRequest,
     response: identityResponse,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -155,7 +168,7 @@ export const routes = [
     access: parentOrStaff,
     summary: 'End the current session',
     response: logoutResponse,
-    grants: { tables: { auth: 'readWrite' } },
+    grants: { tables: { auth: 'readWrite' }, deletes: ['auth'] },
   },
   {
     method: 'GET',
@@ -233,7 +246,7 @@ export const routes = [
     summary: 'Bring an application stopped by the confirmation campaign back to the queue, with its original date',
     params: applicationIdParams,
     response: applicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -246,6 +259,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -260,6 +275,7 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read', accounts: 'readWrite' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
     },
   },
   {
@@ -292,7 +308,7 @@ export const routes = [
     params: applicationIdParams,
     body: changeKindergartensRequest,
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -303,7 +319,7 @@ export const routes = [
     params: applicationIdParams,
     body: referralRequest,
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -313,7 +329,7 @@ export const routes = [
     summary: 'Mark a referred child as enrolled (the application leaves the queue)',
     params: applicationIdParams,
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'], deletes: ['constraints'] },
   },
   {
     method: 'POST',
@@ -327,6 +343,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -351,6 +369,7 @@ export const routes = [
     response: importRowsResponse,
     grants: {
       tables: { kindergartens: 'readWrite', applications: 'readWrite', constraints: 'readWrite', notifications: 'readWrite', accounts: 'readWrite', tenants: 'read' },
+      batchWrites: ['accounts', 'applications', 'constraints', 'notifications'],
     },
   },
   {
@@ -361,7 +380,7 @@ export const routes = [
     summary: "Start bringing every cohort's stored positions up to date (after an import); a job writes only the positions that moved",
     response: positionsResponse,
     successStatus: 202,
-    grants: { scheduler: true },
+    grants: { scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'GET',
@@ -422,7 +441,7 @@ export const routes = [
     params: campaignIdParams,
     response: campaignResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['campaign-start'] },
   },
   {
     method: 'POST',
@@ -432,7 +451,7 @@ export const routes = [
     summary: 'Cancel a campaign before its end (nothing is stopped)',
     params: campaignIdParams,
     response: campaignResponse,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true, enqueues: ['campaign-close'], deletes: ['constraints'] },
   },
   {
     method: 'GET',
@@ -455,7 +474,7 @@ export const routes = [
     body: createExportRequest,
     response: exportResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true, enqueues: ['export'] },
   },
   {
     method: 'GET',
