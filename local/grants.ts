@@ -9,7 +9,7 @@ import type { Dependencies } from '#ports/dependencies';
  * its IAM policy and environment). Locally every handler shares one process, one environment and
  * every client, so a missing grant would pass every test and fail only in AWS. The local runtime
  * therefore runs each invocation inside the grants of its function and refuses, as IAM would,
- * every DynamoDB table, schedule, SMS, announcement or file it was not granted.
+ * every DynamoDB table, schedule, SMS, announcement, file or secret it was not granted.
  */
 interface GrantScope {
   readonly functionName: string;
@@ -111,13 +111,15 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
   );
 }
 
-/** The local scheduler, notifier and file store, refusing what the current function was not granted. */
-export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' | 'files'>): Pick<Dependencies, 'scheduler' | 'notifier' | 'files'> {
+type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets'>;
+
+/** The local scheduler, notifier, file store and origin secret, refusing what the current function was not granted. */
+export function grantChecked(deps: Checked): Checked {
   const check = (granted: (grants: Grants) => boolean, what: string) => {
     const current = scope.getStore();
     if (current && !granted(current.grants)) refuse(what);
   };
-  const { scheduler, notifier, files } = deps;
+  const { scheduler, notifier, files, originSecrets } = deps;
   return {
     scheduler: {
       async scheduleOnce(job) {
@@ -147,6 +149,12 @@ export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' |
       async downloadUrl(key, fileName, expiresInSeconds) {
         check((g) => g.files !== undefined, 'sign download links');
         return files.downloadUrl(key, fileName, expiresInSeconds);
+      },
+    },
+    originSecrets: {
+      async current() {
+        check((g) => g.viewerAddress === true, 'read the origin secret');
+        return originSecrets.current();
       },
     },
   };
