@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -35,9 +36,11 @@ export interface SchedulerBinding {
   readonly targets: Readonly<Record<JobKind, string>>;
 }
 
-export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
+export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'paramsAndSecrets'> {
   /** Handler name: the file `functions/handlers/<handlerName>.ts`, exporting `handler`. */
   readonly handlerName: string;
+  /** Adds the AWS Parameters and Secrets extension (for `bindOriginSecret`). */
+  readonly secretsExtension?: boolean;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
  */
 export class AppFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
-    const { handlerName, environment, bundling, ...rest } = props;
+    const { handlerName, environment, bundling, secretsExtension, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.ONE_YEAR,
       // Logs are operational data, not a record to keep after the stack is gone.
@@ -93,6 +96,12 @@ export class AppFunction extends NodejsFunction {
         ...bundling,
       },
       layers: [vendorLayer(scope), ...(rest.layers ?? [])],
+      ...(secretsExtension && {
+        paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+          secretsManagerTtl: Duration.minutes(5),
+          logLevel: ParamsAndSecretsLogLevel.WARN,
+        }),
+      }),
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
@@ -175,6 +184,18 @@ export class AppFunction extends NodejsFunction {
   bindAnnouncements(topicArn: string): this {
     this.addEnvironment('ANNOUNCEMENTS_TOPIC_ARN', topicArn);
     this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] }));
+    return this;
+  }
+
+  /**
+   * The origin secret CloudFront sends (`functions/http/client-address.ts`): its name in
+   * `ORIGIN_SECRET_ID`, read access to this one secret, and the AWS Parameters and Secrets
+   * extension, which reads it with the function's role and caches it for the same 5 minutes as
+   * the function does, so a rotation reaches warm functions without a redeploy.
+   */
+  bindOriginSecret(secret: ISecret, secretName: string): this {
+    this.addEnvironment('ORIGIN_SECRET_ID', secretName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
     return this;
   }
 
