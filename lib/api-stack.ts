@@ -269,7 +269,7 @@ export class ApiStack extends Stack {
       );
       this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     }
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: `https://${this.apiDomainName}` });
     new CfnOutput(this, 'ApiDomainName', { value: this.apiDomainName, exportName: this.domainExportName() });
     new CfnOutput(this, 'ApiId', { value: this.api.apiId, exportName: this.apiIdExportName() });
   }
