@@ -193,7 +193,7 @@ describe('api stack', () => {
     const smsPublishers = publishStatements(
       (statement) => statement.Resource === undefined && JSON.stringify(statement.NotResource) === JSON.stringify(phoneNumbersOnly),
     );
-    const topicPublishers = publishStatements((statement) => JSON.stringify(statement.Resource).includes('announcements-topic-arn'));
+    const topicPublishers = publishStatements((statement) => JSON.stringify(statement.Resource ?? null).includes('announcements-topic-arn'));
     const otherPublishers = publishStatements(
       (statement) => statement.Resource === '*' || (statement.Resource === undefined && JSON.stringify(statement.NotResource) !== JSON.stringify(phoneNumbersOnly)),
     );
