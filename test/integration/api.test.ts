@@ -29,6 +29,14 @@ describe('health and documentation', () => {
     const answer = await client(runtime.url).request('GET', '/api/health');
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('ok');
+    expect(answer.body.clientAddressFrom).toBe('source');
+  });
+
+  it('should say the client address came from CloudFront only when the origin secret comes with it', async () => {
+    const forged = await fetch(`${runtime.url}/api/health`, { headers: { 'cloudfront-viewer-address': '203.0.113.7:443', 'x-kezek-origin-verify': 'guess' } });
+    const forwarded = await fetch(`${runtime.url}/api/health`, { headers: { 'cloudfront-viewer-address': '203.0.113.7:443', 'x-kezek-origin-verify': runtime.originSecret } });
+    expect((await forged.json()).clientAddressFrom).toBe('source');
+    expect((await forwarded.json()).clientAddressFrom).toBe('viewer');
   });
 
   it('should serve the OpenAPI document generated from the route table', async () => {
