@@ -89,7 +89,7 @@ describe('the API behind CloudFront only', () => {
     ];
 
     // Assess
-    expect(readers.sort()).toEqual(['parent-login-code', 'parent-login-session', 'staff-login-session']);
+    expect(readers.sort()).toEqual(['health', 'parent-login-code', 'parent-login-session', 'staff-login-session']);
     expect(codeStatements).toEqual([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretRef }]);
     expect(fn.Properties.Environment.Variables).toMatchObject({ ORIGIN_SECRET_ID: 'kezek-test-origin-verify', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773' });
     expect(JSON.stringify(fn.Properties.Layers)).toContain('AWS-Parameters-and-Secrets-Lambda-Extension-Arm64');
