@@ -608,11 +608,6 @@ export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 're
   grants: Grants;
 };
 
-export function routeFor(handler: HandlerName): RouteDefinition {
-  const route = routes.find((candidate) => candidate.handler === handler);
-  if (!route) throw new Error(`no route for handler ${handler}`);
-  return route;
-}
 
 /** The cookie that carries the session token over plain HTTP (the local runtime); the authorizer reads it. */
 export const sessionCookieName = 'kezek_session';
