@@ -31,6 +31,8 @@ export interface ApiStackProps extends StackProps {
   readonly jobs: JobsStack;
   /** The dashboard map's tile layer (`{z}/{x}/{y}` URL) and its attribution; none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /** The public site's URL, named in SMS (`SITE_URL` of the functions that send them). */
+  readonly siteUrl?: string;
 }
 
 /** `parent-login-code` → `ParentLoginCode`: construct ids stay readable in the console. */
@@ -118,6 +120,7 @@ export class ApiStack extends Stack {
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
+      if (grants.sms && props.siteUrl) fn.addEnvironment('SITE_URL', props.siteUrl);
       if (grants.scheduler) fn.bindScheduler(scheduler);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       if (grants.files) fn.bindFiles(exportsBucket, grants.files);

@@ -34,5 +34,6 @@ export function kezekOptionsFrom(context: (key: string) => string | undefined, a
     env: { account, region },
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
     mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
+    siteUrl: context('siteUrl'),
   };
 }

@@ -15,6 +15,11 @@ export interface KezekOptions {
   readonly webDistPath?: string;
   /** The dashboard map's tiles (e.g. a department's own tile server); none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /**
+   * The public site's URL named in SMS; defaults to the custom domain. Without either, SMS name no
+   * site (the CloudFront domain is made after the API's functions, so it cannot be theirs).
+   */
+  readonly siteUrl?: string;
 }
 
 export interface KezekStacks {
@@ -31,7 +36,13 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles });
+  const api = new ApiStack(app, `${prefix}Api`, {
+    ...common,
+    data,
+    jobs,
+    mapTiles: options.mapTiles,
+    siteUrl: options.siteUrl ?? (options.customDomain && `https://${options.customDomain.domainName}`),
+  });
   const web = new WebStack(app, `${prefix}Web`, {
     ...common,
     apiDomainName: api.importApiDomainName(),

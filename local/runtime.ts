@@ -93,6 +93,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         : await seedDemoTenant(dynamoDocumentClient(), tableNames, { now: new Date(), applicationCount: options.seed?.applicationCount, log });
 
     const server = await startLocalServer({ port: options.port, webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'), log, files });
+    // SMS name the site where parents act: locally, this server.
+    overrideDependencies({ siteUrl: server.url });
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
     return {
       url: server.url,

@@ -8,6 +8,7 @@ import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
 import type { Dependencies } from '#ports/dependencies';
 import type { CampaignCounter } from '#ports/stores';
+import { holdNoticeSms } from './notice-sms.ts';
 import { requestPositions } from './queue-positions.ts';
 
 /** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
@@ -79,11 +80,14 @@ export async function actOnApplication(
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
   const ageGroup = plan.place ? ageGroupOn(application.birthDate, kazakhstanDate(request.now)) : undefined;
+  const notice = notificationForTransition(application, plan);
   const [updated] = await deps.applications.applyTransitions(
     [{ application, plan, ...(ageGroup && { placeAgeGroup: ageGroup }) }],
-    [notificationForTransition(application, plan)],
+    [notice],
     restoredCounter(application, plan),
   );
+  // Changes that matter (a referral, its expiry, the return) reach the phone too, in daytime.
+  await holdNoticeSms(deps, { notice, application }, request.now);
   const change = queueChange(application, plan);
   // Moving a cohort's positions can touch thousands of items: a job does it, not the request.
   if (change) {
