@@ -63,7 +63,7 @@ export const smsTemplates: Readonly<Record<SmsKind, Readonly<Record<Language, Sm
   },
 };
 
-const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value);
 
 const noSite = '\u0000';
 
