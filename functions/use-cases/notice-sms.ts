@@ -3,12 +3,12 @@ import type { Application } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import type { Notification } from '#domain/notification';
+import { policyOf } from '#domain/policy';
 import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsKind } from '#domain/sms';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import type { ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
-import { tenantPolicy } from './application-actions.ts';
 
 /** The notices that reach the phone too, and the SMS each becomes; the others stay in the cabinet. */
 const smsKindOfNotice: Partial<Record<Notification['kind'], SmsKind>> = {
@@ -73,6 +73,9 @@ async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[]): Promise<v
   });
 }
 
+/** The tenant's SMS hours (read here, not through `application-actions`, which imports this module). */
+const smsHoursOf = async (deps: Pick<Dependencies, 'tenants'>, tenantId: string) => policyOf((await deps.tenants.get(tenantId))?.policy).smsHours;
+
 const epoch = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
 /** Deterministic and short (Scheduler names: 64 characters): the same notice held twice is one schedule. */
@@ -88,7 +91,7 @@ export function noticeSmsJobName(task: Extract<JobTask, { kind: 'notice-sms' }>,
 export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'scheduler' | 'tenants'>, tenantId: string, items: readonly NoticeForSms[], now: Date): Promise<void> {
   const withSms = items.filter((item) => hasSms(item.notice));
   if (withSms.length === 0) return;
-  const at = smsSendableAt(now, (await tenantPolicy(deps, tenantId)).smsHours);
+  const at = smsSendableAt(now, await smsHoursOf(deps, tenantId));
   if (at.getTime() <= now.getTime()) return sendNow(deps, withSms);
   await forEachLimited(withSms, 8, async ({ notice, application }) => {
     const task = { kind: 'notice-sms', applicationId: application.applicationId, notificationId: notice.notificationId } as const;
@@ -103,7 +106,7 @@ export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'sched
 export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tenants'>, item: { notice: Notification; application: Pick<Application, 'applicationId' | 'tenantId'> }, now: Date): Promise<void> {
   if (!hasSms(item.notice)) return;
   const task = { kind: 'notice-sms', applicationId: item.application.applicationId, notificationId: item.notice.notificationId } as const;
-  const at = smsSendableAt(now, (await tenantPolicy(deps, item.application.tenantId)).smsHours);
+  const at = smsSendableAt(now, await smsHoursOf(deps, item.application.tenantId));
   if (at.getTime() <= now.getTime()) await deps.scheduler.enqueue({ name: noticeSmsJobName(task, now), task });
   else await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
 }
@@ -121,7 +124,7 @@ export async function sendHeldNoticeSms(
   if (!application) return 'nothing to do';
   const notice = await deps.notifications.get(application.applicantIin, task.notificationId);
   if (!notice || notice.channels.sms === 'sent' || notice.channels.sms === 'failed') return 'nothing to do';
-  const at = smsSendableAt(now, (await tenantPolicy(deps, application.tenantId)).smsHours);
+  const at = smsSendableAt(now, await smsHoursOf(deps, application.tenantId));
   if (at.getTime() > now.getTime()) {
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
     return 'held';
