@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
@@ -26,7 +26,7 @@ const possibleIin = z
  */
 export const idPatterns = {
   /** `app-<uuid>` (registered by staff) and `imp.<tenant>.<external id>` (imported; 85 characters at most). */
-  application: /^[\w.-]{1,100}$/,
+  application: applicationIdPattern,
   /** Kindergartens (made from the name, or given: up to 60), campaigns (`c-<year>-<8 hex>`), exports (`x-<uuid>`), districts. */
   entity: /^[\w-]{1,60}$/,
   /** Education departments. */
@@ -116,7 +116,8 @@ const applicationView = z.object({
   kindergartens: z.array(kindergartenRef),
   position: z.number().int().optional(),
   positionLog: z.array(positionChange),
-  referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  /** The referral's kindergarten with its address, so the parent knows where to go. */
+  referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
   history: z.array(historyEvent),
   /** A running campaign waits for the parent to confirm this application. */
@@ -181,7 +182,7 @@ const cursorKey = z.strictObject({
 });
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-const queueCursor = z
+export const queueCursor = z
   .string()
   .max(300)
   .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
@@ -539,3 +540,22 @@ export const notificationsResponse = z.object({
 
 export const markReadRequest = z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) });
 export const markReadResponse = z.object({ marked: z.number().int() });
+
+/** The page's own host name (`location.hostname`): the department whose site it is. */
+export const publicSiteQuery = z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) });
+export const publicSiteResponse = z.object({
+  site: z.object({
+    tenantId: z.string(),
+    name: localized,
+    /** The department's office, for parents: never a person's data. */
+    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+    languages: z.array(z.enum(['kk', 'ru', 'en'])),
+  }),
+});
+
+/** The token of a one-time set-password link (256 bits, base64url) and the new password. */
+export const staffPasswordRequest = z.strictObject({
+  token: z.string().regex(/^[\w-]{43}$/),
+  password: z.string().min(12, { message: 'password_length' }).max(200),
+});
+export const staffPasswordResponse = z.object({ login: z.string() });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Application } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
@@ -9,6 +8,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import type { ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
+import { scheduleNames } from './schedule-names.ts';
 
 /** The notices that reach the phone too, and the SMS each becomes; the others stay in the cabinet. */
 const smsKindOfNotice: Partial<Record<Notification['kind'], SmsKind>> = {
@@ -76,13 +76,7 @@ async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[]): Promise<v
 /** The tenant's SMS hours (read here, not through `application-actions`, which imports this module). */
 const smsHoursOf = async (deps: Pick<Dependencies, 'tenants'>, tenantId: string) => policyOf((await deps.tenants.get(tenantId))?.policy).smsHours;
 
-const epoch = (instant: Date) => Math.floor(instant.getTime() / 1000);
-
-/** Deterministic and short (Scheduler names: 64 characters): the same notice held twice is one schedule. */
-export function noticeSmsJobName(task: Extract<JobTask, { kind: 'notice-sms' }>, at: Date): string {
-  const digest = createHash('sha256').update(`${task.applicationId}#${task.notificationId}`).digest('hex').slice(0, 32);
-  return `notice-sms-${digest}-${epoch(at)}`;
-}
+const noticeSmsJobName = (task: Extract<JobTask, { kind: 'notice-sms' }>, at: Date) => scheduleNames.noticeSms(task.applicationId, task.notificationId, at.toISOString());
 
 /**
  * The SMS copies of notices just written: sent at once inside the tenant's SMS hours, else each
