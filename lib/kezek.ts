@@ -16,8 +16,8 @@ export interface KezekOptions {
   /** The dashboard map's tiles (e.g. a department's own tile server); none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
   /**
-   * The public site's URL named in SMS; defaults to the custom domain. Without either, SMS name no
-   * site (the CloudFront domain is made after the API's functions, so it cannot be theirs).
+   * The public site's URL named in every department's SMS; unset (the usual), each department's
+   * SMS name its own first host name (`hosts` of its onboarding file).
    */
   readonly siteUrl?: string;
 }
@@ -41,7 +41,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
     data,
     jobs,
     mapTiles: options.mapTiles,
-    siteUrl: options.siteUrl ?? (options.customDomain && `https://${options.customDomain.domainName}`),
+    siteUrl: options.siteUrl,
   });
   const web = new WebStack(app, `${prefix}Web`, {
     ...common,

@@ -1,9 +1,9 @@
-import type { Application } from '#domain/application';
+import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import type { Notification } from '#domain/notification';
 import { policyOf } from '#domain/policy';
-import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsKind } from '#domain/sms';
+import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours, type SmsKind } from '#domain/sms';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import type { ParentAccount } from '#ports/stores';
@@ -32,11 +32,10 @@ type SmsDeps = Pick<Dependencies, 'accounts' | 'notifier' | 'notifications' | 'k
 
 const localDate = (iso: string | number | readonly string[] | undefined) => (typeof iso === 'string' && iso ? smsDate(kazakhstanDate(new Date(iso))) : '');
 
-async function textOf(deps: Pick<SmsDeps, 'kindergartens' | 'siteUrl'>, { notice, application }: NoticeForSms, language: Language): Promise<string> {
+async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language, site: string): Promise<string> {
   const kind = smsKindOfNotice[notice.kind]!;
   const p = notice.params;
   const child = typeof p.childNames === 'string' ? p.childNames : firstName(String(p.childName ?? application.childName));
-  const site = siteAddress(deps.siteUrl);
   switch (kind) {
     case 'campaign_started':
     case 'campaign_reminder':
@@ -58,13 +57,13 @@ async function textOf(deps: Pick<SmsDeps, 'kindergartens' | 'siteUrl'>, { notice
  * chose or else their application's; each notice records `sent` or `failed`. A parent without a
  * cabinet has no phone on file: their notice keeps no SMS status.
  */
-async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[]): Promise<void> {
+async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[], site: string): Promise<void> {
   const accounts = new Map<string, ParentAccount>((await deps.accounts.getParents([...new Set(items.map((i) => i.notice.recipientIin))])).map((a) => [a.iin, a]));
   await forEachLimited(items, 8, async (item) => {
     const account = accounts.get(item.notice.recipientIin);
     if (!account) return;
     try {
-      await deps.notifier.sendSms({ phone: account.phone, text: await textOf(deps, item, account.language ?? item.application.language) });
+      await deps.notifier.sendSms({ phone: account.phone, text: await textOf(deps, item, account.language ?? item.application.language, site) });
       await deps.notifications.setChannelStatus(item.notice, 'sms', 'sent');
     } catch {
       // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
@@ -73,8 +72,15 @@ async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[]): Promise<v
   });
 }
 
-/** The tenant's SMS hours (read here, not through `application-actions`, which imports this module). */
-const smsHoursOf = async (deps: Pick<Dependencies, 'tenants'>, tenantId: string) => policyOf((await deps.tenants.get(tenantId))?.policy).smsHours;
+/**
+ * The tenant's SMS hours and the site its SMS name: `SITE_URL` when the deployment sets one
+ * (locally, the local server), else the department's first host name. Read here, not through
+ * `application-actions`, which imports this module.
+ */
+async function smsSettingsOf(deps: Pick<Dependencies, 'tenants'> & Partial<Pick<Dependencies, 'siteUrl'>>, tenantId: string): Promise<{ hours: SmsHours; site: string }> {
+  const tenant = (await deps.tenants.get(tenantId)) as (Tenant & { hosts?: readonly string[] }) | undefined;
+  return { hours: policyOf(tenant?.policy).smsHours, site: deps.siteUrl ? siteAddress(deps.siteUrl) : (tenant?.hosts?.[0] ?? '') };
+}
 
 const noticeSmsJobName = (task: Extract<JobTask, { kind: 'notice-sms' }>, at: Date) => scheduleNames.noticeSms(task.applicationId, task.notificationId, at.toISOString());
 
@@ -85,8 +91,9 @@ const noticeSmsJobName = (task: Extract<JobTask, { kind: 'notice-sms' }>, at: Da
 export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'scheduler' | 'tenants'>, tenantId: string, items: readonly NoticeForSms[], now: Date): Promise<void> {
   const withSms = items.filter((item) => hasSms(item.notice));
   if (withSms.length === 0) return;
-  const at = smsSendableAt(now, await smsHoursOf(deps, tenantId));
-  if (at.getTime() <= now.getTime()) return sendNow(deps, withSms);
+  const settings = await smsSettingsOf(deps, tenantId);
+  const at = smsSendableAt(now, settings.hours);
+  if (at.getTime() <= now.getTime()) return sendNow(deps, withSms, settings.site);
   await forEachLimited(withSms, 8, async ({ notice, application }) => {
     const task = { kind: 'notice-sms', applicationId: application.applicationId, notificationId: notice.notificationId } as const;
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
@@ -100,7 +107,7 @@ export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'sched
 export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tenants'>, item: { notice: Notification; application: Pick<Application, 'applicationId' | 'tenantId'> }, now: Date): Promise<void> {
   if (!hasSms(item.notice)) return;
   const task = { kind: 'notice-sms', applicationId: item.application.applicationId, notificationId: item.notice.notificationId } as const;
-  const at = smsSendableAt(now, await smsHoursOf(deps, item.application.tenantId));
+  const at = smsSendableAt(now, (await smsSettingsOf(deps, item.application.tenantId)).hours);
   if (at.getTime() <= now.getTime()) await deps.scheduler.enqueue({ name: noticeSmsJobName(task, now), task });
   else await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
 }
@@ -118,11 +125,12 @@ export async function sendHeldNoticeSms(
   if (!application) return 'nothing to do';
   const notice = await deps.notifications.get(application.applicantIin, task.notificationId);
   if (!notice || notice.channels.sms === 'sent' || notice.channels.sms === 'failed') return 'nothing to do';
-  const at = smsSendableAt(now, await smsHoursOf(deps, application.tenantId));
+  const settings = await smsSettingsOf(deps, application.tenantId);
+  const at = smsSendableAt(now, settings.hours);
   if (at.getTime() > now.getTime()) {
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
     return 'held';
   }
-  await sendNow(deps, [{ notice, application }]);
+  await sendNow(deps, [{ notice, application }], settings.site);
   return 'sent';
 }

@@ -97,7 +97,7 @@ describe('SMS of a referral', () => {
     await settle(runtime);
     expect(smsTo(phone, afterExpiry).map((m) => m.text)).toEqual([`${first} снова в очереди, дата прежняя: ${site()}`]);
     runtime.clock.set(new Date());
-  });
+  }, 240_000);
 });
 
 describe('SMS of a campaign', () => {
@@ -160,5 +160,5 @@ describe('SMS of a campaign', () => {
     ]);
     expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'sent' });
     runtime.clock.set(new Date());
-  });
+  }, 240_000);
 });
