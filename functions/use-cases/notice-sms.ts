@@ -108,8 +108,8 @@ export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tena
   if (!hasSms(item.notice)) return;
   const task = { kind: 'notice-sms', applicationId: item.application.applicationId, notificationId: item.notice.notificationId } as const;
   const at = smsSendableAt(now, (await smsSettingsOf(deps, item.application.tenantId)).hours);
-  if (at.getTime() <= now.getTime()) await deps.scheduler.enqueue({ name: noticeSmsJobName(task, now), task });
-  else await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
+  // A schedule even when due now (it fires at once): creating schedules is a grant every caller has.
+  await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
 }
 
 /**
