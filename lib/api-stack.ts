@@ -35,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   readonly jobs: JobsStack;
   /** The dashboard map's tile layer (`{z}/{x}/{y}` URL) and its attribution; none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /** The public site's URL, named in SMS (`SITE_URL` of the functions that send them). */
+  readonly siteUrl?: string;
   /**
    * The API's own domain (e.g. `api.kezek.example.kz`) with a regional ACM certificate in the
    * API's region. With it the default execute-api endpoint is switched off, so the API is reached
@@ -158,6 +160,7 @@ export class ApiStack extends Stack {
       const undeclared = [...(grants.deletes ?? []), ...(grants.batchWrites ?? [])].filter((key) => grants.tables?.[key] !== 'readWrite');
       if (undeclared.length > 0) throw new Error(`${handlerName}: deletes and batch writes need readWrite on ${undeclared.join(', ')}`);
       if (grants.sms) fn.bindSms();
+      if (grants.sms && props.siteUrl) fn.addEnvironment('SITE_URL', props.siteUrl);
       if (grants.scheduler || grants.enqueues) fn.bindScheduler(scheduler, grants.enqueues ?? []);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       if (grants.files) fn.bindFiles(exportsBucket, grants.files);

@@ -41,5 +41,6 @@ export function kezekOptionsFrom(context: (key: string) => string | undefined, a
     apiCustomDomain: apiDomainName && apiCertificateArn ? { domainName: apiDomainName, certificateArn: apiCertificateArn } : undefined,
     originSecretVersionId: context('originSecretVersionId'),
     mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
+    siteUrl: context('siteUrl'),
   };
 }

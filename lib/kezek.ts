@@ -16,6 +16,11 @@ export interface KezekOptions {
   readonly webDistPath?: string;
   /** The dashboard map's tiles (e.g. a department's own tile server); none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /**
+   * The public site's URL named in every department's SMS; unset (the usual), each department's
+   * SMS name its own first host name (`hosts` of its onboarding file).
+   */
+  readonly siteUrl?: string;
   /** The API's own domain and its regional certificate: switches the execute-api endpoint off. */
   readonly apiCustomDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** After a rotation of the origin secret: the new version's id, so CloudFront sends it (README, Deploy). */
@@ -37,7 +42,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain, siteUrl: options.siteUrl });
   // CloudFront's web ACL can only live in us-east-1; the web stack reads its ARN across regions.
   const edge = new EdgeStack(app, `${prefix}Edge`, {
     stage: options.stage,

@@ -124,6 +124,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // The dashboard handler reads the same variable in this process.
       mapTileUrl: process.env.MAP_TILE_URL || undefined,
     });
+    // SMS name the site where parents act: locally, this server.
+    overrideDependencies({ siteUrl: server.url });
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
     return {
       url: server.url,

@@ -127,6 +127,7 @@ function fromEnvironment(): Dependencies {
       });
     },
     clock: () => new Date(),
+    siteUrl: process.env.SITE_URL ?? '',
     cookieSecure: process.env.COOKIE_SECURE !== 'false',
     rateLimitScale: Number(process.env.RATE_LIMIT_SCALE ?? '1') || 1,
   };

@@ -48,6 +48,12 @@ const policyInput = z.strictObject({
   reminderDaysBeforeEnd: z.array(positiveInt(60)).max(5).optional(),
   queueRatio: z.strictObject({ priority: positiveInt(10), general: positiveInt(10) }).optional(),
   positionLogLength: positiveInt(50).optional(),
+  /** Kazakhstan hours SMS may go out, `from` inclusive, `to` exclusive (e.g. 9 to 21). */
+  smsHours: z
+    .strictObject({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+    .refine((hours) => hours.from < hours.to, 'smsHours.from must be before smsHours.to')
+    .optional(),
+  reminderHour: z.number().int().min(0).max(23).optional(),
 });
 
 export const departmentInput = z

@@ -1,3 +1,5 @@
+import type { SmsHours } from './sms.ts';
+
 /** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
 export interface QueueRatio {
   readonly priority: number;
@@ -20,6 +22,10 @@ export interface TenantPolicy {
   readonly queueRatio: QueueRatio;
   /** Position moves kept on an application for the parent to read. */
   readonly positionLogLength: number;
+  /** When SMS may reach a phone, in Kazakhstan hours: one due outside waits for the next `from`. */
+  readonly smsHours: SmsHours;
+  /** The Kazakhstan hour the campaign reminders go out, whatever hour the campaign ends at. */
+  readonly reminderHour: number;
 }
 
 export const defaultPolicy: TenantPolicy = {
@@ -31,6 +37,8 @@ export const defaultPolicy: TenantPolicy = {
   reminderDaysBeforeEnd: [7, 1],
   queueRatio: { priority: 1, general: 3 },
   positionLogLength: 10,
+  smsHours: { from: 9, to: 21 },
+  reminderHour: 10,
 };
 
 export function policyOf(overrides: Partial<TenantPolicy> | undefined): TenantPolicy {

@@ -4,5 +4,6 @@ import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignReminder } from '#use-cases/campaigns';
 
 export const handler = jobHandler('campaign-reminder', async (task) => {
-  logger.info('campaign reminder', { campaignId: task.campaignId, daysBefore: task.daysBefore, ...(await runCampaignReminder(dependencies(), task)) });
+  const deps = dependencies();
+  logger.info('campaign reminder', { campaignId: task.campaignId, daysBefore: task.daysBefore, ...(await runCampaignReminder(deps, task, deps.clock())) });
 });

@@ -52,7 +52,7 @@ export const jobs = [
     handler: 'job-campaign-start',
     summary: 'A started campaign: mark the in-scope applications pending, notify their parents, announce, schedule reminders and the close',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read', accounts: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read', accounts: 'read', kindergartens: 'read' },
       scheduler: true,
       announce: true,
       sms: true,
@@ -63,7 +63,7 @@ export const jobs = [
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',
-    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read' }, sms: true },
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true },
     timeoutSeconds: 900,
   },
   {
@@ -71,12 +71,20 @@ export const jobs = [
     handler: 'job-campaign-close',
     summary: 'At the end: stop every still-pending application (cleanup), resumably; or clear the pending marks of a cancelled campaign',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read', kindergartens: 'read' },
       scheduler: true,
+      sms: true,
       enqueues: ['recompute-positions'],
       deletes: ['constraints'],
     },
     timeoutSeconds: 900,
+  },
+  {
+    kind: 'notice-sms',
+    handler: 'job-notice-sms',
+    summary: "Send the SMS copy of a notice held for the tenant's SMS hours (or hold it again if still outside them)",
+    grants: { tables: { applications: 'read', notifications: 'readWrite', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true },
+    timeoutSeconds: 10,
   },
   {
     kind: 'export',

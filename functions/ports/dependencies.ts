@@ -26,6 +26,8 @@ export interface Dependencies {
   readonly clock: () => Date;
   /** Multiplies the abuse limits' maximums (`functions/domain/rate-limits.ts`): 1 in AWS. */
   readonly rateLimitScale: number;
+  /** The public site's URL (`SITE_URL`), named in SMS so parents know where to act; '' if unknown. */
+  readonly siteUrl: string;
   /** Secure cookies everywhere but plain-HTTP localhost. */
   readonly cookieSecure: boolean;
 }

@@ -19,7 +19,9 @@ export type JobTask =
   | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string }
   | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number }
   | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel' }
-  | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string };
+  | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string }
+  /** The SMS copy of a notice, held for the tenant's SMS hours; the application names the parent (no IIN in a schedule). */
+  | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string };
 
 export type JobKind = JobTask['kind'];
 

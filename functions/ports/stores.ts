@@ -1,6 +1,7 @@
 import type { AgeGroup, Application, ApplicationStatus, HistoryEvent, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import type { Notification } from '#domain/notification';
+import type { Language } from '#domain/language';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
 import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
@@ -229,6 +230,8 @@ export interface ParentAccount {
   readonly displayName: string;
   /** How many times staff changed the phone (absent = 0): a change is conditional on it. */
   readonly phoneVersion?: number;
+  /** The language the parent reads SMS in, once they chose one; else their application's. */
+  readonly language?: Language;
 }
 
 /** Staff replace a parent's phone, audited on the application they acted through. */
@@ -323,6 +326,8 @@ export interface NotificationStore {
   latest(recipientIin: string, limit: number): Promise<Notification[]>;
   /** Marks the parent's own notices as read (ids of other parents' notices change nothing). */
   markRead(recipientIin: string, notificationIds: readonly string[]): Promise<number>;
+  /** One notice of a parent, if it exists. */
+  get(recipientIin: string, notificationId: string): Promise<Notification | undefined>;
   /** Records how a channel's delivery went (e.g. the SMS copy of a notice). */
   setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void>;
 }

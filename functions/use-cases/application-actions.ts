@@ -7,6 +7,7 @@ import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
 import type { Dependencies } from '#ports/dependencies';
 import type { CampaignCounter } from '#ports/stores';
+import { holdNoticeSms } from './notice-sms.ts';
 import { requestPositions } from './queue-positions.ts';
 
 /** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
@@ -77,11 +78,14 @@ export async function actOnApplication(
   // Side effects that must exist before the change can be seen (e.g. the referral's expiry
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
+  const notice = notificationForTransition(application, plan);
   const [updated] = await deps.applications.applyTransitions(
     [{ application, plan }],
-    [notificationForTransition(application, plan)],
+    [notice],
     restoredCounter(application, plan),
   );
+  // Changes that matter (a referral, its expiry, the return) reach the phone too, in daytime.
+  await holdNoticeSms(deps, { notice, application }, request.now);
   const change = queueChange(application, plan);
   // Moving a cohort's positions can touch thousands of items: a job does it, not the request.
   if (change) {

@@ -18,7 +18,9 @@ import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
 import { scheduleNames } from './schedule-names.ts';
-import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
+import { forEachLimitedStream, inGroups } from '#functions/concurrency';
+import { firstName, atKazakhstanHour } from '#domain/sms';
+import { deliverNoticeSms } from './notice-sms.ts';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -132,44 +134,22 @@ const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'c
   read: false,
 });
 
-/** Short SMS texts in the three languages (one message: a parent reads the one they know). */
-const smsTexts = {
-  started: (year: number, until: string) =>
-    `kezek: ${year} өтініштерді растау ${until} дейін. Подтвердите заявления в кабинете до ${until}. Confirm by ${until}.`,
-  reminder: (until: string) => `kezek: растау ${until} аяқталады. Подтверждение заканчивается ${until}. Confirmation ends ${until}.`,
-};
-
-/**
- * The SMS copy of notices just written (never of notices a re-run found already there, so an
- * SMS goes at most once), to the phone of the parent's cabinet; each notice records the result.
- */
-async function sendSmsCopies(
-  deps: Pick<Dependencies, 'accounts' | 'notifier' | 'notifications'>,
-  notices: readonly Notification[],
-  text: (until: string) => string,
-): Promise<void> {
-  if (notices.length === 0) return;
-  const phones = new Map((await deps.accounts.getParents(notices.map((n) => n.recipientIin))).map((a) => [a.iin, a.phone]));
-  await forEachLimited(notices, 8, async (notice) => {
-    const phone = phones.get(notice.recipientIin);
-    if (!phone) return;
-    const until = kazakhstanDate(new Date(String(notice.params.endsAt))).split('-').reverse().join('.');
-    try {
-      await deps.notifier.sendSms({ phone, text: text(until) });
-      await deps.notifications.setChannelStatus(notice, 'sms', 'sent');
-    } catch {
-      // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
-      await deps.notifications.setChannelStatus(notice, 'sms', 'failed');
-    }
-  });
+/** The applicants of some applications, each with one of their applications (it names them to the SMS job). */
+function byApplicant(applications: Iterable<Application>): Map<string, Application> {
+  const first = new Map<string, Application>();
+  for (const application of applications) if (!first.has(application.applicantIin)) first.set(application.applicantIin, application);
+  return first;
 }
+
+const withApplications = (notices: readonly Notification[], applicants: ReadonlyMap<string, Application>) =>
+  notices.map((notice) => ({ notice, application: applicants.get(notice.recipientIin)! }));
 
 /**
  * The start job (idempotent): marks every in-scope application pending, notifies each applicant
  * once, announces once on the tenant's channel, schedules the reminders and the close.
  */
 export async function runCampaignStart(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'accounts'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'accounts' | 'kindergartens' | 'siteUrl'>,
   task: { tenantId: string; campaignId: string },
   now: Date,
 ): Promise<{ inScope: number; applicants: number }> {
@@ -178,11 +158,13 @@ export async function runCampaignStart(
   const policy = await tenantPolicy(deps, task.tenantId);
   const scope = await scopeOf(deps, campaign, policy);
   const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
-  const applicants = [...new Set(scope.map((a) => a.applicantIin))];
+  const applicantOf = byApplicant(scope);
+  const applicants = [...applicantOf.keys()];
   // A re-run finds the earlier marks already there; the counts are those of the first full run.
   await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length });
   const started = await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
-  await sendSmsCopies(deps, started, (until) => smsTexts.started(campaign.year, until));
+  // Only notices this run wrote get an SMS, so a re-run sends none twice.
+  await deliverNoticeSms(deps, task.tenantId, withApplications(started, applicantOf), now);
   const tenant = await deps.tenants.get(task.tenantId);
   if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
     const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
@@ -198,8 +180,9 @@ export async function runCampaignStart(
   }
   const end = Date.parse(campaign.endsAt);
   for (const days of policy.reminderDaysBeforeEnd) {
-    const at = end - days * 86_400_000;
-    if (at > now.getTime()) {
+    // At the policy's daytime hour of that day, not at whatever hour the campaign ends.
+    const at = atKazakhstanHour(new Date(end - days * 86_400_000), policy.reminderHour).getTime();
+    if (at > now.getTime() && at < end) {
       await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignReminder(campaign.campaignId, days), at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
     }
   }
@@ -209,20 +192,21 @@ export async function runCampaignStart(
 
 /** A reminder (idempotent): one notice per applicant with applications still pending. */
 export async function runCampaignReminder(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'accounts' | 'notifier'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'accounts' | 'notifier' | 'tenants' | 'scheduler' | 'kindergartens' | 'siteUrl'>,
   task: { tenantId: string; campaignId: string; daysBefore: number },
+  now: Date,
 ): Promise<{ reminded: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   if (campaign.status !== 'active') return { reminded: 0 };
-  const applicants = new Set<string>();
+  const applicants = new Map<string, Application>();
   let next: string | undefined;
   do {
     const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, 500);
-    for (const application of page.applications) applicants.add(application.applicantIin);
+    for (const [iin, application] of byApplicant(page.applications)) if (!applicants.has(iin)) applicants.set(iin, application);
     next = page.next;
   } while (next);
-  const reminded = await deps.notifications.putOnce([...applicants].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
-  await sendSmsCopies(deps, reminded, (until) => smsTexts.reminder(until));
+  const reminded = await deps.notifications.putOnce([...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
+  await deliverNoticeSms(deps, task.tenantId, withApplications(reminded, applicants), now);
   return { reminded: applicants.size };
 }
 
@@ -256,7 +240,7 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
  */
 export async function runCampaignClose(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'notifications' | 'kindergartens' | 'siteUrl'>,
   task: { tenantId: string; campaignId: string; mode: 'close' | 'cancel' },
   now: Date,
   options: { concurrency?: number } = {},
@@ -274,25 +258,29 @@ export async function runCampaignClose(
   const at = now.toISOString();
   const cohorts = new Set<number>();
   let stopped = 0;
-  const stopNotice = (application: Application, plan: TransitionPlan): Notification => ({
+  const stopNotice = (mine: readonly { application: Application; plan: TransitionPlan }[]): Notification => ({
     // One notice per parent for the whole close, however many of their applications it stops.
-    ...notificationForTransition(application, plan),
+    ...notificationForTransition(mine[0]!.application, mine[0]!.plan),
     notificationId: `${campaign.endsAt}#${campaign.campaignId}#stop_cleanup`,
     applicationId: '-',
     createdAt: campaign.endsAt,
-    params: { campaignId: campaign.campaignId, year: campaign.year },
+    // The SMS names the children by first name (no IIN, no surname on a phone's lock screen).
+    params: { campaignId: campaign.campaignId, year: campaign.year, childNames: mine.map((c) => firstName(c.application.childName)).join(', ') },
   });
   /** Stops some applications in one transaction: each conditional on its version, one notice per parent, the counter moved by their number. */
   const stop = async (applications: readonly Application[]) => {
     const changes = applications.map((application) => ({ application, plan: planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at) }));
     const byParent = new Map<string, typeof changes>();
     for (const change of changes) byParent.set(change.application.applicantIin, [...(byParent.get(change.application.applicantIin) ?? []), change]);
+    const notices = [...byParent.values()].map((mine) => ({ notice: stopNotice(mine), application: mine[0]!.application }));
     await deps.applications.applyTransitions(
       changes,
       [],
       { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
-      [...byParent.values()].map((mine) => ({ notification: stopNotice(mine[0]!.application, mine[0]!.plan), applicationIds: mine.map((c) => c.application.applicationId) })),
+      notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
     );
+    // The stop reaches the phone too: at once in daytime, else held for the morning (a close runs at the end of a day).
+    await deliverNoticeSms(deps, task.tenantId, notices, now);
     stopped += changes.length;
     for (const { application } of changes) cohorts.add(Number(application.birthDate.slice(0, 4)));
   };

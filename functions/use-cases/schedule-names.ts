@@ -31,6 +31,8 @@ export const scheduleNames = {
   campaignCancel: (campaignId: string) => scheduleName('campaign-cancel', campaignId),
   campaignReminder: (campaignId: string, daysBefore: number) => scheduleName('campaign-reminder', campaignId, daysBefore),
   campaignClose: (campaignId: string) => scheduleName('campaign-close', campaignId),
+  /** An SMS copy held for the SMS hours: the notice's id holds `#` and `:`, so the name is a digest. */
+  noticeSms: (applicationId: string, notificationId: string, at: string) => scheduleName('notice-sms', applicationId, notificationId, epochSeconds(at)),
   export: (exportId: string) => scheduleName('export', exportId),
   positions: (tenantId: string, birthYears: readonly number[], reason: string, at: string) => scheduleName('positions', tenantId, birthYears.join('_'), reason, Date.parse(at)),
 } as const;

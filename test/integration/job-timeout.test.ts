@@ -38,6 +38,7 @@ describe('job time limits', () => {
       'campaign-reminder': 900,
       'campaign-close': 900,
       export: 900,
+      'notice-sms': 10,
     });
   });
 

@@ -33,6 +33,16 @@ describe('the department file', () => {
     ]);
   });
 
+  it('should take SMS hours and a reminder hour in the policy, and refuse hours that end before they start', () => {
+    // Act
+    const accepted = parseDepartment({ ...example(), policy: { smsHours: { from: 8, to: 20 }, reminderHour: 11 } });
+    const refused = parseDepartment({ ...example(), policy: { smsHours: { from: 21, to: 9 } } });
+
+    // Assess
+    expect(accepted.ok && accepted.department.policy).toEqual({ smsHours: { from: 8, to: 20 }, reminderHour: 11 });
+    expect(!refused.ok && refused.problems).toEqual(['policy.smsHours: smsHours.from must be before smsHours.to']);
+  });
+
   it('should refuse a phone that is not +7 and ten digits', () => {
     // Act
     const parsed = parseDepartment({ ...example(), contacts: { phone: '87103612345' } });

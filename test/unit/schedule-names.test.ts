@@ -24,6 +24,7 @@ const everyName: [string, string][] = [
     [`referral expiry of ${applicationId}`, scheduleNames.referralExpiry(applicationId, farFuture)],
     [`referral restore of ${applicationId}`, scheduleNames.referralRestore(applicationId, farFuture)],
     [`positions after a change to ${applicationId}`, scheduleNames.positions(longestTenantId, allCohorts, applicationId, farFuture)],
+    [`SMS held for ${applicationId}`, scheduleNames.noticeSms(applicationId, `${farFuture}#${applicationId}#restore_after_referral`, farFuture)],
   ]),
   ['campaign start', scheduleNames.campaignStart(ids.campaign)],
   ['campaign cancel', scheduleNames.campaignCancel(ids.campaign)],
@@ -37,7 +38,7 @@ const everyName: [string, string][] = [
 describe('schedule names', () => {
   it('should cover every builder of scheduleNames', () => {
     // Assess: a new builder must be added to the list above
-    expect(Object.keys(scheduleNames).sort()).toEqual(['campaignCancel', 'campaignClose', 'campaignReminder', 'campaignStart', 'export', 'positions', 'referralExpiry', 'referralRestore']);
+    expect(Object.keys(scheduleNames).sort()).toEqual(['campaignCancel', 'campaignClose', 'campaignReminder', 'campaignStart', 'export', 'noticeSms', 'positions', 'referralExpiry', 'referralRestore']);
     expect(ids.imported).toHaveLength(85);
   });
 

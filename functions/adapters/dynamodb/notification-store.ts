@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '#domain/notification';
 import type { NotificationStore } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
@@ -21,6 +21,11 @@ export class DynamoNotificationStore implements NotificationStore {
       }),
     );
     return Items.map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
+  }
+
+  async get(recipientIin: string, notificationId: string): Promise<Notification | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId } }));
+    return Item as Notification | undefined;
   }
 
   async markRead(recipientIin: string, notificationIds: readonly string[]): Promise<number> {
