@@ -41,6 +41,8 @@ if (seed) {
     'Demo logins (synthetic people; the one-time code appears below as an [sms → …] line)',
     ...seed.data.demoParents.map((parent) => `  Parent  IIN ${parent.iin}  ${parent.displayName}: ${parent.note}`),
     `  Staff   ${seed.data.staff.login} / ${seed.data.staff.password}  (${seed.data.staff.tenantId})`,
+    '',
+    'Another department: npm run department -- add --file docs/department.example.json (then http://balkhash.localhost:' + port + '/)',
   );
 }
 lines.push('', 'Ctrl-C stops everything.', '');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -92,6 +92,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const transactionConflicts = options.transactionConflicts === false ? undefined : new TransactionConflictEmulator(tableNames, options.transactionConflicts ?? { windowMs: 5 });
     transactionConflicts?.attachTo(dynamoDocumentClient().middlewareStack);
 
+    // `npm run department -- add --endpoint local` finds this runtime's DynamoDB Local here (its port is free-picked).
+    if (options.data !== 'memory') writeFileSync(join(options.data, 'dynamodb-endpoint'), `${dynamo.endpoint}\n`);
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const created = await ensureTables(rawClient, tableNames);
     rawClient.destroy();

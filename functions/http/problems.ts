@@ -189,6 +189,54 @@ export const problems = {
       en: 'Many changes are being made at this moment, so nothing was saved. Please try again in a few seconds.',
     },
   },
+  department_exists: {
+    status: 409,
+    message: {
+      kk: 'Мұндай идентификаторы бар білім бөлімі бар.',
+      ru: 'Отдел образования с таким идентификатором уже есть.',
+      en: 'A department with this id exists already.',
+    },
+  },
+  site_host_taken: {
+    status: 409,
+    message: {
+      kk: '{host} мекенжайы басқа білім бөліміне тиесілі.',
+      ru: 'Адрес {host} уже принадлежит другому отделу образования.',
+      en: 'The address {host} belongs to another department already.',
+    },
+  },
+  staff_login_taken: {
+    status: 409,
+    message: {
+      kk: 'Мұндай логині бар қызметкер бар.',
+      ru: 'Сотрудник с таким логином уже есть.',
+      en: 'A staff account with this login exists already.',
+    },
+  },
+  site_not_found: {
+    status: 404,
+    message: {
+      kk: 'Бұл мекенжайда білім бөлімінің сайты жоқ.',
+      ru: 'По этому адресу нет сайта отдела образования.',
+      en: 'No education department’s site is at this address.',
+    },
+  },
+  invitation_invalid: {
+    status: 410,
+    message: {
+      kk: 'Сілтеме жарамсыз немесе пайдаланылған. Әкімшіден жаңа сілтеме сұраңыз.',
+      ru: 'Ссылка недействительна или уже использована. Попросите администратора о новой ссылке.',
+      en: 'The link is not valid or was used already. Ask your administrator for a new link.',
+    },
+  },
+  invitation_expired: {
+    status: 410,
+    message: {
+      kk: 'Сілтеменің мерзімі өтті. Әкімшіден жаңа сілтеме сұраңыз.',
+      ru: 'Срок действия ссылки истёк. Попросите администратора о новой ссылке.',
+      en: 'The link has expired. Ask your administrator for a new link.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -354,6 +402,11 @@ export const fieldMessages = {
     kk: 'Бұл телефон кабинетте тіркелген телефонмен бірдей.',
     ru: 'Этот телефон уже записан в кабинете.',
     en: 'This is already the phone on file.',
+  },
+  password_length: {
+    kk: 'Құпиясөз кемінде 12 таңбадан тұруы керек.',
+    ru: 'Пароль должен быть не короче 12 символов.',
+    en: 'The password must be at least 12 characters long.',
   },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',

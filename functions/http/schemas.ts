@@ -539,3 +539,22 @@ export const notificationsResponse = z.object({
 
 export const markReadRequest = z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) });
 export const markReadResponse = z.object({ marked: z.number().int() });
+
+/** The page's own host name (`location.hostname`): the department whose site it is. */
+export const publicSiteQuery = z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) });
+export const publicSiteResponse = z.object({
+  site: z.object({
+    tenantId: z.string(),
+    name: localized,
+    /** The department's office, for parents: never a person's data. */
+    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+    languages: z.array(z.enum(['kk', 'ru', 'en'])),
+  }),
+});
+
+/** The token of a one-time set-password link (256 bits, base64url) and the new password. */
+export const staffPasswordRequest = z.strictObject({
+  token: z.string().regex(/^[\w-]{43}$/),
+  password: z.string().min(12, { message: 'password_length' }).max(200),
+});
+export const staffPasswordResponse = z.object({ login: z.string() });

@@ -4,6 +4,7 @@ import type { Notification } from '#domain/notification';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
 import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
+import type { StaffRole } from '#domain/department';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -251,8 +252,10 @@ export interface StaffAccount {
   readonly login: string;
   readonly tenantId: string;
   readonly displayName: string;
-  /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`. */
-  readonly passwordHash: string;
+  /** What they may do in their department (`admin` for a department's first administrator). */
+  readonly role: StaffRole;
+  /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`; absent until they set one with their one-time link. */
+  readonly passwordHash?: string;
 }
 
 export interface AccountStore {
