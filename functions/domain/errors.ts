@@ -112,6 +112,8 @@ export class PhoneOnFileDiffersError extends DomainError {
 /** Someone changed the parent's phone after the page read it; reload and decide again. */
 export class PhoneChangedMeanwhileError extends DomainError {
   readonly code = 'phone_changed_meanwhile';
+}
+
 /** A department with this id exists already (onboarding never overwrites one). */
 export class DepartmentExistsError extends DomainError {
   readonly code = 'department_exists';
