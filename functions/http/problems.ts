@@ -125,6 +125,22 @@ export const problems = {
       en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
     },
   },
+  campaign_not_started: {
+    status: 409,
+    message: {
+      kk: 'Растау науқаны әлі басталған жоқ. Басталуы: {date}, {time} (Қазақстан уақыты).',
+      ru: 'Кампания подтверждения ещё не началась. Начало: {date}, {time} (время Казахстана).',
+      en: 'The confirmation campaign has not started yet. It starts on {date} at {time} (Kazakhstan time).',
+    },
+  },
+  nothing_to_confirm: {
+    status: 409,
+    message: {
+      kk: 'Сауалнама кезекте тұрған өтініштерді растау үшін толтырылады, ал сізде кезекте тұрған өтініш жоқ. Жауап сақталмады.',
+      ru: 'Анкета заполняется для подтверждения заявлений в очереди, а у вас нет заявлений в очереди. Ответы не сохранены.',
+      en: 'The survey confirms applications in the queue, and you have none in the queue. Your answers were not saved.',
+    },
+  },
   campaign_already_active: {
     status: 409,
     message: {

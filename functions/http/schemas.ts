@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { staffRoles } from '#domain/department';
 import type { StatusPageKey } from '#ports/stores';
@@ -27,7 +27,7 @@ const possibleIin = z
  */
 export const idPatterns = {
   /** `app-<uuid>` (registered by staff) and `imp.<tenant>.<external id>` (imported; 85 characters at most). */
-  application: /^[\w.-]{1,100}$/,
+  application: applicationIdPattern,
   /** Kindergartens (made from the name, or given: up to 60), campaigns (`c-<year>-<8 hex>`), exports (`x-<uuid>`), districts. */
   entity: /^[\w-]{1,60}$/,
   /** Education departments. */
@@ -121,7 +121,8 @@ const applicationView = z.object({
   kindergartens: z.array(kindergartenRef),
   position: z.number().int().optional(),
   positionLog: z.array(positionChange),
-  referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  /** The referral's kindergarten with its address, so the parent knows where to go. */
+  referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
   history: z.array(historyEvent),
   /** A running campaign waits for the parent to confirm this application. */
@@ -186,7 +187,7 @@ const cursorKey = z.strictObject({
 });
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-const queueCursor = z
+export const queueCursor = z
   .string()
   .max(300)
   .regex(/^[\w-]+$/, { message: 'cursor_invalid' })

@@ -142,14 +142,14 @@ export interface ApplicationStore {
    * version it was read with), its history event, the parent's notification, a kindergarten
    * place taken or given back, and the one-active-application guard released.
    */
-  applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application>;
+  applyTransition(application: Application, plan: TransitionPlan, notification: Notification): Promise<Application>;
   /**
    * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
    * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
    * their applications at once, which happens completely or not at all.
    */
   applyTransitions(
-    changes: readonly { readonly application: Application; readonly plan: TransitionPlan; readonly placeAgeGroup?: AgeGroup }[],
+    changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
     /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
