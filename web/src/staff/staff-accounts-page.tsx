@@ -15,7 +15,7 @@ import { SelectField } from './select-field.tsx';
 import { StaffFrame } from './staff-frame.tsx';
 
 const roles: readonly StaffRole[] = ['admin', 'operator', 'analyst'];
-const fields = { login: 'staff-login', displayName: 'staff-name', role: 'staff-role' } as const;
+const fields = { login: 'new-staff-login', displayName: 'new-staff-name', role: 'new-staff-role' } as const;
 
 /** A one-time link as the administrator passes it on: the department's own address, the token in the fragment. */
 function LinkNotice({ name, link }: { name: string; link: StaffAccountLink }) {
@@ -77,9 +77,9 @@ function AddStaffForm({ onAdded }: { onAdded: (account: StaffAccount, link: Staf
           autocomplete="off"
           spellcheck={false}
           maxLength={100}
-          qa="staff-login"
+          qa="new-staff-login"
         />
-        <TextField id={fields.displayName} label={s.accounts.name} error={errorFor(errors, fields.displayName)} value={displayName} onValue={setDisplayName} autocomplete="off" maxLength={100} qa="staff-name" />
+        <TextField id={fields.displayName} label={s.accounts.name} error={errorFor(errors, fields.displayName)} value={displayName} onValue={setDisplayName} autocomplete="off" maxLength={100} qa="new-staff-name" />
         <SelectField
           id={fields.role}
           label={s.accounts.role}
@@ -88,7 +88,7 @@ function AddStaffForm({ onAdded }: { onAdded: (account: StaffAccount, link: Staf
           value={role}
           onValue={(value) => setRole(value as StaffRole)}
           options={roles.map((value) => ({ value, label: s.accounts.roles[value] }))}
-          qa="staff-role"
+          qa="new-staff-role"
         />
         <button type="submit" class="button" disabled={busy} data-qa="add-staff-submit">
           {s.accounts.addSubmit}
