@@ -34,16 +34,11 @@ function logTransition(application: Application, plan: TransitionPlan): void {
 
 /**
  * The application store with one structured log line and one `ApplicationTransition` count per
- * transition it commits. Every transition goes through `applyTransition(s)`, so this is the one
+ * transition it commits. Every transition goes through `applyTransitions`, so this is the one
  * place they are all seen, and only committed ones are logged (a refused write throws first).
  */
 export function withTransitionLog(store: ApplicationStore): ApplicationStore {
   return overriding(store, {
-    async applyTransition(...args: Parameters<ApplicationStore['applyTransition']>) {
-      const result = await store.applyTransition(...args);
-      logTransition(args[0], args[1]);
-      return result;
-    },
     async applyTransitions(...args: Parameters<ApplicationStore['applyTransitions']>) {
       const result = await store.applyTransitions(...args);
       for (const { application, plan } of args[0]) logTransition(application, plan);

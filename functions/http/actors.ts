@@ -27,15 +27,6 @@ export function parentIin(identity: Identity): string {
   return identity.iin;
 }
 
-/**
- * The caller's address for abuse limits: CloudFront's `CloudFront-Viewer-Address` (ip:port) when
- * the request came through the distribution, else the address API Gateway saw.
- */
-export function clientAddress(event: { headers?: Record<string, string | undefined>; requestContext: { http: { sourceIp: string } } }): string {
-  const viewer = event.headers?.['cloudfront-viewer-address'];
-  return viewer ? viewer.slice(0, viewer.lastIndexOf(':')) || viewer : event.requestContext.http.sourceIp;
-}
-
 /** A staff account as the administrator's page shows it, marked when it is the caller's own. */
 export function staffAccountView(identity: Identity, member: StaffMember) {
   const { tenantId: _tenant, ...view } = member;

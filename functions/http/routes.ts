@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import { staffRoles, type StaffRole } from '#domain/department';
 import type { ProblemCode } from './problems.ts';
+import type { JobKind } from '#ports/scheduler';
 import {
   applicationIdParams,
   markReadRequest,
@@ -91,8 +92,20 @@ export interface Grants {
   readonly tables?: Partial<Record<CloudTableKey, 'read' | 'readWrite'>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
+  /**
+   * Tables it deletes items from (DeleteItem, alone or inside a transaction); each also `readWrite`.
+   * `read` is GetItem, BatchGetItem, Query and ConditionCheckItem; `readWrite` adds PutItem and
+   * UpdateItem only, so a delete or a batch write is named here where the code does one.
+   */
+  readonly deletes?: readonly CloudTableKey[];
+  /** Tables it writes in batches (BatchWriteItem: the imports); each also `readWrite`. */
+  readonly batchWrites?: readonly CloudTableKey[];
   /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
   readonly scheduler?: boolean;
+  /** The job kinds it starts at once (`enqueue`: an asynchronous invoke of exactly these job functions). */
+  readonly enqueues?: readonly JobKind[];
+  /** Reads the viewer's address behind CloudFront, which needs the origin secret (abuse limits). */
+  readonly viewerAddress?: boolean;
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */
@@ -142,9 +155,9 @@ export const routes = [
     path: '/api/health',
     handler: 'health',
     access: 'public',
-    summary: 'Liveness check',
+    summary: 'Liveness check; says whether the caller\'s address came from CloudFront (origin secret) or is the source address',
     response: healthResponse,
-    grants: {},
+    grants: { viewerAddress: true },
   },
   {
     method: 'GET',
@@ -165,7 +178,7 @@ export const routes = [
     problems: ['rate_limited'],
     response: parentCodeResponse,
     successStatus: 202,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -176,7 +189,7 @@ export const routes = [
     body: parentSessionRequest,
     problems: ['invalid_login_code', 'rate_limited'],
     response: identityResponse,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, deletes: ['auth'], viewerAddress: true },
   },
   {
     method: 'POST',
@@ -188,7 +201,7 @@ export const routes = [
     problems: ['invalid_credentials', 'rate_limited'],
     response: identityResponse,
     // accounts readWrite: a password hash made with weaker parameters is replaced at login.
-    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' }, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -197,7 +210,7 @@ export const routes = [
     access: parentOrStaff,
     summary: 'End the current session',
     response: logoutResponse,
-    grants: { tables: { auth: 'readWrite' } },
+    grants: { tables: { auth: 'readWrite' }, deletes: ['auth'] },
   },
   {
     method: 'GET',
@@ -279,7 +292,7 @@ export const routes = [
     params: applicationIdParams,
     problems: ['not_found', 'transition_not_allowed', 'restores_automatically', 'concurrent_change'],
     response: applicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -293,6 +306,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -308,6 +323,7 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read', accounts: 'readWrite' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
     },
   },
   {
@@ -355,7 +371,7 @@ export const routes = [
     body: changeKindergartensRequest,
     problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -367,7 +383,7 @@ export const routes = [
     body: referralRequest,
     problems: ['not_found', 'transition_not_allowed', 'no_free_place', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -378,7 +394,7 @@ export const routes = [
     params: applicationIdParams,
     problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'], deletes: ['constraints'] },
   },
   {
     method: 'POST',
@@ -393,6 +409,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -419,6 +437,7 @@ export const routes = [
     response: importRowsResponse,
     grants: {
       tables: { kindergartens: 'readWrite', applications: 'readWrite', constraints: 'readWrite', notifications: 'readWrite', accounts: 'readWrite', tenants: 'read' },
+      batchWrites: ['accounts', 'applications', 'constraints', 'notifications'],
     },
   },
   {
@@ -429,7 +448,7 @@ export const routes = [
     summary: "Start bringing every cohort's stored positions up to date (after an import); a job writes only the positions that moved",
     response: positionsResponse,
     successStatus: 202,
-    grants: { scheduler: true },
+    grants: { scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'GET',
@@ -493,7 +512,7 @@ export const routes = [
     problems: ['not_found', 'campaign_state', 'campaign_already_active'],
     response: campaignResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['campaign-start'] },
   },
   {
     method: 'POST',
@@ -504,7 +523,7 @@ export const routes = [
     params: campaignIdParams,
     problems: ['not_found', 'campaign_state'],
     response: campaignResponse,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true, enqueues: ['campaign-close'], deletes: ['constraints'] },
   },
   {
     method: 'GET',
@@ -529,7 +548,7 @@ export const routes = [
     problems: ['not_found'],
     response: exportResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true, enqueues: ['export'] },
   },
   {
     method: 'GET',
@@ -663,12 +682,6 @@ export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 're
 export function actionsOf(role: Role | undefined): HandlerName[] {
   if (!role) return [];
   return routes.filter((route) => route.access !== 'public' && (route.access as readonly Role[]).includes(role)).map((route) => route.handler);
-}
-
-export function routeFor(handler: HandlerName): RouteDefinition {
-  const route = routes.find((candidate) => candidate.handler === handler);
-  if (!route) throw new Error(`no route for handler ${handler}`);
-  return route;
 }
 
 /** The cookie that carries the session token over plain HTTP (the local runtime); the authorizer reads it. */

@@ -49,7 +49,16 @@ const kindergartenId = idSchemas.entity;
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const healthResponse = z.object({ status: z.literal('ok'), time: z.string() });
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  time: z.string(),
+  /**
+   * Where the API took the caller's address from: `viewer` when CloudFront forwarded it with the
+   * origin secret, `source` otherwise (a direct call, or the local runtime). The address itself
+   * is never echoed.
+   */
+  clientAddressFrom: z.enum(['viewer', 'source']),
+});
 
 export const parentCodeRequest = z.strictObject({ iin: possibleIin });
 /**

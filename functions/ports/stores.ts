@@ -138,12 +138,6 @@ export interface ApplicationStore {
   listByApplicant(applicantIin: string): Promise<Application[]>;
   get(applicationId: string): Promise<Application | undefined>;
   /**
-   * Carries out a transition in one transaction: the application (conditional on the status and
-   * version it was read with), its history event, the parent's notification, a kindergarten
-   * place taken or given back, and the one-active-application guard released.
-   */
-  applyTransition(application: Application, plan: TransitionPlan, notification: Notification): Promise<Application>;
-  /**
    * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
    * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
    * their applications at once, which happens completely or not at all.

@@ -210,11 +210,6 @@ export class DynamoApplicationStore implements ApplicationStore {
     );
   }
 
-  async applyTransition(application: Application, plan: TransitionPlan, notification: Notification): Promise<Application> {
-    const [updated] = await this.applyTransitions([{ application, plan }], [notification]);
-    return updated!;
-  }
-
   async applyTransitions(
     changes: readonly { application: Application; plan: TransitionPlan }[],
     notifications: readonly Notification[],
