@@ -53,6 +53,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
     webAclArn: edge.webAcl.attrArn,
     customDomain: options.customDomain,
     webDistPath: options.webDistPath,
+    mapTiles: options.mapTiles,
   });
   web.addStackDependency(api, 'forwards /api/* to the HTTP API');
   // Its own stack: about 110 alarms would push the API stack towards CloudFormation's 500 resources.

@@ -23,9 +23,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { repoRoot } from './app-function.ts';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 import { wildcardFindings } from './nag.ts';
 
 /** A domain of our own; until there is one, the distribution uses its `*.cloudfront.net` name. */
@@ -56,7 +57,12 @@ export interface WebStackProps extends StackProps {
   readonly customDomain?: CustomDomain;
   /** Built front end; defaults to `web/dist` (made by `npm run build:web`). */
   readonly webDistPath?: string;
+  /** The dashboard map's tiles: the CSP lets the browser load images from the URL's origin. */
+  readonly mapTiles?: { readonly url: string };
 }
+
+/** How long a replaced or deleted object version stays, so a page loaded before a deploy still finds its files. */
+export const oldVersionRetention = Duration.days(30);
 
 /**
  * Rewrites History-API routes of the single-page app (`/cabinet`, `/ru/survey`) to
@@ -71,21 +77,6 @@ const spaRewriteCode = `function handler(event) {
   }
   return request;
 }`;
-
-/** The API is reached on the same origin through CloudFront, so `'self'` covers it. */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  'upgrade-insecure-requests',
-].join('; ');
 
 /** The static front end: a private bucket behind CloudFront, which also forwards `/api/*`. */
 export class WebStack extends Stack {
@@ -114,6 +105,12 @@ export class WebStack extends Stack {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       versioned: true,
+      // Only noncurrent versions expire, never a current object: the current index.html and the
+      // assets it names cannot be deleted by this rule, whatever their age (see deployWeb).
+      lifecycleRules: [
+        { id: 'ExpireOldVersions', noncurrentVersionExpiration: oldVersionRetention, expiredObjectDeleteMarker: true },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
       serverAccessLogsBucket: logBucket,
       serverAccessLogsPrefix: 's3-site/',
       removalPolicy: RemovalPolicy.RETAIN,
@@ -136,7 +133,7 @@ export class WebStack extends Stack {
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy({ mapTileUrl: props.mapTiles?.url }), override: true },
       },
     });
 
@@ -188,12 +185,7 @@ export class WebStack extends Stack {
 
     const webDist = props.webDistPath ?? path.join(repoRoot, 'web', 'dist');
     if (existsSync(path.join(webDist, 'index.html'))) {
-      new BucketDeployment(this, 'DeployWeb', {
-        sources: [Source.asset(webDist)],
-        destinationBucket: this.bucket,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-      });
+      this.deployWeb(webDist);
       this.narrowDeploymentRole();
     } else {
       Annotations.of(this).addWarningV2(
@@ -204,6 +196,37 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}` });
     new CfnOutput(this, 'SiteBucketName', { value: this.bucket.bucketName });
+  }
+
+  /**
+   * Two passes over `web/dist`. Assets (`assets/*`, content-hashed names) first, cached for a
+   * year and never pruned, so a browser still holding the previous `index.html` finds the files
+   * it names. Then the pages (`index.html`, `robots.txt`, everything outside `assets/`) with
+   * `no-cache`, pruned, excluding `assets/*` (the sync neither uploads nor deletes excluded keys),
+   * and the invalidation. An age-based expiration on `assets/` could delete a current asset whose
+   * content (and name) did not change for 30 days, so the bucket only expires noncurrent versions.
+   */
+  private deployWeb(webDist: string): void {
+    const source = Source.asset(webDist);
+    const assets = new BucketDeployment(this, 'DeployAssets', {
+      sources: [source],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+    });
+    const pages = new BucketDeployment(this, 'DeployPages', {
+      sources: [source],
+      destinationBucket: this.bucket,
+      exclude: ['assets/*'],
+      prune: true,
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    // index.html names the new assets: they must be in the bucket before it is.
+    pages.node.addDependency(assets);
   }
 
   private acknowledgeDistributionFindings(hasCertificate: boolean, hasWebAcl: boolean): void {

@@ -116,7 +116,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ? undefined
         : await seedDemoTenant(dynamoDocumentClient(), tableNames, { now: new Date(), applicationCount: options.seed?.applicationCount, log });
 
-    const server = await startLocalServer({ port: options.port, webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'), log, files });
+    const server = await startLocalServer({
+      port: options.port,
+      webRoot: options.webRoot ?? resolve(repositoryRoot, 'web', 'dist'),
+      log,
+      files,
+      // The dashboard handler reads the same variable in this process.
+      mapTileUrl: process.env.MAP_TILE_URL || undefined,
+    });
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
     return {
       url: server.url,

@@ -10,6 +10,7 @@ import type { ProblemCode } from '#http/problems';
 import { pickLanguage } from '#domain/language';
 import { countDynamoRequests } from '#adapters/dynamodb/client';
 import { localFilesPrefix, type LocalFileStore } from '#adapters/local/local-file-store';
+import { contentSecurityPolicy } from '../lib/content-security-policy.ts';
 import { withGrants } from './grants.ts';
 import { withinTimeout } from './lambda-timeout.ts';
 
@@ -167,13 +168,15 @@ function sendProblem(request: IncomingMessage, response: ServerResponse, code: P
   response.writeHead(answer.statusCode ?? 500, { ...(answer.headers as Record<string, string>), ...headers }).end(answer.body);
 }
 
-/** The headers CloudFront's response-headers policy adds in AWS. */
-const securityHeaders = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
+/** The headers CloudFront's response-headers policy adds in AWS, with the same CSP string. */
+function securityHeaders(mapTileUrl: string | undefined): Readonly<Record<string, string>> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'content-security-policy': contentSecurityPolicy({ mapTileUrl }),
+  };
+}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -189,7 +192,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Serves the built web app; a path without a file behind it gets `index.html` (History-API routes). */
-function serveStatic(webRoot: string, url: URL, response: ServerResponse): void {
+function serveStatic(webRoot: string, url: URL, response: ServerResponse, headers: Readonly<Record<string, string>>): void {
   const requested = normalize(join(webRoot, decodeURIComponent(url.pathname)));
   const inside = requested.startsWith(webRoot);
   const file = inside && existsSync(requested) && statSync(requested).isFile() ? requested : join(webRoot, 'index.html');
@@ -201,7 +204,7 @@ function serveStatic(webRoot: string, url: URL, response: ServerResponse): void 
   response.writeHead(200, {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...securityHeaders,
+    ...headers,
   });
   createReadStream(file).pipe(response);
 }
@@ -214,6 +217,8 @@ export interface LocalServerOptions {
   readonly log: (line: string) => void;
   /** The exports' local bucket, whose signed links this server answers (as S3 does in AWS). */
   readonly files?: LocalFileStore;
+  /** The dashboard map's tile URL template, as the dashboard handler gets it (`MAP_TILE_URL`): the CSP allows its origin. */
+  readonly mapTileUrl?: string;
   /** Lower limits than AWS's (tests of what happens past them); the defaults are AWS's. */
   readonly limits?: { readonly integrationTimeoutMs?: number; readonly functionTimeoutMs?: number; readonly payloadBytes?: number };
 }
@@ -226,6 +231,7 @@ export interface LocalServerOptions {
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const { routes: compiled, authorizer } = await loadHandlers();
   const webRoot = resolve(options.webRoot);
+  const staticHeaders = securityHeaders(options.mapTileUrl);
   const integrationTimeoutMs = options.limits?.integrationTimeoutMs ?? apiGatewayLimits.integrationTimeoutMs;
   const functionTimeoutMs = options.limits?.functionTimeoutMs ?? routeFunctionTimeoutMs;
   const payloadBytes = options.limits?.payloadBytes ?? apiGatewayLimits.payloadBytes;
@@ -239,7 +245,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     if (options.files && url.pathname.startsWith(localFilesPrefix) && request.method === 'GET') return options.files.serve(url, response);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { message: 'Method Not Allowed' });
-      return serveStatic(webRoot, url, response);
+      return serveStatic(webRoot, url, response, staticHeaders);
     }
     let match: RegExpExecArray | null = null;
     const found = compiled.find((candidate) => candidate.route.method === request.method && (match = candidate.pattern.exec(url.pathname)));

@@ -505,8 +505,13 @@ export const surveyView = z.object({
       }),
     ),
   }),
-  /** The parent's answer in this campaign, if they have sent one. */
-  answer: z.object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate }).nullable(),
+  /**
+   * The parent's answer in the running campaign, if they have sent one; with no campaign running,
+   * their answer in the campaign that closed last for them (`closed`), so it can still be viewed.
+   */
+  answer: z
+    .object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate, campaignId: z.string(), closed: z.boolean() })
+    .nullable(),
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),

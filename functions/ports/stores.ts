@@ -79,6 +79,8 @@ export interface SurveyContext {
     readonly version: string;
     readonly dimensions?: AnswerDimensions;
   };
+  /** The answer under the campaign the applications point to, whether or not it is still running (for viewing it after the close). */
+  readonly answered?: NonNullable<SurveyContext['previous']> & { readonly campaignId: string };
   readonly kindergartens: readonly Kindergarten[];
 }
 
@@ -86,7 +88,7 @@ export interface SurveyStore {
   /**
    * In one request: the tenant's running campaign (from its guard), the named kindergartens, and
    * the applicant's answer in `candidateCampaignId` (the campaign their applications point to;
-   * the answer counts only if that is the running one).
+   * the answer counts as `previous` only if that is the running one; it is `answered` either way).
    */
   context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
   /** The counters of some slices of a campaign (one BatchGet): answers per option and per kindergarten. */

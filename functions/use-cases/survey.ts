@@ -6,6 +6,7 @@ import { notificationForTransition } from '#domain/notification';
 import { allSlice, counterKeys, sliceDeltas, type AnswerDimensions } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
+import type { SurveyContext } from '#ports/stores';
 import { confirmationPlans } from './campaigns.ts';
 
 /** The campaign a parent's applications point to: pending in it, or confirmed in it last. */
@@ -32,6 +33,16 @@ export function chanceOf(chosen: number, capacity: number): 'good' | 'fair' | 'l
   return 'low';
 }
 
+/**
+ * The answer the parent sees: the one in the running campaign; with no campaign running, the one
+ * they sent in the campaign their applications point to (it has closed since), so "View survey"
+ * still shows what they answered and the date it extended their applications to.
+ */
+function answerShown(running: { campaignId: string } | undefined, context: SurveyContext | undefined) {
+  const shown = running ? context?.previous && { ...context.previous, campaignId: running.campaignId } : context?.answered;
+  return shown ? { answers: shown.answer, submittedAt: shown.submittedAt, validUntil: shown.validUntil, campaignId: shown.campaignId, closed: !running } : null;
+}
+
 /** The survey as the parent sees it: questions, kindergartens with load and chance, their answer so far. */
 export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 'surveys' | 'kindergartens' | 'tenants'>, applicantIin: string, now: Date) {
   const applications = await deps.applications.listByApplicant(applicantIin);
@@ -46,7 +57,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
   return {
     campaign: campaign ? { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt } : null,
     definition: currentSurvey,
-    answer: campaign && context?.previous ? { answers: context.previous.answer, submittedAt: context.previous.submittedAt, validUntil: context.previous.validUntil } : null,
+    answer: answerShown(campaign, context),
     kindergartens: kindergartens.map((k) => {
       const chosen = counters.get(`kindergartens#${k.kindergartenId}`) ?? 0;
       const capacity = placesOf(k.capacity);

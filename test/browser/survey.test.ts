@@ -2,13 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, parentLogsIn } from '../support/browser.ts';
 import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
 /** Parents with an application waiting for a confirmation in the running campaign, one per test. */
 const waiting: { iin: string; phone: string }[] = [];
+/** Who answered in each language, the answers the review listed and the date the answer gave. */
+const answered = new Map<'kk' | 'ru', { parent: { iin: string; phone: string }; reviewed: string[]; validUntil: string }>();
+let campaignEndsAt: string;
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -21,6 +24,7 @@ beforeAll(async () => {
     body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
   });
   expect(created.status).toBeLessThan(300);
+  campaignEndsAt = created.body.campaign.endsAt;
   const started = await staff.request('POST', `/api/staff/campaigns/${created.body.campaign.campaignId}/start`);
   expect(started.status).toBeLessThan(300);
   await settle(runtime);
@@ -176,6 +180,7 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
   await page.locator('[data-qa="cabinet-link"]').click();
   await page.locator('[data-qa="application"]').first().waitFor();
   await expect.poll(() => page.locator('[data-qa="survey-link"]').getAttribute('data-needed')).toBe('false');
+  answered.set(language, { parent: parent!, reviewed, validUntil: sent.answer.validUntil });
 }
 
 describe('the parent’s survey in the browser', () => {
@@ -189,5 +194,60 @@ describe('the parent’s survey in the browser', () => {
     const context = await browser.newContext({ locale: 'ru-RU', ...phone });
     await answerTheSurvey(await context.newPage(), 'ru', { success: /продлены на один год/, error: /детский сад/ });
     await context.close();
+  });
+});
+
+describe('the survey’s answers after the campaign has closed, in the browser', () => {
+  beforeAll(async () => {
+    // Prepare: the campaign's end passes and its close runs
+    runtime.clock.set(new Date(Date.parse(campaignEndsAt) + 1000));
+    await settle(runtime);
+  }, 120_000);
+
+  const cases = [
+    ['kk', 'kk-KZ', /науқаны аяқталды/, /растау науқаны жүріп жатқан жоқ/],
+    ['ru', 'ru-RU', /кампания подтверждения потребности в месте завершилась/i, /кампания подтверждения потребности в месте не идёт/],
+  ] as const;
+
+  it.each(cases)('should show the %s-speaking parent their answers and the date they extended the applications to, at 360 px', { timeout: 120_000 }, async (language, locale, closedText, noCampaignText) => {
+    // Prepare: the parent who answered in this language above
+    const earlier = answered.get(language);
+    expect(earlier, 'a parent who answered in this language').toBeDefined();
+    const context = await browser.newContext({ locale, ...phone });
+    const page = await context.newPage();
+    await parentLogsIn(page, runtime, earlier!.parent);
+
+    // Act: open "View survey" in the parent's language
+    await page.goto(`${runtime.url}/survey/view`);
+    await page.locator(`[data-qa="lang-${language}"]`).click();
+
+    // Assess: the answers as reviewed, the date they gave, and that the campaign has ended
+    const answers = page.locator('[data-qa="survey-answers"]');
+    await answers.waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await answers.locator('[data-qa="answer-value"]').allTextContents()).toEqual(earlier!.reviewed);
+    expect(await page.locator('[data-qa="survey-valid-until"]').getAttribute('data-valid-until')).toBe(earlier!.validUntil);
+    expect(await page.locator('[data-qa="survey-campaign-closed"]').textContent()).toMatch(closedText);
+    expect(await page.locator('[data-qa="survey-not-answered"]').count()).toBe(0);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    // Act: a parent who never answered opens the same page
+    const otherContext = await browser.newContext({ locale, ...phone });
+    const other = await otherContext.newPage();
+    const never = runtime.seed!.data.parents.find((p) => ![...answered.values()].some((a) => a.parent.iin === p.iin))!;
+    await parentLogsIn(other, runtime, never);
+    await other.goto(`${runtime.url}/survey/view`);
+    await other.locator(`[data-qa="lang-${language}"]`).click();
+
+    // Assess: it says plainly that there is no campaign and nothing to view, with no link to a survey
+    const plain = other.locator('[data-qa="survey-no-campaign"]');
+    await plain.waitFor();
+    expect(await plain.textContent()).toMatch(noCampaignText);
+    expect(await other.locator('[data-qa="survey-not-answered"]').count()).toBe(0);
+    expect(await other.locator('[data-qa="survey-link"]').count()).toBe(0);
+    expect(await axeViolations(other)).toEqual([]);
+    await otherContext.close();
   });
 });

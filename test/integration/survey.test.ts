@@ -12,6 +12,8 @@ let startsAt: string;
 let parent: Client;
 let parentIin: string;
 let kindergartens: string[];
+/** The Kazakhstan date of the parent's first confirmation. */
+let confirmedOn: string;
 
 const answers = (chosen: string[]) => ({
   kindergartens: chosen,
@@ -103,6 +105,8 @@ describe('the survey', () => {
   });
 
   it('should confirm, answer and count in one write and two reads', async () => {
+    // Prepare: today in Kazakhstan (UTC+5), the day the confirmation extends from
+    confirmedOn = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
     // Act
     const answer = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
     // Assess
@@ -192,6 +196,35 @@ describe('the survey', () => {
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toContain('Вернуть в очередь');
     runtime.clock.set(new Date());
+  });
+
+  it('should still show the answer and the date it extended the applications to once the campaign has closed', async () => {
+    // Prepare: the parent's answer (sent above: the third kindergarten), the date it gave, then the campaign's end and its close
+    const yearFromToday = `${Number(confirmedOn.slice(0, 4)) + 1}${confirmedOn.slice(4)}`;
+    const endsAt = (await parent.request('GET', '/api/cabinet/survey')).body.campaign.endsAt as string;
+    runtime.clock.set(new Date(Date.parse(endsAt) + 1000));
+    await settle(runtime);
+    const staff = await loginStaff(runtime);
+    expect((await staff.request('GET', `/api/staff/campaigns/${campaignId}`)).body.campaign.status).toBe('closed');
+    const late = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
+    // Act
+    const view = await late.request('GET', '/api/cabinet/survey');
+    // Assess: no running campaign, the answer of the closed one with its date
+    expect(view.status).toBe(200);
+    expect(view.body.campaign).toBeNull();
+    expect(view.body.answer).toEqual({ answers: answers([kindergartens[2]!]), submittedAt: expect.any(String), validUntil: yearFromToday, campaignId, closed: true });
+  });
+
+  it('should show no answer and no campaign to a parent who never answered, once the campaign has closed', async () => {
+    // Prepare: a parent of the seed who sent no answer (the campaign closed in the test above)
+    const other = runtime.seed!.data.parents.find((p) => p.iin !== parentIin)!;
+    const client = await loginParent(runtime, other);
+    // Act
+    const view = await client.request('GET', '/api/cabinet/survey');
+    // Assess
+    expect(view.status).toBe(200);
+    expect(view.body.campaign).toBeNull();
+    expect(view.body.answer).toBeNull();
   });
 });
 

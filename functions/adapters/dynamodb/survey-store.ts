@@ -30,7 +30,17 @@ export class DynamoSurveyStore implements SurveyStore {
     );
     const guard = Responses[constraints]?.[0];
     const chosen = (Responses[kindergartens] ?? []) as Kindergarten[];
-    if (!guard?.startsAt) return { kindergartens: chosen };
+    const stored = candidateCampaignId ? Responses[answers]?.[0] : undefined;
+    const answered = stored && {
+      campaignId: candidateCampaignId!,
+      answer: stored.answer as Record<string, unknown>,
+      revision: stored.revision as number,
+      submittedAt: stored.submittedAt as string,
+      validUntil: stored.validUntil as string,
+      version: stored.version as string,
+      ...(stored.dimensions && { dimensions: stored.dimensions as AnswerDimensions }),
+    };
+    if (!guard?.startsAt) return { kindergartens: chosen, ...(answered && { answered }) };
     const campaign = {
       campaignId: guard.campaignId as string,
       year: guard.year as number,
@@ -38,20 +48,11 @@ export class DynamoSurveyStore implements SurveyStore {
       endsAt: guard.endsAt as string,
       extensionYears: (guard.extensionYears as number | undefined) ?? 1,
     };
-    const stored = guard.campaignId === candidateCampaignId ? Responses[answers]?.[0] : undefined;
     return {
       campaign,
       kindergartens: chosen,
-      ...(stored && {
-        previous: {
-          answer: stored.answer as Record<string, unknown>,
-          revision: stored.revision as number,
-          submittedAt: stored.submittedAt as string,
-          validUntil: stored.validUntil as string,
-          version: stored.version as string,
-          ...(stored.dimensions && { dimensions: stored.dimensions as AnswerDimensions }),
-        },
-      }),
+      ...(answered && { answered }),
+      ...(answered && guard.campaignId === candidateCampaignId && { previous: answered }),
     };
   }
 

@@ -187,6 +187,8 @@ export const en: Messages = {
     validUntil: (date: string) => `Your applications are valid until ${date}.`,
     submittedAt: (when: string) => `Answers sent on ${when}.`,
     notAnswered: 'You have not answered the survey in this campaign yet.',
+    closedAnswered: 'The interest-confirmation campaign has ended. These are the answers you sent in it.',
+    noCampaign: 'No interest-confirmation campaign is running now, and you sent no survey answers in the last one. There is nothing to view.',
   },
   moves: {
     movedFromTo: (from: number, to: number) => `Moved from ${from} to ${to}`,

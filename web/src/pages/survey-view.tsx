@@ -10,7 +10,10 @@ import { AnswerList } from '../survey/answer-list.tsx';
 import { draftOf } from '../survey/draft.ts';
 import { useSessionPage } from '../use-session-page.ts';
 
-/** The answers as sent in this campaign and the validity date they gave the applications. */
+/**
+ * The answers as sent in this campaign (or, once it has closed, in the last one) and the validity
+ * date they gave the applications; with neither an answer nor a running campaign, says so plainly.
+ */
 export function SurveyViewPage() {
   const { t, language } = useI18n();
   const page = useSessionPage<SurveyData>('/api/cabinet/survey', '/login');
@@ -26,20 +29,23 @@ export function SurveyViewPage() {
             <p class="notice notice--success" data-qa="survey-valid-until" data-valid-until={page.data.answer.validUntil}>
               {t.survey.validUntil(formatDate(language, page.data.answer.validUntil))}
             </p>
+            {page.data.answer.closed && (
+              <p data-qa="survey-campaign-closed">{t.survey.closedAnswered}</p>
+            )}
             <p class="hint">{t.survey.submittedAt(formatDateTime(language, page.data.answer.submittedAt))}</p>
             <AnswerList survey={page.data} draft={draftOf(page.data.definition.questions, page.data.answer.answers)} qa="survey-answers" />
           </>
-        ) : (
+        ) : page.data.campaign ? (
           <>
             <p data-qa="survey-not-answered">{t.survey.notAnswered}</p>
-            {page.data.campaign && (
-              <p>
-                <Link href="/survey" class="button" data-qa="survey-link">
-                  {t.survey.fillIn}
-                </Link>
-              </p>
-            )}
+            <p>
+              <Link href="/survey" class="button" data-qa="survey-link">
+                {t.survey.fillIn}
+              </Link>
+            </p>
           </>
+        ) : (
+          <p data-qa="survey-no-campaign">{t.survey.noCampaign}</p>
         ))}
       <p>
         <Link href="/cabinet" data-qa="cabinet-link">
