@@ -103,8 +103,17 @@ const accounts = {
   envVar: 'ACCOUNTS_TABLE',
   // `parent#<iin>` or `staff#<tenantId>#<login>`: login looks an account up by key.
   partitionKey: { name: 'accountId', type: 'S' },
-  indexes: [],
-  purpose: 'Parents (by IIN, with phone for one-time codes) and staff (tenant-scoped, hashed password).',
+  indexes: [
+    {
+      // Sparse: only staff accounts carry `tenantId` (parents belong to no department), so a
+      // department's staff list is one Query and no parent's IIN or phone is ever in this index.
+      indexName: 'staffByTenant',
+      partitionKey: { name: 'tenantId', type: 'S' },
+      sortKey: { name: 'login', type: 'S' },
+      projection: 'ALL',
+    },
+  ],
+  purpose: "Parents (by IIN, with phone for one-time codes), staff (tenant-scoped, role, status, hashed password) and each department's count of active administrators (`admins#<tenantId>`).",
 } as const satisfies TableDefinition;
 
 const auth = {

@@ -12,6 +12,7 @@ import { DynamoAccountStore } from './dynamodb/account-store.ts';
 import { DynamoAuthStore } from './dynamodb/auth-store.ts';
 import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
 import { DynamoDepartmentStore } from './dynamodb/department-store.ts';
+import { DynamoStaffStore } from './dynamodb/staff-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
@@ -53,6 +54,9 @@ function fromEnvironment(): Dependencies {
     },
     get departments() {
       return once('departments', () => new DynamoDepartmentStore(dynamoDocumentClient(), tableName));
+    },
+    get staff() {
+      return once('staff', () => new DynamoStaffStore(dynamoDocumentClient(), tableName));
     },
     get applications() {
       return once('applications', () => withTransitionLog(new DynamoApplicationStore(dynamoDocumentClient(), tableName)));

@@ -8,9 +8,10 @@ import type { Tenant } from './application.ts';
  * and its first administrator. `npm run department -- add --file department.json` reads this.
  */
 
-/** Roles within a department (SPEC "Departments, staff and roles"); enforcement comes later. */
+/** Roles within a department (SPEC "Departments, staff and roles"); the route table says what each may call. */
 export const staffRoles = ['admin', 'operator', 'analyst'] as const;
 export type StaffRole = (typeof staffRoles)[number];
+export const isStaffRole = (value: unknown): value is StaffRole => (staffRoles as readonly unknown[]).includes(value);
 
 /** How long a one-time set-password link stays usable. */
 export const invitationHours = 72;

@@ -149,3 +149,13 @@ export class InvitationInvalidError extends DomainError {
 export class InvitationExpiredError extends DomainError {
   readonly code = 'invitation_expired';
 }
+
+/** The change would leave the department without an active administrator (e.g. the last one disabling or demoting themself). */
+export class LastAdminError extends DomainError {
+  readonly code = 'last_admin';
+}
+
+/** The account is disabled: enable it first. */
+export class StaffDisabledError extends DomainError {
+  readonly code = 'staff_disabled';
+}

@@ -7,7 +7,8 @@ import { readSessionToken } from '#http/cookies';
 import { identityOf } from '#use-cases/sessions';
 
 /**
- * The HTTP API's Lambda authorizer (simple responses). It only says who the caller is; each
+ * The HTTP API's Lambda authorizer (simple responses, never cached: a disabled staff account's
+ * sessions end at their next request). It only says who the caller is; each
  * handler checks the role against the route table, so that a missing or dead session is a 401
  * and a wrong role a 403, both with a localized message.
  */
@@ -16,6 +17,6 @@ export const handler = middy<APIGatewayRequestAuthorizerEventV2, APIGatewaySimpl
   .handler(async (event) => {
     const deps = dependencies();
     const token = readSessionToken(event.cookies, event.headers?.cookie, deps.cookieSecure);
-    const identity = token ? await identityOf(deps.auth, token, deps.clock()) : undefined;
+    const identity = token ? await identityOf(deps, token, deps.clock()) : undefined;
     return { isAuthorized: true, context: contextFromIdentity(identity) };
   });

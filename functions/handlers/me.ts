@@ -1,5 +1,13 @@
+import { callerRole } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { actionsOf } from '#http/routes';
 
 export const handler = httpHandler('me', async ({ identity }) => ({
-  body: { role: identity.role, displayName: identity.displayName, ...(identity.tenantId && { tenantId: identity.tenantId }) },
+  body: {
+    role: identity.role,
+    displayName: identity.displayName,
+    ...(identity.tenantId && { tenantId: identity.tenantId }),
+    ...(identity.staffRole && { staffRole: identity.staffRole }),
+    actions: actionsOf(callerRole(identity)),
+  },
 }));

@@ -1,3 +1,4 @@
+import { isStaffRole } from '#domain/department';
 import type { Identity } from '#ports/stores';
 
 /**
@@ -15,6 +16,7 @@ export function contextFromIdentity(identity: Identity | undefined): AuthorizerC
     displayName: identity.displayName,
     ...(identity.tenantId && { tenantId: identity.tenantId }),
     ...(identity.iin && { iin: identity.iin }),
+    ...(identity.staffRole && { staffRole: identity.staffRole }),
   };
 }
 
@@ -26,5 +28,6 @@ export function identityFromContext(context: AuthorizerContext | undefined): Ide
     displayName: context.displayName ?? '',
     ...(context.tenantId && { tenantId: context.tenantId }),
     ...(context.iin && { iin: context.iin }),
+    ...(context.role === 'staff' && isStaffRole(context.staffRole) && { staffRole: context.staffRole }),
   };
 }

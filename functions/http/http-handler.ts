@@ -13,6 +13,7 @@ import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
 import { identityFromContext, type AuthorizerContext } from './authorizer-context.ts';
+import { callerRole } from './actors.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext | undefined>;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -85,12 +86,16 @@ function refuseCrossSite(route: RouteDefinition, headers: Readonly<Record<string
   if (!jsonMediaType.test(headers?.['content-type'] ?? '')) throw new Problem('unsupported_media_type');
 }
 
-/** Who may call: the authorizer put the session's identity into the context; the route says which roles. */
+/**
+ * Who may call: the authorizer put the session's identity into the context (a staff member's role
+ * read from their account on this very request); the route says which roles.
+ */
 function authorize(route: RouteDefinition, event: HttpEvent): Identity | undefined {
   if (route.access === 'public') return identityFromContext(event.requestContext.authorizer?.lambda);
   const identity = identityFromContext(event.requestContext.authorizer?.lambda);
   if (!identity) throw new Problem('unauthenticated');
-  if (!route.access.includes(identity.role)) throw new Problem('forbidden');
+  const role = callerRole(identity);
+  if (!role || !route.access.includes(role)) throw new Problem(identity.role === 'staff' ? 'role_not_allowed' : 'forbidden');
   return identity;
 }
 

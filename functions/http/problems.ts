@@ -13,6 +13,14 @@ export const problems = {
     status: 403,
     message: { kk: 'Бұл әрекетке рұқсатыңыз жоқ.', ru: 'У вас нет доступа к этому действию.', en: 'You are not allowed to do this.' },
   },
+  role_not_allowed: {
+    status: 403,
+    message: {
+      kk: 'Сіздің рөліңізге бұл әрекет рұқсат етілмеген. Басқармаңыздың әкімшісіне жүгініңіз.',
+      ru: 'Ваша роль не позволяет это действие. Обратитесь к администратору вашего управления.',
+      en: 'Your role does not allow this. Ask your department\'s administrator.',
+    },
+  },
   invalid_login_code: {
     status: 401,
     message: {
@@ -253,6 +261,22 @@ export const problems = {
       en: 'The link has expired. Ask your administrator for a new link.',
     },
   },
+  last_admin: {
+    status: 409,
+    message: {
+      kk: 'Басқармада кемінде бір белсенді әкімші қалуы керек. Алдымен басқа қызметкерге әкімші рөлін беріңіз.',
+      ru: 'В управлении должен остаться хотя бы один активный администратор. Сначала назначьте администратором другого сотрудника.',
+      en: 'The department must keep at least one active administrator. Make another staff member an administrator first.',
+    },
+  },
+  staff_disabled: {
+    status: 409,
+    message: {
+      kk: 'Тіркелгі өшірілген. Алдымен оны қосыңыз.',
+      ru: 'Учётная запись отключена. Сначала включите её.',
+      en: 'The account is disabled. Enable it first.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -283,6 +307,12 @@ export function isProblemCode(code: string): code is ProblemCode {
 /** Field-level messages named by our schemas (`{ message: 'iin_format' }`). */
 export const fieldMessages = {
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },
+  staff_login_format: {
+    kk: 'Логин — электрондық пошта мекенжайы, мысалы name@example.kz.',
+    ru: 'Логин — адрес электронной почты, например name@example.kz.',
+    en: 'The login is an email address, e.g. name@example.kz.',
+  },
+  staff_change_empty: { kk: 'Рөлді немесе күйді өзгертіңіз.', ru: 'Измените роль или состояние.', en: 'Change the role or the state.' },
   code_format: { kk: 'Код 6 цифрдан тұрады.', ru: 'Код состоит из 6 цифр.', en: 'The code has 6 digits.' },
   required: { kk: 'Міндетті өріс.', ru: 'Обязательное поле.', en: 'Required.' },
   end_before_start: { kk: 'Аяқталуы басталуынан кейін болуы керек.', ru: 'Окончание должно быть позже начала.', en: 'The end must come after the start.' },

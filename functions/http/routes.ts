@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
+import { staffRoles, type StaffRole } from '#domain/department';
 import type { ProblemCode } from './problems.ts';
 import type { JobKind } from '#ports/scheduler';
 import {
@@ -59,6 +60,13 @@ import {
   publicSiteResponse,
   staffPasswordRequest,
   staffPasswordResponse,
+  staffAccountsResponse,
+  staffAccountResponse,
+  staffAccountLinkResponse,
+  createStaffRequest,
+  updateStaffRequest,
+  staffPasswordResetRequest,
+  staffLoginParams,
 } from './schemas.ts';
 
 /**
@@ -67,7 +75,12 @@ import {
  * OpenAPI document is generated from it.
  */
 
-export type Role = 'parent' | 'staff';
+/**
+ * Who may call a route: a parent, or staff in one of their department's roles (SPEC
+ * "Departments, staff and roles"): `admin` (staff accounts, settings, everything), `operator`
+ * (queue, referrals, imports, campaigns), `analyst` (dashboard and exports, read only).
+ */
+export type Role = 'parent' | StaffRole;
 
 /** `public`: no session needed; otherwise the roles allowed (the authorizer runs first). */
 export type Access = 'public' | readonly Role[];
@@ -123,7 +136,18 @@ export interface RouteDefinition {
   readonly grants: Grants;
 }
 
-const parentOrStaff: readonly Role[] = ['parent', 'staff'];
+/** Every staff role: reads that hold no personal data (campaign progress, kindergarten names, districts, exports of aggregates). */
+const everyStaff: readonly Role[] = staffRoles;
+/** The department's daily work: applications, queue, referrals, imports, kindergartens, campaigns. */
+const operators: readonly Role[] = ['admin', 'operator'];
+/** The department's administration: its staff accounts. */
+const admins: readonly Role[] = ['admin'];
+const parentOrStaff: readonly Role[] = ['parent', ...staffRoles];
+
+/** Whether staff (of any role) may call the route. */
+export function isStaffRoute(route: Pick<RouteDefinition, 'access'>): boolean {
+  return route.access !== 'public' && route.access.some((role) => role !== 'parent');
+}
 
 export const routes = [
   {
@@ -210,7 +234,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/kindergartens',
     handler: 'staff-kindergartens',
-    access: ['staff'],
+    access: everyStaff,
     summary: "The kindergartens of the staff member's tenant",
     response: staffKindergartensResponse,
     grants: { tables: { kindergartens: 'read' } },
@@ -219,7 +243,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/kindergartens',
     handler: 'staff-create-kindergarten',
-    access: ['staff'],
+    access: operators,
     summary: 'Add a kindergarten to the tenant (the id is made from the name unless given); an id that is taken is refused',
     body: createKindergartenRequest,
     problems: ['kindergarten_exists'],
@@ -231,7 +255,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/kindergartens/{kindergartenId}',
     handler: 'staff-get-kindergarten',
-    access: ['staff'],
+    access: operators,
     summary: 'One kindergarten of the tenant with its places taken and revision, and the districts, for the edit form',
     params: kindergartenParams,
     problems: ['not_found'],
@@ -242,7 +266,7 @@ export const routes = [
     method: 'PUT',
     path: '/api/staff/kindergartens/{kindergartenId}',
     handler: 'staff-update-kindergarten',
-    access: ['staff'],
+    access: operators,
     summary: 'Edit a kindergarten (conditional on the revision read, and on no age group getting fewer places than are taken)',
     params: kindergartenParams,
     body: updateKindergartenRequest,
@@ -254,7 +278,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/districts',
     handler: 'staff-districts',
-    access: ['staff'],
+    access: everyStaff,
     summary: "The districts of the staff member's tenant",
     response: districtsResponse,
     grants: { tables: { tenants: 'read' } },
@@ -290,7 +314,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/applications',
     handler: 'staff-register-application',
-    access: ['staff'],
+    access: operators,
     summary: 'Register an application (one active application per child and tenant)',
     body: registerApplicationRequest,
     problems: ['child_already_queued', 'concurrent_change', 'phone_on_file_differs'],
@@ -306,7 +330,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/applications/{applicationId}',
     handler: 'staff-get-application',
-    access: ['staff'],
+    access: operators,
     summary: "One application of the tenant with its history and the applicant's cabinet phone (IINs and phone masked)",
     params: applicationIdParams,
     problems: ['not_found'],
@@ -317,7 +341,7 @@ export const routes = [
     method: 'PUT',
     path: '/api/staff/applications/{applicationId}/applicant-phone',
     handler: 'staff-change-applicant-phone',
-    access: ['staff'],
+    access: operators,
     summary:
       "Change the phone of the applicant's cabinet (an application of the tenant names the parent): only over the version read, audited in the application's history, SMS to the old and the new number, a cabinet notice",
     params: applicationIdParams,
@@ -330,7 +354,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/queue',
     handler: 'staff-queue',
-    access: ['staff'],
+    access: operators,
     summary:
       "The queue browser: a birth-year cohort's applications in one status (queued: in position order; others: by registration date, cursor-paged), filtered by priority and preferred kindergarten (IINs masked)",
     query: queueQuery,
@@ -341,7 +365,7 @@ export const routes = [
     method: 'PUT',
     path: '/api/staff/applications/{applicationId}/kindergartens',
     handler: 'staff-change-kindergartens',
-    access: ['staff'],
+    access: operators,
     summary: 'Change the chosen kindergartens (1 to 3 of the tenant)',
     params: applicationIdParams,
     body: changeKindergartensRequest,
@@ -353,7 +377,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/applications/{applicationId}/referral',
     handler: 'staff-issue-referral',
-    access: ['staff'],
+    access: operators,
     summary: 'Issue a referral to a kindergarten with a free place; it expires after the policy’s working days',
     params: applicationIdParams,
     body: referralRequest,
@@ -365,7 +389,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/applications/{applicationId}/enrollment',
     handler: 'staff-enroll',
-    access: ['staff'],
+    access: operators,
     summary: 'Mark a referred child as enrolled (the application leaves the queue)',
     params: applicationIdParams,
     problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
@@ -376,7 +400,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/applications/{applicationId}/withdrawal',
     handler: 'staff-withdraw',
-    access: ['staff'],
+    access: operators,
     summary: 'Withdraw an application (e.g. at the parent’s written request)',
     params: applicationIdParams,
     body: withdrawalRequest,
@@ -393,7 +417,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/imports/{kind}/check',
     handler: 'staff-import-check',
-    access: ['staff'],
+    access: operators,
     summary: 'Check a whole CSV file (kindergartens or the queue) without writing anything; lists every bad row',
     params: importParams,
     body: importCheckRequest,
@@ -405,7 +429,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/imports/{kind}/rows',
     handler: 'staff-import-rows',
-    access: ['staff'],
+    access: operators,
     summary: 'Import a slice of a checked CSV file (header + rows); idempotent',
     params: importParams,
     body: importRowsRequest,
@@ -420,7 +444,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/queue/positions',
     handler: 'staff-recompute-positions',
-    access: ['staff'],
+    access: operators,
     summary: "Start bringing every cohort's stored positions up to date (after an import); a job writes only the positions that moved",
     response: positionsResponse,
     successStatus: 202,
@@ -440,7 +464,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/campaigns',
     handler: 'staff-campaigns',
-    access: ['staff'],
+    access: everyStaff,
     summary: "The tenant's confirmation campaigns, newest first",
     response: campaignsResponse,
     grants: { tables: { campaigns: 'read' } },
@@ -449,7 +473,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/campaigns',
     handler: 'staff-create-campaign',
-    access: ['staff'],
+    access: operators,
     summary: 'Create a campaign as a draft (the end defaults to one month after the start)',
     body: createCampaignRequest,
     response: campaignResponse,
@@ -460,7 +484,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/campaigns/{campaignId}',
     handler: 'staff-get-campaign',
-    access: ['staff'],
+    access: everyStaff,
     summary: 'One campaign with its counters and, while closing, its progress',
     params: campaignIdParams,
     problems: ['not_found'],
@@ -471,7 +495,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/campaigns/{campaignId}/preview',
     handler: 'staff-preview-campaign',
-    access: ['staff'],
+    access: operators,
     summary: 'How many applications and applicants a campaign would take in, by birth year',
     params: campaignIdParams,
     problems: ['not_found'],
@@ -482,7 +506,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/campaigns/{campaignId}/start',
     handler: 'staff-start-campaign',
-    access: ['staff'],
+    access: operators,
     summary: 'Start a draft campaign: it becomes the active one; a job marks the scope, notifies and announces',
     params: campaignIdParams,
     problems: ['not_found', 'campaign_state', 'campaign_already_active'],
@@ -494,7 +518,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/campaigns/{campaignId}/cancel',
     handler: 'staff-cancel-campaign',
-    access: ['staff'],
+    access: operators,
     summary: 'Cancel a campaign before its end (nothing is stopped)',
     params: campaignIdParams,
     problems: ['not_found', 'campaign_state'],
@@ -505,7 +529,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/campaigns/{campaignId}/dashboard',
     handler: 'staff-campaign-dashboard',
-    access: ['staff'],
+    access: everyStaff,
     summary: 'The campaign dashboard: progress by day, load per kindergarten and district, distributions of questions 2–6 (filter by district and cohort); read from counters only',
     params: campaignIdParams,
     query: campaignDashboardQuery,
@@ -517,7 +541,7 @@ export const routes = [
     method: 'POST',
     path: '/api/staff/campaigns/{campaignId}/exports',
     handler: 'staff-create-export',
-    access: ['staff'],
+    access: everyStaff,
     summary: 'Start a CSV export (anonymised answers or the aggregates) in the background; poll it for progress and the download link',
     params: campaignIdParams,
     body: createExportRequest,
@@ -530,7 +554,7 @@ export const routes = [
     method: 'GET',
     path: '/api/staff/campaigns/{campaignId}/exports/{exportId}',
     handler: 'staff-get-export',
-    access: ['staff'],
+    access: everyStaff,
     summary: "An export's progress and, once done, a short-lived download link",
     params: exportParams,
     problems: ['not_found'],
@@ -598,16 +622,67 @@ export const routes = [
     response: staffPasswordResponse,
     grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
   },
+  {
+    method: 'GET',
+    path: '/api/staff/accounts',
+    handler: 'staff-accounts',
+    access: admins,
+    summary: "The department's staff accounts: login, name, role, state",
+    response: staffAccountsResponse,
+    grants: { tables: { accounts: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/accounts',
+    handler: 'staff-create-account',
+    access: admins,
+    summary: 'Add a staff account (login, name, role); answers its one-time set-password link (72 hours)',
+    body: createStaffRequest,
+    problems: ['staff_login_taken'],
+    response: staffAccountLinkResponse,
+    successStatus: 201,
+    // accounts readWrite: the account and the count of active administrators; auth: the link.
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/accounts/{login}',
+    handler: 'staff-update-account',
+    access: admins,
+    summary: 'Disable, re-enable or change the role of a staff account (disabling ends its sessions at once); never the last active administrator',
+    params: staffLoginParams,
+    body: updateStaffRequest,
+    problems: ['not_found', 'concurrent_change', 'last_admin'],
+    response: staffAccountResponse,
+    grants: { tables: { accounts: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/accounts/{login}/password-reset',
+    handler: 'staff-reset-password',
+    access: admins,
+    summary: 'A new one-time set-password link for a staff account (72 hours)',
+    params: staffLoginParams,
+    body: staffPasswordResetRequest,
+    problems: ['not_found', 'concurrent_change', 'staff_disabled'],
+    response: staffAccountLinkResponse,
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type HandlerName = (typeof routes)[number]['handler'];
 
-/** The authorizer is not a route but a function of its own; it reads sessions. */
-export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 'read' } } } as const satisfies {
+/** The authorizer is not a route but a function of its own; it reads sessions and, for staff, their account (status, role). */
+export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 'read', accounts: 'read' } } } as const satisfies {
   handler: string;
   grants: Grants;
 };
 
+/** The routes a caller in `role` may call, by handler name: what `/api/me` tells the web app it may show. */
+export function actionsOf(role: Role | undefined): HandlerName[] {
+  if (!role) return [];
+  return routes.filter((route) => route.access !== 'public' && (route.access as readonly Role[]).includes(role)).map((route) => route.handler);
+}
 
 /** The cookie that carries the session token over plain HTTP (the local runtime); the authorizer reads it. */
 export const sessionCookieName = 'kezek_session';

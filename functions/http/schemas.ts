@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
+import { staffRoles } from '#domain/department';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
 
@@ -85,6 +86,10 @@ export const identityResponse = z.object({
   role: z.enum(['parent', 'staff']),
   displayName: z.string(),
   tenantId: z.string().optional(),
+  /** Staff only: their role in the department. */
+  staffRole: z.enum(staffRoles).optional(),
+  /** The routes (handler names of the route table) this caller may call: the web app shows only those actions. */
+  actions: z.array(z.string()).optional(),
 });
 
 export const logoutResponse = z.object({ loggedOut: z.literal(true) });
@@ -573,3 +578,45 @@ export const staffPasswordRequest = z.strictObject({
   password: z.string().min(12, { message: 'password_length' }).max(200),
 });
 export const staffPasswordResponse = z.object({ login: z.string() });
+
+/** A staff login: an email address, compared in lower case. */
+const staffLogin = z.string().trim().toLowerCase().max(100).pipe(z.email({ message: 'staff_login_format' }));
+const staffRole = z.enum(staffRoles);
+
+export const staffLoginParams = z.strictObject({ login: staffLogin });
+
+const staffAccount = z.object({
+  login: z.string(),
+  displayName: z.string(),
+  role: staffRole,
+  status: z.enum(['active', 'disabled']),
+  /** False until the holder sets a password with their one-time link. */
+  hasPassword: z.boolean(),
+  /** Sent back with a change: a change decided on an older version is refused (409). */
+  version: z.number().int(),
+  /** The caller's own account. */
+  self: z.boolean(),
+});
+
+export const staffAccountsResponse = z.object({ accounts: z.array(staffAccount) });
+export const staffAccountResponse = z.object({ account: staffAccount });
+
+/** A one-time set-password link: its path on the department's site (the token in the fragment) and its expiry. */
+const setPasswordLinkResponse = z.object({ path: z.string(), expiresAt: z.string() });
+export const staffAccountLinkResponse = z.object({ account: staffAccount, link: setPasswordLinkResponse });
+
+export const createStaffRequest = z.strictObject({
+  login: staffLogin,
+  displayName: z.string().trim().min(1).max(100),
+  role: staffRole,
+});
+
+export const updateStaffRequest = z
+  .strictObject({
+    version: z.number().int().min(0).max(1_000_000),
+    role: staffRole.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] });
+
+export const staffPasswordResetRequest = z.strictObject({ version: z.number().int().min(0).max(1_000_000) });

@@ -1,4 +1,5 @@
 import type { DepartmentTenant, StaffRole } from '#domain/department';
+import type { StaffAction } from '#domain/staff';
 import type { Tenant } from '#domain/application';
 
 /** A staff account that has no password yet: its holder sets one through a one-time link. */
@@ -20,8 +21,11 @@ export interface Invitation {
 /** What staff history records (append-only on the account). */
 export interface StaffEvent {
   readonly at: string;
-  readonly action: 'invited' | 'password_set';
-  /** `operator:<name>` for the platform operator, else the account itself. */
+  readonly action: StaffAction;
+  /** A role change's old and new role; an addition's role. */
+  readonly from?: StaffRole;
+  readonly to?: StaffRole;
+  /** `operator:<name>` for the platform operator, `self` for the account itself, else the administrator's account id. */
   readonly by: string;
 }
 

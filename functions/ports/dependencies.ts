@@ -4,12 +4,14 @@ import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
 import type { DepartmentStore } from './departments.ts';
+import type { StaffStore } from './staff.ts';
 import type { OriginSecrets } from './origin-secrets.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
 export interface Dependencies {
   readonly tenants: TenantStore;
   readonly departments: DepartmentStore;
+  readonly staff: StaffStore;
   readonly applications: ApplicationStore;
   readonly kindergartens: KindergartenStore;
   readonly accounts: AccountStore;

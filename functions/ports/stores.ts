@@ -6,6 +6,7 @@ import type { KindergartenFields } from '#domain/kindergarten-rules';
 import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
 import type { StaffRole } from '#domain/department';
+import type { StaffStatus } from '#domain/staff';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -255,6 +256,10 @@ export interface StaffAccount {
   readonly role: StaffRole;
   /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`; absent until they set one with their one-time link. */
   readonly passwordHash?: string;
+  /** Absent means `active`; a disabled account cannot log in and its sessions are dead. */
+  readonly status?: StaffStatus;
+  /** Moves on when the account is disabled; a session opened at another generation is dead (absent = 0). */
+  readonly sessionGeneration?: number;
 }
 
 export interface AccountStore {
@@ -288,12 +293,16 @@ export interface Identity {
   readonly tenantId?: string;
   /** Parent only: their IIN, the key to their applications. */
   readonly iin?: string;
+  /** Staff only: their role, read from their account on every request (a change applies at once). */
+  readonly staffRole?: StaffRole;
 }
 
-export interface Session extends Identity {
+export interface Session extends Omit<Identity, 'staffRole'> {
   /** SHA-256 of the cookie token, hex. */
   readonly sessionId: string;
   readonly expiresAt: string;
+  /** Staff only: the account's `sessionGeneration` at login; a session of an older generation is dead. */
+  readonly generation?: number;
 }
 
 export interface AuthStore {

@@ -20,14 +20,16 @@ export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 
   const account = await deps.accounts.getStaff(login);
   // Verify against a decoy when the login is unknown, so timing does not tell which logins exist.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
-  if (!account?.passwordHash || !valid) throw new InvalidCredentialsError();
+  // No password set yet, or a disabled account: the same answer as a wrong password.
+  if (!account?.passwordHash || !valid || account.status === 'disabled') throw new InvalidCredentialsError();
   // A hash made with weaker parameters than today's is replaced now, while the password is at hand.
   if (passwordNeedsRehash(account.passwordHash)) {
     await deps.accounts.replaceStaffPasswordHash(account.login, account.passwordHash, await hashPassword(password));
   }
   return openSession(
     deps.auth,
-    { role: 'staff', accountId: staffAccountId(account.login), displayName: account.displayName, tenantId: account.tenantId },
+    { role: 'staff', accountId: staffAccountId(account.login), displayName: account.displayName, tenantId: account.tenantId, staffRole: account.role },
     deps.clock(),
+    account.sessionGeneration ?? 0,
   );
 }

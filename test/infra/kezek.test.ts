@@ -325,12 +325,13 @@ describe('least privilege per function', () => {
       .flatMap((statement) => [statement.Resource].flat());
   }
 
-  it('should let the authorizer only read the Auth table', () => {
+  it('should let the authorizer only read the Auth table and the staff accounts', () => {
     // Act
     const actions = tableActions('authorizer');
 
-    // Assess
-    expect(actions).toEqual({ auth: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] });
+    // Assess: sessions, and a staff session's account (status, session generation, role)
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    expect(actions).toEqual({ auth: read, accounts: read });
   });
 
   it('should let logout put, update and delete in the Auth table, and nothing else', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteDefinition } from '#http/routes';
+import { isStaffRoute, routes, type Role, type RouteDefinition } from '#http/routes';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { routeFixtures, requestOf, routesWithoutFixture, type ForeignRefusal, type RouteFixture } from '../support/route-requests.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
@@ -7,22 +7,40 @@ import { snapshotChanges, snapshotTables, writableTables } from '../support/tabl
 import { anotherSession, buildWorlds, markersForeignTo, send, type Sent, type WorldName, type Worlds } from '../support/worlds.ts';
 
 /**
- * The authorization matrix, generated from the route table: every route × every actor × the
+ * The authorization matrix, generated from the route table: every route × every actor (a
+ * department's admin, operator and analyst among them) × the
  * actor's own ids and someone else's, each with the outcome computed from the route's access and
  * from who owns the ids. A refused write must leave the tables as they were; an answer must never
  * show another world's data.
  */
 
 type ActorName = keyof Worlds['actors'];
-const actorNames: readonly ActorName[] = ['anonymous', 'parentA', 'parentB', 'staffX', 'staffY'];
-const roleOf: Record<ActorName, 'parent' | 'staff' | undefined> = { anonymous: undefined, parentA: 'parent', parentB: 'parent', staffX: 'staff', staffY: 'staff' };
+const actorNames: readonly ActorName[] = ['anonymous', 'parentA', 'parentB', 'staffX', 'operatorX', 'analystX', 'staffY'];
+const roleOf: Record<ActorName, Role | undefined> = {
+  anonymous: undefined,
+  parentA: 'parent',
+  parentB: 'parent',
+  staffX: 'admin',
+  operatorX: 'operator',
+  analystX: 'analyst',
+  staffY: 'admin',
+};
 /** Whose ids an actor holds as its own, and whose it tries as someone else's. */
-const homeWorld: Record<ActorName, WorldName> = { anonymous: 'A', parentA: 'A', parentB: 'B', staffX: 'A', staffY: 'Y' };
-const foreignWorld: Record<ActorName, WorldName> = { anonymous: 'Y', parentA: 'B', parentB: 'A', staffX: 'Y', staffY: 'A' };
+const homeWorld: Record<ActorName, WorldName> = { anonymous: 'A', parentA: 'A', parentB: 'B', staffX: 'A', operatorX: 'A', analystX: 'A', staffY: 'Y' };
+const foreignWorld: Record<ActorName, WorldName> = { anonymous: 'Y', parentA: 'B', parentB: 'A', staffX: 'Y', operatorX: 'Y', analystX: 'Y', staffY: 'A' };
 /** A parent owns their applications; staff own everything of their tenant (worlds A and B are both tenant X). */
-const owned: Record<ActorName, readonly WorldName[]> = { anonymous: [], parentA: ['A'], parentB: ['B'], staffX: ['A', 'B'], staffY: ['Y'] };
+const owned: Record<ActorName, readonly WorldName[]> = {
+  anonymous: [],
+  parentA: ['A'],
+  parentB: ['B'],
+  staffX: ['A', 'B'],
+  operatorX: ['A', 'B'],
+  analystX: ['A', 'B'],
+  staffY: ['Y'],
+};
 
-type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | ForeignRefusal;
+/** `forbidden`: a parent on a staff route; `role_not_allowed`: staff whose role the route does not name. */
+type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'role_not_allowed' | ForeignRefusal;
 type IdKind = 'own' | 'foreign' | 'none';
 
 interface Cell {
@@ -75,7 +93,7 @@ function expectedOutcome(route: RouteDefinition, fixture: RouteFixture, actor: A
   if (route.access === 'public') return 'allow';
   const role = roleOf[actor];
   if (!role) return 'unauthenticated';
-  if (!route.access.includes(role)) return 'forbidden';
+  if (!route.access.includes(role)) return role === 'parent' ? 'forbidden' : 'role_not_allowed';
   if (ids === 'none' || owned[actor].includes(world)) return 'allow';
   return fixture.foreign ?? 'not_found';
 }
@@ -87,6 +105,7 @@ function observedOutcome(sent: Sent, fixture: RouteFixture): string {
   // API Gateway's own answer to a request without a Cookie header (the local server mimics it).
   if (sent.status === 401 && (code === 'unauthenticated' || sent.body?.message === 'Unauthorized')) return 'unauthenticated';
   if (sent.status === 403 && code === 'forbidden') return 'forbidden';
+  if (sent.status === 403 && code === 'role_not_allowed') return 'role_not_allowed';
   if (sent.status === 404 && code === 'not_found') return 'not_found';
   if (sent.status === 400 && (code === 'validation_failed' || code === 'import_rejected')) return 'invalid';
   if (code && fixture.allowedProblems?.includes(code as never)) return 'allow';
@@ -169,7 +188,7 @@ function smuggledTraces(worlds: Worlds): string[] {
 /** The caller a route is meant for, with their own ids. */
 function rightfulCaller(route: RouteDefinition): ActorName {
   if (route.access === 'public') return 'anonymous';
-  return route.access.includes('staff') ? 'staffX' : 'parentA';
+  return isStaffRoute(route) ? 'staffX' : 'parentA';
 }
 
 describe('property-level authorization', () => {

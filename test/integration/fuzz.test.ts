@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '#http/openapi';
-import { routes, sessionCookieName, languageCookieName, type RouteDefinition } from '#http/routes';
+import { isStaffRoute, routes, sessionCookieName, languageCookieName, type RouteDefinition } from '#http/routes';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendRaw, type RawRequest } from '../support/raw-http.ts';
 import { pathOf, requestOf, routeFixtures, type RouteRequest } from '../support/route-requests.ts';
@@ -277,7 +277,7 @@ describe('fuzzing the parameters the OpenAPI document declares', () => {
       const route = (routes as readonly RouteDefinition[]).find((r) => r.path === path && r.method === method)!;
       const fixture = routeFixtures[route.handler as keyof typeof routeFixtures];
       const valid = await fixture.build(worlds, worlds.A, worlds.A);
-      const actor = route.access === 'public' ? worlds.actors.anonymous : route.access.includes('staff') ? worlds.actors.staffX : worlds.actors.parentA;
+      const actor = route.access === 'public' ? worlds.actors.anonymous : isStaffRoute(route) ? worlds.actors.staffX : worlds.actors.parentA;
       const caller = fixture.endsSession ? await anotherSession(runtime, actor) : actor;
       const declared = operation.parameters ?? [];
       const statuses = Object.keys(operation.responses).map(Number);

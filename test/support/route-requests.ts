@@ -3,7 +3,7 @@ import { currentSurvey } from '#domain/survey-definition';
 import type { ProblemCode } from '#http/problems';
 import { routes, type HandlerName, type RouteDefinition } from '#http/routes';
 import { queueCsv } from './csv.ts';
-import { freshApplication, freshChildIin, freshDraftCampaign, send, type RequestSpec, type World, type Worlds } from './worlds.ts';
+import { freshApplication, freshChildIin, freshDraftCampaign, freshStaffAccount, send, type RequestSpec, type World, type Worlds } from './worlds.ts';
 
 /**
  * A valid request for every route of the route table, built with the ids of one world: the
@@ -212,6 +212,22 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     ids: 'none',
     allowedProblems: ['invitation_invalid'],
     build: sameRequest({ body: { token: 'A'.repeat(43), password: 'a long enough password' } }),
+  },
+  'staff-accounts': { ids: 'none', build: sameRequest({}) },
+  'staff-create-account': {
+    ids: 'none',
+    build: async () => ({ body: { login: `added-${unique()}@test.kezek.kz`, displayName: 'Added by the matrix', role: 'analyst' } }),
+  },
+  // A fresh analyst of the world's department each time: the change uses up its version.
+  'staff-update-account': {
+    ids: 'path',
+    inputs: ['version'],
+    build: async (worlds, world) => ({ params: { login: (await freshStaffAccount(worlds, world)).login }, body: { version: 0, role: 'operator' } }),
+  },
+  'staff-reset-password': {
+    ids: 'path',
+    inputs: ['version'],
+    build: async (worlds, world) => ({ params: { login: (await freshStaffAccount(worlds, world)).login }, body: { version: 0 } }),
   },
   'staff-campaigns': { ids: 'none', build: sameRequest({}) },
   'staff-create-campaign': {

@@ -53,7 +53,12 @@ export interface Worlds {
     readonly anonymous: Caller;
     readonly parentA: Caller;
     readonly parentB: Caller;
+    /** Tenant X's administrator (the demo department's first admin). */
     readonly staffX: Caller;
+    /** Tenant X's operator and analyst, added by its administrator through the API. */
+    readonly operatorX: Caller;
+    readonly analystX: Caller;
+    /** Tenant Y's administrator. */
     readonly staffY: Caller;
   };
 }
@@ -124,7 +129,7 @@ export async function anotherSession(runtime: LocalRuntime, caller: Caller): Pro
     ...(Item.tenantId && { tenantId: Item.tenantId }),
     ...(Item.iin && { iin: Item.iin }),
   };
-  const { token: fresh } = await openSession(dependencies().auth, identity, runtime.clock.now());
+  const { token: fresh } = await openSession(dependencies().auth, identity, runtime.clock.now(), Item.generation);
   return { name: caller.name, cookie: `${sessionCookieName}=${fresh}` };
 }
 
@@ -158,6 +163,23 @@ export async function freshApplication(worlds: Worlds, world: World, parent: { r
   const applicationId = expectStatus(registered, 201, `registering in world ${world.name}`).body.application.applicationId as string;
   world.markers.add(applicationId);
   return applicationId;
+}
+
+/**
+ * A staff account added by the world's administrator through the API, with its password set
+ * through its one-time link (as its holder would); its login joins the world's markers.
+ */
+export async function freshStaffAccount(worlds: Worlds, world: World, role: 'admin' | 'operator' | 'analyst' = 'analyst'): Promise<{ login: string; password: string; token: string }> {
+  const login = `${role}-${world.name.toLowerCase()}-${Date.now().toString(36)}${(serial++).toString(36)}@test.kezek.kz`;
+  const added = await send(worlds.runtime.url, world.staff, { method: 'POST', path: '/api/staff/accounts', body: { login, displayName: `Test ${role}`, role } });
+  const link = expectStatus(added, 201, `adding ${role} in world ${world.name}`).body.link as { path: string };
+  world.markers.add(login);
+  return { login, password: 'a long test password', token: link.path.split('#token=')[1]! };
+}
+
+/** Sets a staff account's password with the token of its one-time link (the set-password page's request). */
+export async function setStaffPassword(runtime: LocalRuntime, token: string, password: string): Promise<Sent> {
+  return send(runtime.url, { name: 'anonymous' }, { method: 'POST', path: '/api/auth/staff/password', body: { token, password } });
 }
 
 /** A new draft campaign in a world, starting in ten days (so no job of it runs during a test). */
@@ -292,8 +314,13 @@ export async function buildWorlds(runtime: LocalRuntime): Promise<Worlds> {
     B,
     Y,
     tenantX: new Set(xMarkers),
-    actors: { anonymous: { name: 'anonymous' }, parentA: parentACaller, parentB: parentBCaller, staffX, staffY },
+    actors: { anonymous: { name: 'anonymous' }, parentA: parentACaller, parentB: parentBCaller, staffX, operatorX: { name: 'operator X' }, analystX: { name: 'analyst X' }, staffY },
   };
+  for (const [actor, role] of [['operatorX', 'operator'], ['analystX', 'analyst']] as const) {
+    const account = await freshStaffAccount(worlds, A, role);
+    expectStatus(await setStaffPassword(runtime, account.token, account.password), 200, `setting ${role}'s password`);
+    Object.assign(worlds.actors, { [actor]: { name: `${role} X`, cookie: cookieOf((await loginStaff(runtime, account)).cookies) } });
+  }
   const yApplication = await freshApplication(worlds, Y);
   const campaignY = await startedCampaign(runtime, staffY, 'Y');
   const exportY = await aggregatesExport(runtime, staffY, campaignY);
@@ -315,6 +342,8 @@ export function markersForeignTo(worlds: Worlds, actor: keyof Worlds['actors']):
     parentA: [B.markers, Y.markers],
     parentB: [A.markers, Y.markers],
     staffX: [Y.markers],
+    operatorX: [Y.markers],
+    analystX: [Y.markers],
     staffY: [tenantX, A.markers, B.markers],
   };
   return foreign[actor].flatMap((markers) => [...markers]);

@@ -28,10 +28,10 @@ describe('the pinned rule tables', () => {
         'GET /api/health',
         'GET /api/openapi.json',
         'GET /api/public/campaign',
+        'GET /api/public/site',
         'POST /api/auth/parent/code',
         'POST /api/auth/parent/session',
         'POST /api/auth/staff/session',
-        'GET /api/public/site',
         'POST /api/auth/staff/password',
       ].sort(),
     );

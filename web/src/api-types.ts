@@ -34,6 +34,8 @@ import type {
   districtsResponse,
   surveySubmitResponse,
   surveyView,
+  staffAccountsResponse,
+  staffAccountLinkResponse,
 } from '#http/schemas';
 
 /*
@@ -111,3 +113,8 @@ export type DashboardDay = Dashboard['byDay'][number];
 export type ExportKind = (typeof exportKinds)[number];
 export type ExportAnswer = z.infer<typeof exportResponse>;
 export type CampaignExport = ExportAnswer['export'];
+
+export type StaffAccounts = z.infer<typeof staffAccountsResponse>;
+export type StaffAccount = StaffAccounts['accounts'][number];
+export type StaffRole = StaffAccount['role'];
+export type StaffAccountLink = z.infer<typeof staffAccountLinkResponse>['link'];

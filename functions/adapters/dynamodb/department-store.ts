@@ -6,6 +6,7 @@ import { DepartmentExistsError, SiteHostTakenError, StaffLoginTakenError } from 
 import type { DepartmentStore, Invitation, InvitedStaff, StaffEvent } from '#ports/departments';
 import type { TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
+import { adminCountKey } from './staff-store.ts';
 
 /**
  * A site host maps to its department by an item of the tenants table keyed `host#<name>`
@@ -43,6 +44,8 @@ export class DynamoDepartmentStore implements DepartmentStore {
           ...isNew('authId'),
         },
       },
+      // The count of active administrators that keeps the last one from being disabled or demoted (staff-store.ts).
+      { Put: { TableName: this.tableName('accounts'), Item: { ...adminCountKey(tenant.tenantId), activeAdmins: admin.role === 'admin' ? 1 : 0 }, ...isNew('accountId') } },
     ];
     await runTransaction(
       () => this.client.send(new TransactWriteCommand({ TransactItems: items })),

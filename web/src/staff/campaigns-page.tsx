@@ -14,7 +14,7 @@ import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { kazakhstanToday } from './places.ts';
 import { SelectField } from './select-field.tsx';
-import { StaffFrame } from './staff-frame.tsx';
+import { may, StaffFrame } from './staff-frame.tsx';
 import { usePoll } from './use-poll.ts';
 
 /** While a campaign runs or closes its counters move: the list is fetched again this often. */
@@ -202,7 +202,7 @@ function PreviewFacts({ preview }: { preview: CampaignPreview }) {
 type RowAction = 'preview' | 'start' | 'cancel';
 
 /** One campaign: its dates and counters, a progress bar while closing, and what may be done next. */
-function CampaignRow({ campaign, onChanged }: { campaign: Campaign; onChanged: (campaign: Campaign) => void }) {
+function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onChanged: (campaign: Campaign) => void; manages: boolean }) {
   const { t, s, language } = useStaffI18n();
   const [preview, setPreview] = useState<CampaignPreview | undefined>();
   const [busy, setBusy] = useState<RowAction | undefined>();
@@ -280,7 +280,7 @@ function CampaignRow({ campaign, onChanged }: { campaign: Campaign; onChanged: (
         </div>
       )}
       {draft && preview && <PreviewFacts preview={preview} />}
-      {(draft || campaign.status === 'active') && (
+      {manages && (draft || campaign.status === 'active') && (
         <div class="card__actions button-group">
           {draft && (
             <button type="button" class="button button--secondary" onClick={() => void loadPreview()} disabled={busy !== undefined} data-qa="preview-campaign">
@@ -381,12 +381,12 @@ export function CampaignsPage() {
             ) : (
               <div class="cards">
                 {campaigns.map((campaign) => (
-                  <CampaignRow key={campaign.campaignId} campaign={campaign} onChanged={replace} />
+                  <CampaignRow key={campaign.campaignId} campaign={campaign} onChanged={replace} manages={may(page.identity, 'staff-start-campaign')} />
                 ))}
               </div>
             )}
           </section>
-          <CreateCampaignForm errors={errors} setErrors={setErrors} onCreated={onCreated} />
+          {may(page.identity, 'staff-create-campaign') && <CreateCampaignForm errors={errors} setErrors={setErrors} onCreated={onCreated} />}
         </>
       )}
     </StaffFrame>

@@ -7,6 +7,7 @@ import { KindergartenFormPage } from './kindergarten-form-page.tsx';
 import { KindergartensPage } from './kindergartens-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { RegisterPage } from './register-page.tsx';
+import { StaffAccountsPage } from './staff-accounts-page.tsx';
 
 /**
  * The staff console, loaded on demand (`import()` in app.tsx) so parents never download it.
@@ -18,6 +19,7 @@ export function StaffConsole({ path }: { path: string }) {
   if (path === '/staff/import') return <ImportPage />;
   if (path === '/staff/campaigns') return <CampaignsPage />;
   if (path === '/staff/applications/new') return <RegisterPage />;
+  if (path === '/staff/accounts') return <StaffAccountsPage />;
   if (path === '/staff/kindergartens/new') return <KindergartenFormPage />;
   const kindergarten = /^\/staff\/kindergartens\/([^/]+)$/.exec(path)?.[1];
   if (kindergarten) return <KindergartenFormPage key={kindergarten} kindergartenId={decodeURIComponent(kindergarten)} />;

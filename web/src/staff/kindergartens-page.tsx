@@ -7,13 +7,13 @@ import { formatList, formatNumber } from '../format.ts';
 import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { totalFreePlaces, totalPlaces } from './places.ts';
-import { StaffFrame } from './staff-frame.tsx';
+import { may, StaffFrame } from './staff-frame.tsx';
 
 /**
  * The tenant's kindergartens. On a phone each row becomes a stacked block; `data-label` gives
  * each cell its column name there.
  */
-function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKindergarten[] }) {
+function KindergartenTable({ kindergartens, editable }: { kindergartens: readonly StaffKindergarten[]; editable: boolean }) {
   const { t, s, language } = useStaffI18n();
   return (
     <table class="table" data-qa="kindergartens">
@@ -30,7 +30,7 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
           <th scope="col" class="numeric">
             {s.kindergartens.free}
           </th>
-          <th scope="col">{s.kindergartenForm.actions}</th>
+          {editable && <th scope="col">{s.kindergartenForm.actions}</th>}
         </tr>
       </thead>
       <tbody>
@@ -53,13 +53,15 @@ function KindergartenTable({ kindergartens }: { kindergartens: readonly StaffKin
             <td data-label={s.kindergartens.free} class="numeric" data-qa="kindergarten-free">
               {formatNumber(language, totalFreePlaces(kindergarten))}
             </td>
-            <td data-label={s.kindergartenForm.actions}>
-              {/* The name makes each link unique for a screen reader's list of links. */}
-              <Link href={`/staff/kindergartens/${encodeURIComponent(kindergarten.kindergartenId)}`} data-qa="kindergarten-edit">
-                {s.kindergartenForm.edit}
-                <span class="visually-hidden"> {kindergarten.name[language]}</span>
-              </Link>
-            </td>
+            {editable && (
+              <td data-label={s.kindergartenForm.actions}>
+                {/* The name makes each link unique for a screen reader's list of links. */}
+                <Link href={`/staff/kindergartens/${encodeURIComponent(kindergarten.kindergartenId)}`} data-qa="kindergarten-edit">
+                  {s.kindergartenForm.edit}
+                  <span class="visually-hidden"> {kindergarten.name[language]}</span>
+                </Link>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -77,7 +79,7 @@ export function KindergartensPage() {
       <PageHeading>{t.staff.title}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
-      {page.state === 'ready' && (
+      {page.state === 'ready' && may(page.identity, 'staff-create-kindergarten') && (
         <p>
           <Link href="/staff/kindergartens/new" class="button" data-qa="add-kindergarten">
             {s.kindergartenForm.add}
@@ -88,7 +90,7 @@ export function KindergartensPage() {
         (page.data.kindergartens.length === 0 ? (
           <p data-qa="kindergartens-empty">{t.staff.empty}</p>
         ) : (
-          <KindergartenTable kindergartens={page.data.kindergartens} />
+          <KindergartenTable kindergartens={page.data.kindergartens} editable={may(page.identity, 'staff-update-kindergarten')} />
         ))}
     </StaffFrame>
   );

@@ -5,16 +5,18 @@ import { Link, usePath } from '../router.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 
 /** The console's sections; the current one is marked for screen readers too. */
-function StaffNav() {
+function StaffNav({ identity }: { identity: Identity | undefined }) {
   const { s } = useStaffI18n();
   const path = usePath();
+  // Each section needs the action that loads it; the API says which the staff member's role allows.
   const items = [
-    { href: '/staff', label: s.nav.kindergartens, qa: 'nav-kindergartens' },
-    { href: '/staff/queue', label: s.nav.queue, qa: 'nav-queue' },
-    { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register' },
-    { href: '/staff/import', label: s.nav.import, qa: 'nav-import' },
-    { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns' },
-  ];
+    { href: '/staff', label: s.nav.kindergartens, qa: 'nav-kindergartens', action: 'staff-kindergartens' },
+    { href: '/staff/queue', label: s.nav.queue, qa: 'nav-queue', action: 'staff-queue' },
+    { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register', action: 'staff-register-application' },
+    { href: '/staff/import', label: s.nav.import, qa: 'nav-import', action: 'staff-import-rows' },
+    { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns', action: 'staff-campaigns' },
+    { href: '/staff/accounts', label: s.nav.staff, qa: 'nav-staff', action: 'staff-accounts' },
+  ].filter((item) => may(identity, item.action));
   return (
     <nav class="staff-nav" aria-label={s.nav.label} data-qa="staff-nav">
       <ul>
@@ -30,11 +32,19 @@ function StaffNav() {
   );
 }
 
+/**
+ * Whether the logged-in person may take an action (a handler name of the route table), as
+ * `/api/me` tells: the page never repeats the role rules. Unknown until `/api/me` answered.
+ */
+export function may(identity: Identity | undefined, action: string): boolean {
+  return identity?.actions?.includes(action) ?? false;
+}
+
 /** The frame of every staff page: the site layout with the console's navigation. */
 export function StaffFrame({ identity, children }: { identity: Identity | undefined; children: ComponentChildren }) {
   return (
     <Layout identity={identity}>
-      <StaffNav />
+      <StaffNav identity={identity} />
       {children}
     </Layout>
   );

@@ -1,0 +1,8 @@
+import { dependencies } from '#adapters/dependencies';
+import { staffAccountView, staffTenant } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { listStaff } from '#use-cases/staff-accounts';
+
+export const handler = httpHandler('staff-accounts', async ({ identity }) => ({
+  body: { accounts: (await listStaff(dependencies(), staffTenant(identity))).map((member) => staffAccountView(identity, member)) },
+}));

@@ -1,0 +1,41 @@
+import type { StaffRole } from '#domain/department';
+import type { StaffStanding, StaffStatus } from '#domain/staff';
+import type { Invitation, InvitedStaff, StaffEvent } from './departments.ts';
+
+/** A staff account as the department's administrator sees it (never its password hash). */
+export interface StaffMember {
+  readonly login: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly status: StaffStatus;
+  /** Whether a password was set (else the account waits for its one-time link). */
+  readonly hasPassword: boolean;
+  /** Moves on with every change; a change is written only over the version it was decided on. */
+  readonly version: number;
+}
+
+/** Why a change was not written. */
+export type StaffChangeRefusal = 'changed_meanwhile' | 'last_admin';
+
+/**
+ * A department's staff accounts. Adapter: `functions/adapters/dynamodb/staff-store.ts`. Every
+ * write is conditional; one that takes away an active administrator is refused when it would
+ * leave the department with none (a counter of active administrators, moved in the same
+ * transaction).
+ */
+export interface StaffStore {
+  /** The department's staff, by login (one Query of a sparse index: parents are not in it). */
+  list(tenantId: string): Promise<StaffMember[]>;
+  /** One account of the department (a consistent read), or undefined when it is not theirs. */
+  get(tenantId: string, login: string): Promise<StaffMember | undefined>;
+  /** Writes a new account without a password and its one-time link; StaffLoginTakenError when the login exists anywhere. */
+  add(member: InvitedStaff, invitation: Invitation, event: StaffEvent): Promise<void>;
+  /**
+   * Moves an account from `before` to `after` at `expectedVersion` with its history events;
+   * disabling also moves its session generation on, which ends its open sessions.
+   */
+  change(member: StaffMember, after: StaffStanding, events: readonly StaffEvent[]): Promise<StaffChangeRefusal | undefined>;
+  /** Stores a new one-time link for an account of the department, while it is at `member.version`. */
+  addInvitation(member: StaffMember, invitation: Invitation, event: StaffEvent): Promise<StaffChangeRefusal | undefined>;
+}
