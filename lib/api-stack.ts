@@ -15,7 +15,8 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition } from '#http/routes';
+import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition, type TableAccess } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
@@ -115,7 +116,7 @@ export class ApiStack extends Stack {
         functionName: functionName ?? functionNameFor(props.stage, handlerName),
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
       });
-      const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
+      const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, TableAccess][];
       for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
       if (grants.sms) fn.bindSms();
       if (grants.scheduler) fn.bindScheduler(scheduler);
@@ -190,7 +191,7 @@ export class ApiStack extends Stack {
     });
 
     for (const route of routes as readonly RouteDefinition[]) {
-      const fn = createFunction(route.handler, route.grants);
+      const fn = createFunction(route.handler, grantsOf(route));
       const httpRoute = new HttpRoute(this, `${routeId(route)}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),

@@ -10,6 +10,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import type { TableDefinition } from '#functions/tables';
+import type { TableAccess } from '#http/routes';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
 import { functionBuildOptions, vendorLayer } from './vendor-layer.ts';
@@ -105,10 +106,12 @@ export class AppFunction extends NodejsFunction {
   }
 
   /** Passes the table's physical name in `definition.envVar` and grants exactly `access`. */
-  bindTable(definition: TableDefinition, table: ITableV2 | ITable, access: 'read' | 'readWrite'): this {
+  bindTable(definition: TableDefinition, table: ITableV2 | ITable, access: TableAccess): this {
     this.addEnvironment(definition.envVar, table.tableName);
-    if (access === 'read') table.grantReadData(this);
-    else table.grantReadWriteData(this);
+    if (access !== 'write') table.grantReadData(this);
+    // An append-only table (the audit trail) is only ever added to: PutItem, no update or delete.
+    if (access === 'write' || (access === 'readWrite' && definition.appendOnly)) table.grant(this, 'dynamodb:PutItem');
+    else if (access === 'readWrite') table.grantReadWriteData(this);
     if (definition.indexes.length > 0) {
       Validations.of(this.role ?? this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(table.tableArn))}/index/*]`,

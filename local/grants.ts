@@ -75,8 +75,10 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
       if (current) {
         for (const [table, access] of tableAccesses(context.commandName ?? '', args.input as Record<string, any>)) {
           const key = keyOf.get(table);
+          // `write` (the audit trail) adds items but reads none; `readWrite` does both.
+          const granted = key === undefined || key === 'schedules' ? undefined : current.grants.tables?.[key];
           const allowed =
-            key === 'schedules' ? current.grants.scheduler === true : key !== undefined && (access === 'read' ? current.grants.tables?.[key] !== undefined : current.grants.tables?.[key] === 'readWrite');
+            key === 'schedules' ? current.grants.scheduler === true : key !== undefined && (access === 'read' ? granted === 'read' || granted === 'readWrite' : granted === 'write' || granted === 'readWrite');
           if (!allowed) refuse(`${access} the ${key ?? table} table (${context.commandName})`);
         }
       }

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import { authorizer as authorizerEntry, routes, type RouteDefinition } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { problemResponse, type HttpEvent } from '#http/http-handler';
 import { readLanguageCookie } from '#http/cookies';
 import type { ProblemCode } from '#http/problems';
@@ -243,7 +244,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
           if (!decision.isAuthorized) return problemAnswer(request, 'forbidden');
           event.requestContext.authorizer = { lambda: decision.context };
         }
-        return withGrants(found.route.handler, found.route.grants, () => found.handler(event, lambdaContext(found.route.handler)));
+        return withGrants(found.route.handler, grantsOf(found.route), () => found.handler(event, lambdaContext(found.route.handler)));
       });
       const headers: Record<string, string | string[]> = {
         ...(result.headers as Record<string, string>),

@@ -54,6 +54,9 @@ import {
   kindergartenFormResponse,
   districtsResponse,
   staffSessionRequest,
+  auditQuery,
+  auditEventsResponse,
+  auditExportResponse,
 } from './schemas.ts';
 
 /**
@@ -69,9 +72,12 @@ export type Access = 'public' | readonly Role[];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export type TableAccess = 'read' | 'write' | 'readWrite';
+
 /** What a route's function may touch; the CDK grants exactly this and nothing more. */
 export interface Grants {
-  readonly tables?: Partial<Record<CloudTableKey, 'read' | 'readWrite'>>;
+  /** `write` adds items only (the audit trail: `functions/http/audit-actions.ts` grants it to audited routes). */
+  readonly tables?: Partial<Record<CloudTableKey, TableAccess>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
   /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
@@ -554,6 +560,26 @@ export const routes = [
     body: markReadRequest,
     response: markReadResponse,
     grants: { tables: { notifications: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/audit-events',
+    handler: 'staff-audit-events',
+    access: ['staff'],
+    summary: "The tenant's audit trail, newest first, filtered by person or record, action and dates; cursor-paged (no IIN or phone)",
+    query: auditQuery,
+    response: auditEventsResponse,
+    grants: { tables: { audit: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/audit-events/export',
+    handler: 'staff-audit-export',
+    access: ['staff'],
+    summary: 'The filtered audit trail as CSV (at most 10,000 events; no IIN or phone)',
+    query: auditQuery,
+    response: auditExportResponse,
+    grants: { tables: { audit: 'read' } },
   },
 ] as const satisfies readonly RouteDefinition[];
 
