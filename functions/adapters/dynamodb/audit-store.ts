@@ -87,7 +87,7 @@ export class DynamoAuditStore implements AuditTrail {
       : filter.record
         ? ['byRecord', 'recordKey', `${tenantId}#${filter.record.type}#${filter.record.id}`]
         : [undefined, 'tenantId', tenantId];
-    const names: Record<string, string> = { '#p': partition, '#k': 'eventKey' };
+    const names: Record<string, string> = { '#p': partition, ...((filter.from || filter.to) && { '#k': 'eventKey' }) };
     const values: Record<string, unknown> = { ':p': value };
     let range = '';
     if (filter.from && filter.to) {
