@@ -45,8 +45,8 @@ function closeSection(close: CloseMeasurement): string[] {
     lines.push(
       `**Gap.** The close ran at ${close.ratio.toFixed(2)} of the raw rate, against a transaction of ${(full.perSecond / close.rawPerSecond).toFixed(2)} for one application`,
       'alone. Grouping already shares the notice and counter items; what is left per application is its own conditional',
-      'update and three index moves, which the raw update does not make. Check the load average above first: the ratio',
-      'was 0.89 on a quiet machine.',
+      'update and three index moves, which the raw update does not make. Check the load average above first: a load above',
+      'the core count lowers the close more than the raw writes.',
       '',
     );
   }
@@ -71,19 +71,18 @@ function bundlesSection(bundles: BundlesMeasurement): string[] {
     `the vendor layer (\`lib/vendor-layer.ts\`: ${bundles.layer.files} minified ESM files, ${kb(bundles.layer.bytes)} in all, shared by every function). The cold`,
     'import is a fresh `node` importing the function with the layer laid out as Lambda\'s `/opt/nodejs/node_modules`, outside the',
     'repository so nothing else resolves, with `AWS_EXECUTION_ENV` set so that the tracer and the X-Ray SDK load as in Lambda, and',
-    '`--enable-source-maps` as the functions run (about 8 ms of it).',
+    '`--enable-source-maps` as the functions run.',
     ...(bundles.slowestApart ? vendorComparison(bundles) : []),
     ...(bundles.failed.length > 0 ? ['', `Not bundled: ${bundles.failed.map((f) => `\`${f.handler}\` (${f.reason})`).join(', ')}.`] : []),
     '',
     ...(bundles.largest.bytes > 300_000
       ? [
           `**Gap (size).** ${bundles.bundles.filter((b) => b.bytes > 300_000).length} of ${bundles.bundles.length} bundles are over 300,000 B. zod's namespace import`,
-          '(`import * as z`, checked by `test/unit/zod-imports.test.ts`) already keeps its locales out: `import { z }` put',
-          'about 454 kB of zod into every function. What is left is zod\'s classic API (every function imports the route',
-          'table, and with it every request schema).',
+          '(`import * as z`, checked by `test/unit/zod-imports.test.ts`) already keeps its locales out of every function.',
+          'What is left is zod\'s classic API (every function imports the route table, and with it every request schema).',
           '',
-          '**Plan.** Request schemas on `zod/mini` (the same schema in a probe: 13 kB against 85 kB for classic zod), and',
-          'each handler importing its own route entry rather than the whole table and its schemas.',
+          '**Plan.** Request schemas on `zod/mini`, and each handler importing its own route entry rather than the whole',
+          'table and its schemas.',
           '',
         ]
       : []),
@@ -109,8 +108,8 @@ function vendorComparison(bundles: BundlesMeasurement): string[] {
 function coldImportGap(bundles: BundlesMeasurement): string[] {
   return [
     `**Gap (cold import).** The slowest import, \`${bundles.slowest.handler}\`, took ${bundles.slowest.coldImportMs.toFixed(0)} ms (see the load average above:`,
-    'the same bundles import in about 80–90 ms on a quiet machine). What is left of ours is mostly the route table\'s zod schemas, built',
-    'at import in every function; building each route\'s schemas on first use would take about 10 ms off.',
+    'a busy machine imports slower). What is left of ours is mostly the route table\'s zod schemas, built at import in',
+    'every function; building each route\'s schemas on first use would take that part off the start.',
     '',
   ];
 }
@@ -140,7 +139,7 @@ function webSection(web: WebSizeMeasurement, lighthouse: LighthouseMeasurement |
           '',
           `Lighthouse (${lighthouse.chromium}, with a campaign running so the home page shows its banner): ` +
             lighthouse.pages.map((p) => `\`${p.path}\` ${p.score} (LCP ${p.lcpMs.toFixed(0)} ms, TBT ${p.tbtMs.toFixed(0)} ms, CLS ${p.cls.toFixed(3)})`).join('; ') +
-            '. The banner sits below the home page\'s own content: above the heading it arrived with its API answer and pushed the page down (CLS 0.24, score 87).',
+            '. The banner sits below the home page\'s own content: above the heading it arrived with its API answer and pushed the page down.',
         ]
       : []),
     '',

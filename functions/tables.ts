@@ -41,7 +41,9 @@ const tenants = {
   envVar: 'TENANTS_TABLE',
   partitionKey: { name: 'tenantId', type: 'S' },
   indexes: [],
-  purpose: 'One item per education department: names in kk/ru/en, policy, demo-seed marker.',
+  // Also one item per site host name, `host#<name>` → `siteOf` (tenant ids have no `#`): the
+  // web app finds its department by host with a read by key (see department-store.ts).
+  purpose: 'One item per education department (names in kk/ru/en, districts, contacts, policy, demo-seed marker) and one per site host name.',
 } as const satisfies TableDefinition;
 
 const kindergartens = {

@@ -1,19 +1,33 @@
 import type { Context } from 'aws-lambda';
-import { jobFor } from '#functions/jobs/jobs';
-import type { LocalScheduler } from '#adapters/local/local-scheduler';
+import { jobFor, type JobDefinition } from '#functions/jobs/jobs';
+import type { JobRunner, LocalScheduler } from '#adapters/local/local-scheduler';
 import type { JobTask } from '#ports/scheduler';
 import { withGrants } from './grants.ts';
+import { withinTimeout } from './lambda-timeout.ts';
 import { lambdaContext } from './server.ts';
 
 type JobHandler = (task: JobTask, context: Context) => Promise<void>;
 
-/** Runs a job through the same handler module its Lambda function is built from. */
-export async function runJob(task: JobTask): Promise<void> {
-  const job = jobFor(task.kind);
-  const module = (await import(`../functions/handlers/${job.handler}.ts`)) as { handler: JobHandler };
-  // The job's own Lambda timeout (15 minutes for those that grow with the queue), not a request's 10 s.
-  await withGrants(job.handler, job.grants, () => module.handler(task, lambdaContext(job.handler, job.timeoutSeconds ?? 10)));
+export interface JobRunnerOptions {
+  /** How a job's handler is loaded (default: its module in `functions/handlers/`, as its Lambda function is built). */
+  readonly load?: (job: JobDefinition) => Promise<JobHandler>;
+  /** The time limit of an invocation (default: the job table's `timeoutSeconds`, as the CDK sets it). */
+  readonly timeoutMs?: (job: JobDefinition) => number;
 }
+
+const loadHandler = async (job: JobDefinition): Promise<JobHandler> => ((await import(`../functions/handlers/${job.handler}.ts`)) as { handler: JobHandler }).handler;
+
+/** Runs a job through the same handler its Lambda function runs, with its grants and within its timeout. */
+export function jobRunner(options: JobRunnerOptions = {}): JobRunner {
+  return async (task) => {
+    const job = jobFor(task.kind);
+    const handler = await (options.load ?? loadHandler)(job);
+    const timeoutMs = options.timeoutMs?.(job) ?? job.timeoutSeconds * 1000;
+    await withGrants(job.handler, job.grants, () => withinTimeout(() => handler(task, lambdaContext(job.handler, timeoutMs / 1000)), timeoutMs));
+  };
+}
+
+export const runJob: JobRunner = jobRunner();
 
 /**
  * Polls the local scheduler for due schedules, one pass at a time (a pass never overlaps the

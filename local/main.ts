@@ -1,14 +1,20 @@
 import { resolve } from 'node:path';
 import { startLocalRuntime, repositoryRoot } from './runtime.ts';
 
-/** `npm start`: the whole system locally. PORT and KEZEK_DATA_DIR configure it. */
+/** `npm start`: the whole system locally. PORT, KEZEK_DATA_DIR, KEZEK_DEMO_APPLICATIONS and RATE_LIMIT_SCALE configure it. */
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.KEZEK_DATA_DIR === 'memory' ? 'memory' : resolve(repositoryRoot, process.env.KEZEK_DATA_DIR ?? '.data');
 const applicationCount = process.env.KEZEK_DEMO_APPLICATIONS ? Number(process.env.KEZEK_DEMO_APPLICATIONS) : undefined;
+// The runtime sets the handlers' RATE_LIMIT_SCALE from its option, so the variable is read here.
+const rateLimitScale = Number(process.env.RATE_LIMIT_SCALE ?? '1');
+if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0) {
+  console.error(`kezek: RATE_LIMIT_SCALE must be a positive number, not "${process.env.RATE_LIMIT_SCALE}"`);
+  process.exit(1);
+}
 
 console.log('kezek: starting DynamoDB Local, tables, demo data and the API…');
 const started = Date.now();
-const runtime = await startLocalRuntime({ port, data: dataDir, seed: { applicationCount } }).catch((error: Error) => {
+const runtime = await startLocalRuntime({ port, data: dataDir, seed: { applicationCount }, rateLimitScale }).catch((error: Error) => {
   console.error(`kezek: could not start: ${error.message}`);
   process.exit(1);
 });
@@ -32,6 +38,7 @@ const lines = [
   `  API health   ${runtime.url}/api/health`,
   `  OpenAPI      ${runtime.url}/api/openapi.json`,
   `  Data         ${dataDir === 'memory' ? 'in memory (lost on stop)' : dataDir} · DynamoDB Local at ${runtime.dynamoEndpoint}`,
+  ...(rateLimitScale !== 1 ? [`  Limits       abuse limits × ${rateLimitScale} (RATE_LIMIT_SCALE)`] : []),
 ];
 if (seed) {
   lines.push(
@@ -41,6 +48,8 @@ if (seed) {
     'Demo logins (synthetic people; the one-time code appears below as an [sms → …] line)',
     ...seed.data.demoParents.map((parent) => `  Parent  IIN ${parent.iin}  ${parent.displayName}: ${parent.note}`),
     `  Staff   ${seed.data.staff.login} / ${seed.data.staff.password}  (${seed.data.staff.tenantId})`,
+    '',
+    'Another department: npm run department -- add --file docs/department.example.json (then http://balkhash.localhost:' + port + '/)',
   );
 }
 lines.push('', 'Ctrl-C stops everything.', '');

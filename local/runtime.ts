@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -15,6 +15,7 @@ import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTables, localTableNames } from './tables.ts';
 import { seedDemoTenant, type SeedResult } from './seed.ts';
 import { startLocalServer } from './server.ts';
+import { TransactionConflictEmulator, type TransactionConflictOptions } from './transaction-conflicts.ts';
 
 export const repositoryRoot = resolve(import.meta.dirname, '..');
 
@@ -31,6 +32,11 @@ export interface LocalRuntimeOptions {
   readonly schedulerIntervalMs?: number;
   /** Multiplies the abuse limits (1, as in AWS, unless a test suite logs in hundreds of parents from one address). */
   readonly rateLimitScale?: number;
+  /**
+   * DynamoDB's transaction conflicts, which DynamoDB Local never raises (local/transaction-conflicts.ts):
+   * on unless `false`; by default an item stays contended for 5 ms after its transaction commits.
+   */
+  readonly transactionConflicts?: TransactionConflictOptions | false;
 }
 
 export interface LocalRuntime {
@@ -40,6 +46,8 @@ export interface LocalRuntime {
   readonly notifier: LocalNotifier;
   readonly scheduler: LocalScheduler;
   readonly clock: LocalClock;
+  /** The transaction-conflict emulation and its counts, unless switched off. */
+  readonly transactionConflicts: TransactionConflictEmulator | undefined;
   /** Runs due schedules now rather than at the next poll (tests). */
   pollSchedules(): Promise<string[]>;
   readonly seed: SeedResult | undefined;
@@ -81,7 +89,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
     overrideDependencies({ ...grantChecked({ notifier, scheduler, files }), clock: clock.now });
     enforceTableGrants(dynamoDocumentClient().middlewareStack, tableNames);
+    const transactionConflicts = options.transactionConflicts === false ? undefined : new TransactionConflictEmulator(tableNames, options.transactionConflicts ?? { windowMs: 5 });
+    transactionConflicts?.attachTo(dynamoDocumentClient().middlewareStack);
 
+    // `npm run department -- add --endpoint local` finds this runtime's DynamoDB Local here (its port is free-picked).
+    if (options.data !== 'memory') writeFileSync(join(options.data, 'dynamodb-endpoint'), `${dynamo.endpoint}\n`);
     const rawClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const created = await ensureTables(rawClient, tableNames);
     rawClient.destroy();
@@ -101,6 +113,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       notifier,
       scheduler,
       clock,
+      transactionConflicts,
       pollSchedules: poller.poll,
       seed,
       async stop() {

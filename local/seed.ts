@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { putAll } from '#adapters/dynamodb/batch-write';
@@ -7,11 +7,13 @@ import type { Application, Kindergarten } from '#domain/application';
 import { ageGroups } from '#domain/application';
 import { defaultPolicy } from '#domain/policy';
 import { positionsOf } from '#domain/queue-order';
-import { hashPassword } from '#use-cases/passwords';
-import { generateDemoData, type DemoData } from './demo-data.ts';
+import { departmentInput, type Department } from '#domain/department';
+import { DynamoDepartmentStore } from '#adapters/dynamodb/department-store';
+import { onboardDepartment, setStaffPassword } from '#use-cases/departments';
+import { demoTenantId, generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 6;
+export const demoSeedVersion = 7;
 
 /** Stored form of the demo queue: index keys (queue or status) and positions as the write path would leave them. */
 export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
@@ -50,6 +52,47 @@ export function activeChildGuards(applications: readonly Application[]): Record<
     .map((a) => ({ constraintId: activeChildConstraint(a.tenantId, a.childIin), applicationId: a.applicationId }));
 }
 
+/** The demo department as an operator would describe it in `department.json` (see `docs/department.example.json`). */
+export function demoDepartment(data: Pick<DemoData, 'tenant' | 'staff'>): Department {
+  return departmentInput.parse({
+    tenantId: data.tenant.tenantId,
+    name: data.tenant.name,
+    districts: data.tenant.districts,
+    contacts: {
+      phone: '+77213000000',
+      email: 'info@temirtau.kezek.kz',
+      address: { kk: 'Теміртау, Республика даңғылы, 1', ru: 'Темиртау, проспект Республики, 1', en: '1 Respubliki Avenue, Temirtau' },
+    },
+    languages: ['kk', 'ru', 'en'],
+    policy: data.tenant.policy ?? {},
+    // The demo's site answers on both names `npm start` may be opened with.
+    hosts: ['localhost', '127.0.0.1'],
+    admin: { login: data.staff.login, displayName: data.staff.displayName },
+  });
+}
+
+/**
+ * The demo department is onboarded the way an operator onboards one (`npm run department`), and
+ * its administrator sets the demo password with the one-time link, as a real one does.
+ */
+async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Record<TableKey, string>, data: DemoData, now: Date): Promise<void> {
+  const { Item: existing } = await client.send(new GetCommand({ TableName: names.tenants, Key: { tenantId: data.tenant.tenantId }, ConsistentRead: true }));
+  if (existing?.onboardedAt) return;
+  if (existing) {
+    // A data directory seeded before onboarding existed: its department and login are made anew.
+    await client.send(new DeleteCommand({ TableName: names.tenants, Key: { tenantId: data.tenant.tenantId } }));
+    await client.send(new DeleteCommand({ TableName: names.accounts, Key: { accountId: staffAccountId(data.staff.login) } }));
+  }
+  const deps = {
+    departments: new DynamoDepartmentStore(client, (key) => names[key]),
+    clock: () => now,
+    notifier: { sendSms: async () => undefined, announce: async () => undefined },
+  };
+  const onboarded = await onboardDepartment(deps, demoDepartment(data), { operator: 'demo-seed', siteUrl: 'http://localhost' });
+  const token = new URLSearchParams(new URL(onboarded.link).hash.slice(1)).get('token')!;
+  await setStaffPassword(deps, token, data.staff.password);
+}
+
 export interface DemoSeedMarker {
   readonly version: number;
   /** The reference time the data was generated for; regenerating with it gives the same data. */
@@ -80,7 +123,6 @@ export async function seedDemoTenant(
   names: Record<TableKey, string>,
   options: { now: Date; applicationCount?: number; log?: (line: string) => void },
 ): Promise<SeedResult> {
-  const demoTenantId = 'temirtau';
   const existing = await readMarker(client, names.tenants, demoTenantId);
   if (existing) {
     const data = generateDemoData({ now: new Date(existing.seededAt), applicationCount: existing.applicationCount });
@@ -93,17 +135,8 @@ export async function seedDemoTenant(
   };
   const data = generateDemoData({ now: options.now, applicationCount: marker.applicationCount });
   const log = options.log ?? (() => undefined);
-  const accounts = [
-    ...data.parents.map((parent) => ({ accountId: parentAccountId(parent.iin), kind: 'parent', ...parent })),
-    {
-      accountId: staffAccountId(data.staff.login),
-      kind: 'staff',
-      login: data.staff.login,
-      tenantId: data.staff.tenantId,
-      displayName: data.staff.displayName,
-      passwordHash: await hashPassword(data.staff.password),
-    },
-  ];
+  const accounts = data.parents.map((parent) => ({ accountId: parentAccountId(parent.iin), kind: 'parent', ...parent }));
+  await onboardDemoDepartment(client, names, data, options.now);
   const guards = activeChildGuards(data.applications);
   const total = data.kindergartens.length + accounts.length + data.applications.length + guards.length;
   let done = 0;
@@ -126,6 +159,6 @@ export async function seedDemoTenant(
   await putAll(client, names.accounts, accounts, { onProgress: track() });
   await putAll(client, names.constraints, guards, { onProgress: track() });
   await putAll(client, names.applications, storedApplications(data.applications), { onProgress: track() });
-  await client.send(new PutCommand({ TableName: names.tenants, Item: { ...data.tenant, demoSeed: marker } }));
+  await client.send(new UpdateCommand({ TableName: names.tenants, Key: { tenantId: demoTenantId }, UpdateExpression: 'SET demoSeed = :marker', ExpressionAttributeValues: { ':marker': marker } }));
   return { data, seededNow: true, marker };
 }

@@ -12,6 +12,19 @@ import { pickLanguage } from '#domain/language';
 import { countDynamoRequests } from '#adapters/dynamodb/client';
 import { localFilesPrefix, type LocalFileStore } from '#adapters/local/local-file-store';
 import { withGrants } from './grants.ts';
+import { withinTimeout } from './lambda-timeout.ts';
+
+/**
+ * What API Gateway refuses, so the local server refuses it too. Source: API Gateway Developer
+ * Guide, "Quotas for configuring and running an HTTP API": maximum integration timeout 30 s,
+ * payload size 10 MB (neither can be raised).
+ */
+export const apiGatewayLimits = {
+  integrationTimeoutMs: 30_000,
+  payloadBytes: 10 * 1024 * 1024,
+} as const;
+/** A route function's Lambda timeout: `AppFunction`'s default (lib/app-function.ts); past it Lambda fails the invocation and API Gateway answers 500. */
+const routeFunctionTimeoutMs = 10_000;
 
 type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 type RouteHandler = LambdaHandler<HttpEvent, APIGatewayProxyStructuredResultV2>;
@@ -201,6 +214,8 @@ export interface LocalServerOptions {
   readonly log: (line: string) => void;
   /** The exports' local bucket, whose signed links this server answers (as S3 does in AWS). */
   readonly files?: LocalFileStore;
+  /** Lower limits than AWS's (tests of what happens past them); the defaults are AWS's. */
+  readonly limits?: { readonly integrationTimeoutMs?: number; readonly functionTimeoutMs?: number; readonly payloadBytes?: number };
 }
 
 /**
@@ -211,6 +226,9 @@ export interface LocalServerOptions {
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const { routes: compiled, authorizer } = await loadHandlers();
   const webRoot = resolve(options.webRoot);
+  const integrationTimeoutMs = options.limits?.integrationTimeoutMs ?? apiGatewayLimits.integrationTimeoutMs;
+  const functionTimeoutMs = options.limits?.functionTimeoutMs ?? routeFunctionTimeoutMs;
+  const payloadBytes = options.limits?.payloadBytes ?? apiGatewayLimits.payloadBytes;
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -231,21 +249,29 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (allowed.length > 0) return sendProblem(request, response, 'method_not_allowed', { allow: allowed.join(', ') });
       return sendProblem(request, response, 'not_found');
     }
+    // A declared length over the limit is refused before the body is read, as API Gateway does.
+    if (Number(request.headers['content-length'] ?? 0) > payloadBytes) return sendProblem(request, response, 'payload_too_large');
     try {
-      // API Gateway takes up to 10 MB; so does the local server.
-      const body = await readBody(request, 10_000_000);
+      const body = await readBody(request, payloadBytes);
       const event = toEvent(request, url, found, match, body);
-      const { result, requests } = await countDynamoRequests(async () => {
-        if (found.route.access !== 'public') {
-          // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
-          const cookieHeader = request.headers.cookie;
-          if (!cookieHeader) return problemAnswer(request, 'unauthenticated');
-          const decision = await withGrants(authorizerEntry.handler, authorizerEntry.grants, () => authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer')));
-          if (!decision.isAuthorized) return problemAnswer(request, 'forbidden');
-          event.requestContext.authorizer = { lambda: decision.context };
-        }
-        return withGrants(found.route.handler, grantsOf(found.route), () => found.handler(event, lambdaContext(found.route.handler)));
-      });
+      const invoke = () =>
+        countDynamoRequests(async () => {
+          if (found.route.access !== 'public') {
+            // API Gateway answers 401 itself when the identity source (the Cookie header) is absent.
+            const cookieHeader = request.headers.cookie;
+            if (!cookieHeader) return problemAnswer(request, 'unauthenticated');
+            const decision = await withGrants(authorizerEntry.handler, authorizerEntry.grants, () => authorizer(authorizerEvent(event, cookieHeader), lambdaContext('authorizer')));
+            if (!decision.isAuthorized) return problemAnswer(request, 'forbidden');
+            event.requestContext.authorizer = { lambda: decision.context };
+          }
+          // A function past its own timeout fails (Lambda's `Sandbox.Timedout`): API Gateway answers 500.
+          const context = lambdaContext(found.route.handler, functionTimeoutMs / 1000);
+          return withGrants(found.route.handler, grantsOf(found.route), () => withinTimeout(() => found.handler(event, context), functionTimeoutMs));
+        });
+      // API Gateway stops waiting after its integration timeout and answers 504 (the function's
+      // own 10 s comes first for every route today; the 30 s bounds any longer one).
+      const integrationTimedOut = () => Object.assign(new Error(`no answer within ${integrationTimeoutMs} ms`), { name: 'IntegrationTimeout', status: 504 });
+      const { result, requests } = await withinTimeout(invoke, integrationTimeoutMs, integrationTimedOut);
       const headers: Record<string, string | string[]> = {
         ...(result.headers as Record<string, string>),
         // Local diagnostics: what this request cost in DynamoDB requests (authorizer included).
@@ -254,9 +280,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? '');
     } catch (error) {
-      const tooLarge = (error as { status?: number }).status === 413;
+      const status = (error as { status?: number }).status;
       options.log(`[api] ${request.method} ${url.pathname} failed: ${(error as Error).name}`);
-      sendProblem(request, response, tooLarge ? 'payload_too_large' : 'internal');
+      // API Gateway's own answer when the integration runs past its timeout (no function body to localize).
+      if (status === 504) return sendJson(response, 504, { message: 'Gateway Timeout' });
+      sendProblem(request, response, status === 413 ? 'payload_too_large' : 'internal');
     }
   });
 

@@ -10,6 +10,7 @@ import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
 import { DynamoAccountStore } from './dynamodb/account-store.ts';
 import { DynamoAuthStore } from './dynamodb/auth-store.ts';
 import { DynamoTenantStore } from './dynamodb/tenant-store.ts';
+import { DynamoDepartmentStore } from './dynamodb/department-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
@@ -44,6 +45,9 @@ function fromEnvironment(): Dependencies {
   return {
     get tenants() {
       return once('tenants', () => new DynamoTenantStore(dynamoDocumentClient(), tableName('tenants')));
+    },
+    get departments() {
+      return once('departments', () => new DynamoDepartmentStore(dynamoDocumentClient(), tableName));
     },
     get applications() {
       return once('applications', () => withTransitionLog(new DynamoApplicationStore(dynamoDocumentClient(), tableName)));

@@ -1,4 +1,5 @@
-import type { Actor, Application, ApplicationStatus, HistoryEvent, Referral, StopReason } from './application.ts';
+import { ageGroupOn } from './age.ts';
+import type { Actor, AgeGroup, Application, ApplicationStatus, HistoryEvent, Referral, StopReason } from './application.ts';
 import { DomainError } from './errors.ts';
 import { kazakhstanDate } from './kazakhstan-time.ts';
 
@@ -80,8 +81,8 @@ export interface TransitionPlan {
   readonly event: HistoryEvent;
   /** Whether the application joins or leaves its cohort's queue (positions must be recomputed). */
   readonly queue: 'joins' | 'leaves' | 'stays' | 'outside';
-  /** A place at a kindergarten taken (+1) or given back (−1) by this transition. */
-  readonly place?: { readonly kindergartenId: string; readonly delta: 1 | -1 };
+  /** A place at a kindergarten, in an age group, taken (+1) or given back (−1) by this transition. */
+  readonly place?: { readonly kindergartenId: string; readonly ageGroup: AgeGroup; readonly delta: 1 | -1 };
   /** The child may apply again: the one-active-application guard is released. */
   readonly releasesChild: boolean;
 }
@@ -91,6 +92,14 @@ function queueEffect(from: ApplicationStatus, to: ApplicationStatus): Transition
   if (to === 'queued') return 'joins';
   if (from === 'queued') return 'leaves';
   return 'outside';
+}
+
+/**
+ * The place a referral took: recorded on it; on a referral from before that record, the child's
+ * age group on the Kazakhstan day it was issued, which is where the issue took it.
+ */
+function placeTakenBy(application: Application, referral: Referral): { kindergartenId: string; ageGroup: AgeGroup } {
+  return { kindergartenId: referral.kindergartenId, ageGroup: referral.ageGroup ?? ageGroupOn(application.birthDate, kazakhstanDate(new Date(referral.issuedAt))) };
 }
 
 /**
@@ -122,12 +131,14 @@ export function planTransition(application: Application, action: ApplicationActi
 
   switch (action.kind) {
     case 'refer': {
-      const referral: Referral = { kindergartenId: action.kindergartenId, issuedAt: at, expiresAt: action.expiresAt };
+      // The place is taken in the child's age group of today and recorded, so exactly it is given back.
+      const ageGroup = ageGroupOn(application.birthDate, kazakhstanDate(new Date(at)));
+      const referral: Referral = { kindergartenId: action.kindergartenId, issuedAt: at, expiresAt: action.expiresAt, ageGroup };
       // A referral answers the question a campaign asks: the application leaves its pending list.
       return plan('referred', {
         set: { status: 'referred', referral },
         remove: ['pendingCampaign'],
-        place: { kindergartenId: action.kindergartenId, delta: 1 },
+        place: { kindergartenId: action.kindergartenId, ageGroup, delta: 1 },
         event: { details: { kindergartenId: action.kindergartenId, expiresAt: action.expiresAt } },
       });
     }
@@ -143,14 +154,14 @@ export function planTransition(application: Application, action: ApplicationActi
         set: { status: 'withdrawn' },
         remove: ['autoRestoreAt', 'pendingCampaign'],
         releasesChild: true,
-        ...(from === 'referred' && application.referral && { place: { kindergartenId: application.referral.kindergartenId, delta: -1 as const } }),
+        ...(from === 'referred' && application.referral && { place: { ...placeTakenBy(application, application.referral), delta: -1 as const } }),
         event: action.reason ? { details: { reason: action.reason } } : {},
       });
     case 'expire_referral':
       return plan('stopped', {
         set: { status: 'stopped', stopReason: 'referral_expired', autoRestoreAt: action.autoRestoreAt },
         remove: [],
-        place: { kindergartenId: application.referral!.kindergartenId, delta: -1 },
+        place: { ...placeTakenBy(application, application.referral!), delta: -1 },
         event: { stopReason: 'referral_expired', details: { kindergartenId: application.referral!.kindergartenId, autoRestoreAt: action.autoRestoreAt } },
       });
     case 'restore_after_referral':

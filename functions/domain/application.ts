@@ -47,7 +47,19 @@ export interface Referral {
   readonly issuedAt: string;
   /** ISO date-time after which an unused referral expires. */
   readonly expiresAt: string;
+  /**
+   * The age group whose place the referral took at `kindergartenId`, given back exactly so on
+   * expiry or withdrawal (the child may have moved to the next group meanwhile). Absent on
+   * referrals issued before it was recorded.
+   */
+  readonly ageGroup?: AgeGroup;
 }
+
+/**
+ * Every application id the system creates: `app-<uuid>` when registered, `imp.<tenant>.<external id>`
+ * when imported (tenant and external id up to 40 of letters, digits, `_`, `-` each).
+ */
+export const applicationIdPattern = /^[\w.-]{1,100}$/;
 
 /** A child's place in the queue (заявление). Dates are ISO strings. */
 export interface Application {

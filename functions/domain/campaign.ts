@@ -1,7 +1,7 @@
 import { reachesAgeByYearEnd } from './age.ts';
 import type { Application } from './application.ts';
 import { DomainError } from './errors.ts';
-import { addYears, kazakhstanDate } from './kazakhstan-time.ts';
+import { addYears, kazakhstanDate, kazakhstanTime } from './kazakhstan-time.ts';
 import type { TenantPolicy } from './policy.ts';
 
 /** The interest-confirmation campaign (SPEC rules 2–8). */
@@ -87,6 +87,23 @@ export const pendingKey = (tenantId: string, campaignId: string) => `${tenantId}
 /** A confirmation after the end (SPEC rule 8): the way back is restoring from the stop-list. */
 export class CampaignClosedError extends DomainError {
   readonly code = 'campaign_closed';
+}
+
+/** A confirmation before the start of the tenant's campaign: it names when the campaign starts (Kazakhstan time). */
+export class CampaignNotStartedError extends DomainError {
+  readonly code = 'campaign_not_started';
+  constructor(readonly startsAt: string) {
+    super(`the campaign starts at ${startsAt}`);
+  }
+  override params(): Readonly<Record<string, string>> {
+    const start = new Date(this.startsAt);
+    return { date: kazakhstanDate(start), time: kazakhstanTime(start) };
+  }
+}
+
+/** A survey from a parent with no queued application: nothing to confirm, so no answer is taken or counted. */
+export class NothingToConfirmError extends DomainError {
+  readonly code = 'nothing_to_confirm';
 }
 
 /** SPEC rule 2: at most one active campaign per tenant. */

@@ -50,6 +50,15 @@ export class KindergartenChangedError extends DomainError {
   readonly code = 'kindergarten_changed';
 }
 
+/**
+ * DynamoDB kept cancelling the write because other requests were writing the same items at that
+ * moment (a crowd on a shared counter), and the retries ran out: nothing was written; the same
+ * request may simply be sent again.
+ */
+export class TryAgainError extends DomainError {
+  readonly code = 'try_again';
+}
+
 /** The kindergarten has no free place left in the child's age group. */
 export class NoFreePlaceError extends DomainError {
   readonly code = 'no_free_place';
@@ -103,4 +112,40 @@ export class PhoneOnFileDiffersError extends DomainError {
 /** Someone changed the parent's phone after the page read it; reload and decide again. */
 export class PhoneChangedMeanwhileError extends DomainError {
   readonly code = 'phone_changed_meanwhile';
+}
+
+/** A department with this id exists already (onboarding never overwrites one). */
+export class DepartmentExistsError extends DomainError {
+  readonly code = 'department_exists';
+}
+
+/** Another department's site answers on this host name already. */
+export class SiteHostTakenError extends DomainError {
+  readonly code = 'site_host_taken';
+  constructor(readonly host: string) {
+    super(`host ${host} belongs to another department`);
+  }
+  override params() {
+    return { host: this.host };
+  }
+}
+
+/** A staff account with this login exists already (logins are unique across departments). */
+export class StaffLoginTakenError extends DomainError {
+  readonly code = 'staff_login_taken';
+}
+
+/** No department's site answers on this host name. */
+export class SiteNotFoundError extends DomainError {
+  readonly code = 'site_not_found';
+}
+
+/** The set-password link is unknown or was used already. */
+export class InvitationInvalidError extends DomainError {
+  readonly code = 'invitation_invalid';
+}
+
+/** The set-password link is past its expiry. */
+export class InvitationExpiredError extends DomainError {
+  readonly code = 'invitation_expired';
 }

@@ -9,6 +9,11 @@ export function kazakhstanDate(instant: Date): string {
   return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
 }
 
+/** The time of day in Kazakhstan (`HH:MM`) at an instant. */
+export function kazakhstanTime(instant: Date): string {
+  return new Date(instant.getTime() + offsetMs).toISOString().slice(11, 16);
+}
+
 /** The instant a Kazakhstan calendar day starts (00:00 UTC+5), as ISO UTC. */
 export function startOfKazakhstanDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - offsetMs).toISOString();

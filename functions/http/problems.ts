@@ -117,6 +117,22 @@ export const problems = {
       en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
     },
   },
+  campaign_not_started: {
+    status: 409,
+    message: {
+      kk: 'Растау науқаны әлі басталған жоқ. Басталуы: {date}, {time} (Қазақстан уақыты).',
+      ru: 'Кампания подтверждения ещё не началась. Начало: {date}, {time} (время Казахстана).',
+      en: 'The confirmation campaign has not started yet. It starts on {date} at {time} (Kazakhstan time).',
+    },
+  },
+  nothing_to_confirm: {
+    status: 409,
+    message: {
+      kk: 'Сауалнама кезекте тұрған өтініштерді растау үшін толтырылады, ал сізде кезекте тұрған өтініш жоқ. Жауап сақталмады.',
+      ru: 'Анкета заполняется для подтверждения заявлений в очереди, а у вас нет заявлений в очереди. Ответы не сохранены.',
+      en: 'The survey confirms applications in the queue, and you have none in the queue. Your answers were not saved.',
+    },
+  },
   campaign_already_active: {
     status: 409,
     message: {
@@ -179,6 +195,62 @@ export const problems = {
       kk: 'Ата-ананың телефонын осы уақытта басқа біреу өзгертті. Бетті жаңартып, қайталап көріңіз.',
       ru: 'Телефон родителя только что изменил кто-то другой. Обновите страницу и повторите.',
       en: 'Someone else changed the parent’s phone meanwhile. Reload the page and try again.',
+    },
+  },
+  try_again: {
+    status: 409,
+    message: {
+      kk: 'Дәл қазір бір уақытта көп өзгеріс жасалып жатыр, сондықтан ештеңе сақталмады. Бірнеше секундтан кейін қайталап көріңіз.',
+      ru: 'Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.',
+      en: 'Many changes are being made at this moment, so nothing was saved. Please try again in a few seconds.',
+    },
+  },
+  department_exists: {
+    status: 409,
+    message: {
+      kk: 'Мұндай идентификаторы бар білім бөлімі бар.',
+      ru: 'Отдел образования с таким идентификатором уже есть.',
+      en: 'A department with this id exists already.',
+    },
+  },
+  site_host_taken: {
+    status: 409,
+    message: {
+      kk: '{host} мекенжайы басқа білім бөліміне тиесілі.',
+      ru: 'Адрес {host} уже принадлежит другому отделу образования.',
+      en: 'The address {host} belongs to another department already.',
+    },
+  },
+  staff_login_taken: {
+    status: 409,
+    message: {
+      kk: 'Мұндай логині бар қызметкер бар.',
+      ru: 'Сотрудник с таким логином уже есть.',
+      en: 'A staff account with this login exists already.',
+    },
+  },
+  site_not_found: {
+    status: 404,
+    message: {
+      kk: 'Бұл мекенжайда білім бөлімінің сайты жоқ.',
+      ru: 'По этому адресу нет сайта отдела образования.',
+      en: 'No education department’s site is at this address.',
+    },
+  },
+  invitation_invalid: {
+    status: 410,
+    message: {
+      kk: 'Сілтеме жарамсыз немесе пайдаланылған. Әкімшіден жаңа сілтеме сұраңыз.',
+      ru: 'Ссылка недействительна или уже использована. Попросите администратора о новой ссылке.',
+      en: 'The link is not valid or was used already. Ask your administrator for a new link.',
+    },
+  },
+  invitation_expired: {
+    status: 410,
+    message: {
+      kk: 'Сілтеменің мерзімі өтті. Әкімшіден жаңа сілтеме сұраңыз.',
+      ru: 'Срок действия ссылки истёк. Попросите администратора о новой ссылке.',
+      en: 'The link has expired. Ask your administrator for a new link.',
     },
   },
   internal: {
@@ -346,6 +418,11 @@ export const fieldMessages = {
     kk: 'Бұл телефон кабинетте тіркелген телефонмен бірдей.',
     ru: 'Этот телефон уже записан в кабинете.',
     en: 'This is already the phone on file.',
+  },
+  password_length: {
+    kk: 'Құпиясөз кемінде 12 таңбадан тұруы керек.',
+    ru: 'Пароль должен быть не короче 12 символов.',
+    en: 'The password must be at least 12 characters long.',
   },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',

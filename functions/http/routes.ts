@@ -57,6 +57,10 @@ import {
   auditQuery,
   auditEventsResponse,
   auditExportResponse,
+  publicSiteQuery,
+  publicSiteResponse,
+  staffPasswordRequest,
+  staffPasswordResponse,
 } from './schemas.ts';
 
 /**
@@ -560,6 +564,26 @@ export const routes = [
     body: markReadRequest,
     response: markReadResponse,
     grants: { tables: { notifications: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/public/site',
+    handler: 'public-site',
+    access: 'public',
+    summary: "The department whose site answers on this host name: its names, contacts and languages (one build serves many departments)",
+    query: publicSiteQuery,
+    response: publicSiteResponse,
+    grants: { tables: { tenants: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/staff/password',
+    handler: 'staff-set-password',
+    access: 'public',
+    summary: 'Set a staff password with a one-time link (single use, expires after 72 hours)',
+    body: staffPasswordRequest,
+    response: staffPasswordResponse,
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
   },
   {
     method: 'GET',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
@@ -26,7 +26,7 @@ const possibleIin = z
  */
 export const idPatterns = {
   /** `app-<uuid>` (registered by staff) and `imp.<tenant>.<external id>` (imported; 85 characters at most). */
-  application: /^[\w.-]{1,100}$/,
+  application: applicationIdPattern,
   /** Kindergartens (made from the name, or given: up to 60), campaigns (`c-<year>-<8 hex>`), exports (`x-<uuid>`), districts. */
   entity: /^[\w-]{1,60}$/,
   /** Education departments. */
@@ -181,7 +181,7 @@ const cursorKey = z.strictObject({
 });
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-const queueCursor = z
+export const queueCursor = z
   .string()
   .max(300)
   .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
@@ -582,3 +582,22 @@ export const auditEventView = z.object({
 
 export const auditEventsResponse = z.object({ events: z.array(auditEventView), cursor: z.string().optional() });
 export const auditExportResponse = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() });
+
+/** The page's own host name (`location.hostname`): the department whose site it is. */
+export const publicSiteQuery = z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) });
+export const publicSiteResponse = z.object({
+  site: z.object({
+    tenantId: z.string(),
+    name: localized,
+    /** The department's office, for parents: never a person's data. */
+    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+    languages: z.array(z.enum(['kk', 'ru', 'en'])),
+  }),
+});
+
+/** The token of a one-time set-password link (256 bits, base64url) and the new password. */
+export const staffPasswordRequest = z.strictObject({
+  token: z.string().regex(/^[\w-]{43}$/),
+  password: z.string().min(12, { message: 'password_length' }).max(200),
+});
+export const staffPasswordResponse = z.object({ login: z.string() });

@@ -11,8 +11,11 @@ export interface JobDefinition {
   readonly handler: string;
   readonly summary: string;
   readonly grants: Grants;
-  /** Lambda timeout; jobs that grow with the queue get more than a request's 10 s. */
-  readonly timeoutSeconds?: number;
+  /**
+   * The job function's Lambda timeout (the CDK sets it; the local job runner fails an invocation
+   * that runs past it, as Lambda would). Jobs that grow with the queue get more than a request's 10 s.
+   */
+  readonly timeoutSeconds: number;
 }
 
 const transitionGrants: Grants = {
@@ -26,12 +29,14 @@ export const jobs = [
     handler: 'job-referral-expiry',
     summary: 'An unused referral expires: stop the application (referral_expired) and schedule its return in 10 working days',
     grants: transitionGrants,
+    timeoutSeconds: 10,
   },
   {
     kind: 'referral-restore',
     handler: 'job-referral-restore',
     summary: 'A referral_expired stop returns to the queue with its original registration date',
     grants: transitionGrants,
+    timeoutSeconds: 10,
   },
   {
     kind: 'recompute-positions',

@@ -4,10 +4,12 @@ import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
 import type { AuditTrail } from './audit.ts';
+import type { DepartmentStore } from './departments.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
 export interface Dependencies {
   readonly tenants: TenantStore;
+  readonly departments: DepartmentStore;
   readonly applications: ApplicationStore;
   readonly kindergartens: KindergartenStore;
   readonly accounts: AccountStore;

@@ -20,3 +20,13 @@ export interface Notifier {
   sendSms(message: SmsMessage): Promise<void>;
   announce(announcement: Announcement): Promise<void>;
 }
+
+/**
+ * What SNS accepts, so the local notifier refuses the same messages. Source: Amazon SNS API
+ * Reference, `Publish` (`Message`): "The total size limit for a single SMS Publish action is
+ * 1,600 characters"; other messages at most 256 KB (262,144 bytes, UTF-8), attributes included.
+ */
+export const smsMaxCharacters = 1_600;
+export const publishMaxBytes = 262_144;
+/** Amazon SNS API Reference, `Publish` (`PhoneNumber`): E.164. */
+export const e164Pattern = /^\+[1-9]\d{1,14}$/;

@@ -24,7 +24,10 @@ export type JobTask =
 export type JobKind = JobTask['kind'];
 
 export interface ScheduledJob {
-  /** Deterministic (e.g. `referral-expiry-<applicationId>-<issued epoch>`): scheduling twice keeps one. */
+  /**
+   * Deterministic (built by `functions/use-cases/schedule-names.ts`): scheduling twice keeps one.
+   * Valid for EventBridge Scheduler: see `scheduleNameMaxLength` and `scheduleNamePattern`.
+   */
   readonly name: string;
   /** ISO date-time; a time in the past fires at once. */
   readonly at: string;
@@ -39,4 +42,36 @@ export interface Scheduler {
    * dead-letter queue); locally a schedule due now. Jobs given here must be idempotent.
    */
   enqueue(job: { readonly name: string; readonly task: JobTask }): Promise<void>;
+}
+
+/**
+ * What EventBridge Scheduler accepts, so that every adapter (the local one included) refuses
+ * the same requests. Source: EventBridge Scheduler API Reference, `CreateSchedule` (Name,
+ * GroupName) and `CreateScheduleGroup` (Name): length 1–64, pattern `[0-9a-zA-Z-_.]+`.
+ */
+export const scheduleNameMaxLength = 64;
+export const scheduleNamePattern = /^[0-9a-zA-Z\-_.]+$/;
+/** EventBridge Scheduler API Reference, `CreateScheduleGroup`: a group name is 1–64 characters of the same pattern. */
+export const scheduleGroupNameMaxLength = 64;
+/** EventBridge Scheduler User Guide, "Quotas for Amazon EventBridge Scheduler": a schedule's target input is at most 256 KB. */
+export const scheduleInputMaxBytes = 256 * 1024;
+/** AWS Lambda API Reference, `Invoke`: an asynchronous invocation's payload is at most 1 MB (our `enqueue` in AWS). */
+export const asyncInvokePayloadMaxBytes = 1024 * 1024;
+
+/**
+ * The constraint violations EventBridge Scheduler would answer `CreateSchedule` with, in its
+ * wording (`ValidationException`); empty when the request is valid.
+ */
+export function scheduleViolations(request: { readonly name: string; readonly groupName: string; readonly input: string }): string[] {
+  const violations: string[] = [];
+  const field = (value: string, member: string, max: number) => {
+    if (value.length < 1) violations.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+    if (value.length > max) violations.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    if (value.length > 0 && !scheduleNamePattern.test(value)) violations.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-zA-Z-_.]+`);
+  };
+  field(request.name, 'name', scheduleNameMaxLength);
+  field(request.groupName, 'groupName', scheduleGroupNameMaxLength);
+  const bytes = new TextEncoder().encode(request.input).length;
+  if (bytes > scheduleInputMaxBytes) violations.push(`Target input of ${bytes} bytes exceeds the maximum payload size of ${scheduleInputMaxBytes} bytes`);
+  return violations;
 }

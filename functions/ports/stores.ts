@@ -4,6 +4,7 @@ import type { Notification } from '#domain/notification';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
 import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
+import type { StaffRole } from '#domain/department';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -140,14 +141,14 @@ export interface ApplicationStore {
    * version it was read with), its history event, the parent's notification, a kindergarten
    * place taken or given back, and the one-active-application guard released.
    */
-  applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application>;
+  applyTransition(application: Application, plan: TransitionPlan, notification: Notification): Promise<Application>;
   /**
    * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
    * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
    * their applications at once, which happens completely or not at all.
    */
   applyTransitions(
-    changes: readonly { readonly application: Application; readonly plan: TransitionPlan; readonly placeAgeGroup?: AgeGroup }[],
+    changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
     /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
@@ -251,8 +252,10 @@ export interface StaffAccount {
   readonly login: string;
   readonly tenantId: string;
   readonly displayName: string;
-  /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`. */
-  readonly passwordHash: string;
+  /** What they may do in their department (`admin` for a department's first administrator). */
+  readonly role: StaffRole;
+  /** `scrypt$N$r$p$salt$hash`, see `functions/use-cases/passwords.ts`; absent until they set one with their one-time link. */
+  readonly passwordHash?: string;
 }
 
 export interface AccountStore {

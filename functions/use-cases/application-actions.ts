@@ -1,8 +1,7 @@
 import type { Actor, Application } from '#domain/application';
 import { planTransition, type ApplicationAction, type TransitionPlan } from '#domain/application-lifecycle';
-import { ageGroupOn, birthYearCohort } from '#domain/age';
+import { birthYearCohort } from '#domain/age';
 import { NotFoundError } from '#domain/errors';
-import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
 import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
@@ -78,9 +77,8 @@ export async function actOnApplication(
   // Side effects that must exist before the change can be seen (e.g. the referral's expiry
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
-  const ageGroup = plan.place ? ageGroupOn(application.birthDate, kazakhstanDate(request.now)) : undefined;
   const [updated] = await deps.applications.applyTransitions(
-    [{ application, plan, ...(ageGroup && { placeAgeGroup: ageGroup }) }],
+    [{ application, plan }],
     [notificationForTransition(application, plan)],
     restoredCounter(application, plan),
   );

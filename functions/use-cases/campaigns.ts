@@ -11,12 +11,13 @@ import {
   type Campaign,
 } from '#domain/campaign';
 import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
-import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition, type Notification } from '#domain/notification';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
+import { scheduleNames } from './schedule-names.ts';
 import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
@@ -99,9 +100,9 @@ export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'sche
   // It becomes the active one now (so no second campaign can start); its work begins at its start.
   const task = { kind: 'campaign-start', tenantId: input.tenantId, campaignId: input.campaignId } as const;
   if (Date.parse(campaign.startsAt) > input.now.getTime()) {
-    await deps.scheduler.scheduleOnce({ name: `campaign-start-${campaign.campaignId}`, at: campaign.startsAt, task });
+    await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignStart(campaign.campaignId), at: campaign.startsAt, task });
   } else {
-    await deps.scheduler.enqueue({ name: `campaign-start-${campaign.campaignId}`, task });
+    await deps.scheduler.enqueue({ name: scheduleNames.campaignStart(campaign.campaignId), task });
   }
   return { ...campaign, status: 'active' };
 }
@@ -113,7 +114,7 @@ export async function cancelCampaign(deps: Pick<Dependencies, 'campaigns' | 'sch
   const moved = await deps.campaigns.transition(input.tenantId, input.campaignId, [campaign.status === 'draft' ? 'draft' : 'active'], 'cancelled', wasActive ? { guard: 'release' } : {});
   if (!moved || (campaign.status !== 'draft' && !wasActive)) throw new CampaignStateError(`campaign is ${campaign.status}`);
   if (wasActive) {
-    await deps.scheduler.enqueue({ name: `campaign-cancel-${campaign.campaignId}`, task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
+    await deps.scheduler.enqueue({ name: scheduleNames.campaignCancel(campaign.campaignId), task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
   }
   return { ...campaign, status: 'cancelled' };
 }
@@ -199,10 +200,10 @@ export async function runCampaignStart(
   for (const days of policy.reminderDaysBeforeEnd) {
     const at = end - days * 86_400_000;
     if (at > now.getTime()) {
-      await deps.scheduler.scheduleOnce({ name: `campaign-reminder-${campaign.campaignId}-${days}`, at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
+      await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignReminder(campaign.campaignId, days), at: new Date(at).toISOString(), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: days } });
     }
   }
-  await deps.scheduler.scheduleOnce({ name: `campaign-close-${campaign.campaignId}`, at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
+  await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignClose(campaign.campaignId), at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
   return { inScope: marked, applicants: applicants.length };
 }
 
@@ -344,7 +345,7 @@ export async function runCampaignClose(
 /**
  * What a confirmation changes (SPEC rules 1 and 6): every queued application of the parent in the
  * tenant, except those already confirmed in this campaign (never extended twice), each extended to
- * today + the policy's years and never earlier than it was. Also the latest validity to show.
+ * today + the policy's years and never earlier than it was. Also the date the confirmation gave, to show.
  */
 export function confirmationPlans(applications: readonly Application[], campaignId: string, today: string, extensionYears: number, actor: Actor, at: string) {
   const queued = applications.filter((a) => a.status === 'queued');
@@ -354,7 +355,13 @@ export function confirmationPlans(applications: readonly Application[], campaign
       application,
       plan: planTransition(application, { kind: 'confirm', campaignId, validUntil: confirmedValidUntil(application.validUntil, today, { extensionYears }) }, actor, at),
     }));
-  const validUntil = [...changes.map((c) => c.plan.set.validUntil!), ...queued.map((a) => a.validUntil)].sort().at(-1) ?? today;
+  // The date this campaign's confirmation gave: the earliest validity it set (now, or on an earlier
+  // submission of the same campaign), not a later validity some application had anyway.
+  const given = [
+    ...changes.map((c) => c.plan.set.validUntil!),
+    ...queued.flatMap((a) => (a.history ?? []).filter((e) => e.action === 'confirm' && e.details?.campaignId === campaignId && typeof e.details.validUntil === 'string').map((e) => e.details!.validUntil as string)),
+  ];
+  const validUntil = given.sort()[0] ?? addYears(today, extensionYears);
   return { changes, validUntil };
 }
 

@@ -11,6 +11,7 @@ import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#
 import type { Dependencies } from '#ports/dependencies';
 import type { ExportRecord } from '#ports/stores';
 import { cohortsOf } from './campaigns.ts';
+import { scheduleNames } from './schedule-names.ts';
 
 /** Fisher–Yates with a cryptographic source: no one can replay the order. */
 function shuffle<T>(items: T[]): void {
@@ -47,7 +48,7 @@ export async function startExport(
     expiresAtEpoch: Math.floor(input.now.getTime() / 1000) + keepSeconds,
   };
   await deps.exports.create(record);
-  await deps.scheduler.enqueue({ name: `export-${record.exportId}`, task: { kind: 'export', tenantId: input.tenantId, exportId: record.exportId } });
+  await deps.scheduler.enqueue({ name: scheduleNames.export(record.exportId), task: { kind: 'export', tenantId: input.tenantId, exportId: record.exportId } });
   return record;
 }
 

@@ -5,6 +5,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import { policyOf } from '#domain/policy';
 import type { PositionWrite } from '#ports/stores';
+import { scheduleNames } from './schedule-names.ts';
 
 /**
  * Recomputes the stored positions of one tenant's birth-year cohort after `changes`, writing only
@@ -73,7 +74,7 @@ export function requestPositions(
   input: { tenantId: string; birthYears: readonly number[]; changes: readonly QueueChange[]; at: string; reason: string; unexplainedAs?: 'stopped' },
 ): Promise<void> {
   return deps.scheduler.enqueue({
-    name: `positions-${input.tenantId}-${input.birthYears.join('_')}-${input.reason}-${Date.parse(input.at)}`,
+    name: scheduleNames.positions(input.tenantId, input.birthYears, input.reason, input.at),
     task: {
       kind: 'recompute-positions',
       tenantId: input.tenantId,

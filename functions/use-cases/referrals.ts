@@ -6,10 +6,10 @@ import { workingCalendar } from '#domain/working-days';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import { actOnApplication, tenantPolicy } from './application-actions.ts';
+import { scheduleNames } from './schedule-names.ts';
 
 const calendar = workingCalendar();
 const systemActor = (job: string): Actor => ({ role: 'system', id: job });
-const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /**
  * Staff issue a referral to a kindergarten of their tenant with a free place in the child's age
@@ -36,7 +36,7 @@ export async function issueReferral(
       // referral leaves nothing behind; the transaction's condition still decides a race.
       if (!hasFreePlace(kindergarten, ageGroupOn(application.birthDate, kazakhstanDate(input.now)))) throw new NoFreePlaceError('no free place');
       await deps.scheduler.scheduleOnce({
-        name: `referral-expiry-${input.applicationId}-${epoch(issuedAt)}`,
+        name: scheduleNames.referralExpiry(input.applicationId, issuedAt),
         at: expiresAt,
         task: { kind: 'referral-expiry', applicationId: input.applicationId, issuedAt },
       });
@@ -74,7 +74,7 @@ export async function expireReferral(
     loaded: application,
     before: () =>
       deps.scheduler.scheduleOnce({
-        name: `referral-restore-${application.applicationId}-${epoch(autoRestoreAt)}`,
+        name: scheduleNames.referralRestore(application.applicationId, autoRestoreAt),
         at: autoRestoreAt,
         task: { kind: 'referral-restore', applicationId: application.applicationId, autoRestoreAt },
       }),

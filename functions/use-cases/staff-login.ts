@@ -20,7 +20,7 @@ export async function loginStaff(deps: Pick<Dependencies, 'accounts' | 'auth' | 
   const account = await deps.accounts.getStaff(login);
   // Verify against a decoy when the login is unknown, so timing does not tell which logins exist.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
-  if (!account || !valid) throw new InvalidCredentialsError();
+  if (!account?.passwordHash || !valid) throw new InvalidCredentialsError();
   // A hash made with weaker parameters than today's is replaced now, while the password is at hand.
   if (passwordNeedsRehash(account.passwordHash)) {
     await deps.accounts.replaceStaffPasswordHash(account.login, account.passwordHash, await hashPassword(password));

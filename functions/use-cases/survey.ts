@@ -1,5 +1,5 @@
 import { placesOf, type Actor, type Application } from '#domain/application';
-import { CampaignClosedError, pendingKey } from '#domain/campaign';
+import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, pendingKey } from '#domain/campaign';
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
@@ -69,17 +69,20 @@ export async function submitSurvey(
 ): Promise<{ confirmed: number; validUntil: string; replaced: boolean }> {
   const applications = await deps.applications.listByApplicant(input.applicantIin);
   const tenantId = tenantOf(applications);
-  if (!tenantId) throw new CampaignClosedError('no applications');
+  if (!tenantId) throw new NothingToConfirmError('no applications');
   const chosen = input.answers.kindergartens as string[];
   const context = await deps.surveys.context(tenantId, input.applicantIin, chosen, candidateCampaign(applications));
+  if (context.campaign && input.now.getTime() < Date.parse(context.campaign.startsAt)) throw new CampaignNotStartedError(context.campaign.startsAt);
   if (!running(context.campaign, input.now)) throw new CampaignClosedError(tenantId);
-  const campaign = context.campaign!;
+  const campaign = context.campaign;
+  const mine = applications.filter((a) => a.tenantId === tenantId);
+  // An answer confirms queued applications (SPEC rule 6); without one it would only skew the analytics.
+  if (!mine.some((a) => a.status === 'queued')) throw new NothingToConfirmError('no queued application');
   const known = new Set(context.kindergartens.map((k) => k.kindergartenId));
   const unknown = chosen.flatMap((id, index) => (known.has(id) ? [] : [{ path: `answers.kindergartens.${index}`, key: 'kindergarten_unknown' }]));
   if (unknown.length > 0) throw new InvalidInputError(unknown);
 
   const at = input.now.toISOString();
-  const mine = applications.filter((a) => a.tenantId === tenantId);
   const { changes, validUntil } = confirmationPlans(mine, campaign.campaignId, kazakhstanDate(input.now), campaign.extensionYears, input.actor, at);
   const first = changes[0];
   const dimensions: AnswerDimensions = {

@@ -201,6 +201,48 @@ describe('referrals', () => {
     runtime.clock.set(new Date());
   });
 
+  it('should give the place back to the age group it was taken in when the child has a birthday before the referral expires', async () => {
+    // Prepare: Monday 11 May 2026, 11:00 in Kazakhstan; a child born 16 May 2023 is 2 (junior) today and 3 (middle) before the expiry
+    runtime.clock.set(new Date('2026-05-11T06:00:00Z'));
+    const staffNow = await loginStaff(runtime);
+    const registered = await staffNow.request('POST', '/api/staff/applications', {
+      body: {
+        childIin: makeIin('2023-05-16', 'male', 9102),
+        childName: 'Нұрлан Әбенов',
+        applicantIin: makeIin('1990-07-08', 'female', 78),
+        applicantPhone: '+77015550102',
+        applicantName: 'Сәуле Әбенова',
+        priority: 'none',
+        kindergartenIds: [data().kindergartens.find((k) => k.languages.includes('kk'))!.kindergartenId],
+        language: 'kk',
+      },
+    });
+    expect(registered.status).toBe(201);
+    await settle(runtime);
+    const child = await stored(registered.body.application.applicationId);
+    const { kindergarten, group } = await kindergartenWithFreePlace(child);
+    expect(group).toBe('junior');
+    const occupancy = async () =>
+      (await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.kindergartens, Key: { tenantId: 'temirtau', kindergartenId: kindergarten.kindergartenId }, ConsistentRead: true }))).Item!
+        .occupancy as Record<string, number>;
+    const before = await occupancy();
+    const referred = await staffNow.request('POST', `/api/staff/applications/${child.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    expect(referred.status).toBe(200);
+    expect(await occupancy()).toEqual({ ...before, junior: before.junior! + 1 });
+    expect((await stored(child.applicationId)).referral).toMatchObject({ kindergartenId: kindergarten.kindergartenId, ageGroup: 'junior' });
+
+    // Act: the dev clock passes the birthday and the referral's last second; the expiry job fires
+    const expiresAt = referred.body.application.referral.expiresAt as string;
+    expect(expiresAt > '2026-05-15T19:00:00.000Z').toBe(true); // after the birthday (00:00 of 16 May in Kazakhstan)
+    runtime.clock.set(new Date(Date.parse(expiresAt) + 6_000));
+    await runtime.pollSchedules();
+
+    // Assess: stopped, and the junior place is free again; the middle group untouched
+    expect(await stored(child.applicationId)).toMatchObject({ status: 'stopped', stopReason: 'referral_expired' });
+    expect(await occupancy()).toEqual(before);
+    runtime.clock.set(new Date());
+  });
+
   it('should enroll a referred child and release the child for a later application', async () => {
     const referred = data().applications.find((a) => a.status === 'referred')!;
     const answer = await staff.request('POST', `/api/staff/applications/${referred.applicationId}/enrollment`);

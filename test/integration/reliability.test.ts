@@ -41,7 +41,9 @@ function random(start: number): () => number {
 beforeAll(async () => {
   console.info(`[reliability] seed ${seed}`);
   // 3,000 applications: about 1,400 applicants in scope, enough for the crowd and 100 more.
-  runtime = await startTestRuntime(3_000);
+  // Without the transaction-conflict emulation: this suite counts duplicates and throttling;
+  // test/integration/transaction-conflicts.test.ts measures a crowd under conflicts.
+  runtime = await startTestRuntime(3_000, { transactionConflicts: false });
   staff = await loginStaff(runtime);
   campaignId = await startCampaignNow(runtime, staff);
   pendingByApplicant = await pendingApplicants();

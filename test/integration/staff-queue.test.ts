@@ -9,6 +9,7 @@ import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { getAll } from '#adapters/dynamodb/batch-get';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import { queueCsv } from '../support/csv.ts';
 import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -265,6 +266,26 @@ describe('the staff queue browser', () => {
     }
     expect(answers.cursor!.body.error.fields[0].message).toBe('Ссылка на страницу повреждена: откройте список с начала.');
     expect(answers.after!.body.error.fields[0].message).toBe('«after» листает только заявления в очереди, «cursor» — остальные статусы.');
+  });
+
+  it('should page one entry at a time through a list holding imported applications, whose ids have dots', async () => {
+    // Prepare: five imported applications (ids `imp.temirtau.<external id>`), withdrawn so they sit in a cursor-paged list.
+    // Runs last in this runtime: the other tests count only the seeded applications.
+    const kindergartenIds = data().kindergartens.filter((k) => k.languages.includes('ru')).map((k) => k.kindergartenId);
+    const csv = queueCsv(5, { birthYear: 2023, kindergartenIds, prefix: 'Ext_a-', serialBase: 7700 });
+    const imported = await staff.request('POST', '/api/staff/imports/applications/rows', { body: { csv, firstLine: 2 } });
+    expect(imported.body).toEqual({ kind: 'applications', written: 5 });
+    const ids = ['Ext_a-000001', 'Ext_a-000002', 'Ext_a-000003', 'Ext_a-000004', 'Ext_a-000005'].map((external) => `imp.temirtau.${external}`);
+    for (const id of ids) expect((await staff.request('POST', `/api/staff/applications/${id}/withdrawal`, { body: {} })).status, id).toBe(200);
+    await settle(runtime);
+    const seededWithdrawn = recount(await storedApplications(), 'withdrawn', 2023).map((a) => a.applicationId);
+
+    // Act: a page of one, so every entry, each imported one among them, becomes the next page's cursor
+    const { entries, totals } = await wholeList('withdrawn', 2023, {}, 1);
+
+    // Assess
+    expect(entries.map((e) => e.applicationId).sort()).toEqual([...seededWithdrawn, ...ids].sort());
+    expect(totals).toEqual([seededWithdrawn.length + 5]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIin } from '#domain/iin';
+import { applicationColumns } from '#domain/import-rows';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
@@ -6,6 +8,7 @@ import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '
 
 let runtime: LocalRuntime;
 let campaignId: string;
+let startsAt: string;
 let parent: Client;
 let parentIin: string;
 let kindergartens: string[];
@@ -25,6 +28,7 @@ beforeAll(async () => {
   const now = runtime.clock.now();
   const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
   campaignId = created.body.campaign.campaignId;
+  startsAt = created.body.campaign.startsAt;
   await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
   await settle(runtime);
   // A parent with an application waiting for confirmation
@@ -57,6 +61,45 @@ describe('the survey', () => {
     expect(survey.body.definition.questions.map((q: { id: string }) => q.id)).toEqual(['kindergartens', 'ownership', 'language', 'fee', 'activities', 'digital']);
     expect(survey.body.kindergartens.length).toBe(kindergartens.length);
     expect(survey.body.answer).toBeNull();
+  });
+
+  it('should refuse a submission before the campaign starts, naming its start in Kazakhstan time, and write nothing', async () => {
+    // Prepare: the dev clock two hours before the start of the campaign (which is already the tenant's active one)
+    const before = await stored();
+    runtime.clock.set(new Date(Date.parse(startsAt) - 2 * 3_600_000));
+    const early = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
+    const start = new Date(Date.parse(startsAt) + 5 * 3_600_000); // UTC+5
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const expectedStart = `${pad(start.getUTCDate())}.${pad(start.getUTCMonth() + 1)}.${start.getUTCFullYear()}, ${pad(start.getUTCHours())}:${pad(start.getUTCMinutes())}`;
+    try {
+      // Act
+      const answer = await early.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+      // Assess
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.code).toBe('campaign_not_started');
+      expect(answer.body.error.message).toBe(`Кампания подтверждения ещё не началась. Начало: ${expectedStart} (время Казахстана).`);
+      expect(await stored()).toEqual(before);
+    } finally {
+      runtime.clock.set(new Date());
+    }
+  });
+
+  it('should refuse a parent with no queued application during the campaign, count nothing and write nothing', async () => {
+    // Prepare: a parent whose every application is out of the queue (referred, enrolled, stopped or withdrawn)
+    const seeded = runtime.seed!.data;
+    const idle = seeded.parents.find((p) => {
+      const own = seeded.applications.filter((a) => a.applicantIin === p.iin);
+      return own.length > 0 && own.every((a) => a.status !== 'queued');
+    });
+    expect(idle).toBeDefined();
+    const client = await loginParent(runtime, idle!);
+    const before = await stored();
+    // Act
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'en' });
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toBe('The survey confirms applications in the queue, and you have none in the queue. Your answers were not saved.');
+    expect(await stored()).toEqual(before);
   });
 
   it('should confirm, answer and count in one write and two reads', async () => {
@@ -94,6 +137,28 @@ describe('the survey', () => {
     expect(counters['answers#total']).toBe(1);
     const after = await parent.request('GET', '/api/cabinet/applications');
     expect(after.body.applications.map((a: { validUntil: string }) => a.validUntil)).toEqual(before.body.applications.map((a: { validUntil: string }) => a.validUntil));
+  });
+
+  it('should answer with the date the confirmation gave, not a later validity one of the applications had anyway', async () => {
+    // Prepare: a parent imported with two queued applications, one valid until 2031 already, the other until a year from today
+    const staff = await loginStaff(runtime);
+    const kindergarten = runtime.seed!.data.kindergartens.find((k) => k.languages.includes('ru'))!.kindergartenId;
+    const applicant = { iin: makeIin('1990-03-03', 'female', 4321), phone: '+77015550101' };
+    const row = (external: string, childIin: string, validUntil: string) =>
+      [external, childIin, 'Тест Бала', applicant.iin, applicant.phone, 'Тест Ата-ана', '2024-01-10', 'none', kindergarten, 'ru', validUntil].join(',');
+    const csv = [applicationColumns.join(','), row('VU-1', makeIin('2022-05-10', 'female', 4401), '2031-01-01'), row('VU-2', makeIin('2023-02-11', 'male', 4402), '')].join('\n');
+    expect((await staff.request('POST', '/api/staff/imports/applications/rows', { body: { csv, firstLine: 2 } })).body).toEqual({ kind: 'applications', written: 2 });
+    const today = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10); // Kazakhstan date
+    const yearFromToday = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    const client = await loginParent(runtime, applicant);
+    // Act
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergarten]) } });
+    const again = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergarten]) } });
+    // Assess: both confirmed, the reply names the year's extension (also on a re-submission); the 2031 validity is kept
+    expect(answer.body).toEqual({ confirmed: 2, validUntil: yearFromToday, replaced: false });
+    expect(again.body).toEqual({ confirmed: 0, validUntil: yearFromToday, replaced: true });
+    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    expect(cabinet.body.applications.map((a: { validUntil: string }) => a.validUntil).sort()).toEqual([yearFromToday, '2031-01-01'].sort());
   });
 
   const bad: [string, unknown, string][] = [

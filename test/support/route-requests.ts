@@ -205,6 +205,14 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   },
   'staff-recompute-positions': { ids: 'none', build: sameRequest({}) },
   'public-campaign': { ids: 'none', build: async (_worlds, world) => ({ query: { tenantId: world.tenantId } }) },
+  // Public identity of the demo's site; a host without a department answers 404 site_not_found.
+  'public-site': { ids: 'none', allowedProblems: ['site_not_found'], build: sameRequest({ query: { host: 'localhost' } }) },
+  // A link nobody was given: refused as unknown, whoever sends it.
+  'staff-set-password': {
+    ids: 'none',
+    allowedProblems: ['invitation_invalid'],
+    build: sameRequest({ body: { token: 'A'.repeat(43), password: 'a long enough password' } }),
+  },
   'staff-campaigns': { ids: 'none', build: sameRequest({}) },
   'staff-create-campaign': {
     ids: 'none',

@@ -22,7 +22,7 @@ export async function addOtherTenant(runtime: LocalRuntime, tenantId = 'balkhash
   await client.send(
     new PutCommand({
       TableName: runtime.tableNames.accounts,
-      Item: { accountId: staffAccountId(login), kind: 'staff', login, tenantId, displayName: 'Test staff', passwordHash: await hashPassword(password) },
+      Item: { accountId: staffAccountId(login), kind: 'staff', login, tenantId, displayName: 'Test staff', role: 'admin', passwordHash: await hashPassword(password) },
     }),
   );
   return { tenantId, login, password };

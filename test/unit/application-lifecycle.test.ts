@@ -95,10 +95,42 @@ describe('the application state machine', () => {
   });
 
   it('should take a place with a referral and give it back when the referral expires or is withdrawn', () => {
-    expect(planTransition(application('queued'), actions[0]!, actors[1]!, at).place).toEqual({ kindergartenId: 'kg-002', delta: 1 });
-    expect(planTransition(application('referred'), actions[3]!, actors[2]!, at).place).toEqual({ kindergartenId: 'kg-002', delta: -1 });
-    expect(planTransition(application('referred'), { kind: 'withdraw' }, actors[1]!, at).place).toEqual({ kindergartenId: 'kg-002', delta: -1 });
+    expect(planTransition(application('queued'), actions[0]!, actors[1]!, at).place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'middle', delta: 1 });
+    expect(planTransition(application('referred'), actions[3]!, actors[2]!, at).place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'middle', delta: -1 });
+    expect(planTransition(application('referred'), { kind: 'withdraw' }, actors[1]!, at).place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'middle', delta: -1 });
     expect(planTransition(application('referred'), { kind: 'enroll' }, actors[1]!, at).place).toBeUndefined();
+  });
+
+  it('should record the place a referral takes and give back exactly that one after the child moved to the next age group', () => {
+    // Prepare: a child who is 2 (junior) on Friday 13 March 2026 and turns 3 (middle) on Monday 16 March
+    const child = { ...application('queued'), birthDate: '2023-03-16', childIin: '230316500011' };
+    const afterBirthday = '2026-03-20T19:00:05.000Z';
+
+    // Act
+    const refer = planTransition(child, actions[0]!, actors[1]!, at);
+    const referred = { ...child, status: 'referred' as const, referral: refer.set.referral! };
+    const expiry = planTransition(referred, actions[3]!, actors[2]!, afterBirthday);
+    const withdrawal = planTransition(referred, { kind: 'withdraw' }, actors[1]!, afterBirthday);
+
+    // Assess
+    expect(refer.set.referral).toEqual({ kindergartenId: 'kg-002', issuedAt: at, expiresAt: '2026-03-20T18:59:59.000Z', ageGroup: 'junior' });
+    expect(refer.place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'junior', delta: 1 });
+    expect(expiry.place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'junior', delta: -1 });
+    expect(withdrawal.place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'junior', delta: -1 });
+  });
+
+  it('should give back the age group of the issue day for a referral issued before the place was recorded', () => {
+    // Prepare: the same child, referred on 13 March 2026 (junior) by a version that kept no age group
+    const referred: Application = {
+      ...application('referred'),
+      birthDate: '2023-03-16',
+      childIin: '230316500011',
+      referral: { kindergartenId: 'kg-002', issuedAt: '2026-03-13T18:30:00.000Z', expiresAt: '2026-03-20T18:59:59.000Z' },
+    };
+    // Act: the expiry after the birthday
+    const expiry = planTransition(referred, actions[3]!, actors[2]!, '2026-03-20T19:00:05.000Z');
+    // Assess: 23:30 on 13 March in Kazakhstan, the child was still 2
+    expect(expiry.place).toEqual({ kindergartenId: 'kg-002', ageGroup: 'junior', delta: -1 });
   });
 
   it('should keep the original registration date when an application returns to the queue', () => {

@@ -19,6 +19,8 @@ import type {
   notificationsResponse,
   parentCodeResponse,
   publicCampaignResponse,
+  publicSiteResponse,
+  staffPasswordResponse,
   queueResponse,
   registerApplicationRequest,
   staffApplicationResponse,
@@ -40,6 +42,9 @@ import type {
  */
 
 export type Identity = z.infer<typeof identityResponse>;
+export type SiteAnswer = z.infer<typeof publicSiteResponse>;
+export type Site = SiteAnswer['site'];
+export type StaffPasswordAnswer = z.infer<typeof staffPasswordResponse>;
 export type ParentCodeSent = z.infer<typeof parentCodeResponse>;
 export type CabinetApplications = z.infer<typeof cabinetApplicationsResponse>;
 export type CabinetApplication = CabinetApplications['applications'][number];

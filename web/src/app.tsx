@@ -5,6 +5,7 @@ import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ParentLoginPage } from './pages/parent-login.tsx';
 import { StaffLoginPage } from './pages/staff-login.tsx';
+import { StaffSetPasswordPage } from './pages/staff-set-password.tsx';
 import { usePath } from './router.tsx';
 import { StaffConsoleLoader } from './staff-loader.tsx';
 import { SurveyPageLoader, SurveyViewPageLoader } from './survey-loader.tsx';
@@ -16,6 +17,7 @@ const pages: Readonly<Record<string, ComponentType>> = {
   '/survey': SurveyPageLoader,
   '/survey/view': SurveyViewPageLoader,
   '/staff/login': StaffLoginPage,
+  '/staff/set-password': StaffSetPasswordPage,
 };
 
 function CurrentPage() {

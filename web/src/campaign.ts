@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from './api.ts';
 import type { PublicCampaign, PublicCampaignAnswer } from './api-types.ts';
-import { tenantId } from './tenant.ts';
+import { loadSite } from './tenant.ts';
 
 /**
  * The department's running confirmation campaign, or `undefined` while loading, when none runs
@@ -11,7 +11,10 @@ export function usePublicCampaign(): PublicCampaign | undefined {
   const [campaign, setCampaign] = useState<PublicCampaign | undefined>();
   useEffect(() => {
     let current = true;
-    void apiGet<PublicCampaignAnswer>(`/api/public/campaign?tenantId=${encodeURIComponent(tenantId)}`).then((result) => {
+    void loadSite().then(async (site) => {
+      // A host no department has shows no department's banner.
+      if (!site) return;
+      const result = await apiGet<PublicCampaignAnswer>(`/api/public/campaign?tenantId=${encodeURIComponent(site.tenantId)}`);
       if (current && result.ok) setCampaign(result.data.campaign ?? undefined);
     });
     return () => {

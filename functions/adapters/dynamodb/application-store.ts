@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AgeGroup, Application, ApplicationStatus } from '#domain/application';
+import type { Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
 import { dailyCounter, pendingKey } from '#domain/campaign';
@@ -210,13 +210,13 @@ export class DynamoApplicationStore implements ApplicationStore {
     );
   }
 
-  async applyTransition(application: Application, plan: TransitionPlan, notification: Notification, placeAgeGroup?: AgeGroup): Promise<Application> {
-    const [updated] = await this.applyTransitions([{ application, plan, placeAgeGroup }], [notification]);
+  async applyTransition(application: Application, plan: TransitionPlan, notification: Notification): Promise<Application> {
+    const [updated] = await this.applyTransitions([{ application, plan }], [notification]);
     return updated!;
   }
 
   async applyTransitions(
-    changes: readonly { application: Application; plan: TransitionPlan; placeAgeGroup?: AgeGroup }[],
+    changes: readonly { application: Application; plan: TransitionPlan }[],
     notifications: readonly Notification[],
     counter?: CampaignCounter,
     sharedNotices?: readonly SharedNotice[],
@@ -224,11 +224,11 @@ export class DynamoApplicationStore implements ApplicationStore {
   ): Promise<Application[]> {
     const transactItems: TransactItem[] = [];
     const placeIndexes = new Set<number>();
-    for (const { application, plan, placeAgeGroup } of changes) {
+    for (const { application, plan } of changes) {
       transactItems.push(this.transitionUpdate(application, plan));
-      if (plan.place && placeAgeGroup) {
+      if (plan.place) {
         placeIndexes.add(transactItems.length);
-        transactItems.push(this.placeUpdate(application.tenantId, plan.place, placeAgeGroup));
+        transactItems.push(this.placeUpdate(application.tenantId, plan.place));
       }
       if (plan.releasesChild) {
         transactItems.push({
@@ -377,14 +377,14 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   /** A kindergarten place taken (only if one is free) or given back (never below zero). */
-  private placeUpdate(tenantId: string, place: NonNullable<TransitionPlan['place']>, group: AgeGroup): TransactItem {
+  private placeUpdate(tenantId: string, place: NonNullable<TransitionPlan['place']>): TransactItem {
     return {
       Update: {
         TableName: this.tableName('kindergartens'),
         Key: { tenantId, kindergartenId: place.kindergartenId },
         UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
         ConditionExpression: place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
-        ExpressionAttributeNames: { '#group': group, '#occupancy': 'occupancy', ...(place.delta > 0 && { '#capacity': 'capacity' }) },
+        ExpressionAttributeNames: { '#group': place.ageGroup, '#occupancy': 'occupancy', ...(place.delta > 0 && { '#capacity': 'capacity' }) },
         ExpressionAttributeValues: { ':delta': place.delta, ...(place.delta < 0 && { ':zero': 0 }) },
       },
     };

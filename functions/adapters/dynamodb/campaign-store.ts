@@ -4,6 +4,7 @@ import type { Campaign, CampaignStatus } from '#domain/campaign';
 import { CampaignAlreadyActiveError, emptyCounts } from '#domain/campaign';
 import type { CampaignStore } from '#ports/campaigns';
 import type { TableKey } from '#functions/tables';
+import { retryTransientCancellations } from './transactions.ts';
 
 export const activeCampaignConstraint = (tenantId: string) => `active-campaign#${tenantId}`;
 
@@ -86,7 +87,7 @@ export class DynamoCampaignStore implements CampaignStore {
           ? { Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeCampaignConstraint(tenantId) }, ConditionExpression: 'campaignId = :campaign', ExpressionAttributeValues: { ':campaign': campaignId } } }
           : undefined;
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: guard ? [update, guard] : [update] }));
+      await retryTransientCancellations(() => this.client.send(new TransactWriteCommand({ TransactItems: guard ? [update, guard] : [update] })));
       return true;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

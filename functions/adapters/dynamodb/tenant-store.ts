@@ -10,7 +10,8 @@ export class DynamoTenantStore implements TenantStore {
 
   async get(tenantId: string): Promise<Tenant | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { tenantId } }));
-    if (!Item) return undefined;
+    // Host items (`host#…`, see department-store.ts) share the table; they are not departments.
+    if (!Item || 'siteOf' in Item) return undefined;
     const { demoSeed: _marker, ...tenant } = Item;
     return tenant as Tenant;
   }

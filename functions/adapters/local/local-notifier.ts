@@ -1,4 +1,4 @@
-import type { Announcement, Notifier, SmsMessage } from '#ports/notifier';
+import { e164Pattern, publishMaxBytes, smsMaxCharacters, type Announcement, type Notifier, type SmsMessage } from '#ports/notifier';
 
 export interface OutboxEntry extends SmsMessage {
   readonly channel: 'sms';
@@ -11,8 +11,19 @@ export function maskPhone(phone: string): string {
 }
 
 /**
+ * SNS's answer to a request it refuses, shaped as the SDK's `InvalidParameterException` without
+ * importing the client (local adapters stay out of the vendor layer); never with the phone number.
+ */
+function invalidParameter(what: string): Error {
+  return Object.assign(new Error(`Invalid parameter: ${what}`), { name: 'InvalidParameterException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
  * The local stand-in for SNS: keeps every message in an outbox (for the demo and for tests)
- * and prints it with the phone number masked.
+ * and prints it with the phone number masked. It refuses what SNS refuses (`InvalidParameterException`):
+ * an SMS over 1,600 characters or to a number not in E.164, an announcement over 256 KB.
  */
 export class LocalNotifier implements Notifier {
   readonly outbox: OutboxEntry[] = [];
@@ -39,6 +50,10 @@ export class LocalNotifier implements Notifier {
   }
 
   async sendSms(message: SmsMessage): Promise<void> {
+    if (!e164Pattern.test(message.phone)) throw invalidParameter('PhoneNumber Reason: not a valid E.164 number');
+    const characters = [...message.text].length;
+    if (characters === 0) throw invalidParameter('Empty message');
+    if (characters > smsMaxCharacters) throw invalidParameter(`Message too long (${characters} characters; an SMS Publish takes at most ${smsMaxCharacters})`);
     this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
     this.printThrottled(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
@@ -47,6 +62,9 @@ export class LocalNotifier implements Notifier {
   readonly announcements: (Announcement & { readonly sentAt: string })[] = [];
 
   async announce(announcement: Announcement): Promise<void> {
+    // As the SNS adapter publishes it: the subject cut to 99 characters, the tenant as an attribute.
+    const bytes = utf8Bytes(announcement.message) + utf8Bytes(announcement.subject.slice(0, 99)) + utf8Bytes('tenantId') + utf8Bytes('String') + utf8Bytes(announcement.tenantId);
+    if (bytes > publishMaxBytes) throw invalidParameter(`Message too long (${bytes} bytes with subject and attributes; at most ${publishMaxBytes})`);
     this.announcements.push({ ...announcement, sentAt: this.now().toISOString() });
     if (this.announcements.length > this.capacity) this.announcements.shift();
     this.print(`[announcement ${announcement.tenantId}] ${announcement.subject}`);

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { JobTask, ScheduledJob, Scheduler } from '#ports/scheduler';
+import { asyncInvokePayloadMaxBytes, scheduleViolations, type JobTask, type ScheduledJob, type Scheduler } from '#ports/scheduler';
 import { tables } from '#functions/tables';
 
 const byDue = tables.schedules.indexes[0];
@@ -14,16 +14,34 @@ export type JobRunner = (task: JobTask) => Promise<void>;
  * they survive a restart of `npm start`; `fireDue` runs every schedule whose time has come (also
  * those that fell due while the runtime was stopped). A schedule is claimed with a conditional
  * write before it runs, so two pollers never run it twice; a failing job is retried with backoff
- * and then marked `failed` (the local dead-letter queue).
+ * and then marked `failed` (the local dead-letter queue). It refuses what AWS refuses: a schedule
+ * name, group or input EventBridge Scheduler would not take (`ValidationException`, in its
+ * wording), and an enqueued job larger than an asynchronous Lambda invocation may carry.
  */
 export class LocalScheduler implements Scheduler {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => Date,
+    /** The schedule group, as the CDK names it in AWS (`kezek-<stage>`). */
+    private readonly groupName = 'kezek-local',
   ) {}
 
   async scheduleOnce(job: ScheduledJob): Promise<void> {
+    refuseInvalid(scheduleViolations({ name: job.name, groupName: this.groupName, input: JSON.stringify(job.task) }));
+    await this.store(job);
+  }
+
+  async enqueue(job: { name: string; task: JobTask }): Promise<void> {
+    // In AWS an asynchronous Lambda invocation: no schedule name is sent, the payload is limited.
+    const bytes = new TextEncoder().encode(JSON.stringify(job.task)).length;
+    if (bytes > asyncInvokePayloadMaxBytes) {
+      throw Object.assign(new Error(`Request must be smaller than ${asyncInvokePayloadMaxBytes} bytes for the InvokeAsync operation (was ${bytes})`), { name: 'RequestTooLargeException' });
+    }
+    await this.store({ name: job.name, at: this.now().toISOString(), task: job.task });
+  }
+
+  private async store(job: ScheduledJob): Promise<void> {
     try {
       await this.client.send(
         new PutCommand({
@@ -35,10 +53,6 @@ export class LocalScheduler implements Scheduler {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-  }
-
-  async enqueue(job: { name: string; task: JobTask }): Promise<void> {
-    await this.scheduleOnce({ name: job.name, at: this.now().toISOString(), task: job.task });
   }
 
   /** Runs every due schedule once; returns the names it completed. */
@@ -108,4 +122,13 @@ export class LocalScheduler implements Scheduler {
       }),
     );
   }
+}
+
+function refuseInvalid(violations: readonly string[]): void {
+  if (violations.length === 0) return;
+  const count = violations.length;
+  const message = `${count} validation error${count > 1 ? 's' : ''} detected: ${violations.join('; ')}`;
+  // Shaped as the SDK's `ValidationException` (name, fault, status) without importing the client:
+  // local adapters stay out of the vendor layer's list.
+  throw Object.assign(new Error(message), { name: 'ValidationException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/context.tsx';
 import { Link } from '../router.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SessionBar } from './session-bar.tsx';
+import { SiteContacts } from './site-contacts.tsx';
+import { useSite } from '../tenant.ts';
 
 interface LayoutProps {
   /** Shown once the page knows who is logged in. */
@@ -13,7 +15,8 @@ interface LayoutProps {
 
 /** The frame of every page: skip link, header with the language switch, main, footer. */
 export function Layout({ identity, children }: LayoutProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const site = useSite();
   // The skip link moves focus by script: a "#main" URL would be taken for a page change.
   const skipToMain = (event: MouseEvent) => {
     event.preventDefault();
@@ -26,9 +29,15 @@ export function Layout({ identity, children }: LayoutProps) {
       </a>
       <header class="site-header">
         <div class="container site-header__inner">
-          <Link href="/" class="brand" aria-label={t.layout.homeLink} data-qa="home-link">
-            kezek
-          </Link>
+          <div class="site-brand">
+            <Link href="/" class="brand" aria-label={t.layout.homeLink} data-qa="home-link">
+              kezek
+            </Link>
+            {/* Which department's site this is: found by host name at run time (one build, many departments). */}
+            <p class="site-name" data-qa="site-name">
+              {site?.name[language] ?? ''}
+            </p>
+          </div>
           <LanguageSwitch />
         </div>
         {identity && (
@@ -42,6 +51,7 @@ export function Layout({ identity, children }: LayoutProps) {
       </main>
       <footer class="site-footer">
         <div class="container">
+          {site && <SiteContacts site={site} />}
           <p>{t.layout.footer}</p>
         </div>
       </footer>

@@ -1,0 +1,65 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalScheduler } from '#adapters/local/local-scheduler';
+import { jobs } from '#functions/jobs/jobs';
+import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { jobRunner } from '../../local/job-runner.ts';
+import { ensureTables, localTableNames } from '../../local/tables.ts';
+
+/**
+ * Lambda stops a job function at its timeout and counts the invocation as failed (then retries
+ * it); the local job runner must do the same, or a job too slow for AWS passes every local test.
+ */
+let dynamo: RunningDynamoDbLocal;
+let client: DynamoDBDocumentClient;
+const tableNames = localTableNames('kezek-timeout');
+const now = new Date('2026-03-13T06:00:00.000Z');
+
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal({ data: 'memory' });
+  const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTables(raw, tableNames);
+  client = DynamoDBDocumentClient.from(raw);
+}, 120_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.stop();
+});
+
+describe('job time limits', () => {
+  it('should give every job kind its own Lambda timeout in the job table, at most Lambda’s 900 s', () => {
+    expect(Object.fromEntries(jobs.map((job) => [job.kind, job.timeoutSeconds]))).toEqual({
+      'referral-expiry': 10,
+      'referral-restore': 10,
+      'recompute-positions': 300,
+      'campaign-start': 900,
+      'campaign-reminder': 900,
+      'campaign-close': 900,
+      export: 900,
+    });
+  });
+
+  it('should fail a job that runs past its timeout as Lambda does, and leave it scheduled for a retry', async () => {
+    // Prepare: a due schedule whose job never finishes, under a 50 ms limit
+    const scheduler = new LocalScheduler(client, tableNames.schedules, () => now);
+    await scheduler.scheduleOnce({ name: 'referral-expiry-slow', at: '2026-03-13T05:00:00.000Z', task: { kind: 'referral-expiry', applicationId: 'app-1', issuedAt: '2026-03-06T06:00:00.000Z' } });
+    const slow = jobRunner({ load: async () => () => new Promise<void>(() => undefined), timeoutMs: () => 50 });
+    const lines: string[] = [];
+    // Act
+    const completed = await scheduler.fireDue(slow, (line) => lines.push(line));
+    // Assess: not completed; the failure recorded with Lambda's error; due again after the backoff
+    expect(completed).toEqual([]);
+    expect(lines).toEqual(['[scheduler] referral-expiry-slow failed (attempt 1): Sandbox.Timedout: Task timed out after 0.05 seconds']);
+    const { Item } = await client.send(new GetCommand({ TableName: tableNames.schedules, Key: { scheduleName: 'referral-expiry-slow' } }));
+    expect(Item).toMatchObject({ state: 'scheduled', attempts: 1, pending: 'pending', dueAt: '2026-03-13T06:00:02.000Z' });
+  });
+
+  it('should let a job that finishes within its timeout complete', async () => {
+    const scheduler = new LocalScheduler(client, tableNames.schedules, () => now);
+    await scheduler.scheduleOnce({ name: 'referral-expiry-quick', at: '2026-03-13T05:00:00.000Z', task: { kind: 'referral-expiry', applicationId: 'app-2', issuedAt: '2026-03-06T06:00:00.000Z' } });
+    const quick = jobRunner({ load: async () => async () => undefined, timeoutMs: () => 60_000 });
+    expect(await scheduler.fireDue(quick)).toEqual(['referral-expiry-quick']);
+  });
+});

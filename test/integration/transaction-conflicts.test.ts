@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dependencies } from '#adapters/dependencies';
+import { parentAccountId } from '#domain/accounts';
+import { currentSurvey } from '#domain/survey-definition';
+import { openSession } from '#use-cases/sessions';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
+import { loginStaff, startCampaignNow, startTestRuntime } from '../support/runtime.ts';
+
+/**
+ * DynamoDB cancels transactions that overlap on an item; DynamoDB Local does not, so the local
+ * runtime emulates it (local/transaction-conflicts.ts). Every survey submission adds to the same
+ * aggregate counters, so a crowd of them at once is where AWS would cancel: the system must
+ * retry, and answer 409 "try again" when the retries run out, never 500.
+ */
+let runtime: LocalRuntime;
+let campaignId: string;
+let applicants: string[];
+
+const crowd = 150;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(900);
+  const staff = await loginStaff(runtime);
+  campaignId = await startCampaignNow(runtime, staff);
+  const pending = new Set<string>();
+  let next: string | undefined;
+  do {
+    const page = await dependencies().applications.pendingPage('temirtau', campaignId, next, 1_000);
+    for (const a of page.applications) pending.add(a.applicantIin);
+    next = page.next;
+  } while (next);
+  applicants = [...pending];
+}, 300_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+/** A session cookie opened the way the login route opens one (the SMS step is not what is tested here). */
+async function sessionCookie(iin: string): Promise<string> {
+  const { token } = await openSession(dependencies().auth, { role: 'parent', accountId: parentAccountId(iin), displayName: 'Parent', iin }, runtime.clock.now());
+  return `kezek_session=${token}`;
+}
+
+function submit(cookie: string, i: number, language = 'en') {
+  const kindergartens = runtime.seed!.data.kindergartens;
+  const answers = {
+    kindergartens: [kindergartens[i % kindergartens.length]!.kindergartenId],
+    ownership: { choice: ['any', 'state', 'private'][i % 3]!, reasons: [] },
+    language: { choice: i % 2 ? 'kk' : 'ru' },
+    fee: { choice: ['up-to-10000', 'up-to-20000', 'up-to-50000'][i % 3]! },
+    activities: { options: i % 4 ? ['chess'] : [] },
+    digital: { options: i % 3 ? ['android'] : ['ios'] },
+  };
+  return fetch(`${runtime.url}/api/cabinet/survey`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': language, cookie },
+    body: JSON.stringify({ version: currentSurvey.version, answers }),
+  }).then(async (response) => ({ status: response.status, body: JSON.parse(await response.text()) }));
+}
+
+describe(`${crowd} survey submissions at once, with DynamoDB's transaction conflicts emulated`, () => {
+  it('should answer each with 200 or 409 "try again", never 500, and keep the counters equal to a recount', async () => {
+    // Prepare
+    expect(applicants.length).toBeGreaterThanOrEqual(crowd + 2);
+    const cookies = await Promise.all(applicants.slice(0, crowd).map(sessionCookie));
+    runtime.transactionConflicts!.resetTotals();
+    // Act: all at once
+    const answers = await Promise.all(cookies.map((cookie, i) => submit(cookie, i)));
+    // Assess
+    const statuses = answers.map((a) => a.status);
+    const { transactions, conflicts } = runtime.transactionConflicts!.totals;
+    const ok = statuses.filter((s) => s === 200).length;
+    const tryAgain = statuses.filter((s) => s === 409).length;
+    console.info(`[conflicts] ${crowd} submissions: 200×${ok}, 409×${tryAgain} (${((100 * tryAgain) / crowd).toFixed(1)} %); ${transactions} transactions sent, ${conflicts} cancelled for TransactionConflict`);
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'try_again')).toBe(true);
+    expect(conflicts).toBeGreaterThan(0);
+    const { answers: stored, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    expect(stored).toHaveLength(ok);
+    expect(slices).toEqual(recountSlices(stored));
+  }, 300_000);
+
+  it('should answer 409 with the localized "try again" when the counters stay contended through every retry, and write nothing', async () => {
+    // Prepare: one submission commits, then every transaction on its counters is refused for a minute
+    const [first, second] = await Promise.all(applicants.slice(crowd, crowd + 2).map(sessionCookie));
+    runtime.transactionConflicts!.configure({ windowMs: 60_000 });
+    try {
+      expect((await submit(first!, 1)).status).toBe(200);
+      const before = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+      // Act
+      const refused = await submit(second!, 2, 'ru');
+      // Assess
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toEqual({ code: 'try_again', message: 'Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.' });
+      expect(await storedAnswersAndSlices(runtime, 'temirtau', campaignId)).toEqual(before);
+    } finally {
+      runtime.transactionConflicts!.configure({ windowMs: 5 });
+    }
+  }, 60_000);
+});
