@@ -116,19 +116,23 @@ describe('the audit trail', () => {
     expect(theirs?.record?.id).not.toBe(worlds.Y.applicationId);
   });
 
-  it('should commit a withdrawal’s event in the withdrawal’s own transaction (no separate put)', async () => {
-    // Prepare
-    const applicationId = await freshApplication(worlds, worlds.A);
+  it('should commit a withdrawal’s event in the withdrawal’s own transaction, with no request more than an unaudited withdrawal', async () => {
+    // Prepare: the parent's own withdrawal runs the same use case and is not audited.
+    const parents = await freshApplication(worlds, worlds.A);
+    const staffs = await freshApplication(worlds, worlds.A);
+    const byParent = await send(runtime.url, worlds.actors.parentA, { method: 'POST', path: `/api/cabinet/applications/${parents}/withdrawal` });
+    expect(byParent.status).toBe(200);
 
     // Act
-    const sent = await send(runtime.url, worlds.A.staff, { method: 'POST', path: `/api/staff/applications/${applicationId}/withdrawal`, body: { reason: 'test' } });
+    const byStaff = await send(runtime.url, worlds.A.staff, { method: 'POST', path: `/api/staff/applications/${staffs}/withdrawal`, body: { reason: 'test' } });
 
     // Assess
-    expect(sent.status).toBe(200);
-    const requests = JSON.parse(sent.headers.get('x-kezek-dynamodb-requests') ?? '{}') as Record<string, number>;
-    expect(requests.PutItemCommand).toBeUndefined();
+    expect(byStaff.status).toBe(200);
+    const requestsOf = (sent: { headers: Headers }) => JSON.parse(sent.headers.get('x-kezek-dynamodb-requests') ?? '{}') as Record<string, number>;
+    expect(requestsOf(byStaff).PutItemCommand).toBe(requestsOf(byParent).PutItemCommand);
+    expect(requestsOf(byStaff).TransactWriteItemsCommand).toBe(requestsOf(byParent).TransactWriteItemsCommand);
     const [event] = await newestEvents(worlds.A.tenantId);
-    expect(event).toMatchObject({ action: 'application.withdraw', record: { type: 'application', id: applicationId }, outcome: 'success' });
+    expect(event).toMatchObject({ action: 'application.withdraw', record: { type: 'application', id: staffs }, outcome: 'success' });
   });
 
   it('should show a department only its own events', async () => {
@@ -177,6 +181,9 @@ describe('the audit trail', () => {
     expect(byOtherPerson.body.events).toEqual([]);
     expect(actions(today_)).toHaveLength(5);
     expect(yesterday.body.events).toEqual([]);
+
+    // Prepare: more events than one page holds.
+    for (let i = 0; i < 50; i++) expectStatus(await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/queue', query: { birthYear: String(worlds.A.birthYear) } }), 200, 'browsing');
 
     // Act: pages of the tenant's trail, 50 events each, without repeats.
     const first = await list({});

@@ -14,6 +14,7 @@ function StaffNav() {
     { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register' },
     { href: '/staff/import', label: s.nav.import, qa: 'nav-import' },
     { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns' },
+    { href: '/staff/audit', label: s.nav.audit, qa: 'nav-audit' },
   ];
   return (
     <nav class="staff-nav" aria-label={s.nav.label} data-qa="staff-nav">
