@@ -9,6 +9,7 @@ import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, authorizer, type Grants, type RouteDefinition } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
@@ -36,7 +37,7 @@ const allRoutes = routes as readonly RouteDefinition[];
 const allJobs = jobs as readonly JobDefinition[];
 /** Every function of the API stack by handler name, with the grants it was made from. */
 const allFunctions: readonly (readonly [string, Grants])[] = [
-  ...allRoutes.map((route) => [route.handler, route.grants] as const),
+  ...allRoutes.map((route) => [route.handler, grantsOf(route)] as const),
   [authorizer.handler, authorizer.grants] as const,
   ...allJobs.map((job) => [job.handler, job.grants] as const),
 ];
