@@ -1,6 +1,10 @@
-import { ArnFormat, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -32,6 +36,18 @@ export interface ApiStackProps extends StackProps {
   readonly jobs: JobsStack;
   /** The dashboard map's tile layer (`{z}/{x}/{y}` URL) and its attribution; none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /**
+   * The API's own domain (e.g. `api.kezek.example.kz`) with a regional ACM certificate in the
+   * API's region. With it the default execute-api endpoint is switched off, so the API is reached
+   * only under this name (CloudFront's origin); without it CloudFront needs the execute-api
+   * endpoint, which then stays on (a synth warning says so).
+   */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+}
+
+/** Name of the origin secret of a stage; the web stack resolves it by name at deploy time. */
+export function originSecretName(stage: string): string {
+  return `kezek-${stage}-origin-verify`;
 }
 
 /** `parent-login-code` → `ParentLoginCode`: construct ids stay readable in the console. */
@@ -73,7 +89,7 @@ export function routeId(route: Pick<RouteDefinition, 'method' | 'path'>): string
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
-  /** `<apiId>.execute-api.<region>.amazonaws.com`: the origin CloudFront forwards `/api/*` to. */
+  /** The origin CloudFront forwards `/api/*` to: the API's own domain, else `<apiId>.execute-api.<region>.amazonaws.com`. */
   readonly apiDomainName: string;
   /** Functions by handler name (route handlers, `authorizer` and the job handlers). */
   readonly functions: ReadonlyMap<string, AppFunction>;
@@ -81,6 +97,12 @@ export class ApiStack extends Stack {
   readonly jobFunctions: ReadonlyMap<JobKind, AppFunction>;
   /** Assumed by EventBridge Scheduler; may invoke the job functions and write to the DLQ, nothing else. */
   readonly schedulerRole: Role;
+  /**
+   * What CloudFront sends in `x-kezek-origin-verify`, so that a function believes the viewer
+   * address only on requests CloudFront forwarded. Read by the functions whose grants say
+   * `viewerAddress`; resolved by name into the distribution's origin header at deploy time.
+   */
+  readonly originSecret: Secret;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -108,6 +130,19 @@ export class ApiStack extends Stack {
       targets: Object.fromEntries(jobs.map((job) => [job.kind, this.jobFunctionArn(job)])) as Record<JobKind, string>,
     };
 
+    this.originSecret = new Secret(this, 'OriginVerifySecret', {
+      secretName: originSecretName(props.stage),
+      description: 'Sent by CloudFront to the kezek API in x-kezek-origin-verify; proves a request came through the distribution',
+      // Letters and digits only: it travels as an HTTP header value.
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by hand (README, Deploy): CloudFront gets a new value only when the web stack is deployed, so an ' +
+        'automatic rotation would have to deploy it too; the functions accept the current and the previous value meanwhile.',
+    });
+
     const functions = new Map<string, AppFunction>();
     const createFunction = (handlerName: string, grants: Grants, functionName?: string, timeoutSeconds?: number): AppFunction => {
       const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, {
@@ -115,13 +150,19 @@ export class ApiStack extends Stack {
         // Fixed names: the monitoring stack's alarms name every function without a cross-stack reference.
         functionName: functionName ?? functionNameFor(props.stage, handlerName),
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
+        secretsExtension: grants.viewerAddress === true,
       });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, TableAccess][];
-      for (const [key, access] of tableGrants) fn.bindTable(tableDefinitions[key], tables[key]!, access);
+      for (const [key, access] of tableGrants) {
+        fn.bindTable(tableDefinitions[key], tables[key]!, access, { delete: grants.deletes?.includes(key), batchWrite: grants.batchWrites?.includes(key) });
+      }
+      const undeclared = [...(grants.deletes ?? []), ...(grants.batchWrites ?? [])].filter((key) => grants.tables?.[key] !== 'readWrite');
+      if (undeclared.length > 0) throw new Error(`${handlerName}: deletes and batch writes need readWrite on ${undeclared.join(', ')}`);
       if (grants.sms) fn.bindSms();
-      if (grants.scheduler) fn.bindScheduler(scheduler);
+      if (grants.scheduler || grants.enqueues) fn.bindScheduler(scheduler, grants.enqueues ?? []);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       if (grants.files) fn.bindFiles(exportsBucket, grants.files);
+      if (grants.viewerAddress) fn.bindOriginSecret(this.originSecret, originSecretName(props.stage));
       functions.set(handlerName, fn);
       return fn;
     };
@@ -158,13 +199,15 @@ export class ApiStack extends Stack {
       description: 'kezek HTTP API, served to browsers through CloudFront under /api/*',
       // The default stage is created below, with access logs and throttling.
       createDefaultStage: false,
+      // Reachable only under its own domain, which CloudFront forwards to (see `customDomain`).
+      disableExecuteApiEndpoint: props.customDomain !== undefined,
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -210,8 +253,24 @@ export class ApiStack extends Stack {
       functions.get('staff-campaign-dashboard')?.addEnvironment('MAP_TILE_URL', props.mapTiles.url).addEnvironment('MAP_TILE_ATTRIBUTION', props.mapTiles.attribution);
     }
 
-    this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    if (props.customDomain) {
+      const domain = new DomainName(this, 'ApiDomain', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', props.customDomain.certificateArn),
+      });
+      new ApiMapping(this, 'ApiMapping', { api: this.api, domainName: domain, stage });
+      // The DNS record to create: <domainName> CNAME (or alias) to this regional name.
+      new CfnOutput(this, 'ApiDomainTarget', { value: domain.regionalDomainName });
+      this.apiDomainName = props.customDomain.domainName;
+    } else {
+      Annotations.of(this).addWarningV2(
+        'kezek:executeApiEndpoint',
+        'No customDomain for the API: its execute-api endpoint stays reachable directly (CloudFront needs it). ' +
+          'Set apiDomainName and apiCertificateArn to switch it off; the viewer address is trusted only with the origin secret either way.',
+      );
+      this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    }
+    new CfnOutput(this, 'ApiEndpoint', { value: `https://${this.apiDomainName}` });
     new CfnOutput(this, 'ApiDomainName', { value: this.apiDomainName, exportName: this.domainExportName() });
     new CfnOutput(this, 'ApiId', { value: this.api.apiId, exportName: this.apiIdExportName() });
   }

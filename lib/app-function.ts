@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -19,6 +20,11 @@ import { functionBuildOptions, vendorLayer } from './vendor-layer.ts';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
+/** What `read` allows on a table: no Scan (our request paths never scan), no DescribeTable, no streams. */
+export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
+/** What `readWrite` adds: single-item writes (also inside transactions); deletes and batch writes are granted separately. */
+export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+
 /** What a function needs to create one-time schedules for the jobs of `functions/jobs/jobs.ts`. */
 export interface SchedulerBinding {
   /** Name of the schedule group the schedules are created in. */
@@ -31,9 +37,11 @@ export interface SchedulerBinding {
   readonly targets: Readonly<Record<JobKind, string>>;
 }
 
-export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
+export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'paramsAndSecrets'> {
   /** Handler name: the file `functions/handlers/<handlerName>.ts`, exporting `handler`. */
   readonly handlerName: string;
+  /** Adds the AWS Parameters and Secrets extension (for `bindOriginSecret`). */
+  readonly secretsExtension?: boolean;
 }
 
 /**
@@ -43,7 +51,7 @@ export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry'> {
  */
 export class AppFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
-    const { handlerName, environment, bundling, ...rest } = props;
+    const { handlerName, environment, bundling, secretsExtension, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.ONE_YEAR,
       // Logs are operational data, not a record to keep after the stack is gone.
@@ -89,6 +97,12 @@ export class AppFunction extends NodejsFunction {
         ...bundling,
       },
       layers: [vendorLayer(scope), ...(rest.layers ?? [])],
+      ...(secretsExtension && {
+        paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+          secretsManagerTtl: Duration.minutes(5),
+          logLevel: ParamsAndSecretsLogLevel.WARN,
+        }),
+      }),
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
@@ -100,25 +114,47 @@ export class AppFunction extends NodejsFunction {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords on "*" (they have no ' +
-        'resource ARN); SMS direct publish (bindSms) needs sns:Publish on "*" (a phone number has no ' +
-        'ARN). test/infra checks that "*" appears with no other action.',
+        'resource ARN). test/infra checks that "*" appears with no other action.',
     });
   }
 
-  /** Passes the table's physical name in `definition.envVar` and grants exactly `access`. */
-  bindTable(definition: TableDefinition, table: ITableV2 | ITable, access: TableAccess): this {
+  /**
+   * Passes the table's physical name in `definition.envVar` and grants exactly `access`: `read` is
+   * GetItem, BatchGetItem, Query and ConditionCheckItem (never Scan, DescribeTable or the stream
+   * actions that CDK's `grantReadData` adds); `readWrite` adds PutItem and UpdateItem; DeleteItem
+   * and BatchWriteItem only where `writes` names them. Queries may use the table's indexes.
+   * `write` is PutItem alone, and an append-only table (the audit trail) never gets more than
+   * PutItem to write with: its items are never updated or deleted.
+   */
+  bindTable(
+    definition: TableDefinition,
+    table: ITableV2 | ITable,
+    access: TableAccess,
+    writes: { readonly delete?: boolean; readonly batchWrite?: boolean } = {},
+  ): this {
     this.addEnvironment(definition.envVar, table.tableName);
-    if (access !== 'write') table.grantReadData(this);
-    // An append-only table (the audit trail) is only ever added to: PutItem, no update or delete.
-    if (access === 'write' || (access === 'readWrite' && definition.appendOnly)) table.grant(this, 'dynamodb:PutItem');
-    else if (access === 'readWrite') table.grantReadWriteData(this);
+    const indexes = `${table.tableArn}/index/*`;
+    if (access !== 'write') {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: [...tableReadActions], resources: definition.indexes.length > 0 ? [table.tableArn, indexes] : [table.tableArn] }),
+      );
+    }
+    if (access === 'write' || (access === 'readWrite' && definition.appendOnly)) {
+      if (writes.delete || writes.batchWrite) throw new Error(`${definition.name}: append-only, no delete or batch write`);
+      this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn] }));
+    } else if (access === 'readWrite') {
+      const actions = [...tableWriteActions, ...(writes.delete ? ['dynamodb:DeleteItem'] : []), ...(writes.batchWrite ? ['dynamodb:BatchWriteItem'] : [])];
+      this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
+    } else if (writes.delete || writes.batchWrite) {
+      throw new Error(`${definition.name}: a delete or batch write needs readWrite access`);
+    }
     if (definition.indexes.length > 0) {
       Validations.of(this.role ?? this).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(table.tableArn))}/index/*]`,
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(indexes))}]`,
         reason:
           `Queries on the global secondary indexes of ${definition.name} ` +
           `(${definition.indexes.map((index) => index.indexName).join(', ')}) need <table ARN>/index/*; ` +
-          'the grant stays on this one table.',
+          'the grant stays on this one table and on read actions.',
       });
     }
     return this;
@@ -139,9 +175,16 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Allows sending SMS through SNS direct publish (to a phone number, so no topic ARN exists). */
+  /**
+   * Allows sending SMS through SNS direct publish. A phone number has no ARN, so the grant cannot
+   * name a resource; `NotResource` on every SNS ARN makes it "anything but a topic, an endpoint or
+   * an application", i.e. phone numbers only. (A Deny on topic ARNs would also block the
+   * announcements topic of the one job that both texts and announces.)
+   */
   bindSms(): this {
-    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], notResources: [`arn:${Stack.of(this).partition}:sns:*:*:*`] }),
+    );
     return this;
   }
 
@@ -153,11 +196,24 @@ export class AppFunction extends NodejsFunction {
   }
 
   /**
+   * The origin secret CloudFront sends (`functions/http/client-address.ts`): its name in
+   * `ORIGIN_SECRET_ID`, read access to this one secret, and the AWS Parameters and Secrets
+   * extension, which reads it with the function's role and caches it for the same 5 minutes as
+   * the function does, so a rotation reaches warm functions without a redeploy.
+   */
+  bindOriginSecret(secret: ISecret, secretName: string): this {
+    this.addEnvironment('ORIGIN_SECRET_ID', secretName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    return this;
+  }
+
+  /**
    * Lets the function create one-time schedules in the group (never update or delete them, never
-   * in another group) and pass the scheduler role to Scheduler only; the environment carries the
+   * in another group), pass the scheduler role to Scheduler only and invoke the job functions of
+   * `enqueues` (no other); the environment carries the
    * group, role, DLQ and every job kind's target ARN that `EventBridgeScheduler` reads.
    */
-  bindScheduler(scheduler: SchedulerBinding): this {
+  bindScheduler(scheduler: SchedulerBinding, enqueues: readonly JobKind[] = []): this {
     this.addEnvironment('SCHEDULE_GROUP_NAME', scheduler.scheduleGroupName);
     this.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
     this.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueueArn);
@@ -171,8 +227,11 @@ export class AppFunction extends NodejsFunction {
       resourceName: `${scheduler.scheduleGroupName}/*`,
     });
     this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedulesOfGroup] }));
-    // `enqueue`: work that outgrows a request runs as an asynchronous call of a job function.
-    this.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: Object.values(scheduler.targets) }));
+    // `enqueue`: work that outgrows a request runs as an asynchronous call of a job function; only
+    // of the jobs this function starts (a schedule's target is invoked by the scheduler role).
+    if (enqueues.length > 0) {
+      this.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...new Set(enqueues)].map((kind) => scheduler.targets[kind]) }));
+    }
     this.addToRolePolicy(
       new PolicyStatement({
         actions: ['iam:PassRole'],

@@ -28,11 +28,18 @@ export function kezekOptionsFrom(context: (key: string) => string | undefined, a
   if (certificateArn && !certificateArn.startsWith('arn:aws:acm:us-east-1:')) {
     throw new DeploymentOptionError(`kezek: CloudFront takes certificates from us-east-1 only; ${certificateArn} is elsewhere`);
   }
+  const apiDomainName = context('apiDomainName');
+  const apiCertificateArn = context('apiCertificateArn');
+  if ((apiDomainName === undefined) !== (apiCertificateArn === undefined)) {
+    throw new DeploymentOptionError('kezek: the API\'s own domain needs both apiDomainName and apiCertificateArn (the certificate in the deployment\'s Region)');
+  }
   const mapTileUrl = context('mapTileUrl');
   return {
     stage: context('stage') ?? 'dev',
     env: { account, region },
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    apiCustomDomain: apiDomainName && apiCertificateArn ? { domainName: apiDomainName, certificateArn: apiCertificateArn } : undefined,
+    originSecretVersionId: context('originSecretVersionId'),
     mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
   };
 }

@@ -1,7 +1,8 @@
 import { Validations, type App, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ApiStack } from './api-stack.ts';
+import { ApiStack, originSecretName } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
+import { EdgeStack } from './edge-stack.ts';
 import { JobsStack } from './jobs-stack.ts';
 import { MonitoringStack } from './monitoring-stack.ts';
 import { WebStack, type CustomDomain } from './web-stack.ts';
@@ -15,6 +16,10 @@ export interface KezekOptions {
   readonly webDistPath?: string;
   /** The dashboard map's tiles (e.g. a department's own tile server); none draws a plain background. */
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
+  /** The API's own domain and its regional certificate: switches the execute-api endpoint off. */
+  readonly apiCustomDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** After a rotation of the origin secret: the new version's id, so CloudFront sends it (README, Deploy). */
+  readonly originSecretVersionId?: string;
 }
 
 export interface KezekStacks {
@@ -22,6 +27,7 @@ export interface KezekStacks {
   readonly jobs: JobsStack;
   readonly api: ApiStack;
   readonly web: WebStack;
+  readonly edge: EdgeStack;
   readonly monitoring: MonitoringStack;
 }
 
@@ -31,17 +37,27 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain });
+  // CloudFront's web ACL can only live in us-east-1; the web stack reads its ARN across regions.
+  const edge = new EdgeStack(app, `${prefix}Edge`, {
+    stage: options.stage,
+    env: { account: options.env.account, region: 'us-east-1' },
+    crossRegionReferences: true,
+  });
   const web = new WebStack(app, `${prefix}Web`, {
     ...common,
+    crossRegionReferences: true,
     apiDomainName: api.importApiDomainName(),
+    originSecretName: originSecretName(options.stage),
+    originSecretVersionId: options.originSecretVersionId,
+    webAclArn: edge.webAcl.attrArn,
     customDomain: options.customDomain,
     webDistPath: options.webDistPath,
   });
   web.addStackDependency(api, 'forwards /api/* to the HTTP API');
   // Its own stack: about 110 alarms would push the API stack towards CloudFormation's 500 resources.
   const monitoring = new MonitoringStack(app, `${prefix}Monitoring`, { ...common, data, jobs, api });
-  return { data, jobs, api, web, monitoring };
+  return { data, jobs, api, web, edge, monitoring };
 }
 
 /** Runs the AWS Solutions rules of cdk-nag at synth; an unacknowledged error fails the synth. */

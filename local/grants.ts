@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareStack } from '@smithy/types';
 import type { Grants } from '#http/routes';
-import type { TableKey } from '#functions/tables';
+import type { CloudTableKey, TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 
 /**
@@ -9,7 +9,7 @@ import type { Dependencies } from '#ports/dependencies';
  * its IAM policy and environment). Locally every handler shares one process, one environment and
  * every client, so a missing grant would pass every test and fail only in AWS. The local runtime
  * therefore runs each invocation inside the grants of its function and refuses, as IAM would,
- * every DynamoDB table, schedule, SMS, announcement or file it was not granted.
+ * every DynamoDB table, schedule, SMS, announcement, file or secret it was not granted.
  */
 interface GrantScope {
   readonly functionName: string;
@@ -28,7 +28,8 @@ export function withGrants<T>(functionName: string, grants: Grants, invoke: () =
   return scope.run({ functionName, grants }, invoke);
 }
 
-type Access = 'read' | 'write';
+/** As the CDK grants them (`lib/app-function.ts`): `scan` and `describe` are never granted. */
+type Access = 'read' | 'write' | 'delete' | 'batchWrite' | 'scan' | 'describe';
 
 function refuse(what: string): never {
   const current = scope.getStore()!;
@@ -40,25 +41,51 @@ function tableAccesses(command: string, input: Record<string, any>): [string, Ac
   switch (command) {
     case 'GetItemCommand':
     case 'QueryCommand':
-    case 'ScanCommand':
-    case 'DescribeTableCommand':
       return [[input.TableName, 'read']];
+    case 'ScanCommand':
+      return [[input.TableName, 'scan']];
+    case 'DescribeTableCommand':
+      return [[input.TableName, 'describe']];
     case 'PutItemCommand':
     case 'UpdateItemCommand':
-    case 'DeleteItemCommand':
       return [[input.TableName, 'write']];
+    case 'DeleteItemCommand':
+      return [[input.TableName, 'delete']];
     case 'BatchGetItemCommand':
       return Object.keys(input.RequestItems ?? {}).map((table) => [table, 'read']);
     case 'BatchWriteItemCommand':
-      return Object.keys(input.RequestItems ?? {}).map((table) => [table, 'write']);
+      return Object.keys(input.RequestItems ?? {}).map((table) => [table, 'batchWrite']);
     case 'TransactGetItemsCommand':
       return (input.TransactItems ?? []).map((item: any) => [item.Get.TableName, 'read']);
     case 'TransactWriteItemsCommand':
       return (input.TransactItems ?? []).map((item: any) =>
-        item.ConditionCheck ? [item.ConditionCheck.TableName, 'read'] : [(item.Put ?? item.Update ?? item.Delete).TableName, 'write'],
+        item.ConditionCheck
+          ? [item.ConditionCheck.TableName, 'read']
+          : item.Delete
+            ? [item.Delete.TableName, 'delete']
+            : [(item.Put ?? item.Update).TableName, 'write'],
       );
     default:
       return [[String(input.TableName ?? '?'), 'write']];
+  }
+}
+
+/** Whether `grants` allow `access` to the cloud table `key`, as the function's IAM policy would. */
+export function isGranted(grants: Grants, key: TableKey, access: Access): boolean {
+  const table = grants.tables?.[key as CloudTableKey];
+  switch (access) {
+    case 'read':
+      // `write` (the audit trail) adds items but reads none.
+      return table === 'read' || table === 'readWrite';
+    case 'write':
+      return table === 'write' || table === 'readWrite';
+    case 'delete':
+      return table === 'readWrite' && (grants.deletes ?? []).includes(key as CloudTableKey);
+    case 'batchWrite':
+      return table === 'readWrite' && (grants.batchWrites ?? []).includes(key as CloudTableKey);
+    case 'scan':
+    case 'describe':
+      return false;
   }
 }
 
@@ -75,10 +102,7 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
       if (current) {
         for (const [table, access] of tableAccesses(context.commandName ?? '', args.input as Record<string, any>)) {
           const key = keyOf.get(table);
-          // `write` (the audit trail) adds items but reads none; `readWrite` does both.
-          const granted = key === undefined || key === 'schedules' ? undefined : current.grants.tables?.[key];
-          const allowed =
-            key === 'schedules' ? current.grants.scheduler === true : key !== undefined && (access === 'read' ? granted === 'read' || granted === 'readWrite' : granted === 'write' || granted === 'readWrite');
+          const allowed = key === 'schedules' ? current.grants.scheduler === true : key !== undefined && isGranted(current.grants, key, access);
           if (!allowed) refuse(`${access} the ${key ?? table} table (${context.commandName})`);
         }
       }
@@ -88,13 +112,15 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
   );
 }
 
-/** The local scheduler, notifier and file store, refusing what the current function was not granted. */
-export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' | 'files'>): Pick<Dependencies, 'scheduler' | 'notifier' | 'files'> {
+type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets'>;
+
+/** The local scheduler, notifier, file store and origin secret, refusing what the current function was not granted. */
+export function grantChecked(deps: Checked): Checked {
   const check = (granted: (grants: Grants) => boolean, what: string) => {
     const current = scope.getStore();
     if (current && !granted(current.grants)) refuse(what);
   };
-  const { scheduler, notifier, files } = deps;
+  const { scheduler, notifier, files, originSecrets } = deps;
   return {
     scheduler: {
       async scheduleOnce(job) {
@@ -102,7 +128,7 @@ export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' |
         return scheduler.scheduleOnce(job);
       },
       async enqueue(job) {
-        check((g) => g.scheduler === true, 'start jobs');
+        check((g) => (g.enqueues ?? []).includes(job.task.kind), `start ${job.task.kind} jobs`);
         return scheduler.enqueue(job);
       },
     },
@@ -124,6 +150,12 @@ export function grantChecked(deps: Pick<Dependencies, 'scheduler' | 'notifier' |
       async downloadUrl(key, fileName, expiresInSeconds) {
         check((g) => g.files !== undefined, 'sign download links');
         return files.downloadUrl(key, fileName, expiresInSeconds);
+      },
+    },
+    originSecrets: {
+      async current() {
+        check((g) => g.viewerAddress === true, 'read the origin secret');
+        return originSecrets.current();
       },
     },
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
 import { LocalFileStore } from '#adapters/local/local-file-store';
+import { StaticOriginSecrets } from '#adapters/local/static-origin-secrets';
 import { LocalClock } from './clock.ts';
 import { enforceTableGrants, grantChecked } from './grants.ts';
 import { startSchedulePoller } from './job-runner.ts';
@@ -37,6 +39,12 @@ export interface LocalRuntimeOptions {
    * on unless `false`; by default an item stays contended for 5 ms after its transaction commits.
    */
   readonly transactionConflicts?: TransactionConflictOptions | false;
+  /**
+   * The local stand-in for the origin secret CloudFront sends in `x-kezek-origin-verify`: only a
+   * request that carries it has its `CloudFront-Viewer-Address` believed. Defaults to
+   * `KEZEK_LOCAL_ORIGIN_SECRET`, else a random value per start (no forged address is believed).
+   */
+  readonly originSecret?: string;
 }
 
 export interface LocalRuntime {
@@ -48,6 +56,8 @@ export interface LocalRuntime {
   readonly clock: LocalClock;
   /** The transaction-conflict emulation and its counts, unless switched off. */
   readonly transactionConflicts: TransactionConflictEmulator | undefined;
+  /** The origin secret this runtime accepts (see `LocalRuntimeOptions.originSecret`). */
+  readonly originSecret: string;
   /** Runs due schedules now rather than at the next poll (tests). */
   pollSchedules(): Promise<string[]>;
   readonly seed: SeedResult | undefined;
@@ -87,7 +97,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Exports: next to the database when it is kept on disk, else in a fresh temporary folder.
     const files = new LocalFileStore(options.data && options.data !== 'memory' ? join(options.data, 'files') : mkdtempSync(join(tmpdir(), 'kezek-files-')), clock.now);
     // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
-    overrideDependencies({ ...grantChecked({ notifier, scheduler, files }), clock: clock.now });
+    const originSecret = options.originSecret ?? process.env.KEZEK_LOCAL_ORIGIN_SECRET ?? randomBytes(24).toString('base64url');
+    const originSecrets = new StaticOriginSecrets([originSecret]);
+    overrideDependencies({ ...grantChecked({ notifier, scheduler, files, originSecrets }), clock: clock.now });
     enforceTableGrants(dynamoDocumentClient().middlewareStack, tableNames);
     const transactionConflicts = options.transactionConflicts === false ? undefined : new TransactionConflictEmulator(tableNames, options.transactionConflicts ?? { windowMs: 5 });
     transactionConflicts?.attachTo(dynamoDocumentClient().middlewareStack);
@@ -114,6 +126,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       scheduler,
       clock,
       transactionConflicts,
+      originSecret,
       pollSchedules: poller.poll,
       seed,
       async stop() {

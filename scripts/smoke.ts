@@ -76,6 +76,17 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeCheck[]> {
     return `200, server time ${String(body.time)}`;
   });
 
+  await check('viewer address reaches the API', async () => {
+    const { body } = await json('/api/health');
+    const from = body?.clientAddressFrom;
+    if (from === 'viewer') return "the API counts abuse limits on the viewer's own address (CloudFront-Viewer-Address with the origin secret)";
+    // Plain http is the local runtime, where no CloudFront stands in front.
+    if (!https && from === 'source') return 'source address (no CloudFront in front of a plain-http site)';
+    throw new Error(
+      `the API took the client address from ${String(from)}: CloudFront does not pass CloudFront-Viewer-Address or the origin secret, so every parent would share one abuse limit`,
+    );
+  });
+
   await check('security headers', async () => {
     const response = await fetchWithin(`${base}/`, {}, timeoutMs);
     await response.arrayBuffer();

@@ -4,6 +4,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
 import type { FileStore } from '#ports/files';
 import type { Scheduler } from '#ports/scheduler';
+import type { OriginSecrets } from '#ports/origin-secrets';
 import { dynamoDocumentClient, resetDynamoDocumentClient } from './dynamodb/client.ts';
 import { DynamoApplicationStore } from './dynamodb/application-store.ts';
 import { DynamoKindergartenStore } from './dynamodb/kindergarten-store.ts';
@@ -17,6 +18,8 @@ import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
 import { DynamoExportStore } from './dynamodb/export-store.ts';
 import { DynamoAuditStore } from './dynamodb/audit-store.ts';
 import { lazily } from './lazy.ts';
+import { StaticOriginSecrets } from './local/static-origin-secrets.ts';
+import { ExtensionOriginSecrets } from './secrets/extension-origin-secrets.ts';
 import { withMessageLog } from './notifier-log.ts';
 import { traced } from './tracer.ts';
 import { withTransitionLog } from './transition-log.ts';
@@ -29,6 +32,9 @@ function tableName(key: TableKey): string {
   if (!name) throw new Error(`${tables[key].envVar} is not set: this function has no grant for the ${tables[key].name} table`);
   return name;
 }
+
+/** A rotated origin secret reaches warm functions within this time. */
+const originSecretTtlMs = 5 * 60_000;
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -115,6 +121,14 @@ function fromEnvironment(): Dependencies {
           );
         }),
       );
+    },
+    get originSecrets() {
+      return once('originSecrets', (): OriginSecrets => {
+        const secretId = process.env.ORIGIN_SECRET_ID;
+        // Without a secret (a function not granted it) no request is believed to come through CloudFront.
+        if (!secretId) return new StaticOriginSecrets([]);
+        return new ExtensionOriginSecrets({ secretId, sessionToken: requireEnv('AWS_SESSION_TOKEN'), ttlMs: originSecretTtlMs, now: Date.now });
+      });
     },
     clock: () => new Date(),
     cookieSecure: process.env.COOKIE_SECURE !== 'false',

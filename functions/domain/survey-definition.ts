@@ -41,7 +41,7 @@ const fee = (amount: number): SurveyOption => {
   // Grouped by hand ("10 000"), not with `toLocaleString('ru-RU')`: this runs when every function is
   // imported, and the first use of a locale loads its ICU data (about 25 ms of a cold start here).
   const text = String(amount).replace(/\B(?=(\d{3})+$)/g, ' ');
-  return { id: `up-to-${amount}`, label: { kk: `${text} ₸ дейін`, ru: `до ${text} ₸`, en: `up to ${text} ₸` } };
+  return { id: `up-to-${amount}`, label: { kk: `${text} ₸-ге дейін`, ru: `до ${text} ₸`, en: `up to ${text} ₸` } };
 };
 
 export const surveyDefinitions: readonly SurveyDefinition[] = [
@@ -53,9 +53,9 @@ export const surveyDefinitions: readonly SurveyDefinition[] = [
         kind: 'kindergartens',
         min: 1,
         max: 3,
-        title: { kk: 'Қай балабақшаларды күтесіз?', ru: 'Какие детские сады вы ожидаете?', en: 'Which kindergartens do you hope for?' },
+        title: { kk: 'Балаңызды қай балабақшаға бергіңіз келеді? (1–3)', ru: 'Какие детские сады вы ожидаете?', en: 'Which kindergartens do you hope for?' },
         hint: {
-          kk: 'Бұл бала сол жерге міндетті түрде қабылданады дегенді білдірмейді: әр балабақшаның жүктемесін көрсетеді, ал сіз онда орын алу мүмкіндігін көре аласыз.',
+          kk: 'Бұл таңдау балаңыз міндетті түрде сол балабақшаға қабылданады дегенді білдірмейді: ол әр балабақшаның жүктемесін көрсетеді, ал сіз онда орын алу мүмкіндігін көре аласыз.',
           ru: 'Это не значит, что ребёнка обязательно зачислят туда: выбор показывает нагрузку на каждый сад, а вы увидите шансы получить в нём место.',
           en: 'This does not mean your child will be enrolled there: it shows the load on each kindergarten, and you can see the chance of a place in it.',
         },
@@ -63,8 +63,8 @@ export const surveyDefinitions: readonly SurveyDefinition[] = [
       {
         id: 'ownership',
         kind: 'single',
-        title: { kk: 'Мемлекеттік пе, жеке ме?', ru: 'Государственный или частный?', en: 'State or private?' },
-        options: [o('any', 'Маңызды емес', 'Не важно', 'Either'), o('state', 'Мемлекеттік', 'Государственный', 'State'), o('private', 'Жеке', 'Частный', 'Private')],
+        title: { kk: 'Мемлекеттік пе, жекеменшік пе?', ru: 'Государственный или частный?', en: 'State or private?' },
+        options: [o('any', 'Маңызды емес', 'Не важно', 'Either'), o('state', 'Мемлекеттік', 'Государственный', 'State'), o('private', 'Жекеменшік', 'Частный', 'Private')],
         reasons: {
           title: { kk: 'Неліктен?', ru: 'Почему?', en: 'Why?' },
           options: [o('quality', 'Сапасы', 'Качество', 'Quality'), o('cost', 'Құны', 'Стоимость', 'Cost')],
@@ -114,13 +114,13 @@ export const surveyDefinitions: readonly SurveyDefinition[] = [
       {
         id: 'digital',
         kind: 'multiple',
-        title: { kk: 'Қандай цифрлық қызметтер керек?', ru: 'Какие цифровые сервисы нужны?', en: 'Which digital services do you want?' },
+        title: { kk: 'Жеке кабинетте сізге қандай мүмкіндіктер пайдалы болар еді?', ru: 'Какие цифровые сервисы нужны?', en: 'Which digital services do you want?' },
         options: [
-          o('online-invoices', 'Онлайн шоттар', 'Онлайн-счета', 'Online invoices'),
+          o('online-invoices', 'Төлем шоттарын онлайн алу', 'Онлайн-счета', 'Online invoices'),
           o('teacher-profile', 'Тәрбиешінің профилі', 'Профиль воспитателя', 'Teacher’s profile'),
           o('cashless', 'Қолма-қолсыз төлем', 'Безналичная оплата', 'Cashless payments'),
           o('meal-control', 'Тамақтану бақылауы (мәзір, калория, жеткізуші)', 'Контроль питания (меню, калории, поставщик)', 'Meal control (menu, calories, supplier)'),
-          o('recalculation', 'Келмеген күндерді автоматты қайта есептеу', 'Автоперерасчёт за пропущенные дни', 'Automatic recalculation for missed days'),
+          o('recalculation', 'Бала бармаған күндер үшін төлемді автоматты қайта есептеу', 'Автоперерасчёт за пропущенные дни', 'Automatic recalculation for missed days'),
           o('e-contracts', 'Электрондық шарттар', 'Электронные договоры', 'Electronic contracts'),
           o('attendance', 'Қатысу табелі', 'Табели посещаемости', 'Attendance tables'),
           o('android', 'Android қосымшасы', 'Приложение для Android', 'Android app'),

@@ -1,4 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
+import { clientAddressOf } from '#http/client-address';
 import { httpHandler } from '#http/http-handler';
 
-export const handler = httpHandler('health', async () => ({ body: { status: 'ok', time: dependencies().clock().toISOString() } }));
+export const handler = httpHandler('health', async ({ event }) => {
+  const deps = dependencies();
+  const { from } = clientAddressOf(event, await deps.originSecrets.current());
+  return { body: { status: 'ok', time: deps.clock().toISOString(), clientAddressFrom: from } };
+});

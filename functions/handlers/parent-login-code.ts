@@ -1,8 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
-import { clientAddress } from '#http/actors';
+import { clientAddress } from '#http/client-address';
 import { httpHandler } from '#http/http-handler';
 import { sendParentLoginCode } from '#use-cases/parent-login';
 
-export const handler = httpHandler('parent-login-code', async ({ body, language, event }) => ({
-  body: await sendParentLoginCode(dependencies(), body.iin, language, clientAddress(event)),
-}));
+export const handler = httpHandler('parent-login-code', async ({ body, language, event }) => {
+  const deps = dependencies();
+  return { body: await sendParentLoginCode(deps, body.iin, language, clientAddress(event, await deps.originSecrets.current())) };
+});

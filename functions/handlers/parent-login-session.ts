@@ -1,5 +1,5 @@
 import { dependencies } from '#adapters/dependencies';
-import { clientAddress } from '#http/actors';
+import { clientAddress } from '#http/client-address';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
 import { verifyParentLoginCode } from '#use-cases/parent-login';
@@ -7,7 +7,7 @@ import { parentSessionHours } from '#use-cases/sessions';
 
 export const handler = httpHandler('parent-login-session', async ({ body, event }) => {
   const deps = dependencies();
-  const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code, clientAddress(event));
+  const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code, clientAddress(event, await deps.originSecrets.current()));
   return {
     body: { role: session.role, displayName: session.displayName },
     cookies: [sessionCookie(token, parentSessionHours * 3600, deps.cookieSecure)],

@@ -1,5 +1,5 @@
 import { dependencies } from '#adapters/dependencies';
-import { clientAddress } from '#http/actors';
+import { clientAddress } from '#http/client-address';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
 import { staffSessionHours } from '#use-cases/sessions';
@@ -7,7 +7,7 @@ import { loginStaff } from '#use-cases/staff-login';
 
 export const handler = httpHandler('staff-login-session', async ({ body, event }) => {
   const deps = dependencies();
-  const { token, session } = await loginStaff(deps, body.login, body.password, clientAddress(event));
+  const { token, session } = await loginStaff(deps, body.login, body.password, clientAddress(event, await deps.originSecrets.current()));
   return {
     body: { role: session.role, displayName: session.displayName, tenantId: session.tenantId },
     cookies: [sessionCookie(token, staffSessionHours * 3600, deps.cookieSecure)],

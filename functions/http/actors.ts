@@ -18,12 +18,3 @@ export function parentIin(identity: Identity): string {
   if (identity.role !== 'parent' || !identity.iin) throw new ForbiddenError();
   return identity.iin;
 }
-
-/**
- * The caller's address for abuse limits: CloudFront's `CloudFront-Viewer-Address` (ip:port) when
- * the request came through the distribution, else the address API Gateway saw.
- */
-export function clientAddress(event: { headers?: Record<string, string | undefined>; requestContext: { http: { sourceIp: string } } }): string {
-  const viewer = event.headers?.['cloudfront-viewer-address'];
-  return viewer ? viewer.slice(0, viewer.lastIndexOf(':')) || viewer : event.requestContext.http.sourceIp;
-}

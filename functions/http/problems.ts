@@ -16,9 +16,9 @@ export const problems = {
   invalid_login_code: {
     status: 401,
     message: {
-      kk: 'Код қате немесе оның мерзімі өтті. Жаңа код сұратыңыз.',
-      ru: 'Код неверный или устарел. Запросите новый код.',
-      en: 'The code is wrong or has expired. Ask for a new code.',
+      kk: 'Код сәйкес келмеді. SMS-тегі цифрларды тексеріңіз; 5 қате әрекеттен кейін немесе код ескірсе, жаңа код сұратыңыз.',
+      ru: 'Код не подошёл. Проверьте цифры из SMS; после 5 неверных попыток или если код устарел, запросите новый.',
+      en: 'The code does not match. Check the digits in the SMS; after 5 wrong tries, or if the code has expired, ask for a new one.',
     },
   },
   invalid_credentials: {
@@ -88,7 +88,7 @@ export const problems = {
   restores_automatically: {
     status: 409,
     message: {
-      kk: 'Жолдаманың мерзімі өткендіктен тоқтатылған өтініш кезекке өзі қайтады: {date}.',
+      kk: 'Жолдаманың мерзімі өткендіктен стоп-парақтағы өтініш кезекке өзі оралады: {date}.',
       ru: 'Заявление, остановленное из-за истёкшего направления, вернётся в очередь автоматически: {date}.',
       en: 'An application stopped after an expired referral returns to the queue by itself on {date}.',
     },
@@ -112,7 +112,7 @@ export const problems = {
   campaign_closed: {
     status: 409,
     message: {
-      kk: 'Растау науқаны аяқталды. Тоқтатылған өтініштерді жеке кабинетте «Кезекке қайтару» батырмасымен қайтаруға болады.',
+      kk: 'Растау науқаны аяқталды. Стоп-парақтағы өтініштерді жеке кабинетте «Кезекке қайтару» батырмасымен қайтаруға болады.',
       ru: 'Кампания подтверждения завершена. Остановленные заявления можно вернуть в очередь в личном кабинете кнопкой «Вернуть в очередь».',
       en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
     },
@@ -291,7 +291,7 @@ export const fieldMessages = {
     ru: 'Год кампании должен соответствовать дате начала.',
     en: 'The campaign year must match the start date.',
   },
-  column_missing: { kk: 'Бағанасы жоқ.', ru: 'Нет такого столбца.', en: 'This column is missing.' },
+  column_missing: { kk: 'Міндетті баған жоқ.', ru: 'Нет такого столбца.', en: 'This column is missing.' },
   column_unknown: { kk: 'Белгісіз баған.', ru: 'Неизвестный столбец.', en: 'Unknown column.' },
   csv_syntax: {
     kk: 'CSV құрылымы бұзылған (тырнақшалар немесе бағандар саны).',
@@ -349,7 +349,7 @@ export const fieldMessages = {
     en: 'This child already has another active application with this education department.',
   },
   iin_invalid: {
-    kk: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.',
+    kk: 'Мұндай ЖСН болмайды: туған күні немесе бақылау цифры қате.',
     ru: 'Такого ИИН не существует: неверная дата или контрольная цифра.',
     en: 'This IIN cannot exist: its date or check digit is wrong.',
   },

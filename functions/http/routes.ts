@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import type { ProblemCode } from './problems.ts';
+import type { JobKind } from '#ports/scheduler';
 import {
   applicationIdParams,
   markReadRequest,
@@ -84,8 +85,20 @@ export interface Grants {
   readonly tables?: Partial<Record<CloudTableKey, TableAccess>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
+  /**
+   * Tables it deletes items from (DeleteItem, alone or inside a transaction); each also `readWrite`.
+   * `read` is GetItem, BatchGetItem, Query and ConditionCheckItem; `readWrite` adds PutItem and
+   * UpdateItem only, so a delete or a batch write is named here where the code does one.
+   */
+  readonly deletes?: readonly CloudTableKey[];
+  /** Tables it writes in batches (BatchWriteItem: the imports); each also `readWrite`. */
+  readonly batchWrites?: readonly CloudTableKey[];
   /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
   readonly scheduler?: boolean;
+  /** The job kinds it starts at once (`enqueue`: an asynchronous invoke of exactly these job functions). */
+  readonly enqueues?: readonly JobKind[];
+  /** Reads the viewer's address behind CloudFront, which needs the origin secret (abuse limits). */
+  readonly viewerAddress?: boolean;
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */
@@ -124,9 +137,9 @@ export const routes = [
     path: '/api/health',
     handler: 'health',
     access: 'public',
-    summary: 'Liveness check',
+    summary: 'Liveness check; says whether the caller\'s address came from CloudFront (origin secret) or is the source address',
     response: healthResponse,
-    grants: {},
+    grants: { viewerAddress: true },
   },
   {
     method: 'GET',
@@ -147,7 +160,7 @@ export const routes = [
     problems: ['rate_limited'],
     response: parentCodeResponse,
     successStatus: 202,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, sms: true, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -158,7 +171,7 @@ export const routes = [
     body: parentSessionRequest,
     problems: ['invalid_login_code', 'rate_limited'],
     response: identityResponse,
-    grants: { tables: { accounts: 'read', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'read', auth: 'readWrite' }, deletes: ['auth'], viewerAddress: true },
   },
   {
     method: 'POST',
@@ -170,7 +183,7 @@ export const routes = [
     problems: ['invalid_credentials', 'rate_limited'],
     response: identityResponse,
     // accounts readWrite: a password hash made with weaker parameters is replaced at login.
-    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' }, viewerAddress: true },
   },
   {
     method: 'POST',
@@ -179,7 +192,7 @@ export const routes = [
     access: parentOrStaff,
     summary: 'End the current session',
     response: logoutResponse,
-    grants: { tables: { auth: 'readWrite' } },
+    grants: { tables: { auth: 'readWrite' }, deletes: ['auth'] },
   },
   {
     method: 'GET',
@@ -261,7 +274,7 @@ export const routes = [
     params: applicationIdParams,
     problems: ['not_found', 'transition_not_allowed', 'restores_automatically', 'concurrent_change'],
     response: applicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -275,6 +288,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -290,6 +305,7 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read', accounts: 'readWrite' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
     },
   },
   {
@@ -337,7 +353,7 @@ export const routes = [
     body: changeKindergartensRequest,
     problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -349,7 +365,7 @@ export const routes = [
     body: referralRequest,
     problems: ['not_found', 'transition_not_allowed', 'no_free_place', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -360,7 +376,7 @@ export const routes = [
     params: applicationIdParams,
     problems: ['not_found', 'transition_not_allowed', 'concurrent_change'],
     response: staffApplicationResponse,
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true },
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'read', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'], deletes: ['constraints'] },
   },
   {
     method: 'POST',
@@ -375,6 +391,8 @@ export const routes = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', constraints: 'readWrite', kindergartens: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
   },
   {
@@ -401,6 +419,7 @@ export const routes = [
     response: importRowsResponse,
     grants: {
       tables: { kindergartens: 'readWrite', applications: 'readWrite', constraints: 'readWrite', notifications: 'readWrite', accounts: 'readWrite', tenants: 'read' },
+      batchWrites: ['accounts', 'applications', 'constraints', 'notifications'],
     },
   },
   {
@@ -411,7 +430,7 @@ export const routes = [
     summary: "Start bringing every cohort's stored positions up to date (after an import); a job writes only the positions that moved",
     response: positionsResponse,
     successStatus: 202,
-    grants: { scheduler: true },
+    grants: { scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'GET',
@@ -475,7 +494,7 @@ export const routes = [
     problems: ['not_found', 'campaign_state', 'campaign_already_active'],
     response: campaignResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['campaign-start'] },
   },
   {
     method: 'POST',
@@ -486,7 +505,7 @@ export const routes = [
     params: campaignIdParams,
     problems: ['not_found', 'campaign_state'],
     response: campaignResponse,
-    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true },
+    grants: { tables: { campaigns: 'readWrite', constraints: 'readWrite' }, scheduler: true, enqueues: ['campaign-close'], deletes: ['constraints'] },
   },
   {
     method: 'GET',
@@ -511,7 +530,7 @@ export const routes = [
     problems: ['not_found'],
     response: exportResponse,
     successStatus: 202,
-    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true },
+    grants: { tables: { campaigns: 'read', exports: 'readWrite', aggregates: 'read' }, scheduler: true, enqueues: ['export'] },
   },
   {
     method: 'GET',

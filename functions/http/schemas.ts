@@ -48,7 +48,16 @@ const kindergartenId = idSchemas.entity;
 const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const healthResponse = z.object({ status: z.literal('ok'), time: z.string() });
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  time: z.string(),
+  /**
+   * Where the API took the caller's address from: `viewer` when CloudFront forwarded it with the
+   * origin secret, `source` otherwise (a direct call, or the local runtime). The address itself
+   * is never echoed.
+   */
+  clientAddressFrom: z.enum(['viewer', 'source']),
+});
 
 export const parentCodeRequest = z.strictObject({ iin: possibleIin });
 /**
@@ -116,7 +125,8 @@ const applicationView = z.object({
   kindergartens: z.array(kindergartenRef),
   position: z.number().int().optional(),
   positionLog: z.array(positionChange),
-  referral: z.object({ kindergarten: kindergartenRef, issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  /** The referral's kindergarten with its address, so the parent knows where to go. */
+  referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
   history: z.array(historyEvent),
   /** A running campaign waits for the parent to confirm this application. */

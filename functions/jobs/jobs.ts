@@ -21,6 +21,8 @@ export interface JobDefinition {
 const transitionGrants: Grants = {
   tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read' },
   scheduler: true,
+  // Every transition asks for its cohort's positions (`requestPositions`).
+  enqueues: ['recompute-positions'],
 };
 
 export const jobs = [
@@ -71,6 +73,8 @@ export const jobs = [
     grants: {
       tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' },
       scheduler: true,
+      enqueues: ['recompute-positions'],
+      deletes: ['constraints'],
     },
     timeoutSeconds: 900,
   },

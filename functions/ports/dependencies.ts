@@ -5,6 +5,7 @@ import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
 import type { AuditTrail } from './audit.ts';
 import type { DepartmentStore } from './departments.ts';
+import type { OriginSecrets } from './origin-secrets.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
 export interface Dependencies {
@@ -22,6 +23,8 @@ export interface Dependencies {
   readonly files: FileStore;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
+  /** What proves a request came through CloudFront (`functions/http/client-address.ts`). */
+  readonly originSecrets: OriginSecrets;
   readonly clock: () => Date;
   /** Multiplies the abuse limits' maximums (`functions/domain/rate-limits.ts`): 1 in AWS. */
   readonly rateLimitScale: number;

@@ -23,6 +23,12 @@ function kindergartenRef(index: KindergartenIndex, tenantId: string, kindergarte
   return { kindergartenId, name: kindergarten?.name ?? { kk: kindergartenId, ru: kindergartenId, en: kindergartenId } };
 }
 
+/** Where a referral sends the parent: the kindergarten's address, when it is known. */
+function addressOf(index: KindergartenIndex, tenantId: string, kindergartenId: string): { address?: string } {
+  const address = index.get(keyOf(tenantId, kindergartenId))?.address;
+  return address ? { address } : {};
+}
+
 /** What the parent may do next, from the same rules the state machine enforces. */
 function parentActionsOf(application: Application): ('restore' | 'withdraw')[] {
   const allowed = (kind: 'restore_cleanup' | 'withdraw') => {
@@ -49,7 +55,10 @@ function commonView(application: Application, index: KindergartenIndex) {
     positionLog: application.status === 'queued' ? [...(application.positionLog ?? [])] : [],
     ...(application.referral && {
       referral: {
-        kindergarten: kindergartenRef(index, application.tenantId, application.referral.kindergartenId),
+        kindergarten: {
+          ...kindergartenRef(index, application.tenantId, application.referral.kindergartenId),
+          ...addressOf(index, application.tenantId, application.referral.kindergartenId),
+        },
         issuedAt: application.referral.issuedAt,
         expiresAt: application.referral.expiresAt,
       },

@@ -67,11 +67,16 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
   await page.locator('[data-qa="code-input"]').fill(/\d{6}/.exec(runtime.notifier.lastTo(parent!.phone)!.text)![0]);
   await page.locator('[data-qa="verify-code"]').click();
 
-  // Assess: the parent lands on the survey, in the chosen language
-  await page.locator('[data-qa="survey-step"]').waitFor();
+  // Assess: the parent lands on the survey's introduction, in the chosen language
+  await page.locator('[data-qa="survey-intro"]').waitFor();
   expect(new URL(page.url()).pathname).toBe('/survey');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+
+  // Act: start; the application's own kindergartens come preselected, so clear them
+  await page.locator('[data-qa="survey-start"]').click();
   await expectStep(page, 1);
+  const remove = page.locator('[data-qa="kindergarten-remove"]');
+  while ((await remove.count()) > 0) await remove.first().click();
 
   // Act: next without a choice
   await next(page);

@@ -31,7 +31,7 @@ beforeAll(() => {
     api: Template.fromStack(stacks.api),
     web: Template.fromStack(stacks.web),
   };
-}, 120_000);
+}, 900_000);
 
 const allRoutes = routes as readonly RouteDefinition[];
 const allJobs = jobs as readonly JobDefinition[];
@@ -45,7 +45,8 @@ const allFunctions: readonly (readonly [string, Grants])[] = [
 interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
-  readonly Resource: unknown;
+  readonly Resource?: unknown;
+  readonly NotResource?: unknown;
   readonly Condition?: unknown;
 }
 
@@ -179,23 +180,30 @@ describe('api stack', () => {
     },
   );
 
-  it('should let only functions whose grants say sms publish SMS (any resource), and announcers publish to the topic only', () => {
+  it('should let only functions whose grants say sms publish SMS (to no SNS ARN), and announcers publish to the topic only', () => {
     // Prepare
     const roleOf = (handler: string) => stacks.api.getLogicalId(stacks.api.functions.get(handler)!.role!.node.defaultChild as CfnFunction);
-    const publishStatements = (resource: (r: unknown) => boolean) =>
+    const publishStatements = (matches: (statement: Statement) => boolean) =>
       Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
         .filter(([, policy]) =>
-          (policy.Properties?.PolicyDocument.Statement as Statement[]).some((statement) => actionsOf(statement).includes('sns:Publish') && resource(statement.Resource)),
+          (policy.Properties?.PolicyDocument.Statement as Statement[]).some((statement) => actionsOf(statement).includes('sns:Publish') && matches(statement)),
         )
         .flatMap(([, policy]) => policy.Properties?.Roles.map((role: { Ref: string }) => role.Ref) as string[]);
+    const phoneNumbersOnly = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] };
 
     // Act
-    const smsPublishers = publishStatements((resource) => resource === '*');
-    const topicPublishers = publishStatements((resource) => JSON.stringify(resource).includes('announcements-topic-arn'));
+    const smsPublishers = publishStatements(
+      (statement) => statement.Resource === undefined && JSON.stringify(statement.NotResource) === JSON.stringify(phoneNumbersOnly),
+    );
+    const topicPublishers = publishStatements((statement) => JSON.stringify(statement.Resource ?? null).includes('announcements-topic-arn'));
+    const otherPublishers = publishStatements(
+      (statement) => statement.Resource === '*' || (statement.Resource === undefined && JSON.stringify(statement.NotResource) !== JSON.stringify(phoneNumbersOnly)),
+    );
 
     // Assess
     expect(smsPublishers.sort()).toEqual(allFunctions.filter(([, grants]) => grants.sms).map(([handler]) => roleOf(handler)).sort());
     expect(topicPublishers.sort()).toEqual(allFunctions.filter(([, grants]) => grants.announce).map(([handler]) => roleOf(handler)).sort());
+    expect(otherPublishers).toEqual([]);
   });
 });
 
@@ -261,9 +269,9 @@ describe('data stack', () => {
 });
 
 describe('IAM', () => {
-  const starResourceActions = [['sns:Publish'], ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']];
+  const starResourceActions = [['xray:PutTelemetryRecords', 'xray:PutTraceSegments']];
 
-  it('should grant no wildcard action and "*" resources only for SMS publish and X-Ray', () => {
+  it('should grant no wildcard action and "*" resources only for X-Ray', () => {
     // Prepare
     const problems: string[] = [];
 
@@ -278,7 +286,7 @@ describe('IAM', () => {
       for (const [id, document] of documents) {
         for (const statement of document.Statement) {
           const actions = [statement.Action].flat() as string[];
-          const resources = [statement.Resource].flat();
+          const resources = [statement.Resource ?? []].flat();
           for (const action of actions) {
             if (action === '*' || /^[^:]+:\*$/.test(action)) problems.push(`${stackName}/${id}: action ${action}`);
           }
@@ -292,6 +300,150 @@ describe('IAM', () => {
 
     // Assess
     expect(problems).toEqual([]);
+  });
+});
+
+describe('least privilege per function', () => {
+  const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+  const tableArn = (key: string) => ({ 'Fn::ImportValue': `kezek-test-${key}-table-arn` });
+  const jobArn = (handler: string) => functionArnOfName(`kezek-test-${handler}`);
+
+  /** The DynamoDB actions of a function by table key, in the order of its statements. */
+  function tableActions(handler: string): Record<string, string[]> {
+    const byTable: Record<string, string[]> = {};
+    for (const statement of statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))) {
+      if (!actionsOf(statement).some((action) => action.startsWith('dynamodb:'))) continue;
+      const first = [statement.Resource].flat()[0] as { 'Fn::ImportValue': string };
+      const key = first['Fn::ImportValue'].replace(/^kezek-test-/, '').replace(/-table-arn$/, '');
+      byTable[key] = [...(byTable[key] ?? []), ...actionsOf(statement)];
+    }
+    return byTable;
+  }
+
+  function invokedFunctions(handler: string): unknown[] {
+    return statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))
+      .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
+      .flatMap((statement) => [statement.Resource].flat());
+  }
+
+  it('should let the authorizer only read the Auth table', () => {
+    // Act
+    const actions = tableActions('authorizer');
+
+    // Assess
+    expect(actions).toEqual({ auth: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] });
+  });
+
+  it('should let logout put, update and delete in the Auth table, and nothing else', () => {
+    // Act
+    const statements = statementsOfRole(roleLogicalId(stacks.api.functions.get('logout')!.role!)).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
+    );
+
+    // Assess
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], Resource: tableArn('auth') },
+      { Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: tableArn('auth') },
+    ]);
+  });
+
+  it('should let parent-login-code read accounts, write but not delete in Auth, and text phone numbers only', () => {
+    // Act
+    const actions = tableActions('parent-login-code');
+    const sns = statementsOfRole(roleLogicalId(stacks.api.functions.get('parent-login-code')!.role!)).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('sns:')),
+    );
+
+    // Assess
+    expect(actions).toEqual({
+      accounts: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+      auth: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    });
+    expect(sns).toEqual([
+      { Effect: 'Allow', Action: 'sns:Publish', NotResource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] } },
+    ]);
+  });
+
+  it('should let the import write in batches to accounts, applications, constraints and notifications, and never delete', () => {
+    // Act
+    const actions = tableActions('staff-import-rows');
+
+    // Assess
+    const batch = [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'];
+    expect(actions).toEqual({
+      kindergartens: [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      applications: [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+      constraints: batch,
+      notifications: batch,
+      accounts: batch,
+      tenants: read,
+    });
+  });
+
+  it('should let staff-enroll delete only in Constraints (the child guard it releases)', () => {
+    // Act
+    const actions = tableActions('staff-enroll');
+
+    // Assess
+    expect(Object.entries(actions).filter(([, list]) => list.includes('dynamodb:DeleteItem')).map(([key]) => key)).toEqual(['constraints']);
+  });
+
+  it('should let each route invoke only the job functions it enqueues', () => {
+    // Act
+    const invoked = {
+      createExport: invokedFunctions('staff-create-export'),
+      startCampaign: invokedFunctions('staff-start-campaign'),
+      cancelCampaign: invokedFunctions('staff-cancel-campaign'),
+      enroll: invokedFunctions('staff-enroll'),
+      campaignStartJob: invokedFunctions('job-campaign-start'),
+      getExport: invokedFunctions('staff-get-export'),
+    };
+
+    // Assess
+    expect(invoked).toEqual({
+      createExport: [jobArn('job-export')],
+      startCampaign: [jobArn('job-campaign-start')],
+      cancelCampaign: [jobArn('job-campaign-close')],
+      enroll: [jobArn('job-recompute-positions')],
+      campaignStartJob: [],
+      getExport: [],
+    });
+  });
+
+  it.each(allFunctions)('should give %s exactly the DynamoDB actions its grants name', (handler, grants) => {
+    // Prepare
+    const expected = Object.fromEntries(
+      Object.entries(grants.tables ?? {}).map(([key, access]) => [
+        key,
+        [
+          ...read,
+          ...(access === 'readWrite' ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+          ...((grants.deletes ?? []).includes(key as never) ? ['dynamodb:DeleteItem'] : []),
+          ...((grants.batchWrites ?? []).includes(key as never) ? ['dynamodb:BatchWriteItem'] : []),
+        ],
+      ]),
+    );
+
+    // Act
+    const actions = tableActions(handler);
+
+    // Assess
+    expect(actions).toEqual(expected);
+  });
+
+  it('should grant no Scan, DescribeTable or stream action to any role', () => {
+    // Act
+    const granted = Object.values(templates)
+      .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
+      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[])
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith('dynamodb:'));
+
+    // Assess
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DescribeTable', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams']) {
+      expect(granted).not.toContain(forbidden);
+    }
+    expect(granted.length).toBeGreaterThan(0);
   });
 });
 
@@ -511,10 +663,10 @@ describe('scheduled jobs', () => {
     });
   });
 
-  it('should grant lambda:InvokeFunction only to the scheduler role and to functions that may enqueue jobs', () => {
+  it('should grant lambda:InvokeFunction only to the scheduler role and to functions that enqueue jobs', () => {
     // Prepare
     const schedulerRoleId = roleLogicalId(stacks.api.schedulerRole);
-    const enqueuers = allFunctions.filter(([, grants]) => grants.scheduler).map(([handler]) => roleLogicalId(stacks.api.functions.get(handler)!.role!));
+    const enqueuers = allFunctions.filter(([, grants]) => (grants.enqueues ?? []).length > 0).map(([handler]) => roleLogicalId(stacks.api.functions.get(handler)!.role!));
 
     // Act
     const grantsLambda = (statement: Statement) => actionsOf(statement).some((action) => action.startsWith('lambda:'));
@@ -526,9 +678,9 @@ describe('scheduled jobs', () => {
     expect(invokers.sort()).toEqual([schedulerRoleId, ...enqueuers].sort());
   });
 
-  it.each(allFunctions.map(([handler, grants]) => [handler, Boolean(grants.scheduler)] as const))(
-    'should give %s (scheduler grant: %s) the scheduler variables and permissions exactly when its grants say so',
-    (handler, hasScheduler) => {
+  it.each(allFunctions.map(([handler, grants]) => [handler, Boolean(grants.scheduler), grants.enqueues ?? []] as const))(
+    'should give %s (scheduler grant: %s, enqueues: %j) the scheduler variables and permissions exactly when its grants say so',
+    (handler, hasScheduler, enqueues) => {
       // Prepare
       const fn = stacks.api.functions.get(handler)!;
       const schedulerRoleArn = { 'Fn::GetAtt': [roleLogicalId(stacks.api.schedulerRole), 'Arn'] };
@@ -552,8 +704,11 @@ describe('scheduled jobs', () => {
         expect(invokeStatements).toEqual([]);
         return;
       }
-      // `enqueue`: an asynchronous call of exactly the job functions, nothing else.
-      expect(invokeStatements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: Object.values(expectedTargets) }]);
+      // `enqueue`: an asynchronous call of exactly the job functions it starts, nothing else.
+      const invoked = enqueues.map((kind) => expectedTargets[jobTargetEnvVar(kind)]);
+      expect(invokeStatements).toEqual(
+        invoked.length === 0 ? [] : [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: invoked.length === 1 ? invoked[0] : invoked }],
+      );
       expect(variables).toMatchObject({
         SCHEDULE_GROUP_NAME: { 'Fn::ImportValue': 'kezek-test-schedule-group-name' },
         SCHEDULER_ROLE_ARN: schedulerRoleArn,

@@ -205,7 +205,7 @@ describe('dashboard and metrics', () => {
 });
 
 describe('the vendor layer', () => {
-  it("should give every function of ours its stack's one vendor layer (Node 22, arm64), and nothing from outside", () => {
+  it("should give every function of ours its stack's one vendor layer (Node 22, arm64), and from outside only AWS's secrets extension to the two that read the origin secret", () => {
     let functions = 0;
     for (const stack of [stacks.api, stacks.jobs]) {
       // Prepare
@@ -217,7 +217,12 @@ describe('the vendor layer', () => {
       expect(layers).toHaveLength(1);
       const [layerId, layer] = layers[0]!;
       expect(layer.Properties).toMatchObject({ CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['arm64'] });
-      for (const fn of ours) expect(fn.Properties.Layers).toEqual([{ Ref: layerId }]);
+      for (const fn of ours) {
+        const [vendor, ...others] = fn.Properties.Layers as unknown[];
+        expect(vendor).toEqual({ Ref: layerId });
+        const readsOriginSecret = ['kezek-test-parent-login-code', 'kezek-test-staff-login-session'].includes(fn.Properties.FunctionName);
+        expect(others.map((arn) => JSON.stringify(arn).includes(':layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:'))).toEqual(readsOriginSecret ? [true] : []);
+      }
       functions += ours.length;
     }
     expect(functions).toBeGreaterThanOrEqual(47);

@@ -16,6 +16,7 @@ describe('web stack on its own', () => {
       env,
       stage: 'test',
       apiDomainName: 'abc123.execute-api.eu-central-1.amazonaws.com',
+      originSecretName: 'kezek-test-origin-verify',
       customDomain: {
         domainName: 'kezek.example.kz',
         certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000',
@@ -42,6 +43,7 @@ describe('web stack on its own', () => {
       env,
       stage: 'test',
       apiDomainName: 'abc123.execute-api.eu-central-1.amazonaws.com',
+      originSecretName: 'kezek-test-origin-verify',
       webDistPath: mkdtempSync(path.join(tmpdir(), 'kezek-empty-dist-')),
     });
 

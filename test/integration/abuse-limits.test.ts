@@ -45,7 +45,7 @@ function startOfNextHour() {
 function codeFrom(address: string, iin: string, language = 'ru') {
   return fetch(`${runtime.url}/api/auth/parent/code`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': language, 'cloudfront-viewer-address': `${address}:51234` },
+    headers: { 'content-type': 'application/json', 'accept-language': language, 'cloudfront-viewer-address': `${address}:51234`, 'x-kezek-origin-verify': runtime.originSecret },
     body: JSON.stringify({ iin }),
   });
 }
@@ -136,6 +136,28 @@ describe('login codes (an SMS costs money)', () => {
     expect(statuses.filter((s) => s === 202)).toHaveLength(limit);
     expect(statuses.at(-1)).toBe(429);
     expect(otherClient.status).toBe(202);
+  });
+
+  it('should ignore a CloudFront-Viewer-Address sent without the origin secret, and believe one sent with it', async () => {
+    // Prepare: a fresh hour; a caller that reaches the API directly and writes a new address each time
+    startOfNextHour();
+    const forged = (i: number, secret?: string) =>
+      fetch(`${runtime.url}/api/auth/parent/code`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': `198.18.0.${i}:443`, ...(secret !== undefined && { 'x-kezek-origin-verify': secret }) },
+        body: JSON.stringify({ iin: makeIin('1984-04-04', 'female', 4000 + i) }),
+      });
+
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await forged(i)).status);
+    const wrongSecret = await forged(100, `${runtime.originSecret}x`);
+    const withSecret = await forged(101, runtime.originSecret);
+
+    // Assess: the 30 per hour were counted on the connection's own address, whatever the header said
+    expect(statuses).toEqual([...Array(30).fill(202), 429]);
+    expect(wrongSecret.status).toBe(429);
+    expect(withSecret.status).toBe(202);
   });
 
   it('should still log a parent in normally within the limits', async () => {

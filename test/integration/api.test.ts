@@ -29,6 +29,14 @@ describe('health and documentation', () => {
     const answer = await client(runtime.url).request('GET', '/api/health');
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('ok');
+    expect(answer.body.clientAddressFrom).toBe('source');
+  });
+
+  it('should say the client address came from CloudFront only when the origin secret comes with it', async () => {
+    const forged = await fetch(`${runtime.url}/api/health`, { headers: { 'cloudfront-viewer-address': '203.0.113.7:443', 'x-kezek-origin-verify': 'guess' } });
+    const forwarded = await fetch(`${runtime.url}/api/health`, { headers: { 'cloudfront-viewer-address': '203.0.113.7:443', 'x-kezek-origin-verify': runtime.originSecret } });
+    expect((await forged.json()).clientAddressFrom).toBe('source');
+    expect((await forwarded.json()).clientAddressFrom).toBe('viewer');
   });
 
   it('should serve the OpenAPI document generated from the route table', async () => {
@@ -103,7 +111,7 @@ describe('parent login and cabinet', () => {
     const rightButLocked = await stranger.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } });
     // Assess
     expect(first.status).toBe(401);
-    expect(first.body.error.message).toBe('Код қате немесе оның мерзімі өтті. Жаңа код сұратыңыз.');
+    expect(first.body.error.message).toBe('Код сәйкес келмеді. SMS-тегі цифрларды тексеріңіз; 5 қате әрекеттен кейін немесе код ескірсе, жаңа код сұратыңыз.');
     expect(rightButLocked.status).toBe(401);
     expect(stranger.cookies.has('kezek_session')).toBe(false);
   });
@@ -231,7 +239,7 @@ describe('bad input', () => {
     const en = await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: wrongCheckDigit }, language: 'en' });
     // Assess
     expect([kk.status, ru.status, en.status]).toEqual([400, 400, 400]);
-    expect(kk.body.error.fields).toEqual([{ path: 'iin', message: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.' }]);
+    expect(kk.body.error.fields).toEqual([{ path: 'iin', message: 'Мұндай ЖСН болмайды: туған күні немесе бақылау цифры қате.' }]);
     expect(ru.body.error.fields).toEqual([{ path: 'iin', message: 'Такого ИИН не существует: неверная дата или контрольная цифра.' }]);
     expect(en.body.error.fields).toEqual([{ path: 'iin', message: 'This IIN cannot exist: its date or check digit is wrong.' }]);
     expect(runtime.notifier.outbox.length).toBe(sentBefore);

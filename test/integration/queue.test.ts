@@ -105,7 +105,7 @@ describe('staff register an application', () => {
     // Assess
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([
-      { path: 'childIin', message: 'Мұндай ЖСН болмайды: күні немесе бақылау саны қате.' },
+      { path: 'childIin', message: 'Мұндай ЖСН болмайды: туған күні немесе бақылау цифры қате.' },
       { path: 'kindergartenIds.0', message: 'Бұл білім бөлімінде мұндай балабақша жоқ.' },
       { path: 'kindergartenIds.1', message: 'Бұл балабақшада таңдалған тілде топ жоқ.' },
     ]);

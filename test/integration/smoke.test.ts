@@ -35,13 +35,14 @@ describe('npm run smoke', () => {
     const staff = runtime.seed!.data.staff;
     const checks = await runSmoke({ url: runtime.url, tenantId: staff.tenantId, staff: { login: staff.login, password: staff.password } });
     expect(checks.filter((check) => !check.ok)).toEqual([]);
-    expect(checks.map((check) => check.name)).toEqual(['health', 'security headers', 'public banner', 'staff login']);
+    expect(checks.map((check) => check.name)).toEqual(['health', 'viewer address reaches the API', 'security headers', 'public banner', 'staff login']);
   });
 
   it('should name each failure of a broken deployment', async () => {
     const checks = await runSmoke({ url: bareUrl, apiEndpoint: bareUrl, staff: { login: 'nobody', password: 'wrong-password' } });
     const failed = Object.fromEntries(checks.filter((check) => !check.ok).map((check) => [check.name, check.detail]));
-    expect(Object.keys(failed)).toEqual(['security headers', 'API endpoint refuses direct calls', 'public banner', 'staff login']);
+    expect(Object.keys(failed)).toEqual(['viewer address reaches the API', 'security headers', 'API endpoint refuses direct calls', 'public banner', 'staff login']);
+    expect(failed['viewer address reaches the API']).toContain('took the client address from undefined');
     expect(failed['security headers']).toContain('content-security-policy missing');
     expect(failed['API endpoint refuses direct calls']).toContain('answered 200: the default endpoint is open');
     expect(failed['public banner']).toContain('no JSON');
@@ -50,7 +51,7 @@ describe('npm run smoke', () => {
   it('should exit 1 from the command line on a failure and 0 when all pass', async () => {
     const run = promisify(execFile);
     const passing = await run(process.execPath, ['--import', 'tsx', 'scripts/smoke.ts', '--url', runtime.url, '--tenant', runtime.seed!.data.staff.tenantId], { cwd: root });
-    expect(passing.stdout).toContain('smoke: all 3 checks passed');
+    expect(passing.stdout).toContain('smoke: all 4 checks passed');
     const failing = await run(process.execPath, ['--import', 'tsx', 'scripts/smoke.ts', '--url', bareUrl], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
     expect(failing).toMatchObject({ code: 1 });
     expect((failing as { stdout: string }).stdout).toContain('FAIL security headers');

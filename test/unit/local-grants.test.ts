@@ -1,43 +1,109 @@
-import type { MiddlewareStack } from '@smithy/types';
+import { BatchWriteItemCommand, DeleteItemCommand, DynamoDBClient, ScanCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { TableKey } from '#functions/tables';
-import { enforceTableGrants, MissingGrantError, withGrants } from '../../local/grants.ts';
+import type { Grants } from '#http/routes';
+import { tables, type TableKey } from '#functions/tables';
+import type { Dependencies } from '#ports/dependencies';
+import { enforceTableGrants, grantChecked, MissingGrantError, withGrants } from '../../local/grants.ts';
 
-/** The grant check as the local runtime installs it, captured from a stand-in middleware stack. */
-function grantCheck(): (commandName: string, input: Record<string, unknown>) => Promise<unknown> {
-  let middleware: any;
-  const stack = { add: (fn: unknown) => (middleware = fn) } as unknown as MiddlewareStack<any, any>;
-  enforceTableGrants(stack, { audit: 'local-Audit', applications: 'local-Applications' } as Record<TableKey, string>);
-  return (commandName, input) => middleware(async () => 'sent', { commandName })({ input });
+/** A client whose requests never leave the process: the grant check runs first, then this answers. */
+function checkedClient(): DynamoDBClient {
+  const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  enforceTableGrants(
+    client.middlewareStack,
+    Object.fromEntries(Object.entries(tables).map(([key, definition]) => [key, `local-${definition.name}`])) as Record<TableKey, string>,
+  );
+  // Answers in place of DynamoDB, after the grant check ('initialize' runs before 'build').
+  client.middlewareStack.add(() => async () => ({ output: { $metadata: {} } as never, response: {} }), { step: 'build', name: 'answerLocally' });
+  return client;
 }
 
-describe('the local grant check', () => {
-  it('should let a write grant add to the audit table, inside a transaction too, and refuse it a read', async () => {
+const key = { authId: { S: 'session#1' } };
+
+describe('local grants', () => {
+  it('should refuse a delete on a readWrite table that deletes does not name', async () => {
     // Prepare
-    const check = grantCheck();
-    const grants = { tables: { audit: 'write', applications: 'readWrite' } } as const;
+    const client = checkedClient();
+    const grants: Grants = { tables: { auth: 'readWrite' } };
 
     // Act
-    const put = withGrants('staff-enroll', grants, () => check('PutItemCommand', { TableName: 'local-Audit' }));
-    const transaction = withGrants('staff-enroll', grants, () =>
-      check('TransactWriteItemsCommand', { TransactItems: [{ Update: { TableName: 'local-Applications' } }, { Put: { TableName: 'local-Audit' } }] }),
-    );
-    const query = withGrants('staff-enroll', grants, () => check('QueryCommand', { TableName: 'local-Audit' }));
+    const deleting = withGrants('logout', grants, () => client.send(new DeleteItemCommand({ TableName: 'local-Auth', Key: key })));
 
     // Assess
-    await expect(put).resolves.toBe('sent');
-    await expect(transaction).resolves.toBe('sent');
-    await expect(query).rejects.toBeInstanceOf(MissingGrantError);
+    await expect(deleting).rejects.toThrow(MissingGrantError);
+    await expect(deleting).rejects.toThrow('logout has no grant to delete the auth table (DeleteItemCommand)');
   });
 
-  it('should refuse a route without the audit grant any write to it', async () => {
+  it('should allow the delete once deletes names the table, and still allow updates', async () => {
     // Prepare
-    const check = grantCheck();
+    const client = checkedClient();
+    const grants: Grants = { tables: { auth: 'readWrite' }, deletes: ['auth'] };
 
     // Act
-    const put = withGrants('staff-districts', { tables: { applications: 'read' } }, () => check('PutItemCommand', { TableName: 'local-Audit' }));
+    const deleted = withGrants('logout', grants, () => client.send(new DeleteItemCommand({ TableName: 'local-Auth', Key: key })));
+    const updated = withGrants('logout', grants, () => client.send(new UpdateItemCommand({ TableName: 'local-Auth', Key: key, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': { S: 'b' } } })));
 
     // Assess
-    await expect(put).rejects.toBeInstanceOf(MissingGrantError);
+    await expect(deleted).resolves.toBeDefined();
+    await expect(updated).resolves.toBeDefined();
+  });
+
+  it('should refuse a Delete inside a transaction without a deletes grant', async () => {
+    // Prepare
+    const client = checkedClient();
+    const grants: Grants = { tables: { constraints: 'readWrite', applications: 'readWrite' } };
+
+    // Act
+    const transaction = withGrants('staff-enroll', grants, () =>
+      client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Update: { TableName: 'local-Applications', Key: { applicationId: { S: 'a' } }, UpdateExpression: 'SET s = :s', ExpressionAttributeValues: { ':s': { S: 'x' } } } },
+            { Delete: { TableName: 'local-Constraints', Key: { constraintId: { S: 'c' } } } },
+          ],
+        }),
+      ),
+    );
+
+    // Assess
+    await expect(transaction).rejects.toThrow('staff-enroll has no grant to delete the constraints table (TransactWriteItemsCommand)');
+  });
+
+  it('should refuse a batch write without batchWrites, and a Scan even with readWrite', async () => {
+    // Prepare
+    const client = checkedClient();
+    const grants: Grants = { tables: { accounts: 'readWrite' } };
+
+    // Act
+    const batch = withGrants('staff-import-rows', grants, () =>
+      client.send(new BatchWriteItemCommand({ RequestItems: { 'local-Accounts': [{ PutRequest: { Item: { accountId: { S: 'p' } } } }] } })),
+    );
+    const scan = withGrants('staff-import-rows', { ...grants, batchWrites: ['accounts'] }, () => client.send(new ScanCommand({ TableName: 'local-Accounts' })));
+
+    // Assess
+    await expect(batch).rejects.toThrow('staff-import-rows has no grant to batchWrite the accounts table (BatchWriteItemCommand)');
+    await expect(scan).rejects.toThrow('staff-import-rows has no grant to scan the accounts table (ScanCommand)');
+  });
+
+  it('should let a function enqueue only the job kinds its enqueues name', async () => {
+    // Prepare
+    const started: string[] = [];
+    const deps = grantChecked({
+      scheduler: { scheduleOnce: async () => undefined, enqueue: async (job) => void started.push(job.task.kind) },
+      notifier: {} as Dependencies['notifier'],
+      files: {} as Dependencies['files'],
+      originSecrets: { current: async () => [] },
+    });
+    const grants: Grants = { scheduler: true, enqueues: ['export'] };
+
+    // Act
+    const exportJob = withGrants('staff-create-export', grants, () => deps.scheduler.enqueue({ name: 'e', task: { kind: 'export', tenantId: 't', exportId: 'x' } }));
+    const positions = withGrants('staff-create-export', grants, () =>
+      deps.scheduler.enqueue({ name: 'p', task: { kind: 'recompute-positions', tenantId: 't', birthYears: [2021], changes: [] } }),
+    );
+
+    // Assess
+    await expect(exportJob).resolves.toBeUndefined();
+    await expect(positions).rejects.toThrow('staff-create-export has no grant to start recompute-positions jobs');
+    expect(started).toEqual(['export']);
   });
 });

@@ -4,18 +4,21 @@ import type { PublicCampaign, PublicCampaignAnswer } from './api-types.ts';
 import { loadSite } from './tenant.ts';
 
 /**
- * The department's running confirmation campaign, or `undefined` while loading, when none runs
- * or when it could not be had (the banner is news, not a reason to fail the page).
+ * The department's running confirmation campaign; `undefined` while loading, `null` when none
+ * runs or when it could not be had (the banner is news, not a reason to fail the page).
  */
-export function usePublicCampaign(): PublicCampaign | undefined {
-  const [campaign, setCampaign] = useState<PublicCampaign | undefined>();
+export function usePublicCampaign(): PublicCampaign | null | undefined {
+  const [campaign, setCampaign] = useState<PublicCampaign | null | undefined>();
   useEffect(() => {
     let current = true;
     void loadSite().then(async (site) => {
       // A host no department has shows no department's banner.
-      if (!site) return;
+      if (!site) {
+        if (current) setCampaign(null);
+        return;
+      }
       const result = await apiGet<PublicCampaignAnswer>(`/api/public/campaign?tenantId=${encodeURIComponent(site.tenantId)}`);
-      if (current && result.ok) setCampaign(result.data.campaign ?? undefined);
+      if (current) setCampaign(result.ok ? (result.data.campaign ?? null) : null);
     });
     return () => {
       current = false;

@@ -40,7 +40,8 @@ export function formatDate(language: Language, isoDate: string): string {
   if (language === 'kk' && !intlSpeaksKazakh) {
     return kazakhDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   }
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  // Russian ends a long date with "г."; a sentence ending on a date would then close with "г..".
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date).replace(/\s?г\.$/, '');
 }
 
 /** A moment (ISO date-time), shown in the reader's own time zone. */
@@ -60,6 +61,16 @@ const kazakhstanOffsetMs = 5 * 3_600_000;
 export function formatKazakhstanDate(language: Language, isoDateTime: string): string {
   const day = new Date(Date.parse(isoDateTime) + kazakhstanOffsetMs).toISOString().slice(0, 10);
   return formatDate(language, day);
+}
+
+/** Today's calendar date in Kazakhstan (`YYYY-MM-DD`), to tell a lapsed validity from a current one. */
+export function kazakhstanToday(now: number = Date.now()): string {
+  return new Date(now + kazakhstanOffsetMs).toISOString().slice(0, 10);
+}
+
+/** The time of day in Kazakhstan at an instant (`23:59`): a deadline is read on Astana's clock. */
+export function formatKazakhstanTime(isoDateTime: string): string {
+  return new Date(Date.parse(isoDateTime) + kazakhstanOffsetMs).toISOString().slice(11, 16);
 }
 
 export function formatNumber(language: Language, value: number): string {

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'preact/hooks';
-import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { CabinetApplication, ParentApplicationAnswer } from '../api-types.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { apiGet, apiPost, failureMessage, isUnauthorized } from '../api.ts';
+import type { CabinetApplication, CabinetApplications, ParentApplicationAnswer } from '../api-types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { navigate } from '../router.tsx';
 import { ApplicationFacts, ApplicationHistory, PositionMoves, StatusTag } from './application-facts.tsx';
@@ -21,6 +21,26 @@ export function ApplicationCard({ application: initial }: { application: Cabinet
   const [done, setDone] = useState<ParentAction | undefined>();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const headingId = `application-${application.applicationId}`;
+
+  // After a restore the position is recomputed by a job seconds later: fetch it until it is there,
+  // so the parent sees their place without reloading the page.
+  const waitingForPosition = done === 'restore' && application.status === 'queued' && application.position === undefined;
+  useEffect(() => {
+    if (!waitingForPosition) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      tries += 1;
+      if (tries > 30) clearInterval(timer);
+      void apiGet<CabinetApplications>('/api/cabinet/applications').then((result) => {
+        const fresh = result.ok ? result.data.applications.find((a) => a.applicationId === application.applicationId) : undefined;
+        if (fresh?.position !== undefined) {
+          clearInterval(timer);
+          setApplication(fresh);
+        }
+      });
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [waitingForPosition]);
 
   const act = async (action: ParentAction) => {
     setBusy(true);

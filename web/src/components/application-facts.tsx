@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { CabinetApplication, HistoryEvent } from '../api-types.ts';
-import { formatDate, formatDateTime, formatKazakhstanDate, formatNumber } from '../format.ts';
+import { formatDate, formatDateTime, formatKazakhstanDate, formatNumber, kazakhstanToday } from '../format.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/ru.ts';
 import { moveSentence, newestFirst } from '../moves.ts';
@@ -57,6 +57,7 @@ export function ApplicationFacts({ application, before }: { application: Applica
       {application.referral && (
         <Fact term={t.cabinet.referral} qa="application-referral">
           {t.cabinet.referralText(application.referral.kindergarten.name[language], formatKazakhstanDate(language, application.referral.expiresAt))}
+          {application.status === 'referred' && <ReferralGuidance referral={application.referral} />}
         </Fact>
       )}
       {application.status === 'stopped' && application.stopReason === 'referral_expired' && application.autoRestoreAt && (
@@ -66,9 +67,7 @@ export function ApplicationFacts({ application, before }: { application: Applica
       )}
       <Fact term={t.cabinet.birthDate}>{formatDate(language, application.birthDate)}</Fact>
       <Fact term={t.cabinet.registeredAt}>{formatDateTime(language, application.registeredAt)}</Fact>
-      <Fact term={t.cabinet.validUntil} qa="application-valid-until">
-        {formatDate(language, application.validUntil)}
-      </Fact>
+      <Validity application={application} />
       <Fact term={t.cabinet.priority}>{t.priority[application.priority]}</Fact>
       <Fact term={t.cabinet.language}>{t.instructionLanguage[application.language]}</Fact>
       <Fact term={t.cabinet.kindergartens}>
@@ -86,6 +85,50 @@ export function ApplicationFacts({ application, before }: { application: Applica
         <span class="mono">{application.applicationId}</span>
       </Fact>
     </dl>
+  );
+}
+
+/**
+ * The validity as it stands today: a lapsed date is explained (it stays in the queue until the
+ * next campaign, SPEC rule 3), a stopped application's old date is not shown as if it held, and
+ * an application that left the queue has none.
+ */
+function Validity({ application }: { application: ApplicationFactsView }) {
+  const { t, language } = useI18n();
+  if (application.status === 'withdrawn' || application.status === 'enrolled') return null;
+  const date = formatDate(language, application.validUntil);
+  const lapsed = application.status === 'queued' && application.validUntil < kazakhstanToday();
+  const state = application.status === 'stopped' ? 'stopped' : lapsed ? 'lapsed' : 'current';
+  return (
+    <div>
+      <dt>{t.cabinet.validUntil}</dt>
+      <dd data-qa="application-valid-until" data-state={state} data-valid-until={application.validUntil}>
+        {state === 'stopped'
+          ? t.cabinet.validityStopped
+          : state === 'lapsed'
+            ? application.confirmationNeeded
+              ? t.cabinet.validityLapsedNow(date)
+              : t.cabinet.validityLapsed(date)
+            : date}
+      </dd>
+    </div>
+  );
+}
+
+/** What a referral asks of the parent: where to go, by when, and what happens if they do not. */
+function ReferralGuidance({ referral }: { referral: NonNullable<ApplicationFactsView['referral']> }) {
+  const { t, language } = useI18n();
+  return (
+    <div class="referral-guidance" data-qa="referral-guidance">
+      <p>{t.cabinet.referralWhat(formatKazakhstanDate(language, referral.expiresAt))}</p>
+      {referral.kindergarten.address && (
+        <p data-qa="referral-address">
+          {t.cabinet.referralAddress}: {referral.kindergarten.address}
+        </p>
+      )}
+      <p>{t.cabinet.referralPhone}</p>
+      <p data-qa="referral-if-not">{t.cabinet.referralIfNot}</p>
+    </div>
   );
 }
 

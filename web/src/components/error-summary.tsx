@@ -3,15 +3,17 @@ import type { FormError } from '../forms.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /**
- * GOV.UK-style summary at the top of a form. It takes focus when errors appear; each entry links
- * to its input.
+ * GOV.UK-style summary at the top of a form. It takes focus once per failed submit; each entry
+ * links to its input. `attempt` names that submit: pages that build `errors` anew on every render
+ * pass the state the errors come from, so a tap on an option (a re-render) leaves focus and the
+ * scroll position where the parent is.
  */
-export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
+export function ErrorSummary({ errors, attempt }: { errors: readonly FormError[]; attempt?: unknown }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+  }, [attempt ?? errors]);
   if (errors.length === 0) return null;
 
   // Focus the input ourselves: following "#id" would change the URL and scroll the label away.

@@ -1,7 +1,7 @@
-import type { CabinetApplications } from '../api-types.ts';
+import type { CabinetApplications, PublicCampaign } from '../api-types.ts';
 import { usePublicCampaign } from '../campaign.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
-import { CampaignBanner } from '../components/campaign-banner-slot.tsx';
+import { CampaignBanner, type CampaignStanding } from '../components/campaign-banner-slot.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -19,9 +19,9 @@ export function CabinetPage() {
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
     <Layout identity={identity}>
-      {campaign && (
-        <CampaignBanner campaign={campaign}>
-          {page.state === 'ready' && <SurveyLink needed={needsConfirmation(page.data.applications)} />}
+      {campaign && page.state === 'ready' && (
+        <CampaignBanner campaign={campaign} standing={standingIn(campaign, page.data.applications)}>
+          {standingIn(campaign, page.data.applications).kind !== 'nothing' && <SurveyLink needed={needsConfirmation(page.data.applications)} />}
         </CampaignBanner>
       )}
       <PageHeading>{t.cabinet.title}</PageHeading>
@@ -49,6 +49,17 @@ export function CabinetPage() {
 /** Whether the parent has something to confirm: an application waiting for it in the running campaign. */
 export function needsConfirmation(applications: CabinetApplications['applications']): boolean {
   return applications.some((application) => application.confirmationNeeded);
+}
+
+/**
+ * What the campaign asks of this parent: a confirmation still due; done (an application confirmed
+ * in this campaign's year, valid until its latest validity); or nothing (e.g. children under two).
+ */
+export function standingIn(campaign: PublicCampaign, applications: CabinetApplications['applications']): CampaignStanding {
+  if (needsConfirmation(applications)) return { kind: 'due' };
+  const confirmed = applications.filter((a) => a.history.some((event) => event.action === 'confirm' && event.at.startsWith(String(campaign.year))));
+  if (confirmed.length === 0) return { kind: 'nothing' };
+  return { kind: 'confirmed', validUntil: confirmed.map((a) => a.validUntil).sort().at(-1)! };
 }
 
 /** The way to the survey while a campaign runs: a call to action while a confirmation is due. */

@@ -10,7 +10,28 @@ import { digitsOnly, errorFor, formErrorsFrom, type FormError } from '../forms.t
 import { useI18n } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/ru.ts';
 import { navigate } from '../router.tsx';
+import { DepartmentContacts } from '../components/department-contacts.tsx';
+import { usePublicCampaign } from '../campaign.ts';
 import { needsConfirmation } from './cabinet.tsx';
+
+/** Wrong codes the API accepts for one code (`loginCodeMaxAttempts`); after them only a new code helps. */
+const codeAttempts = 5;
+/** A first wait before "send again": an SMS often takes a minute to arrive. */
+const resendWaitSeconds = 60;
+
+/** Seconds until `until` (epoch ms), counted down once a second; 0 when it has passed. */
+function useCountdown(until: number): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (until <= Date.now()) return;
+    const timer = setInterval(() => {
+      setTick((tick) => tick + 1);
+      if (Date.now() >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
 
 /** Texts are kept as functions of the messages so they follow a language switch. */
 type Localized<T> = (t: Messages) => T;
@@ -30,6 +51,10 @@ export function ParentLoginPage() {
   const [errorsOf, setErrorsOf] = useState(() => none);
   const [statusOf, setStatusOf] = useState(() => silent);
   const errors = useMemo(() => errorsOf(t), [errorsOf, t]);
+  const [resendAt, setResendAt] = useState(0);
+  const [wrongCodes, setWrongCodes] = useState(0);
+  const resendIn = useCountdown(resendAt);
+  const campaign = usePublicCampaign();
 
   // After a step change the step's input takes focus: the button that was pressed is gone or disabled.
   const [focusRequest, setFocusRequest] = useState<{ id: string } | undefined>();
@@ -53,8 +78,19 @@ export function ParentLoginPage() {
     setBusy(undefined);
     if (!result.ok) {
       const { failure } = result;
+      // Too soon: the API says when to try again; a countdown says it better than an error.
+      if (failure.kind === 'http' && failure.status === 429) {
+        const minutes = Number(failure.error?.params?.minutes ?? '1') || 1;
+        setResendAt(Date.now() + minutes * 60_000);
+        if (mode === 'resend') {
+          setErrorsOf(() => none);
+          return setStatusOf(() => (m: Messages) => m.parentLogin.resendWait);
+        }
+      }
       return fail((m) => formErrorsFrom(failure, m, { iin: 'iin' }, 'iin'));
     }
+    setResendAt(Date.now() + resendWaitSeconds * 1000);
+    setWrongCodes(0);
     setIin(cleanIin);
     setCode('');
     setSent(result.data);
@@ -79,6 +115,13 @@ export function ParentLoginPage() {
     }
     setBusy(undefined);
     const { failure } = result;
+    if (failure.kind === 'http' && failure.error?.code === 'invalid_login_code') {
+      // Until the attempts run out the likeliest cause is a mistyped digit, not a dead code.
+      const wrong = wrongCodes + 1;
+      setWrongCodes(wrong);
+      const left = codeAttempts - wrong;
+      return fail((m) => [{ field: 'code', message: left > 0 ? m.parentLogin.codeWrong(left) : m.parentLogin.codeUsedUp }]);
+    }
     fail((m) => formErrorsFrom(failure, m, { code: 'code' }, 'code'));
   };
 
@@ -100,7 +143,7 @@ export function ParentLoginPage() {
   return (
     <Layout>
       <PageHeading>{t.parentLogin.title}</PageHeading>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={errorsOf} />
       <LiveStatus message={statusOf(t)} hidden />
       <form onSubmit={onSubmit} noValidate data-qa="parent-login-form">
         {step === 'iin' ? (
@@ -155,12 +198,20 @@ export function ParentLoginPage() {
                 type="button"
                 class="button button--secondary"
                 onClick={() => void sendCode('resend')}
-                disabled={busy !== undefined}
+                disabled={busy !== undefined || resendIn > 0}
+                aria-describedby="resend-countdown"
                 data-qa="resend-code"
               >
                 {busy === 'resend' ? t.common.sending : t.parentLogin.resendCode}
               </button>
             </div>
+            <p class="hint" id="resend-countdown" data-qa="resend-countdown" data-seconds={resendIn}>
+              {resendIn > 0 ? t.parentLogin.resendIn(`${Math.floor(resendIn / 60)}:${String(resendIn % 60).padStart(2, '0')}`) : ''}
+            </p>
+            <details class="login-help" data-qa="login-help">
+              <summary>{t.parentLogin.noSms}</summary>
+              <DepartmentContacts tenantName={campaign?.tenantName} qa="login-contacts" />
+            </details>
           </>
         )}
       </form>

@@ -7,7 +7,7 @@ import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import type { FormError } from '../forms.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatKazakhstanDate, formatKazakhstanTime } from '../format.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/ru.ts';
 import { Link, navigate } from '../router.tsx';
@@ -18,6 +18,7 @@ import { firstInputId, MultipleQuestion, SingleQuestion } from '../survey/questi
 import { useSessionPage } from '../use-session-page.ts';
 
 type Stage =
+  | { readonly kind: 'intro' }
   | { readonly kind: 'answered' }
   | { readonly kind: 'step'; readonly step: number; readonly backToReview: boolean }
   | { readonly kind: 'review' }
@@ -87,12 +88,29 @@ export function SurveyPage() {
     const saved = loadDraft(survey.campaign.campaignId, survey.definition.version);
     if (saved) {
       setDraft(saved.draft);
-      const step = Math.min(Math.max(saved.step, 0), survey.definition.questions.length);
-      setStage(step === survey.definition.questions.length ? { kind: 'review' } : { kind: 'step', step, backToReview: false });
+      // Step -1: the introduction, with the preselected kindergartens already in the draft.
+      const step = Math.min(saved.step, survey.definition.questions.length);
+      setStage(step < 0 ? { kind: 'intro' } : step === survey.definition.questions.length ? { kind: 'review' } : { kind: 'step', step, backToReview: false });
     } else if (survey.answer) {
       setDraft(draftOf(survey.definition.questions, survey.answer.answers));
       setStage({ kind: 'answered' });
-    } else setStage({ kind: 'step', step: 0, backToReview: false });
+    } else {
+      // A first visit: the applications' own kindergartens come preselected in question 1.
+      const { questions: all, version: shown } = survey.definition;
+      const campaignNow = survey.campaign.campaignId;
+      void apiGet<CabinetApplications>('/api/cabinet/applications').then((result) => {
+        const question = all.find((q) => q.kind === 'kindergartens');
+        const known = new Set(survey.kindergartens.map((k) => k.kindergartenId));
+        const own = result.ok ? result.data.applications.filter((a) => a.confirmationNeeded).flatMap((a) => a.kindergartens.map((k) => k.kindergartenId)) : [];
+        const preselected = [...new Set(own)].filter((id) => known.has(id)).slice(0, question?.max ?? 3);
+        if (question && preselected.length > 0) {
+          const first = { ...emptyDraft, picked: { [question.id]: preselected } };
+          setDraft(first);
+          saveDraft(campaignNow, shown, -1, first);
+        }
+        setStage({ kind: 'intro' });
+      });
+    }
   }, [survey]);
 
   // Keep the draft of the steps and the review; what was sent needs no draft.
@@ -155,7 +173,10 @@ export function SurveyPage() {
   const update = (change: (current: Draft) => Draft) => {
     const changed = change(draft);
     setDraft(changed);
-    if (stage.kind === 'step') saveDraft(campaign.campaignId, version, stage.step, changed);
+    if (stage.kind !== 'step') return;
+    saveDraft(campaign.campaignId, version, stage.step, changed);
+    // The error goes as soon as the answer is valid; it is not re-announced while it stands.
+    if (problems.length > 0 && problems.every((p) => p.kind !== 'server') && problemsOf(questions[stage.step]!, changed).length === 0) setProblems([]);
   };
 
   const submit = async () => {
@@ -200,6 +221,14 @@ export function SurveyPage() {
     );
   }
 
+  if (stage.kind === 'intro') {
+    return (
+      <Layout identity={identity}>
+        <SurveyIntro campaign={campaign} onStart={() => go({ kind: 'step', step: 0, backToReview: false })} />
+      </Layout>
+    );
+  }
+
   if (stage.kind === 'answered') {
     return (
       <Layout identity={identity}>
@@ -221,7 +250,7 @@ export function SurveyPage() {
     const errors: FormError[] = problems.map((problem) => ({ message: problemText(problem, t) }));
     return (
       <Layout identity={identity}>
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} attempt={problems} />
         <div data-qa="survey-review">
           <PageHeading>{t.survey.reviewTitle}</PageHeading>
           <AnswerList survey={data} draft={draft} onChange={(step) => go({ kind: 'step', step, backToReview: true })} qa="survey-review-answers" />
@@ -271,7 +300,7 @@ export function SurveyPage() {
   return (
     <Layout identity={identity}>
       <StepTitle text={question.title[language]} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} attempt={problems} />
       <p class="caption" data-qa="survey-step" data-step={step + 1}>
         {t.survey.stepOf(step + 1, questions.length)}
       </p>
@@ -283,7 +312,7 @@ export function SurveyPage() {
         ) : (
           <MultipleQuestion question={question} draft={draft} update={update} error={groupError} />
         )}
-        <div class="button-group">
+        <div class="button-group survey-actions" data-qa="survey-actions">
           <button type="submit" class="button" data-qa="survey-next">
             {t.survey.next}
           </button>
@@ -300,6 +329,41 @@ export function SurveyPage() {
         </Link>
       </p>
     </Layout>
+  );
+}
+
+/**
+ * What a parent reads before question 1, after the department's own instruction: why it asks, by
+ * when, what happens without an answer (and that nothing happens behind their back), and whose
+ * applications need no confirmation at all.
+ */
+function SurveyIntro({ campaign, onStart }: { campaign: NonNullable<SurveyData['campaign']>; onStart: () => void }) {
+  const { t, language } = useI18n();
+  const intro = t.survey.intro;
+  return (
+    <div data-qa="survey-intro">
+      <PageHeading>{intro.title}</PageHeading>
+      <p class="lead">{intro.why}</p>
+      <p>{intro.survey}</p>
+      <p class="notice" data-qa="survey-intro-deadline">
+        <strong>{intro.deadline(formatKazakhstanDate(language, campaign.endsAt), formatKazakhstanTime(campaign.endsAt))}</strong>
+      </p>
+      <h2>{intro.withoutTitle}</h2>
+      <p>{intro.without}</p>
+      <p data-qa="survey-intro-calm">{intro.calm}</p>
+      <h2>{intro.youngTitle}</h2>
+      <p data-qa="survey-intro-young">{intro.young(campaign.year)}</p>
+      <div class="button-group">
+        <button type="button" class="button" onClick={onStart} data-qa="survey-start">
+          {t.survey.fillIn}
+        </button>
+      </div>
+      <p>
+        <Link href="/cabinet" data-qa="cabinet-link">
+          {t.survey.toCabinet}
+        </Link>
+      </p>
+    </div>
   );
 }
 

@@ -10,57 +10,66 @@ interface PickerProps extends QuestionProps {
 
 export const kindergartenInputId = (kindergartenId: string) => `kg-${kindergartenId}`;
 
+/** How many of the list a phone shows at first: the step stays a few screens long. */
+const pageSize = 6;
+
+/** Squared distance in degrees, longitude squeezed by latitude: enough to order by nearness. */
+function nearness(from: SurveyKindergarten['location'], to: SurveyKindergarten['location']): number {
+  const squeeze = Math.cos((from.lat * Math.PI) / 180);
+  return (from.lat - to.lat) ** 2 + ((from.lon - to.lon) * squeeze) ** 2;
+}
+
 /**
- * Question 1: up to `max` kindergartens from a searchable, filterable list, each with its load
- * and chance in words. The map beside it only repeats the list for sighted users.
+ * Question 1: up to `max` kindergartens. Built for a phone: search first, what is chosen (the
+ * application's own kindergartens, preselected), then a short list ordered by nearness to the
+ * chosen ones (or filtered by district), each with its load and chance in words; more on request.
+ * The map is folded away: it only repeats the list for sighted users.
  */
 export function KindergartenPicker({ question, draft, update, error, kindergartens, districts }: PickerProps) {
   const { t, language } = useI18n();
   const [search, setSearch] = useState('');
   const [district, setDistrict] = useState('');
+  const [limit, setLimit] = useState(pageSize);
   const max = question.max ?? 3;
   const picked = draft.picked[question.id] ?? [];
   const full = picked.length >= max;
   const districtName = (id: string) => districts.find((d) => d.id === id)?.name[language] ?? id;
   const byId = useMemo(() => new Map(kindergartens.map((k) => [k.kindergartenId, k])), [kindergartens]);
+  // Nearness is measured from the first kindergarten chosen when the step opened: the order must
+  // not jump under the parent's thumb while they tick.
+  const [anchor] = useState(() => picked.map((id) => byId.get(id)).find((k) => k !== undefined));
 
-  const shown = useMemo(() => {
+  const matching = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase(language);
-    return kindergartens
-      .filter((k) => (district === '' || k.district === district) && (needle === '' || k.name[language].toLocaleLowerCase(language).includes(needle)))
-      .sort((a, b) => a.name[language].localeCompare(b.name[language], language));
-  }, [kindergartens, search, district, language]);
+    const found = kindergartens.filter(
+      (k) => (district === '' || k.district === district) && (needle === '' || k.name[language].toLocaleLowerCase(language).includes(needle)),
+    );
+    return anchor
+      ? found.sort((a, b) => nearness(anchor.location, a.location) - nearness(anchor.location, b.location))
+      : found.sort((a, b) => a.name[language].localeCompare(b.name[language], language));
+  }, [kindergartens, search, district, language, anchor]);
+  const shown = matching.slice(0, limit);
 
   const setPicked = (id: string, on: boolean) => update((d) => ({ ...d, picked: { ...d.picked, [question.id]: toggled(d.picked[question.id], id, on) } }));
 
   return (
     <QuestionGroup question={question} error={error} qa="kindergarten-picker">
-      <div class="picker__filters">
-        <div class="field">
-          <label for="kindergarten-search">{t.survey.search}</label>
-          <input
-            class="input"
-            type="search"
-            id="kindergarten-search"
-            value={search}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-            // Enter filters, it does not send the step.
-            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
-            autocomplete="off"
-            data-qa="kindergarten-search"
-          />
-        </div>
-        <div class="field">
-          <label for="kindergarten-district">{t.survey.district}</label>
-          <select class="input" id="kindergarten-district" value={district} onChange={(event) => setDistrict(event.currentTarget.value)} data-qa="kindergarten-district">
-            <option value="">{t.survey.allDistricts}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name[language]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div class="field">
+        <label for="kindergarten-search">{t.survey.search}</label>
+        <input
+          class="input"
+          type="search"
+          id="kindergarten-search"
+          value={search}
+          onInput={(event) => {
+            setSearch(event.currentTarget.value);
+            setLimit(pageSize);
+          }}
+          // Enter filters, it does not send the step.
+          onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+          autocomplete="off"
+          data-qa="kindergarten-search"
+        />
       </div>
 
       <div class="picker__chosen">
@@ -72,7 +81,7 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
             {picked.map((id) => {
               const name = byId.get(id)?.name[language] ?? id;
               return (
-                <li key={id}>
+                <li key={id} data-qa="kindergarten-chosen" data-kindergarten-id={id}>
                   {name}{' '}
                   <button type="button" class="link-button" onClick={() => setPicked(id, false)} data-qa="kindergarten-remove">
                     {t.survey.remove}
@@ -90,12 +99,31 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
         )}
       </div>
 
-      <KindergartenMap kindergartens={kindergartens} shown={shown} picked={picked} />
+      <div class="field">
+        <label for="kindergarten-district">{t.survey.district}</label>
+        <select
+          class="input"
+          id="kindergarten-district"
+          value={district}
+          onChange={(event) => {
+            setDistrict(event.currentTarget.value);
+            setLimit(pageSize);
+          }}
+          data-qa="kindergarten-district"
+        >
+          <option value="">{anchor ? t.survey.nearby : t.survey.allDistricts}</option>
+          {districts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name[language]}
+            </option>
+          ))}
+        </select>
+      </div>
 
-      {shown.length === 0 ? (
+      {matching.length === 0 ? (
         <p data-qa="kindergartens-none">{t.survey.noMatches}</p>
       ) : (
-        <ul class="picker__list">
+        <ul class="picker__list" data-qa="kindergarten-list">
           {shown.map((k) => {
             const inputId = kindergartenInputId(k.kindergartenId);
             const checked = picked.includes(k.kindergartenId);
@@ -132,6 +160,16 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
           })}
         </ul>
       )}
+      {matching.length > shown.length && (
+        <button type="button" class="button button--secondary" onClick={() => setLimit((current) => current + pageSize)} data-qa="kindergartens-more">
+          {t.survey.showMore(Math.min(pageSize, matching.length - shown.length), matching.length - shown.length)}
+        </button>
+      )}
+
+      <details class="picker__map-box">
+        <summary>{t.survey.showMap}</summary>
+        <KindergartenMap kindergartens={kindergartens} shown={shown} picked={picked} />
+      </details>
     </QuestionGroup>
   );
 }
