@@ -25,7 +25,7 @@ function auditActionsOf(handler: string): string[] {
   return policies
     .filter((policy) => policy.Properties.Roles.some((r) => r.Ref === roleId))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
-    .filter((statement) => JSON.stringify(statement.Resource).includes('Audit'))
+    .filter((statement) => JSON.stringify(statement.Resource).includes('-audit-table-arn'))
     .flatMap((statement) => [statement.Action].flat())
     .sort();
 }

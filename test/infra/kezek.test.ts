@@ -416,8 +416,11 @@ describe('least privilege per function', () => {
       Object.entries(grants.tables ?? {}).map(([key, access]) => [
         key,
         [
-          ...read,
-          ...(access === 'readWrite' ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+          // `write` (audited routes on the audit table) adds items and reads none.
+          ...(access === 'write' ? [] : read),
+          ...(access === 'write' ? ['dynamodb:PutItem'] : []),
+          // The audit table is append-only: read and PutItem, never UpdateItem.
+          ...(access === 'readWrite' ? (key === 'audit' ? ['dynamodb:PutItem'] : ['dynamodb:PutItem', 'dynamodb:UpdateItem']) : []),
           ...((grants.deletes ?? []).includes(key as never) ? ['dynamodb:DeleteItem'] : []),
           ...((grants.batchWrites ?? []).includes(key as never) ? ['dynamodb:BatchWriteItem'] : []),
         ],
