@@ -29,6 +29,8 @@ export interface TableDefinition {
   readonly indexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry, if items expire. */
   readonly ttlAttribute?: string;
+  /** Items are only ever added: a `readWrite` grant gives reads and `PutItem`, never updates or deletes. */
+  readonly appendOnly?: boolean;
   /** Only the local runtime creates it (a stand-in for an AWS service); CDK skips it. */
   readonly localOnly?: boolean;
   readonly purpose: string;
@@ -187,6 +189,33 @@ const exportsTable = {
   purpose: 'CSV exports staff asked for: their progress and the file they produced (kept a week).',
 } as const satisfies TableDefinition;
 
+const audit = {
+  name: 'Audit',
+  envVar: 'AUDIT_TABLE',
+  // The administrator reads a tenant's events newest first by time: `eventKey` is
+  // `<ISO time>#<event id>`. No TTL: the trail is kept as long as the records it speaks of.
+  partitionKey: { name: 'tenantId', type: 'S' },
+  sortKey: { name: 'eventKey', type: 'S' },
+  indexes: [
+    {
+      // What one staff member did: `actorKey` is `<tenantId>#<account id>`.
+      indexName: 'byActor',
+      partitionKey: { name: 'actorKey', type: 'S' },
+      sortKey: { name: 'eventKey', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      // Sparse: only events about one record carry `recordKey` (`<tenantId>#<type>#<id>`).
+      indexName: 'byRecord',
+      partitionKey: { name: 'recordKey', type: 'S' },
+      sortKey: { name: 'eventKey', type: 'S' },
+      projection: 'ALL',
+    },
+  ],
+  appendOnly: true,
+  purpose: 'The audit trail: one append-only event per staff request that reads personal data or changes anything (no IIN or phone).',
+} as const satisfies TableDefinition;
+
 const schedules = {
   name: 'Schedules',
   envVar: 'SCHEDULES_TABLE',
@@ -205,7 +234,7 @@ const schedules = {
 } as const satisfies TableDefinition;
 
 /** All tables, keyed by the name used in the route table's grants. */
-export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, answers, aggregates, exports: exportsTable, schedules } as const;
+export const tables = { tenants, kindergartens, applications, accounts, auth, notifications, constraints, campaigns, answers, aggregates, exports: exportsTable, audit, schedules } as const;
 
 export type TableKey = keyof typeof tables;
 

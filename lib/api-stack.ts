@@ -19,7 +19,8 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition } from '#http/routes';
+import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition, type TableAccess } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
@@ -153,7 +154,7 @@ export class ApiStack extends Stack {
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
         secretsExtension: grants.viewerAddress === true,
       });
-      const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, 'read' | 'readWrite'][];
+      const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, TableAccess][];
       for (const [key, access] of tableGrants) {
         fn.bindTable(tableDefinitions[key], tables[key]!, access, { delete: grants.deletes?.includes(key), batchWrite: grants.batchWrites?.includes(key) });
       }
@@ -236,7 +237,7 @@ export class ApiStack extends Stack {
     });
 
     for (const route of routes as readonly RouteDefinition[]) {
-      const fn = createFunction(route.handler, route.grants);
+      const fn = createFunction(route.handler, grantsOf(route));
       const httpRoute = new HttpRoute(this, `${routeId(route)}Route`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),

@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import type { TableDefinition } from '#functions/tables';
+import type { TableAccess } from '#http/routes';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
 import { functionBuildOptions, vendorLayer } from './vendor-layer.ts';
@@ -122,19 +123,26 @@ export class AppFunction extends NodejsFunction {
    * GetItem, BatchGetItem, Query and ConditionCheckItem (never Scan, DescribeTable or the stream
    * actions that CDK's `grantReadData` adds); `readWrite` adds PutItem and UpdateItem; DeleteItem
    * and BatchWriteItem only where `writes` names them. Queries may use the table's indexes.
+   * `write` is PutItem alone, and an append-only table (the audit trail) never gets more than
+   * PutItem to write with: its items are never updated or deleted.
    */
   bindTable(
     definition: TableDefinition,
     table: ITableV2 | ITable,
-    access: 'read' | 'readWrite',
+    access: TableAccess,
     writes: { readonly delete?: boolean; readonly batchWrite?: boolean } = {},
   ): this {
     this.addEnvironment(definition.envVar, table.tableName);
     const indexes = `${table.tableArn}/index/*`;
-    this.addToRolePolicy(
-      new PolicyStatement({ actions: [...tableReadActions], resources: definition.indexes.length > 0 ? [table.tableArn, indexes] : [table.tableArn] }),
-    );
-    if (access === 'readWrite') {
+    if (access !== 'write') {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: [...tableReadActions], resources: definition.indexes.length > 0 ? [table.tableArn, indexes] : [table.tableArn] }),
+      );
+    }
+    if (access === 'write' || (access === 'readWrite' && definition.appendOnly)) {
+      if (writes.delete || writes.batchWrite) throw new Error(`${definition.name}: append-only, no delete or batch write`);
+      this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn] }));
+    } else if (access === 'readWrite') {
       const actions = [...tableWriteActions, ...(writes.delete ? ['dynamodb:DeleteItem'] : []), ...(writes.batchWrite ? ['dynamodb:BatchWriteItem'] : [])];
       this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
     } else if (writes.delete || writes.batchWrite) {

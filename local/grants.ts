@@ -75,9 +75,10 @@ export function isGranted(grants: Grants, key: TableKey, access: Access): boolea
   const table = grants.tables?.[key as CloudTableKey];
   switch (access) {
     case 'read':
-      return table !== undefined;
+      // `write` (the audit trail) adds items but reads none.
+      return table === 'read' || table === 'readWrite';
     case 'write':
-      return table === 'readWrite';
+      return table === 'write' || table === 'readWrite';
     case 'delete':
       return table === 'readWrite' && (grants.deletes ?? []).includes(key as CloudTableKey);
     case 'batchWrite':

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import { authorizer as authorizerEntry, routes, type RouteDefinition } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { problemResponse, type HttpEvent } from '#http/http-handler';
 import { readLanguageCookie } from '#http/cookies';
 import type { ProblemCode } from '#http/problems';
@@ -272,7 +273,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
           }
           // A function past its own timeout fails (Lambda's `Sandbox.Timedout`): API Gateway answers 500.
           const context = lambdaContext(found.route.handler, functionTimeoutMs / 1000);
-          return withGrants(found.route.handler, found.route.grants, () => withinTimeout(() => found.handler(event, context), functionTimeoutMs));
+          return withGrants(found.route.handler, grantsOf(found.route), () => withinTimeout(() => found.handler(event, context), functionTimeoutMs));
         });
       // API Gateway stops waiting after its integration timeout and answers 504 (the function's
       // own 10 s comes first for every route today; the 30 s bounds any longer one).

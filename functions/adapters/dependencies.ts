@@ -17,6 +17,7 @@ import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
 import { DynamoExportStore } from './dynamodb/export-store.ts';
+import { DynamoAuditStore } from './dynamodb/audit-store.ts';
 import { lazily } from './lazy.ts';
 import { StaticOriginSecrets } from './local/static-origin-secrets.ts';
 import { ExtensionOriginSecrets } from './secrets/extension-origin-secrets.ts';
@@ -78,6 +79,9 @@ function fromEnvironment(): Dependencies {
     },
     get exports() {
       return once('exports', () => new DynamoExportStore(dynamoDocumentClient(), tableName('exports')));
+    },
+    get audit() {
+      return once('audit', () => new DynamoAuditStore(dynamoDocumentClient(), tableName('audit')));
     },
     get files() {
       return once('files', () =>

@@ -14,6 +14,7 @@ import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
 import { identityFromContext, type AuthorizerContext } from './authorizer-context.ts';
 import { callerRole } from './actors.ts';
+import { audited } from './audit-trail.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext | undefined>;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -116,16 +117,18 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
       if (!parsed.ok) throw new Problem('validation_failed', parsed.fields.map((f) => ({ ...f, path: prefix ? `${prefix}.${f.path}` : f.path })));
       return parsed.value;
     };
-    const params = parse(route.params, event.pathParameters, 'params');
-    const query = parse(route.query, event.queryStringParameters, 'query');
-    const body = parse(route.body, event.body, '');
-    const result = await useCase({
-      body: body as BodyOf<H>,
-      params: params as ParamsOf<H>,
-      query: query as QueryOf<H>,
-      identity: identity as IdentityOf<H>,
-      language,
-      event,
+    const result = await audited(route, identity, (request) => {
+      request.params = parse(route.params, event.pathParameters, 'params');
+      request.query = parse(route.query, event.queryStringParameters, 'query');
+      const body = parse(route.body, event.body, '');
+      return useCase({
+        body: body as BodyOf<H>,
+        params: request.params as ParamsOf<H>,
+        query: request.query as QueryOf<H>,
+        identity: identity as IdentityOf<H>,
+        language,
+        event,
+      });
     });
     return json(route.successStatus ?? 200, result.body, result.cookies);
   };

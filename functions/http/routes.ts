@@ -56,6 +56,9 @@ import {
   kindergartenFormResponse,
   districtsResponse,
   staffSessionRequest,
+  auditQuery,
+  auditEventsResponse,
+  auditExportResponse,
   publicSiteQuery,
   publicSiteResponse,
   staffPasswordRequest,
@@ -87,9 +90,12 @@ export type Access = 'public' | readonly Role[];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export type TableAccess = 'read' | 'write' | 'readWrite';
+
 /** What a route's function may touch; the CDK grants exactly this and nothing more. */
 export interface Grants {
-  readonly tables?: Partial<Record<CloudTableKey, 'read' | 'readWrite'>>;
+  /** `write` adds items only (the audit trail: `functions/http/audit-actions.ts` grants it to audited routes). */
+  readonly tables?: Partial<Record<CloudTableKey, TableAccess>>;
   /** Sends SMS through the notifier (SNS direct publish in AWS). */
   readonly sms?: boolean;
   /**
@@ -668,6 +674,26 @@ export const routes = [
     response: staffAccountLinkResponse,
     grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
   },
+  {
+    method: 'GET',
+    path: '/api/staff/audit-events',
+    handler: 'staff-audit-events',
+    access: admins,
+    summary: "The tenant's audit trail, newest first, filtered by person or record, action and dates; cursor-paged (no IIN or phone)",
+    query: auditQuery,
+    response: auditEventsResponse,
+    grants: { tables: { audit: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/audit-events/export',
+    handler: 'staff-audit-export',
+    access: admins,
+    summary: 'The filtered audit trail as CSV (at most 10,000 events; no IIN or phone)',
+    query: auditQuery,
+    response: auditExportResponse,
+    grants: { tables: { audit: 'read' } },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type HandlerName = (typeof routes)[number]['handler'];
@@ -682,6 +708,13 @@ export const authorizer = { handler: 'authorizer', grants: { tables: { auth: 're
 export function actionsOf(role: Role | undefined): HandlerName[] {
   if (!role) return [];
   return routes.filter((route) => route.access !== 'public' && (route.access as readonly Role[]).includes(role)).map((route) => route.handler);
+}
+
+/** The route of a handler (tests and the audit table look routes up by handler). */
+export function routeFor(handler: HandlerName): RouteDefinition {
+  const route = routes.find((candidate) => candidate.handler === handler);
+  if (!route) throw new Error(`no route for handler ${handler}`);
+  return route;
 }
 
 /** The cookie that carries the session token over plain HTTP (the local runtime); the authorizer reads it. */

@@ -560,6 +560,49 @@ export const notificationsResponse = z.object({
 export const markReadRequest = z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) });
 export const markReadResponse = z.object({ marked: z.number().int() });
 
+/** The audit trail's record types (`functions/domain/audit.ts`). */
+export const auditRecordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue', 'audit', 'staff-account'] as const;
+
+const auditDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+
+/** The administrator's filters over the audit trail: a person or a record, an action, a date range (Kazakhstan days). */
+export const auditQuery = z
+  .strictObject({
+    accountId: z.string().regex(/^[\w.@#-]{1,120}$/, { message: 'id_invalid' }).optional(),
+    recordType: z.enum(auditRecordTypes).optional(),
+    recordId: idSchemas.application.optional(),
+    action: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, { message: 'id_invalid' }).optional(),
+    from: auditDate.optional(),
+    to: auditDate.optional(),
+    /** The key of the last event of the previous page (`<ISO time>#<event id>`), base64url; only the sort key travels. */
+    cursor: z
+      .string()
+      .max(300)
+      .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
+      .transform((text, context) => {
+        const key = Buffer.from(text, 'base64url').toString('utf8');
+        if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,60}$/.test(key)) return key;
+        context.addIssue({ code: 'custom', message: 'cursor_invalid' });
+        return z.NEVER;
+      })
+      .optional(),
+  })
+  .superRefine((query, context) => {
+    if ((query.recordType === undefined) !== (query.recordId === undefined)) context.addIssue({ code: 'custom', path: ['recordId'], message: 'id_invalid' });
+  });
+
+export const auditEventView = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  actor: z.object({ role: z.string(), accountId: z.string() }),
+  action: z.string(),
+  record: z.object({ type: z.enum(auditRecordTypes), id: z.string() }).optional(),
+  outcome: z.string(),
+});
+
+export const auditEventsResponse = z.object({ events: z.array(auditEventView), cursor: z.string().optional() });
+export const auditExportResponse = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() });
+
 /** The page's own host name (`location.hostname`): the department whose site it is. */
 export const publicSiteQuery = z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) });
 export const publicSiteResponse = z.object({

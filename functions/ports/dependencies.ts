@@ -3,6 +3,7 @@ import type { FileStore } from './files.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
+import type { AuditTrail } from './audit.ts';
 import type { DepartmentStore } from './departments.ts';
 import type { StaffStore } from './staff.ts';
 import type { OriginSecrets } from './origin-secrets.ts';
@@ -20,6 +21,7 @@ export interface Dependencies {
   readonly notifications: NotificationStore;
   readonly surveys: SurveyStore;
   readonly exports: ExportStore;
+  readonly audit: AuditTrail;
   readonly files: FileStore;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;

@@ -9,6 +9,7 @@ import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, authorizer, type Grants, type RouteDefinition } from '#http/routes';
+import { grantsOf } from '#http/audit-actions';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
@@ -36,7 +37,7 @@ const allRoutes = routes as readonly RouteDefinition[];
 const allJobs = jobs as readonly JobDefinition[];
 /** Every function of the API stack by handler name, with the grants it was made from. */
 const allFunctions: readonly (readonly [string, Grants])[] = [
-  ...allRoutes.map((route) => [route.handler, route.grants] as const),
+  ...allRoutes.map((route) => [route.handler, grantsOf(route)] as const),
   [authorizer.handler, authorizer.grants] as const,
   ...allJobs.map((job) => [job.handler, job.grants] as const),
 ];
@@ -416,8 +417,11 @@ describe('least privilege per function', () => {
       Object.entries(grants.tables ?? {}).map(([key, access]) => [
         key,
         [
-          ...read,
-          ...(access === 'readWrite' ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : []),
+          // `write` (audited routes on the audit table) adds items and reads none.
+          ...(access === 'write' ? [] : read),
+          ...(access === 'write' ? ['dynamodb:PutItem'] : []),
+          // The audit table is append-only: read and PutItem, never UpdateItem.
+          ...(access === 'readWrite' ? (key === 'audit' ? ['dynamodb:PutItem'] : ['dynamodb:PutItem', 'dynamodb:UpdateItem']) : []),
           ...((grants.deletes ?? []).includes(key as never) ? ['dynamodb:DeleteItem'] : []),
           ...((grants.batchWrites ?? []).includes(key as never) ? ['dynamodb:BatchWriteItem'] : []),
         ],

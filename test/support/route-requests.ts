@@ -252,6 +252,8 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     build: async (_worlds, world) => ({ params: { campaignId: world.campaignId }, body: { kind: 'aggregates', language: 'kk' } }),
   },
   'staff-get-export': { ids: 'path', build: async (_worlds, world) => ({ params: { campaignId: world.campaignId, exportId: world.exportId } }) },
+  'staff-audit-events': { ids: 'none', build: sameRequest({}) },
+  'staff-audit-export': { ids: 'none', build: sameRequest({}) },
   'cabinet-survey': { ids: 'none', build: sameRequest({}) },
   'cabinet-survey-submit': {
     ids: 'none',

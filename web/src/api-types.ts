@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type {
+  auditEventsResponse,
+  auditExportResponse,
   applicationResponse,
   cabinetApplicationsResponse,
   campaignDashboardResponse,
@@ -44,6 +46,8 @@ import type {
  */
 
 export type Identity = z.infer<typeof identityResponse>;
+export type AuditEvents = z.infer<typeof auditEventsResponse>;
+export type AuditExport = z.infer<typeof auditExportResponse>;
 export type SiteAnswer = z.infer<typeof publicSiteResponse>;
 export type Site = SiteAnswer['site'];
 export type StaffPasswordAnswer = z.infer<typeof staffPasswordResponse>;

@@ -1,5 +1,6 @@
 import { NotFoundPage } from '../pages/not-found.tsx';
 import { ApplicationPage } from './application-page.tsx';
+import { AuditPage } from './audit-page.tsx';
 import { CampaignsPage } from './campaigns-page.tsx';
 import { DashboardLoader } from './dashboard-loader.tsx';
 import { ImportPage } from './import-page.tsx';
@@ -18,6 +19,7 @@ export function StaffConsole({ path }: { path: string }) {
   if (path === '/staff/queue') return <QueuePage />;
   if (path === '/staff/import') return <ImportPage />;
   if (path === '/staff/campaigns') return <CampaignsPage />;
+  if (path === '/staff/audit') return <AuditPage />;
   if (path === '/staff/applications/new') return <RegisterPage />;
   if (path === '/staff/accounts') return <StaffAccountsPage />;
   if (path === '/staff/kindergartens/new') return <KindergartenFormPage />;
