@@ -454,6 +454,7 @@ export const fieldMessages = {
     ru: 'Пароль должен быть не короче 12 символов.',
     en: 'The password must be at least 12 characters long.',
   },
+  id_invalid: { kk: 'Идентификатор қате.', ru: 'Неверный идентификатор.', en: 'Not a valid identifier.' },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',
     ru: 'В этом детском саду нет групп на выбранном языке.',
