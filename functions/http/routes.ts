@@ -626,7 +626,7 @@ export const routes = [
     summary: 'Set a staff password with a one-time link (single use, expires after 72 hours)',
     body: staffPasswordRequest,
     response: staffPasswordResponse,
-    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' } },
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' }, deletes: ['auth'] },
   },
   {
     method: 'GET',

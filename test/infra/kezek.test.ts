@@ -378,6 +378,8 @@ describe('least privilege per function', () => {
       notifications: batch,
       accounts: batch,
       tenants: read,
+      // The audit trail: append only.
+      audit: ['dynamodb:PutItem'],
     });
   });
 
