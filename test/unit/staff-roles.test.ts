@@ -28,6 +28,8 @@ const whoMayCall: Record<string, string> = {
   'GET /api/staff/districts': everyStaff,
   'POST /api/staff/applications': operators,
   'GET /api/staff/applications/{applicationId}': operators,
+  'GET /api/staff/audit-events': admins,
+  'GET /api/staff/audit-events/export': admins,
   'PUT /api/staff/applications/{applicationId}/applicant-phone': operators,
   'GET /api/staff/queue': operators,
   'PUT /api/staff/applications/{applicationId}/kindergartens': operators,
