@@ -354,7 +354,7 @@ export const routes = [
     body: changeApplicantPhoneRequest,
     problems: ['not_found', 'phone_changed_meanwhile'],
     response: changeApplicantPhoneResponse,
-    grants: { tables: { applications: 'readWrite', accounts: 'readWrite', notifications: 'readWrite', auth: 'readWrite', kindergartens: 'read' }, sms: true },
+    grants: { tables: { applications: 'readWrite', accounts: 'readWrite', notifications: 'readWrite', auth: 'readWrite', kindergartens: 'read' }, deletes: ['auth'], sms: true },
   },
   {
     method: 'GET',

@@ -114,7 +114,7 @@ describe('queue positions in the browser', () => {
 
     // Act
     await card.locator('[data-qa="withdraw"]').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Сенімдісіз бе?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Өтінішті шынымен кері қайтарып аласыз ба?');
     await card.locator('[data-qa="withdraw-cancel"]').click();
 
     // Assess: focus is back on the button and nothing changed
