@@ -28,6 +28,11 @@ const roleOf: Record<ActorName, Role | undefined> = {
 /** Whose ids an actor holds as its own, and whose it tries as someone else's. */
 const homeWorld: Record<ActorName, WorldName> = { anonymous: 'A', parentA: 'A', parentB: 'B', staffX: 'A', operatorX: 'A', analystX: 'A', staffY: 'Y' };
 const foreignWorld: Record<ActorName, WorldName> = { anonymous: 'Y', parentA: 'B', parentB: 'A', staffX: 'Y', operatorX: 'Y', analystX: 'Y', staffY: 'A' };
+/** Each department's staff; its audit trail shows the ids they themselves sent, foreign ones too. */
+const departmentOf: Partial<Record<ActorName, 'X' | 'Y'>> = { staffX: 'X', operatorX: 'X', analystX: 'X', staffY: 'Y' };
+const sentByDepartment: Record<'X' | 'Y', string[]> = { X: [], Y: [] };
+const auditTrailHandlers: readonly string[] = ['staff-audit-events', 'staff-audit-export'];
+
 /** A parent owns their applications; staff own everything of their tenant (worlds A and B are both tenant X). */
 const owned: Record<ActorName, readonly WorldName[]> = {
   anonymous: [],
@@ -141,7 +146,14 @@ async function runCell(route: RouteDefinition, actor: ActorName, ids: IdKind): P
   let observed = observedOutcome(sent, fixture);
   if (expected === 'no_effect' && observed === 'allow' && changed.length === 0) observed = 'no_effect';
   const sentText = JSON.stringify(request);
-  const shown = route.access === 'public' ? [] : markersForeignTo(worlds, actor).filter((marker) => sent.text.includes(marker) && !sentText.includes(marker));
+  const department = departmentOf[actor];
+  // The audit trail records what the department's own staff asked for, a foreign id they tried included.
+  const ownRequests = department && auditTrailHandlers.includes(route.handler) ? sentByDepartment[department] : [];
+  const shown =
+    route.access === 'public'
+      ? []
+      : markersForeignTo(worlds, actor).filter((marker) => sent.text.includes(marker) && !sentText.includes(marker) && !ownRequests.some((text) => text.includes(marker)));
+  if (department) sentByDepartment[department].push(sentText);
   return { route: `${route.method} ${route.path}`, actor, ids, expected, observed, status: sent.status, changed, shown };
 }
 
