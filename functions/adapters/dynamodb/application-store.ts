@@ -4,6 +4,7 @@ import type { AgeGroup, Application, ApplicationStatus } from '#domain/applicati
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
 import { dailyCounter, pendingKey } from '#domain/campaign';
+import { counterShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
@@ -12,6 +13,8 @@ import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { codeKey } from './auth-store.ts';
 import { getAll } from './batch-get.ts';
+import { campaignCounterShardKey } from './campaign-store.ts';
+import { aggregateShardKey } from './survey-store.ts';
 import { putAll } from './batch-write.ts';
 import { forEachLimited } from '#functions/concurrency';
 
@@ -275,14 +278,16 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
         },
       });
-      // One item per slice (all, district, cohort, district × cohort), one numeric attribute per
-      // counter: a submission moves a handful of items, however many options it touches.
+      // One item per slice (all, district, cohort, district × cohort) in the applicant's shard, one
+      // numeric attribute per counter: a submission moves a handful of items, however many options
+      // it touches, and concurrent parents mostly move different ones.
+      const shard = counterShardOf(survey.applicantIin);
       for (const [slice, deltas] of survey.sliceDeltas) {
         const entries = [...deltas];
         transactItems.push({
           Update: {
             TableName: this.tableName('aggregates'),
-            Key: { campaignKey: survey.campaignKey, counter: slice },
+            Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
             UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
             ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
             ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
@@ -291,14 +296,16 @@ export class DynamoApplicationStore implements ApplicationStore {
       }
     }
     if (counter) {
-      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart.
+      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart,
+      // in a counter shard of the campaign chosen by the (first) applicant, never the campaign item.
       const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
+      const shard = counterShardOf(survey?.applicantIin ?? changes[0]?.application.applicantIin ?? '');
       transactItems.push({
         Update: {
           TableName: this.tableName('campaigns'),
-          Key: { tenantId: counter.tenantId, campaignId: counter.campaignId },
-          UpdateExpression: 'ADD #counts.#field :delta, #day :delta',
-          ExpressionAttributeNames: { '#counts': 'counts', '#field': counter.field, '#day': dailyCounter(counter.field, day) },
+          Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, shard),
+          UpdateExpression: 'ADD #field :delta, #day :delta',
+          ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
           ExpressionAttributeValues: { ':delta': counter.delta },
         },
       });
