@@ -3,8 +3,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import type { AgeGroup, Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
-import { dailyCounter, pendingKey } from '#domain/campaign';
-import { counterShardOf } from '#domain/counter-shards';
+import { dailyCounter, pendingIndexKey, pendingKey } from '#domain/campaign';
+import { allCounterShards, counterShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
@@ -90,6 +90,9 @@ function withoutIndexKeys(item: Record<string, unknown>): Application {
   const { queuePartition: _p, queueSortKey: _s, statusPartition: _t, ...application } = item as unknown as StoredApplication;
   return application;
 }
+
+/** Every pending-index partition of a campaign: the 16 shards, then the key used before sharding. */
+const pendingPartitions = (tenantId: string, campaignId: string) => [...allCounterShards.map((shard) => pendingIndexKey(tenantId, campaignId, shard)), pendingKey(tenantId, campaignId)];
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -397,43 +400,61 @@ export class DynamoApplicationStore implements ApplicationStore {
     };
   }
 
+  /**
+   * A page of a campaign's pending applications from one pending-index partition at a time: the
+   * 16 shards in order, then the unsharded key applications marked before the index was sharded
+   * carry. The cursor is `<partition number>/<last application id>` (opaque to callers).
+   */
   async pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit = 100): Promise<{ applications: Application[]; next?: string }> {
-    const page = await this.client.send(
-      new QueryCommand({
-        ...this.pendingQuery(tenantId, campaignId),
-        Limit: limit,
-        ...(startAfter && { ExclusiveStartKey: { applicationId: startAfter, pendingCampaign: pendingKey(tenantId, campaignId) } }),
-      }),
-    );
-    const next = page.LastEvaluatedKey?.applicationId as string | undefined;
-    return { applications: (page.Items ?? []).map(withoutIndexKeys), ...(next && { next }) };
+    const partitions = pendingPartitions(tenantId, campaignId);
+    const slash = startAfter?.indexOf('/') ?? -1;
+    let partition = startAfter && slash > 0 ? Number(startAfter.slice(0, slash)) : 0;
+    let after = startAfter && slash > 0 ? startAfter.slice(slash + 1) : undefined;
+    while (partition < partitions.length) {
+      const key = partitions[partition]!;
+      const page = await this.client.send(
+        new QueryCommand({
+          ...this.pendingQuery(key),
+          Limit: limit,
+          ...(after && { ExclusiveStartKey: { applicationId: after, pendingCampaign: key } }),
+        }),
+      );
+      const items = (page.Items ?? []).map(withoutIndexKeys);
+      const last = page.LastEvaluatedKey?.applicationId as string | undefined;
+      if (last) {
+        if (items.length > 0) return { applications: items, next: `${partition}/${last}` };
+        after = last;
+        continue;
+      }
+      partition++;
+      after = undefined;
+      // An empty shard costs one Query and moves on; a page with items goes back to the caller.
+      if (items.length > 0) return { applications: items, ...(partition < partitions.length && { next: `${partition}/` }) };
+    }
+    return { applications: [] };
   }
 
-  /** The Query over a campaign's pending applications (the sparse index). */
-  private pendingQuery(tenantId: string, campaignId: string) {
+  /** The Query over one pending-index partition of a campaign (the sparse index). */
+  private pendingQuery(pendingCampaign: string) {
     return {
       TableName: this.tableName('applications'),
       IndexName: byPending.indexName,
       KeyConditionExpression: '#pending = :pending',
       ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
-      ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+      ExpressionAttributeValues: { ':pending': pendingCampaign },
     };
   }
 
   async countPending(tenantId: string, campaignId: string): Promise<number> {
     let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...this.pendingQuery(tenantId, campaignId),
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    for (const partition of pendingPartitions(tenantId, campaignId)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.client.send(new QueryCommand({ ...this.pendingQuery(partition), Select: 'COUNT', ExclusiveStartKey: startKey }));
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
     return count;
   }
 
@@ -467,7 +488,7 @@ export class DynamoApplicationStore implements ApplicationStore {
             // while a slow start was still marking (or a re-run of the start) stays confirmed.
             ConditionExpression: `#status = :queued AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`,
             ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
+            ExpressionAttributeValues: { ':pending': pendingIndexKey(tenantId, campaignId, counterShardOf(applicationId)), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
           }),
         );
         marked++;
