@@ -75,7 +75,9 @@ const applications = {
     },
     {
       // Sparse: only applications still to be confirmed in a running campaign carry
-      // `pendingCampaign` (`<tenantId>#<campaignId>`), so reminders and the close read exactly them.
+      // `pendingCampaign` (`pending#<tenantId>#<campaignId>#<shard>`, 16 shards by application id,
+      // so a city's marking and closing spread over partitions), so reminders and the close read
+      // exactly them, shard after shard.
       indexName: 'byPendingCampaign',
       partitionKey: { name: 'pendingCampaign', type: 'S' },
       sortKey: { name: 'applicationId', type: 'S' },
