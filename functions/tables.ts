@@ -164,7 +164,7 @@ const aggregates = {
   // `<tenantId>#<campaignId>#<shard>` + a slice (`all`, `district#<id>`, `cohort#<year>`, both):
   // one item per slice and counter shard (the applicant's, see `counterShardOf`) with one numeric
   // attribute per counter (`<question>#<option>`, `kindergartens#<id>`, `answers#total`), kept
-  // exact by the submissions; a dashboard filter reads the slice's 16 shards in one BatchGet.
+  // exact by the submissions; a dashboard filter reads the slice's 64 shards in one BatchGet.
   partitionKey: { name: 'campaignKey', type: 'S' },
   sortKey: { name: 'counter', type: 'S' },
   indexes: [],

@@ -130,7 +130,7 @@ describe('the campaign dashboard', () => {
     await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
     const after = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${before.body.cohorts[0]}`);
     // Assess: the session, the tenant; the kindergartens (one page per 1 MB of them); the campaign
-    // with its 16 counter shards; one slice's 16 shards
+    // with its 64 counter shards; one slice's 64 shards
     const expected = { GetItemCommand: 2, QueryCommand: 1, BatchGetItemCommand: 2 };
     expect(JSON.parse(before.headers.get('x-kezek-dynamodb-requests')!)).toEqual(expected);
     expect(JSON.parse(after.headers.get('x-kezek-dynamodb-requests')!)).toEqual(expected);

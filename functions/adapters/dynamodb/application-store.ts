@@ -4,7 +4,7 @@ import type { AgeGroup, Application, ApplicationStatus } from '#domain/applicati
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
 import { dailyCounter, pendingIndexKey, pendingKey } from '#domain/campaign';
-import { allCounterShards, counterShardOf } from '#domain/counter-shards';
+import { allPendingShards, counterShardOf, pendingShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
@@ -92,7 +92,7 @@ function withoutIndexKeys(item: Record<string, unknown>): Application {
 }
 
 /** Every pending-index partition of a campaign: the 16 shards, then the key used before sharding. */
-const pendingPartitions = (tenantId: string, campaignId: string) => [...allCounterShards.map((shard) => pendingIndexKey(tenantId, campaignId, shard)), pendingKey(tenantId, campaignId)];
+const pendingPartitions = (tenantId: string, campaignId: string) => [...allPendingShards.map((shard) => pendingIndexKey(tenantId, campaignId, shard)), pendingKey(tenantId, campaignId)];
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -488,7 +488,7 @@ export class DynamoApplicationStore implements ApplicationStore {
             // while a slow start was still marking (or a re-run of the start) stays confirmed.
             ConditionExpression: `#status = :queued AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`,
             ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':pending': pendingIndexKey(tenantId, campaignId, counterShardOf(applicationId)), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
+            ExpressionAttributeValues: { ':pending': pendingIndexKey(tenantId, campaignId, pendingShardOf(applicationId)), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
           }),
         );
         marked++;

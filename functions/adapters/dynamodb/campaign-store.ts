@@ -58,7 +58,7 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
-    // The campaign and its counter shards in one consistent BatchGet (17 keys).
+    // The campaign and its counter shards in one consistent BatchGet (65 keys).
     const items = await getAll(this.client, this.tableName('campaigns'), [{ tenantId, campaignId }, ...shardKeysOf(tenantId, campaignId)], undefined, true);
     const item = items.find((candidate) => candidate.tenantId === tenantId);
     return item ? campaignOf(item, items.filter((candidate) => candidate.tenantId !== tenantId)) : undefined;

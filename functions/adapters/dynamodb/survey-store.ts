@@ -60,7 +60,7 @@ export class DynamoSurveyStore implements SurveyStore {
   }
 
   async slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>> {
-    // Every shard of every slice asked for (16 keys a slice): a bounded BatchGet, summed here.
+    // Every shard of every slice asked for (64 keys a slice): a bounded BatchGet, summed here.
     const wanted = [...new Set(slices)];
     const items = await getAll(
       this.client,
