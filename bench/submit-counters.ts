@@ -11,6 +11,8 @@ export interface SubmitRun {
   readonly submissions: number;
   readonly ok: number;
   readonly tryAgain: number;
+  /** Anything else (a 500 when a local Lambda or DynamoDB Local timed out on a loaded machine). */
+  readonly failed: number;
   readonly seconds: number;
   /** Accepted submissions per second. */
   readonly perSecond: number;
@@ -67,10 +69,9 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
     statuses.push(answer.status);
   });
   const seconds = (performance.now() - started) / 1000;
-  const unexpected = statuses.filter((s) => s !== 200 && s !== 409);
-  if (unexpected.length > 0) throw new Error(`survey submissions answered ${[...new Set(unexpected)].join(', ')}`);
   const ok = statuses.filter((s) => s === 200).length;
-  return { submissions: clients.length, ok, tryAgain: clients.length - ok, seconds, perSecond: ok / seconds, ...runtime.transactionConflicts!.totals };
+  const tryAgain = statuses.filter((s) => s === 409).length;
+  return { submissions: clients.length, ok, tryAgain, failed: clients.length - ok - tryAgain, seconds, perSecond: ok / seconds, ...runtime.transactionConflicts!.totals };
 }
 
 /**
@@ -106,7 +107,7 @@ export async function measureSubmitCounters(options: { applicationCount: number;
       clients.push(await loginParent(runtime, parent));
     });
     const withCounters = await submitAll(runtime, clients.slice(0, options.submissions), 0, options.concurrency);
-    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict`);
+    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict`);
     const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
     let withoutCounters: SubmitRun;
     try {
