@@ -2,7 +2,8 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { putAll } from '#adapters/dynamodb/batch-write';
-import { emptyCounts, pendingKey } from '#domain/campaign';
+import { emptyCounts, pendingIndexKey } from '#domain/campaign';
+import { pendingShardOf } from '#domain/counter-shards';
 import { forEachLimited } from '#functions/concurrency';
 import type { Application } from '#domain/application';
 import { planTransition } from '#domain/application-lifecycle';
@@ -55,7 +56,7 @@ export async function measureClose(options: { pending: number; rawUpdates: numbe
     }
     const queued = storedApplications(data.applications).filter((a) => a.status === 'queued');
     if (queued.length < wanted) throw new Error(`only ${queued.length} queued applications generated`);
-    const items: Record<string, unknown>[] = queued.slice(0, options.pending).map((a) => ({ ...a, pendingCampaign: pendingKey(tenantId, campaignId) }));
+    const items: Record<string, unknown>[] = queued.slice(0, options.pending).map((a) => ({ ...a, pendingCampaign: pendingIndexKey(tenantId, campaignId, pendingShardOf(a.applicationId as string)) }));
     // Not pending: the breakdown stops these by hand, outside the campaign's index.
     const spare = queued.slice(options.pending, wanted);
     const seedStarted = performance.now();

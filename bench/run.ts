@@ -10,6 +10,7 @@ import { measureLocalApi, type LocalApiMeasurement } from './local-api.ts';
 import { atLeast, atMost, exactly, figure, type Figure } from './report.ts';
 import { benchmarksMarkdown } from './benchmarks-md.ts';
 import { measureParentPage, type WebSizeMeasurement } from './web-size.ts';
+import { measureSubmitCounters, type SubmitCountersMeasurement } from './submit-counters.ts';
 
 /**
  * `npm run bench`: measures the issue's figures on this machine and writes `bench/results.json`
@@ -25,6 +26,7 @@ const sizes = {
   demoApplications: 5_200,
   submissions: Number(process.env.KEZEK_BENCH_SUBMISSIONS ?? 1_000),
   submitConcurrency: 50,
+  countersConcurrency: 200,
   importRuns: 3,
 };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -93,6 +95,9 @@ const lighthouse = lighthouseRun.outcome;
 const close = await part<CloseMeasurement>(`campaign close over ${sizes.pending.toLocaleString('en-US')} pending applications`, () =>
   measureClose({ pending: sizes.pending, rawUpdates: sizes.rawUpdates, breakdownUpdates: sizes.breakdownUpdates, concurrency: sizes.closeConcurrency, log }),
 );
+const counters = await part<SubmitCountersMeasurement>(`survey submissions with and without counters, concurrency ${sizes.countersConcurrency}, transaction conflicts emulated`, () =>
+  measureSubmitCounters({ applicationCount: sizes.demoApplications, submissions: sizes.submissions, concurrency: sizes.countersConcurrency, log }),
+);
 
 const value = <T>(outcome: Outcome<T>, pick: (v: T) => number | null) => (outcome.ok ? pick(outcome.value) : null);
 const figures: Figure[] = [
@@ -103,6 +108,8 @@ const figures: Figure[] = [
   figure('closeApplicationsPerSecond', value(close, (c) => Math.round(c.closePerSecond)), '/s', '', undefined, 'the numerator above'),
   figure('rawConditionalUpdatesPerSecond', value(close, (c) => Math.round(c.rawPerSecond)), '/s', '', undefined, `the denominator above (${sizes.rawUpdates.toLocaleString('en-US')} updates)`),
   figure('surveySubmitsPerSecond', value(api, (a) => Number(a.surveyLoad.perSecond.toFixed(1))), '/s', '', undefined, `${sizes.submissions.toLocaleString('en-US')} distinct parents with pending applications submit the survey over HTTP, ${sizes.submitConcurrency} at a time`),
+  figure('submitWithCountersRatioC200', value(counters, (c) => Number(c.ratio.toFixed(3))), '', '', undefined, `accepted survey submissions per second with the counters ÷ the same with the counter writes dropped (bench-only middleware), ${sizes.submissions.toLocaleString('en-US')} distinct parents each, concurrency ${sizes.countersConcurrency}, varied answers, DynamoDB transaction conflicts emulated`),
+  figure('submitTransactionConflicts', value(counters, (c) => c.withCounters.conflicts), '', '', undefined, 'transactions cancelled for TransactionConflict (and retried) during the run with counters above'),
   figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
   figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (the AWS SDK and Powertools external: they come from the vendor layer)'),
   figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), the AWS SDK and Powertools from the vendor layer laid out as in Lambda`),
@@ -126,13 +133,14 @@ const results = {
     sizes,
     targets: Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.key, { target: f.target, met: f.met }])),
     failures: Object.fromEntries(
-      Object.entries({ web, bundles, api, lighthouse, close }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
+      Object.entries({ web, bundles, api, lighthouse, close, counters }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
     ),
     web: web.ok ? web.value : null,
     bundles: bundles.ok ? bundles.value : null,
     api: api.ok ? api.value : null,
     lighthouse: lighthouse.ok ? lighthouse.value : null,
     close: close.ok ? close.value : null,
+    counters: counters.ok ? counters.value : null,
   },
 };
 writeFileSync(join(repositoryRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -79,7 +79,9 @@ const applications = {
     },
     {
       // Sparse: only applications still to be confirmed in a running campaign carry
-      // `pendingCampaign` (`<tenantId>#<campaignId>`), so reminders and the close read exactly them.
+      // `pendingCampaign` (`pending#<tenantId>#<campaignId>#<shard>`, 16 shards by application id,
+      // so a city's marking and closing spread over partitions), so reminders and the close read
+      // exactly them, shard after shard.
       indexName: 'byPendingCampaign',
       partitionKey: { name: 'pendingCampaign', type: 'S' },
       sortKey: { name: 'applicationId', type: 'S' },
@@ -151,6 +153,8 @@ const constraints = {
 const campaigns = {
   name: 'Campaigns',
   envVar: 'CAMPAIGNS_TABLE',
+  // `<tenantId>` + campaign id: the campaigns; `<tenantId>#<campaignId>#<shard>` + `counts`: a
+  // campaign's counter shards (confirmed, stopped, restored, per day), one partition each.
   partitionKey: { name: 'tenantId', type: 'S' },
   sortKey: { name: 'campaignId', type: 'S' },
   indexes: [],
@@ -170,9 +174,10 @@ const answers = {
 const aggregates = {
   name: 'Aggregates',
   envVar: 'AGGREGATES_TABLE',
-  // `<tenantId>#<campaignId>` + a slice (`all`, `district#<id>`, `cohort#<year>`, both): one item
-  // per slice with one numeric attribute per counter (`<question>#<option>`, `kindergartens#<id>`,
-  // `answers#total`), kept exact by the submissions; a dashboard filter reads one item.
+  // `<tenantId>#<campaignId>#<shard>` + a slice (`all`, `district#<id>`, `cohort#<year>`, both):
+  // one item per slice and counter shard (the applicant's, see `counterShardOf`) with one numeric
+  // attribute per counter (`<question>#<option>`, `kindergartens#<id>`, `answers#total`), kept
+  // exact by the submissions; a dashboard filter reads the slice's 64 shards in one BatchGet.
   partitionKey: { name: 'campaignKey', type: 'S' },
   sortKey: { name: 'counter', type: 'S' },
   indexes: [],

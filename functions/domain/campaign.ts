@@ -81,8 +81,20 @@ export function confirmedValidUntil(current: string, today: string, policy: Pick
   return extended > current ? extended : current;
 }
 
-/** The sparse-index key of applications still to be confirmed in a campaign. */
+/** A campaign's key in the answers and aggregates tables, and the pending index's key before it was sharded. */
 export const pendingKey = (tenantId: string, campaignId: string) => `${tenantId}#${campaignId}`;
+
+/**
+ * The pending-index partition of an application still to be confirmed in a campaign, one of 16
+ * shards (by application id), so a city's marking and closing spread over index partitions.
+ */
+export const pendingIndexKey = (tenantId: string, campaignId: string, shard: number) => `pending#${tenantId}#${campaignId}#${shard}`;
+
+/** The campaign id in a stored `pendingCampaign`, sharded (`pending#<tenant>#<campaign>#<shard>`) or written before (`<tenant>#<campaign>`). */
+export function campaignOfPending(pendingCampaign: string): string {
+  const parts = pendingCampaign.split('#');
+  return parts[0] === 'pending' ? parts[2]! : parts[1]!;
+}
 
 /** A confirmation after the end (SPEC rule 8): the way back is restoring from the stop-list. */
 export class CampaignClosedError extends DomainError {

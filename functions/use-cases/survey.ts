@@ -1,5 +1,5 @@
 import { placesOf, type Actor, type Application } from '#domain/application';
-import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, pendingKey } from '#domain/campaign';
+import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, campaignOfPending, pendingKey } from '#domain/campaign';
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
@@ -12,7 +12,7 @@ import { confirmationPlans } from './campaigns.ts';
 /** The campaign a parent's applications point to: pending in it, or confirmed in it last. */
 function candidateCampaign(applications: readonly Application[]): string | undefined {
   const pending = applications.find((a) => a.pendingCampaign)?.pendingCampaign;
-  if (pending) return pending.slice(pending.indexOf('#') + 1);
+  if (pending) return campaignOfPending(pending);
   const confirms = applications.flatMap((a) => (a.history ?? []).filter((e) => e.action === 'confirm'));
   return confirms.sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.details?.campaignId as string | undefined;
 }

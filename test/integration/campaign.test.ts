@@ -114,6 +114,36 @@ describe('a confirmation campaign over 10,000 applications', () => {
     expect(refused.body.error.code).toBe('campaign_already_active');
   });
 
+  it('should spread the pending applications over 16 pending-index partitions and page through every one of them', async () => {
+    // Prepare: each partition counted straight from the index
+    const perPartition: number[] = [];
+    for (let shard = 0; shard < 16; shard++) {
+      const { Count = 0 } = await dynamoDocumentClient().send(
+        new QueryCommand({
+          TableName: runtime.tableNames.applications,
+          IndexName: 'byPendingCampaign',
+          KeyConditionExpression: 'pendingCampaign = :p',
+          ExpressionAttributeValues: { ':p': `pending#temirtau#${campaign.campaignId}#${shard}` },
+          Select: 'COUNT',
+        }),
+      );
+      perPartition.push(Count);
+    }
+    // Act: the pages the close and the reminders read, small to cross partitions mid-way
+    const paged: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await dependencies().applications.pendingPage('temirtau', campaign.campaignId, next, 97);
+      paged.push(...page.applications.map((a) => a.applicationId));
+      next = page.next;
+    } while (next);
+    // Assess: no partition holds more than twice its share; every pending application read once
+    expect(perPartition.every((n) => n > 0 && n <= (2 * inScope.length) / 16)).toBe(true);
+    expect(perPartition.reduce((sum, n) => sum + n, 0)).toBe(inScope.length);
+    expect(paged.sort()).toEqual(inScope.map((a) => a.applicationId).sort());
+    expect(await dependencies().applications.countPending('temirtau', campaign.campaignId)).toBe(inScope.length);
+  });
+
   it('should extend every queued application of the 30 % who confirm, once, and take them off the pending list', async () => {
     // Prepare: 30 % of the applicants in scope
     const applicants = [...new Set(inScope.map((a) => a.applicantIin))];

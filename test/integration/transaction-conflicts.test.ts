@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import { parentAccountId } from '#domain/accounts';
+import { counterShardOf } from '#domain/counter-shards';
 import { currentSurvey } from '#domain/survey-definition';
 import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
@@ -83,18 +84,42 @@ describe(`${crowd} survey submissions at once, with DynamoDB's transaction confl
   }, 300_000);
 
   it('should answer 409 with the localized "try again" when the counters stay contended through every retry, and write nothing', async () => {
-    // Prepare: one submission commits, then every transaction on its counters is refused for a minute
-    const [first, second] = await Promise.all(applicants.slice(crowd, crowd + 2).map(sessionCookie));
+    // Prepare: one submission commits, then every transaction on its items (its counter shard
+    // among them) is refused for a minute; the same parent then changes the answer
+    const [first] = await Promise.all(applicants.slice(crowd, crowd + 1).map(sessionCookie));
     runtime.transactionConflicts!.configure({ windowMs: 60_000 });
     try {
       expect((await submit(first!, 1)).status).toBe(200);
       const before = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
       // Act
-      const refused = await submit(second!, 2, 'ru');
+      const refused = await submit(first!, 2, 'ru');
       // Assess
       expect(refused.status).toBe(409);
       expect(refused.body.error).toEqual({ code: 'try_again', message: 'Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.' });
       expect(await storedAnswersAndSlices(runtime, 'temirtau', campaignId)).toEqual(before);
+    } finally {
+      runtime.transactionConflicts!.configure({ windowMs: 5 });
+    }
+  }, 60_000);
+
+  it('should accept a submission whose counters are in another shard while the first shard stays contended', async () => {
+    // Prepare: one submission commits and its items stay contended for a minute; the second parent
+    // hashes to another shard, so no item of its transaction is shared with the first (both away
+    // from the shard the test before left contended)
+    const contended = counterShardOf(applicants[crowd]!);
+    const rest = applicants.slice(crowd + 1).filter((iin) => counterShardOf(iin) !== contended);
+    const firstIin = rest[0]!;
+    const secondIin = rest.slice(1).find((iin) => counterShardOf(iin) !== counterShardOf(firstIin))!;
+    const [first, second] = await Promise.all([firstIin, secondIin].map(sessionCookie));
+    runtime.transactionConflicts!.configure({ windowMs: 60_000 });
+    try {
+      expect((await submit(first!, 3)).status).toBe(200);
+      // Act
+      const accepted = await submit(second!, 4);
+      // Assess: with one shared `all` slice or campaign counter this was 409 try_again
+      expect(accepted.status).toBe(200);
+      const { answers: stored, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+      expect(slices).toEqual(recountSlices(stored));
     } finally {
       runtime.transactionConflicts!.configure({ windowMs: 5 });
     }

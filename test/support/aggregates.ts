@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { allCounterShards } from '#domain/counter-shards';
 import { counterKeys, slicesOf, type AnswerDimensions } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
@@ -19,14 +20,21 @@ async function queryAll(tableName: string, campaignKey: string): Promise<Record<
   return items;
 }
 
-/** A campaign's answers and its stored aggregate slices (counters at zero left out), read straight from the tables. */
+/**
+ * A campaign's answers and its stored aggregate slices, every shard (partition
+ * `<tenantId>#<campaignId>#<shard>`) added up, counters at zero left out: read straight from the tables.
+ */
 export async function storedAnswersAndSlices(runtime: LocalRuntime, tenantId: string, campaignId: string): Promise<{ answers: Record<string, unknown>[]; slices: Slices }> {
   const key = `${tenantId}#${campaignId}`;
-  const [answers, sliceItems] = await Promise.all([queryAll(runtime.tableNames.answers, key), queryAll(runtime.tableNames.aggregates, key)]);
+  const [answers, ...shards] = await Promise.all([queryAll(runtime.tableNames.answers, key), ...allCounterShards.map((shard) => queryAll(runtime.tableNames.aggregates, `${key}#${shard}`))]);
   const slices: Slices = {};
-  for (const item of sliceItems) {
-    const counters = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'campaignKey' && name !== 'counter' && value !== 0));
-    if (Object.keys(counters).length > 0) slices[item.counter as string] = counters as Record<string, number>;
+  for (const item of shards.flat()) {
+    const counters = (slices[item.counter as string] ??= {});
+    for (const [name, value] of Object.entries(item)) if (name !== 'campaignKey' && name !== 'counter') counters[name] = (counters[name] ?? 0) + (value as number);
+  }
+  for (const [slice, counters] of Object.entries(slices)) {
+    for (const [name, value] of Object.entries(counters)) if (value === 0) delete counters[name];
+    if (Object.keys(counters).length === 0) delete slices[slice];
   }
   return { answers, slices };
 }

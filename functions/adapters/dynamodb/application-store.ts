@@ -3,7 +3,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import type { Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
-import { dailyCounter, pendingKey } from '#domain/campaign';
+import { dailyCounter, pendingIndexKey, pendingKey } from '#domain/campaign';
+import { allPendingShards, counterShardOf, pendingShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
@@ -12,6 +13,8 @@ import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { codeKey } from './auth-store.ts';
 import { getAll } from './batch-get.ts';
+import { campaignCounterShardKey } from './campaign-store.ts';
+import { aggregateShardKey } from './survey-store.ts';
 import { putAll } from './batch-write.ts';
 import { forEachLimited } from '#functions/concurrency';
 
@@ -87,6 +90,9 @@ function withoutIndexKeys(item: Record<string, unknown>): Application {
   const { queuePartition: _p, queueSortKey: _s, statusPartition: _t, ...application } = item as unknown as StoredApplication;
   return application;
 }
+
+/** Every pending-index partition of a campaign: the 16 shards, then the key used before sharding. */
+const pendingPartitions = (tenantId: string, campaignId: string) => [...allPendingShards.map((shard) => pendingIndexKey(tenantId, campaignId, shard)), pendingKey(tenantId, campaignId)];
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -270,14 +276,16 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
         },
       });
-      // One item per slice (all, district, cohort, district × cohort), one numeric attribute per
-      // counter: a submission moves a handful of items, however many options it touches.
+      // One item per slice (all, district, cohort, district × cohort) in the applicant's shard, one
+      // numeric attribute per counter: a submission moves a handful of items, however many options
+      // it touches, and concurrent parents mostly move different ones.
+      const shard = counterShardOf(survey.applicantIin);
       for (const [slice, deltas] of survey.sliceDeltas) {
         const entries = [...deltas];
         transactItems.push({
           Update: {
             TableName: this.tableName('aggregates'),
-            Key: { campaignKey: survey.campaignKey, counter: slice },
+            Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
             UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
             ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
             ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
@@ -286,14 +294,16 @@ export class DynamoApplicationStore implements ApplicationStore {
       }
     }
     if (counter) {
-      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart.
+      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart,
+      // in a counter shard of the campaign chosen by the (first) applicant, never the campaign item.
       const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
+      const shard = counterShardOf(survey?.applicantIin ?? changes[0]?.application.applicantIin ?? '');
       transactItems.push({
         Update: {
           TableName: this.tableName('campaigns'),
-          Key: { tenantId: counter.tenantId, campaignId: counter.campaignId },
-          UpdateExpression: 'ADD #counts.#field :delta, #day :delta',
-          ExpressionAttributeNames: { '#counts': 'counts', '#field': counter.field, '#day': dailyCounter(counter.field, day) },
+          Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, shard),
+          UpdateExpression: 'ADD #field :delta, #day :delta',
+          ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
           ExpressionAttributeValues: { ':delta': counter.delta },
         },
       });
@@ -385,43 +395,61 @@ export class DynamoApplicationStore implements ApplicationStore {
     };
   }
 
+  /**
+   * A page of a campaign's pending applications from one pending-index partition at a time: the
+   * 16 shards in order, then the unsharded key applications marked before the index was sharded
+   * carry. The cursor is `<partition number>/<last application id>` (opaque to callers).
+   */
   async pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit = 100): Promise<{ applications: Application[]; next?: string }> {
-    const page = await this.client.send(
-      new QueryCommand({
-        ...this.pendingQuery(tenantId, campaignId),
-        Limit: limit,
-        ...(startAfter && { ExclusiveStartKey: { applicationId: startAfter, pendingCampaign: pendingKey(tenantId, campaignId) } }),
-      }),
-    );
-    const next = page.LastEvaluatedKey?.applicationId as string | undefined;
-    return { applications: (page.Items ?? []).map(withoutIndexKeys), ...(next && { next }) };
+    const partitions = pendingPartitions(tenantId, campaignId);
+    const slash = startAfter?.indexOf('/') ?? -1;
+    let partition = startAfter && slash > 0 ? Number(startAfter.slice(0, slash)) : 0;
+    let after = startAfter && slash > 0 ? startAfter.slice(slash + 1) : undefined;
+    while (partition < partitions.length) {
+      const key = partitions[partition]!;
+      const page = await this.client.send(
+        new QueryCommand({
+          ...this.pendingQuery(key),
+          Limit: limit,
+          ...(after && { ExclusiveStartKey: { applicationId: after, pendingCampaign: key } }),
+        }),
+      );
+      const items = (page.Items ?? []).map(withoutIndexKeys);
+      const last = page.LastEvaluatedKey?.applicationId as string | undefined;
+      if (last) {
+        if (items.length > 0) return { applications: items, next: `${partition}/${last}` };
+        after = last;
+        continue;
+      }
+      partition++;
+      after = undefined;
+      // An empty shard costs one Query and moves on; a page with items goes back to the caller.
+      if (items.length > 0) return { applications: items, ...(partition < partitions.length && { next: `${partition}/` }) };
+    }
+    return { applications: [] };
   }
 
-  /** The Query over a campaign's pending applications (the sparse index). */
-  private pendingQuery(tenantId: string, campaignId: string) {
+  /** The Query over one pending-index partition of a campaign (the sparse index). */
+  private pendingQuery(pendingCampaign: string) {
     return {
       TableName: this.tableName('applications'),
       IndexName: byPending.indexName,
       KeyConditionExpression: '#pending = :pending',
       ExpressionAttributeNames: { '#pending': byPending.partitionKey.name },
-      ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId) },
+      ExpressionAttributeValues: { ':pending': pendingCampaign },
     };
   }
 
   async countPending(tenantId: string, campaignId: string): Promise<number> {
     let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...this.pendingQuery(tenantId, campaignId),
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    for (const partition of pendingPartitions(tenantId, campaignId)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.client.send(new QueryCommand({ ...this.pendingQuery(partition), Select: 'COUNT', ExclusiveStartKey: startKey }));
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
     return count;
   }
 
@@ -455,7 +483,7 @@ export class DynamoApplicationStore implements ApplicationStore {
             // while a slow start was still marking (or a re-run of the start) stays confirmed.
             ConditionExpression: `#status = :queued AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`,
             ExpressionAttributeNames: { '#pending': 'pendingCampaign', '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':pending': pendingKey(tenantId, campaignId), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
+            ExpressionAttributeValues: { ':pending': pendingIndexKey(tenantId, campaignId, pendingShardOf(applicationId)), ':queued': 'queued', ...(version !== undefined && { ':version': version }) },
           }),
         );
         marked++;

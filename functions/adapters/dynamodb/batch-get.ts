@@ -12,6 +12,7 @@ export async function getAll(
   tableName: string,
   keys: readonly Record<string, unknown>[],
   projection?: readonly string[],
+  consistentRead = false,
 ): Promise<Record<string, unknown>[]> {
   const result: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += batchLimit) {
@@ -23,7 +24,7 @@ export async function getAll(
       const page = await client.send(
         new BatchGetCommand({
           RequestItems: {
-            [tableName]: { Keys: pending, ...(names && { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }) },
+            [tableName]: { Keys: pending, ...(consistentRead && { ConsistentRead: true }), ...(names && { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }) },
           },
         }),
       );

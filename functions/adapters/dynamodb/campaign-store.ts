@@ -4,22 +4,48 @@ import type { Campaign, CampaignStatus } from '#domain/campaign';
 import { CampaignAlreadyActiveError, emptyCounts } from '#domain/campaign';
 import type { CampaignStore } from '#ports/campaigns';
 import type { TableKey } from '#functions/tables';
+import { allCounterShards } from '#domain/counter-shards';
+import { getAll } from './batch-get.ts';
 import { retryTransientCancellations } from './transactions.ts';
 
 export const activeCampaignConstraint = (tenantId: string) => `active-campaign#${tenantId}`;
 
-/** A stored campaign: the per-day counters (top-level `daily#…` attributes, created by ADD) gathered into `daily`. */
-function campaignOf(item: Record<string, unknown>): Campaign {
+/**
+ * One counter shard of a campaign (confirmed, stopped, restored and their per-day counters, as
+ * top-level numbers created by ADD): its own partition of the campaigns table, so the campaign
+ * item is never written by a submission and the shards spread over partitions.
+ */
+export const campaignCounterShardKey = (tenantId: string, campaignId: string, shard: number) => ({ tenantId: `${tenantId}#${campaignId}#${shard}`, campaignId: 'counts' });
+
+const countedFields = ['confirmed', 'stopped', 'restored'] as const;
+
+/**
+ * A stored campaign with its counter shards added in: the per-day counters (`daily#…`) gathered
+ * into `daily`, each counted field the campaign item's value (older campaigns counted there) plus
+ * every shard's.
+ */
+function campaignOf(item: Record<string, unknown>, shards: readonly Record<string, unknown>[] = []): Campaign {
   const campaign: Record<string, unknown> = {};
   const daily: Record<string, number> = {};
+  const addDaily = (key: string, value: unknown) => {
+    if (key.startsWith('daily#') && typeof value === 'number') daily[key] = (daily[key] ?? 0) + value;
+  };
   for (const [key, value] of Object.entries(item)) {
-    if (key.startsWith('daily#')) daily[key] = value as number;
+    if (key.startsWith('daily#')) addDaily(key, value);
     else campaign[key] = value;
   }
   const stored = campaign as unknown as Campaign;
   // Items written before `restored` was counted lack it.
-  return { ...stored, counts: { ...emptyCounts, ...stored.counts }, daily };
+  const counts: Record<string, number> = { ...emptyCounts, ...stored.counts };
+  for (const shard of shards) {
+    for (const field of countedFields) if (typeof shard[field] === 'number') counts[field]! += shard[field] as number;
+    for (const [key, value] of Object.entries(shard)) addDaily(key, value);
+  }
+  return { ...stored, counts: counts as unknown as Campaign['counts'], daily };
 }
+
+const shardKeysOf = (tenantId: string, campaignId: string) => allCounterShards.map((shard) => campaignCounterShardKey(tenantId, campaignId, shard));
+const shardOwner = (item: Record<string, unknown>) => (item.tenantId as string).slice(0, (item.tenantId as string).lastIndexOf('#'));
 
 export class DynamoCampaignStore implements CampaignStore {
   constructor(
@@ -32,15 +58,18 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName('campaigns'), Key: { tenantId, campaignId }, ConsistentRead: true }));
-    return Item ? campaignOf(Item) : undefined;
+    // The campaign and its counter shards in one consistent BatchGet (65 keys).
+    const items = await getAll(this.client, this.tableName('campaigns'), [{ tenantId, campaignId }, ...shardKeysOf(tenantId, campaignId)], undefined, true);
+    const item = items.find((candidate) => candidate.tenantId === tenantId);
+    return item ? campaignOf(item, items.filter((candidate) => candidate.tenantId !== tenantId)) : undefined;
   }
 
   async list(tenantId: string): Promise<Campaign[]> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({ TableName: this.tableName('campaigns'), KeyConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': tenantId }, ScanIndexForward: false }),
     );
-    return Items.map(campaignOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const shards = await getAll(this.client, this.tableName('campaigns'), Items.flatMap((item) => shardKeysOf(tenantId, item.campaignId as string)));
+    return Items.map((item) => campaignOf(item, shards.filter((shard) => shardOwner(shard) === `${tenantId}#${item.campaignId as string}`))).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async active(tenantId: string): Promise<Campaign | undefined> {

@@ -1,11 +1,15 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Kindergarten } from '#domain/application';
 import { pendingKey } from '#domain/campaign';
+import { allCounterShards } from '#domain/counter-shards';
 import type { AnswerDimensions } from '#domain/survey-answers';
 import type { StoredAnswer, SurveyContext, SurveyStore } from '#ports/stores';
 import { getAll } from './batch-get.ts';
 import type { TableKey } from '#functions/tables';
 import { activeCampaignConstraint } from './campaign-store.ts';
+
+/** The aggregates partition of one counter shard of a campaign: `<tenantId>#<campaignId>#<shard>`. */
+export const aggregateShardKey = (campaignKey: string, shard: number) => `${campaignKey}#${shard}`;
 
 export class DynamoSurveyStore implements SurveyStore {
   constructor(
@@ -57,17 +61,22 @@ export class DynamoSurveyStore implements SurveyStore {
   }
 
   async slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    // Every shard of every slice asked for (64 keys a slice): a bounded BatchGet, summed here.
+    const wanted = [...new Set(slices)];
     const items = await getAll(
       this.client,
       this.tableName('aggregates'),
-      [...new Set(slices)].map((slice) => ({ campaignKey, counter: slice })),
+      wanted.flatMap((slice) => allCounterShards.map((shard) => ({ campaignKey: aggregateShardKey(campaignKey, shard), counter: slice }))),
     );
     const result = new Map<string, Map<string, number>>(slices.map((slice) => [slice, new Map()]));
     for (const item of items) {
       const counters = result.get(item.counter as string)!;
-      // One item per slice, one numeric attribute per counter (`<question>#<option>`).
-      for (const [key, value] of Object.entries(item)) if (key !== 'campaignKey' && key !== 'counter' && typeof value === 'number') counters.set(key, value);
+      // One item per slice and shard, one numeric attribute per counter (`<question>#<option>`).
+      for (const [key, value] of Object.entries(item)) {
+        if (key !== 'campaignKey' && key !== 'counter' && typeof value === 'number') counters.set(key, (counters.get(key) ?? 0) + value);
+      }
     }
+    for (const counters of result.values()) for (const [key, value] of counters) if (value === 0) counters.delete(key);
     return result;
   }
 

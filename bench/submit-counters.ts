@@ -1,0 +1,134 @@
+import { pathToFileURL } from 'node:url';
+import type { MiddlewareStack } from '@smithy/types';
+import { dependencies } from '#adapters/dependencies';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { currentSurvey } from '#domain/survey-definition';
+import { forEachLimited } from '#functions/concurrency';
+import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { loginParent, loginStaff, settle, type Client } from '../test/support/runtime.ts';
+
+export interface SubmitRun {
+  readonly submissions: number;
+  readonly ok: number;
+  readonly tryAgain: number;
+  /** Anything else (a 500 when a local Lambda or DynamoDB Local timed out on a loaded machine). */
+  readonly failed: number;
+  readonly seconds: number;
+  /** Accepted submissions per second. */
+  readonly perSecond: number;
+  readonly transactions: number;
+  readonly conflicts: number;
+}
+
+export interface SubmitCountersMeasurement {
+  readonly concurrency: number;
+  readonly withCounters: SubmitRun;
+  readonly withoutCounters: SubmitRun;
+  /** withCounters.perSecond ÷ withoutCounters.perSecond. */
+  readonly ratio: number;
+}
+
+/** Answers that differ from parent to parent (kindergartens, districts, options), as a crowd's would. */
+function variedAnswers(runtime: LocalRuntime, i: number) {
+  const kindergartens = runtime.seed!.data.kindergartens;
+  return {
+    kindergartens: [kindergartens[(i * 7) % kindergartens.length]!.kindergartenId, kindergartens[(i * 7 + 3) % kindergartens.length]!.kindergartenId],
+    ownership: { choice: ['any', 'state', 'private'][i % 3]!, reasons: [] },
+    language: { choice: i % 2 ? 'kk' : 'ru' },
+    fee: { choice: ['up-to-10000', 'up-to-20000', 'up-to-50000'][i % 3]! },
+    activities: { options: i % 4 ? ['chess'] : ['chess', 'drawing'] },
+    digital: { options: i % 3 ? ['android'] : ['ios', 'cashless'] },
+  };
+}
+
+/**
+ * Bench-only: drops the counter writes (aggregate slices, campaign counter shards) from every
+ * transaction before the conflict emulation sees it, so the same submissions can be timed without
+ * them. Never part of the application: the counters would drift.
+ */
+function withoutCounterWrites(stack: MiddlewareStack<any, any>, tableNames: LocalRuntime['tableNames']): () => void {
+  const name = 'kezekBenchWithoutCounters';
+  stack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
+      const input = args.input as { TransactItems: { Update?: { TableName: string; Key: Record<string, unknown> } }[] };
+      const kept = input.TransactItems.filter(({ Update }) => !(Update && (Update.TableName === tableNames.aggregates || (Update.TableName === tableNames.campaigns && Update.Key.campaignId === 'counts'))));
+      return next({ ...args, input: { ...input, TransactItems: kept } });
+    },
+    { step: 'initialize', name, priority: 'high' },
+  );
+  return () => stack.remove(name);
+}
+
+async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offset: number, concurrency: number): Promise<SubmitRun> {
+  runtime.transactionConflicts!.resetTotals();
+  const statuses: number[] = [];
+  const started = performance.now();
+  await forEachLimited([...clients.entries()], concurrency, async ([i, client]) => {
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: variedAnswers(runtime, offset + i) } });
+    statuses.push(answer.status);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = statuses.filter((s) => s === 200).length;
+  const tryAgain = statuses.filter((s) => s === 409).length;
+  return { submissions: clients.length, ok, tryAgain, failed: clients.length - ok - tryAgain, seconds, perSecond: ok / seconds, ...runtime.transactionConflicts!.totals };
+}
+
+/**
+ * Survey submissions per second at `concurrency` with the transaction-conflict emulation on
+ * (the runtime's default), varied answers: first `submissions` parents with the counters, then
+ * as many other parents of the same campaign with the counter writes dropped. One runtime, so
+ * both runs see the same tables.
+ */
+export async function measureSubmitCounters(options: { applicationCount: number; submissions: number; concurrency: number; log: (line: string) => void }): Promise<SubmitCountersMeasurement> {
+  const runtime = await startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount: options.applicationCount }, log: () => undefined, schedulerIntervalMs: 3_600_000, rateLimitScale: 1000 });
+  try {
+    if (!runtime.transactionConflicts) throw new Error('the transaction-conflict emulation is off');
+    const staff = await loginStaff(runtime);
+    const now = runtime.clock.now();
+    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
+    if (created.status !== 201) throw new Error(`campaign create answered ${created.status}`);
+    const campaignId = created.body.campaign.campaignId as string;
+    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+    if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
+    await settle(runtime);
+
+    const pendingParents = new Set<string>();
+    let next: string | undefined;
+    do {
+      const page = await dependencies().applications.pendingPage('temirtau', campaignId, next, 1000);
+      for (const application of page.applications) pendingParents.add(application.applicantIin);
+      next = page.next;
+    } while (next && pendingParents.size < 2 * options.submissions);
+    const parents = runtime.seed!.data.parents.filter((p) => pendingParents.has(p.iin)).slice(0, 2 * options.submissions);
+    if (parents.length < 2 * options.submissions) throw new Error(`only ${parents.length} parents with pending applications`);
+    const clients: Client[] = [];
+    await forEachLimited(parents, 8, async (parent) => {
+      clients.push(await loginParent(runtime, parent));
+    });
+    const withCounters = await submitAll(runtime, clients.slice(0, options.submissions), 0, options.concurrency);
+    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict`);
+    const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
+    let withoutCounters: SubmitRun;
+    try {
+      withoutCounters = await submitAll(runtime, clients.slice(options.submissions), options.submissions, options.concurrency);
+    } finally {
+      restore();
+    }
+    options.log(`    without counters: ${withoutCounters.ok}/${withoutCounters.submissions} accepted, ${withoutCounters.perSecond.toFixed(1)}/s, ${withoutCounters.conflicts} of ${withoutCounters.transactions} cancelled`);
+    return { concurrency: options.concurrency, withCounters, withoutCounters, ratio: withCounters.perSecond / withoutCounters.perSecond };
+  } finally {
+    await runtime.stop();
+  }
+}
+
+// `node --import tsx bench/submit-counters.ts`: this part alone, for a quick look at low scale.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const measured = await measureSubmitCounters({
+    applicationCount: Number(process.env.KEZEK_BENCH_DEMO_APPLICATIONS ?? 5_200),
+    submissions: Number(process.env.KEZEK_BENCH_SUBMISSIONS ?? 1_000),
+    concurrency: 200,
+    log: console.log,
+  });
+  console.log(JSON.stringify(measured, null, 2));
+}
