@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables, type TableKey } from '#functions/tables';
 import { overrideDependencies, resetDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
@@ -45,6 +45,12 @@ export interface LocalRuntimeOptions {
    * `KEZEK_LOCAL_ORIGIN_SECRET`, else a random value per start (no forged address is believed).
    */
   readonly originSecret?: string;
+  /**
+   * An in-memory DynamoDB Local already running (the test suite shares one, started once and warm):
+   * the runtime makes its own tables under `tablePrefix` and deletes them when it stops. Only
+   * with `data: 'memory'`.
+   */
+  readonly sharedDynamo?: { readonly endpoint: string; readonly tablePrefix: string };
 }
 
 export interface LocalRuntime {
@@ -71,9 +77,10 @@ export interface LocalRuntime {
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dynamo = await startDynamoDbLocal({ data: options.data });
+  if (options.sharedDynamo && options.data !== 'memory') throw new Error('a shared DynamoDB Local holds in-memory data only');
+  const dynamo = options.sharedDynamo ? sharedEngine(options.sharedDynamo) : await startDynamoDbLocal({ data: options.data });
   try {
-    const tableNames = localTableNames();
+    const tableNames = localTableNames(options.sharedDynamo?.tablePrefix);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
       // DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones.
@@ -148,4 +155,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await dynamo.stop();
     throw error;
   }
+}
+
+/** An engine this runtime did not start: stopping the runtime drops its tables and leaves the engine running. */
+function sharedEngine(shared: { readonly endpoint: string; readonly tablePrefix: string }) {
+  return {
+    endpoint: shared.endpoint,
+    async stop() {
+      const client = new DynamoDBClient({ endpoint: shared.endpoint });
+      try {
+        await Promise.all(Object.values(localTableNames(shared.tablePrefix)).map((name) => client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined)));
+      } finally {
+        client.destroy();
+      }
+    },
+  };
 }

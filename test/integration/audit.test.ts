@@ -4,7 +4,7 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { routeFor } from '#http/routes';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { requestOf, routeFixtures } from '../support/route-requests.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { settle, startTestRuntime } from '../support/runtime.ts';
 import { buildWorlds, expectStatus, freshApplication, send, type Worlds } from '../support/worlds.ts';
 
 /**
@@ -120,6 +120,8 @@ describe('the audit trail', () => {
     // Prepare: the parent's own withdrawal runs the same use case and is not audited.
     const parents = await freshApplication(worlds, worlds.A);
     const staffs = await freshApplication(worlds, worlds.A);
+    // Both have their queue positions (a withdrawal with a position asks for a recompute; one without does not).
+    await settle(runtime);
     const byParent = await send(runtime.url, worlds.actors.parentA, { method: 'POST', path: `/api/cabinet/applications/${parents}/withdrawal` });
     expect(byParent.status).toBe(200);
 

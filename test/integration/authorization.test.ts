@@ -117,6 +117,14 @@ function observedOutcome(sent: Sent, fixture: RouteFixture): string {
   return `unexpected ${sent.status} ${code ?? sent.text.slice(0, 80)}`;
 }
 
+function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 async function runCell(route: RouteDefinition, actor: ActorName, ids: IdKind): Promise<Cell> {
   const fixture = routeFixtures[route.handler as keyof typeof routeFixtures];
   const home = homeWorld[actor];
@@ -153,7 +161,8 @@ async function runCell(route: RouteDefinition, actor: ActorName, ids: IdKind): P
     route.access === 'public'
       ? []
       : markersForeignTo(worlds, actor).filter((marker) => sent.text.includes(marker) && !sentText.includes(marker) && !ownRequests.some((text) => text.includes(marker)));
-  if (department) sentByDepartment[department].push(sentText);
+  // Path parameters travel percent-encoded (an e-mail login's @ as %40); the trail shows them decoded.
+  if (department) sentByDepartment[department].push(sentText, decodedOrAsIs(sentText));
   return { route: `${route.method} ${route.path}`, actor, ids, expected, observed, status: sent.status, changed, shown };
 }
 

@@ -7,13 +7,17 @@ import { generateDemoData, type DemoData } from '../../local/demo-data.ts';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 import { storedApplications, withOccupancy } from '../../local/seed.ts';
 import { loginParent } from '../support/runtime.ts';
+import { sharedDynamo } from '../support/shared-dynamodb.ts';
+
+const shared = sharedDynamo();
+const sharedEngine = shared ? { sharedDynamo: shared } : {};
 
 let runtime: LocalRuntime;
 let data: DemoData;
 
 beforeAll(async () => {
   // Prepare: a city with 50,000 applications (only what the cabinet reads is written)
-  runtime = await startLocalRuntime({ port: 0, data: 'memory', seed: false, log: () => undefined });
+  runtime = await startLocalRuntime({ port: 0, data: 'memory', ...sharedEngine, seed: false, log: () => undefined });
   data = generateDemoData({ now: new Date(), applicationCount: 50_000 });
   const client = dynamoDocumentClient();
   await putAll(client, runtime.tableNames.kindergartens, withOccupancy(data.kindergartens) as unknown as Record<string, unknown>[]);

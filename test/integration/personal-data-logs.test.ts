@@ -3,6 +3,10 @@ import { makeIin } from '#domain/iin';
 import { currentSurvey } from '#domain/survey-definition';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 import { client, loginParent, loginStaff, settle } from '../support/runtime.ts';
+import { sharedDynamo } from '../support/shared-dynamodb.ts';
+
+const shared = sharedDynamo();
+const sharedEngine = shared ? { sharedDynamo: shared } : {};
 
 // The most talkative level, set before the logger is made (Powertools keeps the level it started with).
 vi.hoisted(() => {
@@ -20,7 +24,7 @@ beforeAll(async () => {
       return true;
     });
   }
-  runtime = await startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount: 300 }, log: (line) => captured.push(line), schedulerIntervalMs: 200, rateLimitScale: 1000 });
+  runtime = await startLocalRuntime({ port: 0, data: 'memory', ...sharedEngine, seed: { applicationCount: 300 }, log: (line) => captured.push(line), schedulerIntervalMs: 200, rateLimitScale: 1000 });
 }, 120_000);
 
 afterAll(async () => {

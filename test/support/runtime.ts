@@ -1,4 +1,5 @@
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import { sharedDynamo } from './shared-dynamodb.ts';
 
 /**
  * A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). Due
@@ -9,7 +10,8 @@ export function startTestRuntime(applicationCount = 300, options: { rateLimitSca
   // KEZEK_TEST_LOG=1 shows the runtime's console (SMS lines, scheduler failures) while debugging.
   const log = process.env.KEZEK_TEST_LOG ? (line: string) => console.log(line) : () => undefined;
   // Suites log in many parents from one address: the abuse limits are raised unless a test is about them.
-  return startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount }, log, schedulerIntervalMs: 200, rateLimitScale: options.rateLimitScale ?? 1000, ...(options.transactionConflicts === false && { transactionConflicts: false }) });
+  const shared = sharedDynamo();
+  return startLocalRuntime({ port: 0, data: 'memory', ...(shared && { sharedDynamo: shared }), seed: { applicationCount }, log, schedulerIntervalMs: 200, rateLimitScale: options.rateLimitScale ?? 1000, ...(options.transactionConflicts === false && { transactionConflicts: false }) });
 }
 
 export interface Client {
