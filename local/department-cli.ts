@@ -20,7 +20,7 @@ import { localTableNames } from './tables.ts';
  * `npm start`'s DynamoDB Local. It prints the first administrator's one-time set-password link
  * and, when the file gives the administrator's phone, sends it by SMS as well.
  */
-const usage = 'usage: npm run department -- add --file department.json [--endpoint local|http://127.0.0.1:PORT|aws] [--stage dev] [--region eu-central-1] [--site-url URL] [--operator NAME]';
+const usage = 'usage: npm run department -- add --file department.json [--endpoint local|http://127.0.0.1:PORT|aws] [--stage dev] [--region eu-central-1] [--site-url URL] [--operator NAME] [--table-prefix kezek]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -30,6 +30,8 @@ const { values, positionals } = parseArgs({
     region: { type: 'string', default: process.env.AWS_REGION ?? 'eu-central-1' },
     'site-url': { type: 'string' },
     operator: { type: 'string', default: process.env.USER ?? 'operator' },
+    // Locally only: the tables' name prefix (`npm start` uses kezek; each test runtime its own).
+    'table-prefix': { type: 'string', default: 'kezek' },
   },
 });
 
@@ -92,7 +94,7 @@ async function target(): Promise<Target> {
     if (!existsSync(file)) fail('no running `npm start` found (its .data/dynamodb-endpoint is missing): start it, or pass --endpoint http://127.0.0.1:PORT as it prints');
     endpoint = readFileSync(file, 'utf8').trim();
   }
-  const local = localTableNames();
+  const local = localTableNames(values['table-prefix']);
   const { LocalNotifier } = await import('#adapters/local/local-notifier');
   return {
     client: new DynamoDBClient({ endpoint, region: values.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),

@@ -57,6 +57,8 @@ export interface LocalRuntime {
   readonly url: string;
   readonly dynamoEndpoint: string;
   readonly tableNames: Record<TableKey, string>;
+  /** The prefix of those names (`kezek`, or a shared engine's per-runtime prefix). */
+  readonly tablePrefix: string;
   readonly notifier: LocalNotifier;
   readonly scheduler: LocalScheduler;
   readonly clock: LocalClock;
@@ -80,7 +82,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.sharedDynamo && options.data !== 'memory') throw new Error('a shared DynamoDB Local holds in-memory data only');
   const dynamo = options.sharedDynamo ? sharedEngine(options.sharedDynamo) : await startDynamoDbLocal({ data: options.data });
   try {
-    const tableNames = localTableNames(options.sharedDynamo?.tablePrefix);
+    const tablePrefix = options.sharedDynamo?.tablePrefix ?? 'kezek';
+    const tableNames = localTableNames(tablePrefix);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
       // DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones.
@@ -138,6 +141,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,
       tableNames,
+      tablePrefix,
       notifier,
       scheduler,
       clock,

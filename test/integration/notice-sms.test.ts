@@ -128,7 +128,7 @@ describe('SMS of a campaign', () => {
     await until(async () => (await schedule(`campaign-close-${campaignId}`)) !== undefined);
 
     // Assess 1: the start SMS went at once, one language each; the reminders wait for 10:00 of their days
-    const pending = (await allApplications()).filter((a) => a.pendingCampaign === `temirtau#${campaignId}`);
+    const pending = (await allApplications()).filter((a) => a.pendingCampaign?.startsWith(`pending#temirtau#${campaignId}#`));
     expect(pending.length).toBeGreaterThan(0);
     const single = (language: 'kk' | 'ru') => pending.find((a) => a.language === language && pending.filter((b) => b.applicantIin === a.applicantIin).length === 1)!;
     const kk = single('kk');

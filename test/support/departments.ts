@@ -32,7 +32,7 @@ export function addDepartment(runtime: LocalRuntime, file: unknown): Promise<{ c
   return new Promise((resolveRun) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'local/department-cli.ts', 'add', '--file', path, '--endpoint', runtime.dynamoEndpoint, '--operator', 'test-operator'],
+      ['--import', 'tsx', 'local/department-cli.ts', 'add', '--file', path, '--endpoint', runtime.dynamoEndpoint, '--table-prefix', runtime.tablePrefix, '--operator', 'test-operator'],
       { cwd: root, env: { ...process.env, PORT: port } },
       (error, stdout, stderr) => {
         const link = /https?:\/\/\S+\/staff\/set-password#token=[\w-]+/.exec(stdout)?.[0];
