@@ -74,7 +74,8 @@ describe('the staff console in the browser', () => {
     expect(maskedIin).not.toContain(childIin.slice(-3));
     expect(await page.content()).not.toContain(childIin);
     expect(await page.locator('[data-qa="history-event"][data-action="register"]').count()).toBe(1);
-    expect(await page.locator('[data-qa="issue-referral"]').isVisible()).toBe(true);
+    // The referral form comes with the kindergarten list, which loads after the page.
+    await page.locator('[data-qa="issue-referral"]').waitFor({ state: 'visible' });
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -11,9 +11,12 @@ export function fakeWebDist(): string {
   return dir;
 }
 
-/** The whole app, as `bin/app.ts` composes it, synthesized once. */
-export function synthKezek(options: Partial<KezekOptions> = {}): { app: App; stacks: KezekStacks } {
-  const app = new App();
+/**
+ * The whole app, as `bin/app.ts` composes it, synthesized once. `bundle: false` skips bundling the
+ * functions (a minute on two cores) for tests that read only the templates, not the code.
+ */
+export function synthKezek(options: Partial<KezekOptions> = {}, { bundle = true }: { bundle?: boolean } = {}): { app: App; stacks: KezekStacks } {
+  const app = new App(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
   const stacks = addKezekStacks(app, {
     stage: 'test',
     env: { region: 'eu-central-1' },

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { parentAccountId } from '#domain/accounts';
@@ -13,6 +13,9 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
+
+// Thousands of concurrent submissions and a close with crashes: 30–50 s per test on an idle two-core machine, more beside other files.
+vi.setConfig({ testTimeout: 180_000 });
 
 /**
  * Issue 7's reliability checks on the real engine: a crowd of concurrent submissions with
