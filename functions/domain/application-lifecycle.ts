@@ -42,6 +42,21 @@ export const actionRules: Readonly<Record<ActionKind, ActionRule>> = {
   confirm: { from: ['queued'], by: ['parent'] },
 };
 
+/** What a parent may do with an application (the cabinet's buttons). */
+export const parentActions = ['restore', 'withdraw'] as const;
+export type ParentAction = (typeof parentActions)[number];
+/** What staff may do with an application (the console's forms); a role may still be refused by the route table. */
+export const staffActions = ['refer', 'enroll', 'withdraw', 'change_kindergartens', 'restore'] as const;
+export type StaffAction = (typeof staffActions)[number];
+
+/** The actions `role` may take on the application as it stands, by the rules above (the API says these to every page). */
+export function actionsOpenTo(application: Pick<Application, 'status' | 'stopReason'>, role: Actor['role']): ActionKind[] {
+  return (Object.keys(actionRules) as ActionKind[]).filter((kind) => {
+    const rule = actionRules[kind];
+    return rule.by.includes(role) && rule.from.includes(application.status) && (!rule.fromStopReason || rule.fromStopReason === application.stopReason);
+  });
+}
+
 /** The action is not allowed from the application's current status (or stop reason). */
 export class TransitionNotAllowedError extends DomainError {
   readonly code = 'transition_not_allowed';

@@ -6,6 +6,6 @@ import { loadParentView } from '#use-cases/application-views';
 
 export const handler = httpHandler('cabinet-restore', async ({ params, identity }) => {
   const deps = dependencies();
-  const application = await restoreFromStopList(deps, { applicationId: params.applicationId, applicantIin: parentIin(identity), actor: actorOf(identity), now: deps.clock() });
+  const application = await restoreFromStopList(deps, { applicationId: params.applicationId, scope: { applicantIin: parentIin(identity) }, actor: actorOf(identity), now: deps.clock() });
   return { body: { application: await loadParentView(deps, application) } };
 });

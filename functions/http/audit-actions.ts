@@ -37,6 +37,7 @@ export const auditActions = {
   'staff-issue-referral': { action: 'application.issue-referral', record: { type: 'application', param: 'applicationId' } },
   'staff-enroll': { action: 'application.enroll', record: { type: 'application', param: 'applicationId' } },
   'staff-withdraw': { action: 'application.withdraw', record: { type: 'application', param: 'applicationId' } },
+  'staff-restore': { action: 'application.restore', record: { type: 'application', param: 'applicationId' } },
   'staff-import-check': { action: 'import.check', record: { type: 'import', param: 'kind' } },
   'staff-import-rows': { action: 'import.rows', record: { type: 'import', param: 'kind' } },
   'staff-recompute-positions': { action: 'queue.recompute-positions' },

@@ -404,6 +404,17 @@ export const routes = [
   },
   {
     method: 'POST',
+    path: '/api/staff/applications/{applicationId}/restore',
+    handler: 'staff-restore',
+    access: operators,
+    summary: 'Bring an application stopped by a campaign back to the queue for a parent who came in person, with its original date (the parent is notified)',
+    params: applicationIdParams,
+    problems: ['not_found', 'transition_not_allowed', 'restores_automatically', 'concurrent_change'],
+    response: staffApplicationResponse,
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'read', tenants: 'read', campaigns: 'readWrite' }, scheduler: true, enqueues: ['recompute-positions'] },
+  },
+  {
+    method: 'POST',
     path: '/api/staff/applications/{applicationId}/withdrawal',
     handler: 'staff-withdraw',
     access: operators,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
+import { parentActions, staffActions } from '#domain/application-lifecycle';
 import { staffRoles } from '#domain/department';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
@@ -114,7 +115,6 @@ const positionChange = z.object({
 });
 
 /** What a parent may do next with an application; the page shows exactly these. */
-export const parentActions = ['restore', 'withdraw'] as const;
 
 const applicationView = z.object({
   applicationId: z.string(),
@@ -151,6 +151,8 @@ const staffApplicationView = applicationView.omit({ actions: true }).extend({
   childIin: z.string(),
   applicantIin: z.string(),
   preferredKindergartenIds: z.array(z.string()),
+  /** What staff may do next, by the state machine (the console shows only these). */
+  actions: z.array(z.enum(staffActions)),
 });
 
 export const staffApplicationResponse = z.object({ application: staffApplicationView });

@@ -1,5 +1,5 @@
 import type { Application, Kindergarten } from '#domain/application';
-import { actionRules } from '#domain/application-lifecycle';
+import { actionsOpenTo, type ActionKind, type ParentAction, type StaffAction } from '#domain/application-lifecycle';
 import { maskIin } from '#domain/iin';
 
 type KindergartenIndex = ReadonlyMap<string, Kindergarten>;
@@ -30,12 +30,22 @@ function addressOf(index: KindergartenIndex, tenantId: string, kindergartenId: s
 }
 
 /** What the parent may do next, from the same rules the state machine enforces. */
-function parentActionsOf(application: Application): ('restore' | 'withdraw')[] {
-  const allowed = (kind: 'restore_cleanup' | 'withdraw') => {
-    const rule = actionRules[kind];
-    return rule.by.includes('parent') && rule.from.includes(application.status) && (!rule.fromStopReason || rule.fromStopReason === application.stopReason);
-  };
-  return [...(allowed('restore_cleanup') ? (['restore'] as const) : []), ...(allowed('withdraw') ? (['withdraw'] as const) : [])];
+const parentActionOf = { restore_cleanup: 'restore', withdraw: 'withdraw' } as const satisfies Partial<Record<ActionKind, ParentAction>>;
+/** What staff may do next, from the same rules; the actions only the system takes are not theirs. */
+const staffActionOf = {
+  refer: 'refer',
+  enroll: 'enroll',
+  withdraw: 'withdraw',
+  change_kindergartens: 'change_kindergartens',
+  restore_cleanup: 'restore',
+} as const satisfies Partial<Record<ActionKind, StaffAction>>;
+
+function parentActionsOf(application: Application): ParentAction[] {
+  return actionsOpenTo(application, 'parent').flatMap((kind) => (kind in parentActionOf ? [parentActionOf[kind as keyof typeof parentActionOf]] : []));
+}
+
+function staffActionsOf(application: Application): StaffAction[] {
+  return actionsOpenTo(application, 'staff').flatMap((kind) => (kind in staffActionOf ? [staffActionOf[kind as keyof typeof staffActionOf]] : []));
 }
 
 function commonView(application: Application, index: KindergartenIndex) {
@@ -82,6 +92,7 @@ export function staffView(application: Application, index: KindergartenIndex) {
     childIin: maskIin(application.childIin),
     applicantIin: maskIin(application.applicantIin),
     preferredKindergartenIds: [...application.preferredKindergartenIds],
+    actions: staffActionsOf(application),
   };
 }
 

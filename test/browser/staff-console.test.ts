@@ -80,6 +80,32 @@ describe('the staff console in the browser', () => {
     await context.close();
   });
 
+  it('should offer on a stopped application only what the API allows, and return it to the queue for a parent who came in person (kk)', async () => {
+    // Prepare: an application the close stopped
+    const stopped = runtime.seed!.data.applications.findLast((a) => a.status === 'stopped' && a.stopReason === 'cleanup')!;
+    const { context, page } = await staffPage({ locale: 'kk-KZ' });
+    await page.goto(`${runtime.url}/staff/applications/${encodeURIComponent(stopped.applicationId)}`);
+    await page.locator('[data-qa="restore"]').waitFor();
+
+    // Assess: restore, kindergartens and withdrawal; no referral for a stopped child
+    await page.locator('[data-qa="kindergartens-form"]').waitFor();
+    expect(await page.locator('[data-qa="issue-referral"]').count()).toBe(0);
+    expect(await page.locator('[data-qa="enroll"]').count()).toBe(0);
+    expect(await page.locator('[data-qa="withdraw-form"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act
+    await page.locator('[data-qa="restore"]').click();
+
+    // Assess: queued again, said in Kazakh, and now a referral can be issued
+    await expect.poll(() => page.locator('[data-qa="application-status"]').getAttribute('data-status')).toBe('queued');
+    expect(await page.locator('[data-qa="action-notice"]').textContent()).toBe('Өтініш бұрынғы күнімен кезекке қайтарылды.');
+    await page.locator('[data-qa="issue-referral"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-qa="restore"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it("should change the parent's phone on the application page, with a field error first and the masked phone after", async () => {
     // Prepare: an application of a new parent whose phone is +77011234567
     const { context, page } = await staffPage({ locale: 'ru-RU' });

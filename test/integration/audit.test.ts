@@ -45,6 +45,7 @@ const expectedActions = {
   'staff-issue-referral': 'application.issue-referral',
   'staff-enroll': 'application.enroll',
   'staff-withdraw': 'application.withdraw',
+  'staff-restore': 'application.restore',
   'staff-import-check': 'import.check',
   'staff-import-rows': 'import.rows',
   'staff-recompute-positions': 'queue.recompute-positions',

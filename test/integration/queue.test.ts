@@ -311,6 +311,44 @@ describe('parents and the stop-list', () => {
     expect(answer.body.application.history.at(-1)).toEqual(expect.objectContaining({ action: 'withdraw', actor: { role: 'parent' } }));
   });
 
+  it('should tell staff what they may do with an application in each status, as the state machine allows', async () => {
+    // Prepare: one seeded application of each status (and of each stop reason), from the end of
+    // the seed, which the other tests here (taking the first ones) leave alone
+    const demoIins = new Set(data().demoParents.map((p) => p.iin));
+    const of = (status: string, stopReason?: string) => data().applications.findLast((a) => a.status === status && (!stopReason || a.stopReason === stopReason) && !demoIins.has(a.applicantIin))!;
+    const cases = [
+      [of('queued'), ['refer', 'withdraw', 'change_kindergartens']],
+      [of('referred'), ['enroll', 'withdraw']],
+      [of('stopped', 'cleanup'), ['withdraw', 'restore', 'change_kindergartens']],
+      [of('stopped', 'referral_expired'), ['withdraw', 'change_kindergartens']],
+      [of('enrolled'), []],
+      [of('withdrawn'), []],
+    ] as const;
+    // Act
+    const answers = await Promise.all(cases.map(([application]) => staff.request('GET', `/api/staff/applications/${application.applicationId}`)));
+    // Assess
+    expect(answers.map((a) => a.body.application.actions)).toEqual(cases.map(([, actions]) => actions));
+  });
+
+  it('should let staff restore a cleanup stop for a parent who came in person, notify the parent and keep the original date', async () => {
+    // Prepare: a cleanup stop of a parent none of the other tests here use
+    const demoIins = new Set(data().demoParents.map((p) => p.iin));
+    const cleanupStops = data().applications.filter((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && !demoIins.has(a.applicantIin));
+    const stopped = cleanupStops.at(-2)!;
+    const parent = data().parents.find((p) => p.iin === stopped.applicantIin)!;
+    // Act
+    const answer = await staff.request('POST', `/api/staff/applications/${stopped.applicationId}/restore`);
+    const again = await staff.request('POST', `/api/staff/applications/${stopped.applicationId}/restore`, { language: 'ru' });
+    // Assess: queued with its date, the staff member in its history, the parent told, a second try refused
+    expect(answer.status).toBe(200);
+    expect(answer.body.application).toMatchObject({ status: 'queued', registeredAt: stopped.registeredAt, actions: ['refer', 'withdraw', 'change_kindergartens'] });
+    expect(answer.body.application.history.at(-1)).toEqual(expect.objectContaining({ action: 'restore_cleanup', actor: { role: 'staff' } }));
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('transition_not_allowed');
+    const notices = await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/notifications');
+    expect(notices.body.notifications.map((n: { kind: string }) => n.kind)).toContain('restore_cleanup');
+  });
+
   it("should keep staff of a tenant away from an application they cannot see", async () => {
     const anonymous = client(runtime.url);
     expect((await anonymous.request('GET', `/api/staff/applications/${data().applications[0]!.applicationId}`)).status).toBe(401);

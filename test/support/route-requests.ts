@@ -189,6 +189,12 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     allowedProblems: ['transition_not_allowed'],
     build: async (worlds, world) => ({ params: { applicationId: await freshApplication(worlds, world) } }),
   },
+  'staff-restore': {
+    ids: 'path',
+    // A queued application cannot be restored: its state says no, after the scope and the role said yes.
+    allowedProblems: ['transition_not_allowed'],
+    build: async (worlds, world) => ({ params: { applicationId: await freshApplication(worlds, world) } }),
+  },
   'staff-withdraw': {
     ids: 'path',
     build: async (worlds, world) => ({ params: { applicationId: await freshApplication(worlds, world) }, body: { reason: 'test' } }),

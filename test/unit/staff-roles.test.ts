@@ -35,6 +35,7 @@ const whoMayCall: Record<string, string> = {
   'PUT /api/staff/applications/{applicationId}/kindergartens': operators,
   'POST /api/staff/applications/{applicationId}/referral': operators,
   'POST /api/staff/applications/{applicationId}/enrollment': operators,
+  'POST /api/staff/applications/{applicationId}/restore': operators,
   'POST /api/staff/applications/{applicationId}/withdrawal': operators,
   'POST /api/staff/imports/{kind}/check': operators,
   'POST /api/staff/imports/{kind}/rows': operators,

@@ -10,7 +10,7 @@ import { ageGroupToday, freePlaces, totalFreePlaces } from './places.ts';
 import { SelectField } from './select-field.tsx';
 import { useKindergartens } from './use-kindergartens.ts';
 
-type ActionName = 'referral' | 'kindergartens' | 'withdraw' | 'enroll';
+type ActionName = 'referral' | 'kindergartens' | 'withdraw' | 'enroll' | 'restore';
 type Run = (action: ActionName, call: () => Promise<ApiResult<StaffApplicationAnswer>>) => void;
 interface Problem {
   readonly action: ActionName;
@@ -125,8 +125,9 @@ function WithdrawForm({ application, run, busy, problem }: { application: StaffA
 }
 
 /**
- * What staff can do with the application in its status. The server decides; these are only the
- * sensible buttons. Each answer replaces the application on the page; focus moves to the news.
+ * What staff can do with the application now: the API lists it (`actions`, from the state
+ * machine it enforces), so the page shows exactly those forms. Each answer replaces the
+ * application on the page; focus moves to the news.
  */
 export function ApplicationActions({ application, onChange }: { application: StaffApplication; onChange: (next: StaffApplication) => void }) {
   const { t, s } = useStaffI18n();
@@ -134,9 +135,8 @@ export function ApplicationActions({ application, onChange }: { application: Sta
   const [problem, setProblem] = useState<Problem | undefined>();
   const [done, setDone] = useState<{ action: ActionName } | undefined>();
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const queued = application.status === 'queued';
-  const referred = application.status === 'referred';
-  const list = useKindergartens(queued);
+  const may = (action: StaffApplication['actions'][number]) => application.actions.includes(action);
+  const list = useKindergartens(may('refer') || may('change_kindergartens'));
   useEffect(() => {
     if (done) noticeRef.current?.focus();
   }, [done]);
@@ -160,34 +160,48 @@ export function ApplicationActions({ application, onChange }: { application: Sta
       {done ? s.application.done[done.action] : ''}
     </p>
   );
-  if (!queued && !referred) return notice;
+  if (application.actions.length === 0) return notice;
   const props = { application, run, busy, problem };
+  const path = (action: string) => `/api/staff/applications/${encodeURIComponent(application.applicationId)}/${action}`;
+  const needsList = may('refer') || may('change_kindergartens');
   return (
     <section aria-labelledby="actions-heading" class="actions" data-qa="application-actions">
       <h2 id="actions-heading">{s.application.actions}</h2>
       {notice}
-      {queued && list.state === 'loading' && <p>{s.application.loadingKindergartens}</p>}
-      {queued && list.state === 'failed' && (
+      {needsList && list.state === 'loading' && <p>{s.application.loadingKindergartens}</p>}
+      {needsList && list.state === 'failed' && (
         <p class="inline-error" role="alert">
           {failureMessage(list.failure, t)}
         </p>
       )}
-      {queued && list.state === 'ready' && (
+      {may('restore') && (
+        <div class="action">
+          <h3>{s.application.restore}</h3>
+          <p class="hint" id="restore-hint">
+            {s.application.restoreHint}
+          </p>
+          <button type="button" class="button" aria-describedby="restore-hint" disabled={busy} onClick={() => run('restore', () => apiPost(path('restore')))} data-qa="restore">
+            {s.application.restore}
+          </button>
+          <ActionProblem problem={problem} action="restore" />
+        </div>
+      )}
+      {list.state === 'ready' && (
         <>
-          <ReferralForm {...props} kindergartens={list.kindergartens} />
-          <KindergartenChoiceForm key={application.preferredKindergartenIds.join()} {...props} kindergartens={list.kindergartens} />
+          {may('refer') && <ReferralForm {...props} kindergartens={list.kindergartens} />}
+          {may('change_kindergartens') && <KindergartenChoiceForm key={application.preferredKindergartenIds.join()} {...props} kindergartens={list.kindergartens} />}
         </>
       )}
-      {referred && (
+      {may('enroll') && (
         <div class="action">
           <h3>{s.application.enroll}</h3>
-          <button type="button" class="button" disabled={busy} onClick={() => run('enroll', () => apiPost(`/api/staff/applications/${encodeURIComponent(application.applicationId)}/enrollment`))} data-qa="enroll">
+          <button type="button" class="button" disabled={busy} onClick={() => run('enroll', () => apiPost(path('enrollment')))} data-qa="enroll">
             {s.application.enroll}
           </button>
           <ActionProblem problem={problem} action="enroll" />
         </div>
       )}
-      <WithdrawForm {...props} />
+      {may('withdraw') && <WithdrawForm {...props} />}
     </section>
   );
 }

@@ -197,11 +197,14 @@ export const en: StaffMessages = {
     withdrawConfirm: 'Yes, withdraw',
     cancel: 'Cancel',
     enroll: 'Mark enrolled',
+    restore: 'Return to the queue',
+    restoreHint: 'For a parent who came in person: the application returns with its original registration date, and the parent is notified.',
     done: {
       referral: 'Referral issued.',
       kindergartens: 'Kindergartens changed.',
       withdraw: 'Application withdrawn.',
       enroll: 'Enrolment recorded.',
+      restore: 'Application returned to the queue with its original date.',
     },
     loadingKindergartens: 'Loading kindergartens…',
     phone: {
