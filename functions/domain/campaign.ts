@@ -8,6 +8,20 @@ import type { TenantPolicy } from './policy.ts';
 export const campaignStatuses = ['draft', 'active', 'closing', 'closed', 'cancelled'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
+/** What staff may do with a campaign (the console shows these, from the API). */
+export const campaignActions = ['preview', 'start', 'cancel'] as const;
+export type CampaignAction = (typeof campaignActions)[number];
+/** From which statuses each action may be taken; the use cases refuse the rest. */
+export const campaignActionRules = {
+  preview: ['draft'],
+  start: ['draft'],
+  cancel: ['draft', 'active'],
+} as const satisfies Record<CampaignAction, readonly CampaignStatus[]>;
+
+export function campaignActionsOpen(status: CampaignStatus): CampaignAction[] {
+  return campaignActions.filter((action) => (campaignActionRules[action] as readonly CampaignStatus[]).includes(status));
+}
+
 export interface CampaignCounts {
   /** Applications in scope at start, and their distinct applicants. */
   readonly inScope: number;

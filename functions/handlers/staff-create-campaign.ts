@@ -1,9 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { createCampaign } from '#use-cases/campaigns';
+import { campaignView, createCampaign } from '#use-cases/campaigns';
 
 export const handler = httpHandler('staff-create-campaign', async ({ body, identity }) => {
   const deps = dependencies();
-  return { body: { campaign: await createCampaign(deps, { ...body, tenantId: staffTenant(identity), now: deps.clock() }) } };
+  return { body: { campaign: campaignView(await createCampaign(deps, { ...body, tenantId: staffTenant(identity), now: deps.clock() })) } };
 });

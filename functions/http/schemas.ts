@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
+import { campaignActions } from '#domain/campaign';
 import { staffRoles } from '#domain/department';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
@@ -384,6 +385,8 @@ export const campaignView = z.object({
   createdAt: z.string(),
   counts: campaignCounts,
   closeProgress: z.object({ processed: z.number().int(), total: z.number().int() }).optional(),
+  /** What staff may do with it now (a role may still be refused by the route table). */
+  actions: z.array(z.enum(campaignActions)),
 });
 
 export const campaignIdParams = z.strictObject({ campaignId: idSchemas.entity });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Application } from '#domain/application';
 import { planTransition, type TransitionPlan } from '#domain/application-lifecycle';
 import {
+  campaignActionRules,
+  campaignActionsOpen,
   CampaignStateError,
   checkCampaignDates,
   confirmedValidUntil,
@@ -9,6 +11,7 @@ import {
   emptyCounts,
   isInScope,
   type Campaign,
+  type CampaignAction,
 } from '#domain/campaign';
 import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
@@ -33,8 +36,9 @@ async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: str
 }
 
 /** A campaign as staff see it: while closing, the progress is the stop counter against the total. */
-export function campaignView(campaign: Campaign): Omit<Campaign, 'daily'> {
-  const { daily: _perDay, ...view } = campaign;
+export function campaignView(campaign: Campaign): Omit<Campaign, 'daily'> & { actions: CampaignAction[] } {
+  const { daily: _perDay, ...stored } = campaign;
+  const view = { ...stored, actions: campaignActionsOpen(campaign.status) };
   if (campaign.status !== 'closing' || !campaign.closeProgress) return view;
   return { ...view, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
 }
@@ -96,7 +100,7 @@ export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'sche
   if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
   // The policy's extension is fixed for the campaign's run: a confirmation reads it with the guard.
   const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: (await tenantPolicy(deps, input.tenantId)).extensionYears };
-  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, ['draft'], 'active', { guard: 'take', summary }))) {
+  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, campaignActionRules.start, 'active', { guard: 'take', summary }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }
   // It becomes the active one now (so no second campaign can start); its work begins at its start.
@@ -112,9 +116,11 @@ export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'sche
 /** Cancels a draft or a running campaign before its end; nothing is stopped, pending marks are cleared by a job. */
 export async function cancelCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler'>, input: { tenantId: string; campaignId: string }): Promise<Campaign> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
+  if (!campaignActionsOpen(campaign.status).includes('cancel')) throw new CampaignStateError(`campaign is ${campaign.status}`);
   const wasActive = campaign.status === 'active';
-  const moved = await deps.campaigns.transition(input.tenantId, input.campaignId, [campaign.status === 'draft' ? 'draft' : 'active'], 'cancelled', wasActive ? { guard: 'release' } : {});
-  if (!moved || (campaign.status !== 'draft' && !wasActive)) throw new CampaignStateError(`campaign is ${campaign.status}`);
+  // From the status read: a campaign that moved on meanwhile is refused by the condition.
+  const moved = await deps.campaigns.transition(input.tenantId, input.campaignId, [campaign.status], 'cancelled', wasActive ? { guard: 'release' } : {});
+  if (!moved) throw new CampaignStateError(`campaign is ${campaign.status}`);
   if (wasActive) {
     await deps.scheduler.enqueue({ name: scheduleNames.campaignCancel(campaign.campaignId), task: { kind: 'campaign-close', tenantId: input.tenantId, campaignId: input.campaignId, mode: 'cancel' } });
   }

@@ -74,6 +74,7 @@ async function createAndStart(endsInMs: number): Promise<Campaign> {
     body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() },
   });
   expect(created.status).toBe(201);
+  expect(created.body.campaign.actions).toEqual(['preview', 'start', 'cancel']);
   return created.body.campaign;
 }
 
@@ -98,7 +99,7 @@ describe('a confirmation campaign over 10,000 applications', () => {
     expect(preview.body.applications).toBe(inScope.length);
     expect(preview.body.applicants).toBe(new Set(inScope.map((a) => a.applicantIin)).size);
     expect(started.status).toBe(202);
-    expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants } });
+    expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants }, actions: ['cancel'] });
     const pending = (await allApplications()).filter((a) => a.pendingCampaign);
     expect(pending.map((a) => a.applicationId).sort()).toEqual(inScope.map((a) => a.applicationId).sort());
     // Assess: announced once, a cabinet notice per applicant, the banner, a second campaign refused
@@ -186,7 +187,7 @@ describe('a confirmation campaign over 10,000 applications', () => {
     for (const application of inScope.filter((a) => confirmedApplicants.has(a.applicantIin))) expect(stored.get(application.applicationId)!.status).toBe('queued');
     expect([...stored.values()].filter((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && a.history?.some((e) => e.action === 'stop_cleanup')).length).toBe(expectedStopped.length);
     const closed = (await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign;
-    expect(closed).toMatchObject({ status: 'closed', counts: { stopped: expectedStopped.length }, closeProgress: { processed: expectedStopped.length, total: expectedStopped.length } });
+    expect(closed).toMatchObject({ status: 'closed', counts: { stopped: expectedStopped.length }, closeProgress: { processed: expectedStopped.length, total: expectedStopped.length }, actions: [] });
     // Assess: each affected parent has exactly one stop notice, naming all their stopped applications
     const byParent = new Map<string, string[]>();
     for (const application of expectedStopped) byParent.set(application.applicantIin, [...(byParent.get(application.applicantIin) ?? []), application.applicationId]);

@@ -280,14 +280,14 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
         </div>
       )}
       {draft && preview && <PreviewFacts preview={preview} />}
-      {manages && (draft || campaign.status === 'active') && (
+      {manages && campaign.actions.length > 0 && (
         <div class="card__actions button-group">
-          {draft && (
+          {campaign.actions.includes('preview') && (
             <button type="button" class="button button--secondary" onClick={() => void loadPreview()} disabled={busy !== undefined} data-qa="preview-campaign">
               {busy === 'preview' ? t.common.loading : s.campaigns.preview}
             </button>
           )}
-          {draft && (
+          {campaign.actions.includes('start') && (
             <InlineConfirm
               label={s.campaigns.startCampaign}
               question={s.campaigns.startQuestion(preview?.applicants ?? 0)}
@@ -301,15 +301,17 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
               secondary={false}
             />
           )}
-          <InlineConfirm
-            label={s.campaigns.cancelCampaign}
-            question={s.campaigns.cancelQuestion}
-            confirmLabel={s.campaigns.cancelConfirm}
-            cancelLabel={s.campaigns.keep}
-            busy={busy !== undefined}
-            onConfirm={() => void act('cancel')}
-            qa="cancel-campaign"
-          />
+          {campaign.actions.includes('cancel') && (
+            <InlineConfirm
+              label={s.campaigns.cancelCampaign}
+              question={s.campaigns.cancelQuestion}
+              confirmLabel={s.campaigns.cancelConfirm}
+              cancelLabel={s.campaigns.keep}
+              busy={busy !== undefined}
+              onConfirm={() => void act('cancel')}
+              qa="cancel-campaign"
+            />
+          )}
         </div>
       )}
       {problem && (
