@@ -146,7 +146,7 @@ const withApplications = (notices: readonly Notification[], applicants: Readonly
   notices.map((notice) => ({ notice, application: applicants.get(notice.recipientIin)! }));
 
 /** Queue entries read per chunk of the start job (one Query of the queue index). */
-export const startPageSize = 500;
+export const startPageSize = 250;
 
 /**
  * The start job (idempotent, resumable): marks every in-scope application pending, notifies each
