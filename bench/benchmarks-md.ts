@@ -31,7 +31,8 @@ function jobsSection(jobs: JobsMeasurement, measuredAt: string | undefined): str
     '',
     `${measuredAt ? `Measured ${measuredAt.slice(0, 10)}. ` : ''}A campaign started over the demo tenant of **${n(jobs.applications)} applications** (${n(jobs.inScope)} in scope) and closed with nobody`,
     `confirming (${n(jobs.stopped)} stopped), every job run by the local job runner with its grants and its timeout; a job hands over to a`,
-    `continuation once ${Math.round(handOverShare * 100)} % of its invocation's time is gone (decision 42). Start ${jobs.seconds.start} s, close and positions ${jobs.seconds.close} s, seeding ${jobs.seconds.seed} s.`,
+    `continuation once ${Math.round(handOverShare * 100)} % of its invocation's time is gone (decision 42). Start ${jobs.seconds.start} s; close and positions ${jobs.seconds.close} s (with the`,
+    `reminders that fell due when the clock jumped to the end, which are not in the figure); seeding the tenant ${jobs.seconds.seed} s.`,
     '',
     '| job | invocations | longest | its limit | longest ÷ limit | all invocations |',
     '|---|---|---|---|---|---|',
@@ -39,8 +40,8 @@ function jobsSection(jobs: JobsMeasurement, measuredAt: string | undefined): str
     '',
     ...(scaled
       ? [
-          `**Size.** Not measured at ${n(cityApplications)}: seeding that many applications into DynamoDB Local takes longer than this machine`,
-          `allows for a bench part. It was measured at ${n(jobs.applications)} with every job's Lambda timeout multiplied by ${n(jobs.applications)} ÷`,
+          `**Size.** Not measured at ${n(cityApplications)}: at this run's rates (seeding ${n(jobs.applications)} in ${jobs.seconds.seed} s, the start and the close`,
+          `${jobs.seconds.start + jobs.seconds.close} s) that size would take about ${Math.round(((jobs.seconds.seed + jobs.seconds.start + jobs.seconds.close) * cityApplications) / jobs.applications / 60)} minutes on this machine. It was measured at ${n(jobs.applications)} with every job's Lambda timeout multiplied by ${n(jobs.applications)} ÷`,
           `${n(cityApplications)} = ${jobs.timeoutScale.toFixed(4)} (\`KEZEK_BENCH_JOB_APPLICATIONS\`, the local runner's \`jobTimeoutScale\`). The jobs' work grows linearly`,
           'with the applications they cover (a page of the queue or the pending index at a time; the positions job reads one cohort at',
           'a time), so a job meets its scaled limit as it would meet the real one at a city\'s size. How the ratio scales: an',
