@@ -45,8 +45,8 @@ export const jobs = [
     kind: 'recompute-positions',
     handler: 'job-recompute-positions',
     summary: "Bring a tenant's cohorts' stored positions up to date after changes, writing only those that moved",
-    // It hands over to its own continuation (decision 42).
-    grants: { tables: { applications: 'readWrite', tenants: 'read' }, enqueues: ['recompute-positions'] },
+    // It hands over to its own continuation (decision 42): the scheduler binding, as every function that enqueues has.
+    grants: { tables: { applications: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
     timeoutSeconds: 300,
   },
   {
