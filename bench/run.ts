@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '../local/runtime.ts';
 import { measureClose, type CloseMeasurement } from './close.ts';
@@ -11,12 +11,16 @@ import { atLeast, atMost, exactly, figure, type Figure } from './report.ts';
 import { benchmarksMarkdown } from './benchmarks-md.ts';
 import { measureParentPage, type WebSizeMeasurement } from './web-size.ts';
 import { measureSubmitCounters, type SubmitCountersMeasurement } from './submit-counters.ts';
+import { cityApplications, measureJobs, type JobsMeasurement } from './jobs.ts';
 
 /**
  * `npm run bench`: measures the issue's figures on this machine and writes `bench/results.json`
  * and `BENCHMARKS.md`. Each part that cannot run records `null` and why; none of them is a test.
- * Sizes can be lowered for a quick look (KEZEK_BENCH_PENDING, KEZEK_BENCH_SUBMISSIONS); the
- * published figures use the defaults.
+ * Sizes can be lowered for a quick look (KEZEK_BENCH_PENDING, KEZEK_BENCH_SUBMISSIONS,
+ * KEZEK_BENCH_JOB_APPLICATIONS); the published figures use the defaults unless BENCHMARKS.md says
+ * otherwise. `KEZEK_BENCH_ONLY=jobs,close` (part names: web, bundles, api, close, counters, jobs)
+ * measures only those parts and keeps the others' measurements from the previous
+ * `bench/results.json` (BENCHMARKS.md names which part was measured when).
  */
 const sizes = {
   pending: Number(process.env.KEZEK_BENCH_PENDING ?? 100_000),
@@ -28,14 +32,32 @@ const sizes = {
   submitConcurrency: 50,
   countersConcurrency: 200,
   importRuns: 3,
+  jobApplications: Number(process.env.KEZEK_BENCH_JOB_APPLICATIONS ?? cityApplications),
 };
+const partNames = ['web', 'bundles', 'api', 'close', 'counters', 'jobs'] as const;
+type PartName = (typeof partNames)[number];
+const only = process.env.KEZEK_BENCH_ONLY ? new Set(process.env.KEZEK_BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
+for (const name of only ?? []) if (!partNames.includes(name as PartName)) throw new Error(`KEZEK_BENCH_ONLY: no part ${name} (${partNames.join(', ')})`);
+const resultsPath = join(repositoryRoot, 'bench', 'results.json');
+/** The previous run's results: the parts not measured now keep their measurements from it. */
+const previous = (only && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : undefined) as { details?: Record<string, any> } | undefined;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line.trimStart()}`);
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-async function part<T>(name: string, measure: () => Promise<T>): Promise<Outcome<T>> {
+/** When this part's measurement was taken (now, or the earlier run it was kept from). */
+const measuredAt: Partial<Record<PartName, string>> = {};
+
+async function part<T>(name: string, measure: () => Promise<T>, key?: PartName): Promise<Outcome<T>> {
+  if (key && only && !only.has(key)) {
+    const kept = previous?.details?.[key] as T | null | undefined;
+    measuredAt[key] = previous?.details?.measuredAt?.[key] ?? previous?.details?.date;
+    log(`${name}: kept from ${measuredAt[key] ?? 'no earlier run'}`);
+    return kept ? { ok: true, value: kept } : { ok: false, reason: previous?.details?.failures?.[key] ?? 'not measured in this run (KEZEK_BENCH_ONLY)' };
+  }
+  if (key) measuredAt[key] = new Date().toISOString();
   log(`${name} …`);
   const from = Date.now();
   try {
@@ -75,8 +97,8 @@ const distDir = join(repositoryRoot, 'web', 'dist');
 const web = await part<WebSizeMeasurement>('parent page size (web/dist)', async () => {
   if (!existsSync(join(distDir, 'index.html'))) throw new Error('web/dist is not built (npm run build:web)');
   return measureParentPage(distDir);
-});
-const bundles = await part<BundlesMeasurement>('Lambda bundles and cold imports', () => measureLambdaBundles({ runs: sizes.importRuns, log }));
+}, 'web');
+const bundles = await part<BundlesMeasurement>('Lambda bundles and cold imports', () => measureLambdaBundles({ runs: sizes.importRuns, log }), 'bundles');
 
 // Lighthouse runs against the runtime the API part started, before it stops.
 const lighthouseRun: { outcome: Outcome<LighthouseMeasurement> } = { outcome: { ok: false, reason: 'the local runtime did not start' } };
@@ -90,14 +112,18 @@ const api = await part<LocalApiMeasurement>('local runtime: request counts and s
     await runtime.stop();
   }
   return measurement;
-});
+}, 'api');
+if (only && !only.has('api')) lighthouseRun.outcome = previous?.details?.lighthouse ? { ok: true, value: previous.details.lighthouse } : { ok: false, reason: previous?.details?.failures?.lighthouse ?? 'not measured in this run' };
 const lighthouse = lighthouseRun.outcome;
 const close = await part<CloseMeasurement>(`campaign close over ${sizes.pending.toLocaleString('en-US')} pending applications`, () =>
   measureClose({ pending: sizes.pending, rawUpdates: sizes.rawUpdates, breakdownUpdates: sizes.breakdownUpdates, concurrency: sizes.closeConcurrency, log }),
+  'close',
 );
 const counters = await part<SubmitCountersMeasurement>(`survey submissions with and without counters, concurrency ${sizes.countersConcurrency}, transaction conflicts emulated`, () =>
   measureSubmitCounters({ applicationCount: sizes.demoApplications, submissions: sizes.submissions, concurrency: sizes.countersConcurrency, log }),
+  'counters',
 );
+const jobsRun = await part<JobsMeasurement>(`jobs over a city's data: start, close and positions of ${sizes.jobApplications.toLocaleString('en-US')} applications`, () => measureJobs({ applications: sizes.jobApplications, log }), 'jobs');
 
 const value = <T>(outcome: Outcome<T>, pick: (v: T) => number | null) => (outcome.ok ? pick(outcome.value) : null);
 const figures: Figure[] = [
@@ -110,6 +136,15 @@ const figures: Figure[] = [
   figure('surveySubmitsPerSecond', value(api, (a) => Number(a.surveyLoad.perSecond.toFixed(1))), '/s', '', undefined, `${sizes.submissions.toLocaleString('en-US')} distinct parents with pending applications submit the survey over HTTP, ${sizes.submitConcurrency} at a time`),
   figure('submitWithCountersRatioC200', value(counters, (c) => Number(c.ratio.toFixed(3))), '', '', undefined, `accepted survey submissions per second with the counters ÷ the same with the counter writes dropped (bench-only middleware), ${sizes.submissions.toLocaleString('en-US')} distinct parents each, concurrency ${sizes.countersConcurrency}, varied answers, DynamoDB transaction conflicts emulated`),
   figure('submitTransactionConflicts', value(counters, (c) => c.withCounters.conflicts), '', '', undefined, 'transactions cancelled for TransactionConflict (and retried) during the run with counters above'),
+  figure(
+    'jobLongestInvocationRatio',
+    value(jobsRun, (j) => j.longestRatio),
+    '',
+    '≤ 0.5',
+    atMost(0.5),
+    `the longest invocation ÷ its Lambda timeout over the campaign start, close and position recompute of ${jobsRun.ok ? jobsRun.value.applications.toLocaleString('en-US') : sizes.jobApplications.toLocaleString('en-US')} applications, every job run by the local job runner` +
+      (jobsRun.ok && jobsRun.value.timeoutScale < 1 ? ` with its timeout scaled by ${jobsRun.value.applications.toLocaleString('en-US')} ÷ ${cityApplications.toLocaleString('en-US')} (see "Jobs over a city's data")` : ''),
+  ),
   figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
   figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (the AWS SDK and Powertools external: they come from the vendor layer)'),
   figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), the AWS SDK and Powertools from the vendor layer laid out as in Lambda`),
@@ -127,13 +162,14 @@ const results = {
   ...Object.fromEntries(figures.map((f) => [f.key, f.value])),
   details: {
     date: finishedAt.toISOString(),
-    command: 'npm run bench',
+    command: only ? `KEZEK_BENCH_ONLY=${[...only].join(',')} npm run bench` : 'npm run bench',
+    measuredAt,
     seconds: Math.round((finishedAt.getTime() - started) / 1000),
     machine: { ...facts, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) },
     sizes,
     targets: Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.key, { target: f.target, met: f.met }])),
     failures: Object.fromEntries(
-      Object.entries({ web, bundles, api, lighthouse, close, counters }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
+      Object.entries({ web, bundles, api, lighthouse, close, counters, jobs: jobsRun }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
     ),
     web: web.ok ? web.value : null,
     bundles: bundles.ok ? bundles.value : null,
@@ -141,9 +177,10 @@ const results = {
     lighthouse: lighthouse.ok ? lighthouse.value : null,
     close: close.ok ? close.value : null,
     counters: counters.ok ? counters.value : null,
+    jobs: jobsRun.ok ? jobsRun.value : null,
   },
 };
-writeFileSync(join(repositoryRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(repositoryRoot, 'BENCHMARKS.md'), benchmarksMarkdown(figures, results.details));
 log(`wrote bench/results.json and BENCHMARKS.md (${results.details.seconds} s)`);
 for (const f of figures) log(`${f.key.padEnd(32)} ${String(f.value).padStart(10)} ${f.target ? `target ${f.target}: ${f.met === null ? 'not measured' : f.met ? 'met' : 'NOT MET'}` : ''}`);

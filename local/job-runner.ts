@@ -3,7 +3,7 @@ import { jobFor, type JobDefinition } from '#functions/jobs/jobs';
 import type { JobRunner, LocalScheduler } from '#adapters/local/local-scheduler';
 import type { JobTask } from '#ports/scheduler';
 import { withGrants } from './grants.ts';
-import { withinTimeout } from './lambda-timeout.ts';
+import { scaledTimeoutMs, withinTimeout } from './lambda-timeout.ts';
 import { lambdaContext } from './server.ts';
 
 type JobHandler = (task: JobTask, context: Context) => Promise<void>;
@@ -11,8 +11,43 @@ type JobHandler = (task: JobTask, context: Context) => Promise<void>;
 export interface JobRunnerOptions {
   /** How a job's handler is loaded (default: its module in `functions/handlers/`, as its Lambda function is built). */
   readonly load?: (job: JobDefinition) => Promise<JobHandler>;
-  /** The time limit of an invocation (default: the job table's `timeoutSeconds`, as the CDK sets it). */
+  /** The time limit of an invocation (default: the job table's `timeoutSeconds`, as the CDK sets it, times `timeoutScale`). */
   readonly timeoutMs?: (job: JobDefinition) => number;
+  /** Multiplies every job's Lambda timeout (default 1; see `scaledTimeoutMs`). */
+  readonly timeoutScale?: number;
+}
+
+/** One invocation as the local runner saw it: how long it ran against its limit. */
+export interface JobInvocation {
+  readonly kind: JobDefinition['kind'];
+  readonly ms: number;
+  readonly limitMs: number;
+  readonly outcome: 'completed' | 'failed';
+}
+
+const invocations: JobInvocation[] = [];
+
+/** Every invocation the local job runners of this process made since the last reset (oldest first). */
+export function jobInvocations(): readonly JobInvocation[] {
+  return invocations;
+}
+
+export function resetJobInvocations(): void {
+  invocations.length = 0;
+}
+
+/** Per job kind: invocations, the longest, and the longest ÷ its limit (what decision 42 keeps ≤ 0.5). */
+export function longestInvocations(of: readonly JobInvocation[] = invocations): Map<JobDefinition['kind'], { count: number; longestMs: number; limitMs: number; ratio: number }> {
+  const byKind = new Map<JobDefinition['kind'], { count: number; longestMs: number; limitMs: number; ratio: number }>();
+  for (const invocation of of) {
+    const seen = byKind.get(invocation.kind);
+    const ratio = invocation.ms / invocation.limitMs;
+    byKind.set(invocation.kind, {
+      count: (seen?.count ?? 0) + 1,
+      ...(seen && seen.ratio >= ratio ? { longestMs: seen.longestMs, limitMs: seen.limitMs, ratio: seen.ratio } : { longestMs: invocation.ms, limitMs: invocation.limitMs, ratio }),
+    });
+  }
+  return byKind;
 }
 
 const loadHandler = async (job: JobDefinition): Promise<JobHandler> => ((await import(`../functions/handlers/${job.handler}.ts`)) as { handler: JobHandler }).handler;
@@ -22,8 +57,15 @@ export function jobRunner(options: JobRunnerOptions = {}): JobRunner {
   return async (task) => {
     const job = jobFor(task.kind);
     const handler = await (options.load ?? loadHandler)(job);
-    const timeoutMs = options.timeoutMs?.(job) ?? job.timeoutSeconds * 1000;
-    await withGrants(job.handler, job.grants, () => withinTimeout(() => handler(task, lambdaContext(job.handler, timeoutMs / 1000)), timeoutMs));
+    const timeoutMs = options.timeoutMs?.(job) ?? scaledTimeoutMs(job.timeoutSeconds, options.timeoutScale);
+    const started = performance.now();
+    let outcome: JobInvocation['outcome'] = 'failed';
+    try {
+      await withGrants(job.handler, job.grants, () => withinTimeout(() => handler(task, lambdaContext(job.handler, timeoutMs / 1000)), timeoutMs));
+      outcome = 'completed';
+    } finally {
+      invocations.push({ kind: job.kind, ms: performance.now() - started, limitMs: timeoutMs, outcome });
+    }
   };
 }
 
@@ -33,10 +75,11 @@ export const runJob: JobRunner = jobRunner();
  * Polls the local scheduler for due schedules, one pass at a time (a pass never overlaps the
  * previous one). Due schedules found at start-up are those that fell due while stopped.
  */
-export function startSchedulePoller(scheduler: LocalScheduler, options: { intervalMs: number; log: (line: string) => void }): { stop(): Promise<void>; poll(): Promise<string[]> } {
+export function startSchedulePoller(scheduler: LocalScheduler, options: { intervalMs: number; log: (line: string) => void; run?: JobRunner }): { stop(): Promise<void>; poll(): Promise<string[]> } {
   let running: Promise<string[]> | undefined;
+  const run = options.run ?? runJob;
   const pass = () => {
-    running = scheduler.fireDue(runJob, options.log).finally(() => {
+    running = scheduler.fireDue(run, options.log).finally(() => {
       running = undefined;
     });
     return running;

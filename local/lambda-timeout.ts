@@ -22,3 +22,13 @@ export async function withinTimeout<T>(invoke: () => Promise<T>, timeoutMs: numb
     clearTimeout(timer);
   }
 }
+
+/**
+ * A job's time limit for a local run: its Lambda timeout times `scale` (default 1, as in AWS).
+ * A test or the bench lowers it to show a job over a few thousand applications handing over to
+ * continuations as it would over a city's hundreds of thousands under the real limit.
+ */
+export function scaledTimeoutMs(timeoutSeconds: number, scale = 1): number {
+  if (!(scale > 0)) throw new Error(`job timeout scale ${scale} is not a positive number`);
+  return Math.max(1, Math.round(timeoutSeconds * 1000 * scale));
+}

@@ -12,7 +12,7 @@ import { LocalFileStore } from '#adapters/local/local-file-store';
 import { StaticOriginSecrets } from '#adapters/local/static-origin-secrets';
 import { LocalClock } from './clock.ts';
 import { enforceTableGrants, grantChecked } from './grants.ts';
-import { startSchedulePoller } from './job-runner.ts';
+import { jobRunner, startSchedulePoller } from './job-runner.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTables, localTableNames } from './tables.ts';
 import { seedDemoTenant, type SeedResult } from './seed.ts';
@@ -51,6 +51,11 @@ export interface LocalRuntimeOptions {
    * with `data: 'memory'`.
    */
   readonly sharedDynamo?: { readonly endpoint: string; readonly tablePrefix: string };
+  /**
+   * Multiplies every job's Lambda timeout (default `KEZEK_JOB_TIMEOUT_SCALE`, else 1 as in AWS): a
+   * test lowers it to see jobs hand over to continuations at a small size (decision 42).
+   */
+  readonly jobTimeoutScale?: number;
 }
 
 export interface LocalRuntime {
@@ -136,7 +141,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     // SMS name the site where parents act: locally, this server.
     overrideDependencies({ siteUrl: server.url });
-    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log });
+    const jobTimeoutScale = options.jobTimeoutScale ?? Number(process.env.KEZEK_JOB_TIMEOUT_SCALE ?? 1);
+    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }) });
     return {
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,

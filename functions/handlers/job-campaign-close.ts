@@ -4,9 +4,9 @@ import { metrics, MetricUnit } from '#adapters/metrics';
 import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignClose } from '#use-cases/campaigns';
 
-export const handler = jobHandler('campaign-close', async (task) => {
+export const handler = jobHandler('campaign-close', async (task, budget) => {
   const deps = dependencies();
-  const result = await runCampaignClose(deps, task, deps.clock());
+  const result = await runCampaignClose(deps, task, deps.clock(), { budget });
   metrics.addMetric('ApplicationsStopped', MetricUnit.Count, result.stopped);
   logger.info('campaign close', { campaignId: task.campaignId, mode: task.mode, ...result });
 });

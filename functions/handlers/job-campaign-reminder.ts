@@ -3,7 +3,7 @@ import { logger } from '#adapters/logger';
 import { jobHandler } from '#functions/jobs/job-handler';
 import { runCampaignReminder } from '#use-cases/campaigns';
 
-export const handler = jobHandler('campaign-reminder', async (task) => {
+export const handler = jobHandler('campaign-reminder', async (task, budget) => {
   const deps = dependencies();
-  logger.info('campaign reminder', { campaignId: task.campaignId, daysBefore: task.daysBefore, ...(await runCampaignReminder(deps, task, deps.clock())) });
+  logger.info('campaign reminder', { campaignId: task.campaignId, daysBefore: task.daysBefore, ...(await runCampaignReminder(deps, task, deps.clock(), { budget })) });
 });

@@ -4,8 +4,8 @@ import { jobHandler } from '#functions/jobs/job-handler';
 import { recomputeCohorts } from '#use-cases/queue-positions';
 
 /** Asynchronous job: moves stored positions after changes (can touch thousands of items). */
-export const handler = jobHandler('recompute-positions', async (task) => {
+export const handler = jobHandler('recompute-positions', async (task, budget) => {
   const deps = dependencies();
-  const result = await recomputeCohorts(deps, task, deps.clock());
+  const result = await recomputeCohorts(deps, task, deps.clock(), { budget });
   logger.info('positions recomputed', { tenantId: task.tenantId, birthYears: task.birthYears.join(','), ...result });
 });

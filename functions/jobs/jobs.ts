@@ -13,7 +13,8 @@ export interface JobDefinition {
   readonly grants: Grants;
   /**
    * The job function's Lambda timeout (the CDK sets it; the local job runner fails an invocation
-   * that runs past it, as Lambda would). Jobs that grow with the queue get more than a request's 10 s.
+   * that runs past it, as Lambda would). Jobs that grow with the queue get more than a request's 10 s,
+   * and hand over to a continuation before `handOverShare` of it (decision 42).
    */
   readonly timeoutSeconds: number;
 }
@@ -44,7 +45,8 @@ export const jobs = [
     kind: 'recompute-positions',
     handler: 'job-recompute-positions',
     summary: "Bring a tenant's cohorts' stored positions up to date after changes, writing only those that moved",
-    grants: { tables: { applications: 'readWrite', tenants: 'read' } },
+    // It hands over to its own continuation (decision 42): the scheduler binding, as every function that enqueues has.
+    grants: { tables: { applications: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
     timeoutSeconds: 300,
   },
   {
@@ -56,6 +58,7 @@ export const jobs = [
       scheduler: true,
       announce: true,
       sms: true,
+      enqueues: ['campaign-start'],
     },
     timeoutSeconds: 900,
   },
@@ -63,7 +66,7 @@ export const jobs = [
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',
-    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true },
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true, enqueues: ['campaign-reminder'] },
     timeoutSeconds: 900,
   },
   {
@@ -74,7 +77,7 @@ export const jobs = [
       tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read', kindergartens: 'read' },
       scheduler: true,
       sms: true,
-      enqueues: ['recompute-positions'],
+      enqueues: ['recompute-positions', 'campaign-close'],
       deletes: ['constraints'],
     },
     timeoutSeconds: 900,

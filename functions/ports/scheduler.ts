@@ -5,6 +5,36 @@
  */
 import type { QueueChange } from '#domain/queue-order';
 
+/**
+ * Where a job that handed over goes on (decision 42): the continuation's number (1 for the first
+ * hand-over; it names the continuation's schedule) and, for jobs whose progress is not already in
+ * the data they change, a cursor and the tallies of the parts done before it.
+ */
+export interface JobPart {
+  readonly n: number;
+}
+
+/** The start job's place in its scope: a cohort (index into the campaign's cohorts) and the queue index's cursor in it. */
+export interface StartPart extends JobPart {
+  readonly cohort: number;
+  readonly after?: string;
+  /** Applications marked and applicants counted by the parts before this one. */
+  readonly inScope: number;
+  readonly applicants: number;
+}
+
+/** The reminder's place in the pending index (the index's cursor, opaque). */
+export interface ReminderPart extends JobPart {
+  readonly after: string;
+}
+
+/** The positions job's first cohort not yet brought up to date (an index into `birthYears`), and the original task's identity. */
+export interface PositionsPart extends JobPart {
+  readonly cohort: number;
+  /** A digest of the original task: continuations of two different recomputes never share a name. */
+  readonly origin: string;
+}
+
 export type JobTask =
   | { readonly kind: 'referral-expiry'; readonly applicationId: string; readonly issuedAt: string }
   | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string }
@@ -15,10 +45,12 @@ export type JobTask =
       readonly changes: readonly QueueChange[];
       /** What explains moves no listed change does (e.g. `stopped` after a campaign's close). */
       readonly unexplainedAs?: 'stopped';
+      readonly part?: PositionsPart;
     }
-  | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string }
-  | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number }
-  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel' }
+  | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string; readonly part?: StartPart }
+  | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number; readonly part?: ReminderPart }
+  /** The close keeps no cursor: what it stopped has left the pending index, which is its progress. */
+  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart }
   | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string }
   /** The SMS copy of a notice, held for the tenant's SMS hours; the application names the parent (no IIN in a schedule). */
   | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string };
@@ -77,3 +109,22 @@ export function scheduleViolations(request: { readonly name: string; readonly gr
   if (bytes > scheduleInputMaxBytes) violations.push(`Target input of ${bytes} bytes exceeds the maximum payload size of ${scheduleInputMaxBytes} bytes`);
   return violations;
 }
+
+/**
+ * How long a job invocation may go on before it hands over to a continuation (decision 42). Built
+ * from the Lambda context by `jobHandler` (locally the job runner passes the same context); a job
+ * asks between chunks and, once `handOver()` is true, saves where it is, enqueues its
+ * continuation and returns.
+ */
+export interface JobBudget {
+  handOver(): boolean;
+}
+
+/** No limit: the job runs to the end in one call (direct calls from tests, scripts and the bench's raw measures). */
+export const unlimitedBudget: JobBudget = { handOver: () => false };
+
+/**
+ * The share of its Lambda timeout after which an invocation hands over: below half, so that the
+ * chunk in flight when it is reached and the hand-over itself still end before half the limit.
+ */
+export const handOverShare = 0.4;

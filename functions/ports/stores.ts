@@ -167,6 +167,11 @@ export interface ApplicationStore {
   /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
   queueOf(tenantId: string, birthYear: number, filter?: CohortFilter): Promise<Application[]>;
   /**
+   * A page of a cohort's queue in queue-index order (registration, then id), from after the
+   * opaque cursor `after`; `next` is where the following page starts (absent on the last page).
+   */
+  queuePage(tenantId: string, birthYear: number, after: string | undefined, limit: number): Promise<{ applications: Application[]; next?: string }>;
+  /**
    * A page of a cohort's applications in one status other than queued (the sparse status index),
    * oldest registration first; `next` is where the following page starts.
    */
@@ -331,6 +336,13 @@ export interface AuthStore {
 export interface NotificationStore {
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
+  /**
+   * Like `putOnce`, each notice claimed for an `owner` (kept on the item, never shown): `written`
+   * are the notices this call wrote; `owned` counts those and the ones already there for the same
+   * owner (a retried chunk of a job counts again what its crashed attempt wrote, and a notice
+   * written for another owner is not counted).
+   */
+  claimOnce(claims: readonly { readonly notification: Notification; readonly owner: string }[]): Promise<{ written: Notification[]; owned: number }>;
   /** A parent's latest notices, newest first. */
   latest(recipientIin: string, limit: number): Promise<Notification[]>;
   /** Marks the parent's own notices as read (ids of other parents' notices change nothing). */

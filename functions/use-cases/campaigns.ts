@@ -18,6 +18,7 @@ import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition, type Notification } from '#domain/notification';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
+import { unlimitedBudget, type JobBudget, type JobTask, type StartPart } from '#ports/scheduler';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
 import { scheduleNames } from './schedule-names.ts';
@@ -150,27 +151,52 @@ function byApplicant(applications: Iterable<Application>): Map<string, Applicati
 const withApplications = (notices: readonly Notification[], applicants: ReadonlyMap<string, Application>) =>
   notices.map((notice) => ({ notice, application: applicants.get(notice.recipientIin)! }));
 
+/** Queue entries read per chunk of the start job (one Query of the queue index). */
+export const startPageSize = 250;
+
 /**
- * The start job (idempotent): marks every in-scope application pending, notifies each applicant
- * once, announces once on the tenant's channel, schedules the reminders and the close.
+ * The start job (idempotent, resumable): marks every in-scope application pending, notifies each
+ * applicant once, announces once on the tenant's channel, schedules the reminders and the close.
+ * It walks the scope a page of one cohort's queue at a time (the sparse queue index); once its
+ * budget says so it hands over to a continuation carrying the cursor and the tallies of the pages
+ * done (decision 42). Each page is idempotent: marks are conditional on the version read, and an
+ * applicant's notice is claimed for the application that first names them in the page, so a
+ * retried page counts its applicants again and a sibling in a later page does not.
  */
 export async function runCampaignStart(
   deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'accounts' | 'kindergartens' | 'siteUrl'>,
-  task: { tenantId: string; campaignId: string },
+  task: { tenantId: string; campaignId: string; part?: StartPart },
   now: Date,
-): Promise<{ inScope: number; applicants: number }> {
+  options: { budget?: JobBudget; pageSize?: number } = {},
+): Promise<{ inScope: number; applicants: number; handedOverTo?: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   if (campaign.status !== 'active') return { inScope: 0, applicants: 0 };
   const policy = await tenantPolicy(deps, task.tenantId);
-  const scope = await scopeOf(deps, campaign, policy);
-  const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
-  const applicantOf = byApplicant(scope);
-  const applicants = [...applicantOf.keys()];
+  const budget = options.budget ?? unlimitedBudget;
+  const cohorts = cohortsOf(campaign.year, policy);
+  let part: StartPart = task.part ?? { n: 0, cohort: 0, inScope: 0, applicants: 0 };
+  while (part.cohort < cohorts.length) {
+    const page = await deps.applications.queuePage(task.tenantId, cohorts[part.cohort]!, part.after, options.pageSize ?? startPageSize);
+    const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
+    const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
+    const applicantOf = byApplicant(scope);
+    const { written, owned } = await deps.notifications.claimOnce(
+      [...applicantOf].map(([iin, application]) => ({ notification: campaignNotification(campaign, iin, 'campaign_started', ''), owner: application.applicationId })),
+    );
+    // Only notices this page wrote get an SMS, so a re-run sends none twice.
+    await deliverNoticeSms(deps, task.tenantId, withApplications(written, applicantOf), now);
+    const { after: _after, ...done } = part;
+    part = { ...done, inScope: part.inScope + marked, applicants: part.applicants + owned, ...(page.next ? { after: page.next } : { cohort: part.cohort + 1 }) };
+    if (part.cohort < cohorts.length && budget.handOver()) {
+      const next: StartPart = { ...part, n: part.n + 1 };
+      // Staff see the scope grow while the start goes on; the last part writes the whole count.
+      await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(part.inScope, campaign.counts.inScope), applicants: Math.max(part.applicants, campaign.counts.applicants) });
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignStartPart(task.campaignId, next.n), task: { kind: 'campaign-start', tenantId: task.tenantId, campaignId: task.campaignId, part: next } });
+      return { inScope: part.inScope, applicants: part.applicants, handedOverTo: next.n };
+    }
+  }
   // A re-run finds the earlier marks already there; the counts are those of the first full run.
-  await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(marked, campaign.counts.inScope), applicants: applicants.length });
-  const started = await deps.notifications.putOnce(applicants.map((iin) => campaignNotification(campaign, iin, 'campaign_started', '')));
-  // Only notices this run wrote get an SMS, so a re-run sends none twice.
-  await deliverNoticeSms(deps, task.tenantId, withApplications(started, applicantOf), now);
+  await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(part.inScope, campaign.counts.inScope), applicants: part.applicants });
   const tenant = await deps.tenants.get(task.tenantId);
   if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
     const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
@@ -193,27 +219,43 @@ export async function runCampaignStart(
     }
   }
   await deps.scheduler.scheduleOnce({ name: scheduleNames.campaignClose(campaign.campaignId), at: campaign.endsAt, task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: 'close' } });
-  return { inScope: marked, applicants: applicants.length };
+  return { inScope: part.inScope, applicants: part.applicants };
 }
 
-/** A reminder (idempotent): one notice per applicant with applications still pending. */
+/** Pending entries read per chunk of a reminder. */
+const reminderPageSize = 500;
+
+/**
+ * A reminder (idempotent, resumable): one notice per applicant with applications still pending,
+ * a page of the pending index at a time, handing over to a continuation with the index's cursor
+ * once its budget says so (decision 42). A parent met on two pages gets one notice (its id is
+ * deterministic) and one SMS (only a notice a page wrote is sent).
+ */
 export async function runCampaignReminder(
   deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'accounts' | 'notifier' | 'tenants' | 'scheduler' | 'kindergartens' | 'siteUrl'>,
-  task: { tenantId: string; campaignId: string; daysBefore: number },
+  task: Omit<Extract<JobTask, { kind: 'campaign-reminder' }>, 'kind'>,
   now: Date,
-): Promise<{ reminded: number }> {
+  options: { budget?: JobBudget } = {},
+): Promise<{ reminded: number; handedOverTo?: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   if (campaign.status !== 'active') return { reminded: 0 };
-  const applicants = new Map<string, Application>();
-  let next: string | undefined;
+  const budget = options.budget ?? unlimitedBudget;
+  let reminded = 0;
+  let next: string | undefined = task.part?.after;
   do {
-    const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, 500);
-    for (const [iin, application] of byApplicant(page.applications)) if (!applicants.has(iin)) applicants.set(iin, application);
+    const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, reminderPageSize);
+    const applicants = byApplicant(page.applications);
+    const written = await deps.notifications.putOnce([...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
+    await deliverNoticeSms(deps, task.tenantId, withApplications(written, applicants), now);
+    reminded += written.length;
     next = page.next;
+    if (next && budget.handOver()) {
+      const n = (task.part?.n ?? 0) + 1;
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignReminderPart(task.campaignId, task.daysBefore, n), task: { kind: 'campaign-reminder', tenantId: task.tenantId, campaignId: task.campaignId, daysBefore: task.daysBefore, part: { n, after: next } } });
+      return { reminded, handedOverTo: n };
+    }
   } while (next);
-  const reminded = await deps.notifications.putOnce([...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
-  await deliverNoticeSms(deps, task.tenantId, withApplications(reminded, applicants), now);
-  return { reminded: applicants.size };
+  return { reminded };
 }
 
 /** In flight at once while closing: DynamoDB Local on 2 cores is busiest (most writes per second) near 8. */
@@ -247,11 +289,12 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  */
 export async function runCampaignClose(
   deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'notifications' | 'kindergartens' | 'siteUrl'>,
-  task: { tenantId: string; campaignId: string; mode: 'close' | 'cancel' },
+  task: Omit<Extract<JobTask, { kind: 'campaign-close' }>, 'kind'>,
   now: Date,
-  options: { concurrency?: number } = {},
-): Promise<{ stopped: number }> {
+  options: { concurrency?: number; budget?: JobBudget } = {},
+): Promise<{ stopped: number; handedOverTo?: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
+  const budget = options.budget ?? unlimitedBudget;
   if (task.mode === 'close') {
     if (campaign.status === 'active') await deps.campaigns.transition(task.tenantId, task.campaignId, ['active'], 'closing');
     else if (campaign.status !== 'closing') return { stopped: 0 };
@@ -316,12 +359,32 @@ export async function runCampaignClose(
   // Workers stop a group of applications per transaction (at most 81 items, below
   // DynamoDB's 100): fewer, larger transactions, and the campaign's counter item is touched once
   // per group instead of once per application.
+  // Once the budget says so (decision 42), no further group is taken; the groups in flight finish,
+  // and a continuation goes on from the index, which holds exactly what is left.
+  let handingOver = false;
+  let taken = 0;
+  async function* whileBudgetLasts(groups: AsyncIterable<Application[]>): AsyncGenerator<Application[]> {
+    for await (const group of groups) {
+      // At least one group per invocation, so every continuation makes progress.
+      if (taken > 0 && budget.handOver()) {
+        handingOver = true;
+        return;
+      }
+      taken++;
+      yield group;
+    }
+  }
   for (;;) {
     let seen = 0;
-    await forEachLimitedStream(inGroups(pendingApplications(deps, task.tenantId, task.campaignId), closeGroupSize), options.concurrency ?? closeConcurrency, async (group) => {
+    await forEachLimitedStream(whileBudgetLasts(inGroups(pendingApplications(deps, task.tenantId, task.campaignId), closeGroupSize)), options.concurrency ?? closeConcurrency, async (group) => {
       seen += group.length;
       await settle(group);
     });
+    if (handingOver) {
+      const n = (task.part?.n ?? 0) + 1;
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignClosePart(task.campaignId, task.mode, n), task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: task.mode, part: { n } } });
+      return { stopped, handedOverTo: n };
+    }
     if (seen === 0) break;
   }
   if (task.mode === 'close') {

@@ -2,10 +2,13 @@ import type { PositionChange } from '#domain/application';
 import { positionMoves, type QueueChange } from '#domain/queue-order';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
-import type { JobTask } from '#ports/scheduler';
+import { unlimitedBudget, type JobBudget, type JobTask } from '#ports/scheduler';
 import { policyOf } from '#domain/policy';
 import type { PositionWrite } from '#ports/stores';
-import { scheduleNames } from './schedule-names.ts';
+import { scheduleNames, taskDigest } from './schedule-names.ts';
+
+/** Positions written per chunk of the positions job (between two looks at its budget). */
+export const positionChunkSize = 500;
 
 /**
  * Recomputes the stored positions of one tenant's birth-year cohort after `changes`, writing only
@@ -14,8 +17,8 @@ import { scheduleNames } from './schedule-names.ts';
  */
 export async function recomputePositions(
   deps: Pick<Dependencies, 'applications'>,
-  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped' },
-): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange> }> {
+  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped'; budget?: JobBudget },
+): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange>; complete: boolean }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
   const previous = new Map(queued.flatMap((a) => (a.position === undefined ? [] : [[a.applicationId, a.position] as const])));
   // An application without a stored position joined since the last computation (an import, a
@@ -37,33 +40,58 @@ export async function recomputePositions(
       log: [...(logs.get(move.applicationId) ?? []), change].slice(-input.policy.positionLogLength),
     };
   });
-  const moved = await deps.applications.writePositions(writes);
-  return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])) };
+  // In chunks: once the budget says so the rest is left for a continuation, which reads the cohort
+  // again and finds the positions written here already in place (only what still moves is written).
+  const budget = input.budget ?? unlimitedBudget;
+  let moved = 0;
+  let complete = true;
+  for (let from = 0; from < writes.length; from += positionChunkSize) {
+    if (from > 0 && budget.handOver()) {
+      complete = false;
+      break;
+    }
+    moved += await deps.applications.writePositions(writes.slice(from, from + positionChunkSize));
+  }
+  return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])), complete };
 }
 
 /**
  * The job behind every position change: recompute the named cohorts with the changes that
- * explain the moves. Idempotent: run twice, the second run finds nothing to move.
+ * explain the moves. Idempotent: run twice, the second run finds nothing to move. Resumable
+ * (decision 42): once its budget says so it hands over to a continuation that starts again at the
+ * first cohort not yet finished; the writes already made are not made again.
  */
 export async function recomputeCohorts(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
   task: Extract<JobTask, { kind: 'recompute-positions' }>,
   now: Date,
-): Promise<{ queued: number; moved: number }> {
+  options: { budget?: JobBudget } = {},
+): Promise<{ queued: number; moved: number; handedOverTo?: number }> {
   const policy = policyOf((await deps.tenants.get(task.tenantId))?.policy);
+  const budget = options.budget ?? unlimitedBudget;
+  const { part, ...original } = task;
+  const handOver = async (cohort: number) => {
+    const n = (part?.n ?? 0) + 1;
+    const origin = part?.origin ?? taskDigest(original);
+    await deps.scheduler.enqueue({ name: scheduleNames.positionsPart(task.tenantId, origin, n), task: { ...original, part: { n, cohort, origin } } });
+    return n;
+  };
   let queued = 0;
   let moved = 0;
-  for (const birthYear of task.birthYears) {
+  for (let cohort = part?.cohort ?? 0; cohort < task.birthYears.length; cohort++) {
     const result = await recomputePositions(deps, {
       tenantId: task.tenantId,
-      birthYear,
+      birthYear: task.birthYears[cohort]!,
       changes: task.changes,
       at: now.toISOString(),
       policy,
       ...(task.unexplainedAs && { unexplainedAs: task.unexplainedAs }),
+      budget,
     });
     queued += result.queued;
     moved += result.moved;
+    if (!result.complete) return { queued, moved, handedOverTo: await handOver(cohort) };
+    if (cohort + 1 < task.birthYears.length && budget.handOver()) return { queued, moved, handedOverTo: await handOver(cohort + 1) };
   }
   return { queued, moved };
 }

@@ -35,4 +35,15 @@ export const scheduleNames = {
   noticeSms: (applicationId: string, notificationId: string, at: string) => scheduleName('notice-sms', applicationId, notificationId, epochSeconds(at)),
   export: (exportId: string) => scheduleName('export', exportId),
   positions: (tenantId: string, birthYears: readonly number[], reason: string, at: string) => scheduleName('positions', tenantId, birthYears.join('_'), reason, Date.parse(at)),
+  /** The n-th continuation of a job that handed over (decision 42): a new name for each, so none is taken for one already run. */
+  campaignStartPart: (campaignId: string, n: number) => scheduleName('campaign-start', campaignId, `p${n}`),
+  campaignClosePart: (campaignId: string, mode: 'close' | 'cancel', n: number) => scheduleName(mode === 'close' ? 'campaign-close' : 'campaign-cancel', campaignId, `p${n}`),
+  campaignReminderPart: (campaignId: string, daysBefore: number, n: number) => scheduleName('campaign-reminder', campaignId, daysBefore, `p${n}`),
+  /** `origin` is a digest of the original task (so two recomputes' continuations stay apart). */
+  positionsPart: (tenantId: string, origin: string, n: number) => scheduleName('positions', tenantId, origin, `p${n}`),
 } as const;
+
+/** A short deterministic digest of a task (JSON), for names and continuations that must tell tasks apart. */
+export function taskDigest(task: unknown): string {
+  return createHash('sha256').update(JSON.stringify(task)).digest('base64url').slice(0, 16);
+}

@@ -408,7 +408,8 @@ describe('least privilege per function', () => {
       startCampaign: [jobArn('job-campaign-start')],
       cancelCampaign: [jobArn('job-campaign-close')],
       enroll: [jobArn('job-recompute-positions')],
-      campaignStartJob: [],
+      // It hands over to its own continuation (decision 42).
+      campaignStartJob: [jobArn('job-campaign-start')],
       getExport: [],
     });
   });

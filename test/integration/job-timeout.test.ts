@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
 import { jobs } from '#functions/jobs/jobs';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { jobRunner } from '../../local/job-runner.ts';
+import { budgetOf } from '#functions/jobs/job-handler';
+import { jobInvocations, jobRunner, resetJobInvocations } from '../../local/job-runner.ts';
 import { ensureTables, localTableNames } from '../../local/tables.ts';
 
 /**
@@ -55,6 +56,29 @@ describe('job time limits', () => {
     expect(lines).toEqual(['[scheduler] referral-expiry-slow failed (attempt 1): Sandbox.Timedout: Task timed out after 0.05 seconds']);
     const { Item } = await client.send(new GetCommand({ TableName: tableNames.schedules, Key: { scheduleName: 'referral-expiry-slow' } }));
     expect(Item).toMatchObject({ state: 'scheduled', attempts: 1, pending: 'pending', dueAt: '2026-03-13T06:00:02.000Z' });
+  });
+
+  it('should tell a job to hand over once 40 % of the time its invocation began with is gone, not before', () => {
+    // Prepare: a context whose remaining time we move by hand (Lambda counts it down)
+    let remaining = 900_000;
+    const budget = budgetOf({ getRemainingTimeInMillis: () => remaining });
+    // Act / Assess: 359 s gone, then 360 s (40 % of 900 s)
+    remaining = 900_000 - 359_000;
+    expect(budget.handOver()).toBe(false);
+    remaining = 900_000 - 360_000;
+    expect(budget.handOver()).toBe(true);
+  });
+
+  it('should scale a job’s timeout by the runner’s scale and record each invocation against it', async () => {
+    // Prepare: the close's 900 s scaled by 1/100; a job that takes about 100 ms
+    resetJobInvocations();
+    const scaled = jobRunner({ load: async () => () => new Promise<void>((done) => setTimeout(done, 100)), timeoutScale: 1 / 100 });
+    // Act
+    await scaled({ kind: 'campaign-close', tenantId: 't', campaignId: 'c', mode: 'close' });
+    // Assess: the limit is 9 s; the invocation recorded as completed with its duration
+    expect(jobInvocations()).toHaveLength(1);
+    expect(jobInvocations()[0]).toMatchObject({ kind: 'campaign-close', limitMs: 9_000, outcome: 'completed' });
+    expect(jobInvocations()[0]!.ms).toBeGreaterThanOrEqual(90);
   });
 
   it('should let a job that finishes within its timeout complete', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleViolations } from '#ports/scheduler';
 import { importedId } from '#use-cases/imports';
-import { scheduleName, scheduleNames } from '#use-cases/schedule-names';
+import { scheduleName, scheduleNames, taskDigest } from '#use-cases/schedule-names';
 
 /**
  * Every schedule name the system creates, built from the longest ids it creates, must be one
@@ -33,12 +33,32 @@ const everyName: [string, string][] = [
   ['export', scheduleNames.export(ids.export)],
   ['positions after an import', scheduleNames.positions(longestTenantId, allCohorts, 'all', farFuture)],
   ['positions after a close', scheduleNames.positions(longestTenantId, allCohorts, `close-${ids.campaign}`, farFuture)],
+  // Continuations (decision 42): the part number has no bound; a million parts is far beyond any city.
+  ['continuation of a campaign start', scheduleNames.campaignStartPart(ids.campaign, 999_999)],
+  ['continuation of a campaign close', scheduleNames.campaignClosePart(ids.campaign, 'close', 999_999)],
+  ['continuation of a campaign cancel', scheduleNames.campaignClosePart(ids.campaign, 'cancel', 999_999)],
+  ['continuation of a campaign reminder', scheduleNames.campaignReminderPart(ids.campaign, 365, 999_999)],
+  ['continuation of a position recompute', scheduleNames.positionsPart(longestTenantId, taskDigest({ kind: 'recompute-positions', tenantId: longestTenantId, birthYears: allCohorts, changes: [] }), 999_999)],
 ];
 
 describe('schedule names', () => {
   it('should cover every builder of scheduleNames', () => {
     // Assess: a new builder must be added to the list above
-    expect(Object.keys(scheduleNames).sort()).toEqual(['campaignCancel', 'campaignClose', 'campaignReminder', 'campaignStart', 'export', 'noticeSms', 'positions', 'referralExpiry', 'referralRestore']);
+    expect(Object.keys(scheduleNames).sort()).toEqual([
+      'campaignCancel',
+      'campaignClose',
+      'campaignClosePart',
+      'campaignReminder',
+      'campaignReminderPart',
+      'campaignStart',
+      'campaignStartPart',
+      'export',
+      'noticeSms',
+      'positions',
+      'positionsPart',
+      'referralExpiry',
+      'referralRestore',
+    ]);
     expect(ids.imported).toHaveLength(85);
   });
 
@@ -63,6 +83,20 @@ describe('schedule names', () => {
     expect(name).toBe('referral-expiry-htXq64MGmxVN-l3C7uPf-01RvTOo4icQXaez6ap05b4');
     expect(scheduleNames.referralExpiry(ids.registered, '2026-03-13T06:00:00.000Z')).toBe(name);
     expect(scheduleNames.referralExpiry(ids.registered, '2026-03-13T06:00:01.000Z')).not.toBe(name);
+  });
+
+  it('should give each continuation of a job a name of its own, apart from the job it continues', () => {
+    // Assess: readable where they fit, written out literally
+    expect(scheduleNames.campaignStartPart('c-2026-0f8fad5b', 1)).toBe('campaign-start-c-2026-0f8fad5b-p1');
+    expect(scheduleNames.campaignClosePart('c-2026-0f8fad5b', 'close', 2)).toBe('campaign-close-c-2026-0f8fad5b-p2');
+    expect(scheduleNames.campaignClosePart('c-2026-0f8fad5b', 'cancel', 2)).toBe('campaign-cancel-c-2026-0f8fad5b-p2');
+    expect(scheduleNames.campaignReminderPart('c-2026-0f8fad5b', 3, 1)).toBe('campaign-reminder-c-2026-0f8fad5b-3-p1');
+    // Assess: two recomputes' continuations differ by their origin
+    const first = taskDigest({ kind: 'recompute-positions', tenantId: 'temirtau', birthYears: [2021], changes: [] });
+    const second = taskDigest({ kind: 'recompute-positions', tenantId: 'temirtau', birthYears: [2022], changes: [] });
+    expect(first).not.toBe(second);
+    expect(scheduleNames.positionsPart('temirtau', first, 1)).not.toBe(scheduleNames.positionsPart('temirtau', second, 1));
+    expect(scheduleNames.positionsPart('temirtau', first, 1)).not.toBe(scheduleNames.positionsPart('temirtau', first, 2));
   });
 
   it('should keep parts apart when hashing: (a-b, c) is not (a, b-c)', () => {

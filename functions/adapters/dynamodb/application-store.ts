@@ -132,6 +132,26 @@ export class DynamoApplicationStore implements ApplicationStore {
     ).map(withoutIndexKeys);
   }
 
+  async queuePage(tenantId: string, birthYear: number, after: string | undefined, limit: number): Promise<{ applications: Application[]; next?: string }> {
+    const queuePartition = queuePartitionOf(tenantId, birthYear);
+    // The cursor is the last item's queue sort key, `<registeredAt>#<applicationId>`: it holds the table key too.
+    const startKey = after ? { applicationId: after.slice(after.lastIndexOf('#') + 1), queuePartition, queueSortKey: after } : undefined;
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName('applications'),
+        IndexName: byQueue.indexName,
+        KeyConditionExpression: '#partition = :partition',
+        ExpressionAttributeNames: { '#partition': byQueue.partitionKey.name },
+        ExpressionAttributeValues: { ':partition': queuePartition },
+        Limit: limit,
+        ...(startKey && { ExclusiveStartKey: startKey }),
+      }),
+    );
+    const items = page.Items ?? [];
+    const next = page.LastEvaluatedKey?.queueSortKey as string | undefined;
+    return { applications: items.map(withoutIndexKeys), ...(next && { next }) };
+  }
+
   async statusPage(list: StatusList, page: { after?: StatusPageKey; limit: number }): Promise<{ applications: Application[]; next?: StatusPageKey }> {
     const query = this.statusQuery(list);
     const filtered = query.FilterExpression !== undefined;

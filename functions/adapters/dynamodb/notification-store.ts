@@ -20,12 +20,12 @@ export class DynamoNotificationStore implements NotificationStore {
         Limit: limit,
       }),
     );
-    return Items.map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
+    return Items.map(withoutOwner).map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
   }
 
   async get(recipientIin: string, notificationId: string): Promise<Notification | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId } }));
-    return Item as Notification | undefined;
+    return Item ? (withoutOwner(Item) as unknown as Notification) : undefined;
   }
 
   async markRead(recipientIin: string, notificationIds: readonly string[]): Promise<number> {
@@ -76,4 +76,30 @@ export class DynamoNotificationStore implements NotificationStore {
     });
     return written;
   }
+
+  async claimOnce(claims: readonly { notification: Notification; owner: string }[]): Promise<{ written: Notification[]; owned: number }> {
+    const written: Notification[] = [];
+    let owned = 0;
+    await forEachLimited(claims, 16, async ({ notification, owner }) => {
+      try {
+        await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...notification, owner }, ConditionExpression: 'attribute_not_exists(notificationId)' }));
+        written.push(notification);
+        owned++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        // Already there: ours if an earlier attempt of the same chunk wrote it (read only on a conflict).
+        const { Item } = await this.client.send(
+          new GetCommand({ TableName: this.tableName, Key: { recipientIin: notification.recipientIin, notificationId: notification.notificationId }, ProjectionExpression: '#owner', ExpressionAttributeNames: { '#owner': 'owner' }, ConsistentRead: true }),
+        );
+        if (Item?.owner === owner) owned++;
+      }
+    });
+    return { written, owned };
+  }
+}
+
+/** The notice as the domain knows it: without the job's claim. */
+function withoutOwner(item: Record<string, unknown>): Record<string, any> {
+  const { owner: _owner, ...notice } = item;
+  return notice;
 }

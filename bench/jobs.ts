@@ -1,0 +1,95 @@
+import { dependencies } from '#adapters/dependencies';
+import { jobFor } from '#functions/jobs/jobs';
+import { handOverShare } from '#ports/scheduler';
+import { createCampaign, startCampaign } from '#use-cases/campaigns';
+import { jobInvocations, longestInvocations, resetJobInvocations } from '../local/job-runner.ts';
+import { startLocalRuntime } from '../local/runtime.ts';
+
+/** The size the figure speaks of (issue 19.2): a city of 300,000 applications. */
+export const cityApplications = 300_000;
+
+export interface JobsMeasurement {
+  /** Applications seeded (the demo tenant at this size). */
+  readonly applications: number;
+  /** Every job's Lambda timeout was multiplied by this (applications ÷ 300,000): see BENCHMARKS.md. */
+  readonly timeoutScale: number;
+  readonly inScope: number;
+  readonly stopped: number;
+  /** Per job kind: invocations, the longest (ms), its limit (ms) and their ratio. */
+  readonly kinds: readonly { readonly kind: string; readonly invocations: number; readonly longestMs: number; readonly limitMs: number; readonly ratio: number; readonly totalMs: number }[];
+  /** The largest longest ÷ limit over the start, the close and the positions. */
+  readonly longestRatio: number;
+  readonly failedInvocations: number;
+  readonly seconds: { readonly seed: number; readonly start: number; readonly close: number };
+}
+
+const measuredKinds = ['campaign-start', 'campaign-close', 'recompute-positions'] as const;
+
+/**
+ * The jobs over a city's data (decision 42) on the local runtime: a campaign started over the
+ * seeded demo tenant and closed with nobody confirming, every job run by the local job runner
+ * (its grants, its timeout, its invocations recorded). At fewer than 300,000 applications every
+ * job's timeout is scaled by applications ÷ 300,000, so the jobs meet their limits as they would
+ * at a city's size (their work grows linearly with the applications they cover).
+ */
+export async function measureJobs(options: { applications: number; log: (line: string) => void }): Promise<JobsMeasurement> {
+  const { log } = options;
+  const timeoutScale = Math.min(1, options.applications / cityApplications);
+  const seedStarted = performance.now();
+  const runtime = await startLocalRuntime({
+    port: 0,
+    data: 'memory',
+    seed: { applicationCount: options.applications },
+    log: (line) => line.includes('[scheduler]') && log(`    ${line.trim()}`),
+    schedulerIntervalMs: 3_600_000,
+    rateLimitScale: 1000,
+    transactionConflicts: false,
+    jobTimeoutScale: timeoutScale,
+  });
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  log(`    seeded ${options.applications.toLocaleString('en-US')} applications in ${seedSeconds.toFixed(0)} s; job timeouts × ${timeoutScale.toFixed(4)}`);
+  try {
+    const deps = dependencies();
+    /** Runs due jobs until none is left (each continuation is due at once). */
+    const drain = async () => {
+      for (let round = 0; round < 10_000; round++) if ((await runtime.pollSchedules()).length === 0) return;
+      throw new Error('jobs still due after 10,000 rounds');
+    };
+    resetJobInvocations();
+    const now = runtime.clock.now();
+    const campaign = await createCampaign(deps, { tenantId: 'temirtau', year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(), now });
+    await startCampaign(deps, { tenantId: 'temirtau', campaignId: campaign.campaignId, now });
+    const startStarted = performance.now();
+    await drain();
+    const startSeconds = (performance.now() - startStarted) / 1000;
+    const started = (await deps.campaigns.get('temirtau', campaign.campaignId))!;
+    log(`    start: ${started.counts.inScope} in scope in ${startSeconds.toFixed(0)} s`);
+    runtime.clock.set(new Date(Date.parse(campaign.endsAt) + 1000));
+    const closeStarted = performance.now();
+    await drain();
+    const closeSeconds = (performance.now() - closeStarted) / 1000;
+    const closed = (await deps.campaigns.get('temirtau', campaign.campaignId))!;
+    log(`    close: ${closed.counts.stopped} stopped in ${closeSeconds.toFixed(0)} s (${closed.status})`);
+    if (closed.status !== 'closed' || closed.counts.stopped !== started.counts.inScope) throw new Error(`close ended ${closed.status} with ${closed.counts.stopped} of ${started.counts.inScope} stopped`);
+    const longest = longestInvocations();
+    const kinds = measuredKinds.map((kind) => {
+      const seen = longest.get(kind);
+      const totalMs = jobInvocations().filter((i) => i.kind === kind).reduce((sum, i) => sum + i.ms, 0);
+      return { kind, invocations: seen?.count ?? 0, longestMs: Math.round(seen?.longestMs ?? 0), limitMs: seen?.limitMs ?? jobFor(kind).timeoutSeconds * 1000 * timeoutScale, ratio: Number((seen?.ratio ?? 0).toFixed(3)), totalMs: Math.round(totalMs) };
+    });
+    for (const k of kinds) log(`    ${k.kind}: ${k.invocations} invocations, longest ${k.longestMs} ms of ${Math.round(k.limitMs)} ms (${k.ratio}), ${k.totalMs} ms in all`);
+    return {
+      applications: options.applications,
+      timeoutScale,
+      inScope: started.counts.inScope,
+      stopped: closed.counts.stopped,
+      kinds,
+      longestRatio: Math.max(...kinds.map((k) => k.ratio)),
+      failedInvocations: jobInvocations().filter((i) => i.outcome === 'failed').length,
+      seconds: { seed: Math.round(seedSeconds), start: Math.round(startSeconds), close: Math.round(closeSeconds) },
+    };
+  } finally {
+    await runtime.stop();
+  }
+}
+
