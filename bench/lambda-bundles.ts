@@ -119,7 +119,7 @@ function heaviest(metafile: Metafile, file: string): { module: string; bytes: nu
 /** The tracer is a dynamic import that `functions/adapters/tracer.ts` awaits at start in Lambda (as in `stubEnvironment`). */
 const loadedAtStartInLambda = (pathOrInput: string) => pathOrInput.includes('@aws-lambda-powertools/tracer') || pathOrInput.includes('aws-xray-sdk-core');
 
-/** The packages the bundle imports statically, left external (what a cold start loads from `node_modules` or a layer). */
+/** The packages the bundle imports statically, left external (what its cold import loads from `node_modules` or a layer). */
 function staticExternals(metafile: Metafile): string[] {
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))![1];
   return [...new Set(output.imports.filter((i) => i.external && (i.kind === 'import-statement' || loadedAtStartInLambda(i.path)) && !i.path.startsWith('node:') && i.path !== 'module').map((i) => i.path))].sort();

@@ -4,6 +4,7 @@ import { forEachLimited } from '#functions/concurrency';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
 import { loginParent, loginStaff, settle, type Client } from '../test/support/runtime.ts';
 import { percentile } from './stats.ts';
+import { variedAnswers } from './answers.ts';
 
 /** DynamoDB commands that write; everything else the header reports is a read. */
 const writeCommands = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
@@ -34,19 +35,6 @@ export function requestCount(header: string | null): RequestCount {
     else reads += n;
   }
   return { total: writes + reads, writes, reads, byCommand };
-}
-
-/** An answer every seeded parent can give (the first two kindergartens of the demo tenant). */
-function answersFor(runtime: LocalRuntime) {
-  const [first, second] = runtime.seed!.data.kindergartens;
-  return {
-    kindergartens: [first!.kindergartenId, second!.kindergartenId],
-    ownership: { choice: 'state', reasons: ['quality'] },
-    language: { choice: 'kk' },
-    fee: { choice: 'up-to-20000' },
-    activities: { options: ['chess', 'drawing'] },
-    digital: { options: ['android', 'cashless'] },
-  };
 }
 
 /**
@@ -105,12 +93,12 @@ export async function measureLocalApi(options: {
     });
     log(`    ${clients.length} parents with pending applications logged in`);
 
-    const body = { version: currentSurvey.version, answers: answersFor(runtime) };
     const latencies: number[] = [];
     let surveySubmit: RequestCount | undefined;
     const failures = new Map<number, number>();
     const loadStarted = performance.now();
-    await forEachLimited(clients, options.concurrency, async (client) => {
+    await forEachLimited(clients.map((client, i) => ({ client, i })), options.concurrency, async ({ client, i }) => {
+      const body = { version: currentSurvey.version, answers: variedAnswers(runtime, i) };
       const sent = performance.now();
       const answer = await client.request('POST', '/api/cabinet/survey', { body });
       latencies.push(performance.now() - sent);

@@ -6,6 +6,7 @@ import { currentSurvey } from '#domain/survey-definition';
 import { forEachLimited } from '#functions/concurrency';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
 import { loginParent, loginStaff, settle, type Client } from '../test/support/runtime.ts';
+import { variedAnswers } from './answers.ts';
 
 export interface SubmitRun {
   readonly submissions: number;
@@ -26,19 +27,6 @@ export interface SubmitCountersMeasurement {
   readonly withoutCounters: SubmitRun;
   /** withCounters.perSecond ÷ withoutCounters.perSecond. */
   readonly ratio: number;
-}
-
-/** Answers that differ from parent to parent (kindergartens, districts, options), as a crowd's would. */
-function variedAnswers(runtime: LocalRuntime, i: number) {
-  const kindergartens = runtime.seed!.data.kindergartens;
-  return {
-    kindergartens: [kindergartens[(i * 7) % kindergartens.length]!.kindergartenId, kindergartens[(i * 7 + 3) % kindergartens.length]!.kindergartenId],
-    ownership: { choice: ['any', 'state', 'private'][i % 3]!, reasons: [] },
-    language: { choice: i % 2 ? 'kk' : 'ru' },
-    fee: { choice: ['up-to-10000', 'up-to-20000', 'up-to-50000'][i % 3]! },
-    activities: { options: i % 4 ? ['chess'] : ['chess', 'drawing'] },
-    digital: { options: i % 3 ? ['android'] : ['ios', 'cashless'] },
-  };
 }
 
 /**
