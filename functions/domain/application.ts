@@ -1,4 +1,5 @@
 import type { LocalizedText } from './language.ts';
+import type { PlaceChanceEstimate } from './place-chance.ts';
 import type { TenantPolicy } from './policy.ts';
 
 /** Where an application stands (SPEC "Words"). */
@@ -90,6 +91,8 @@ export interface Application {
   readonly position?: number;
   /** The latest position moves (bounded), newest last. */
   readonly positionLog?: readonly PositionChange[];
+  /** The chance of a place at each chosen kindergarten, computed with the positions; only while queued. */
+  readonly placeChances?: readonly PlaceChanceEstimate[];
   /** `<tenantId>#<campaignId>` while the application waits for its parent's confirmation. */
   readonly pendingCampaign?: string;
 }

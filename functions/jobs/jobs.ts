@@ -44,7 +44,8 @@ export const jobs = [
     kind: 'recompute-positions',
     handler: 'job-recompute-positions',
     summary: "Bring a tenant's cohorts' stored positions up to date after changes, writing only those that moved",
-    grants: { tables: { applications: 'readWrite', tenants: 'read' } },
+    // Kindergartens: their places, for the chance of a place stored with the positions.
+    grants: { tables: { applications: 'readWrite', tenants: 'read', kindergartens: 'read' } },
     timeoutSeconds: 300,
   },
   {

@@ -5,6 +5,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import { policyOf } from '#domain/policy';
 import type { PositionWrite } from '#ports/stores';
+import { refreshPlaceChances } from './place-chances.ts';
 import { scheduleNames } from './schedule-names.ts';
 
 /**
@@ -13,7 +14,7 @@ import { scheduleNames } from './schedule-names.ts';
  * explain themselves"). Reads the cohort's queue through the sparse queue index only.
  */
 export async function recomputePositions(
-  deps: Pick<Dependencies, 'applications'>,
+  deps: Pick<Dependencies, 'applications' | 'kindergartens'>,
   input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped' },
 ): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange> }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
@@ -38,7 +39,9 @@ export async function recomputePositions(
     };
   });
   const moved = await deps.applications.writePositions(writes);
-  return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])) };
+  const positions = new Map(writes.map((w) => [w.applicationId, w.change]));
+  await refreshPlaceChances(deps, { tenantId: input.tenantId, queued, positions, at: input.at });
+  return { queued: queued.length, moved, positions };
 }
 
 /**
@@ -46,7 +49,7 @@ export async function recomputePositions(
  * explain the moves. Idempotent: run twice, the second run finds nothing to move.
  */
 export async function recomputeCohorts(
-  deps: Pick<Dependencies, 'applications' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens'>,
   task: Extract<JobTask, { kind: 'recompute-positions' }>,
   now: Date,
 ): Promise<{ queued: number; moved: number }> {
