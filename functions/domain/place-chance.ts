@@ -1,5 +1,5 @@
 import { ageGroupOn } from './age.ts';
-import type { AgeGroup } from './application.ts';
+import type { AgeGroup, ChanceCertainty, PlaceChance, PlaceChanceEstimate } from './application.ts';
 
 /**
  * An honest chance of a place (issue 16 item 6): from the child's position among the children of
@@ -8,13 +8,10 @@ import type { AgeGroup } from './application.ts';
  * the day it is computed on comes in. The words are deliberately coarse; a child beyond the places
  * is never "high".
  */
-export type PlaceChance = 'high' | 'medium' | 'low';
+export type { PlaceChance, ChanceCertainty, PlaceChanceEstimate };
 
 /** The chances from best to worst (for comparing them). */
 export const placeChances: readonly PlaceChance[] = ['high', 'medium', 'low'];
-
-/** How sure the estimate is: `firm` far from a boundary between words, `rough` near one. */
-export type ChanceCertainty = 'firm' | 'rough';
 
 /**
  * @param position 1-based position of the child among those of the age group who chose the kindergarten
@@ -70,21 +67,6 @@ export function placesForChild(kindergarten: KindergartenPlaces, birthDate: stri
   const free = Math.max(0, kindergarten.capacity[now] - taken);
   const freeing = then === now ? 0 : Math.max(0, kindergarten.capacity[then] - taken - free);
   return { ageGroup: then, free, freeing };
-}
-
-/** The estimate stored with a queued application, one per kindergarten it chose. */
-export interface PlaceChanceEstimate {
-  readonly kindergartenId: string;
-  /** 1-based place of the child among the cohort's queued children who chose this kindergarten. */
-  readonly rank: number;
-  /** How many of the cohort's queued children chose it. */
-  readonly among: number;
-  /** The child's age group at the next intake. */
-  readonly ageGroup: AgeGroup;
-  readonly free: number;
-  readonly freeing: number;
-  readonly chance: PlaceChance;
-  readonly certainty: ChanceCertainty;
 }
 
 /** A queued application as the estimate needs it. */
