@@ -59,6 +59,11 @@ export async function measureLighthouse(options: {
       const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
       pages.push({ path, ...(cookie && { loggedIn: true }), score, lcpMs: numeric('largest-contentful-paint'), tbtMs: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift') });
       options.log(`    Lighthouse ${path}${cookie ? ' (logged in)' : ''}: performance ${score}, CLS ${numeric('cumulative-layout-shift').toFixed(3)}`);
+      // What moved, for whoever looks into a layout shift (KEZEK_BENCH_LOG=1).
+      if (process.env.KEZEK_BENCH_LOG) {
+        const shifts = (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string; snippet?: string }; score?: number }[] } | undefined)?.items ?? [];
+        for (const item of shifts) options.log(`      shift ${item.score?.toFixed(3)} ${item.node?.selector ?? ''} ${item.node?.snippet?.slice(0, 120) ?? ''}`);
+      }
     }
     const scores = pages.filter((p) => !p.loggedIn).map((p) => p.score);
     return { pages, score: scores.length > 0 ? Math.min(...scores) : Number.NaN, chromium: options.chromiumPath, measuredAt: new Date().toISOString() };

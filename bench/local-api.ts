@@ -60,7 +60,8 @@ export async function startBenchRuntime(applicationCount: number): Promise<{ run
     port: 0,
     data: 'memory',
     seed: { applicationCount },
-    log: () => undefined,
+    // KEZEK_BENCH_LOG=1 shows the runtime's console (failures of routes and jobs) while debugging.
+    log: process.env.KEZEK_BENCH_LOG ? (line: string) => console.log(line) : () => undefined,
     schedulerIntervalMs: 3_600_000,
     rateLimitScale: 1000,
   });
