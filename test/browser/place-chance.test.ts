@@ -107,4 +107,30 @@ describe('the chance of a place in the cabinet on a phone', () => {
       await context.close();
     });
   }
+
+  it('should not move while it loads: the layout shift of the cabinet stays within 0.1 (issue 16 item 8)', async () => {
+    // Prepare: a session cookie, and every layout shift recorded from the first paint
+    const context = await phone('ru');
+    const api = await loginParent(runtime, parent);
+    await context.addCookies([...api.cookies].map(([name, value]) => ({ name, value, url: runtime.url })));
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+
+    // Act
+    await page.goto(`${runtime.url}/cabinet`);
+    await page.locator('[data-qa="place-chance"]').first().waitFor();
+    await page.locator('[data-qa="notifications"]').waitFor();
+    await page.waitForTimeout(500);
+
+    // Assess
+    const total = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+    expect(total).toBeLessThanOrEqual(0.1);
+    await context.close();
+  });
 });
