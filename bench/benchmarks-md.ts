@@ -175,9 +175,11 @@ function webSection(web: WebSizeMeasurement, lighthouse: LighthouseMeasurement |
     ...(lighthouse
       ? [
           '',
-          `Lighthouse (${lighthouse.chromium}, with a campaign running so the home page shows its banner): ` +
-            lighthouse.pages.map((p) => `\`${p.path}\` ${p.score} (LCP ${p.lcpMs.toFixed(0)} ms, TBT ${p.tbtMs.toFixed(0)} ms, CLS ${p.cls.toFixed(3)})`).join('; ') +
-            '. The banner sits below the home page\'s own content: above the heading it arrived with its API answer and pushed the page down.',
+          `Lighthouse (${lighthouse.chromium}, with a campaign running so the home page shows its banner${lighthouse.measuredAt ? `, measured ${lighthouse.measuredAt}` : ''}): ` +
+            lighthouse.pages.map((p) => `\`${p.path}\`${p.loggedIn ? ' logged in' : ''} ${p.score} (LCP ${p.lcpMs.toFixed(0)} ms, TBT ${p.tbtMs.toFixed(0)} ms, CLS ${p.cls.toFixed(3)})`).join('; ') +
+            '. The banner sits below the home page\'s own content: above the heading it arrived with its API answer and pushed the page down. ' +
+            'The cabinet is that of the first demo parent, logged in through the API (`npm run bench:lighthouse` measures only this part and updates these figures); ' +
+            'it keeps the space of what it loads (the banner, the notices, the cards) from the first paint, so nothing moves when the answers arrive.',
         ]
       : []),
     '',

@@ -38,6 +38,38 @@ export function requestCount(header: string | null): RequestCount {
 }
 
 /**
+ * The local runtime the bench measures: in memory, the demo tenant of `applicationCount`
+ * applications seeded, a campaign started now and its start job run. The poller stays idle; jobs
+ * run when `settle` asks, so nothing runs in the background of a load. Every parent logs in from
+ * 127.0.0.1: the per-client abuse limits are scaled up, as in the tests.
+ */
+export async function startBenchRuntime(applicationCount: number): Promise<{ runtime: LocalRuntime & { campaignId: string } }> {
+  const runtime = await startLocalRuntime({
+    port: 0,
+    data: 'memory',
+    seed: { applicationCount },
+    // KEZEK_BENCH_LOG=1 shows the runtime's console (failures of routes and jobs) while debugging.
+    log: process.env.KEZEK_BENCH_LOG ? (line: string) => console.log(line) : () => undefined,
+    schedulerIntervalMs: 3_600_000,
+    rateLimitScale: 1000,
+  });
+  try {
+    const staff = await loginStaff(runtime);
+    const now = runtime.clock.now();
+    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
+    if (created.status !== 201) throw new Error(`campaign create answered ${created.status}`);
+    const campaignId = created.body.campaign.campaignId as string;
+    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+    if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
+    await settle(runtime);
+    return { runtime: Object.assign(runtime, { campaignId }) };
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
+}
+
+/**
  * Starts the local runtime with a seeded tenant and a running campaign, then over HTTP: the
  * DynamoDB requests of a cabinet view and of survey submissions (from the server's
  * `x-kezek-dynamodb-requests` header), and `submissions` survey submissions by distinct parents
@@ -50,26 +82,10 @@ export async function measureLocalApi(options: {
   log: (line: string) => void;
 }): Promise<{ measurement: LocalApiMeasurement; runtime: LocalRuntime }> {
   const { log } = options;
-  // The poller stays idle; jobs run when `settle` asks, so nothing runs in the background of the load.
-  // Every parent logs in from 127.0.0.1: the per-client abuse limits are scaled up, as in the tests.
-  const runtime = await startLocalRuntime({
-    port: 0,
-    data: 'memory',
-    seed: { applicationCount: options.applicationCount },
-    log: () => undefined,
-    schedulerIntervalMs: 3_600_000,
-    rateLimitScale: 1000,
-  });
+  const { runtime } = await startBenchRuntime(options.applicationCount);
   try {
-    log(`    local runtime at ${runtime.url}, ${options.applicationCount} demo applications seeded`);
-    const staff = await loginStaff(runtime);
-    const now = runtime.clock.now();
-    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
-    if (created.status !== 201) throw new Error(`campaign create answered ${created.status}`);
-    const campaignId = created.body.campaign.campaignId as string;
-    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
-    if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
-    await settle(runtime);
+    log(`    local runtime at ${runtime.url}, ${options.applicationCount} demo applications seeded, a campaign running`);
+    const campaignId = runtime.campaignId;
 
     // Cabinet view of a demo parent (the first printed at `npm start`).
     const demo = await loginParent(runtime, runtime.seed!.data.demoParents[0]!);

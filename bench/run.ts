@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { repositoryRoot } from '../local/runtime.ts';
 import { measureClose, type CloseMeasurement } from './close.ts';
 import { measureLambdaBundles, type BundlesMeasurement } from './lambda-bundles.ts';
-import { measureLighthouse, type LighthouseMeasurement } from './lighthouse.ts';
+import { measureSitePages, type LighthouseMeasurement } from './lighthouse.ts';
 import { measureLocalApi, type LocalApiMeasurement } from './local-api.ts';
-import { atLeast, atMost, exactly, figure, type Figure } from './report.ts';
+import { benchFigures } from './figures.ts';
 import { benchmarksMarkdown } from './benchmarks-md.ts';
 import { measureParentPage, type WebSizeMeasurement } from './web-size.ts';
 import { measureSubmitCounters, type SubmitCountersMeasurement } from './submit-counters.ts';
 import { cityApplications, measureJobs, type JobsMeasurement } from './jobs.ts';
-import { closeGroupSize } from '#use-cases/campaigns';
 
 /**
  * `npm run bench`: measures the issue's figures on this machine and writes `bench/results.json`
@@ -107,7 +106,7 @@ const api = await part<LocalApiMeasurement>('local runtime: request counts and s
   const { measurement, runtime } = await measureLocalApi({ applicationCount: sizes.demoApplications, submissions: sizes.submissions, concurrency: sizes.submitConcurrency, log });
   try {
     lighthouseRun.outcome = existsSync(chromiumPath)
-      ? await part('Lighthouse (mobile) on the home and parent login pages', () => measureLighthouse({ baseUrl: runtime.url, paths: ['/', '/login'], chromiumPath, log }))
+      ? await part('Lighthouse (mobile) on the home and parent login pages and the logged-in cabinet', () => measureSitePages(runtime, chromiumPath, log))
       : { ok: false, reason: `no Chromium at ${chromiumPath} (apt-get install chromium)` };
   } finally {
     await runtime.stop();
@@ -126,37 +125,18 @@ const counters = await part<SubmitCountersMeasurement>(`survey submissions with 
 );
 const jobsRun = await part<JobsMeasurement>(`jobs over a city's data: start, close and positions of ${sizes.jobApplications.toLocaleString('en-US')} applications`, () => measureJobs({ applications: sizes.jobApplications, log }), 'jobs');
 
-const value = <T>(outcome: Outcome<T>, pick: (v: T) => number | null) => (outcome.ok ? pick(outcome.value) : null);
-const figures: Figure[] = [
-  figure('cabinetViewRequests', value(api, (a) => a.cabinetView.total), 'requests', '≤ 3', atMost(3), 'DynamoDB requests of `GET /api/cabinet/applications` (authorizer included), from the local server\'s `x-kezek-dynamodb-requests` header'),
-  figure('surveySubmitWriteRequests', value(api, (a) => a.surveySubmit.writes), 'requests', '= 1', exactly(1), 'write requests (Put/Update/Delete/BatchWrite/TransactWrite) of the costliest `POST /api/cabinet/survey` of the load'),
-  figure('surveySubmitReadRequests', value(api, (a) => a.surveySubmit.reads), 'requests', '', undefined, 'read requests of the same submission (session, applications, one BatchGet)'),
-  figure('closeToRawWriteRatio', close.ok ? Number(close.value.ratio.toFixed(3)) : null, '', '≥ 0.8', atLeast(0.8), `applications stopped per second by \`runCampaignClose\` (grouped transactions of ${closeGroupSize} applications each, with history, notices and counters) over ${sizes.pending.toLocaleString('en-US')} pending, ÷ single conditional \`UpdateItem\`s per second on the same items (half before the close, half after), concurrency ${sizes.closeConcurrency}, same in-memory DynamoDB Local`),
-  figure('closeApplicationsPerSecond', value(close, (c) => Math.round(c.closePerSecond)), '/s', '', undefined, 'the numerator above'),
-  figure('rawConditionalUpdatesPerSecond', value(close, (c) => Math.round(c.rawPerSecond)), '/s', '', undefined, `the denominator above (${sizes.rawUpdates.toLocaleString('en-US')} updates)`),
-  figure('surveySubmitsPerSecond', value(api, (a) => Number(a.surveyLoad.perSecond.toFixed(1))), '/s', '', undefined, `${sizes.submissions.toLocaleString('en-US')} distinct parents with pending applications submit the survey over HTTP with varied answers, ${sizes.submitConcurrency} at a time`),
-  figure('submitWithCountersRatioC200', value(counters, (c) => Number(c.ratio.toFixed(3))), '', '', undefined, `accepted survey submissions per second with the counters ÷ the same with the counter writes dropped (bench-only middleware), ${sizes.submissions.toLocaleString('en-US')} distinct parents each, concurrency ${sizes.countersConcurrency}, varied answers, DynamoDB transaction conflicts emulated`),
-  figure('submitTransactionConflicts', value(counters, (c) => c.withCounters.conflicts), '', '', undefined, 'transactions cancelled for TransactionConflict (and retried) during the run with counters above'),
-  figure(
-    'jobLongestInvocationRatio',
-    value(jobsRun, (j) => j.longestRatio),
-    '',
-    '≤ 0.5',
-    atMost(0.5),
-    `the longest invocation ÷ its Lambda timeout over the campaign start, close and position recompute of ${jobsRun.ok ? jobsRun.value.applications.toLocaleString('en-US') : sizes.jobApplications.toLocaleString('en-US')} applications, every job run by the local job runner` +
-      (jobsRun.ok && jobsRun.value.timeoutScale < 1 ? ` with its timeout scaled by ${jobsRun.value.applications.toLocaleString('en-US')} ÷ ${cityApplications.toLocaleString('en-US')} (see "Jobs over a city's data")` : ''),
-  ),
-  figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
-  figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (the AWS SDK and Powertools external: they come from the vendor layer)'),
-  figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), the AWS SDK and Powertools from the vendor layer laid out as in Lambda`),
-  figure('lambdaColdImportExternalsOnlyMs', value(bundles, (b) => (b.slowestApart ? Math.round(b.slowestApart.externalsOnlyMs) : null)), 'ms', '', undefined, 'a module that imports only the slowest bundle\'s external modules (AWS SDK, Powertools) from the vendor layer, as its start does: the part of its cold import outside our code'),
-  figure('lambdaColdImportFromNodeModulesMs', value(bundles, (b) => (b.slowestApart ? Math.round(b.slowestApart.fromNodeModulesMs) : null)), 'ms', '', undefined, 'the slowest bundle importing the published packages from `node_modules` instead of the layer (as from the runtime\'s SDK and AWS\'s Powertools layer)'),
-  figure('vendorLayerBytes', value(bundles, (b) => b.layer.bytes), 'B', '', undefined, 'the vendor layer\'s minified modules and chunks, shared by every function (each loads only the modules it imports)'),
-  figure('lambdaColdImportSelfContainedMs', value(bundles, (b) => (b.slowestApart ? Math.round(b.slowestApart.selfContained.coldImportMs) : null)), 'ms', '', undefined, 'the same function with the SDK and Powertools bundled in (code-split: clients used on first use stay out of the start)'),
-  figure('lambdaSelfContainedStartBytes', value(bundles, (b) => (b.slowestApart ? b.slowestApart.selfContained.staticBytes : null)), 'B', '', undefined, 'what that self-contained function loads at start (entry chunk, its static chunks and the tracer\'s)'),
-  figure('parentPageGzipBytes', value(web, (w) => w.gzipBytes), 'B', '≤ 60,000', atMost(60_000), 'JS + CSS that `web/dist/index.html` loads, gzip level 9'),
-  figure('lighthouseMobilePerformance', value(lighthouse, (l) => l.score), '', '≥ 95', atLeast(95), 'Lighthouse 12 performance category, default mobile settings, lower of `/` and `/login` on the local runtime, Debian chromium'),
-];
+const figures = benchFigures(
+  {
+    web: web.ok ? web.value : null,
+    bundles: bundles.ok ? bundles.value : null,
+    api: api.ok ? api.value : null,
+    lighthouse: lighthouse.ok ? lighthouse.value : null,
+    close: close.ok ? close.value : null,
+    counters: counters.ok ? counters.value : null,
+    jobs: jobsRun.ok ? jobsRun.value : null,
+  },
+  sizes,
+);
 
 const finishedAt = new Date();
 const results = {

@@ -7,16 +7,21 @@ import type { Application, Kindergarten } from '#domain/application';
 import { ageGroups } from '#domain/application';
 import { defaultPolicy } from '#domain/policy';
 import { positionsOf } from '#domain/queue-order';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { cohortPlaceChances, type PlaceChanceEstimate } from '#domain/place-chance';
 import { departmentInput, type Department } from '#domain/department';
 import { DynamoDepartmentStore } from '#adapters/dynamodb/department-store';
 import { onboardDepartment, setStaffPassword } from '#use-cases/departments';
 import { demoTenantId, generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 7;
+export const demoSeedVersion = 8;
 
-/** Stored form of the demo queue: index keys (queue or status) and positions as the write path would leave them. */
-export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
+/**
+ * Stored form of the demo queue: index keys (queue or status) and positions as the write path
+ * would leave them; with `places`, the chance of a place too, as the positions job computes it.
+ */
+export function storedApplications(applications: readonly Application[], places?: { kindergartens: readonly Kindergarten[]; on: string }): Record<string, unknown>[] {
   const cohorts = new Map<string, Application[]>();
   for (const application of applications) {
     if (application.status !== 'queued') continue;
@@ -27,11 +32,20 @@ export function storedApplications(applications: readonly Application[]): Record
   for (const cohort of cohorts.values()) {
     for (const [id, position] of positionsOf(cohort, defaultPolicy.queueRatio)) positions.set(id, position);
   }
+  const chances = new Map<string, PlaceChanceEstimate[]>();
+  if (places) {
+    const byId = new Map(places.kindergartens.map((k) => [k.kindergartenId, k]));
+    for (const cohort of cohorts.values()) {
+      const ordered = [...cohort].sort((a, b) => positions.get(a.applicationId)! - positions.get(b.applicationId)!);
+      for (const [id, estimates] of cohortPlaceChances(ordered, byId, places.on)) chances.set(id, estimates);
+    }
+  }
   return applications.map((application) => ({
     ...application,
     history: [{ at: application.registeredAt, actor: { role: 'staff', id: 'demo-seed' }, action: 'register', to: application.status }],
     ...indexKeysOf(application),
     ...(application.status === 'queued' && { position: positions.get(application.applicationId) }),
+    ...(chances.has(application.applicationId) && { placeChances: chances.get(application.applicationId) }),
   }));
 }
 
@@ -155,10 +169,11 @@ export async function seedDemoTenant(
       last = written;
     };
   };
-  await putAll(client, names.kindergartens, withOccupancy(data.kindergartens) as unknown as Record<string, unknown>[], { onProgress: track() });
+  const kindergartens = withOccupancy(data.kindergartens);
+  await putAll(client, names.kindergartens, kindergartens as unknown as Record<string, unknown>[], { onProgress: track() });
   await putAll(client, names.accounts, accounts, { onProgress: track() });
   await putAll(client, names.constraints, guards, { onProgress: track() });
-  await putAll(client, names.applications, storedApplications(data.applications), { onProgress: track() });
+  await putAll(client, names.applications, storedApplications(data.applications, { kindergartens, on: kazakhstanDate(options.now) }), { onProgress: track() });
   await client.send(new UpdateCommand({ TableName: names.tenants, Key: { tenantId: demoTenantId }, UpdateExpression: 'SET demoSeed = :marker', ExpressionAttributeValues: { ':marker': marker } }));
   return { data, seededNow: true, marker };
 }

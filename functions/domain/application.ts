@@ -90,12 +90,35 @@ export interface Application {
   readonly position?: number;
   /** The latest position moves (bounded), newest last. */
   readonly positionLog?: readonly PositionChange[];
+  /** The chance of a place at each chosen kindergarten, computed with the positions; only while queued. */
+  readonly placeChances?: readonly PlaceChanceEstimate[];
   /** `<tenantId>#<campaignId>` while the application waits for its parent's confirmation. */
   readonly pendingCampaign?: string;
 }
 
 export const ageGroups = ['nursery', 'junior', 'middle', 'senior', 'preschool'] as const;
 export type AgeGroup = (typeof ageGroups)[number];
+
+/** The chance of a place in plain words (`place-chance.ts` computes it). */
+export type PlaceChance = 'high' | 'medium' | 'low';
+
+/** How sure the estimate is: `firm` far from a boundary between words, `rough` near one. */
+export type ChanceCertainty = 'firm' | 'rough';
+
+/** The estimate stored with a queued application, one per kindergarten it chose. */
+export interface PlaceChanceEstimate {
+  readonly kindergartenId: string;
+  /** 1-based place of the child among the cohort's queued children who chose this kindergarten. */
+  readonly rank: number;
+  /** How many of the cohort's queued children chose it. */
+  readonly among: number;
+  /** The child's age group at the next intake. */
+  readonly ageGroup: AgeGroup;
+  readonly free: number;
+  readonly freeing: number;
+  readonly chance: PlaceChance;
+  readonly certainty: ChanceCertainty;
+}
 
 export interface Kindergarten {
   readonly tenantId: string;

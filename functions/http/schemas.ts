@@ -115,6 +115,22 @@ const positionChange = z.object({
   reasons: z.record(z.string(), z.number().int()),
 });
 
+/**
+ * The chance of a place at one chosen kindergarten, computed by the positions job: the child's
+ * rank among the cohort's queued children who chose it, against the places of the child's age
+ * group there (free now, expected to free up at the next intake), in words and how sure.
+ */
+const placeChanceEstimate = z.object({
+  kindergartenId: z.string(),
+  rank: z.number().int(),
+  among: z.number().int(),
+  ageGroup: z.enum(ageGroups),
+  free: z.number().int(),
+  freeing: z.number().int(),
+  chance: z.enum(['high', 'medium', 'low']),
+  certainty: z.enum(['firm', 'rough']),
+});
+
 /** What a parent may do next with an application; the page shows exactly these. */
 
 const applicationView = z.object({
@@ -131,6 +147,8 @@ const applicationView = z.object({
   kindergartens: z.array(kindergartenRef),
   position: z.number().int().optional(),
   positionLog: z.array(positionChange),
+  /** Only while queued, once the positions job has estimated it. */
+  placeChances: z.array(placeChanceEstimate).optional(),
   /** The referral's kindergarten with its address, so the parent knows where to go. */
   referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
@@ -527,8 +545,8 @@ export const surveyView = z.object({
       location: z.object({ lat: z.number(), lon: z.number() }),
       /** Applicants who chose it in this campaign, against its places. */
       load: z.object({ chosen: z.number().int(), capacity: z.number().int() }),
-      /** In plain words: `good` (chosen ≤ 80 % of places), `fair` (≤ 150 %), `low`. */
-      chance: z.enum(['good', 'fair', 'low']),
+      /** The chance of a place of each of the parent's queued children who chose it in their application. */
+      estimates: z.array(placeChanceEstimate.extend({ applicationId: z.string(), childName: z.string(), birthDate: isoDate })),
     }),
   ),
   districts: z.array(z.object({ id: z.string(), name: localized })),

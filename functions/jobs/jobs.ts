@@ -46,7 +46,8 @@ export const jobs = [
     handler: 'job-recompute-positions',
     summary: "Bring a tenant's cohorts' stored positions up to date after changes, writing only those that moved",
     // It hands over to its own continuation (decision 42): the scheduler binding, as every function that enqueues has.
-    grants: { tables: { applications: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
+    // Kindergartens: their places, for the chance of a place stored with the positions.
+    grants: { tables: { applications: 'readWrite', tenants: 'read', kindergartens: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
     timeoutSeconds: 300,
   },
   {

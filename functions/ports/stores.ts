@@ -1,5 +1,6 @@
 import type { AgeGroup, Application, ApplicationStatus, HistoryEvent, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
+import type { PlaceChanceEstimate } from '#domain/place-chance';
 import type { Notification } from '#domain/notification';
 import type { Language } from '#domain/language';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
@@ -115,6 +116,11 @@ export interface PositionWrite {
   readonly log: readonly PositionChange[];
 }
 
+export interface PlaceChanceWrite {
+  readonly applicationId: string;
+  readonly placeChances: readonly PlaceChanceEstimate[];
+}
+
 /** What the staff queue browser narrows a cohort's list by. */
 export interface CohortFilter {
   readonly priority?: PriorityCategory;
@@ -195,6 +201,8 @@ export interface ApplicationStore {
   changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application>;
   /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
+  /** Stores each queued application's chance of a place (only while it is still queued); how many were written. */
+  writePlaceChances(writes: readonly PlaceChanceWrite[]): Promise<number>;
 }
 
 export interface TenantStore {

@@ -63,6 +63,7 @@ function commonView(application: Application, index: KindergartenIndex) {
     kindergartens: application.preferredKindergartenIds.map((id) => kindergartenRef(index, application.tenantId, id)),
     ...(application.status === 'queued' && application.position !== undefined && { position: application.position }),
     positionLog: application.status === 'queued' ? [...(application.positionLog ?? [])] : [],
+    ...(application.status === 'queued' && application.placeChances && { placeChances: application.placeChances.map((estimate) => ({ ...estimate })) }),
     ...(application.referral && {
       referral: {
         kindergarten: {

@@ -5,6 +5,7 @@ import type { Dependencies } from '#ports/dependencies';
 import { unlimitedBudget, type JobBudget, type JobTask } from '#ports/scheduler';
 import { policyOf } from '#domain/policy';
 import type { PositionWrite } from '#ports/stores';
+import { refreshPlaceChances } from './place-chances.ts';
 import { scheduleNames, taskDigest } from './schedule-names.ts';
 
 /** Positions written per chunk of the positions job (between two looks at its budget). */
@@ -16,7 +17,7 @@ export const positionChunkSize = 500;
  * explain themselves"). Reads the cohort's queue through the sparse queue index only.
  */
 export async function recomputePositions(
-  deps: Pick<Dependencies, 'applications'>,
+  deps: Pick<Dependencies, 'applications' | 'kindergartens'>,
   input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped'; budget?: JobBudget },
 ): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange>; complete: boolean }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
@@ -52,7 +53,10 @@ export async function recomputePositions(
     }
     moved += await deps.applications.writePositions(writes.slice(from, from + positionChunkSize));
   }
-  return { queued: queued.length, moved, positions: new Map(writes.map((w) => [w.applicationId, w.change])), complete };
+  const positions = new Map(writes.map((w) => [w.applicationId, w.change]));
+  // The chances follow the positions once they are all written (a continuation does it otherwise).
+  if (complete) await refreshPlaceChances(deps, { tenantId: input.tenantId, queued, positions, at: input.at });
+  return { queued: queued.length, moved, positions, complete };
 }
 
 /**
@@ -62,7 +66,7 @@ export async function recomputePositions(
  * first cohort not yet finished; the writes already made are not made again.
  */
 export async function recomputeCohorts(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
+  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler' | 'kindergartens'>,
   task: Extract<JobTask, { kind: 'recompute-positions' }>,
   now: Date,
   options: { budget?: JobBudget } = {},

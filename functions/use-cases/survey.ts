@@ -3,6 +3,7 @@ import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, ca
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
+import type { PlaceChanceEstimate } from '#domain/place-chance';
 import { allSlice, counterKeys, sliceDeltas, type AnswerDimensions } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
@@ -26,13 +27,6 @@ const running = (campaign: { startsAt: string; endsAt: string } | undefined, now
   campaign !== undefined && Date.parse(campaign.startsAt) <= now.getTime() && now.getTime() < Date.parse(campaign.endsAt);
 
 
-/** The chance of a place in plain words, from how many chose it against its places. */
-export function chanceOf(chosen: number, capacity: number): 'good' | 'fair' | 'low' {
-  if (chosen <= capacity * 0.8) return 'good';
-  if (chosen <= capacity * 1.5) return 'fair';
-  return 'low';
-}
-
 /**
  * The answer the parent sees: the one in the running campaign; with no campaign running, the one
  * they sent in the campaign their applications point to (it has closed since), so "View survey"
@@ -43,7 +37,25 @@ function answerShown(running: { campaignId: string } | undefined, context: Surve
   return shown ? { answers: shown.answer, submittedAt: shown.submittedAt, validUntil: shown.validUntil, campaignId: shown.campaignId, closed: !running } : null;
 }
 
-/** The survey as the parent sees it: questions, kindergartens with load and chance, their answer so far. */
+/**
+ * The chance of a place of each of the parent's queued children at each kindergarten they chose
+ * in their application, as the positions job stored it with the application (no extra read).
+ */
+function estimatesByKindergarten(applications: readonly Application[]) {
+  type ChildEstimate = PlaceChanceEstimate & { applicationId: string; childName: string; birthDate: string };
+  const byKindergarten = new Map<string, ChildEstimate[]>();
+  for (const a of applications) {
+    if (a.status !== 'queued') continue;
+    for (const estimate of a.placeChances ?? []) {
+      const list = byKindergarten.get(estimate.kindergartenId) ?? [];
+      list.push({ ...estimate, applicationId: a.applicationId, childName: a.childName, birthDate: a.birthDate });
+      byKindergarten.set(estimate.kindergartenId, list);
+    }
+  }
+  return byKindergarten;
+}
+
+/** The survey as the parent sees it: questions, kindergartens with load and each child's chance, their answer so far. */
 export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 'surveys' | 'kindergartens' | 'tenants'>, applicantIin: string, now: Date) {
   const applications = await deps.applications.listByApplicant(applicantIin);
   const tenantId = tenantOf(applications);
@@ -54,6 +66,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
     campaign && tenantId ? deps.surveys.slices(pendingKey(tenantId, campaign.campaignId), [allSlice]).then((slices) => slices.get(allSlice)!) : new Map<string, number>(),
     tenantId ? deps.tenants.get(tenantId) : undefined,
   ]);
+  const estimates = estimatesByKindergarten(applications);
   return {
     campaign: campaign ? { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt } : null,
     definition: currentSurvey,
@@ -61,7 +74,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
     kindergartens: kindergartens.map((k) => {
       const chosen = counters.get(`kindergartens#${k.kindergartenId}`) ?? 0;
       const capacity = placesOf(k.capacity);
-      return { kindergartenId: k.kindergartenId, name: k.name, district: k.district, ownership: k.ownership, languages: [...k.languages], location: k.location, load: { chosen, capacity }, chance: chanceOf(chosen, capacity) };
+      return { kindergartenId: k.kindergartenId, name: k.name, district: k.district, ownership: k.ownership, languages: [...k.languages], location: k.location, load: { chosen, capacity }, estimates: estimates.get(k.kindergartenId) ?? [] };
     }),
     districts: tenant?.districts.map((d) => ({ id: d.id, name: d.name })) ?? [],
   };

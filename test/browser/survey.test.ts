@@ -103,9 +103,10 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
     await page.keyboard.press('Space');
   }
 
-  // Assess: each option shows its load and chance; the map marks the two chosen
+  // Assess: each option shows its load, the list says whose chance it estimates (the child's, at
+  // the application's kindergartens: test/browser/place-chance.test.ts); the map marks the two chosen
   expect(await options.first().locator('[data-qa="kindergarten-load"]').textContent()).toMatch(/\d/);
-  expect(await options.first().locator('[data-qa="kindergarten-chance"]').textContent()).not.toBe('');
+  expect(await page.locator('[data-qa="chance-hint"]').textContent()).not.toBe('');
   await expect.poll(() => page.locator('[data-qa="map-chosen"]').count()).toBe(2);
   expect(await page.locator('[data-qa="kindergarten-map"]').getAttribute('aria-hidden')).toBe('true');
   expect(await page.locator('[data-qa="kindergartens-chosen"]').getAttribute('data-count')).toBe('2');

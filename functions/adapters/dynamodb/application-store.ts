@@ -8,7 +8,7 @@ import { allPendingShards, counterShardOf, pendingShardOf } from '#domain/counte
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
-import type { ApplicantPhoneChange, ApplicationStore, CampaignCounter, CohortFilter, PositionWrite, SharedNotice, StatusList, StatusPageKey, SurveyWrite } from '#ports/stores';
+import type { ApplicantPhoneChange, ApplicationStore, CampaignCounter, CohortFilter, PlaceChanceWrite, PositionWrite, SharedNotice, StatusList, StatusPageKey, SurveyWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { codeKey } from './auth-store.ts';
@@ -376,8 +376,8 @@ export class DynamoApplicationStore implements ApplicationStore {
       sets.push('#qp = :qp', '#qs = :qs');
       removes.push('#sp');
     } else if (plan.queue === 'leaves') {
-      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey', '#position': 'position' });
-      removes.push('#qp', '#qs', '#position');
+      Object.assign(names, { '#qp': 'queuePartition', '#qs': 'queueSortKey', '#position': 'position', '#chances': 'placeChances' });
+      removes.push('#qp', '#qs', '#position', '#chances');
     }
     const keys = indexKeysOf(application, plan.to);
     if ('statusPartition' in keys && plan.to !== plan.from) {
@@ -605,6 +605,29 @@ export class DynamoApplicationStore implements ApplicationStore {
               ':log': write.log,
               ...(write.expected !== undefined && { ':expected': write.expected }),
             },
+          }),
+        );
+        written++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    });
+    return written;
+  }
+
+  async writePlaceChances(writes: readonly PlaceChanceWrite[]): Promise<number> {
+    let written = 0;
+    await forEachLimited(writes, 16, async (write) => {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName('applications'),
+            Key: { applicationId: write.applicationId },
+            UpdateExpression: 'SET #chances = :chances',
+            // Only while still queued: a child who left the queue has no chance to show.
+            ConditionExpression: 'attribute_exists(#qp)',
+            ExpressionAttributeNames: { '#chances': 'placeChances', '#qp': 'queuePartition' },
+            ExpressionAttributeValues: { ':chances': write.placeChances },
           }),
         );
         written++;

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatKazakhstanDate, formatNumber, kazakhs
 import { useI18n } from '../i18n/context.tsx';
 import type { Messages } from '../i18n/ru.ts';
 import { moveSentence, newestFirst } from '../moves.ts';
+import { PlaceChanceText } from './place-chance.tsx';
 
 /** What a parent and staff both see of an application (the staff view adds IINs). */
 export type ApplicationFactsView = Omit<CabinetApplication, 'actions'>;
@@ -81,6 +82,20 @@ export function ApplicationFacts({ application, before }: { application: Applica
           </ul>
         )}
       </Fact>
+      {application.placeChances && application.placeChances.length > 0 && (
+        <Fact term={t.placeChance.label} qa="application-place-chances">
+          <ul class="plain-list chance-list">
+            {application.placeChances.map((estimate) => (
+              <li key={estimate.kindergartenId}>
+                <strong>{application.kindergartens.find((k) => k.kindergartenId === estimate.kindergartenId)?.name[language] ?? estimate.kindergartenId}</strong>
+                <br />
+                <PlaceChanceText estimate={estimate} birthYear={birthYear} />
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t.placeChance.caveat}</p>
+        </Fact>
+      )}
       <Fact term={t.cabinet.applicationNumber}>
         <span class="mono">{application.applicationId}</span>
       </Fact>

@@ -3,18 +3,20 @@ import type { Identity } from '../api-types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { Link } from '../router.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { SessionBar } from './session-bar.tsx';
+import { SessionBar, SessionBarSpace } from './session-bar.tsx';
 import { SiteContacts } from './site-contacts.tsx';
 import { useSite } from '../tenant.ts';
 
 interface LayoutProps {
   /** Shown once the page knows who is logged in. */
   readonly identity?: Identity | undefined;
+  /** A page behind a login: the session bar's space is kept while `identity` loads, so the page does not move when it comes. */
+  readonly reserveSession?: boolean;
   readonly children: ComponentChildren;
 }
 
 /** The frame of every page: skip link, header with the language switch, main, footer. */
-export function Layout({ identity, children }: LayoutProps) {
+export function Layout({ identity, reserveSession = false, children }: LayoutProps) {
   const { t, language } = useI18n();
   const site = useSite();
   // The skip link moves focus by script: a "#main" URL would be taken for a page change.
@@ -40,10 +42,16 @@ export function Layout({ identity, children }: LayoutProps) {
           </div>
           <LanguageSwitch />
         </div>
-        {identity && (
+        {identity ? (
           <div class="container">
             <SessionBar identity={identity} />
           </div>
+        ) : (
+          reserveSession && (
+            <div class="container">
+              <SessionBarSpace />
+            </div>
+          )
         )}
       </header>
       <main id="main" class="container main" tabIndex={-1}>

@@ -60,13 +60,31 @@ function channelWords(notice: Notice, t: Messages, language: Language): { words:
 type State = { readonly state: 'loading' } | { readonly state: 'failed'; readonly message: string } | { readonly state: 'ready'; readonly data: Notifications };
 
 /**
+ * The parent's notices as the cabinet loads them beside its applications: `undefined` while
+ * loading, `null` when they could not be had (the section then asks again and shows the problem).
+ */
+export function useNotices(): Notifications | null | undefined {
+  const [notices, setNotices] = useState<Notifications | null | undefined>();
+  useEffect(() => {
+    let live = true;
+    void apiGet<Notifications>('/api/cabinet/notifications').then((result) => {
+      if (live) setNotices(result.ok ? result.data : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return notices;
+}
+
+/**
  * The parent's notices, newest first: what happened, when, and where it was sent. Unread ones
  * stand out (a "New" tag and a bar, not colour alone) and can be marked as read one by one or
  * all at once; the count and a polite announcement follow.
  */
-export function NotificationsSection() {
+export function NotificationsSection({ initial }: { initial?: Notifications } = {}) {
   const { t, language } = useI18n();
-  const [view, setView] = useState<State>({ state: 'loading' });
+  const [view, setView] = useState<State>(initial ? { state: 'ready', data: initial } : { state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -74,6 +92,8 @@ export function NotificationsSection() {
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
+    // Loaded by the page together with its other data (so it appears with them, without moving them).
+    if (initial) return;
     let live = true;
     void apiGet<Notifications>('/api/cabinet/notifications').then((result) => {
       if (!live) return;

@@ -37,3 +37,14 @@ export function SessionBar({ identity }: { identity: Identity }) {
     </div>
   );
 }
+
+/** The session bar's place while the identity loads: the same boxes, invisible and hidden from screen readers. */
+export function SessionBarSpace() {
+  const { t } = useI18n();
+  return (
+    <div class="session-bar session-bar--space" aria-hidden="true" data-qa="session-bar-space">
+      <p class="session-name">&nbsp;</p>
+      <span class="button button--secondary button--small">{t.layout.logout}</span>
+    </div>
+  );
+}

@@ -162,8 +162,6 @@ export const en: Messages = {
     noMatches: 'No kindergarten matches your search.',
     load: (chosen: number, capacity: number) =>
       `${n({ one: '{n} applicant', other: '{n} applicants' })(chosen)} for ${n({ one: '{n} place', other: '{n} places' })(capacity)}`,
-    chanceLabel: 'Chance of a place',
-    chance: { good: 'good', fair: 'fair', low: 'low' },
     other: 'Other',
     otherHint: (max: number) => `If an activity you want is not listed, write it here (up to ${max} characters)`,
     nothingChosen: 'Nothing chosen',
@@ -330,6 +328,18 @@ export const en: Messages = {
   instructionLanguage: {
     kk: 'Kazakh',
     ru: 'Russian',
+  },
+  placeChance: {
+    label: 'Chance of a place',
+    words: { high: 'high', medium: 'medium', low: 'low' },
+    basis: (rank: number, among: number, year: number, free: number, freeing: number) =>
+      `Your child is number ${rank} of ${n({ one: '{n} child', other: '{n} children' })(among)} born in ${year} who chose this kindergarten. Their age group has ${n({ one: '{n} place', other: '{n} places' })(free + freeing)} here: ${free} free now and ${freeing} expected to free up by 1 September.`,
+    certainty: {
+      firm: 'This estimate is fairly sure.',
+      rough: 'This is a rough estimate: it can go either way.',
+    },
+    caveat: 'Children with priority may come ahead, and places change; the estimate is updated when the queue moves.',
+    onlyYours: "The chance is estimated for the kindergartens chosen in your child's application.",
   },
   ownership: {
     state: 'State',

@@ -183,8 +183,6 @@ export const kk: Messages = {
     remove: 'Алып тастау',
     noMatches: 'Іздеу шарттарына сай балабақша жоқ.',
     load: (chosen: number, capacity: number) => `${n({ other: '{n} орынға' })(capacity)} ${n({ other: '{n} өтініш беруші' })(chosen)}`,
-    chanceLabel: 'Орын алу мүмкіндігі',
-    chance: { good: 'жоғары', fair: 'орташа', low: 'төмен' },
     other: 'Басқа',
     otherHint: (max: number) => `Қажетті үйірме тізімде болмаса, оны жазыңыз (${max} таңбаға дейін)`,
     nothingChosen: 'Ештеңе таңдалмады',
@@ -347,6 +345,18 @@ export const kk: Messages = {
   instructionLanguage: {
     kk: 'Қазақ тілі',
     ru: 'Орыс тілі',
+  },
+  placeChance: {
+    label: 'Орын алу мүмкіндігі',
+    words: { high: 'жоғары', medium: 'орташа', low: 'төмен' },
+    basis: (rank: number, among: number, year: number, free: number, freeing: number) =>
+      `Осы балабақшаны таңдаған ${year} жылы туған ${n({ other: '{n} баланың' })(among)} ішінде балаңыз ${rank}-орында. Мұнда оның жас тобына ${n({ other: '{n} орын' })(free + freeing)} бар: қазір ${free} орын бос, 1 қыркүйекке дейін тағы ${freeing} орын босайды деп күтілуде.`,
+    certainty: {
+      firm: 'Бұл бағалау біршама сенімді.',
+      rough: 'Бұл шамамен алынған бағалау: нәтиже екі жаққа да өзгеруі мүмкін.',
+    },
+    caveat: 'Жеңілдігі бар балалар алға шығуы мүмкін, орын саны да өзгереді; кезек жылжыған сайын бағалау жаңарады.',
+    onlyYours: 'Мүмкіндік балаңыздың өтінішінде таңдалған балабақшалар үшін ғана бағаланады.',
   },
   ownership: {
     state: 'Мемлекеттік',

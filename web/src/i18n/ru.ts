@@ -168,8 +168,6 @@ export const ru = {
     noMatches: 'Нет детских садов, подходящих под условия поиска.',
     load: (chosen: number, capacity: number) =>
       `${n({ one: '{n} заявитель', few: '{n} заявителя', other: '{n} заявителей' })(chosen)} на ${n({ one: '{n} место', few: '{n} места', other: '{n} мест' })(capacity)}`,
-    chanceLabel: 'Шанс получить место',
-    chance: { good: 'хороший', fair: 'средний', low: 'низкий' },
     other: 'Другое',
     otherHint: (max: number) => `Если нужного занятия нет в списке, напишите его (до ${max} символов)`,
     nothingChosen: 'Ничего не выбрано',
@@ -362,6 +360,19 @@ export const ru = {
   instructionLanguage: {
     kk: 'Казахский',
     ru: 'Русский',
+  },
+  placeChance: {
+    label: 'Шанс получить место',
+    words: { high: 'высокий', medium: 'средний', low: 'низкий' },
+    /** What the estimate is based on, in plain words. */
+    basis: (rank: number, among: number, year: number, free: number, freeing: number) =>
+      `Ваш ребёнок — ${rank}-й из ${n({ one: '{n} ребёнка', other: '{n} детей' })(among)} ${year} года рождения, выбравших этот сад. Для его возрастной группы здесь ${n({ one: '{n} место', few: '{n} места', other: '{n} мест' })(free + freeing)}: свободно сейчас — ${free}, освободится к 1 сентября — ${freeing}.`,
+    certainty: {
+      firm: 'Оценка довольно надёжная.',
+      rough: 'Оценка приблизительная: может выйти и так, и иначе.',
+    },
+    caveat: 'Дети с льготами могут оказаться впереди, а число мест меняется; оценка обновляется, когда движется очередь.',
+    onlyYours: 'Шанс оценивается для садов, выбранных в заявлении вашего ребёнка.',
   },
   ownership: {
     state: 'Государственный',

@@ -5,30 +5,38 @@ import { CampaignBanner, type CampaignStanding } from '../components/campaign-ba
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
-import { NotificationsSection } from '../components/notifications.tsx';
+import { NotificationsSection, useNotices } from '../components/notifications.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { Link } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 
-/** The parent's cabinet: the running campaign, if any, the notices, then one card per application. */
+/**
+ * The parent's cabinet: the running campaign, if any, the notices, then one card per application,
+ * shown together once the applications, the campaign and the notices have all answered.
+ */
 export function CabinetPage() {
   const { t } = useI18n();
   const page = useSessionPage<CabinetApplications>('/api/cabinet/applications', '/login');
   const campaign = usePublicCampaign();
+  const notices = useNotices();
   const identity = page.state === 'loading' ? undefined : page.identity;
+  // Everything the page shows comes at once, into space kept for it: nothing on screen moves
+  // when an answer arrives (issue 16 item 8: the cabinet jumped as each of them came).
+  const settled = page.state !== 'loading' && campaign !== undefined && (page.state !== 'ready' || notices !== undefined);
   return (
-    <Layout identity={identity}>
-      {campaign && page.state === 'ready' && (
+    <Layout identity={settled ? identity : undefined} reserveSession>
+      <LiveStatus message={settled ? '' : t.common.loading} />
+      {!settled && <div class="page-space" data-qa="cabinet-loading" />}
+      {settled && campaign && page.state === 'ready' && (
         <CampaignBanner campaign={campaign} standing={standingIn(campaign, page.data.applications)}>
           {standingIn(campaign, page.data.applications).kind !== 'nothing' && <SurveyLink needed={needsConfirmation(page.data.applications)} />}
         </CampaignBanner>
       )}
-      <PageHeading>{t.cabinet.title}</PageHeading>
-      <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
-      {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
-      {page.state === 'ready' && <NotificationsSection />}
-      {page.state === 'ready' && (
+      {settled && <PageHeading>{t.cabinet.title}</PageHeading>}
+      {settled && (page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
+      {settled && page.state === 'ready' && <NotificationsSection {...(notices && { initial: notices })} />}
+      {settled && page.state === 'ready' && (
         <section aria-labelledby="applications-heading">
           <h2 id="applications-heading">{t.cabinet.applicationsHeading}</h2>
           {page.data.applications.length === 0 ? (

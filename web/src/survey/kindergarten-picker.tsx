@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurveyDistrict, SurveyKindergarten } from '../api-types.ts';
+import { PlaceChanceText } from '../components/place-chance.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { QuestionGroup, toggled, type QuestionProps } from './questions.tsx';
 
@@ -22,7 +23,7 @@ function nearness(from: SurveyKindergarten['location'], to: SurveyKindergarten['
 /**
  * Question 1: up to `max` kindergartens. Built for a phone: search first, what is chosen (the
  * application's own kindergartens, preselected), then a short list ordered by nearness to the
- * chosen ones (or filtered by district), each with its load and chance in words; more on request.
+ * chosen ones (or filtered by district), each with its load and, for the application's own kindergartens, the child's chance in words; more on request.
  * The map is folded away: it only repeats the list for sighted users.
  */
 export function KindergartenPicker({ question, draft, update, error, kindergartens, districts }: PickerProps) {
@@ -120,6 +121,9 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
         </select>
       </div>
 
+      <p class="hint" data-qa="chance-hint">
+        {t.placeChance.onlyYours} {t.placeChance.caveat}
+      </p>
       {matching.length === 0 ? (
         <p data-qa="kindergartens-none">{t.survey.noMatches}</p>
       ) : (
@@ -129,7 +133,7 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
             const checked = picked.includes(k.kindergartenId);
             const disabled = full && !checked;
             return (
-              <li key={k.kindergartenId} class="choice choice--rich" data-qa="kindergarten-option" data-kindergarten-id={k.kindergartenId} data-chance={k.chance}>
+              <li key={k.kindergartenId} class="choice choice--rich" data-qa="kindergarten-option" data-kindergarten-id={k.kindergartenId} data-chance={k.estimates[0]?.chance ?? 'none'}>
                 <input
                   class="choice__input"
                   type="checkbox"
@@ -151,9 +155,12 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
                   <br />
                   <span data-qa="kindergarten-load">{t.survey.load(k.load.chosen, k.load.capacity)}</span>
                   <br />
-                  <span data-qa="kindergarten-chance">
-                    {t.survey.chanceLabel}: <strong class={`chance chance--${k.chance}`}>{t.survey.chance[k.chance]}</strong>
-                  </span>
+                  {k.estimates.map((estimate) => (
+                    <span key={estimate.applicationId} class="choice__chance">
+                      {k.estimates.length > 1 && `${estimate.childName}. `}
+                      <PlaceChanceText estimate={estimate} birthYear={Number(estimate.birthDate.slice(0, 4))} qa="kindergarten-chance" />
+                    </span>
+                  ))}
                 </p>
               </li>
             );

@@ -1,7 +1,7 @@
 /**
- * Load = applicants who chose a kindergarten (question 1) against its places. The bands follow
- * the parents' "chance in plain words" (docs/DECISIONS.md 17): up to 80 % the chance is good, up
- * to 150 % fair, above that low, so staff and parents read the same thresholds.
+ * Load = applicants who chose a kindergarten (question 1) against its places, in three bands for
+ * staff (docs/DECISIONS.md 17): up to 80 %, up to 150 %, above. Parents are no longer told this
+ * as their chance: theirs depends on the child's own rank (`functions/domain/place-chance.ts`).
  */
 export const loadBands = ['low', 'medium', 'high'] as const;
 export type LoadBand = (typeof loadBands)[number];
@@ -18,7 +18,7 @@ export function loadBand(share: number): LoadBand {
   return 'high';
 }
 
-/** The parents' word for the same band (`.chance--*` in styles.css draws its dot in the same colours). */
+/** The dot of each band (`.chance--*` in styles.css; the same colours as the parents' chance dots). */
 export const chanceOfBand: Readonly<Record<LoadBand, 'good' | 'fair' | 'low'>> = { low: 'good', medium: 'fair', high: 'low' };
 
 /**
