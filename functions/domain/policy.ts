@@ -1,3 +1,4 @@
+import type { PriorityCategory } from './application.ts';
 import type { SmsHours } from './sms.ts';
 
 /** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
@@ -20,6 +21,8 @@ export interface TenantPolicy {
   readonly referralStopWorkingDays: number;
   readonly reminderDaysBeforeEnd: readonly number[];
   readonly queueRatio: QueueRatio;
+  /** The priority categories the department offers besides `none` (the general queue). */
+  readonly priorityCategories: readonly Exclude<PriorityCategory, 'none'>[];
   /** Position moves kept on an application for the parent to read. */
   readonly positionLogLength: number;
   /** When SMS may reach a phone, in Kazakhstan hours: one due outside waits for the next `from`. */
@@ -36,6 +39,7 @@ export const defaultPolicy: TenantPolicy = {
   referralStopWorkingDays: 10,
   reminderDaysBeforeEnd: [7, 1],
   queueRatio: { priority: 1, general: 3 },
+  priorityCategories: ['extraordinary', 'disability', 'large_family', 'military', 'orphan'],
   positionLogLength: 10,
   smsHours: { from: 9, to: 21 },
   reminderHour: 10,

@@ -55,6 +55,9 @@ export const auditActions = {
   'staff-reset-password': { action: 'staff-account.reset-password', record: { type: 'staff-account', param: 'login' } },
   'staff-audit-events': { action: 'audit.view' },
   'staff-audit-export': { action: 'audit.export' },
+  // The settings name the office, never a person: reading them is not audited, every save is (in its transaction).
+  'staff-settings': 'not-audited',
+  'staff-save-settings': { action: 'settings.update' },
 } as const satisfies Record<StaffHandlerName, AuditSpec | 'not-audited'>;
 
 /** The route's audit entry, or undefined when it is no staff route or not audited. */

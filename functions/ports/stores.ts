@@ -7,6 +7,7 @@ import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
 import type { StaffRole } from '#domain/department';
 import type { StaffStatus } from '#domain/staff';
+import type { DepartmentSettings, TenantSettingsFields } from '#domain/settings';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -193,7 +194,14 @@ export interface ApplicationStore {
 }
 
 export interface TenantStore {
-  get(tenantId: string): Promise<Tenant | undefined>;
+  get(tenantId: string): Promise<(Tenant & TenantSettingsFields) | undefined>;
+  /**
+   * Writes a new version of the department's settings onto its item, only over `settings.version
+   * - 1` (the version the administrator's form read), and keeps a copy of that version as its own
+   * item, in one transaction. `ConcurrentChangeError` when another save came first,
+   * `NotFoundError` when there is no such department.
+   */
+  saveSettings(tenantId: string, settings: DepartmentSettings): Promise<void>;
 }
 
 export interface KindergartenKey {

@@ -52,6 +52,8 @@ const whoMayCall: Record<string, string> = {
   'POST /api/staff/accounts': admins,
   'POST /api/staff/accounts/{login}': admins,
   'POST /api/staff/accounts/{login}/password-reset': admins,
+  'GET /api/staff/settings': admins,
+  'PUT /api/staff/settings': admins,
 };
 
 describe('the pinned role table', () => {

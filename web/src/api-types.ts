@@ -34,6 +34,8 @@ import type {
   kindergartenResponse,
   kindergartenFormResponse,
   districtsResponse,
+  settingsResponse,
+  saveSettingsRequest,
   surveySubmitResponse,
   surveyView,
   staffAccountsResponse,
@@ -69,6 +71,8 @@ export type UpdateKindergarten = z.infer<typeof updateKindergartenRequest>;
 export type KindergartenAnswer = z.infer<typeof kindergartenResponse>;
 export type KindergartenForm = z.infer<typeof kindergartenFormResponse>;
 export type Districts = z.infer<typeof districtsResponse>;
+export type SettingsAnswer = z.infer<typeof settingsResponse>;
+export type SaveSettings = z.infer<typeof saveSettingsRequest>;
 export type Queue = z.infer<typeof queueResponse>;
 export type QueueEntry = Queue['entries'][number];
 export type RegisterApplication = z.infer<typeof registerApplicationRequest>;
