@@ -1,5 +1,8 @@
-import type { PriorityCategory } from './application.ts';
 import type { SmsHours } from './sms.ts';
+
+/** Priority categories (льготы) a department may offer; `none`, the general queue, is always there (`application.ts`). */
+export const offerablePriorityCategories = ['extraordinary', 'disability', 'large_family', 'military', 'orphan'] as const;
+export type OfferablePriorityCategory = (typeof offerablePriorityCategories)[number];
 
 /** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
 export interface QueueRatio {
@@ -22,7 +25,7 @@ export interface TenantPolicy {
   readonly reminderDaysBeforeEnd: readonly number[];
   readonly queueRatio: QueueRatio;
   /** The priority categories the department offers besides `none` (the general queue). */
-  readonly priorityCategories: readonly Exclude<PriorityCategory, 'none'>[];
+  readonly priorityCategories: readonly OfferablePriorityCategory[];
   /** Position moves kept on an application for the parent to read. */
   readonly positionLogLength: number;
   /** When SMS may reach a phone, in Kazakhstan hours: one due outside waits for the next `from`. */
@@ -39,7 +42,7 @@ export const defaultPolicy: TenantPolicy = {
   referralStopWorkingDays: 10,
   reminderDaysBeforeEnd: [7, 1],
   queueRatio: { priority: 1, general: 3 },
-  priorityCategories: ['extraordinary', 'disability', 'large_family', 'military', 'orphan'],
+  priorityCategories: offerablePriorityCategories,
   positionLogLength: 10,
   smsHours: { from: 9, to: 21 },
   reminderHour: 10,

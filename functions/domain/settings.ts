@@ -1,7 +1,7 @@
-import { priorityCategories, type PriorityCategory, type Tenant } from './application.ts';
+import type { PriorityCategory, Tenant } from './application.ts';
 import type { DepartmentContacts } from './department.ts';
 import { languages, type Language } from './language.ts';
-import { policyOf, type TenantPolicy } from './policy.ts';
+import { offerablePriorityCategories, policyOf, type TenantPolicy } from './policy.ts';
 import { currentSurvey, surveyDefinitions } from './survey-definition.ts';
 
 /**
@@ -11,7 +11,7 @@ import { currentSurvey, surveyDefinitions } from './survey-definition.ts';
  */
 
 /** The priority categories a department may offer (`none`, the general queue, is always there). */
-export const offerablePriorities = priorityCategories.filter((category): category is Exclude<PriorityCategory, 'none'> => category !== 'none');
+export const offerablePriorities = offerablePriorityCategories;
 
 /** The survey versions a campaign may ask, oldest first. */
 export const surveyVersions: readonly string[] = surveyDefinitions.map((definition) => definition.version);
@@ -96,5 +96,5 @@ export function checkSettings(change: SettingsChange): { path: string; key: stri
 
 /** Whether a department offers a priority category (`none` always). */
 export function offersPriority(policy: Pick<TenantPolicy, 'priorityCategories'>, priority: PriorityCategory): boolean {
-  return priority === 'none' || policy.priorityCategories.includes(priority);
+  return priority === 'none' || (policy.priorityCategories as readonly string[]).includes(priority);
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { staffRoles } from '#domain/department';
+import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
 
@@ -684,7 +685,7 @@ export const settingsFields = {
       .refine(distinct, { message: 'settings_reminders' }),
     queueRatio: z.strictObject({ priority: wholeIn(1, 10, 'settings_ratio'), general: wholeIn(1, 10, 'settings_ratio') }),
     priorityCategories: z
-      .array(z.enum(['extraordinary', 'disability', 'large_family', 'military', 'orphan'], { message: 'priority_unknown' }), { message: 'settings_priorities' })
+      .array(z.enum(offerablePriorityCategories, { message: 'priority_unknown' }), { message: 'settings_priorities' })
       .max(5, { message: 'settings_priorities' })
       .refine(distinct, { message: 'settings_priorities' }),
   }),
