@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient }
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { putAll } from '#adapters/dynamodb/batch-write';
-import { activeChildConstraint, indexKeysOf, queueKeysOf } from '#adapters/dynamodb/application-store';
+import { activeChildConstraint, indexKeysOf, queueKeysOf, searchKeysOf } from '#adapters/dynamodb/application-store';
 import type { Application, Kindergarten } from '#domain/application';
 import { ageGroups } from '#domain/application';
 import { defaultPolicy } from '#domain/policy';
@@ -13,7 +13,7 @@ import { onboardDepartment, setStaffPassword } from '#use-cases/departments';
 import { demoTenantId, generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
-export const demoSeedVersion = 7;
+export const demoSeedVersion = 8;
 
 /** Stored form of the demo queue: index keys (queue or status) and positions as the write path would leave them. */
 export function storedApplications(applications: readonly Application[]): Record<string, unknown>[] {
@@ -31,6 +31,7 @@ export function storedApplications(applications: readonly Application[]): Record
     ...application,
     history: [{ at: application.registeredAt, actor: { role: 'staff', id: 'demo-seed' }, action: 'register', to: application.status }],
     ...indexKeysOf(application),
+    ...searchKeysOf(application),
     ...(application.status === 'queued' && { position: positions.get(application.applicationId) }),
   }));
 }

@@ -30,6 +30,8 @@ export const auditActions = {
   'staff-update-kindergarten': { action: 'kindergarten.update', record: { type: 'kindergarten', param: 'kindergartenId' } },
   'staff-districts': 'not-audited',
   'staff-register-application': { action: 'application.register', record: { type: 'application', result: (body) => body?.application?.applicationId } },
+  // The search text may be an IIN: the event names no record, only that a search was made.
+  'staff-search-applications': { action: 'application.search' },
   'staff-get-application': { action: 'application.view', record: { type: 'application', param: 'applicationId' } },
   'staff-change-applicant-phone': { action: 'application.change-applicant-phone', record: { type: 'application', param: 'applicationId' } },
   'staff-queue': { action: 'queue.view', record: { type: 'queue', query: 'birthYear' } },

@@ -520,6 +520,11 @@ export const fieldMessages = {
     ru: 'Выберите хотя бы один язык сайта (kk, ru, en), каждый один раз.',
     en: 'Choose at least one language of the site (kk, ru, en), each once.',
   },
+  search_text: {
+    kk: 'Баланың ЖСН-ін, аты-жөнін (кемінде 2 әріп) немесе өтініш нөмірін жазыңыз, 100 таңбаға дейін.',
+    ru: 'Введите ИИН ребёнка, его фамилию и имя (не меньше 2 букв) или номер заявления, до 100 символов.',
+    en: "Enter the child's IIN, name (at least 2 letters) or the application number, up to 100 characters.",
+  },
   priority_not_offered: {
     kk: 'Білім бөлімі бұл жеңілдік санатын ұсынбайды (баптауларды қараңыз).',
     ru: 'Отдел образования не предлагает эту категорию льготы (см. настройки).',

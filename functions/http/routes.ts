@@ -72,6 +72,8 @@ import {
   staffLoginParams,
   settingsResponse,
   saveSettingsRequest,
+  applicationSearchQuery,
+  applicationSearchResponse,
 } from './schemas.ts';
 
 /**
@@ -333,6 +335,16 @@ export const routes = [
       scheduler: true,
       enqueues: ['recompute-positions'],
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/applications',
+    handler: 'staff-search-applications',
+    access: operators,
+    summary: "The help desk: the tenant's applications by the child's IIN, the start of the child's name or the application number (index lookups, IINs masked, at most 20)",
+    query: applicationSearchQuery,
+    response: applicationSearchResponse,
+    grants: { tables: { applications: 'read' } },
   },
   {
     method: 'GET',

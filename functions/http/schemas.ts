@@ -227,26 +227,26 @@ export const queueQuery = z
     if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
   });
 
+const queueEntry = z.object({
+  applicationId: z.string(),
+  status: z.enum(applicationStatuses),
+  stopReason: z.enum(stopReasons).optional(),
+  position: z.number().int().optional(),
+  childName: z.string(),
+  childIin: z.string(),
+  birthDate: isoDate,
+  registeredAt: z.string(),
+  priority: z.enum(priorityCategories),
+  preferredKindergartenIds: z.array(z.string()),
+  validUntil: isoDate,
+});
+
 export const queueResponse = z.object({
   birthYear: z.number().int(),
   status: z.enum(applicationStatuses),
   /** Applications of the list that match the filters (all pages). */
   total: z.number().int(),
-  entries: z.array(
-    z.object({
-      applicationId: z.string(),
-      status: z.enum(applicationStatuses),
-      stopReason: z.enum(stopReasons).optional(),
-      position: z.number().int().optional(),
-      childName: z.string(),
-      childIin: z.string(),
-      birthDate: isoDate,
-      registeredAt: z.string(),
-      priority: z.enum(priorityCategories),
-      preferredKindergartenIds: z.array(z.string()),
-      validUntil: isoDate,
-    }),
-  ),
+  entries: z.array(queueEntry),
   /** Queued: the `after` of the next page, if there is one. */
   nextAfter: z.number().int().optional(),
   /** Other statuses: the `cursor` of the next page, if there is one. */
@@ -731,3 +731,10 @@ export const settingsResponse = z.object({
   settings: settingsView,
   choices: z.object({ surveyVersions: z.array(z.string()), priorityCategories: z.array(z.string()) }),
 });
+
+/** The help desk's search: a child's IIN, the start of a child's name, or an application number. */
+export const applicationSearchQuery = z.strictObject({
+  q: z.string().trim().min(2, { message: 'search_text' }).max(100, { message: 'search_text' }),
+});
+/** The applications found (IINs masked), at most `limit`. */
+export const applicationSearchResponse = z.object({ entries: z.array(queueEntry), limit: z.number().int() });

@@ -8,6 +8,7 @@ import type { DailyField } from '#domain/campaign';
 import type { StaffRole } from '#domain/department';
 import type { StaffStatus } from '#domain/staff';
 import type { DepartmentSettings, TenantSettingsFields } from '#domain/settings';
+import type { SearchLookups } from '#domain/application-search';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -141,6 +142,11 @@ export interface ApplicationStore {
   /** All applications of one applicant, across tenants, oldest first. */
   listByApplicant(applicantIin: string): Promise<Application[]>;
   get(applicationId: string): Promise<Application | undefined>;
+  /**
+   * The help desk's search in one tenant: by the child's IIN and by the start of the child's
+   * name (each one Query of an index), by application id (read by key); at most `limit` hits.
+   */
+  search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]>;
   /**
    * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
    * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all

@@ -159,6 +159,12 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
       },
     }),
   },
+  // By the world's application number: another department's search finds nothing of it (the tenant bounds the lookup).
+  'staff-search-applications': {
+    ids: 'query',
+    foreign: 'no_effect',
+    build: async (_worlds, world) => ({ query: { q: world.applicationId } }),
+  },
   'staff-get-application': { ids: 'path', build: async (_worlds, world) => ({ params: { applicationId: world.applicationId } }) },
   'staff-queue': {
     ids: 'query',

@@ -27,6 +27,7 @@ const whoMayCall: Record<string, string> = {
   'PUT /api/staff/kindergartens/{kindergartenId}': operators,
   'GET /api/staff/districts': everyStaff,
   'POST /api/staff/applications': operators,
+  'GET /api/staff/applications': operators,
   'GET /api/staff/applications/{applicationId}': operators,
   'GET /api/staff/audit-events': admins,
   'GET /api/staff/audit-events/export': admins,
