@@ -166,8 +166,16 @@ const applicantPhoneView = z.object({
   version: z.number().int(),
 });
 
-/** The application page: the application and, if the parent has a cabinet, its phone (masked). */
-export const staffApplicationPageResponse = z.object({ application: staffApplicationView, applicantPhone: applicantPhoneView.optional() });
+/**
+ * The application page: the application and, if the parent has a cabinet, its phone masked (for
+ * the change form) and the applicant's name and phone in full, to call them back (the route is
+ * for administrators and operators only, and every view of it is audited).
+ */
+export const staffApplicationPageResponse = z.object({
+  application: staffApplicationView,
+  applicantPhone: applicantPhoneView.optional(),
+  applicant: z.object({ name: z.string(), phone: z.string() }).optional(),
+});
 
 export const changeApplicantPhoneRequest = z.strictObject({
   phone,

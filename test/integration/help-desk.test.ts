@@ -127,6 +127,21 @@ describe('the help desk search', () => {
     ]);
   });
 
+  it("should show the applicant's name and phone in full on the application page, the view audited", async () => {
+    // Prepare
+    const wanted = applications()[5]!;
+    const parent = runtime.seed!.data.parents.find((p) => p.iin === wanted.applicantIin)!;
+
+    // Act
+    const page = await staff.request('GET', `/api/staff/applications/${wanted.applicationId}`);
+    const trail = await staff.request('GET', `/api/staff/audit-events?recordType=application&recordId=${wanted.applicationId}`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body.applicant).toEqual({ name: parent.displayName, phone: parent.phone });
+    expect(trail.body.events.map((e: { action: string; outcome: string }) => [e.action, e.outcome])).toEqual([['application.view', 'success']]);
+  });
+
   it('should audit every search without its text', async () => {
     // Act
     const trail = await staff.request('GET', '/api/staff/audit-events?action=application.search');

@@ -35,6 +35,7 @@ import type {
   kindergartenFormResponse,
   districtsResponse,
   settingsResponse,
+  applicationSearchResponse,
   saveSettingsRequest,
   surveySubmitResponse,
   surveyView,
@@ -72,6 +73,7 @@ export type KindergartenAnswer = z.infer<typeof kindergartenResponse>;
 export type KindergartenForm = z.infer<typeof kindergartenFormResponse>;
 export type Districts = z.infer<typeof districtsResponse>;
 export type SettingsAnswer = z.infer<typeof settingsResponse>;
+export type ApplicationSearch = z.infer<typeof applicationSearchResponse>;
 export type SaveSettings = z.infer<typeof saveSettingsRequest>;
 export type Queue = z.infer<typeof queueResponse>;
 export type QueueEntry = Queue['entries'][number];

@@ -3,13 +3,16 @@ import { formatDate, formatDateTime, formatNumber } from '../format.ts';
 import { Link } from '../router.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 
-/** One page of the queue browser: a real table from 40em, stacked label/value rows on a phone. */
-export function QueueTable({ queue }: { queue: Queue }) {
+/**
+ * One page of the queue browser (or the help desk's hits, with their own caption): a real table
+ * from 40em, stacked label/value rows on a phone.
+ */
+export function QueueTable({ queue, caption }: { queue: Queue; caption?: string } | { queue: Pick<Queue, 'entries'> & { status?: undefined }; caption: string }) {
   const { t, s, language } = useStaffI18n();
   const queued = queue.status === 'queued';
   return (
-    <table class="table" data-qa="queue">
-      <caption>{s.queueFilters.caption(t.status[queue.status], queue.birthYear, s.queue.total(queue.total))}</caption>
+    <table class="table" data-qa={caption === undefined ? 'queue' : 'search-results'}>
+      <caption>{caption ?? (queue.status && s.queueFilters.caption(t.status[queue.status], (queue as Queue).birthYear, s.queue.total((queue as Queue).total)))}</caption>
       <thead>
         <tr>
           {queued && (

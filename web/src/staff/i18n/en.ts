@@ -15,6 +15,7 @@ export const en: StaffMessages = {
     audit: 'Audit trail',
     staff: 'Staff',
     settings: 'Settings',
+    search: 'Find an application',
   },
   accounts: {
     title: 'Staff',
@@ -182,6 +183,8 @@ export const en: StaffMessages = {
     title: (childName: string) => `Application: ${childName}`,
     childIin: 'Child’s IIN',
     applicantIin: 'Applicant’s IIN',
+    applicantName: 'Applicant',
+    applicantPhone: 'Applicant’s phone',
     actions: 'Actions',
     backToQueue: 'Back to the queue',
     issueReferral: 'Issue referral',
@@ -383,6 +386,16 @@ export const en: StaffMessages = {
     save: 'Save the settings',
     saved: (version: string) => `Settings saved: version ${version}.`,
     reload: 'Load the current settings',
+  },
+  search: {
+    title: 'Find an application',
+    intro: "When a parent calls or comes in: find the application by the child's IIN, the child's name (from its start, as registered) or the application number.",
+    label: "Child's IIN, name or application number",
+    hint: 'E.g. 210304650123, “Seitkali A” or app-000042.',
+    submit: 'Find',
+    results: 'Applications found',
+    empty: 'Nothing found. Check the IIN or start with the surname.',
+    found: n({ one: '{n} application found', other: '{n} applications found' }),
   },
   audit: {
     title: 'Staff audit trail',
