@@ -10,6 +10,8 @@ import { useStaffI18n } from './i18n/context.ts';
 export function QueueTable({ queue, caption }: { queue: Queue; caption?: string } | { queue: Pick<Queue, 'entries'> & { status?: undefined }; caption: string }) {
   const { t, s, language } = useStaffI18n();
   const queued = queue.status === 'queued';
+  // The help desk's hits leave out the validity (it shows on the application): the table fits 768 px.
+  const validity = caption === undefined;
   return (
     <table class="table" data-qa={caption === undefined ? 'queue' : 'search-results'}>
       <caption>{caption ?? (queue.status && s.queueFilters.caption(t.status[queue.status], (queue as Queue).birthYear, s.queue.total((queue as Queue).total)))}</caption>
@@ -26,7 +28,7 @@ export function QueueTable({ queue, caption }: { queue: Queue; caption?: string 
           <th scope="col">{s.queue.birthDate}</th>
           <th scope="col">{s.queue.registeredAt}</th>
           <th scope="col">{s.queue.priority}</th>
-          <th scope="col">{s.queue.validUntil}</th>
+          {validity && <th scope="col">{s.queue.validUntil}</th>}
         </tr>
       </thead>
       <tbody>
@@ -53,7 +55,7 @@ export function QueueTable({ queue, caption }: { queue: Queue; caption?: string 
             <td data-label={s.queue.priority} data-qa="queue-row-priority" data-priority={entry.priority}>
               {t.priority[entry.priority]}
             </td>
-            <td data-label={s.queue.validUntil}>{formatDate(language, entry.validUntil)}</td>
+            {validity && <td data-label={s.queue.validUntil}>{formatDate(language, entry.validUntil)}</td>}
           </tr>
         ))}
       </tbody>
