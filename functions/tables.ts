@@ -98,6 +98,24 @@ const applications = {
       sortKey: { name: 'registeredAt', type: 'S' },
       projection: 'ALL',
     },
+    {
+      // The help desk: a child's applications by the child's IIN (every application carries it;
+      // a child has a handful at most, across departments). Keys only: the few hits are read by key.
+      indexName: 'byChildIin',
+      partitionKey: { name: 'childIin', type: 'S' },
+      sortKey: { name: 'registeredAt', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
+    {
+      // The help desk: by the child's name, from its start. `nameKey` is `<tenantId>#<first two
+      // letters>` of the normalised name (functions/domain/application-search.ts), so a city's
+      // names spread over hundreds of partitions; `nameSort` is `<normalised name>#<id>`, searched
+      // with begins_with. Keys only, like byChildIin.
+      indexName: 'byChildName',
+      partitionKey: { name: 'nameKey', type: 'S' },
+      sortKey: { name: 'nameSort', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
   ],
   purpose: 'Applications (заявления) with their append-only history and stored queue position.',
 } as const satisfies TableDefinition;

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient }
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { putAll } from '#adapters/dynamodb/batch-write';
-import { activeChildConstraint, indexKeysOf, queueKeysOf } from '#adapters/dynamodb/application-store';
+import { activeChildConstraint, indexKeysOf, queueKeysOf, searchKeysOf } from '#adapters/dynamodb/application-store';
 import type { Application, Kindergarten } from '#domain/application';
 import { ageGroups } from '#domain/application';
 import { defaultPolicy } from '#domain/policy';
@@ -44,6 +44,7 @@ export function storedApplications(applications: readonly Application[], places?
     ...application,
     history: [{ at: application.registeredAt, actor: { role: 'staff', id: 'demo-seed' }, action: 'register', to: application.status }],
     ...indexKeysOf(application),
+    ...searchKeysOf(application),
     ...(application.status === 'queued' && { position: positions.get(application.applicationId) }),
     ...(chances.has(application.applicationId) && { placeChances: chances.get(application.applicationId) }),
   }));

@@ -1,5 +1,5 @@
 import type { LocalizedText } from './language.ts';
-import type { TenantPolicy } from './policy.ts';
+import { offerablePriorityCategories, type TenantPolicy } from './policy.ts';
 
 /** Where an application stands (SPEC "Words"). */
 export const applicationStatuses = ['queued', 'referred', 'enrolled', 'stopped', 'withdrawn'] as const;
@@ -9,7 +9,7 @@ export const stopReasons = ['cleanup', 'referral_expired'] as const;
 export type StopReason = (typeof stopReasons)[number];
 
 /** Priority categories (льготы); `none` is the general queue. */
-export const priorityCategories = ['none', 'extraordinary', 'disability', 'large_family', 'military', 'orphan'] as const;
+export const priorityCategories = ['none', ...offerablePriorityCategories] as const;
 export type PriorityCategory = (typeof priorityCategories)[number];
 
 export const instructionLanguages = ['kk', 'ru'] as const;

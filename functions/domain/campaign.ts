@@ -53,6 +53,18 @@ export interface Campaign {
   readonly closeProgress?: { readonly processed: number; readonly total: number };
   /** Per-day counters, keyed by `dailyCounter(field, day)`. */
   readonly daily?: Readonly<Record<string, number>>;
+  /**
+   * The department's policy as it stood when the campaign was created, then when it started: a
+   * running campaign keeps it whatever the settings say later. Absent on campaigns made before.
+   */
+  readonly policy?: TenantPolicy;
+  /** The survey version it asks (the department's setting at its creation, then at its start). */
+  readonly surveyVersion?: string;
+}
+
+/** The policy a campaign runs by: its own copy once it has started, the department's current one while a draft (or made before copies). */
+export function campaignPolicy(campaign: Pick<Campaign, 'status' | 'policy'>, current: TenantPolicy): TenantPolicy {
+  return campaign.status === 'draft' || !campaign.policy ? current : { ...current, ...campaign.policy };
 }
 
 /** The by-day series of a campaign, every date with something, in date order. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { languages, type LocalizedText } from './language.ts';
 import type { Tenant } from './application.ts';
+import { offerablePriorityCategories } from './policy.ts';
 
 /**
  * A department (tenant) as the platform operator describes it when onboarding it: names,
@@ -48,6 +49,7 @@ const policyInput = z.strictObject({
   referralStopWorkingDays: positiveInt(60).optional(),
   reminderDaysBeforeEnd: z.array(positiveInt(60)).max(5).optional(),
   queueRatio: z.strictObject({ priority: positiveInt(10), general: positiveInt(10) }).optional(),
+  priorityCategories: z.array(z.enum(offerablePriorityCategories)).max(5).optional(),
   positionLogLength: positiveInt(50).optional(),
   /** Kazakhstan hours SMS may go out, `from` inclusive, `to` exclusive (e.g. 9 to 21). */
   smsHours: z

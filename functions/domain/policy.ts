@@ -1,5 +1,9 @@
 import type { SmsHours } from './sms.ts';
 
+/** Priority categories (льготы) a department may offer; `none`, the general queue, is always there (`application.ts`). */
+export const offerablePriorityCategories = ['extraordinary', 'disability', 'large_family', 'military', 'orphan'] as const;
+export type OfferablePriorityCategory = (typeof offerablePriorityCategories)[number];
+
 /** Of every `priority + general` referrals after the extraordinary ones, how many go to each sub-queue. */
 export interface QueueRatio {
   readonly priority: number;
@@ -20,6 +24,8 @@ export interface TenantPolicy {
   readonly referralStopWorkingDays: number;
   readonly reminderDaysBeforeEnd: readonly number[];
   readonly queueRatio: QueueRatio;
+  /** The priority categories the department offers besides `none` (the general queue). */
+  readonly priorityCategories: readonly OfferablePriorityCategory[];
   /** Position moves kept on an application for the parent to read. */
   readonly positionLogLength: number;
   /** When SMS may reach a phone, in Kazakhstan hours: one due outside waits for the next `from`. */
@@ -36,6 +42,7 @@ export const defaultPolicy: TenantPolicy = {
   referralStopWorkingDays: 10,
   reminderDaysBeforeEnd: [7, 1],
   queueRatio: { priority: 1, general: 3 },
+  priorityCategories: offerablePriorityCategories,
   positionLogLength: 10,
   smsHours: { from: 9, to: 21 },
   reminderHour: 10,

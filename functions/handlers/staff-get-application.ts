@@ -2,12 +2,12 @@ import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
 import { loadApplication } from '#use-cases/application-actions';
-import { applicantPhoneOf } from '#use-cases/applicant-phone';
+import { applicantOnFile } from '#use-cases/applicant-phone';
 import { loadStaffView } from '#use-cases/application-views';
 
 export const handler = httpHandler('staff-get-application', async ({ params, identity }) => {
   const deps = dependencies();
   const application = await loadApplication(deps, params.applicationId, { tenantId: staffTenant(identity) });
-  const [view, applicantPhone] = await Promise.all([loadStaffView(deps, application), applicantPhoneOf(deps, application)]);
-  return { body: { application: view, ...(applicantPhone && { applicantPhone }) } };
+  const [view, applicant] = await Promise.all([loadStaffView(deps, application), applicantOnFile(deps, application)]);
+  return { body: { application: view, ...(applicant && { applicantPhone: applicant.phone, applicant: applicant.contact }) } };
 });

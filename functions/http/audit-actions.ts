@@ -30,6 +30,8 @@ export const auditActions = {
   'staff-update-kindergarten': { action: 'kindergarten.update', record: { type: 'kindergarten', param: 'kindergartenId' } },
   'staff-districts': 'not-audited',
   'staff-register-application': { action: 'application.register', record: { type: 'application', result: (body) => body?.application?.applicationId } },
+  // The search text may be an IIN: the event names no record, only that a search was made.
+  'staff-search-applications': { action: 'application.search' },
   'staff-get-application': { action: 'application.view', record: { type: 'application', param: 'applicationId' } },
   'staff-change-applicant-phone': { action: 'application.change-applicant-phone', record: { type: 'application', param: 'applicationId' } },
   'staff-queue': { action: 'queue.view', record: { type: 'queue', query: 'birthYear' } },
@@ -56,6 +58,9 @@ export const auditActions = {
   'staff-reset-password': { action: 'staff-account.reset-password', record: { type: 'staff-account', param: 'login' } },
   'staff-audit-events': { action: 'audit.view' },
   'staff-audit-export': { action: 'audit.export' },
+  // The settings name the office, never a person: reading them is not audited, every save is (in its transaction).
+  'staff-settings': 'not-audited',
+  'staff-save-settings': { action: 'settings.update' },
 } as const satisfies Record<StaffHandlerName, AuditSpec | 'not-audited'>;
 
 /** The route's audit entry, or undefined when it is no staff route or not audited. */

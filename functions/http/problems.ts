@@ -455,6 +455,81 @@ export const fieldMessages = {
     en: 'The password must be at least 12 characters long.',
   },
   id_invalid: { kk: 'Идентификатор қате.', ru: 'Неверный идентификатор.', en: 'Not a valid identifier.' },
+  settings_campaign_length: {
+    kk: 'Науқан ұзақтығы — 1-ден 12-ге дейінгі бүтін ай саны.',
+    ru: 'Длительность кампании — целое число месяцев от 1 до 12.',
+    en: 'The campaign length is a whole number of months from 1 to 12.',
+  },
+  settings_age_years: {
+    kk: 'Жасты 0-ден 7-ге дейінгі толық жылмен жазыңыз.',
+    ru: 'Укажите возраст целым числом полных лет от 0 до 7.',
+    en: 'Write the age as whole years from 0 to 7.',
+  },
+  settings_extension_years: {
+    kk: 'Ұзарту мерзімі — 1-ден 5-ке дейінгі бүтін жыл саны.',
+    ru: 'Продление — целое число лет от 1 до 5.',
+    en: 'The extension is a whole number of years from 1 to 5.',
+  },
+  settings_working_days: {
+    kk: '1-ден 60-қа дейінгі жұмыс күнінің бүтін санын жазыңыз.',
+    ru: 'Укажите целое число рабочих дней от 1 до 60.',
+    en: 'Write a whole number of working days from 1 to 60.',
+  },
+  settings_reminder_days: {
+    kk: 'Еске салу: аяқталуға дейін 1-ден 60-қа дейінгі бүтін күн саны.',
+    ru: 'Напоминание: целое число дней до окончания, от 1 до 60.',
+    en: 'A reminder is a whole number of days before the end, from 1 to 60.',
+  },
+  settings_reminders: {
+    kk: 'Ең көбі 5 еске салу, әр күн бір рет.',
+    ru: 'Не больше 5 напоминаний, каждый день один раз.',
+    en: 'At most 5 reminders, each day once.',
+  },
+  settings_reminder_within_campaign: {
+    kk: 'Еске салу науқан ішінде болуы керек: аяқталуға дейінгі күндер науқанның ұзақтығынан аз болсын (айына 28 күн).',
+    ru: 'Напоминание должно попасть в кампанию: дней до окончания должно быть меньше её длительности (28 дней в месяце).',
+    en: 'A reminder must fall within the campaign: fewer days before the end than the campaign lasts (28 days a month).',
+  },
+  settings_ratio: {
+    kk: 'Арақатынас бөлігі — 1-ден 10-ға дейінгі бүтін сан.',
+    ru: 'Часть соотношения — целое число от 1 до 10.',
+    en: 'Each side of the ratio is a whole number from 1 to 10.',
+  },
+  settings_priorities: {
+    kk: 'Тізімдегі жеңілдік санаттарын таңдаңыз, әрқайсысын бір рет.',
+    ru: 'Выберите категории льгот из списка, каждую один раз.',
+    en: 'Choose priority categories from the list, each once.',
+  },
+  settings_survey_version: {
+    kk: 'Мұндай сауалнама нұсқасы жоқ: тізімнен таңдаңыз.',
+    ru: 'Такой версии анкеты нет: выберите из списка.',
+    en: 'There is no such survey version: choose one from the list.',
+  },
+  settings_email: {
+    kk: 'Электрондық поштаны name@example.kz түрінде жазыңыз (100 таңбаға дейін).',
+    ru: 'Укажите электронную почту в виде name@example.kz (до 100 символов).',
+    en: 'Write the email as name@example.kz (up to 100 characters).',
+  },
+  settings_text: {
+    kk: 'Үш тілде де 1-ден 200 таңбаға дейін толтырыңыз немесе үшеуін де бос қалдырыңыз.',
+    ru: 'Заполните на всех трёх языках, от 1 до 200 символов, или оставьте пустыми все три.',
+    en: 'Fill in all three languages, 1 to 200 characters, or leave all three empty.',
+  },
+  settings_languages: {
+    kk: 'Сайттың кемінде бір тілін таңдаңыз (kk, ru, en), әрқайсысын бір рет.',
+    ru: 'Выберите хотя бы один язык сайта (kk, ru, en), каждый один раз.',
+    en: 'Choose at least one language of the site (kk, ru, en), each once.',
+  },
+  search_text: {
+    kk: 'Баланың ЖСН-ін, аты-жөнін (кемінде 2 әріп) немесе өтініш нөмірін жазыңыз, 100 таңбаға дейін.',
+    ru: 'Введите ИИН ребёнка, его фамилию и имя (не меньше 2 букв) или номер заявления, до 100 символов.',
+    en: "Enter the child's IIN, name (at least 2 letters) or the application number, up to 100 characters.",
+  },
+  priority_not_offered: {
+    kk: 'Білім бөлімі бұл жеңілдік санатын ұсынбайды (баптауларды қараңыз).',
+    ru: 'Отдел образования не предлагает эту категорию льготы (см. настройки).',
+    en: 'The department does not offer this priority category (see its settings).',
+  },
   kindergarten_language: {
     kk: 'Бұл балабақшада таңдалған тілде топ жоқ.',
     ru: 'В этом детском саду нет групп на выбранном языке.',

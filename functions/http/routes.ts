@@ -70,6 +70,10 @@ import {
   updateStaffRequest,
   staffPasswordResetRequest,
   staffLoginParams,
+  settingsResponse,
+  saveSettingsRequest,
+  applicationSearchQuery,
+  applicationSearchResponse,
 } from './schemas.ts';
 
 /**
@@ -146,7 +150,7 @@ export interface RouteDefinition {
 const everyStaff: readonly Role[] = staffRoles;
 /** The department's daily work: applications, queue, referrals, imports, kindergartens, campaigns. */
 const operators: readonly Role[] = ['admin', 'operator'];
-/** The department's administration: its staff accounts. */
+/** The department's administration: its staff accounts and settings. */
 const admins: readonly Role[] = ['admin'];
 const parentOrStaff: readonly Role[] = ['parent', ...staffRoles];
 
@@ -331,6 +335,16 @@ export const routes = [
       scheduler: true,
       enqueues: ['recompute-positions'],
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/applications',
+    handler: 'staff-search-applications',
+    access: operators,
+    summary: "The help desk: the tenant's applications by the child's IIN, the start of the child's name or the application number (index lookups, IINs masked, at most 20)",
+    query: applicationSearchQuery,
+    response: applicationSearchResponse,
+    grants: { tables: { applications: 'read' } },
   },
   {
     method: 'GET',
@@ -706,6 +720,26 @@ export const routes = [
     query: auditQuery,
     response: auditExportResponse,
     grants: { tables: { audit: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/settings',
+    handler: 'staff-settings',
+    access: admins,
+    summary: "The department's settings (policy, the next campaign's survey version, contacts shown to parents, languages) with their version",
+    response: settingsResponse,
+    grants: { tables: { tenants: 'read' } },
+  },
+  {
+    method: 'PUT',
+    path: '/api/staff/settings',
+    handler: 'staff-save-settings',
+    access: admins,
+    summary: 'Save the settings as a new version, only over the version read (a campaign already started keeps the policy it started with)',
+    body: saveSettingsRequest,
+    problems: ['not_found', 'concurrent_change'],
+    response: settingsResponse,
+    grants: { tables: { tenants: 'readWrite' } },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -4,6 +4,7 @@ import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
 import { campaignActions } from '#domain/campaign';
 import { staffRoles } from '#domain/department';
+import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
 import { decodeQueueCursor } from './queue-cursor.ts';
 
@@ -186,8 +187,16 @@ const applicantPhoneView = z.object({
   version: z.number().int(),
 });
 
-/** The application page: the application and, if the parent has a cabinet, its phone (masked). */
-export const staffApplicationPageResponse = z.object({ application: staffApplicationView, applicantPhone: applicantPhoneView.optional() });
+/**
+ * The application page: the application and, if the parent has a cabinet, its phone masked (for
+ * the change form) and the applicant's name and phone in full, to call them back (the route is
+ * for administrators and operators only, and every view of it is audited).
+ */
+export const staffApplicationPageResponse = z.object({
+  application: staffApplicationView,
+  applicantPhone: applicantPhoneView.optional(),
+  applicant: z.object({ name: z.string(), phone: z.string() }).optional(),
+});
 
 export const changeApplicantPhoneRequest = z.strictObject({
   phone,
@@ -247,26 +256,26 @@ export const queueQuery = z
     if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
   });
 
+const queueEntry = z.object({
+  applicationId: z.string(),
+  status: z.enum(applicationStatuses),
+  stopReason: z.enum(stopReasons).optional(),
+  position: z.number().int().optional(),
+  childName: z.string(),
+  childIin: z.string(),
+  birthDate: isoDate,
+  registeredAt: z.string(),
+  priority: z.enum(priorityCategories),
+  preferredKindergartenIds: z.array(z.string()),
+  validUntil: isoDate,
+});
+
 export const queueResponse = z.object({
   birthYear: z.number().int(),
   status: z.enum(applicationStatuses),
   /** Applications of the list that match the filters (all pages). */
   total: z.number().int(),
-  entries: z.array(
-    z.object({
-      applicationId: z.string(),
-      status: z.enum(applicationStatuses),
-      stopReason: z.enum(stopReasons).optional(),
-      position: z.number().int().optional(),
-      childName: z.string(),
-      childIin: z.string(),
-      birthDate: isoDate,
-      registeredAt: z.string(),
-      priority: z.enum(priorityCategories),
-      preferredKindergartenIds: z.array(z.string()),
-      validUntil: isoDate,
-    }),
-  ),
+  entries: z.array(queueEntry),
   /** Queued: the `after` of the next page, if there is one. */
   nextAfter: z.number().int().optional(),
   /** Other statuses: the `cursor` of the next page, if there is one. */
@@ -686,3 +695,77 @@ export const updateStaffRequest = z
   .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] });
 
 export const staffPasswordResetRequest = z.strictObject({ version: z.number().int().min(0).max(1_000_000) });
+
+/** A whole number in a range; every refusal (type, fraction, range) names the field's own message. */
+const wholeIn = (min: number, max: number, message: string) => z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+const officeText = z.string().trim().min(1, { message: 'settings_text' }).max(200, { message: 'settings_text' });
+const officeLocalized = z.strictObject({ kk: officeText, ru: officeText, en: officeText });
+const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
+
+/** The department's settings as the administrator edits them (SPEC "Department policy"). */
+export const settingsFields = {
+  policy: z.strictObject({
+    campaignLengthMonths: wholeIn(1, 12, 'settings_campaign_length'),
+    confirmationAgeYears: wholeIn(0, 7, 'settings_age_years'),
+    extensionYears: wholeIn(1, 5, 'settings_extension_years'),
+    referralValidityWorkingDays: wholeIn(1, 60, 'settings_working_days'),
+    referralStopWorkingDays: wholeIn(1, 60, 'settings_working_days'),
+    reminderDaysBeforeEnd: z
+      .array(wholeIn(1, 60, 'settings_reminder_days'), { message: 'settings_reminders' })
+      .max(5, { message: 'settings_reminders' })
+      .refine(distinct, { message: 'settings_reminders' }),
+    queueRatio: z.strictObject({ priority: wholeIn(1, 10, 'settings_ratio'), general: wholeIn(1, 10, 'settings_ratio') }),
+    priorityCategories: z
+      .array(z.enum(offerablePriorityCategories, { message: 'priority_unknown' }), { message: 'settings_priorities' })
+      .max(5, { message: 'settings_priorities' })
+      .refine(distinct, { message: 'settings_priorities' }),
+  }),
+  surveyVersion: z.string({ message: 'settings_survey_version' }).min(1, { message: 'settings_survey_version' }).max(40, { message: 'settings_survey_version' }),
+  contacts: z.strictObject({
+    phone: z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }).optional(),
+    email: z.string().max(100, { message: 'settings_email' }).pipe(z.email({ message: 'settings_email' })).optional(),
+    address: officeLocalized.optional(),
+    hours: officeLocalized.optional(),
+  }),
+  languages: z
+    .array(z.enum(['kk', 'ru', 'en'], { message: 'settings_languages' }), { message: 'settings_languages' })
+    .min(1, { message: 'settings_languages' })
+    .max(3, { message: 'settings_languages' })
+    .refine(distinct, { message: 'settings_languages' }),
+};
+
+/** A save: the whole form, over the version it was read at (a stale one is refused, 409). */
+export const saveSettingsRequest = z.strictObject({ version: z.number().int().min(0).max(1_000_000), ...settingsFields });
+
+const settingsView = z.object({
+  version: z.number().int(),
+  updatedAt: z.string().optional(),
+  /** The administrator who saved it (account id). */
+  updatedBy: z.string().optional(),
+  policy: z.object({
+    campaignLengthMonths: z.number().int(),
+    confirmationAgeYears: z.number().int(),
+    extensionYears: z.number().int(),
+    referralValidityWorkingDays: z.number().int(),
+    referralStopWorkingDays: z.number().int(),
+    reminderDaysBeforeEnd: z.array(z.number().int()),
+    queueRatio: z.object({ priority: z.number().int(), general: z.number().int() }),
+    priorityCategories: z.array(z.string()),
+  }),
+  surveyVersion: z.string(),
+  contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+  languages: z.array(z.enum(['kk', 'ru', 'en'])),
+});
+
+/** The settings with what the form offers to choose from. */
+export const settingsResponse = z.object({
+  settings: settingsView,
+  choices: z.object({ surveyVersions: z.array(z.string()), priorityCategories: z.array(z.string()) }),
+});
+
+/** The help desk's search: a child's IIN, the start of a child's name, or an application number. */
+export const applicationSearchQuery = z.strictObject({
+  q: z.string().trim().min(2, { message: 'search_text' }).max(100, { message: 'search_text' }),
+});
+/** The applications found (IINs masked), at most `limit`. */
+export const applicationSearchResponse = z.object({ entries: z.array(queueEntry), limit: z.number().int() });

@@ -8,6 +8,8 @@ import type { AnswerDimensions } from '#domain/survey-answers';
 import type { DailyField } from '#domain/campaign';
 import type { StaffRole } from '#domain/department';
 import type { StaffStatus } from '#domain/staff';
+import type { DepartmentSettings, TenantSettingsFields } from '#domain/settings';
+import type { SearchLookups } from '#domain/application-search';
 
 /** Storage ports. Adapters: `functions/adapters/dynamodb/*` (DynamoDB in AWS and DynamoDB Local). */
 
@@ -147,6 +149,11 @@ export interface ApplicationStore {
   listByApplicant(applicantIin: string): Promise<Application[]>;
   get(applicationId: string): Promise<Application | undefined>;
   /**
+   * The help desk's search in one tenant: by the child's IIN and by the start of the child's
+   * name (each one Query of an index), by application id (read by key); at most `limit` hits.
+   */
+  search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]>;
+  /**
    * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
    * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
    * their applications at once, which happens completely or not at all.
@@ -206,7 +213,14 @@ export interface ApplicationStore {
 }
 
 export interface TenantStore {
-  get(tenantId: string): Promise<Tenant | undefined>;
+  get(tenantId: string): Promise<(Tenant & TenantSettingsFields) | undefined>;
+  /**
+   * Writes a new version of the department's settings onto its item, only over `settings.version
+   * - 1` (the version the administrator's form read), and keeps a copy of that version as its own
+   * item, in one transaction. `ConcurrentChangeError` when another save came first,
+   * `NotFoundError` when there is no such department.
+   */
+  saveSettings(tenantId: string, settings: DepartmentSettings): Promise<void>;
 }
 
 export interface KindergartenKey {

@@ -34,8 +34,21 @@ const phoneChangeSms: Record<Language, { readonly toOld: (masked: string) => str
 
 /** The applicant's phone on file for the application page (undefined: no cabinet yet). */
 export async function applicantPhoneOf(deps: Pick<Dependencies, 'accounts'>, application: Application): Promise<ApplicantPhoneView | undefined> {
+  return (await applicantOnFile(deps, application))?.phone;
+}
+
+/**
+ * The applicant as their cabinet has them, for the application page of the roles that call the
+ * parent back (the route table gives it to administrators and operators; the view is audited):
+ * their name and phone in full, and the phone masked with its version for the change form.
+ * One read of the account.
+ */
+export async function applicantOnFile(
+  deps: Pick<Dependencies, 'accounts'>,
+  application: Application,
+): Promise<{ phone: ApplicantPhoneView; contact: { name: string; phone: string } } | undefined> {
   const account = await deps.accounts.getParent(application.applicantIin);
-  return account && { masked: maskPhone(account.phone), version: account.phoneVersion ?? 0 };
+  return account && { phone: { masked: maskPhone(account.phone), version: account.phoneVersion ?? 0 }, contact: { name: account.displayName, phone: account.phone } };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   campaignActionRules,
   campaignActionsOpen,
   CampaignStateError,
+  campaignPolicy,
   checkCampaignDates,
   confirmedValidUntil,
   defaultEnd,
@@ -25,6 +26,7 @@ import { scheduleNames } from './schedule-names.ts';
 import { forEachLimitedStream, inGroups } from '#functions/concurrency';
 import { firstName, atKazakhstanHour } from '#domain/sms';
 import { deliverNoticeSms } from './notice-sms.ts';
+import { settingsFor } from './settings.ts';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -37,8 +39,8 @@ async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: str
 }
 
 /** A campaign as staff see it: while closing, the progress is the stop counter against the total. */
-export function campaignView(campaign: Campaign): Omit<Campaign, 'daily'> & { actions: CampaignAction[] } {
-  const { daily: _perDay, ...stored } = campaign;
+export function campaignView(campaign: Campaign): Omit<Campaign, 'daily' | 'policy' | 'surveyVersion'> & { actions: CampaignAction[] } {
+  const { daily: _perDay, policy: _policy, surveyVersion: _survey, ...stored } = campaign;
   const view = { ...stored, actions: campaignActionsOpen(campaign.status) };
   if (campaign.status !== 'closing' || !campaign.closeProgress) return view;
   return { ...view, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
@@ -48,7 +50,7 @@ export async function createCampaign(
   deps: Pick<Dependencies, 'campaigns' | 'tenants'>,
   input: { tenantId: string; year: number; startsAt: string; endsAt?: string; now: Date },
 ): Promise<Campaign> {
-  const policy = await tenantPolicy(deps, input.tenantId);
+  const { policy, surveyVersion } = await settingsFor(deps, input.tenantId);
   const startsAt = new Date(input.startsAt).toISOString();
   const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : defaultEnd(startsAt, policy);
   const problems = checkCampaignDates({ year: input.year, startsAt, endsAt });
@@ -62,6 +64,9 @@ export async function createCampaign(
     status: 'draft',
     createdAt: input.now.toISOString(),
     counts: emptyCounts,
+    // Copied again at the start: a draft follows the settings until then.
+    policy,
+    surveyVersion,
   };
   await deps.campaigns.create(campaign);
   return campaign;
@@ -79,7 +84,7 @@ async function scopeOf(deps: Pick<Dependencies, 'applications'>, campaign: Campa
 /** SPEC rule 2: before starting, how many applications and applicants are in scope, by birth year. */
 export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants'>, input: { tenantId: string; campaignId: string }) {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
-  const scope = await scopeOf(deps, campaign, await tenantPolicy(deps, input.tenantId));
+  const scope = await scopeOf(deps, campaign, campaignPolicy(campaign, await tenantPolicy(deps, input.tenantId)));
   const byCohort = new Map<number, number>();
   for (const application of scope) {
     const year = Number(application.birthDate.slice(0, 4));
@@ -99,9 +104,11 @@ export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 
 export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler' | 'tenants'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
   if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
-  // The policy's extension is fixed for the campaign's run: a confirmation reads it with the guard.
-  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: (await tenantPolicy(deps, input.tenantId)).extensionYears };
-  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, campaignActionRules.start, 'active', { guard: 'take', summary }))) {
+  // The campaign keeps the policy and survey version it starts with (later settings changes do
+  // not reach it); the extension also rides on the guard, where a confirmation reads it.
+  const { policy, surveyVersion } = await settingsFor(deps, input.tenantId);
+  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: policy.extensionYears };
+  if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, campaignActionRules.start, 'active', { guard: 'take', summary, set: { policy, surveyVersion } }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }
   // It becomes the active one now (so no second campaign can start); its work begins at its start.
@@ -171,7 +178,7 @@ export async function runCampaignStart(
 ): Promise<{ inScope: number; applicants: number; handedOverTo?: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   if (campaign.status !== 'active') return { inScope: 0, applicants: 0 };
-  const policy = await tenantPolicy(deps, task.tenantId);
+  const policy = campaignPolicy(campaign, await tenantPolicy(deps, task.tenantId));
   const budget = options.budget ?? unlimitedBudget;
   const cohorts = cohortsOf(campaign.year, policy);
   let part: StartPart = task.part ?? { n: 0, cohort: 0, inScope: 0, applicants: 0 };
@@ -393,7 +400,7 @@ export async function runCampaignClose(
       guard: 'release',
       set: { closeProgress: { processed: after.counts.stopped, total: after.counts.stopped } },
     });
-    const policy = await tenantPolicy(deps, task.tenantId);
+    const policy = campaignPolicy(campaign, await tenantPolicy(deps, task.tenantId));
     await requestPositions(deps, { tenantId: task.tenantId, birthYears: cohortsOf(campaign.year, policy), changes: [], at, reason: `close-${task.campaignId}`, unexplainedAs: 'stopped' });
   }
   return { stopped };

@@ -1,5 +1,5 @@
 import { placesOf } from '#domain/application';
-import { campaignByDay, pendingKey } from '#domain/campaign';
+import { campaignByDay, campaignPolicy, pendingKey } from '#domain/campaign';
 import { InvalidInputError, NotFoundError } from '#domain/errors';
 import { policyOf } from '#domain/policy';
 import { countedQuestions, sliceOf } from '#domain/survey-answers';
@@ -25,7 +25,7 @@ export async function campaignDashboard(
     deps.surveys.slices(pendingKey(input.tenantId, input.campaignId), [slice]),
   ]);
   if (!campaign) throw new NotFoundError(input.campaignId);
-  const cohorts = cohortsOf(campaign.year, policyOf(tenant?.policy)).sort((a, b) => a - b);
+  const cohorts = cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b);
   const problems = [
     ...(input.filter.district && !tenant?.districts.some((d) => d.id === input.filter.district) ? [{ path: 'district', key: 'district_unknown' }] : []),
     ...(input.filter.cohort !== undefined && !cohorts.includes(input.filter.cohort) ? [{ path: 'cohort', key: 'cohort_unknown' }] : []),

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { pendingKey } from '#domain/campaign';
+import { campaignPolicy, pendingKey } from '#domain/campaign';
 import { csvLine, delimiterFor, utf8Bom } from '#domain/csv-write';
 import { NotFoundError } from '#domain/errors';
 import { kazakhstanDate, mondayOf } from '#domain/kazakhstan-time';
@@ -116,7 +116,7 @@ export async function runExport(
     for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));
   } else {
     const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
-    const cohorts = campaign ? cohortsOf(campaign.year, policyOf(tenant?.policy)).sort((a, b) => a - b) : [];
+    const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
     const table = aggregateTable(currentSurvey, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));

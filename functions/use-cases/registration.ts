@@ -9,6 +9,7 @@ import { notificationForRegistration } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
+import { offersPriority } from '#domain/settings';
 
 /**
  * Staff register an application: the rules of `checkNewApplication`, one active application per
@@ -26,6 +27,8 @@ export async function registerApplication(
   if (problems.length > 0) throw new InvalidInputError(problems);
 
   const policy = await tenantPolicy(deps, input.tenantId);
+  // The department's settings say which priority categories it offers.
+  if (!offersPriority(policy, input.priority)) throw new InvalidInputError([{ path: 'priority', key: 'priority_not_offered' }]);
   const at = input.now.toISOString();
   const application: Application = {
     applicationId: `app-${randomUUID()}`,

@@ -19,7 +19,7 @@ export interface QueueBrowse {
 }
 
 /** A row of the list: what staff need to find a child, with the IIN masked. */
-function entryOf(application: Application) {
+export function entryOf(application: Application) {
   return {
     applicationId: application.applicationId,
     status: application.status,

@@ -159,6 +159,12 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
       },
     }),
   },
+  // By the world's application number: another department's search finds nothing of it (the tenant bounds the lookup).
+  'staff-search-applications': {
+    ids: 'query',
+    foreign: 'no_effect',
+    build: async (_worlds, world) => ({ query: { q: world.applicationId } }),
+  },
   'staff-get-application': { ids: 'path', build: async (_worlds, world) => ({ params: { applicationId: world.applicationId } }) },
   'staff-queue': {
     ids: 'query',
@@ -258,6 +264,17 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     build: async (_worlds, world) => ({ params: { campaignId: world.campaignId }, body: { kind: 'aggregates', language: 'kk' } }),
   },
   'staff-get-export': { ids: 'path', build: async (_worlds, world) => ({ params: { campaignId: world.campaignId, exportId: world.exportId } }) },
+  'staff-settings': { ids: 'none', build: sameRequest({}) },
+  // The settings as they stand, saved again over the version read: a new version, the same policy for the other tests.
+  'staff-save-settings': {
+    ids: 'none',
+    inputs: ['version'],
+    build: async (worlds, _world, home) => {
+      const read = await send(worlds.runtime.url, home.staff, { method: 'GET', path: '/api/staff/settings' });
+      const { version, policy, surveyVersion, contacts, languages } = (read.body as { settings: Record<string, unknown> }).settings;
+      return { body: { version, policy, surveyVersion, contacts, languages } };
+    },
+  },
   'staff-audit-events': { ids: 'none', build: sameRequest({}) },
   'staff-audit-export': { ids: 'none', build: sameRequest({}) },
   'cabinet-survey': { ids: 'none', build: sameRequest({}) },

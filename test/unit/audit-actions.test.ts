@@ -12,6 +12,7 @@ const notAudited = [
   'staff-preview-campaign',
   'staff-campaign-dashboard',
   'staff-get-export',
+  'staff-settings',
 ];
 
 const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.path.startsWith('/api/staff/'));

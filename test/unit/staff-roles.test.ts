@@ -27,6 +27,7 @@ const whoMayCall: Record<string, string> = {
   'PUT /api/staff/kindergartens/{kindergartenId}': operators,
   'GET /api/staff/districts': everyStaff,
   'POST /api/staff/applications': operators,
+  'GET /api/staff/applications': operators,
   'GET /api/staff/applications/{applicationId}': operators,
   'GET /api/staff/audit-events': admins,
   'GET /api/staff/audit-events/export': admins,
@@ -53,6 +54,8 @@ const whoMayCall: Record<string, string> = {
   'POST /api/staff/accounts': admins,
   'POST /api/staff/accounts/{login}': admins,
   'POST /api/staff/accounts/{login}/password-reset': admins,
+  'GET /api/staff/settings': admins,
+  'PUT /api/staff/settings': admins,
 };
 
 describe('the pinned role table', () => {

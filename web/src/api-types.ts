@@ -34,6 +34,9 @@ import type {
   kindergartenResponse,
   kindergartenFormResponse,
   districtsResponse,
+  settingsResponse,
+  applicationSearchResponse,
+  saveSettingsRequest,
   surveySubmitResponse,
   surveyView,
   staffAccountsResponse,
@@ -69,6 +72,9 @@ export type UpdateKindergarten = z.infer<typeof updateKindergartenRequest>;
 export type KindergartenAnswer = z.infer<typeof kindergartenResponse>;
 export type KindergartenForm = z.infer<typeof kindergartenFormResponse>;
 export type Districts = z.infer<typeof districtsResponse>;
+export type SettingsAnswer = z.infer<typeof settingsResponse>;
+export type ApplicationSearch = z.infer<typeof applicationSearchResponse>;
+export type SaveSettings = z.infer<typeof saveSettingsRequest>;
 export type Queue = z.infer<typeof queueResponse>;
 export type QueueEntry = Queue['entries'][number];
 export type RegisterApplication = z.infer<typeof registerApplicationRequest>;

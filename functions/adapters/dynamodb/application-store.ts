@@ -8,6 +8,7 @@ import { allPendingShards, counterShardOf, pendingShardOf } from '#domain/counte
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
+import { nameKeysOf, type SearchLookups } from '#domain/application-search';
 import type { ApplicantPhoneChange, ApplicationStore, CampaignCounter, CohortFilter, PlaceChanceWrite, PositionWrite, SharedNotice, StatusList, StatusPageKey, SurveyWrite } from '#ports/stores';
 import { tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
@@ -26,7 +27,7 @@ const byStatus = tables.applications.indexes[3];
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Attributes that exist for indexes only; domain objects never see them. */
-type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string; statusPartition?: string };
+type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string; statusPartition?: string; nameKey?: string; nameSort?: string };
 
 /** `<tenantId>#<birth year>`: one queue per tenant and birth-year cohort (SPEC rule 11). */
 export const queuePartitionOf = (tenantId: string, birthYear: number) => `${tenantId}#${birthYear}`;
@@ -51,6 +52,14 @@ const birthYearOf = (application: Pick<Application, 'birthDate'>) => Number(appl
  */
 export function indexKeysOf(application: Application, status: ApplicationStatus = application.status): { queuePartition: string; queueSortKey: string } | { statusPartition: string } {
   return status === 'queued' ? queueKeysOf(application) : { statusPartition: statusPartitionOf(application.tenantId, status, birthYearOf(application)) };
+}
+
+/**
+ * The help desk's name keys, set once when an application is created (a child's name does not
+ * change): creation, import and seed spread them next to `indexKeysOf`.
+ */
+export function searchKeysOf(application: Pick<Application, 'tenantId' | 'childName' | 'applicationId'>): { nameKey: string; nameSort: string } {
+  return nameKeysOf(application.tenantId, application.childName, application.applicationId);
 }
 
 /** At most this many Queries make one page of a filtered status list (each reads up to 1 MB). */
@@ -87,7 +96,7 @@ function cohortFilterExpression(filter: CohortFilter): {
 export const activeChildConstraint = (tenantId: string, childIin: string) => `active-child#${tenantId}#${childIin}`;
 
 function withoutIndexKeys(item: Record<string, unknown>): Application {
-  const { queuePartition: _p, queueSortKey: _s, statusPartition: _t, ...application } = item as unknown as StoredApplication;
+  const { queuePartition: _p, queueSortKey: _s, statusPartition: _t, nameKey: _n, nameSort: _ns, ...application } = item as unknown as StoredApplication;
   return application;
 }
 
@@ -117,6 +126,34 @@ export class DynamoApplicationStore implements ApplicationStore {
       new GetCommand({ TableName: this.tableName('applications'), Key: { applicationId }, ConsistentRead: true }),
     );
     return Item ? withoutIndexKeys(Item) : undefined;
+  }
+
+  async search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]> {
+    const table = this.tableName('applications');
+    const ids = new Set<string>(lookups.applicationIds ?? []);
+    const queryIds = async (input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Limit'>) => {
+      const { Items = [] } = await this.client.send(new QueryCommand({ TableName: table, Limit: limit, ...input }));
+      for (const item of Items) ids.add(item.applicationId as string);
+    };
+    await Promise.all([
+      lookups.childIin &&
+        queryIds({ IndexName: 'byChildIin', KeyConditionExpression: 'childIin = :iin', ExpressionAttributeValues: { ':iin': lookups.childIin }, ScanIndexForward: false }),
+      lookups.namePrefix &&
+        queryIds({
+          IndexName: 'byChildName',
+          KeyConditionExpression: 'nameKey = :key AND begins_with(nameSort, :prefix)',
+          // The partition of the typed name's first letters; the application id part of `nameSort` is not typed.
+          ExpressionAttributeValues: { ':key': nameKeysOf(tenantId, lookups.namePrefix, '').nameKey, ':prefix': lookups.namePrefix },
+        }),
+    ]);
+    if (ids.size === 0) return [];
+    // The index holds keys only (and other departments' children with the same IIN): the hits are read by key and kept to the tenant.
+    const items = await getAll(this.client, table, [...ids].map((applicationId) => ({ applicationId })));
+    return items
+      .map(withoutIndexKeys)
+      .filter((application) => application.tenantId === tenantId)
+      .sort((a, b) => a.childName.localeCompare(b.childName) || a.registeredAt.localeCompare(b.registeredAt))
+      .slice(0, limit);
   }
 
   async queueOf(tenantId: string, birthYear: number, filter: CohortFilter = {}): Promise<Application[]> {
@@ -211,6 +248,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       version: 1,
       history: application.history ?? [],
       ...indexKeysOf(application),
+      ...searchKeysOf(application),
     };
     await runTransaction(
       () =>
@@ -536,7 +574,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     await putAll(
       this.client,
       this.tableName('applications'),
-      items.map(({ application }) => ({ ...application, ...indexKeysOf(application) })),
+      items.map(({ application }) => ({ ...application, ...indexKeysOf(application), ...searchKeysOf(application) })),
       { onProgress },
     );
     await putAll(this.client, this.tableName('notifications'), items.map(({ notification }) => ({ ...notification })));

@@ -11,7 +11,17 @@ import { ApplicantPhoneForm } from './applicant-phone-form.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 import { StaffFrame } from './staff-frame.tsx';
 
-function StaffApplicationDetails({ application, phone, onChange }: { application: StaffApplication; phone: ApplicantPhone | undefined; onChange: (next: StaffApplication) => void }) {
+function StaffApplicationDetails({
+  application,
+  phone,
+  applicant,
+  onChange,
+}: {
+  application: StaffApplication;
+  phone: ApplicantPhone | undefined;
+  applicant: StaffApplicationPageAnswer['applicant'];
+  onChange: (next: StaffApplication) => void;
+}) {
   const { s } = useStaffI18n();
   const iins = (
     <>
@@ -27,6 +37,20 @@ function StaffApplicationDetails({ application, phone, onChange }: { application
           {application.applicantIin}
         </dd>
       </div>
+      {applicant && (
+        <>
+          <div>
+            <dt>{s.application.applicantName}</dt>
+            <dd data-qa="application-applicant-name">{applicant.name}</dd>
+          </div>
+          <div>
+            <dt>{s.application.applicantPhone}</dt>
+            <dd class="mono" data-qa="application-applicant-phone">
+              <a href={`tel:${applicant.phone}`}>{applicant.phone}</a>
+            </dd>
+          </div>
+        </>
+      )}
     </>
   );
   return (
@@ -58,7 +82,7 @@ export function ApplicationPage({ applicationId }: { applicationId: string }) {
       <PageHeading>{application ? s.application.title(application.childName) : s.application.heading}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
-      {application && page.state === 'ready' && <StaffApplicationDetails application={application} phone={page.data.applicantPhone} onChange={setChanged} />}
+      {application && page.state === 'ready' && <StaffApplicationDetails application={application} phone={page.data.applicantPhone} applicant={page.data.applicant} onChange={setChanged} />}
     </StaffFrame>
   );
 }

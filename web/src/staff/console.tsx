@@ -8,6 +8,8 @@ import { KindergartenFormPage } from './kindergarten-form-page.tsx';
 import { KindergartensPage } from './kindergartens-page.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { RegisterPage } from './register-page.tsx';
+import { SearchPage } from './search-page.tsx';
+import { SettingsPage } from './settings-page.tsx';
 import { StaffAccountsPage } from './staff-accounts-page.tsx';
 
 /**
@@ -22,6 +24,8 @@ export function StaffConsole({ path }: { path: string }) {
   if (path === '/staff/audit') return <AuditPage />;
   if (path === '/staff/applications/new') return <RegisterPage />;
   if (path === '/staff/accounts') return <StaffAccountsPage />;
+  if (path === '/staff/settings') return <SettingsPage />;
+  if (path === '/staff/search') return <SearchPage />;
   if (path === '/staff/kindergartens/new') return <KindergartenFormPage />;
   const kindergarten = /^\/staff\/kindergartens\/([^/]+)$/.exec(path)?.[1];
   if (kindergarten) return <KindergartenFormPage key={kindergarten} kindergartenId={decodeURIComponent(kindergarten)} />;

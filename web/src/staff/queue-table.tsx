@@ -3,13 +3,18 @@ import { formatDate, formatDateTime, formatNumber } from '../format.ts';
 import { Link } from '../router.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 
-/** One page of the queue browser: a real table from 40em, stacked label/value rows on a phone. */
-export function QueueTable({ queue }: { queue: Queue }) {
+/**
+ * One page of the queue browser (or the help desk's hits, with their own caption): a real table
+ * from 40em, stacked label/value rows on a phone.
+ */
+export function QueueTable({ queue, caption }: { queue: Queue; caption?: string } | { queue: Pick<Queue, 'entries'> & { status?: undefined }; caption: string }) {
   const { t, s, language } = useStaffI18n();
   const queued = queue.status === 'queued';
+  // The help desk's hits leave out the validity (it shows on the application): the table fits 768 px.
+  const validity = caption === undefined;
   return (
-    <table class="table" data-qa="queue">
-      <caption>{s.queueFilters.caption(t.status[queue.status], queue.birthYear, s.queue.total(queue.total))}</caption>
+    <table class="table" data-qa={caption === undefined ? 'queue' : 'search-results'}>
+      <caption>{caption ?? (queue.status && s.queueFilters.caption(t.status[queue.status], (queue as Queue).birthYear, s.queue.total((queue as Queue).total)))}</caption>
       <thead>
         <tr>
           {queued && (
@@ -23,7 +28,7 @@ export function QueueTable({ queue }: { queue: Queue }) {
           <th scope="col">{s.queue.birthDate}</th>
           <th scope="col">{s.queue.registeredAt}</th>
           <th scope="col">{s.queue.priority}</th>
-          <th scope="col">{s.queue.validUntil}</th>
+          {validity && <th scope="col">{s.queue.validUntil}</th>}
         </tr>
       </thead>
       <tbody>
@@ -50,7 +55,7 @@ export function QueueTable({ queue }: { queue: Queue }) {
             <td data-label={s.queue.priority} data-qa="queue-row-priority" data-priority={entry.priority}>
               {t.priority[entry.priority]}
             </td>
-            <td data-label={s.queue.validUntil}>{formatDate(language, entry.validUntil)}</td>
+            {validity && <td data-label={s.queue.validUntil}>{formatDate(language, entry.validUntil)}</td>}
           </tr>
         ))}
       </tbody>

@@ -12,10 +12,12 @@ function StaffNav({ identity }: { identity: Identity | undefined }) {
   const items = [
     { href: '/staff', label: s.nav.kindergartens, qa: 'nav-kindergartens', action: 'staff-kindergartens' },
     { href: '/staff/queue', label: s.nav.queue, qa: 'nav-queue', action: 'staff-queue' },
+    { href: '/staff/search', label: s.nav.search, qa: 'nav-search', action: 'staff-search-applications' },
     { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register', action: 'staff-register-application' },
     { href: '/staff/import', label: s.nav.import, qa: 'nav-import', action: 'staff-import-rows' },
     { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns', action: 'staff-campaigns' },
     { href: '/staff/accounts', label: s.nav.staff, qa: 'nav-staff', action: 'staff-accounts' },
+    { href: '/staff/settings', label: s.nav.settings, qa: 'nav-settings', action: 'staff-settings' },
     { href: '/staff/audit', label: s.nav.audit, qa: 'nav-audit', action: 'staff-audit-events' },
   ].filter((item) => may(identity, item.action));
   return (

@@ -1,0 +1,8 @@
+import { dependencies } from '#adapters/dependencies';
+import { staffTenant } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { searchApplications } from '#use-cases/application-search';
+
+export const handler = httpHandler('staff-search-applications', async ({ query, identity }) => ({
+  body: await searchApplications(dependencies(), staffTenant(identity), query.q),
+}));
