@@ -1,8 +1,8 @@
 /**
  * Counters that every survey submission moves (the answer slices, the campaign's confirmations)
  * are split into shards: a submission adds to one shard, a reader sums all of them. A shard is
- * chosen by the applicant, so a re-submission moves the same shard it moved before and a crowd of
- * parents spreads evenly over the shards (no hot item, no hot partition).
+ * chosen by the applicant (a crowd of parents spreads evenly over the shards: no hot item, no hot
+ * partition), and a retried transaction moves on to another shard.
  */
 export const counterShards = 64;
 
@@ -18,6 +18,13 @@ function fnv1a(text: string): number {
 
 /** The shard (0 … `counterShards` − 1) an applicant's counters go to. */
 export const counterShardOf = (applicantIin: string): number => fnv1a(applicantIin) % counterShards;
+
+/**
+ * The shard of a transaction's `attempt` (1, 2, …): the applicant's first, then a step of 37 (odd,
+ * so the walk visits every shard) for each retry. A retry cancelled on a contended shard goes to
+ * another instead of queueing behind the same crowd; the sums are the same wherever a delta lands.
+ */
+export const counterShardOfAttempt = (applicantIin: string, attempt: number): number => (counterShardOf(applicantIin) + (attempt - 1) * 37) % counterShards;
 
 /** Every counter shard number, in order: what a reader asks for (64 keys, one BatchGet). */
 export const allCounterShards: readonly number[] = Array.from({ length: counterShards }, (_, shard) => shard);

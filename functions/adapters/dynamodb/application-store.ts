@@ -4,7 +4,7 @@ import type { Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
 import { dailyCounter, pendingIndexKey, pendingKey } from '#domain/campaign';
-import { allPendingShards, counterShardOf, pendingShardOf } from '#domain/counter-shards';
+import { allPendingShards, counterShardOfAttempt, pendingShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
@@ -334,40 +334,48 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
         },
       });
-      // One item per slice (all, district, cohort, district × cohort) in the applicant's shard, one
-      // numeric attribute per counter: a submission moves a handful of items, however many options
-      // it touches, and concurrent parents mostly move different ones.
-      const shard = counterShardOf(survey.applicantIin);
-      for (const [slice, deltas] of survey.sliceDeltas) {
-        const entries = [...deltas];
-        transactItems.push({
+    }
+    // The counters go last, built per attempt: a retry moves them to another shard.
+    const sharded = transactItems.length;
+    const counterItems = (attempt: number): TransactItem[] => {
+      const items: TransactItem[] = [];
+      if (survey) {
+        // One item per slice (all, district, cohort, district × cohort) in one shard, one numeric
+        // attribute per counter: a submission moves a handful of items, however many options it
+        // touches, and concurrent parents mostly move different ones.
+        const shard = counterShardOfAttempt(survey.applicantIin, attempt);
+        for (const [slice, deltas] of survey.sliceDeltas) {
+          const entries = [...deltas];
+          items.push({
+            Update: {
+              TableName: this.tableName('aggregates'),
+              Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
+              UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+              ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
+              ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
+            },
+          });
+        }
+      }
+      if (counter) {
+        // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart,
+        // in a counter shard of the campaign chosen by the (first) applicant, never the campaign item.
+        const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
+        const shard = counterShardOfAttempt(survey?.applicantIin ?? changes[0]?.application.applicantIin ?? '', attempt);
+        items.push({
           Update: {
-            TableName: this.tableName('aggregates'),
-            Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
-            UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
+            TableName: this.tableName('campaigns'),
+            Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, shard),
+            UpdateExpression: 'ADD #field :delta, #day :delta',
+            ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
+            ExpressionAttributeValues: { ':delta': counter.delta },
           },
         });
       }
-    }
-    if (counter) {
-      // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart,
-      // in a counter shard of the campaign chosen by the (first) applicant, never the campaign item.
-      const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
-      const shard = counterShardOf(survey?.applicantIin ?? changes[0]?.application.applicantIin ?? '');
-      transactItems.push({
-        Update: {
-          TableName: this.tableName('campaigns'),
-          Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, shard),
-          UpdateExpression: 'ADD #field :delta, #day :delta',
-          ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
-          ExpressionAttributeValues: { ':delta': counter.delta },
-        },
-      });
-    }
+      return items;
+    };
     await runTransaction(
-      () => this.client.send(new TransactWriteCommand({ TransactItems: transactItems })),
+      (attempt) => this.client.send(new TransactWriteCommand({ TransactItems: [...transactItems.slice(0, sharded), ...counterItems(attempt)] })),
       (failed) => {
         if (failed.some((index) => placeIndexes.has(index))) throw new NoFreePlaceError('no free place');
         if (failed.includes(answerIndex)) throw new ConcurrentChangeError('the answer changed meanwhile');

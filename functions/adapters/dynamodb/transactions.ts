@@ -22,14 +22,15 @@ function isTransient(error: TransactionCanceledException): boolean {
  * Sends a transaction again while DynamoDB cancels it only for transient reasons (another
  * transaction on the same item at that moment, e.g. a hot counter at a campaign's start, or
  * throttling), with full-jitter exponential backoff (capped at 0.5 s, within a time budget): the SDK does not retry cancellations itself,
- * and the conditions make a repeat safe. When the attempts run out the caller gets
+ * and the conditions make a repeat safe. `send` gets the attempt's number (1, 2, …), so a
+ * transaction may spread a retry onto other items (a counter's next shard). When the attempts run out the caller gets
  * `TryAgainError` (409 "try again"), never a 500. Any other cancellation is rethrown as is.
  */
-export async function retryTransientCancellations(send: () => Promise<unknown>, budgetMs = retryBudgetMs): Promise<void> {
+export async function retryTransientCancellations(send: (attempt: number) => Promise<unknown>, budgetMs = retryBudgetMs): Promise<void> {
   const deadline = Date.now() + budgetMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      await send();
+      await send(attempt);
       return;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException) || !isTransient(error)) throw error;
@@ -45,7 +46,7 @@ export async function retryTransientCancellations(send: () => Promise<unknown>, 
  * on a condition, tells which of its items failed (by index), so the caller can say why in
  * domain terms.
  */
-export async function runTransaction(send: () => Promise<unknown>, onConditionFailed: (failedIndexes: number[]) => never, budgetMs = retryBudgetMs): Promise<void> {
+export async function runTransaction(send: (attempt: number) => Promise<unknown>, onConditionFailed: (failedIndexes: number[]) => never, budgetMs = retryBudgetMs): Promise<void> {
   try {
     await retryTransientCancellations(send, budgetMs);
   } catch (error) {
