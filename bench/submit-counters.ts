@@ -19,6 +19,8 @@ export interface SubmitRun {
   readonly perSecond: number;
   readonly transactions: number;
   readonly conflicts: number;
+  /** Per table: how often one of its items was the contended one in a cancelled transaction. */
+  readonly contendedOn: Record<string, number>;
 }
 
 export interface SubmitCountersMeasurement {
@@ -59,7 +61,8 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
   const seconds = (performance.now() - started) / 1000;
   const ok = statuses.filter((s) => s === 200).length;
   const tryAgain = statuses.filter((s) => s === 409).length;
-  return { submissions: clients.length, ok, tryAgain, failed: clients.length - ok - tryAgain, seconds, perSecond: ok / seconds, ...runtime.transactionConflicts!.totals };
+  const contendedOn = Object.fromEntries(runtime.transactionConflicts!.contended.map(([table, count]) => [table.replace(/^.*?-/, ''), count]));
+  return { submissions: clients.length, ok, tryAgain, failed: clients.length - ok - tryAgain, seconds, perSecond: ok / seconds, ...runtime.transactionConflicts!.totals, contendedOn };
 }
 
 /**
@@ -95,7 +98,7 @@ export async function measureSubmitCounters(options: { applicationCount: number;
       clients.push(await loginParent(runtime, parent));
     });
     const withCounters = await submitAll(runtime, clients.slice(0, options.submissions), 0, options.concurrency);
-    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict`);
+    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict (contended items by table: ${JSON.stringify(withCounters.contendedOn)})`);
     const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
     let withoutCounters: SubmitRun;
     try {

@@ -52,6 +52,8 @@ export class TransactionConflictEmulator {
   /** Items recently committed, with the time until which they stay contended. */
   private readonly recent = new Map<string, number>();
   private counts = { transactions: 0, conflicts: 0 };
+  /** Per table: how many times one of its items was the contended one (what a bench reports). */
+  private readonly contendedTables = new Map<string, number>();
 
   constructor(
     tableNames: Record<TableKey, string>,
@@ -77,6 +79,12 @@ export class TransactionConflictEmulator {
 
   resetTotals(): void {
     this.counts = { transactions: 0, conflicts: 0 };
+    this.contendedTables.clear();
+  }
+
+  /** Which tables' items the cancelled transactions were contended on, most first. */
+  get contended(): [string, number][] {
+    return [...this.contendedTables].sort((a, b) => b[1] - a[1]);
   }
 
   /** The items of a `TransactWriteItems` input, as `table|key…` strings. */
@@ -97,6 +105,10 @@ export class TransactionConflictEmulator {
     const conflicting = items.map((item) => this.held.has(item) || (this.recent.get(item) ?? -Infinity) > at);
     if (conflicting.some(Boolean)) {
       this.counts.conflicts++;
+      for (const [i, item] of items.entries()) {
+        const table = item.slice(0, item.indexOf('|'));
+        if (conflicting[i]) this.contendedTables.set(table, (this.contendedTables.get(table) ?? 0) + 1);
+      }
       throw transactionConflict(conflicting);
     }
     for (const item of items) this.held.set(item, (this.held.get(item) ?? 0) + 1);
