@@ -92,7 +92,7 @@ export const kk: StaffMessages = {
     birthYear: 'Туған жылы',
     applications: 'Өтініштер',
     startCampaign: 'Науқанды бастау',
-    startEnds: (ends: string) => `Науқан ${ends} аяқталады.`,
+    startEnds: (ends: string) => `Науқанның аяқталуы: ${ends}.`,
     startNotifies: n({ other: '{n} өтініш берушіге хабарлама жіберіледі.' }),
     startStops: n({ other: 'Аяқталғанға дейін расталмаса, {n} өтініш стоп-параққа түседі.' }),
     startAsk: 'Бастау керек пе?',
