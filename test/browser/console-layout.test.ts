@@ -91,21 +91,31 @@ describe('the staff console layout', () => {
     expect(Object.entries(violations).filter(([, found]) => found.length > 0)).toEqual([]);
   });
 
-  it('should name districts, not their ids, in the kindergartens table (kk and ru)', async () => {
+  it('should name districts, not their ids, and fit the kindergartens and queue tables in the page at 1280 px (kk and ru)', async () => {
     // Act
     const names: Record<string, string[]> = {};
+    const overhang: Record<string, number> = {};
+    const tableOverhang = (page: Page) => page.evaluate(() => {
+      const table = document.querySelector('table.table')!;
+      return Math.max(0, table.getBoundingClientRect().width - table.parentElement!.getBoundingClientRect().width);
+    });
     for (const locale of ['kk-KZ', 'ru-RU']) {
       const { context, page } = await staffPage(locale, { width: 1280, height: 900 });
       await page.locator('[data-qa="kindergarten-row-district"][data-district="microdistricts-3-9"]').first().waitFor();
       // The names arrive beside the kindergartens: wait until the id is gone.
       await expect.poll(() => page.locator('[data-qa="kindergarten-row-district"]').allTextContents()).not.toContain('microdistricts-3-9');
       names[locale] = await page.locator('[data-qa="kindergarten-row-district"][data-district="microdistricts-3-9"]').allTextContents();
+      overhang[`${locale} kindergartens`] = await tableOverhang(page);
+      await page.goto(`${runtime.url}/staff/queue`);
+      await page.locator('[data-qa="queue-row"]').first().waitFor();
+      overhang[`${locale} queue`] = await tableOverhang(page);
       await context.close();
     }
 
     // Assess
     expect(new Set(names['kk-KZ'])).toEqual(new Set(['3–9 шағын аудандар']));
     expect(new Set(names['ru-RU'])).toEqual(new Set(['Микрорайоны 3–9']));
+    expect(overhang).toEqual({ 'kk-KZ kindergartens': 0, 'kk-KZ queue': 0, 'ru-RU kindergartens': 0, 'ru-RU queue': 0 });
   });
 
   it('should ask before a start with the end date and time and how many applications go to the stop-list, and offer no demo campaign off the local runtime', async () => {
@@ -126,7 +136,7 @@ describe('the staff console layout', () => {
     // Assess: the end in Kazakhstan time (18:00, 30 days after tomorrow), the stop-list count, no demo control
     const end = new Date(Date.parse(draft.endsAt) + 5 * 3_600_000);
     expect(question).toContain(`Кампания закончится ${end.getUTCDate()} ${ruMonths[end.getUTCMonth()]} ${end.getUTCFullYear()} г. в 18:00.`);
-    expect(question).toMatch(new RegExp(`Если их? не подтвердят до окончания, ${preview.applications} заявлени[еяй]+ попад[её]т? в стоп-лист\\.`));
+    expect(question).toMatch(new RegExp(`Если (его|их) не подтвердят до окончания, ${preview.applications} (заявление попадёт|заявления попадут|заявлений попадут) в стоп-лист\\.`));
     expect(question).toContain(`${preview.applicants} заявител`);
     expect(question!.endsWith('Начать?')).toBe(true);
     expect(await page.locator('[data-qa="create-campaign-form"]').count()).toBe(1);

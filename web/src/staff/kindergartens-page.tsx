@@ -18,7 +18,7 @@ function KindergartenTable({ kindergartens, editable }: { kindergartens: readonl
   const { t, s, language } = useStaffI18n();
   const districtName = useDistrictNames(language);
   return (
-    <table class="table" data-qa="kindergartens">
+    <table class="table table--wide" data-qa="kindergartens">
       <caption>{t.staff.caption}</caption>
       <thead>
         <tr>
