@@ -56,6 +56,12 @@ export interface LocalRuntimeOptions {
    * test lowers it to see jobs hand over to continuations at a small size (decision 42).
    */
   readonly jobTimeoutScale?: number;
+  /**
+   * Whether the API says it runs locally (`KEZEK_LOCAL_RUNTIME`, which the CDK never sets), so the
+   * console offers its demo-only controls: true unless `false`, which a test sets to see the
+   * console as deployed.
+   */
+  readonly localRuntime?: boolean;
 }
 
 export interface LocalRuntime {
@@ -102,6 +108,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // The Lambda functions run on Node 22; the SDK's notice about local Node 20 is in the README.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      KEZEK_LOCAL_RUNTIME: String(options.localRuntime !== false),
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
     // Forget clients of an earlier runtime in this process (tests) before making new ones.

@@ -137,6 +137,7 @@ function fromEnvironment(): Dependencies {
     clock: () => new Date(),
     siteUrl: process.env.SITE_URL ?? '',
     cookieSecure: process.env.COOKIE_SECURE !== 'false',
+    localRuntime: process.env.KEZEK_LOCAL_RUNTIME === 'true',
     rateLimitScale: Number(process.env.RATE_LIMIT_SCALE ?? '1') || 1,
   };
 }

@@ -52,7 +52,7 @@ export const applicationColumns = [
 ] as const;
 
 /** Columns that may be left empty. */
-const optionalColumns = new Set(['name_en', 'address', 'valid_until']);
+export const optionalColumns: ReadonlySet<string> = new Set(['name_en', 'address', 'valid_until']);
 
 export interface ImportedApplication extends NewApplicationInput {
   readonly externalId: string;

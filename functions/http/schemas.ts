@@ -93,6 +93,8 @@ export const identityResponse = z.object({
   staffRole: z.enum(staffRoles).optional(),
   /** The routes (handler names of the route table) this caller may call: the web app shows only those actions. */
   actions: z.array(z.string()).optional(),
+  /** Present (true) only on the local runtime (`npm start`), never in AWS: demo-only controls show then. */
+  localRuntime: z.literal(true).optional(),
 });
 
 export const logoutResponse = z.object({ loggedOut: z.literal(true) });

@@ -34,4 +34,9 @@ export interface Dependencies {
   readonly siteUrl: string;
   /** Secure cookies everywhere but plain-HTTP localhost. */
   readonly cookieSecure: boolean;
+  /**
+   * The local runtime (`npm start`, tests), never AWS: `KEZEK_LOCAL_RUNTIME=true`, which only
+   * `local/runtime.ts` sets. The web app offers demo-only controls (a campaign of a few minutes) then.
+   */
+  readonly localRuntime: boolean;
 }

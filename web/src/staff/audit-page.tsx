@@ -121,9 +121,11 @@ export function AuditPage() {
                 {data.events.map((event) => (
                   <tr key={event.eventId} data-qa="audit-row">
                     <td data-label={s.audit.time}>{formatDateTime(language, event.at)}</td>
-                    <td data-label={s.audit.person}>{event.actor.accountId}</td>
+                    <td data-label={s.audit.person} class="break-anywhere">
+                      {event.actor.accountId}
+                    </td>
                     <td data-label={s.audit.action}>{event.action}</td>
-                    <td data-label={s.audit.record}>{event.record ? `${s.audit.recordTypes[event.record.type as (typeof recordTypes)[number]] ?? event.record.type} ${event.record.id}` : ''}</td>
+                    <td data-label={s.audit.record} class="break-anywhere">{event.record ? `${s.audit.recordTypes[event.record.type as (typeof recordTypes)[number]] ?? event.record.type} ${event.record.id}` : ''}</td>
                     <td data-label={s.audit.outcome}>{event.outcome === 'success' ? s.audit.success : event.outcome}</td>
                   </tr>
                 ))}

@@ -43,7 +43,18 @@ function instantOf(value: string): Date | undefined {
 const fieldIds: Readonly<Record<string, string>> = { year: 'campaign-year', startsAt: 'campaign-start', endsAt: 'campaign-end' };
 
 /** Staff create a campaign as a draft; the end defaults (server side) to one month after the start. */
-function CreateCampaignForm({ errors, setErrors, onCreated }: { errors: FormError[]; setErrors: (errors: FormError[]) => void; onCreated: (campaign: Campaign) => void }) {
+function CreateCampaignForm({
+  errors,
+  setErrors,
+  onCreated,
+  demo,
+}: {
+  errors: FormError[];
+  setErrors: (errors: FormError[]) => void;
+  onCreated: (campaign: Campaign) => void;
+  /** The short demo campaign control: only on the local runtime (`/api/me` says `localRuntime`). */
+  demo: boolean;
+}) {
   const { t, s } = useStaffI18n();
   const [year, setYear] = useState(kazakhstanToday().slice(0, 4));
   const [start, setStart] = useState(() => localInputValue(nextMinute()));
@@ -123,23 +134,25 @@ function CreateCampaignForm({ errors, setErrors, onCreated }: { errors: FormErro
           onValue={setEnd}
           qa="campaign-end"
         />
-        <fieldset class="fieldset" aria-describedby="demo-hint" data-qa="demo-campaign">
-          <legend class="fieldset__legend">{s.campaigns.demo}</legend>
-          <p class="hint" id="demo-hint">
-            {s.campaigns.demoHint}
-          </p>
-          <SelectField
-            id="demo-length"
-            label={s.campaigns.demoLength}
-            value={demoLength}
-            onValue={setDemoLength}
-            options={demoLengths.map((minutes) => ({ value: minutes, label: s.campaigns.minutes(Number(minutes)) }))}
-            qa="demo-length"
-          />
-          <button type="button" class="button button--secondary" onClick={fillDemoEnd} data-qa="demo-fill">
-            {s.campaigns.demoFill}
-          </button>
-        </fieldset>
+        {demo && (
+          <fieldset class="fieldset" aria-describedby="demo-hint" data-qa="demo-campaign">
+            <legend class="fieldset__legend">{s.campaigns.demo}</legend>
+            <p class="hint" id="demo-hint">
+              {s.campaigns.demoHint}
+            </p>
+            <SelectField
+              id="demo-length"
+              label={s.campaigns.demoLength}
+              value={demoLength}
+              onValue={setDemoLength}
+              options={demoLengths.map((minutes) => ({ value: minutes, label: s.campaigns.minutes(Number(minutes)) }))}
+              qa="demo-length"
+            />
+            <button type="button" class="button button--secondary" onClick={fillDemoEnd} data-qa="demo-fill">
+              {s.campaigns.demoFill}
+            </button>
+          </fieldset>
+        )}
         <button type="submit" class="button" disabled={busy} data-qa="create-campaign">
           {busy ? t.common.sending : s.campaigns.submit}
         </button>
@@ -290,12 +303,18 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
           {campaign.actions.includes('start') && (
             <InlineConfirm
               label={s.campaigns.startCampaign}
-              question={s.campaigns.startQuestion(preview?.applicants ?? 0)}
+              question={[
+                s.campaigns.startEnds(formatDateTime(language, campaign.endsAt)),
+                s.campaigns.startNotifies(preview?.applicants ?? 0),
+                s.campaigns.startStops(preview?.applications ?? 0),
+                s.campaigns.startAsk,
+              ].join(' ')}
               confirmLabel={s.campaigns.startConfirm}
               cancelLabel={s.campaigns.keep}
               busy={busy !== undefined}
               onConfirm={() => void act('start')}
-              // The question names how many applicants will be notified: fresh numbers first.
+              // The question names the end and how many applicants are notified and applications
+              // may be stopped: fresh numbers first.
               beforeAsk={async () => (await loadPreview()) !== undefined}
               qa="start-campaign"
               secondary={false}
@@ -388,7 +407,7 @@ export function CampaignsPage() {
               </div>
             )}
           </section>
-          {may(page.identity, 'staff-create-campaign') && <CreateCampaignForm errors={errors} setErrors={setErrors} onCreated={onCreated} />}
+          {may(page.identity, 'staff-create-campaign') && <CreateCampaignForm errors={errors} setErrors={setErrors} onCreated={onCreated} demo={page.identity.localRuntime === true} />}
         </>
       )}
     </StaffFrame>

@@ -11,6 +11,11 @@ import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { uploadCsv, type ImportOutcome } from './import-upload.ts';
 import { StaffFrame } from './staff-frame.tsx';
+import { useDistricts, type District } from './use-districts.ts';
+import { applicationColumns, kindergartenColumns, optionalColumns } from '../../../functions/domain/import-rows.ts';
+import { instructionLanguages, priorityCategories } from '../../../functions/domain/application.ts';
+import kindergartensExample from '../../../docs/samples/kindergartens.csv?raw';
+import applicationsExample from '../../../docs/samples/queue.csv?raw';
 
 const kinds: readonly ImportKind[] = ['kindergartens', 'applications'];
 
@@ -40,6 +45,98 @@ function ProblemTable({ rows }: { rows: readonly ImportProblem[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Each file's columns, as the import checks them (`functions/domain/import-rows.ts`), and its example from `docs/samples/`. */
+const files: Record<ImportKind, { readonly columns: readonly (keyof StaffColumns)[]; readonly example: string; readonly name: string }> = {
+  kindergartens: { columns: kindergartenColumns, example: kindergartensExample, name: 'kindergartens' },
+  applications: { columns: applicationColumns, example: applicationsExample, name: 'queue' },
+};
+
+type StaffColumns = ReturnType<typeof useStaffI18n>['s']['import']['columns'];
+
+/** A CSV file as a link target: with a BOM, so Excel reads it as UTF-8. */
+function csvHref(text: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${text}`)}`;
+}
+
+/** The codes a column accepts, where it has a fixed list (the district ids are the department's). */
+function valuesOf(column: string, districts: readonly District[]): readonly string[] | undefined {
+  if (column === 'ownership') return ['state', 'private'];
+  if (column === 'languages' || column === 'language') return instructionLanguages;
+  if (column === 'priority') return priorityCategories;
+  if (column === 'district' && districts.length > 0) return districts.map((district) => district.id);
+  return undefined;
+}
+
+/** The two files' templates, examples and columns, so a department can prepare its data. */
+function FileFormat() {
+  const { s, language } = useStaffI18n();
+  const districts = useDistricts();
+  return (
+    <section aria-labelledby="import-format-heading" class="import-format" data-qa="import-format">
+      <h2 id="import-format-heading">{s.import.format}</h2>
+      <p>{s.import.formatIntro}</p>
+      {kinds.map((kind) => {
+        const file = files[kind];
+        return (
+          <div key={kind} data-qa={`import-format-${kind}`}>
+            <h3>{s.import.kinds[kind]}</h3>
+            <ul class="plain-list">
+              <li>
+                <a href={csvHref(`${file.columns.join(',')}\r\n`)} download={`${file.name}-template.csv`} data-qa={`import-template-${kind}`}>
+                  {s.import.template(s.import.kinds[kind])}
+                </a>
+              </li>
+              <li>
+                <a href={csvHref(file.example)} download={`${file.name}-example.csv`} data-qa={`import-example-${kind}`}>
+                  {s.import.example(s.import.kinds[kind])}
+                </a>
+              </li>
+            </ul>
+            <table class="table" data-qa={`import-columns-${kind}`}>
+              <caption>{s.import.columnsCaption(s.import.kinds[kind])}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.import.columnName}</th>
+                  <th scope="col">{s.import.columnMeaning}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {file.columns.map((column) => {
+                  const values = valuesOf(column, districts);
+                  return (
+                    <tr key={column} data-qa="import-column" data-column={column}>
+                      <th scope="row" data-label={s.import.columnName}>
+                        <code>{column}</code>
+                      </th>
+                      <td data-label={s.import.columnMeaning}>
+                        {s.import.columns[column]}
+                        {optionalColumns.has(column) && ` ${s.import.optional}`}
+                        {values && (
+                          <>
+                            {' '}
+                            {s.import.values(
+                              values
+                                .map((value) => {
+                                  const district = column === 'district' ? districts.find((d) => d.id === value) : undefined;
+                                  return district ? `${value} (${district.name[language]})` : value;
+                                })
+                                .join(', '),
+                            )}
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
   );
 }
 
@@ -173,6 +270,7 @@ export function ImportPage() {
           )}
         </div>
       )}
+      {page.state === 'ready' && <FileFormat />}
     </StaffFrame>
   );
 }

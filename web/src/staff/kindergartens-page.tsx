@@ -8,6 +8,7 @@ import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { totalFreePlaces, totalPlaces } from './places.ts';
 import { may, StaffFrame } from './staff-frame.tsx';
+import { useDistrictNames } from './use-districts.ts';
 
 /**
  * The tenant's kindergartens. On a phone each row becomes a stacked block; `data-label` gives
@@ -15,8 +16,9 @@ import { may, StaffFrame } from './staff-frame.tsx';
  */
 function KindergartenTable({ kindergartens, editable }: { kindergartens: readonly StaffKindergarten[]; editable: boolean }) {
   const { t, s, language } = useStaffI18n();
+  const districtName = useDistrictNames(language);
   return (
-    <table class="table" data-qa="kindergartens">
+    <table class="table table--wide" data-qa="kindergartens">
       <caption>{t.staff.caption}</caption>
       <thead>
         <tr>
@@ -46,7 +48,9 @@ function KindergartenTable({ kindergartens, editable }: { kindergartens: readonl
                 kindergarten.languages.map((code) => t.instructionLanguage[code]),
               )}
             </td>
-            <td data-label={t.staff.district}>{kindergarten.district}</td>
+            <td data-label={t.staff.district} data-qa="kindergarten-row-district" data-district={kindergarten.district}>
+              {districtName(kindergarten.district)}
+            </td>
             <td data-label={t.staff.places} class="numeric">
               {formatNumber(language, totalPlaces(kindergarten))}
             </td>

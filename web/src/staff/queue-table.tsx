@@ -13,7 +13,7 @@ export function QueueTable({ queue, caption }: { queue: Queue; caption?: string 
   // The help desk's hits leave out the validity (it shows on the application): the table fits 768 px.
   const validity = caption === undefined;
   return (
-    <table class="table" data-qa={caption === undefined ? 'queue' : 'search-results'}>
+    <table class="table table--wide" data-qa={caption === undefined ? 'queue' : 'search-results'}>
       <caption>{caption ?? (queue.status && s.queueFilters.caption(t.status[queue.status], (queue as Queue).birthYear, s.queue.total((queue as Queue).total)))}</caption>
       <thead>
         <tr>
