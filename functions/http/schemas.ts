@@ -6,18 +6,14 @@ import { campaignActions } from '#domain/campaign';
 import { staffRoles } from '#domain/department';
 import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
+import { lazy } from '#domain/lazy';
 import { decodeQueueCursor } from './queue-cursor.ts';
 
 /**
  * Request and response schemas of the HTTP API: the only source of request types (`z.infer`)
- * and, through the route table, of the OpenAPI document.
+ * and, through the route table, of the OpenAPI document. Each is a factory made with `lazy`: a
+ * function builds the schemas of its own route on first use, never every route's at start.
  */
-
-/** A schema made on its first use and kept: a function builds the schemas of its own route, not those of all routes (DECISIONS.md). */
-function lazy<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
 
 const iin = lazy(() => z.string().regex(/^\d{12}$/, { message: 'iin_format' }));
 /**
