@@ -150,8 +150,8 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
   return [
     '',
     `What each step of decision 46 saves, on \`${apart.handler}\` in this run (each variant bundled the same way, the three imported in turn, median`,
-    `of as many fresh processes): as shipped ${steps.coldImportMs.toFixed(0)} ms; with every route's schemas built at start, as before the route`,
-    `table's schemas became getters, ${steps.everyRouteSchemaMs.toFixed(0)} ms (${saved(steps.everyRouteSchemaMs)}); with the sources' text in the source map`,
+    `of as many fresh processes): as shipped ${steps.coldImportMs.toFixed(0)} ms; with every route's schemas and the department's built at start, as`,
+    `before they became lazy factories, ${steps.everyRouteSchemaMs.toFixed(0)} ms (${saved(steps.everyRouteSchemaMs)}); with the sources' text in the source map`,
     `(${kb(steps.mapWithSourcesBytes)} instead of ${kb(steps.mapBytes)}, which Node reads and parses at import under \`--enable-source-maps\`) ${steps.sourcesContentMs.toFixed(0)} ms (${saved(steps.sourcesContentMs)}).`,
   ];
 }

@@ -45,7 +45,7 @@ export interface BundlesMeasurement {
      */
     readonly steps: {
       readonly coldImportMs: number;
-      /** Every route's schemas built at start (as before the route table's schemas became getters). */
+      /** Every route's schemas and the department's built at start (as before they became lazy factories). */
       readonly everyRouteSchemaMs: number;
       /** The source map with the sources' text in it (as before `functionSourceMap`), and its size then and now. */
       readonly sourcesContentMs: number;
@@ -190,8 +190,8 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
 
 /**
  * The slowest function with each step of decision 46 undone, one at a time: every route's schemas
- * built at start (its entry touches every schema getter of the route table after importing the
- * handler), and the source map with the sources' text. Each next to the function as shipped,
+ * and the department's built at start (its entry touches every schema getter of the route table
+ * and the department schema after importing the handler), and the source map with the sources' text. Each next to the function as shipped,
  * bundled and timed the same way, so the differences are the steps' savings.
  */
 async function measureSteps(handler: string, runs: number): Promise<NonNullable<BundlesMeasurement['slowestApart']>['steps']> {
@@ -209,7 +209,9 @@ async function measureSteps(handler: string, runs: number): Promise<NonNullable<
       contents: [
         `export * from ${JSON.stringify(entry)};`,
         "import { routes } from '#http/routes';",
+        "import { departmentInput } from '#domain/department';",
         'for (const route of routes) for (const key of ["params", "query", "body", "response"]) void route[key];',
+        'departmentInput();',
       ].join('\n'),
       resolveDir: repositoryRoot,
       sourcefile: `${handler}-every-route-schema.ts`,
