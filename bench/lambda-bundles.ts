@@ -10,7 +10,7 @@ import { jobs } from '#functions/jobs/jobs';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
-import { buildVendorLayer, functionBuildOptions } from '../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions, functionSourceMap } from '../lib/vendor-layer.ts';
 
 export interface BundleMeasurement {
   readonly handler: string;
@@ -39,6 +39,19 @@ export interface BundlesMeasurement {
     readonly externals: readonly string[];
     /** The same handler with the AWS SDK and Powertools bundled in, code-split so clients loaded on first use stay out of the start. */
     readonly selfContained: { readonly staticBytes: number; readonly allBytes: number; readonly coldImportMs: number };
+    /**
+     * What each step of decision 47 saves on this function: its cold import with the step undone, measured in the same
+     * run (median of as many fresh processes), and the bundle as shipped (`coldImportMs`, median of as many again).
+     */
+    readonly steps: {
+      readonly coldImportMs: number;
+      /** Every route's schemas and the department's built at start (as before they became lazy factories). */
+      readonly everyRouteSchemaMs: number;
+      /** The source map with the sources' text in it (as before `functionSourceMap`), and its size then and now. */
+      readonly sourcesContentMs: number;
+      readonly mapBytes: number;
+      readonly mapWithSourcesBytes: number;
+    };
   } | null;
 }
 
@@ -90,7 +103,7 @@ async function bundle(handler: string): Promise<{ file: string; bytes: number; m
     ...functionBuildOptions,
     external: [...functionBuildOptions.external],
     outfile: file,
-    sourcemap: true,
+    ...functionSourceMap,
     metafile: true,
     logLevel: 'silent',
   });
@@ -160,8 +173,10 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   }
   for (const [path, output] of Object.entries(outputs)) if (Object.keys(output.inputs).some(loadedAtStartInLambda)) loadedAtStart.add(path);
   const bytes = (paths: Iterable<string>) => [...paths].filter((path) => path.endsWith('.mjs')).reduce((sum, path) => sum + outputs[path]!.bytes, 0);
+  const steps = await measureSteps(handler, runs);
   return {
     handler,
+    steps,
     externalsOnlyMs,
     fromNodeModulesMs,
     externals,
@@ -170,6 +185,54 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
       allBytes: bytes(Object.keys(outputs)),
       coldImportMs: median(Array.from({ length: runs }, () => coldImportMs(resolve(entry)))),
     },
+  };
+}
+
+/**
+ * The slowest function with each step of decision 47 undone, one at a time: every route's schemas
+ * and the department's built at start (its entry touches every schema getter of the route table
+ * and the department schema after importing the handler), and the source map with the sources' text. Each next to the function as shipped,
+ * bundled and timed the same way, so the differences are the steps' savings.
+ */
+async function measureSteps(handler: string, runs: number): Promise<NonNullable<BundlesMeasurement['slowestApart']>['steps']> {
+  const entry = join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`);
+  const variant = async (name: string, options: Parameters<typeof build>[0]) => {
+    const dir = join(functionsRoot, `${handler}-${name}`);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'index.mjs');
+    await build({ ...functionBuildOptions, external: [...functionBuildOptions.external], outfile: file, logLevel: 'silent', ...options });
+    return file;
+  };
+  const shipped = await variant('shipped', { entryPoints: [entry], ...functionSourceMap });
+  const everyRouteSchema = await variant('every-route-schema', {
+    stdin: {
+      contents: [
+        `export * from ${JSON.stringify(entry)};`,
+        "import { routes } from '#http/routes';",
+        "import { departmentInput } from '#domain/department';",
+        'for (const route of routes) for (const key of ["params", "query", "body", "response"]) void route[key];',
+        'departmentInput();',
+      ].join('\n'),
+      resolveDir: repositoryRoot,
+      sourcefile: `${handler}-every-route-schema.ts`,
+      loader: 'ts',
+    },
+    ...functionSourceMap,
+  });
+  const withSources = await variant('sources-content', { entryPoints: [entry], ...functionSourceMap, sourcesContent: true });
+  // Interleaved, so that a change in the machine's load touches each variant alike.
+  const times = { shipped: [] as number[], everyRouteSchema: [] as number[], withSources: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    times.shipped.push(coldImportMs(shipped));
+    times.everyRouteSchema.push(coldImportMs(everyRouteSchema));
+    times.withSources.push(coldImportMs(withSources));
+  }
+  return {
+    coldImportMs: median(times.shipped),
+    everyRouteSchemaMs: median(times.everyRouteSchema),
+    sourcesContentMs: median(times.withSources),
+    mapBytes: statSync(`${shipped}.map`).size,
+    mapWithSourcesBytes: statSync(`${withSources}.map`).size,
   };
 }
 

@@ -14,7 +14,7 @@ import type { TableDefinition } from '#functions/tables';
 import type { TableAccess } from '#http/routes';
 import type { JobKind } from '#ports/scheduler';
 import { nagResourceName } from './nag.ts';
-import { functionBuildOptions, vendorLayer } from './vendor-layer.ts';
+import { functionBuildOptions, functionSourceMap, vendorLayer } from './vendor-layer.ts';
 
 /** The repository root: `lib/` lives directly below it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,7 +90,8 @@ export class AppFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         mainFields: [...functionBuildOptions.mainFields],
         banner: functionBuildOptions.banner.js,
-        sourceMap: true,
+        sourceMap: functionSourceMap.sourcemap,
+        sourcesContent: functionSourceMap.sourcesContent,
         minify: functionBuildOptions.minify,
         target: functionBuildOptions.target,
         externalModules: [...functionBuildOptions.external],

@@ -69,7 +69,7 @@ export function activeChildGuards(applications: readonly Application[]): Record<
 
 /** The demo department as an operator would describe it in `department.json` (see `docs/department.example.json`). */
 export function demoDepartment(data: Pick<DemoData, 'tenant' | 'staff'>): Department {
-  return departmentInput.parse({
+  return departmentInput().parse({
     tenantId: data.tenant.tenantId,
     name: data.tenant.name,
     districts: data.tenant.districts,

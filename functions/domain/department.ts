@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { languages, type LocalizedText } from './language.ts';
 import type { Tenant } from './application.ts';
 import { offerablePriorityCategories } from './policy.ts';
+import { lazy } from './lazy.ts';
 
 /**
  * A department (tenant) as the platform operator describes it when onboarding it: names,
@@ -21,27 +22,28 @@ export const minStaffPasswordLength = 12;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const localized = (max: number) => z.strictObject({ kk: text(max), ru: text(max), en: text(max) });
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase latin letters, digits and "-", 2 to 40 characters');
-const phone = z.string().regex(/^\+7\d{10}$/, 'a phone as +7XXXXXXXXXX');
+const id = lazy(() => z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase latin letters, digits and "-", 2 to 40 characters'));
+const phone = lazy(() => z.string().regex(/^\+7\d{10}$/, 'a phone as +7XXXXXXXXXX'));
 /** A host name as the browser's `location.hostname` gives it (lowercase, no port). */
-const hostName = z
+const hostName = lazy(() => z
   .string()
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/, 'a host name such as kezek.temirtau.kz');
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/, 'a host name such as kezek.temirtau.kz'));
 
-export const departmentContacts = z.strictObject({
-  phone: phone.optional(),
+/** Schemas are built on first use: every function imports this module (for the staff roles), few parse a department. */
+export const departmentContacts = lazy(() => z.strictObject({
+  phone: phone().optional(),
   email: z.email().max(100).optional(),
   address: localized(200).optional(),
   hours: localized(200).optional(),
-});
-export type DepartmentContacts = z.infer<typeof departmentContacts>;
+}));
+export type DepartmentContacts = z.infer<ReturnType<typeof departmentContacts>>;
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 /** The settings a department may set (SPEC "Tenant policy"); unset ones take `defaultPolicy`. */
-const policyInput = z.strictObject({
+const policyInput = lazy(() => z.strictObject({
   campaignLengthMonths: positiveInt(12).optional(),
   confirmationAgeYears: z.number().int().min(0).max(7).optional(),
   extensionYears: positiveInt(5).optional(),
@@ -57,16 +59,16 @@ const policyInput = z.strictObject({
     .refine((hours) => hours.from < hours.to, 'smsHours.from must be before smsHours.to')
     .optional(),
   reminderHour: z.number().int().min(0).max(23).optional(),
-});
+}));
 
-export const departmentInput = z
+export const departmentInput = lazy(() => z
   .strictObject({
-    tenantId: id,
+    tenantId: id(),
     name: localized(200),
     districts: z
       .array(
         z.strictObject({
-          id,
+          id: id(),
           name: localized(100),
           /** The district's boundary for the dashboard's map: a closed ring of `[lat, lon]`. */
           outline: z.array(z.tuple([z.number().min(40).max(56), z.number().min(46).max(88)])).min(4).max(500).optional(),
@@ -74,16 +76,16 @@ export const departmentInput = z
       )
       .min(1)
       .max(100),
-    contacts: departmentContacts,
+    contacts: departmentContacts(),
     languages: z.array(z.enum(languages)).min(1).max(3),
-    policy: policyInput.default({}),
+    policy: policyInput().default({}),
     /** Host names of the department's site (e.g. `kezek.temirtau.kz`); the web app finds the department by them. */
-    hosts: z.array(hostName).min(1).max(10),
+    hosts: z.array(hostName()).min(1).max(10),
     admin: z.strictObject({
       login: z.email().max(100).transform((login) => login.toLowerCase()),
       displayName: text(100),
       /** Where the one-time link is sent as well as printed (not stored). */
-      phone: phone.optional(),
+      phone: phone().optional(),
     }),
   })
   .superRefine((input, context) => {
@@ -94,9 +96,9 @@ export const departmentInput = z
     if (host) context.addIssue({ code: 'custom', path: ['hosts'], message: `host "${host}" appears twice` });
     const language = repeated(input.languages);
     if (language) context.addIssue({ code: 'custom', path: ['languages'], message: `language "${language}" appears twice` });
-  });
-export type DepartmentInput = z.input<typeof departmentInput>;
-export type Department = z.output<typeof departmentInput>;
+  }));
+export type DepartmentInput = z.input<ReturnType<typeof departmentInput>>;
+export type Department = z.output<ReturnType<typeof departmentInput>>;
 
 /** The department's tenant item: what the rest of kezek reads as `Tenant`, plus its public identity. */
 export interface DepartmentTenant extends Tenant {
@@ -145,7 +147,7 @@ export function setPasswordLink(siteUrl: string, token: string): string {
 
 /** The input checked against `departmentInput`: the department, or every problem as `path: message` lines. */
 export function parseDepartment(input: unknown): { readonly ok: true; readonly department: Department } | { readonly ok: false; readonly problems: string[] } {
-  const parsed = departmentInput.safeParse(input);
+  const parsed = departmentInput().safeParse(input);
   if (parsed.success) return { ok: true, department: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`) };
 }

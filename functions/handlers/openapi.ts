@@ -1,7 +1,10 @@
 import { httpHandler } from '#http/http-handler';
 import { openApiDocument } from '#http/openapi';
 
-/** Built once per cold start: the route table does not change at run time. */
-const document = openApiDocument();
+/**
+ * Built on the first request and kept: the route table does not change at run time. Not at start,
+ * where it would build every route's schemas into the cold import (DECISIONS.md, cold import).
+ */
+let document: ReturnType<typeof openApiDocument> | undefined;
 
-export const handler = httpHandler('openapi', async () => ({ body: document }));
+export const handler = httpHandler('openapi', async () => ({ body: (document ??= openApiDocument()) }));

@@ -142,7 +142,8 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
     })
     .use(httpHeaderNormalizer())
     .before((request) => refuseCrossSite(route, request.event.headers));
-  if (route.body) handler.use(httpJsonBodyParser());
+  // `in`, not the getter: the body schema is built on the first request, not at start.
+  if ('body' in route) handler.use(httpJsonBodyParser());
   return handler
     .use({
       onError: async (request) => {

@@ -96,7 +96,7 @@ export function openApiDocument() {
         session: { type: 'apiKey', in: 'cookie', name: secureSessionCookieName, description: `\`${sessionCookieName}\` on the local runtime over plain HTTP` },
       },
       schemas: {
-        Error: jsonSchema(errorResponse),
+        Error: jsonSchema(errorResponse()),
         GatewayError: { type: 'object', description: 'An answer of API Gateway itself (no session cookie, no route, too large, throttled)', properties: { message: { type: 'string' } }, required: ['message'] },
       },
     },

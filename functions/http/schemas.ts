@@ -6,22 +6,24 @@ import { campaignActions } from '#domain/campaign';
 import { staffRoles } from '#domain/department';
 import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
+import { lazy } from '#domain/lazy';
 import { decodeQueueCursor } from './queue-cursor.ts';
 
 /**
  * Request and response schemas of the HTTP API: the only source of request types (`z.infer`)
- * and, through the route table, of the OpenAPI document.
+ * and, through the route table, of the OpenAPI document. Each is a factory made with `lazy`: a
+ * function builds the schemas of its own route on first use, never every route's at start.
  */
 
-const iin = z.string().regex(/^\d{12}$/, { message: 'iin_format' });
+const iin = lazy(() => z.string().regex(/^\d{12}$/, { message: 'iin_format' }));
 /**
  * An IIN that can belong to someone: a real birth date and the right check digit. A login code for
  * any other would never arrive, and saying so tells nothing about who has a cabinet.
  */
-const possibleIin = z
+const possibleIin = lazy(() => z
   .string()
   .regex(/^\d{12}$/, { message: 'iin_format', abort: true })
-  .refine(isValidIin, { message: 'iin_invalid' });
+  .refine(isValidIin, { message: 'iin_invalid' }));
 
 /**
  * What every id the system creates looks like. An id a request names (path, query or body) must
@@ -49,10 +51,10 @@ export const idSchemas = {
 
 const applicationId = idSchemas.application;
 const kindergartenId = idSchemas.entity;
-const localized = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localized = lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
+const isoDate = lazy(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const healthResponse = z.object({
+export const healthResponse = lazy(() => z.object({
   status: z.literal('ok'),
   time: z.string(),
   /**
@@ -61,31 +63,31 @@ export const healthResponse = z.object({
    * is never echoed.
    */
   clientAddressFrom: z.enum(['viewer', 'source']),
-});
+}));
 
-export const parentCodeRequest = z.strictObject({ iin: possibleIin });
+export const parentCodeRequest = lazy(() => z.strictObject({ iin: possibleIin() }));
 /**
  * The same answer whether or not the IIN has a cabinet, so the endpoint does not tell strangers
  * which IINs are in the queue.
  */
-export const parentCodeResponse = z.object({
+export const parentCodeResponse = lazy(() => z.object({
   sent: z.literal(true),
   expiresInSeconds: z.number().int(),
-});
+}));
 
-export const openApiResponse = z.record(z.string(), z.unknown());
+export const openApiResponse = lazy(() => z.record(z.string(), z.unknown()));
 
-export const parentSessionRequest = z.strictObject({
-  iin: possibleIin,
+export const parentSessionRequest = lazy(() => z.strictObject({
+  iin: possibleIin(),
   code: z.string().regex(/^\d{6}$/, { message: 'code_format' }),
-});
+}));
 
-export const staffSessionRequest = z.strictObject({
+export const staffSessionRequest = lazy(() => z.strictObject({
   login: z.string().trim().min(3).max(100),
   password: z.string().min(1).max(200),
-});
+}));
 
-export const identityResponse = z.object({
+export const identityResponse = lazy(() => z.object({
   role: z.enum(['parent', 'staff']),
   displayName: z.string(),
   tenantId: z.string().optional(),
@@ -95,13 +97,13 @@ export const identityResponse = z.object({
   actions: z.array(z.string()).optional(),
   /** Present (true) only on the local runtime (`npm start`), never in AWS: demo-only controls show then. */
   localRuntime: z.literal(true).optional(),
-});
+}));
 
-export const logoutResponse = z.object({ loggedOut: z.literal(true) });
+export const logoutResponse = lazy(() => z.object({ loggedOut: z.literal(true) }));
 
-const kindergartenRef = z.object({ kindergartenId: z.string(), name: localized });
+const kindergartenRef = lazy(() => z.object({ kindergartenId: z.string(), name: localized() }));
 
-const historyEvent = z.object({
+const historyEvent = lazy(() => z.object({
   at: z.string(),
   actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
   action: z.string(),
@@ -109,21 +111,21 @@ const historyEvent = z.object({
   to: z.enum(applicationStatuses),
   stopReason: z.enum(stopReasons).optional(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
-});
+}));
 
-const positionChange = z.object({
+const positionChange = lazy(() => z.object({
   at: z.string(),
   from: z.number().int().optional(),
   to: z.number().int(),
   reasons: z.record(z.string(), z.number().int()),
-});
+}));
 
 /**
  * The chance of a place at one chosen kindergarten, computed by the positions job: the child's
  * rank among the cohort's queued children who chose it, against the places of the child's age
  * group there (free now, expected to free up at the next intake), in words and how sure.
  */
-const placeChanceEstimate = z.object({
+const placeChanceEstimate = lazy(() => z.object({
   kindergartenId: z.string(),
   rank: z.number().int(),
   among: z.number().int(),
@@ -132,115 +134,115 @@ const placeChanceEstimate = z.object({
   freeing: z.number().int(),
   chance: z.enum(['high', 'medium', 'low']),
   certainty: z.enum(['firm', 'rough']),
-});
+}));
 
 /** What a parent may do next with an application; the page shows exactly these. */
 
-const applicationView = z.object({
+const applicationView = lazy(() => z.object({
   applicationId: z.string(),
   tenantId: z.string(),
   childName: z.string(),
-  birthDate: isoDate,
+  birthDate: isoDate(),
   registeredAt: z.string(),
   status: z.enum(applicationStatuses),
   stopReason: z.enum(stopReasons).optional(),
-  validUntil: isoDate,
+  validUntil: isoDate(),
   priority: z.enum(priorityCategories),
   language: z.enum(instructionLanguages),
-  kindergartens: z.array(kindergartenRef),
+  kindergartens: z.array(kindergartenRef()),
   position: z.number().int().optional(),
-  positionLog: z.array(positionChange),
+  positionLog: z.array(positionChange()),
   /** Only while queued, once the positions job has estimated it. */
-  placeChances: z.array(placeChanceEstimate).optional(),
+  placeChances: z.array(placeChanceEstimate()).optional(),
   /** The referral's kindergarten with its address, so the parent knows where to go. */
-  referral: z.object({ kindergarten: kindergartenRef.extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
+  referral: z.object({ kindergarten: kindergartenRef().extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
   autoRestoreAt: z.string().optional(),
-  history: z.array(historyEvent),
+  history: z.array(historyEvent()),
   /** A running campaign waits for the parent to confirm this application. */
   confirmationNeeded: z.boolean(),
   actions: z.array(z.enum(parentActions)),
-});
+}));
 
-export const cabinetApplicationsResponse = z.object({ applications: z.array(applicationView) });
+export const cabinetApplicationsResponse = lazy(() => z.object({ applications: z.array(applicationView()) }));
 
-export const applicationIdParams = z.strictObject({ applicationId });
+export const applicationIdParams = lazy(() => z.strictObject({ applicationId }));
 
 /** One application as its parent sees it, after an action of theirs. */
-export const applicationResponse = z.object({ application: applicationView });
+export const applicationResponse = lazy(() => z.object({ application: applicationView() }));
 
-const staffApplicationView = applicationView.omit({ actions: true }).extend({
+const staffApplicationView = lazy(() => applicationView().omit({ actions: true }).extend({
   /** Masked: the last two digits only. */
   childIin: z.string(),
   applicantIin: z.string(),
   preferredKindergartenIds: z.array(z.string()),
   /** What staff may do next, by the state machine (the console shows only these). */
   actions: z.array(z.enum(staffActions)),
-});
+}));
 
-export const staffApplicationResponse = z.object({ application: staffApplicationView });
+export const staffApplicationResponse = lazy(() => z.object({ application: staffApplicationView() }));
 
-const phone = z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' });
+const phone = lazy(() => z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }));
 
 /** The applicant's cabinet phone as staff see it: masked, with the version a change names. */
-const applicantPhoneView = z.object({
+const applicantPhoneView = lazy(() => z.object({
   /** E.g. `+7 7** *** **34`. */
   masked: z.string(),
   /** A change names it (`expectedVersion`), so two staff members cannot overwrite each other. */
   version: z.number().int(),
-});
+}));
 
 /**
  * The application page: the application and, if the parent has a cabinet, its phone masked (for
  * the change form) and the applicant's name and phone in full, to call them back (the route is
  * for administrators and operators only, and every view of it is audited).
  */
-export const staffApplicationPageResponse = z.object({
-  application: staffApplicationView,
-  applicantPhone: applicantPhoneView.optional(),
+export const staffApplicationPageResponse = lazy(() => z.object({
+  application: staffApplicationView(),
+  applicantPhone: applicantPhoneView().optional(),
   applicant: z.object({ name: z.string(), phone: z.string() }).optional(),
-});
+}));
 
-export const changeApplicantPhoneRequest = z.strictObject({
-  phone,
+export const changeApplicantPhoneRequest = lazy(() => z.strictObject({
+  phone: phone(),
   expectedVersion: z.number().int().min(0).max(1_000_000),
-});
+}));
 
-export const changeApplicantPhoneResponse = z.object({ application: staffApplicationView, applicantPhone: applicantPhoneView });
+export const changeApplicantPhoneResponse = lazy(() => z.object({ application: staffApplicationView(), applicantPhone: applicantPhoneView() }));
 
-export const registerApplicationRequest = z.strictObject({
-  childIin: iin,
+export const registerApplicationRequest = lazy(() => z.strictObject({
+  childIin: iin(),
   childName: z.string().trim().min(2).max(100),
-  applicantIin: iin,
-  applicantPhone: phone,
+  applicantIin: iin(),
+  applicantPhone: phone(),
   applicantName: z.string().trim().min(2).max(100),
   priority: z.enum(priorityCategories),
   kindergartenIds: z.array(kindergartenId).min(1).max(3),
   language: z.enum(instructionLanguages),
-});
+}));
 
-export const changeKindergartensRequest = z.strictObject({ kindergartenIds: z.array(kindergartenId).min(1).max(3) });
-export const referralRequest = z.strictObject({ kindergartenId });
-export const withdrawalRequest = z.strictObject({ reason: z.string().trim().max(200).optional() });
+export const changeKindergartensRequest = lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).min(1).max(3) }));
+export const referralRequest = lazy(() => z.strictObject({ kindergartenId }));
+export const withdrawalRequest = lazy(() => z.strictObject({ reason: z.string().trim().max(200).optional() }));
 
-const cursorKey = z.strictObject({
+const cursorKey = lazy(() => z.strictObject({
   registeredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/),
   applicationId,
-});
+}));
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-export const queueCursor = z
+export const queueCursor = lazy(() => z
   .string()
   .max(300)
   .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
   .transform((text, context): StatusPageKey => {
-    const key = cursorKey.safeParse(decodeQueueCursor(text));
+    const key = cursorKey().safeParse(decodeQueueCursor(text));
     if (key.success) return key.data;
     context.addIssue({ code: 'custom', message: 'cursor_invalid' });
     return z.NEVER;
-  });
+  }));
 
 /** The staff queue browser: one cohort, one status, optionally narrowed, a page at a time. */
-export const queueQuery = z
+export const queueQuery = lazy(() => z
   .strictObject({
     birthYear: z.coerce.number().int().min(2000).max(2100),
     status: z.enum(applicationStatuses).default('queued'),
@@ -250,45 +252,45 @@ export const queueQuery = z
     /** Queued: the position to start after (paging through a long cohort). */
     after: z.coerce.number().int().min(0).max(1_000_000).optional(),
     /** Other statuses: the `nextCursor` of the previous page. */
-    cursor: queueCursor.optional(),
+    cursor: queueCursor().optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   })
   .superRefine((query, context) => {
     if (query.after !== undefined && query.status !== 'queued') context.addIssue({ code: 'custom', path: ['after'], message: 'queue_paging' });
     if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
-  });
+  }));
 
-const queueEntry = z.object({
+const queueEntry = lazy(() => z.object({
   applicationId: z.string(),
   status: z.enum(applicationStatuses),
   stopReason: z.enum(stopReasons).optional(),
   position: z.number().int().optional(),
   childName: z.string(),
   childIin: z.string(),
-  birthDate: isoDate,
+  birthDate: isoDate(),
   registeredAt: z.string(),
   priority: z.enum(priorityCategories),
   preferredKindergartenIds: z.array(z.string()),
-  validUntil: isoDate,
-});
+  validUntil: isoDate(),
+}));
 
-export const queueResponse = z.object({
+export const queueResponse = lazy(() => z.object({
   birthYear: z.number().int(),
   status: z.enum(applicationStatuses),
   /** Applications of the list that match the filters (all pages). */
   total: z.number().int(),
-  entries: z.array(queueEntry),
+  entries: z.array(queueEntry()),
   /** Queued: the `after` of the next page, if there is one. */
   nextAfter: z.number().int().optional(),
   /** Other statuses: the `cursor` of the next page, if there is one. */
   nextCursor: z.string().optional(),
-});
+}));
 
-export const staffKindergartensResponse = z.object({
+export const staffKindergartensResponse = lazy(() => z.object({
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),
-      name: localized,
+      name: localized(),
       ownership: z.enum(['state', 'private']),
       languages: z.array(z.enum(instructionLanguages)),
       district: z.string(),
@@ -297,25 +299,25 @@ export const staffKindergartensResponse = z.object({
       occupancy: z.record(z.enum(ageGroups), z.number().int()).optional(),
     }),
   ),
-});
+}));
 
 /** Places in one age group; one message for every way it can be wrong, so the form reads well. */
-const places = z
+const places = lazy(() => z
   .number({ message: 'places_count' })
   .int({ message: 'places_count' })
   .min(0, { message: 'places_count' })
-  .max(9999, { message: 'places_count' });
-const kindergartenName = z.string().trim().min(1, { message: 'required' }).max(200);
-const coordinate = z.number({ message: 'coordinate_number' });
+  .max(9999, { message: 'places_count' }));
+const kindergartenName = lazy(() => z.string().trim().min(1, { message: 'required' }).max(200));
+const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
 
 /**
  * What staff enter about a kindergarten. The schema checks shapes; the district, the point in
  * Kazakhstan and each language once are checked in `#domain/kindergarten-rules` (shared with the
  * CSV import).
  */
-const kindergartenFields = {
+const kindergartenFields = lazy(() => ({
   /** An empty English name takes the Russian one, as in the import. */
-  name: z.strictObject({ kk: kindergartenName, ru: kindergartenName, en: z.string().trim().max(200) }),
+  name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().trim().max(200) }),
   ownership: z.enum(['state', 'private'], { message: 'ownership_unknown' }),
   languages: z
     .array(z.enum(instructionLanguages, { message: 'language_unknown' }))
@@ -323,30 +325,30 @@ const kindergartenFields = {
     .max(2, { message: 'options_distinct' }),
   district: z.string().regex(idPatterns.entity, { message: 'district_unknown' }),
   address: z.string().trim().max(300),
-  location: z.strictObject({ lat: coordinate, lon: coordinate }),
-  capacity: z.strictObject({ nursery: places, junior: places, middle: places, senior: places, preschool: places }),
-};
+  location: z.strictObject({ lat: coordinate(), lon: coordinate() }),
+  capacity: z.strictObject({ nursery: places(), junior: places(), middle: places(), senior: places(), preschool: places() }),
+}));
 
 /** A new kindergarten; without an id, one is made from its name. */
-export const createKindergartenRequest = z.strictObject({
+export const createKindergartenRequest = lazy(() => z.strictObject({
   kindergartenId: z.string().regex(idPatterns.entity, { message: 'kindergarten_id_format' }).optional(),
-  ...kindergartenFields,
-});
+  ...kindergartenFields(),
+}));
 
 /** An edit of every field; `version` is the revision the page read (optimistic concurrency). */
-export const updateKindergartenRequest = z.strictObject({
+export const updateKindergartenRequest = lazy(() => z.strictObject({
   version: z.number().int().min(0).max(1_000_000_000),
-  ...kindergartenFields,
-});
+  ...kindergartenFields(),
+}));
 
-export const kindergartenParams = z.strictObject({ kindergartenId });
+export const kindergartenParams = lazy(() => z.strictObject({ kindergartenId }));
 
-const districtView = z.object({ id: z.string(), name: localized });
+const districtView = lazy(() => z.object({ id: z.string(), name: localized() }));
 
 /** One kindergarten as the staff form shows it, with the places taken and its revision. */
-export const kindergartenView = z.object({
+export const kindergartenView = lazy(() => z.object({
   kindergartenId: z.string(),
-  name: localized,
+  name: localized(),
   ownership: z.enum(['state', 'private']),
   languages: z.array(z.enum(instructionLanguages)),
   district: z.string(),
@@ -355,14 +357,14 @@ export const kindergartenView = z.object({
   capacity: z.record(z.enum(ageGroups), z.number().int()),
   occupancy: z.record(z.enum(ageGroups), z.number().int()),
   version: z.number().int(),
-});
+}));
 
-export const kindergartenResponse = z.object({ kindergarten: kindergartenView });
+export const kindergartenResponse = lazy(() => z.object({ kindergarten: kindergartenView() }));
 /** The edit form's data: the kindergarten and the districts it may be moved to. */
-export const kindergartenFormResponse = z.object({ kindergarten: kindergartenView, districts: z.array(districtView) });
-export const districtsResponse = z.object({ districts: z.array(districtView) });
+export const kindergartenFormResponse = lazy(() => z.object({ kindergarten: kindergartenView(), districts: z.array(districtView()) }));
+export const districtsResponse = lazy(() => z.object({ districts: z.array(districtView()) }));
 
-export const errorResponse = z.object({
+export const errorResponse = lazy(() => z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
@@ -372,130 +374,130 @@ export const errorResponse = z.object({
     /** Values the message names (e.g. a date). */
     params: z.record(z.string(), z.string()).optional(),
   }),
-});
+}));
 
 export const importKinds = ['kindergartens', 'applications'] as const;
 
-export const importParams = z.strictObject({ kind: z.enum(importKinds) });
+export const importParams = lazy(() => z.strictObject({ kind: z.enum(importKinds) }));
 
 /** A CSV file as text: 10,000 queue rows are about 2 MB; API Gateway takes up to 10 MB. */
-export const importCheckRequest = z.strictObject({ csv: z.string().min(1).max(6_000_000) });
+export const importCheckRequest = lazy(() => z.strictObject({ csv: z.string().min(1).max(6_000_000) }));
 
-export const importCheckResponse = z.object({ kind: z.enum(importKinds), rows: z.number().int() });
+export const importCheckResponse = lazy(() => z.object({ kind: z.enum(importKinds), rows: z.number().int() }));
 
 /**
  * A slice of an already checked file: its header line plus some rows. `firstLine` is the line
  * number of the slice's first row in the whole file, so errors name the line the user sees.
  */
-export const importRowsRequest = z.strictObject({
+export const importRowsRequest = lazy(() => z.strictObject({
   csv: z.string().min(1).max(1_000_000),
   firstLine: z.number().int().min(2),
-});
+}));
 
-export const importRowsResponse = z.object({ kind: z.enum(importKinds), written: z.number().int() });
+export const importRowsResponse = lazy(() => z.object({ kind: z.enum(importKinds), written: z.number().int() }));
 
-export const positionsResponse = z.object({ scheduled: z.literal(true), cohorts: z.number().int() });
+export const positionsResponse = lazy(() => z.object({ scheduled: z.literal(true), cohorts: z.number().int() }));
 
-const campaignCounts = z.object({
+const campaignCounts = lazy(() => z.object({
   inScope: z.number().int(),
   applicants: z.number().int(),
   confirmed: z.number().int(),
   stopped: z.number().int(),
   /** Stopped by this campaign and brought back from the stop-list by their parents. */
   restored: z.number().int(),
-});
+}));
 
-export const campaignView = z.object({
+export const campaignView = lazy(() => z.object({
   campaignId: z.string(),
   year: z.number().int(),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(['draft', 'active', 'closing', 'closed', 'cancelled']),
   createdAt: z.string(),
-  counts: campaignCounts,
+  counts: campaignCounts(),
   closeProgress: z.object({ processed: z.number().int(), total: z.number().int() }).optional(),
   /** What staff may do with it now (a role may still be refused by the route table). */
   actions: z.array(z.enum(campaignActions)),
-});
+}));
 
-export const campaignIdParams = z.strictObject({ campaignId: idSchemas.entity });
+export const campaignIdParams = lazy(() => z.strictObject({ campaignId: idSchemas.entity }));
 
-export const createCampaignRequest = z.strictObject({
+export const createCampaignRequest = lazy(() => z.strictObject({
   year: z.number().int().min(2020).max(2100),
   /** ISO instants; `endsAt` defaults to the policy's campaign length after `startsAt`. */
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }).optional(),
-});
+}));
 
-export const campaignResponse = z.object({ campaign: campaignView });
-export const campaignsResponse = z.object({ campaigns: z.array(campaignView) });
+export const campaignResponse = lazy(() => z.object({ campaign: campaignView() }));
+export const campaignsResponse = lazy(() => z.object({ campaigns: z.array(campaignView()) }));
 
-export const campaignPreviewResponse = z.object({
+export const campaignPreviewResponse = lazy(() => z.object({
   applications: z.number().int(),
   applicants: z.number().int(),
   byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
-});
+}));
 
-const count = z.number().int();
-const dashboardOption = z.object({ id: z.string(), label: localized, count });
+const count = lazy(() => z.number().int());
+const dashboardOption = lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));
 
-export const campaignDashboardQuery = z.strictObject({
+export const campaignDashboardQuery = lazy(() => z.strictObject({
   /** Only answers whose first-choice kindergarten is in this district. */
   district: idSchemas.entity.optional(),
   /** Only answers of parents with a child born this year in the campaign. */
   cohort: z.coerce.number().int().min(2000).max(2100).optional(),
-});
+}));
 
 /**
  * The campaign dashboard, read from counters only (the campaign item, the aggregate slices and
  * the tenant's kindergartens): its cost grows with the number of kindergartens, never with answers.
  */
-export const campaignDashboardResponse = z.object({
-  campaign: campaignView,
+export const campaignDashboardResponse = lazy(() => z.object({
+  campaign: campaignView(),
   /** `pending` = in scope − confirmed − stopped (what still waits for a parent). */
-  progress: z.object({ inScope: count, applicants: count, confirmed: count, pending: count, stopped: count, restored: count }),
+  progress: z.object({ inScope: count(), applicants: count(), confirmed: count(), pending: count(), stopped: count(), restored: count() }),
   /** Kazakhstan dates with what happened that day. */
-  byDay: z.array(z.object({ date: isoDate, confirmed: count, stopped: count, restored: count })),
+  byDay: z.array(z.object({ date: isoDate(), confirmed: count(), stopped: count(), restored: count() })),
   filter: z.object({ district: z.string().optional(), cohort: z.number().int().optional() }),
   /** The cohorts (birth years) the campaign concerns: the values of the cohort filter. */
   cohorts: z.array(z.number().int()),
   /** Answers in the filtered slice (all answers without a filter). */
-  answers: count,
+  answers: count(),
   /** Question 1 (all answers; the district/cohort filter narrows it too): applicants who chose each kindergarten against its places. */
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),
-      name: localized,
+      name: localized(),
       district: z.string(),
       location: z.object({ lat: z.number(), lon: z.number() }),
-      capacity: count,
-      chosen: count,
+      capacity: count(),
+      chosen: count(),
     }),
   ),
   /** Districts with their outline (a closed ring of `[lat, lon]`, empty when unknown) and summed load. */
-  districts: z.array(z.object({ id: z.string(), name: localized, outline: z.array(z.tuple([z.number(), z.number()])), capacity: count, chosen: count })),
+  districts: z.array(z.object({ id: z.string(), name: localized(), outline: z.array(z.tuple([z.number(), z.number()])), capacity: count(), chosen: count() })),
   /** Questions 2–6 with the count of every option (and of their follow-up reasons) in the filtered slice. */
   questions: z.array(
     z.object({
       id: z.string(),
       kind: z.enum(['single', 'multiple']),
-      title: localized,
-      options: z.array(dashboardOption),
-      reasons: z.object({ title: localized, options: z.array(dashboardOption) }).optional(),
+      title: localized(),
+      options: z.array(dashboardOption()),
+      reasons: z.object({ title: localized(), options: z.array(dashboardOption()) }).optional(),
     }),
   ),
   /** The map's tile layer (configuration); null draws points and outlines on a plain background. */
   map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }),
-});
+}));
 
 export const exportKinds = ['answers', 'aggregates'] as const;
-export const createExportRequest = z.strictObject({
+export const createExportRequest = lazy(() => z.strictObject({
   kind: z.enum(exportKinds),
   /** The language of the header row and of the option labels. */
   language: z.enum(['kk', 'ru', 'en']),
-});
-export const exportParams = z.strictObject({ campaignId: idSchemas.entity, exportId: idSchemas.entity });
-export const exportView = z.object({
+}));
+export const exportParams = lazy(() => z.strictObject({ campaignId: idSchemas.entity, exportId: idSchemas.entity }));
+export const exportView = lazy(() => z.object({
   exportId: z.string(),
   campaignId: z.string(),
   kind: z.enum(exportKinds),
@@ -503,24 +505,24 @@ export const exportView = z.object({
   status: z.enum(['running', 'done', 'failed']),
   createdAt: z.string(),
   /** Rows written so far, out of the expected total (answers: the campaign's answer counter). */
-  processed: count,
-  total: count,
-  rows: count.optional(),
+  processed: count(),
+  total: count(),
+  rows: count().optional(),
   /** A short-lived download link (a presigned S3 URL in AWS), once done. */
   downloadUrl: z.string().optional(),
   fileName: z.string().optional(),
-});
-export const exportResponse = z.object({ export: exportView });
+}));
+export const exportResponse = lazy(() => z.object({ export: exportView() }));
 
-export const publicCampaignQuery = z.strictObject({ tenantId: idSchemas.tenant });
-export const publicCampaignResponse = z.object({
-  campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized }).nullable(),
-});
+export const publicCampaignQuery = lazy(() => z.strictObject({ tenantId: idSchemas.tenant }));
+export const publicCampaignResponse = lazy(() => z.object({
+  campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized() }).nullable(),
+}));
 
 
-const localizedOption = z.object({ id: z.string(), label: localized });
+const localizedOption = lazy(() => z.object({ id: z.string(), label: localized() }));
 
-export const surveyView = z.object({
+export const surveyView = lazy(() => z.object({
   campaign: z.object({ campaignId: z.string(), year: z.number().int(), endsAt: z.string() }).nullable(),
   /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
   definition: z.object({
@@ -529,12 +531,12 @@ export const surveyView = z.object({
       z.object({
         id: z.string(),
         kind: z.enum(['kindergartens', 'single', 'multiple']),
-        title: localized,
-        hint: localized.optional(),
+        title: localized(),
+        hint: localized().optional(),
         min: z.number().int().optional(),
         max: z.number().int().optional(),
-        options: z.array(localizedOption).optional(),
-        reasons: z.object({ title: localized, options: z.array(localizedOption) }).optional(),
+        options: z.array(localizedOption()).optional(),
+        reasons: z.object({ title: localized(), options: z.array(localizedOption()) }).optional(),
         otherMaxLength: z.number().int().optional(),
       }),
     ),
@@ -544,12 +546,12 @@ export const surveyView = z.object({
    * their answer in the campaign that closed last for them (`closed`), so it can still be viewed.
    */
   answer: z
-    .object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate, campaignId: z.string(), closed: z.boolean() })
+    .object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate(), campaignId: z.string(), closed: z.boolean() })
     .nullable(),
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),
-      name: localized,
+      name: localized(),
       district: z.string(),
       ownership: z.enum(['state', 'private']),
       languages: z.array(z.enum(instructionLanguages)),
@@ -557,25 +559,25 @@ export const surveyView = z.object({
       /** Applicants who chose it in this campaign, against its places. */
       load: z.object({ chosen: z.number().int(), capacity: z.number().int() }),
       /** The chance of a place of each of the parent's queued children who chose it in their application. */
-      estimates: z.array(placeChanceEstimate.extend({ applicationId: z.string(), childName: z.string(), birthDate: isoDate })),
+      estimates: z.array(placeChanceEstimate().extend({ applicationId: z.string(), childName: z.string(), birthDate: isoDate() })),
     }),
   ),
-  districts: z.array(z.object({ id: z.string(), name: localized })),
-});
+  districts: z.array(z.object({ id: z.string(), name: localized() })),
+}));
 
-export const surveySubmitRequest = z.strictObject({
+export const surveySubmitRequest = lazy(() => z.strictObject({
   version: z.string().max(40),
   answers: z.record(z.string(), z.unknown()),
-});
+}));
 
-export const surveySubmitResponse = z.object({
+export const surveySubmitResponse = lazy(() => z.object({
   confirmed: z.number().int(),
-  validUntil: isoDate,
+  validUntil: isoDate(),
   /** True when this replaced an earlier answer in the same campaign. */
   replaced: z.boolean(),
-});
+}));
 
-export const notificationsResponse = z.object({
+export const notificationsResponse = lazy(() => z.object({
   notifications: z.array(
     z.object({
       notificationId: z.string(),
@@ -589,25 +591,25 @@ export const notificationsResponse = z.object({
     }),
   ),
   unread: z.number().int(),
-});
+}));
 
-export const markReadRequest = z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) });
-export const markReadResponse = z.object({ marked: z.number().int() });
+export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) }));
+export const markReadResponse = lazy(() => z.object({ marked: z.number().int() }));
 
 /** The audit trail's record types (`functions/domain/audit.ts`). */
 export const auditRecordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue', 'audit', 'staff-account'] as const;
 
-const auditDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+const auditDate = lazy(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }));
 
 /** The administrator's filters over the audit trail: a person or a record, an action, a date range (Kazakhstan days). */
-export const auditQuery = z
+export const auditQuery = lazy(() => z
   .strictObject({
     accountId: z.string().regex(/^[\w.@#-]{1,120}$/, { message: 'id_invalid' }).optional(),
     recordType: z.enum(auditRecordTypes).optional(),
     recordId: idSchemas.application.optional(),
     action: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, { message: 'id_invalid' }).optional(),
-    from: auditDate.optional(),
-    to: auditDate.optional(),
+    from: auditDate().optional(),
+    to: auditDate().optional(),
     /** The key of the last event of the previous page (`<ISO time>#<event id>`), base64url; only the sort key travels. */
     cursor: z
       .string()
@@ -623,49 +625,49 @@ export const auditQuery = z
   })
   .superRefine((query, context) => {
     if ((query.recordType === undefined) !== (query.recordId === undefined)) context.addIssue({ code: 'custom', path: ['recordId'], message: 'id_invalid' });
-  });
+  }));
 
-export const auditEventView = z.object({
+export const auditEventView = lazy(() => z.object({
   eventId: z.string(),
   at: z.string(),
   actor: z.object({ role: z.string(), accountId: z.string() }),
   action: z.string(),
   record: z.object({ type: z.enum(auditRecordTypes), id: z.string() }).optional(),
   outcome: z.string(),
-});
+}));
 
-export const auditEventsResponse = z.object({ events: z.array(auditEventView), cursor: z.string().optional() });
-export const auditExportResponse = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() });
+export const auditEventsResponse = lazy(() => z.object({ events: z.array(auditEventView()), cursor: z.string().optional() }));
+export const auditExportResponse = lazy(() => z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }));
 
 /** The page's own host name (`location.hostname`): the department whose site it is. */
-export const publicSiteQuery = z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) });
-export const publicSiteResponse = z.object({
+export const publicSiteQuery = lazy(() => z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) }));
+export const publicSiteResponse = lazy(() => z.object({
   site: z.object({
     tenantId: z.string(),
-    name: localized,
+    name: localized(),
     /** The department's office, for parents: never a person's data. */
-    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized().optional(), hours: localized().optional() }),
     languages: z.array(z.enum(['kk', 'ru', 'en'])),
   }),
-});
+}));
 
 /** The token of a one-time set-password link (256 bits, base64url) and the new password. */
-export const staffPasswordRequest = z.strictObject({
+export const staffPasswordRequest = lazy(() => z.strictObject({
   token: z.string().regex(/^[\w-]{43}$/),
   password: z.string().min(12, { message: 'password_length' }).max(200),
-});
-export const staffPasswordResponse = z.object({ login: z.string() });
+}));
+export const staffPasswordResponse = lazy(() => z.object({ login: z.string() }));
 
 /** A staff login: an email address, compared in lower case. */
-const staffLogin = z.string().trim().toLowerCase().max(100).pipe(z.email({ message: 'staff_login_format' }));
-const staffRole = z.enum(staffRoles);
+const staffLogin = lazy(() => z.string().trim().toLowerCase().max(100).pipe(z.email({ message: 'staff_login_format' })));
+const staffRole = lazy(() => z.enum(staffRoles));
 
-export const staffLoginParams = z.strictObject({ login: staffLogin });
+export const staffLoginParams = lazy(() => z.strictObject({ login: staffLogin() }));
 
-const staffAccount = z.object({
+const staffAccount = lazy(() => z.object({
   login: z.string(),
   displayName: z.string(),
-  role: staffRole,
+  role: staffRole(),
   status: z.enum(['active', 'disabled']),
   /** False until the holder sets a password with their one-time link. */
   hasPassword: z.boolean(),
@@ -673,39 +675,39 @@ const staffAccount = z.object({
   version: z.number().int(),
   /** The caller's own account. */
   self: z.boolean(),
-});
+}));
 
-export const staffAccountsResponse = z.object({ accounts: z.array(staffAccount) });
-export const staffAccountResponse = z.object({ account: staffAccount });
+export const staffAccountsResponse = lazy(() => z.object({ accounts: z.array(staffAccount()) }));
+export const staffAccountResponse = lazy(() => z.object({ account: staffAccount() }));
 
 /** A one-time set-password link: its path on the department's site (the token in the fragment) and its expiry. */
-const setPasswordLinkResponse = z.object({ path: z.string(), expiresAt: z.string() });
-export const staffAccountLinkResponse = z.object({ account: staffAccount, link: setPasswordLinkResponse });
+const setPasswordLinkResponse = lazy(() => z.object({ path: z.string(), expiresAt: z.string() }));
+export const staffAccountLinkResponse = lazy(() => z.object({ account: staffAccount(), link: setPasswordLinkResponse() }));
 
-export const createStaffRequest = z.strictObject({
-  login: staffLogin,
+export const createStaffRequest = lazy(() => z.strictObject({
+  login: staffLogin(),
   displayName: z.string().trim().min(1).max(100),
-  role: staffRole,
-});
+  role: staffRole(),
+}));
 
-export const updateStaffRequest = z
+export const updateStaffRequest = lazy(() => z
   .strictObject({
     version: z.number().int().min(0).max(1_000_000),
-    role: staffRole.optional(),
+    role: staffRole().optional(),
     active: z.boolean().optional(),
   })
-  .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] });
+  .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] }));
 
-export const staffPasswordResetRequest = z.strictObject({ version: z.number().int().min(0).max(1_000_000) });
+export const staffPasswordResetRequest = lazy(() => z.strictObject({ version: z.number().int().min(0).max(1_000_000) }));
 
 /** A whole number in a range; every refusal (type, fraction, range) names the field's own message. */
 const wholeIn = (min: number, max: number, message: string) => z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
-const officeText = z.string().trim().min(1, { message: 'settings_text' }).max(200, { message: 'settings_text' });
-const officeLocalized = z.strictObject({ kk: officeText, ru: officeText, en: officeText });
+const officeText = lazy(() => z.string().trim().min(1, { message: 'settings_text' }).max(200, { message: 'settings_text' }));
+const officeLocalized = lazy(() => z.strictObject({ kk: officeText(), ru: officeText(), en: officeText() }));
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
 /** The department's settings as the administrator edits them (SPEC "Department policy"). */
-export const settingsFields = {
+export const settingsFields = lazy(() => ({
   policy: z.strictObject({
     campaignLengthMonths: wholeIn(1, 12, 'settings_campaign_length'),
     confirmationAgeYears: wholeIn(0, 7, 'settings_age_years'),
@@ -726,20 +728,20 @@ export const settingsFields = {
   contacts: z.strictObject({
     phone: z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }).optional(),
     email: z.string().max(100, { message: 'settings_email' }).pipe(z.email({ message: 'settings_email' })).optional(),
-    address: officeLocalized.optional(),
-    hours: officeLocalized.optional(),
+    address: officeLocalized().optional(),
+    hours: officeLocalized().optional(),
   }),
   languages: z
     .array(z.enum(['kk', 'ru', 'en'], { message: 'settings_languages' }), { message: 'settings_languages' })
     .min(1, { message: 'settings_languages' })
     .max(3, { message: 'settings_languages' })
     .refine(distinct, { message: 'settings_languages' }),
-};
+}));
 
 /** A save: the whole form, over the version it was read at (a stale one is refused, 409). */
-export const saveSettingsRequest = z.strictObject({ version: z.number().int().min(0).max(1_000_000), ...settingsFields });
+export const saveSettingsRequest = lazy(() => z.strictObject({ version: z.number().int().min(0).max(1_000_000), ...settingsFields() }));
 
-const settingsView = z.object({
+const settingsView = lazy(() => z.object({
   version: z.number().int(),
   updatedAt: z.string().optional(),
   /** The administrator who saved it (account id). */
@@ -755,19 +757,19 @@ const settingsView = z.object({
     priorityCategories: z.array(z.string()),
   }),
   surveyVersion: z.string(),
-  contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized.optional(), hours: localized.optional() }),
+  contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized().optional(), hours: localized().optional() }),
   languages: z.array(z.enum(['kk', 'ru', 'en'])),
-});
+}));
 
 /** The settings with what the form offers to choose from. */
-export const settingsResponse = z.object({
-  settings: settingsView,
+export const settingsResponse = lazy(() => z.object({
+  settings: settingsView(),
   choices: z.object({ surveyVersions: z.array(z.string()), priorityCategories: z.array(z.string()) }),
-});
+}));
 
 /** The help desk's search: a child's IIN, the start of a child's name, or an application number. */
-export const applicationSearchQuery = z.strictObject({
+export const applicationSearchQuery = lazy(() => z.strictObject({
   q: z.string().trim().min(2, { message: 'search_text' }).max(100, { message: 'search_text' }),
-});
+}));
 /** The applications found (IINs masked), at most `limit`. */
-export const applicationSearchResponse = z.object({ entries: z.array(queueEntry), limit: z.number().int() });
+export const applicationSearchResponse = lazy(() => z.object({ entries: z.array(queueEntry()), limit: z.number().int() }));

@@ -36,7 +36,7 @@ describe('imported application ids', () => {
     // Prepare: the cursor the server hands out after a page ending in an imported application
     const cursor = encodeQueueCursor({ registeredAt: '2026-03-01T08:00:00.000Z', applicationId: 'imp.temirtau.Q-000123' });
     // Act
-    const parsed = queueQuery.safeParse({ birthYear: '2023', status: 'stopped', cursor });
+    const parsed = queueQuery().safeParse({ birthYear: '2023', status: 'stopped', cursor });
     // Assess
     expect(parsed.success).toBe(true);
     expect(parsed.data?.cursor).toEqual({ registeredAt: '2026-03-01T08:00:00.000Z', applicationId: 'imp.temirtau.Q-000123' });
