@@ -4,8 +4,9 @@ import { dependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { currentSurvey } from '#domain/survey-definition';
 import { forEachLimited } from '#functions/concurrency';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
-import { loginParent, loginStaff, settle, type Client } from '../test/support/runtime.ts';
+import type { LocalRuntime } from '../local/runtime.ts';
+import { loginParent, type Client } from '../test/support/runtime.ts';
+import { startBenchRuntime } from './local-api.ts';
 import { variedAnswers } from './answers.ts';
 
 export interface SubmitRun {
@@ -72,17 +73,11 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
  * both runs see the same tables.
  */
 export async function measureSubmitCounters(options: { applicationCount: number; submissions: number; concurrency: number; log: (line: string) => void }): Promise<SubmitCountersMeasurement> {
-  const runtime = await startLocalRuntime({ port: 0, data: 'memory', seed: { applicationCount: options.applicationCount }, log: () => undefined, schedulerIntervalMs: 3_600_000, rateLimitScale: 1000 });
+  // The same runtime as the survey load: the demo tenant seeded and a campaign started now.
+  const { runtime } = await startBenchRuntime(options.applicationCount);
+  const { campaignId } = runtime;
   try {
     if (!runtime.transactionConflicts) throw new Error('the transaction-conflict emulation is off');
-    const staff = await loginStaff(runtime);
-    const now = runtime.clock.now();
-    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
-    if (created.status !== 201) throw new Error(`campaign create answered ${created.status}`);
-    const campaignId = created.body.campaign.campaignId as string;
-    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
-    if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
-    await settle(runtime);
 
     const pendingParents = new Set<string>();
     let next: string | undefined;
