@@ -631,51 +631,43 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   async writePositions(writes: readonly PositionWrite[]): Promise<number> {
-    let written = 0;
-    // Bounded concurrency: a cohort may move thousands of positions at once.
-    await forEachLimited(writes, 16, async (write) => {
-      try {
-        await this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName('applications'),
-            Key: { applicationId: write.applicationId },
-            UpdateExpression: 'SET #position = :to, #log = :log',
-            // Only while still queued, and only over the position this computation started from.
-            ConditionExpression:
-              write.expected === undefined
-                ? 'attribute_exists(#qp) AND attribute_not_exists(#position)'
-                : 'attribute_exists(#qp) AND #position = :expected',
-            ExpressionAttributeNames: { '#position': 'position', '#log': 'positionLog', '#qp': 'queuePartition' },
-            ExpressionAttributeValues: {
-              ':to': write.change.to,
-              ':log': write.log,
-              ...(write.expected !== undefined && { ':expected': write.expected }),
-            },
-          }),
-        );
-        written++;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    });
-    return written;
+    return this.conditionalUpdates(writes, (write) => ({
+      Key: { applicationId: write.applicationId },
+      UpdateExpression: 'SET #position = :to, #log = :log',
+      // Only while still queued, and only over the position this computation started from.
+      ConditionExpression:
+        write.expected === undefined
+          ? 'attribute_exists(#qp) AND attribute_not_exists(#position)'
+          : 'attribute_exists(#qp) AND #position = :expected',
+      ExpressionAttributeNames: { '#position': 'position', '#log': 'positionLog', '#qp': 'queuePartition' },
+      ExpressionAttributeValues: {
+        ':to': write.change.to,
+        ':log': write.log,
+        ...(write.expected !== undefined && { ':expected': write.expected }),
+      },
+    }));
   }
 
   async writePlaceChances(writes: readonly PlaceChanceWrite[]): Promise<number> {
+    return this.conditionalUpdates(writes, (write) => ({
+      Key: { applicationId: write.applicationId },
+      UpdateExpression: 'SET #chances = :chances',
+      // Only while still queued: a child who left the queue has no chance to show.
+      ConditionExpression: 'attribute_exists(#qp)',
+      ExpressionAttributeNames: { '#chances': 'placeChances', '#qp': 'queuePartition' },
+      ExpressionAttributeValues: { ':chances': write.placeChances },
+    }));
+  }
+
+  /**
+   * One conditional update per write on the applications table, 16 at a time (a cohort may move
+   * thousands at once); a write whose condition no longer holds is skipped. Answers how many landed.
+   */
+  private async conditionalUpdates<W>(writes: readonly W[], update: (write: W) => Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<number> {
     let written = 0;
     await forEachLimited(writes, 16, async (write) => {
       try {
-        await this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName('applications'),
-            Key: { applicationId: write.applicationId },
-            UpdateExpression: 'SET #chances = :chances',
-            // Only while still queued: a child who left the queue has no chance to show.
-            ConditionExpression: 'attribute_exists(#qp)',
-            ExpressionAttributeNames: { '#chances': 'placeChances', '#qp': 'queuePartition' },
-            ExpressionAttributeValues: { ':chances': write.placeChances },
-          }),
-        );
+        await this.client.send(new UpdateCommand({ ...update(write), TableName: this.tableName('applications') }));
         written++;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
