@@ -12,6 +12,7 @@ import { runCampaignClose } from '#use-cases/campaigns';
 import { generateDemoData } from '../local/demo-data.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 import { storedApplications } from '../local/seed.ts';
+import { currentSurvey } from '#domain/survey-definition';
 
 export interface CloseMeasurement {
   readonly pending: number;
@@ -51,7 +52,7 @@ export async function measureClose(options: { pending: number; rawUpdates: numbe
     const startsAt = new Date(now.getTime() - 30 * 86_400_000).toISOString();
     const endsAt = new Date(now.getTime() - 1000).toISOString();
     await deps.campaigns.create({ tenantId, campaignId, year, startsAt, endsAt, status: 'draft', createdAt: startsAt, counts: { ...emptyCounts, inScope: options.pending } });
-    if (!(await deps.campaigns.transition(tenantId, campaignId, ['draft'], 'active', { guard: 'take', summary: { year, startsAt, endsAt, extensionYears: 1 } }))) {
+    if (!(await deps.campaigns.transition(tenantId, campaignId, ['draft'], 'active', { guard: 'take', summary: { year, startsAt, endsAt, extensionYears: 1, surveyVersion: currentSurvey().version } }))) {
       throw new Error('bench campaign did not start');
     }
     const queued = storedApplications(data.applications).filter((a) => a.status === 'queued');

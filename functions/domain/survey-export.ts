@@ -1,5 +1,6 @@
 import type { Language, LocalizedText } from './language.ts';
-import { countedQuestions, otherOption, type AnswerDimensions } from './survey-answers.ts';
+import { kindOf, type Cell, type ExportLookups } from './question-kinds/index.ts';
+import { countedQuestions, type AnswerDimensions } from './survey-answers.ts';
 import type { SurveyDefinition } from './survey-definition.ts';
 
 /**
@@ -14,7 +15,6 @@ const words = {
   answeredOn: { kk: 'Жауап аптасы (дүйсенбі)', ru: 'Неделя ответа (понедельник)', en: 'Week answered (Monday)' },
   district: { kk: 'Аудан (1-таңдау)', ru: 'Район (первый выбор)', en: 'District (first choice)' },
   cohorts: { kk: 'Балалардың туған жылдары', ru: 'Годы рождения детей', en: "Children's birth years" },
-  kindergarten: { kk: 'Балабақша', ru: 'Детский сад', en: 'Kindergarten' },
   kindergartens: { kk: 'Балабақшалар', ru: 'Детские сады', en: 'Kindergartens' },
   answers: { kk: 'Жауаптар саны', ru: 'Число ответов', en: 'Answers' },
   all: { kk: 'Барлығы', ru: 'Все', en: 'All' },
@@ -24,48 +24,24 @@ const words = {
   count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
 } satisfies Record<string, LocalizedText>;
 
-export interface ExportLookups {
-  readonly kindergartenName: (id: string) => string;
-  readonly districtName: (id: string) => string;
-}
+export type { ExportLookups };
 
-type Cell = string | number;
-
-/** The anonymised answers: a header and a row maker (the row number is added by the caller in order). */
+/** The anonymised answers: a header and a row maker (the row number is added by the caller in order); each question's columns come from its kind. */
 export function answerTable(definition: SurveyDefinition, language: Language, lookups: ExportLookups) {
-  const kindergartens = definition.questions.find((q) => q.kind === 'kindergartens');
-  const slots = kindergartens && kindergartens.kind === 'kindergartens' ? kindergartens.max : 0;
-  const questions = countedQuestions(definition);
   const header: string[] = [
     words.row[language],
     words.answeredOn[language],
     words.district[language],
     words.cohorts[language],
-    ...Array.from({ length: slots }, (_, i) => `${words.kindergarten[language]} ${i + 1}`),
-    ...questions.flatMap((q) => [q.title[language], ...(q.reasons ? [`${q.title[language]} — ${q.reasons.title[language]}`] : [])]),
+    ...definition.questions.flatMap((question) => kindOf(question).exportHeader(question, language)),
   ];
-  const label = (options: readonly { option: { id: string; label: LocalizedText } }[], id: string) => options.find((o) => o.option.id === id)?.option.label[language] ?? id;
-  const row = (number: number, answer: { answer: Record<string, unknown>; submittedOn: string; dimensions?: AnswerDimensions }): Cell[] => {
-    const chosen = (answer.answer.kindergartens as string[] | undefined) ?? [];
-    const cells: Cell[] = [
-      number,
-      answer.submittedOn,
-      answer.dimensions ? lookups.districtName(answer.dimensions.district) : '',
-      (answer.dimensions?.cohorts ?? []).join(', '),
-      ...Array.from({ length: slots }, (_, i) => (chosen[i] ? lookups.kindergartenName(chosen[i]) : '')),
-    ];
-    for (const q of questions) {
-      const given = answer.answer[q.id] as { choice?: string; reasons?: string[]; options?: string[]; other?: string } | undefined;
-      if (q.kind === 'single') {
-        cells.push(given?.choice ? label(q.options, given.choice) : '');
-        if (q.reasons) cells.push((given?.reasons ?? []).map((id) => label(q.reasons!.options, id)).join(', '));
-      } else {
-        const picked = [...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])];
-        cells.push(picked.map((id) => label(q.options, id)).join(', '));
-      }
-    }
-    return cells;
-  };
+  const row = (number: number, answer: { answer: Record<string, unknown>; submittedOn: string; dimensions?: AnswerDimensions }): Cell[] => [
+    number,
+    answer.submittedOn,
+    answer.dimensions ? lookups.districtName(answer.dimensions.district) : '',
+    (answer.dimensions?.cohorts ?? []).join(', '),
+    ...definition.questions.flatMap((question) => kindOf(question).exportCells(question, answer.answer[question.id], language, lookups)),
+  ];
   return { header, row };
 }
 

@@ -125,6 +125,14 @@ export const problems = {
       en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
     },
   },
+  survey_version_changed: {
+    status: 409,
+    message: {
+      kk: 'Сауалнаманың сұрақтары өзгерді. Бетті жаңартып, сауалнаманы қайта толтырыңыз.',
+      ru: 'Вопросы анкеты изменились. Обновите страницу и заполните анкету ещё раз.',
+      en: 'The survey’s questions have changed. Reload the page and fill in the survey again.',
+    },
+  },
   campaign_not_started: {
     status: 409,
     message: {

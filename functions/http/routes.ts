@@ -612,7 +612,7 @@ export const routes = [
     access: ['parent'],
     summary: 'Send the survey: the answer, the confirmation of all queued applications and the counters, in one transaction',
     get body() { return surveySubmitRequest(); },
-    problems: ['campaign_closed', 'concurrent_change'],
+    problems: ['campaign_closed', 'concurrent_change', 'survey_version_changed'],
     get response() { return surveySubmitResponse(); },
     grants: {
       tables: { campaigns: 'readWrite', constraints: 'read', answers: 'readWrite', aggregates: 'readWrite', kindergartens: 'read', applications: 'readWrite', notifications: 'readWrite', tenants: 'read' },

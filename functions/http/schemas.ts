@@ -3,6 +3,9 @@ import { applicationIdPattern, applicationStatuses, instructionLanguages, priori
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
 import { campaignActions } from '#domain/campaign';
+import { questionKinds } from '#domain/question-kinds/index';
+import { submissionSchema } from '#domain/survey-answers';
+import { surveyDefinitions } from '#domain/survey-definition';
 import { staffRoles } from '#domain/department';
 import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
@@ -527,19 +530,8 @@ export const surveyView = lazy(() => z.object({
   /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
   definition: z.object({
     version: z.string(),
-    questions: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(['kindergartens', 'single', 'multiple']),
-        title: localized(),
-        hint: localized().optional(),
-        min: z.number().int().optional(),
-        max: z.number().int().optional(),
-        options: z.array(localizedOption()).optional(),
-        reasons: z.object({ title: localized(), options: z.array(localizedOption()) }).optional(),
-        otherMaxLength: z.number().int().optional(),
-      }),
-    ),
+    /** One shape per kind of question (`functions/domain/question-kinds`); the web has one view per kind. */
+    questions: z.array(z.discriminatedUnion('kind', [questionKinds.kindergartens.wireSchema(), questionKinds.single.wireSchema(), questionKinds.multiple.wireSchema()])),
   }),
   /**
    * The parent's answer in the running campaign, if they have sent one; with no campaign running,
@@ -565,10 +557,8 @@ export const surveyView = lazy(() => z.object({
   districts: z.array(z.object({ id: z.string(), name: localized() })),
 }));
 
-export const surveySubmitRequest = lazy(() => z.strictObject({
-  version: z.string().max(40),
-  answers: z.record(z.string(), z.unknown()),
-}));
+/** The answers of one of the survey versions, told apart by `version`, each derived from its definition (`functions/domain/question-kinds`). */
+export const surveySubmitRequest = lazy(() => submissionSchema(surveyDefinitions()));
 
 export const surveySubmitResponse = lazy(() => z.object({
   confirmed: z.number().int(),

@@ -74,7 +74,8 @@ export interface ExportStore {
 
 /** What a submission needs to know, read in one BatchGet. */
 export interface SurveyContext {
-  readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number };
+  /** The running campaign, from its guard (`surveyVersion` absent on guards written before versions were recorded). */
+  readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number; readonly surveyVersion?: string };
   readonly previous?: {
     readonly answer: Record<string, unknown>;
     readonly revision: number;

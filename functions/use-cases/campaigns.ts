@@ -104,10 +104,13 @@ export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 
 export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler' | 'tenants'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
   if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
-  // The campaign keeps the policy and survey version it starts with (later settings changes do
-  // not reach it); the extension also rides on the guard, where a confirmation reads it.
-  const { policy, surveyVersion } = await settingsFor(deps, input.tenantId);
-  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: policy.extensionYears };
+  // The campaign keeps the policy it starts with (later settings changes do not reach it) and the
+  // survey version it recorded when it was created; the extension and the version also ride on
+  // the guard, where a submission reads them.
+  const settings = await settingsFor(deps, input.tenantId);
+  const { policy } = settings;
+  const surveyVersion = campaign.surveyVersion ?? settings.surveyVersion;
+  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: policy.extensionYears, surveyVersion };
   if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, campaignActionRules.start, 'active', { guard: 'take', summary, set: { policy, surveyVersion } }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }

@@ -6,7 +6,7 @@ import { kazakhstanDate, mondayOf } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import { policyOf } from '#domain/policy';
 import { allSlice, sliceOf } from '#domain/survey-answers';
-import { currentSurvey } from '#domain/survey-definition';
+import { surveyOfCampaign } from '#domain/survey-definition';
 import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#domain/survey-export';
 import type { Dependencies } from '#ports/dependencies';
 import type { ExportRecord } from '#ports/stores';
@@ -98,8 +98,11 @@ export async function runExport(
   const delimiter = delimiterFor(record.language);
   const lines: string[] = [utf8Bom];
   let rows = 0;
+  // The questions are those the campaign asked, whatever the department asks now.
+  const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
+  const definition = surveyOfCampaign(campaign ?? {});
   if (record.kind === 'answers') {
-    const table = answerTable(currentSurvey, record.language, lookups);
+    const table = answerTable(definition, record.language, lookups);
     const answers: { answer: Record<string, unknown>; submittedOn: string; dimensions?: { district: string; cohorts: readonly number[] } }[] = [];
     let next: string | undefined;
     do {
@@ -115,11 +118,10 @@ export async function runExport(
     lines.push(csvLine(table.header, delimiter));
     for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));
   } else {
-    const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
     const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
-    const table = aggregateTable(currentSurvey, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
+    const table = aggregateTable(definition, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
     lines.push(csvLine(table.header, delimiter));
     for (const row of table.rows) lines.push(csvLine(row, delimiter));
     rows = table.rows.length;

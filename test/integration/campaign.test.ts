@@ -5,6 +5,7 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { Application } from '#domain/application';
 import { CampaignClosedError, type Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
+import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
@@ -39,7 +40,7 @@ function confirm(deps: Dependencies, applicantIin: string, now: Date) {
     activities: { options: [] },
     digital: { options: [] },
   };
-  return submitSurvey(deps, { applicantIin, answers, actor: parentActor(applicantIin), now });
+  return submitSurvey(deps, { applicantIin, version: currentSurvey().version, answers, actor: parentActor(applicantIin), now });
 }
 
 /** Every application of the tenant as stored (a test-only recount; request paths never scan). */

@@ -43,11 +43,11 @@ beforeAll(async () => {
   }
   const kindergartenIds = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
   for (const [i, parent] of parents.entries()) {
-    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(i, kindergartenIds) } });
+    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i, kindergartenIds) } });
     if (sent.status !== 200) throw new Error(`survey answered ${sent.status}`);
   }
   // One parent changes their mind: another first choice (often another district) and other options.
-  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(40, kindergartenIds) } });
+  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(40, kindergartenIds) } });
 });
 
 afterAll(async () => {
@@ -127,7 +127,7 @@ describe('the campaign dashboard', () => {
     const before = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
     // Act: more answers, then the same dashboard
     const more = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parents[2]!.iin)!);
-    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
+    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
     const after = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${before.body.cohorts[0]}`);
     // Assess: the session and the staff account (the authorizer), the tenant; the kindergartens
     // (one page per 1 MB of them); the campaign with its 64 counter shards; one slice's 64 shards

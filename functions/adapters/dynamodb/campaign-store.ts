@@ -82,7 +82,7 @@ export class DynamoCampaignStore implements CampaignStore {
     campaignId: string,
     from: readonly CampaignStatus[],
     to: CampaignStatus,
-    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number } } = {},
+    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number; surveyVersion: string } } = {},
   ): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':to': to, ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])) };

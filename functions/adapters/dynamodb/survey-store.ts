@@ -51,6 +51,7 @@ export class DynamoSurveyStore implements SurveyStore {
       startsAt: guard.startsAt as string,
       endsAt: guard.endsAt as string,
       extensionYears: (guard.extensionYears as number | undefined) ?? 1,
+      ...(typeof guard.surveyVersion === 'string' && { surveyVersion: guard.surveyVersion }),
     };
     return {
       campaign,

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import type { SurveyQuestion } from '../survey-definition.ts';
+import { labelOf, type QuestionKind } from './kind.ts';
+import { localizedWire, optionWire } from './wire.ts';
+
+type SingleQuestion = Extract<SurveyQuestion, { kind: 'single' }>;
+type SingleAnswer = { choice?: string; reasons?: string[] };
+
+const ids = (options: readonly { id: string }[]) => options.map((option) => option.id) as [string, ...string[]];
+
+/**
+ * One of several, with optional reasons (any of). Counts `<question>#<choice>` and
+ * `<question>.reasons#<reason>`; the export has a column for the choice and one for the reasons.
+ */
+export const singleKind = {
+  answerSchema: (question) => {
+    const choice = z.enum(ids(question.options));
+    return question.reasons ? z.strictObject({ choice, reasons: z.array(z.enum(ids(question.reasons.options))).max(question.reasons.options.length) }) : z.strictObject({ choice });
+  },
+  counterKeys: (question, answer) => {
+    const { choice, reasons } = answer as SingleAnswer;
+    return [`${question.id}#${choice}`, ...(reasons ?? []).map((reason) => `${question.id}.reasons#${reason}`)];
+  },
+  counted: (question) => ({
+    id: question.id,
+    kind: 'single',
+    title: question.title,
+    options: question.options.map((option) => ({ option, key: `${question.id}#${option.id}` })),
+    ...(question.reasons && {
+      reasons: { title: question.reasons.title, options: question.reasons.options.map((option) => ({ option, key: `${question.id}.reasons#${option.id}` })) },
+    }),
+  }),
+  exportHeader: (question, language) => [question.title[language], ...(question.reasons ? [`${question.title[language]} — ${question.reasons.title[language]}`] : [])],
+  exportCells: (question, answer, language) => {
+    const given = answer as SingleAnswer | undefined;
+    return [
+      given?.choice ? labelOf(question.options, given.choice, language) : '',
+      ...(question.reasons ? [(given?.reasons ?? []).map((id) => labelOf(question.reasons!.options, id, language)).join(', ')] : []),
+    ];
+  },
+  wireSchema: () =>
+    z.object({
+      id: z.string(),
+      kind: z.literal('single'),
+      title: localizedWire(),
+      hint: localizedWire().optional(),
+      options: z.array(optionWire()),
+      reasons: z.object({ title: localizedWire(), options: z.array(optionWire()) }).optional(),
+    }),
+} satisfies QuestionKind<SingleQuestion>;
