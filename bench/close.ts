@@ -13,6 +13,7 @@ import { generateDemoData } from '../local/demo-data.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 import { storedApplications } from '../local/seed.ts';
 import { currentSurvey } from '#domain/survey-definition';
+import { applyTransitions } from '#use-cases/unit-of-work';
 
 export interface CloseMeasurement {
   readonly pending: number;
@@ -143,12 +144,11 @@ async function measureBreakdown(spare: readonly Record<string, unknown>[], optio
     await forEachLimited(applications, options.concurrency, async (application) => {
       const plan = planTransition(application, { kind: 'stop_cleanup', campaignId }, { role: 'system', id: 'bench' }, at);
       const notification: Notification = { ...notificationForTransition(application, plan), notificationId: `${at}#${campaignId}#bench`, applicationId: '-' };
-      await deps.applications.applyTransitions(
-        [{ application, plan }],
-        [],
-        part.counter ? { tenantId, campaignId, field: 'stopped', delta: 0 } : undefined,
-        part.notice ? [{ notification, applicationIds: [application.applicationId] }] : undefined,
-      );
+      await applyTransitions(deps, {
+        changes: [{ application, plan }],
+        ...(part.counter && { counter: { tenantId, campaignId, field: 'stopped', delta: 0 } }),
+        ...(part.notice && { sharedNotices: [{ notification, applicationIds: [application.applicationId] }] }),
+      });
     });
     results.push({ transaction: part.transaction, perSecond: applications.length / ((performance.now() - started) / 1000) });
   }

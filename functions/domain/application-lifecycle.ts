@@ -102,6 +102,22 @@ export interface TransitionPlan {
   readonly releasesChild: boolean;
 }
 
+/** The application as a committed transition leaves it: the plan's fields set and removed, one version and one history event more. */
+export function appliedTransition(application: Application, plan: TransitionPlan): Application {
+  const updated: Record<string, unknown> = {
+    ...application,
+    ...plan.set,
+    version: (application.version ?? 0) + 1,
+    history: [...(application.history ?? []), plan.event],
+  };
+  for (const field of plan.remove) delete updated[field];
+  if (plan.queue === 'leaves') {
+    delete updated.position;
+    delete updated.placeChances;
+  }
+  return updated as unknown as Application;
+}
+
 function queueEffect(from: ApplicationStatus, to: ApplicationStatus): TransitionPlan['queue'] {
   if (from === 'queued' && to === 'queued') return 'stays';
   if (to === 'queued') return 'joins';

@@ -1,7 +1,14 @@
 import type { Campaign, CampaignStatus } from '#domain/campaign';
+import type { CampaignCounter } from './stores.ts';
+import type { WriteIntent } from './unit-of-work.ts';
 
 /** Campaign storage, with the one-active-campaign-per-tenant guard. */
 export interface CampaignStore {
+  /**
+   * A campaign counter moved with the change it counts (the total and the day's, `day` a
+   * Kazakhstan date), as part of a unit of work; `spreadBy` (an applicant's IIN) picks the counter shard.
+   */
+  counterMove(counter: CampaignCounter, spreadBy: string, day: string): WriteIntent;
   create(campaign: Campaign): Promise<void>;
   get(tenantId: string, campaignId: string): Promise<Campaign | undefined>;
   list(tenantId: string): Promise<Campaign[]>;

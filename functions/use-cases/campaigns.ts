@@ -27,6 +27,7 @@ import { forEachLimitedStream, inGroups } from '#functions/concurrency';
 import { firstName, atKazakhstanHour } from '#domain/sms';
 import { deliverNoticeSms } from './notice-sms.ts';
 import { settingsFor } from './settings.ts';
+import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -298,7 +299,7 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
  */
 export async function runCampaignClose(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'notifications' | 'kindergartens' | 'siteUrl'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'siteUrl'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-close' }>, 'kind'>,
   now: Date,
   options: { concurrency?: number; budget?: JobBudget } = {},
@@ -332,12 +333,11 @@ export async function runCampaignClose(
     const byParent = new Map<string, typeof changes>();
     for (const change of changes) byParent.set(change.application.applicantIin, [...(byParent.get(change.application.applicantIin) ?? []), change]);
     const notices = [...byParent.values()].map((mine) => ({ notice: stopNotice(mine), application: mine[0]!.application }));
-    await deps.applications.applyTransitions(
+    await applyTransitions(deps, {
       changes,
-      [],
-      { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
-      notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
-    );
+      counter: { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
+      sharedNotices: notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
+    });
     // The stop reaches the phone too: at once in daytime, else held for the morning (a close runs at the end of a day).
     await deliverNoticeSms(deps, task.tenantId, notices, now);
     stopped += changes.length;

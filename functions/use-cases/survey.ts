@@ -10,6 +10,7 @@ import { surveyDefinition, surveyOfCampaign, type SurveyDefinition } from '#doma
 import type { Dependencies } from '#ports/dependencies';
 import type { SurveyContext } from '#ports/stores';
 import { confirmationPlans } from './campaigns.ts';
+import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
 /** The campaign a parent's applications point to: pending in it, or confirmed in it last. */
 function candidateCampaign(applications: readonly Application[]): string | undefined {
@@ -101,7 +102,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
  * one write.
  */
 export async function submitSurvey(
-  deps: Pick<Dependencies, 'applications' | 'surveys'>,
+  deps: TransitionStores,
   input: { applicantIin: string; version: string; answers: Record<string, unknown>; actor: Actor; now: Date },
 ): Promise<{ confirmed: number; validUntil: string; replaced: boolean }> {
   const applications = await deps.applications.listByApplicant(input.applicantIin);
@@ -130,12 +131,11 @@ export async function submitSurvey(
     cohorts: [...new Set(mine.filter((a) => a.status === 'queued').map((a) => Number(a.birthDate.slice(0, 4))))].sort(),
   };
   const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
-  await deps.applications.applyTransitions(
+  await applyTransitions(deps, {
     changes,
-    first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
-    pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
-    undefined,
-    {
+    notices: first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
+    counter: pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
+    survey: {
       campaignKey: pendingKey(tenantId, campaign.campaignId),
       applicantIin: input.applicantIin,
       answer: input.answers,
@@ -149,6 +149,6 @@ export async function submitSurvey(
         { keys: counterKeys(definition, input.answers), dimensions },
       ),
     },
-  );
+  });
   return { confirmed: changes.length, validUntil, replaced: context.previous !== undefined };
 }

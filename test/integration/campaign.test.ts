@@ -9,6 +9,7 @@ import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
+import { applyTransitions } from '#use-cases/unit-of-work';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
@@ -256,7 +257,7 @@ describe('a confirmation racing the close', () => {
     const { planTransition } = await import('#domain/application-lifecycle');
     const stale = { ...byApplicant.get(second!)![0]! };
     const plan = planTransition(stale, { kind: 'confirm', campaignId: campaign.campaignId, validUntil: '2099-01-01' }, parentActor(second!), runtime.clock.now().toISOString());
-    await expect(base.applications.applyTransitions([{ application: stale, plan }], [])).rejects.toThrow(ConcurrentChangeError);
+    await expect(applyTransitions(base, { changes: [{ application: stale, plan }] })).rejects.toThrow(ConcurrentChangeError);
     expect((await base.applications.get(stale.applicationId))!.status).toBe('stopped');
     expect(first).toBeDefined();
     runtime.clock.set(new Date());
