@@ -1,4 +1,8 @@
+import type { DomainErrorCode } from '#domain/errors';
 import type { Language, LocalizedText } from '#domain/language';
+
+/** The refusals of the HTTP layer itself (no domain error carries them). */
+type HttpProblemCode = 'role_not_allowed' | 'method_not_allowed' | 'payload_too_large' | 'unsupported_media_type' | 'cross_site_request' | 'bad_request' | 'malformed_body' | 'internal';
 
 /**
  * Every error the API answers with: its HTTP status and its message in kk / ru / en.
@@ -293,7 +297,7 @@ export const problems = {
       en: 'Something went wrong on our side. Please try again later.',
     },
   },
-} as const satisfies Record<string, { status: number; message: LocalizedText }>;
+} as const satisfies Record<DomainErrorCode | HttpProblemCode, { status: number; message: LocalizedText }>;
 
 export type ProblemCode = keyof typeof problems;
 

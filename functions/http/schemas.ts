@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, historyActions, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
+import { noticeKinds, type NoticeKind } from '#domain/notification';
 import { campaignActions } from '#domain/campaign';
 import { questionKinds } from '#domain/question-kinds/index';
 import { submissionSchema } from '#domain/survey-answers';
@@ -109,7 +110,7 @@ const kindergartenRef = lazy(() => z.object({ kindergartenId: z.string(), name: 
 const historyEvent = lazy(() => z.object({
   at: z.string(),
   actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
-  action: z.string(),
+  action: z.enum(historyActions),
   from: z.enum(applicationStatuses).optional(),
   to: z.enum(applicationStatuses),
   stopReason: z.enum(stopReasons).optional(),
@@ -571,7 +572,7 @@ export const notificationsResponse = lazy(() => z.object({
   notifications: z.array(
     z.object({
       notificationId: z.string(),
-      kind: z.string(),
+      kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
       createdAt: z.string(),
       applicationId: z.string(),
       params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
