@@ -22,6 +22,8 @@ const words = {
   question: { kk: 'Сұрақ', ru: 'Вопрос', en: 'Question' },
   option: { kk: 'Жауап', ru: 'Вариант', en: 'Option' },
   count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
+  places: { kk: 'Орын саны (барлық жас топтары)', ru: 'Мест (все возрастные группы)', en: 'Places (all age groups)' },
+  load: { kk: 'Жүктеме, %', ru: 'Нагрузка, %', en: 'Load, %' },
 } satisfies Record<string, LocalizedText>;
 
 export interface ExportLookups {
@@ -31,7 +33,23 @@ export interface ExportLookups {
 
 type Cell = string | number;
 
-/** The anonymised answers: a header and a row maker (the row number is added by the caller in order). */
+/** A chosen option in the one-column-per-option layout; a question left unanswered is blank. */
+const ticked = (answered: boolean, chosen: boolean): Cell => (answered ? (chosen ? 1 : 0) : '');
+
+/**
+ * Load as whole percent, as on the dashboard: applicants who chose the kindergarten (any of their
+ * 1–3 choices) against its places in all age groups; blank for a kindergarten without places.
+ */
+export function loadPercent(chosen: number, places: number): Cell {
+  return places > 0 ? Math.round((chosen / places) * 100) : '';
+}
+
+/**
+ * The anonymised answers: a header and a row maker (the row number is added by the caller in order).
+ * A single-choice question is one column holding the option's label; a multi-select question (and
+ * a question's reasons) is one column per option, "Question — Option", holding 1 when chosen and 0
+ * when not, so a spreadsheet sums or filters them directly.
+ */
 export function answerTable(definition: SurveyDefinition, language: Language, lookups: ExportLookups) {
   const kindergartens = definition.questions.find((q) => q.kind === 'kindergartens');
   const slots = kindergartens && kindergartens.kind === 'kindergartens' ? kindergartens.max : 0;
@@ -42,7 +60,11 @@ export function answerTable(definition: SurveyDefinition, language: Language, lo
     words.district[language],
     words.cohorts[language],
     ...Array.from({ length: slots }, (_, i) => `${words.kindergarten[language]} ${i + 1}`),
-    ...questions.flatMap((q) => [q.title[language], ...(q.reasons ? [`${q.title[language]} — ${q.reasons.title[language]}`] : [])]),
+    ...questions.flatMap((q) =>
+      q.kind === 'single'
+        ? [q.title[language], ...(q.reasons?.options ?? []).map(({ option }) => `${q.title[language]} — ${q.reasons!.title[language]} — ${option.label[language]}`)]
+        : q.options.map(({ option }) => `${q.title[language]} — ${option.label[language]}`),
+    ),
   ];
   const label = (options: readonly { option: { id: string; label: LocalizedText } }[], id: string) => options.find((o) => o.option.id === id)?.option.label[language] ?? id;
   const row = (number: number, answer: { answer: Record<string, unknown>; submittedOn: string; dimensions?: AnswerDimensions }): Cell[] => {
@@ -58,10 +80,11 @@ export function answerTable(definition: SurveyDefinition, language: Language, lo
       const given = answer.answer[q.id] as { choice?: string; reasons?: string[]; options?: string[]; other?: string } | undefined;
       if (q.kind === 'single') {
         cells.push(given?.choice ? label(q.options, given.choice) : '');
-        if (q.reasons) cells.push((given?.reasons ?? []).map((id) => label(q.reasons!.options, id)).join(', '));
+        const reasons = new Set(given?.reasons ?? []);
+        for (const { option } of q.reasons?.options ?? []) cells.push(ticked(given?.choice !== undefined, reasons.has(option.id)));
       } else {
-        const picked = [...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])];
-        cells.push(picked.map((id) => label(q.options, id)).join(', '));
+        const picked = new Set([...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])]);
+        for (const { option } of q.options) cells.push(ticked(given !== undefined, picked.has(option.id)));
       }
     }
     return cells;
@@ -69,24 +92,31 @@ export function answerTable(definition: SurveyDefinition, language: Language, lo
   return { header, row };
 }
 
-/** The aggregates: one row per slice × counter (district or "all", cohort or "all", question, option, count). */
+/**
+ * The aggregates: one row per slice × counter (district or "all", cohort or "all", question, option,
+ * count); a kindergarten's rows also carry its places and load (blank on the other rows).
+ */
 export function aggregateTable(
   definition: SurveyDefinition,
   language: Language,
-  lookups: ExportLookups & { readonly kindergartenIds: readonly string[] },
+  lookups: ExportLookups & { readonly kindergartenIds: readonly string[]; readonly kindergartenPlaces: (id: string) => number },
   slices: readonly { readonly district?: string; readonly cohort?: number; readonly slice: string; readonly counters: ReadonlyMap<string, number> }[],
 ) {
-  const header = [words.district[language], words.cohort[language], words.question[language], words.option[language], words.count[language]];
+  const header = [words.district[language], words.cohort[language], words.question[language], words.option[language], words.count[language], words.places[language], words.load[language]];
   const questions = countedQuestions(definition);
   const rows: Cell[][] = [];
   for (const { district, cohort, counters } of slices) {
     const where: Cell[] = [district ? lookups.districtName(district) : words.all[language], cohort ?? words.all[language]];
     const count = (key: string) => counters.get(key) ?? 0;
-    rows.push([...where, words.answers[language], '', count('answers#total')]);
-    for (const id of lookups.kindergartenIds) rows.push([...where, words.kindergartens[language], lookups.kindergartenName(id), count(`kindergartens#${id}`)]);
+    rows.push([...where, words.answers[language], '', count('answers#total'), '', '']);
+    for (const id of lookups.kindergartenIds) {
+      const chosen = count(`kindergartens#${id}`);
+      const places = lookups.kindergartenPlaces(id);
+      rows.push([...where, words.kindergartens[language], lookups.kindergartenName(id), chosen, places, loadPercent(chosen, places)]);
+    }
     for (const q of questions) {
-      for (const { option, key } of q.options) rows.push([...where, q.title[language], option.label[language], count(key)]);
-      for (const { option, key } of q.reasons?.options ?? []) rows.push([...where, `${q.title[language]} — ${q.reasons!.title[language]}`, option.label[language], count(key)]);
+      for (const { option, key } of q.options) rows.push([...where, q.title[language], option.label[language], count(key), '', '']);
+      for (const { option, key } of q.reasons?.options ?? []) rows.push([...where, `${q.title[language]} — ${q.reasons!.title[language]}`, option.label[language], count(key), '', '']);
     }
   }
   return { header, rows };
