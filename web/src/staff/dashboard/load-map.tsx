@@ -95,11 +95,11 @@ function drawLayers(group: L.LayerGroup, dashboard: Dashboard, language: Languag
   }
 }
 
-/** Where to look: the kindergartens, or the district outlines when no kindergarten has coordinates. */
+/** Where to look: the whole city, every kindergarten and every district outline (with its name on it). */
 function boundsOf(dashboard: Dashboard): L.LatLngBounds | undefined {
   const points: L.LatLngTuple[] = dashboard.kindergartens.filter(hasLocation).map((k) => [k.location.lat, k.location.lon]);
-  const fallback = points.length > 0 ? points : dashboard.districts.flatMap((district) => district.outline);
-  return fallback.length > 0 ? L.latLngBounds(fallback) : undefined;
+  const all = [...points, ...dashboard.districts.flatMap((district) => district.outline)];
+  return all.length > 0 ? L.latLngBounds(all) : undefined;
 }
 
 /**
@@ -184,7 +184,7 @@ export function LoadMap({ dashboard, filterText }: { dashboard: Dashboard; filte
     const places = dashboard.kindergartens.map((k) => k.kindergartenId).join(',');
     const bounds = boundsOf(dashboard);
     if (bounds && fittedTo.current !== places) {
-      current.fitBounds(bounds, { padding: [24, 24] });
+      current.fitBounds(bounds, { paddingTopLeft: [56, 24], paddingBottomRight: [24, 24] });
       fittedTo.current = places;
     } else if (!bounds && fittedTo.current === '') current.setView([0, 0], 1);
     drawLayers(layers.current, dashboard, language, text);

@@ -322,8 +322,8 @@ export const kk: StaffMessages = {
       restored: 'Содан бері қайтарылғаны',
       stopList: 'Осы науқанның стоп-парағы',
       stopListHint: 'Осы науқан жабылғанда стоп-параққа түскен өтініштер және олардың қаншасын ата-аналар не қызметкерлер содан бері кезекке қайтарғаны.',
-      ofInScope: (share: string) => `қамтылғандардың ${share}-ы`,
-      ofStopped: (share: string) => `тоқтатылғандардың ${share}-ы`,
+      ofInScope: (share: string) => `қамтылғанның ${share}-ы`,
+      ofStopped: (share: string) => `тоқтатылғанның ${share}-ы`,
     },
     byDay: {
       heading: 'Күндер бойынша',
