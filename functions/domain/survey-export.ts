@@ -22,11 +22,26 @@ const words = {
   question: { kk: 'Сұрақ', ru: 'Вопрос', en: 'Question' },
   option: { kk: 'Жауап', ru: 'Вариант', en: 'Option' },
   count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
+  places: { kk: 'Орын саны (барлық жас топтары)', ru: 'Мест (все возрастные группы)', en: 'Places (all age groups)' },
+  load: { kk: 'Жүктеме, %', ru: 'Нагрузка, %', en: 'Load, %' },
 } satisfies Record<string, LocalizedText>;
 
 export type { ExportLookups };
 
-/** The anonymised answers: a header and a row maker (the row number is added by the caller in order); each question's columns come from its kind. */
+/**
+ * Load as whole percent, as on the dashboard: applicants who chose the kindergarten (any of their
+ * 1–3 choices) against its places in all age groups; blank for a kindergarten without places.
+ */
+export function loadPercent(chosen: number, places: number): Cell {
+  return places > 0 ? Math.round((chosen / places) * 100) : '';
+}
+
+/**
+ * The anonymised answers: a header and a row maker (the row number is added by the caller in order).
+ * Each question's columns come from its kind (`question-kinds/`): a single choice is one column
+ * holding the option's label (and one 1/0 column per reason); a multi-select question is one 1/0
+ * column per option, "Question — Option", so a spreadsheet sums or filters them directly.
+ */
 export function answerTable(definition: SurveyDefinition, language: Language, lookups: ExportLookups) {
   const header: string[] = [
     words.row[language],
@@ -45,24 +60,31 @@ export function answerTable(definition: SurveyDefinition, language: Language, lo
   return { header, row };
 }
 
-/** The aggregates: one row per slice × counter (district or "all", cohort or "all", question, option, count). */
+/**
+ * The aggregates: one row per slice × counter (district or "all", cohort or "all", question, option,
+ * count); a kindergarten's rows also carry its places and load (blank on the other rows).
+ */
 export function aggregateTable(
   definition: SurveyDefinition,
   language: Language,
-  lookups: ExportLookups & { readonly kindergartenIds: readonly string[] },
+  lookups: ExportLookups & { readonly kindergartenIds: readonly string[]; readonly kindergartenPlaces: (id: string) => number },
   slices: readonly { readonly district?: string; readonly cohort?: number; readonly slice: string; readonly counters: ReadonlyMap<string, number> }[],
 ) {
-  const header = [words.district[language], words.cohort[language], words.question[language], words.option[language], words.count[language]];
+  const header = [words.district[language], words.cohort[language], words.question[language], words.option[language], words.count[language], words.places[language], words.load[language]];
   const questions = countedQuestions(definition);
   const rows: Cell[][] = [];
   for (const { district, cohort, counters } of slices) {
     const where: Cell[] = [district ? lookups.districtName(district) : words.all[language], cohort ?? words.all[language]];
     const count = (key: string) => counters.get(key) ?? 0;
-    rows.push([...where, words.answers[language], '', count('answers#total')]);
-    for (const id of lookups.kindergartenIds) rows.push([...where, words.kindergartens[language], lookups.kindergartenName(id), count(`kindergartens#${id}`)]);
+    rows.push([...where, words.answers[language], '', count('answers#total'), '', '']);
+    for (const id of lookups.kindergartenIds) {
+      const chosen = count(`kindergartens#${id}`);
+      const places = lookups.kindergartenPlaces(id);
+      rows.push([...where, words.kindergartens[language], lookups.kindergartenName(id), chosen, places, loadPercent(chosen, places)]);
+    }
     for (const q of questions) {
-      for (const { option, key } of q.options) rows.push([...where, q.title[language], option.label[language], count(key)]);
-      for (const { option, key } of q.reasons?.options ?? []) rows.push([...where, `${q.title[language]} — ${q.reasons!.title[language]}`, option.label[language], count(key)]);
+      for (const { option, key } of q.options) rows.push([...where, q.title[language], option.label[language], count(key), '', '']);
+      for (const { option, key } of q.reasons?.options ?? []) rows.push([...where, `${q.title[language]} — ${q.reasons!.title[language]}`, option.label[language], count(key), '', '']);
     }
   }
   return { header, rows };

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { placesOf } from '#domain/application';
 import { campaignPolicy, pendingKey } from '#domain/campaign';
 import { csvLine, delimiterFor, utf8Bom } from '#domain/csv-write';
 import { NotFoundError } from '#domain/errors';
@@ -79,7 +80,8 @@ async function lookupsOf(deps: Pick<Dependencies, 'tenants' | 'kindergartens'>, 
   const kindergartenNames = new Map(kindergartens.map((k) => [k.kindergartenId, k.name[language]]));
   const districtNames = new Map((tenant?.districts ?? []).map((d) => [d.id, d.name[language]]));
   const lookups: ExportLookups = { kindergartenName: (id) => kindergartenNames.get(id) ?? id, districtName: (id) => districtNames.get(id) ?? id };
-  return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), lookups };
+  const places = new Map(kindergartens.map((k) => [k.kindergartenId, placesOf(k.capacity)]));
+  return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), kindergartenPlaces: (id: string) => places.get(id) ?? 0, lookups };
 }
 
 /**
@@ -93,7 +95,7 @@ export async function runExport(
 ): Promise<{ rows: number }> {
   const record = await deps.exports.get(task.tenantId, task.exportId);
   if (!record || record.status !== 'running') return { rows: 0 };
-  const { tenant, kindergartenIds, lookups } = await lookupsOf(deps, task.tenantId, record.language);
+  const { tenant, kindergartenIds, kindergartenPlaces, lookups } = await lookupsOf(deps, task.tenantId, record.language);
   const campaignKey = pendingKey(task.tenantId, record.campaignId);
   const delimiter = delimiterFor(record.language);
   const lines: string[] = [utf8Bom];
@@ -121,7 +123,7 @@ export async function runExport(
     const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
-    const table = aggregateTable(definition, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
+    const table = aggregateTable(definition, record.language, { ...lookups, kindergartenIds, kindergartenPlaces }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
     lines.push(csvLine(table.header, delimiter));
     for (const row of table.rows) lines.push(csvLine(row, delimiter));
     rows = table.rows.length;

@@ -130,7 +130,7 @@ describe('a survey version with a 7th question', () => {
     expect(header!.at(-1)).toBe('Как вы будете добираться до детского сада?');
     expect(row!.at(-1)).toBe('На автобусе');
     const aggregates = await exported('aggregates', 'en');
-    expect(aggregates).toContain('All,All,How will you get to the kindergarten?,By bus,1\r\n');
+    expect(aggregates).toContain('All,All,How will you get to the kindergarten?,By bus,1,,\r\n');
   });
 
   it('should keep the campaign’s seven questions after the department chooses the released version for the next one', async () => {

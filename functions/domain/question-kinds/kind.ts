@@ -47,3 +47,6 @@ export interface QuestionKind<Q extends SurveyQuestion> {
 export function labelOf(options: readonly { readonly id: string; readonly label: LocalizedText }[], id: string, language: Language): string {
   return options.find((option) => option.id === id)?.label[language] ?? id;
 }
+
+/** A chosen option in the one-column-per-option layout of the answers export: 1 or 0, blank when the question was not answered. */
+export const ticked = (answered: boolean, chosen: boolean): Cell => (answered ? (chosen ? 1 : 0) : '');

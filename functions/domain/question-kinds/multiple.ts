@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { SurveyOption, SurveyQuestion } from '../survey-definition.ts';
-import { labelOf, type QuestionKind } from './kind.ts';
+import { ticked, type QuestionKind } from './kind.ts';
 import { localizedWire, optionWire } from './wire.ts';
 
 type MultipleQuestion = Extract<SurveyQuestion, { kind: 'multiple' }>;
@@ -14,8 +14,8 @@ const countedOptions = (question: MultipleQuestion) => [...question.options, ...
 
 /**
  * Any of several, with an optional short "other" text. Counts `<question>#<option>` and
- * `<question>#other` (never the text: a parent may have typed anything); the export lists the
- * chosen labels.
+ * `<question>#other` (never the text: a parent may have typed anything); the answers export has
+ * one 1/0 column per option ("Question — Option"), so a spreadsheet sums or filters them directly.
  */
 export const multipleKind = {
   answerSchema: (question) => {
@@ -35,11 +35,11 @@ export const multipleKind = {
     title: question.title,
     options: countedOptions(question).map((option) => ({ option, key: `${question.id}#${option.id}` })),
   }),
-  exportHeader: (question, language) => [question.title[language]],
-  exportCells: (question, answer, language) => {
+  exportHeader: (question, language) => countedOptions(question).map((option) => `${question.title[language]} — ${option.label[language]}`),
+  exportCells: (question, answer) => {
     const given = answer as MultipleAnswer | undefined;
-    const picked = [...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])];
-    return [picked.map((id) => labelOf(countedOptions(question), id, language)).join(', ')];
+    const picked = new Set([...(given?.options ?? []), ...(given?.other ? [otherOption.id] : [])]);
+    return countedOptions(question).map((option) => ticked(given !== undefined, picked.has(option.id)));
   },
   wireSchema: () =>
     z.object({

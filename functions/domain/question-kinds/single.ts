@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { SurveyQuestion } from '../survey-definition.ts';
-import { labelOf, type QuestionKind } from './kind.ts';
+import { labelOf, ticked, type QuestionKind } from './kind.ts';
 import { localizedWire, optionWire } from './wire.ts';
 
 type SingleQuestion = Extract<SurveyQuestion, { kind: 'single' }>;
@@ -10,7 +10,8 @@ const ids = (options: readonly { id: string }[]) => options.map((option) => opti
 
 /**
  * One of several, with optional reasons (any of). Counts `<question>#<choice>` and
- * `<question>.reasons#<reason>`; the export has a column for the choice and one for the reasons.
+ * `<question>.reasons#<reason>`; the answers export has a column with the choice's label and one
+ * 1/0 column per reason ("Question — Why — Reason"), so a spreadsheet sums them directly.
  */
 export const singleKind = {
   answerSchema: (question) => {
@@ -30,12 +31,16 @@ export const singleKind = {
       reasons: { title: question.reasons.title, options: question.reasons.options.map((option) => ({ option, key: `${question.id}.reasons#${option.id}` })) },
     }),
   }),
-  exportHeader: (question, language) => [question.title[language], ...(question.reasons ? [`${question.title[language]} — ${question.reasons.title[language]}`] : [])],
+  exportHeader: (question, language) => [
+    question.title[language],
+    ...(question.reasons?.options ?? []).map((option) => `${question.title[language]} — ${question.reasons!.title[language]} — ${option.label[language]}`),
+  ],
   exportCells: (question, answer, language) => {
     const given = answer as SingleAnswer | undefined;
+    const reasons = new Set(given?.reasons ?? []);
     return [
       given?.choice ? labelOf(question.options, given.choice, language) : '',
-      ...(question.reasons ? [(given?.reasons ?? []).map((id) => labelOf(question.reasons!.options, id, language)).join(', ')] : []),
+      ...(question.reasons?.options ?? []).map((option) => ticked(given?.choice !== undefined, reasons.has(option.id))),
     ];
   },
   wireSchema: () =>
