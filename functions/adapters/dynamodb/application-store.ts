@@ -9,7 +9,7 @@ import { parentAccountId } from '#domain/accounts';
 import type { Notification } from '#domain/notification';
 import { nameKeysOf, type SearchLookups } from '#domain/application-search';
 import type { ApplicantPhoneChange, ApplicationStore, CohortFilter, PlaceChanceWrite, PositionWrite, StatusList, StatusPageKey } from '#ports/stores';
-import { tables, type TableKey } from '#functions/tables';
+import { indexNamed, tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { codeKey } from './auth-store.ts';
@@ -17,10 +17,12 @@ import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import { forEachLimited } from '#functions/concurrency';
 
-const byApplicant = tables.applications.indexes[0];
-const byQueue = tables.applications.indexes[1];
-const byPending = tables.applications.indexes[2];
-const byStatus = tables.applications.indexes[3];
+const byApplicant = indexNamed('applications', 'byApplicant');
+const byQueue = indexNamed('applications', 'byQueue');
+const byPending = indexNamed('applications', 'byPendingCampaign');
+const byStatus = indexNamed('applications', 'byStatus');
+const byChildIin = indexNamed('applications', 'byChildIin');
+const byChildName = indexNamed('applications', 'byChildName');
 
 
 /** Attributes that exist for indexes only; domain objects never see them. */
@@ -134,10 +136,10 @@ export class DynamoApplicationStore implements ApplicationStore {
     };
     await Promise.all([
       lookups.childIin &&
-        queryIds({ IndexName: 'byChildIin', KeyConditionExpression: 'childIin = :iin', ExpressionAttributeValues: { ':iin': lookups.childIin }, ScanIndexForward: false }),
+        queryIds({ IndexName: byChildIin.indexName, KeyConditionExpression: 'childIin = :iin', ExpressionAttributeValues: { ':iin': lookups.childIin }, ScanIndexForward: false }),
       lookups.namePrefix &&
         queryIds({
-          IndexName: 'byChildName',
+          IndexName: byChildName.indexName,
           KeyConditionExpression: 'nameKey = :key AND begins_with(nameSort, :prefix)',
           // The partition of the typed name's first letters; the application id part of `nameSort` is not typed.
           ExpressionAttributeValues: { ':key': nameKeysOf(tenantId, lookups.namePrefix, '').nameKey, ':prefix': lookups.namePrefix },
