@@ -1,8 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
-import { ageGroups, type Application } from '#domain/application';
+import { ageGroups, type Application, type Kindergarten } from '#domain/application';
 import { emptyCounts } from '#domain/campaign';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, notificationStoreContract, type StoreWorld } from '../contracts/stores.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -42,3 +43,17 @@ unitOfWorkContract('DynamoDB', () => ({
     return campaignId;
   },
 }));
+
+let tenants = 0;
+const storeWorld = (): StoreWorld => ({
+  tenant: () => `t-contract-${process.pid}-${++tenants}`,
+  kindergartenFields: () => {
+    const { tenantId: _tenant, kindergartenId: _id, occupancy: _occupancy, version: _version, ...fields } = runtime.seed!.data.kindergartens[0]! as Kindergarten & { version?: number };
+    return fields;
+  },
+});
+
+campaignStoreContract('DynamoDB', () => dependencies().campaigns, storeWorld);
+kindergartenStoreContract('DynamoDB', () => dependencies().kindergartens, storeWorld);
+exportStoreContract('DynamoDB', () => dependencies().exports, storeWorld);
+notificationStoreContract('DynamoDB', () => dependencies().notifications, storeWorld);
