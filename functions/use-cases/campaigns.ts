@@ -28,6 +28,8 @@ import { firstName, atKazakhstanHour } from '#domain/sms';
 import { deliverNoticeSms } from './notice-sms.ts';
 import { settingsFor } from './settings.ts';
 import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
+import { campaignAnnouncements } from '#domain/announcement';
+import { settingsOf } from '#domain/settings';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -210,16 +212,16 @@ export async function runCampaignStart(
   await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(part.inScope, campaign.counts.inScope), applicants: part.applicants });
   const tenant = await deps.tenants.get(task.tenantId);
   if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
-    const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
-    await deps.notifier.announce({
-      tenantId: task.tenantId,
-      subject: `kezek: ${campaign.year}`,
-      message: [
-        `${tenant?.name.kk ?? task.tenantId}: өтініштерді растау ${until} дейін жүреді. Жеке кабинетке кіріп, орын әлі қажет екенін растаңыз.`,
-        `${tenant?.name.ru ?? task.tenantId}: подтверждение заявлений идёт до ${until}. Войдите в личный кабинет и подтвердите, что место ещё нужно.`,
-        `${tenant?.name.en ?? task.tenantId}: confirmation of applications runs until ${until}. Log in to your cabinet and confirm you still need a place.`,
-      ].join('\n\n'),
+    const announcements = campaignAnnouncements({
+      department: tenant?.name,
+      fallbackName: task.tenantId,
+      year: campaign.year,
+      from: kazakhstanDate(new Date(campaign.startsAt)),
+      until: kazakhstanDate(new Date(campaign.endsAt)),
+      siteUrl: deps.siteUrl,
+      languages: tenant ? settingsOf(tenant).languages : ['kk', 'ru'],
     });
+    for (const announcement of announcements) await deps.notifier.announce({ tenantId: task.tenantId, ...announcement });
   }
   const end = Date.parse(campaign.endsAt);
   for (const days of policy.reminderDaysBeforeEnd) {

@@ -9,6 +9,7 @@ import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { applyTransitions } from '#use-cases/unit-of-work';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
@@ -104,8 +105,12 @@ describe('a confirmation campaign over 10,000 applications', () => {
     expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants }, actions: ['cancel'] });
     const pending = (await allApplications()).filter((a) => a.pendingCampaign);
     expect(pending.map((a) => a.applicationId).sort()).toEqual(inScope.map((a) => a.applicationId).sort());
-    // Assess: announced once, a cabinet notice per applicant, the banner, a second campaign refused
-    expect(runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau')).toHaveLength(1);
+    // Assess: announced once in each language the department offers (one message each, with the dates), a cabinet notice per applicant, the banner, a second campaign refused
+    const announced = runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau');
+    expect(announced.map((a) => a.language)).toEqual(['kk', 'ru', 'en']);
+    const until = kazakhstanDate(new Date(after.body.campaign.endsAt)).split('-').reverse().join('.');
+    for (const announcement of announced) expect(announcement.message).toContain(until);
+    expect(announced.find((a) => a.language === 'ru')!.message).toMatch(/^Отдел образования .*подтверждение заявлений в очереди в детский сад идёт с \d{2}\.\d{2}\.\d{4} до /);
     const startNotices = (await noticesOf(inScope[0]!.applicantIin)).filter((n) => n.kind === 'campaign_started');
     expect(startNotices).toMatchObject([{ channels: { cabinet: 'delivered', sms: 'sent' } }]);
     // Assess: one SMS per applicant in scope (all have a phone in their cabinet account)
