@@ -184,7 +184,8 @@ const secondRevisions: Readonly<Record<string, Revision>> = {
     ),
   },
   digital: {
-    hint: text('Сізге қызық әрі пайдалы мүмкіндіктерді белгілеңіз.', 'Отметьте возможности, которые были бы вам интересны и полезны.', 'Tick the features you would find interesting and useful.'),
+    title: text('Жеке кабинетте сізге қандай мүмкіндіктер пайдалы болар еді?', 'Какие возможности личного кабинета были бы вам полезны?', 'Which features of the personal cabinet would be useful to you?'),
+    hint: text('Керегінің бәрін белгілеңіз: әр нұсқаның астында ол не беретіні жазылған.', 'Отметьте всё, что подходит: под каждым вариантом сказано, что он даёт.', 'Tick all that apply: under each option it says what it gives you.'),
     descriptions: {
       'online-invoices': text('Балабақша қызметтеріне төлем шоты автоматты түрде жасалып, электрондық құжат болып келеді', 'Счёт за услуги детского сада формируется автоматически и приходит электронным документом', 'Invoices for the kindergarten’s services are made automatically and arrive as electronic documents'),
       'teacher-profile': text('Балаңыздың тәрбиешілерінің білімі, тәжірибесі, жетістіктері мен марапаттары', 'Образование, опыт, достижения и награды воспитателей вашего ребёнка', 'The education, experience, achievements and awards of your child’s teachers'),
