@@ -15,6 +15,7 @@ import { splitCsvRecords } from '#domain/csv-slices';
 import { phoneConflicts } from '#domain/parent-phone';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForRegistration } from '#domain/notification';
+import { offersPriority } from '#domain/settings';
 import type { Dependencies } from '#ports/dependencies';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
@@ -73,10 +74,11 @@ async function checkApplications(
   const kindergartens = new Map((await deps.kindergartens.listByTenant(input.tenantId)).map((k) => [k.kindergartenId, k]));
   const checked = checkApplicationRows(rows, today, kindergartens);
   const ids = checked.applications.map((a) => importedId(input.tenantId, a.externalId));
-  const [existing, activeByChild, accounts] = await Promise.all([
+  const [existing, activeByChild, accounts, policy] = await Promise.all([
     deps.applications.existingIds(ids),
     deps.applications.activeApplicationsOfChildren(input.tenantId, checked.applications.map((a) => a.childIin)),
     deps.accounts.getParents(checked.applications.map((a) => a.applicantIin)),
+    tenantPolicy(deps, input.tenantId),
   ]);
   // A child may already wait under another id (registered by hand, or another file): refuse the row.
   const conflicts: RowProblem[] = checked.applications.flatMap((a) => {
@@ -85,10 +87,11 @@ async function checkApplications(
   });
   // A parent's account keeps one phone: a row with another one would be dropped silently.
   const phones = phoneConflicts(checked.applications, new Map(accounts.map((account) => [account.iin, account.phone])));
-  const allProblems = [...checked.problems, ...conflicts, ...phones].sort((a, b) => a.line - b.line);
+  // A priority category the department does not offer (its settings) is refused, as at registration.
+  const priorities: RowProblem[] = checked.applications.flatMap((a) => (offersPriority(policy, a.priority) ? [] : [{ line: a.line, column: 'priority', key: 'priority_not_offered' }]));
+  const allProblems = [...checked.problems, ...conflicts, ...phones, ...priorities].sort((a, b) => a.line - b.line);
   if (allProblems.length > 0) throw new ImportRejectedError(allProblems);
 
-  const policy = await tenantPolicy(deps, input.tenantId);
   const at = input.now.toISOString();
   const fresh = checked.applications
     .filter((a) => !existing.has(importedId(input.tenantId, a.externalId)))

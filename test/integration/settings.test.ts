@@ -235,6 +235,23 @@ describe('department settings', () => {
     expect(refused.body.error.fields).toEqual([{ path: 'priority', message: 'The department does not offer this priority category (see its settings).' }]);
   });
 
+  it('should refuse an imported row in a priority category the department no longer offers, naming its line', async () => {
+    // Prepare: one row in "military" (left out of the categories above), one in the general queue
+    const kindergartenId = runtime.seed!.data.kindergartens[0]!.kindergartenId;
+    const parent = runtime.seed!.data.parents[0]!;
+    const year = runtime.clock.now().getUTCFullYear() - 2;
+    const row = (id: string, serial: number, priority: string) =>
+      [id, makeIin(`${year}-05-06`, 'male', serial), 'Импорт Бала', parent.iin, parent.phone, 'Импорт Ата-ана', `${year}-07-01T04:00:00Z`, priority, kindergartenId, 'ru', ''].join(',');
+    const csv = ['external_id,child_iin,child_name,applicant_iin,applicant_phone,applicant_name,registered_at,priority,kindergartens,language,valid_until', row('S-1', 7801, 'none'), row('S-2', 7802, 'military'), ''].join('\n');
+
+    // Act
+    const refused = await admin.request('POST', '/api/staff/imports/applications/check', { body: { csv }, language: 'en' });
+
+    // Assess
+    expect([refused.status, refused.body.error.code], JSON.stringify(refused.body)).toEqual([400, 'import_rejected']);
+    expect(refused.body.error.rows).toEqual([{ line: 3, column: 'priority', message: 'The department does not offer this priority category (see its settings).' }]);
+  });
+
   it('should refuse the settings to an operator', async () => {
     // Prepare
     const login = 'settings-operator@temirtau.example.kz';
