@@ -16,6 +16,17 @@ export interface BundleMeasurement {
   readonly handler: string;
   readonly bytes: number;
   readonly coldImportMs: number;
+  /** The same imports' CPU time (user + system of the process during the `import()`): what a busy machine inflates least. */
+  readonly coldImportCpuMs: number;
+}
+
+/** Medians of the same imports' CPU time (see `BundleMeasurement.coldImportCpuMs`). */
+export interface StepsCpu {
+  readonly coldImportMs: number;
+  readonly externalsOnlyMs: number;
+  readonly everyRouteSchemaMs: number;
+  readonly sourcesContentMs: number;
+  readonly asciiMs: number;
 }
 
 export interface BundlesMeasurement {
@@ -63,6 +74,8 @@ export interface BundlesMeasurement {
       readonly asciiMs: number;
       readonly bundleBytes: number;
       readonly asciiBundleBytes: number;
+      /** The same imports' CPU time, medians. */
+      readonly cpu: StepsCpu;
     };
   } | null;
 }
@@ -122,11 +135,22 @@ async function bundle(handler: string): Promise<{ file: string; bytes: number; m
   return { file, bytes: statSync(file).size, metafile: result.metafile };
 }
 
-/** Milliseconds to import the module in a fresh Node process (the module's own time, not Node's start). */
-function coldImportMs(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+/** Milliseconds to import the module in a fresh Node process (the module's own time, not Node's start), and the process's CPU time meanwhile. */
+function coldImport(file: string): { ms: number; cpuMs: number } {
+  const script =
+    `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); ` +
+    'const ms = performance.now() - t; const u = process.cpuUsage(c); process.stdout.write(JSON.stringify({ ms, cpuMs: (u.user + u.system) / 1000 }));';
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' });
-  return Number(out);
+  return JSON.parse(out) as { ms: number; cpuMs: number };
+}
+
+function coldImportMs(file: string): number {
+  return coldImport(file).ms;
+}
+
+/** Medians of wall and CPU time over timings of one module. */
+function medians(times: readonly { ms: number; cpuMs: number }[]): { ms: number; cpuMs: number } {
+  return { ms: median(times.map((t) => t.ms)), cpuMs: median(times.map((t) => t.cpuMs)) };
 }
 
 function heaviest(metafile: Metafile, file: string): { module: string; bytes: number }[] {
@@ -238,24 +262,27 @@ async function measureSteps(
   const withSources = await variant('sources-content', { entryPoints: [entry], ...functionSourceMap, sourcesContent: true });
   const ascii = await variant('ascii', { entryPoints: [entry], ...functionSourceMap, charset: 'ascii' });
   // Interleaved, so that a change in the machine's load touches each variant alike.
-  const times = { shipped: [] as number[], everyRouteSchema: [] as number[], withSources: [] as number[], ascii: [] as number[], externalsOnly: [] as number[] };
+  type Timing = { ms: number; cpuMs: number };
+  const times = { shipped: [] as Timing[], everyRouteSchema: [] as Timing[], withSources: [] as Timing[], ascii: [] as Timing[], externalsOnly: [] as Timing[] };
   for (let run = 0; run < runs; run++) {
-    times.shipped.push(coldImportMs(shipped));
-    times.externalsOnly.push(coldImportMs(externalsOnlyFile));
-    times.everyRouteSchema.push(coldImportMs(everyRouteSchema));
-    times.withSources.push(coldImportMs(withSources));
-    times.ascii.push(coldImportMs(ascii));
+    times.shipped.push(coldImport(shipped));
+    times.externalsOnly.push(coldImport(externalsOnlyFile));
+    times.everyRouteSchema.push(coldImport(everyRouteSchema));
+    times.withSources.push(coldImport(withSources));
+    times.ascii.push(coldImport(ascii));
   }
+  const m = { shipped: medians(times.shipped), externalsOnly: medians(times.externalsOnly), everyRouteSchema: medians(times.everyRouteSchema), withSources: medians(times.withSources), ascii: medians(times.ascii) };
   return {
-    coldImportMs: median(times.shipped),
-    externalsOnlyMs: median(times.externalsOnly),
-    everyRouteSchemaMs: median(times.everyRouteSchema),
-    sourcesContentMs: median(times.withSources),
+    coldImportMs: m.shipped.ms,
+    externalsOnlyMs: m.externalsOnly.ms,
+    everyRouteSchemaMs: m.everyRouteSchema.ms,
+    sourcesContentMs: m.withSources.ms,
     mapBytes: statSync(`${shipped}.map`).size,
     mapWithSourcesBytes: statSync(`${withSources}.map`).size,
-    asciiMs: median(times.ascii),
+    asciiMs: m.ascii.ms,
     bundleBytes: statSync(shipped).size,
     asciiBundleBytes: statSync(ascii).size,
+    cpu: { coldImportMs: m.shipped.cpuMs, externalsOnlyMs: m.externalsOnly.cpuMs, everyRouteSchemaMs: m.everyRouteSchema.cpuMs, sourcesContentMs: m.withSources.cpuMs, asciiMs: m.ascii.cpuMs },
   };
 }
 
@@ -277,8 +304,8 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
     try {
       const { file, bytes, metafile } = await bundle(handler);
       metafiles.set(handler, { file, metafile });
-      const times = Array.from({ length: options.runs }, () => coldImportMs(file));
-      bundles.push({ handler, bytes, coldImportMs: median(times) });
+      const { ms, cpuMs } = medians(Array.from({ length: options.runs }, () => coldImport(file)));
+      bundles.push({ handler, bytes, coldImportMs: ms, coldImportCpuMs: cpuMs });
     } catch (error) {
       const reason = ((error as Error).message.split('\n').find((line) => line.includes('error:')) ?? (error as Error).message).slice(0, 200);
       failed.push({ handler, reason });
@@ -287,13 +314,14 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
   }
   if (bundles.length === 0) throw new Error('no handler bundled');
   const recheck = { handlers: [...bundles].sort((a, b) => b.coldImportMs - a.coldImportMs).slice(0, recheckCount).map((b) => b.handler), runs: Math.max(options.runs, recheckRuns) };
-  const again = new Map(recheck.handlers.map((handler) => [handler, [] as number[]]));
-  for (let run = 0; run < recheck.runs; run++) for (const [handler, times] of again) times.push(coldImportMs(metafiles.get(handler)!.file));
+  const again = new Map(recheck.handlers.map((handler) => [handler, [] as { ms: number; cpuMs: number }[]]));
+  for (let run = 0; run < recheck.runs; run++) for (const [handler, times] of again) times.push(coldImport(metafiles.get(handler)!.file));
   for (const [handler, times] of again) {
     const index = bundles.findIndex((b) => b.handler === handler);
-    bundles[index] = { ...bundles[index]!, coldImportMs: median(times) };
+    const { ms, cpuMs } = medians(times);
+    bundles[index] = { ...bundles[index]!, coldImportMs: ms, coldImportCpuMs: cpuMs };
   }
-  options.log(`    the ${recheck.handlers.length} slowest timed again, ${recheck.runs} times each in turn: ${recheck.handlers.map((h) => `${h} ${median(again.get(h)!).toFixed(0)} ms`).join(', ')}`);
+  options.log(`    the ${recheck.handlers.length} slowest timed again, ${recheck.runs} times each in turn: ${recheck.handlers.map((h) => `${h} ${medians(again.get(h)!).ms.toFixed(0)} ms (CPU ${medians(again.get(h)!).cpuMs.toFixed(0)} ms)`).join(', ')}`);
   const largest = bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const slowest = bundles.reduce((a, b) => (b.coldImportMs > a.coldImportMs ? b : a));
   options.log(`    ${bundles.length} bundles; largest ${largest.handler} ${largest.bytes} B; slowest import ${slowest.handler} ${slowest.coldImportMs.toFixed(1)} ms`);
