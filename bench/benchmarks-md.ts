@@ -97,8 +97,8 @@ function bundlesSection(bundles: BundlesMeasurement): string[] {
   return [
     '## Lambda bundles',
     '',
-    `${bundles.bundles.length} functions bundled. Largest and slowest to import (median of ${bundles.importRuns} fresh \`node\` processes; the ${bundles.recheck.handlers.length} slowest`,
-    `of that pass timed again, ${bundles.recheck.runs} times each in turn, and their medians of those shown):`,
+    `${bundles.bundles.length} functions bundled. Largest and slowest to import (median of ${bundles.importRuns} fresh \`node\` processes; the slowest of that pass`,
+    `timed again, ${bundles.recheck.runs} times each in turn, until the slowest is one of them: ${bundles.recheck.handlers.length} here, their medians of those shown):`,
     '',
     '| function | minified | cold import | its CPU time |',
     '|---|---|---|---|',
