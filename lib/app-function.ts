@@ -95,6 +95,9 @@ export class AppFunction extends NodejsFunction {
         minify: functionBuildOptions.minify,
         target: functionBuildOptions.target,
         externalModules: [...functionBuildOptions.external],
+        // As an argument: aws-cdk-lib 2.276 declares a `charset` option but never hands it to
+        // esbuild (its bundles stayed ASCII); test/infra checks the synthesized bundles' text.
+        esbuildArgs: { '--charset': functionBuildOptions.charset },
         ...bundling,
       },
       layers: [vendorLayer(scope), ...(rest.layers ?? [])],

@@ -64,6 +64,9 @@ export const functionBuildOptions = {
   minify: true,
   mainFields: ['module', 'main'],
   banner: { js: esmRequireBanner },
+  // Our texts (kk / ru) as UTF-8, not `\uXXXX` escapes: a Cyrillic letter is 2 bytes instead of 6,
+  // and the API's messages alone were 61 kB of every bundle escaped, 33 kB as written (DECISIONS.md 48).
+  charset: 'utf8',
   external: [...lambdaExternalModules],
 } as const satisfies BuildOptions;
 

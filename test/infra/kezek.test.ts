@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Stack, type CfnElement } from 'aws-cdk-lib';
@@ -831,6 +831,10 @@ process.stdout.write(JSON.stringify(failed));`,
         expect(existsSync(join(opt, 'nodejs', 'node_modules', name, 'package.json')), specifier).toBe(true);
       }
       expect(JSON.parse(out)).toEqual([]);
+      // Our Kazakh texts as written (UTF-8, decision 51), not as `\uXXXX` escapes (esbuild's default)
+      const bundle = readFileSync(join(opt, 'nodejs', 'functions', 'staff-kindergartens', 'index.mjs'), 'utf8');
+      expect(bundle).toContain('Жүйеге кіріңіз.');
+      expect(bundle).not.toContain('\\u0416');
     } finally {
       rmSync(opt, { recursive: true, force: true });
     }

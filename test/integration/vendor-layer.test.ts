@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -95,5 +95,28 @@ describe('the vendor layer', () => {
     expect(answer.statusCode).toBe(200);
     expect(local.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual(local.body);
+  });
+
+  it('should answer a refusal in Kazakh from a bundle that holds its texts as UTF-8 rather than escapes', async () => {
+    // Prepare: the route's function called without the authorizer's context, in Kazakh
+    const script = join(functionsDir, 'refuse.mjs');
+    writeFileSync(
+      script,
+      `const { handler } = await import('./staff-kindergartens/index.mjs');
+const answer = await handler({ version: '2.0', routeKey: 'GET /api/staff/kindergartens', rawPath: '/api/staff/kindergartens', rawQueryString: '', headers: { 'accept-language': 'kk' }, requestContext: { http: { method: 'GET', path: '/api/staff/kindergartens', protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' }, requestId: 'req-2', routeKey: 'GET /api/staff/kindergartens', stage: '$default', timeEpoch: Date.now() }, isBase64Encoded: false }, { functionName: 'kezek-test', awsRequestId: 'req-2', getRemainingTimeInMillis: () => 10000 });
+process.stdout.write(JSON.stringify(answer));`,
+    );
+    // Act
+    const { stdout } = await execFileAsync(process.execPath, [script], {
+      cwd: functionsDir,
+      env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-central-1', COOKIE_SECURE: 'true', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    });
+    const answer = JSON.parse(stdout);
+    // Assess: the text as written in functions/http/problems.ts, and written so in the bundle
+    expect(answer.statusCode).toBe(401);
+    expect(JSON.parse(answer.body).error).toMatchObject({ code: 'unauthenticated', message: 'Жүйеге кіріңіз.' });
+    const bundle = readFileSync(join(functionsDir, 'staff-kindergartens', 'index.mjs'), 'utf8');
+    expect(bundle).toContain('Жүйеге кіріңіз.');
+    expect(bundle).not.toContain('\\u0416');
   });
 });
