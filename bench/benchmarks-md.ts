@@ -162,7 +162,7 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `| its externals alone | | | ${ms(apart.externalsOnlyMs)} | ${ms(cpu.externalsOnlyMs)} | |`,
     `| every route's schemas and the department's built at start (before decision 47) | | | ${ms(steps.everyRouteSchemaMs)} | ${ms(cpu.everyRouteSchemaMs)} | ${saved(steps.everyRouteSchemaMs, steps.coldImportMs)} (${saved(cpu.everyRouteSchemaMs, cpu.coldImportMs)}) |`,
     `| the sources' text in the source map (before decision 47; Node parses the map at import) | | ${kb(steps.mapWithSourcesBytes)} | ${ms(steps.sourcesContentMs)} | ${ms(cpu.sourcesContentMs)} | ${saved(steps.sourcesContentMs, steps.coldImportMs)} (${saved(cpu.sourcesContentMs, cpu.coldImportMs)}) |`,
-    `| our Kazakh and Russian texts escaped as \`\\uXXXX\` (esbuild's default, before the UTF-8 charset) | ${kb(steps.asciiBundleBytes)} | | ${ms(steps.asciiMs)} | ${ms(cpu.asciiMs)} | ${saved(steps.asciiMs, steps.coldImportMs)} (${saved(cpu.asciiMs, cpu.coldImportMs)}) |`,
+    `| our Kazakh and Russian texts escaped as \`\\uXXXX\` (esbuild's default, before the charset change) | ${kb(steps.asciiBundleBytes)} | | ${ms(steps.asciiMs)} | ${ms(cpu.asciiMs)} | ${saved(steps.asciiMs, steps.coldImportMs)} (${saved(cpu.asciiMs, cpu.coldImportMs)}) |`,
   ];
 }
 
@@ -172,7 +172,7 @@ function coldImportGap(bundles: BundlesMeasurement): string[] {
     `**Gap (cold import).** The slowest import, \`${bundles.slowest.handler}\`, took ${bundles.slowest.coldImportMs.toFixed(0)} ms (see the load average above:`,
     'a busy machine imports slower). Each route\'s schemas are already built on first use (decision 47); what is left of a',
     'start is mostly the AWS SDK and Powertools from the vendor layer (the externals-alone figure) and parsing our bundle.',
-    'The SDK clients other than DynamoDB are imported on first use and are not part of any start (see docs/DECISIONS.md, bundling as UTF-8).',
+    'The SDK clients other than DynamoDB are imported on first use and are not part of any start (see docs/DECISIONS.md on the bundles' charset).',
     '',
   ];
 }
