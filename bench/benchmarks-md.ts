@@ -172,7 +172,7 @@ function coldImportGap(bundles: BundlesMeasurement): string[] {
     `**Gap (cold import).** The slowest import, \`${bundles.slowest.handler}\`, took ${bundles.slowest.coldImportMs.toFixed(0)} ms (see the load average above:`,
     'a busy machine imports slower). Each route\'s schemas are already built on first use (decision 47); what is left of a',
     'start is mostly the AWS SDK and Powertools from the vendor layer (the externals-alone figure) and parsing our bundle.',
-    'The SDK clients other than DynamoDB are imported on first use and are not part of any start (see docs/DECISIONS.md on the bundles' charset).',
+    'The SDK clients other than DynamoDB are imported on first use and are not part of any start (see docs/DECISIONS.md on the bundle charset).',
     '',
   ];
 }
