@@ -11,7 +11,8 @@ import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { cohortPlaceChances, type PlaceChanceEstimate } from '#domain/place-chance';
 import { departmentInput, type Department } from '#domain/department';
 import { DynamoDepartmentStore } from '#adapters/dynamodb/department-store';
-import { onboardDepartment, setStaffPassword } from '#use-cases/departments';
+import { onboardDepartment, setStaffPassword, startStaffEnrolment } from '#use-cases/departments';
+import { totpCodeAt, totpStep } from '#use-cases/second-factor';
 import { demoTenantId, generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
@@ -88,7 +89,8 @@ export function demoDepartment(data: Pick<DemoData, 'tenant' | 'staff'>): Depart
 
 /**
  * The demo department is onboarded the way an operator onboards one (`npm run department`), and
- * its administrator sets the demo password with the one-time link, as a real one does.
+ * its administrator sets the demo password with the one-time link and enrols an authenticator, as
+ * a real one does (the secret is in the accounts table: `npm run staff-code` shows its current code).
  */
 async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Record<TableKey, string>, data: DemoData, now: Date): Promise<void> {
   const { Item: existing } = await client.send(new GetCommand({ TableName: names.tenants, Key: { tenantId: data.tenant.tenantId }, ConsistentRead: true }));
@@ -105,7 +107,8 @@ async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Reco
   };
   const onboarded = await onboardDepartment(deps, demoDepartment(data), { operator: 'demo-seed', siteUrl: 'http://localhost' });
   const token = new URLSearchParams(new URL(onboarded.link).hash.slice(1)).get('token')!;
-  await setStaffPassword(deps, token, data.staff.password);
+  const { secret } = await startStaffEnrolment(deps, token);
+  await setStaffPassword(deps, token, data.staff.password, totpCodeAt(secret, totpStep(now)));
 }
 
 export interface DemoSeedMarker {

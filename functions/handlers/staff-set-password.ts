@@ -3,6 +3,6 @@ import { httpHandler } from '#http/http-handler';
 import { setStaffPassword } from '#use-cases/departments';
 
 export const handler = httpHandler('staff-set-password', async ({ body }) => {
-  const { login } = await setStaffPassword(dependencies(), body.token, body.password);
-  return { body: { login } };
+  const { login, recoveryCodes } = await setStaffPassword(dependencies(), body.token, body.password, body.code);
+  return { body: { login, recoveryCodes } };
 });
