@@ -74,7 +74,7 @@ export async function storedSecondFactor(runtime: Pick<LocalRuntime, 'tableNames
 
 /**
  * A code the API accepts now for the account, as its holder would type it: the code their phone
- * shows for the earliest time step of the window (now ± 1) above the last accepted one. A code is
+ * shows now, or the next step's when this step's was used already (the API takes now ± 1 step). A code is
  * good once, so when a test has used the window up (a fourth login within a few seconds, or a
  * clock set back), the holder uses a recovery code instead: one is added to the account's set for
  * the test (its hash, as enrolment stores them), so the runtime's clock is never moved.
@@ -82,7 +82,8 @@ export async function storedSecondFactor(runtime: Pick<LocalRuntime, 'tableNames
 export async function nextStaffCode(runtime: Pick<LocalRuntime, 'tableNames' | 'clock'>, login: string): Promise<string> {
   const { secret, lastStep } = await storedSecondFactor(runtime, login);
   const current = totpStep(runtime.clock.now());
-  const earliest = Math.max(current - totpWindow, (lastStep ?? -Infinity) + 1);
+  // Not the step before now: the server may already be one step further when the request arrives.
+  const earliest = Math.max(current, (lastStep ?? -Infinity) + 1);
   if (earliest <= current + totpWindow) return totpCodeAt(secret, earliest);
   const { codes, hashes } = newRecoveryCodes();
   await dynamoDocumentClient().send(
