@@ -56,6 +56,7 @@ describe('the staff page', () => {
     await fillStaffLogin(analyst, runtime, 'analyst.page@temirtau.example.kz', 'analyst page password');
     await analyst.locator('[data-qa="staff-submit"]').click();
     await analyst.locator('[data-qa="kindergarten-row"]').first().waitFor();
+    const recoveryLeft = (await analyst.locator('[data-qa="recovery-codes-left"]').textContent())?.trim();
     const sections = await analyst.locator('[data-qa="staff-nav"] a').evaluateAll((links) => links.map((link) => link.getAttribute('data-qa')));
     const editLinks = await analyst.locator('[data-qa="kindergarten-edit"]').count();
 
@@ -72,6 +73,7 @@ describe('the staff page', () => {
     expect(url).toMatch(new RegExp(`^${runtime.url}/staff/set-password#token=[\\w-]{43}$`));
     expect(stateBefore).toBe('Активен, пароль ещё не задан');
     expect(violationsWithLink).toEqual([]);
+    expect(recoveryLeft).toBe('You have 10 recovery codes left.');
     expect(sections).toEqual(['nav-kindergartens', 'nav-campaigns']);
     expect(editLinks).toBe(0);
   });
