@@ -12,6 +12,8 @@ import { runCampaignClose } from '#use-cases/campaigns';
 import { generateDemoData } from '../local/demo-data.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 import { storedApplications } from '../local/seed.ts';
+import { currentSurvey } from '#domain/survey-definition';
+import { applyTransitions } from '#use-cases/unit-of-work';
 
 export interface CloseMeasurement {
   readonly pending: number;
@@ -51,7 +53,7 @@ export async function measureClose(options: { pending: number; rawUpdates: numbe
     const startsAt = new Date(now.getTime() - 30 * 86_400_000).toISOString();
     const endsAt = new Date(now.getTime() - 1000).toISOString();
     await deps.campaigns.create({ tenantId, campaignId, year, startsAt, endsAt, status: 'draft', createdAt: startsAt, counts: { ...emptyCounts, inScope: options.pending } });
-    if (!(await deps.campaigns.transition(tenantId, campaignId, ['draft'], 'active', { guard: 'take', summary: { year, startsAt, endsAt, extensionYears: 1 } }))) {
+    if (!(await deps.campaigns.transition(tenantId, campaignId, ['draft'], 'active', { guard: 'take', summary: { year, startsAt, endsAt, extensionYears: 1, surveyVersion: currentSurvey().version } }))) {
       throw new Error('bench campaign did not start');
     }
     const queued = storedApplications(data.applications).filter((a) => a.status === 'queued');
@@ -142,12 +144,11 @@ async function measureBreakdown(spare: readonly Record<string, unknown>[], optio
     await forEachLimited(applications, options.concurrency, async (application) => {
       const plan = planTransition(application, { kind: 'stop_cleanup', campaignId }, { role: 'system', id: 'bench' }, at);
       const notification: Notification = { ...notificationForTransition(application, plan), notificationId: `${at}#${campaignId}#bench`, applicationId: '-' };
-      await deps.applications.applyTransitions(
-        [{ application, plan }],
-        [],
-        part.counter ? { tenantId, campaignId, field: 'stopped', delta: 0 } : undefined,
-        part.notice ? [{ notification, applicationIds: [application.applicationId] }] : undefined,
-      );
+      await applyTransitions(deps, {
+        changes: [{ application, plan }],
+        ...(part.counter && { counter: { tenantId, campaignId, field: 'stopped', delta: 0 } }),
+        ...(part.notice && { sharedNotices: [{ notification, applicationIds: [application.applicationId] }] }),
+      });
     });
     results.push({ transaction: part.transaction, perSecond: applications.length / ((performance.now() - started) / 1000) });
   }

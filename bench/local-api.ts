@@ -114,7 +114,7 @@ export async function measureLocalApi(options: {
     const failures = new Map<number, number>();
     const loadStarted = performance.now();
     await forEachLimited(clients.map((client, i) => ({ client, i })), options.concurrency, async ({ client, i }) => {
-      const body = { version: currentSurvey.version, answers: variedAnswers(runtime, i) };
+      const body = { version: currentSurvey().version, answers: variedAnswers(runtime, i) };
       const sent = performance.now();
       const answer = await client.request('POST', '/api/cabinet/survey', { body });
       latencies.push(performance.now() - sent);

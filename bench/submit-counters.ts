@@ -56,7 +56,7 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
   const statuses: number[] = [];
   const started = performance.now();
   await forEachLimited([...clients.entries()], concurrency, async ([i, client]) => {
-    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: variedAnswers(runtime, offset + i) } });
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: variedAnswers(runtime, offset + i) } });
     statuses.push(answer.status);
   });
   const seconds = (performance.now() - started) / 1000;

@@ -267,3 +267,12 @@ export const tableList: readonly TableDefinition[] = Object.values(tables);
 export type CloudTableKey = { [K in TableKey]: (typeof tables)[K] extends { localOnly: true } ? never : K }[TableKey];
 export const cloudTableKeys = (Object.keys(tables) as TableKey[]).filter((key) => !('localOnly' in tables[key])) as CloudTableKey[];
 export const cloudTableList: readonly TableDefinition[] = cloudTableKeys.map((key) => tables[key]);
+
+type IndexesOf<K extends TableKey> = (typeof tables)[K]['indexes'][number];
+
+/** A table's index by its name, never by its position in the list (a misspelt name fails `tsc`). */
+export function indexNamed<K extends TableKey, N extends IndexesOf<K>['indexName']>(table: K, name: N): Extract<IndexesOf<K>, { indexName: N }> {
+  const found = (tables[table].indexes as readonly IndexDefinition[]).find((index) => index.indexName === name);
+  if (!found) throw new Error(`the ${table} table has no index ${name}`);
+  return found as Extract<IndexesOf<K>, { indexName: N }>;
+}

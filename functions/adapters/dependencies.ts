@@ -18,6 +18,7 @@ import { DynamoNotificationStore } from './dynamodb/notification-store.ts';
 import { DynamoSurveyStore } from './dynamodb/survey-store.ts';
 import { DynamoExportStore } from './dynamodb/export-store.ts';
 import { DynamoAuditStore } from './dynamodb/audit-store.ts';
+import { DynamoUnitOfWork } from './dynamodb/unit-of-work.ts';
 import { lazily } from './lazy.ts';
 import { StaticOriginSecrets } from './local/static-origin-secrets.ts';
 import { ExtensionOriginSecrets } from './secrets/extension-origin-secrets.ts';
@@ -73,6 +74,9 @@ function fromEnvironment(): Dependencies {
     },
     get surveys() {
       return once('surveys', () => new DynamoSurveyStore(dynamoDocumentClient(), tableName));
+    },
+    get unitOfWork() {
+      return once('unitOfWork', () => new DynamoUnitOfWork(dynamoDocumentClient()));
     },
     get campaigns() {
       return once('campaigns', () => new DynamoCampaignStore(dynamoDocumentClient(), tableName));

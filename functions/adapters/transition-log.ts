@@ -34,15 +34,19 @@ function logTransition(application: Application, plan: TransitionPlan): void {
 
 /**
  * The application store with one structured log line and one `ApplicationTransition` count per
- * transition it commits. Every transition goes through `applyTransitions`, so this is the one
- * place they are all seen, and only committed ones are logged (a refused write throws first).
+ * transition committed. Every transition is prepared by `transitions`, so this is the one place
+ * they are all seen; each is logged when its unit of work commits, never when it is refused.
  */
 export function withTransitionLog(store: ApplicationStore): ApplicationStore {
   return overriding(store, {
-    async applyTransitions(...args: Parameters<ApplicationStore['applyTransitions']>) {
-      const result = await store.applyTransitions(...args);
-      for (const { application, plan } of args[0]) logTransition(application, plan);
-      return result;
+    transitions(changes: Parameters<ApplicationStore['transitions']>[0]) {
+      return store.transitions(changes).map((intent, index) => ({
+        ...intent,
+        afterCommit: () => {
+          intent.afterCommit?.();
+          logTransition(changes[index]!.application, changes[index]!.plan);
+        },
+      }));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { ageGroupOn } from './age.ts';
-import type { Actor, AgeGroup, Application, ApplicationStatus, HistoryEvent, Referral, StopReason } from './application.ts';
+import type { Actor, AgeGroup, Application, ApplicationStatus, HistoryAction, HistoryEvent, Referral, StopReason } from './application.ts';
 import { DomainError } from './errors.ts';
 import { kazakhstanDate } from './kazakhstan-time.ts';
 
@@ -43,6 +43,9 @@ export const actionRules: Readonly<Record<ActionKind, ActionRule>> = {
 };
 
 /** What a parent may do with an application (the cabinet's buttons). */
+/** Every action is recorded in the history under its own name (`tsc` fails if one is missing from `historyActions`). */
+export const recordedActions: readonly HistoryAction[] = Object.keys(actionRules) as ActionKind[];
+
 export const parentActions = ['restore', 'withdraw'] as const;
 export type ParentAction = (typeof parentActions)[number];
 /** What staff may do with an application (the console's forms); a role may still be refused by the route table. */
@@ -100,6 +103,22 @@ export interface TransitionPlan {
   readonly place?: { readonly kindergartenId: string; readonly ageGroup: AgeGroup; readonly delta: 1 | -1 };
   /** The child may apply again: the one-active-application guard is released. */
   readonly releasesChild: boolean;
+}
+
+/** The application as a committed transition leaves it: the plan's fields set and removed, one version and one history event more. */
+export function appliedTransition(application: Application, plan: TransitionPlan): Application {
+  const updated: Record<string, unknown> = {
+    ...application,
+    ...plan.set,
+    version: (application.version ?? 0) + 1,
+    history: [...(application.history ?? []), plan.event],
+  };
+  for (const field of plan.remove) delete updated[field];
+  if (plan.queue === 'leaves') {
+    delete updated.position;
+    delete updated.placeChances;
+  }
+  return updated as unknown as Application;
 }
 
 function queueEffect(from: ApplicationStatus, to: ApplicationStatus): TransitionPlan['queue'] {

@@ -22,11 +22,31 @@ export interface Actor {
   readonly id: string;
 }
 
+/**
+ * What an application's history records: each transition's action (`ActionKind`), its
+ * registration, a change of the applicant's phone. One closed list: every label table keyed by it
+ * is exhaustive.
+ */
+export const historyActions = [
+  'register',
+  'refer',
+  'enroll',
+  'withdraw',
+  'expire_referral',
+  'restore_after_referral',
+  'stop_cleanup',
+  'restore_cleanup',
+  'change_kindergartens',
+  'confirm',
+  'change_applicant_phone',
+] as const;
+export type HistoryAction = (typeof historyActions)[number];
+
 /** One entry of an application's append-only history. */
 export interface HistoryEvent {
   readonly at: string;
   readonly actor: Actor;
-  readonly action: string;
+  readonly action: HistoryAction;
   readonly from?: ApplicationStatus;
   readonly to: ApplicationStatus;
   readonly stopReason?: StopReason;

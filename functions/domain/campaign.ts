@@ -127,6 +127,11 @@ export class CampaignClosedError extends DomainError {
   readonly code = 'campaign_closed';
 }
 
+/** A submission of another survey version than the running campaign asks (a page opened before the version changed). */
+export class SurveyVersionChangedError extends DomainError {
+  readonly code = 'survey_version_changed';
+}
+
 /** A confirmation before the start of the tenant's campaign: it names when the campaign starts (Kazakhstan time). */
 export class CampaignNotStartedError extends DomainError {
   readonly code = 'campaign_not_started';

@@ -2,8 +2,46 @@
  * Domain errors: each has a stable code; `functions/http/problems.ts` maps codes to HTTP
  * statuses and to messages in kk / ru / en.
  */
+/**
+ * Every code a domain error may carry, one closed list: `functions/http/problems.ts` must give
+ * each its status and message in kk / ru / en, or `tsc` fails (no error falls back to a 500).
+ */
+export type DomainErrorCode =
+  | 'campaign_already_active'
+  | 'campaign_closed'
+  | 'campaign_not_started'
+  | 'campaign_state'
+  | 'child_already_queued'
+  | 'concurrent_change'
+  | 'department_exists'
+  | 'forbidden'
+  | 'import_rejected'
+  | 'invalid_credentials'
+  | 'invalid_login_code'
+  | 'invitation_expired'
+  | 'invitation_invalid'
+  | 'kindergarten_changed'
+  | 'kindergarten_exists'
+  | 'last_admin'
+  | 'no_free_place'
+  | 'not_found'
+  | 'nothing_to_confirm'
+  | 'phone_changed_meanwhile'
+  | 'phone_on_file_differs'
+  | 'rate_limited'
+  | 'restores_automatically'
+  | 'site_host_taken'
+  | 'site_not_found'
+  | 'staff_disabled'
+  | 'staff_login_taken'
+  | 'survey_version_changed'
+  | 'transition_not_allowed'
+  | 'try_again'
+  | 'unauthenticated'
+  | 'validation_failed';
+
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: DomainErrorCode;
   /** Values the localized message names, e.g. `{ date: '2026-04-07' }`; never personal data. */
   params(): Readonly<Record<string, string>> {
     return {};

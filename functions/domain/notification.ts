@@ -1,8 +1,12 @@
-import type { ActionKind, TransitionPlan } from './application-lifecycle.ts';
+import { actionRules, type ActionKind, type TransitionPlan } from './application-lifecycle.ts';
 import type { Application } from './application.ts';
 
 export type NotificationChannel = 'cabinet' | 'sms' | 'email';
 export type DeliveryStatus = 'delivered' | 'sent' | 'failed' | 'pending';
+
+/** What a notice tells about: a transition, a registration, a campaign's start or reminder, a new phone. One closed list: every text table keyed by it is exhaustive. */
+export type NoticeKind = ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder' | 'phone_changed';
+export const noticeKinds: readonly NoticeKind[] = [...(Object.keys(actionRules) as ActionKind[]), 'registered', 'campaign_started', 'campaign_reminder', 'phone_changed'];
 
 /**
  * A notice to a parent. It stores a kind and parameters, not text: the cabinet renders it in
@@ -14,7 +18,7 @@ export interface Notification {
   readonly notificationId: string;
   readonly tenantId: string;
   readonly applicationId: string;
-  readonly kind: ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder' | 'phone_changed';
+  readonly kind: NoticeKind;
   readonly createdAt: string;
   readonly params: Readonly<Record<string, string | number | readonly string[]>>;
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;

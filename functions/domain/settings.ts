@@ -14,7 +14,9 @@ import { currentSurvey, surveyDefinitions } from './survey-definition.ts';
 export const offerablePriorities = offerablePriorityCategories;
 
 /** The survey versions a campaign may ask, oldest first. */
-export const surveyVersions: readonly string[] = surveyDefinitions.map((definition) => definition.version);
+export function surveyVersions(): readonly string[] {
+  return surveyDefinitions().map((definition) => definition.version);
+}
 
 /** What the administrator sets; the other policy fields (SMS hours, position log) keep their stored values. */
 export interface SettingsChange {
@@ -57,7 +59,7 @@ export interface TenantSettingsFields {
 export function settingsOf(tenant: Tenant & TenantSettingsFields): DepartmentSettings {
   return {
     policy: policyOf(tenant.policy),
-    surveyVersion: tenant.surveyVersion ?? currentSurvey.version,
+    surveyVersion: tenant.surveyVersion ?? currentSurvey().version,
     contacts: tenant.contacts ?? {},
     languages: tenant.languages ?? [...languages],
     version: tenant.settingsVersion ?? 0,
@@ -90,7 +92,7 @@ export function checkSettings(change: SettingsChange): { path: string; key: stri
   change.policy.reminderDaysBeforeEnd.forEach((days, index) => {
     if (days >= shortestCampaignDays) problems.push({ path: `policy.reminderDaysBeforeEnd.${index}`, key: 'settings_reminder_within_campaign' });
   });
-  if (!surveyVersions.includes(change.surveyVersion)) problems.push({ path: 'surveyVersion', key: 'settings_survey_version' });
+  if (!surveyVersions().includes(change.surveyVersion)) problems.push({ path: 'surveyVersion', key: 'settings_survey_version' });
   return problems;
 }
 

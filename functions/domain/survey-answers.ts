@@ -1,37 +1,23 @@
 import * as z from 'zod';
-import type { LocalizedText } from './language.ts';
-import type { SurveyDefinition, SurveyOption } from './survey-definition.ts';
+import { kindOf, type CountedQuestion } from './question-kinds/index.ts';
+import type { SurveyDefinition } from './survey-definition.ts';
+
+export { otherOption } from './question-kinds/index.ts';
 
 /**
- * The request schema of a survey submission, derived from its definition: strict objects, only
- * the definition's options, 1–3 distinct kindergartens, bounded "other" text. A new definition
- * version gives a new schema without new code.
+ * The request schema of a survey submission, derived from its definition by each question's kind:
+ * strict objects, only the definition's options, 1–3 distinct kindergartens, bounded "other"
+ * text. A new definition version gives a new schema without new code.
  */
 export function answersSchema(definition: SurveyDefinition) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const question of definition.questions) {
-    if (question.kind === 'kindergartens') {
-      shape[question.id] = z
-        .array(z.string().regex(/^[\w-]{1,60}$/))
-        .min(question.min)
-        .max(question.max)
-        .refine((ids) => new Set(ids).size === ids.length, { message: 'kindergartens_distinct' });
-    } else if (question.kind === 'single') {
-      const choice = z.enum(question.options.map((option) => option.id) as [string, ...string[]]);
-      shape[question.id] = question.reasons
-        ? z.strictObject({ choice, reasons: z.array(z.enum(question.reasons.options.map((option) => option.id) as [string, ...string[]])).max(question.reasons.options.length) })
-        : z.strictObject({ choice });
-    } else {
-      const options = z
-        .array(z.enum(question.options.map((option) => option.id) as [string, ...string[]]))
-        .max(question.options.length)
-        .refine((ids) => new Set(ids).size === ids.length, { message: 'options_distinct' });
-      shape[question.id] = question.otherMaxLength
-        ? z.strictObject({ options, other: z.string().trim().max(question.otherMaxLength).optional() })
-        : z.strictObject({ options });
-    }
-  }
+  const shape = Object.fromEntries(definition.questions.map((question) => [question.id, kindOf(question).answerSchema(question)]));
   return z.strictObject({ version: z.literal(definition.version), answers: z.strictObject(shape) });
+}
+
+/** The body of a submission: the answers of one of the versions kezek has, told apart by `version`. */
+export function submissionSchema(definitions: readonly SurveyDefinition[]) {
+  const [first, ...rest] = definitions.map(answersSchema);
+  return z.discriminatedUnion('version', [first!, ...rest]);
 }
 
 export type SurveyAnswers = Record<string, unknown>;
@@ -41,20 +27,7 @@ export type SurveyAnswers = Record<string, unknown>;
  * department's analytics read without ever scanning the answers.
  */
 export function counterKeys(definition: SurveyDefinition, answers: SurveyAnswers): string[] {
-  const keys = ['answers#total'];
-  for (const question of definition.questions) {
-    const answer = answers[question.id] as Record<string, unknown> | string[] | undefined;
-    if (answer === undefined) continue;
-    if (question.kind === 'kindergartens') keys.push(...(answer as string[]).map((id) => `${question.id}#${id}`));
-    else if (question.kind === 'single') {
-      const { choice, reasons } = answer as { choice: string; reasons?: string[] };
-      keys.push(`${question.id}#${choice}`, ...(reasons ?? []).map((reason) => `${question.id}.reasons#${reason}`));
-    } else {
-      const { options, other } = answer as { options: string[]; other?: string };
-      keys.push(...options.map((option) => `${question.id}#${option}`), ...(other ? [`${question.id}#other`] : []));
-    }
-  }
-  return keys;
+  return ['answers#total', ...definition.questions.flatMap((question) => (answers[question.id] === undefined ? [] : kindOf(question).counterKeys(question, answers[question.id])))];
 }
 
 /** How each counter moves when an answer replaces an earlier one (re-submission): only the difference. */
@@ -118,25 +91,7 @@ export function sliceDeltas(previous: CountedAnswer | undefined, next: CountedAn
   return moves;
 }
 
-/** The "other" option of a multiple-choice question, counted when a parent wrote their own text. */
-export const otherOption: SurveyOption = { id: 'other', label: { kk: 'Басқа', ru: 'Другое', en: 'Other' } };
-
-/** Questions 2–6 of the current survey with each option's counter key (what the dashboard and the aggregates export show). */
-export function countedQuestions(definition: SurveyDefinition): { id: string; kind: 'single' | 'multiple'; title: LocalizedText; options: { option: SurveyOption; key: string }[]; reasons?: { title: LocalizedText; options: { option: SurveyOption; key: string }[] } }[] {
-  return definition.questions.flatMap((question) => {
-    if (question.kind === 'kindergartens') return [];
-    const options = [...question.options, ...(question.kind === 'multiple' && question.otherMaxLength ? [otherOption] : [])];
-    return [
-      {
-        id: question.id,
-        kind: question.kind,
-        title: question.title,
-        options: options.map((option) => ({ option, key: `${question.id}#${option.id}` })),
-        ...(question.kind === 'single' &&
-          question.reasons && {
-            reasons: { title: question.reasons.title, options: question.reasons.options.map((option) => ({ option, key: `${question.id}.reasons#${option.id}` })) },
-          }),
-      },
-    ];
-  });
+/** The questions the dashboard and the aggregates export count option by option (all but the kindergarten pick), with each option's counter key. */
+export function countedQuestions(definition: SurveyDefinition): CountedQuestion[] {
+  return definition.questions.flatMap((question) => kindOf(question).counted(question) ?? []);
 }

@@ -7,5 +7,5 @@ import { saveSettings } from '#use-cases/settings';
 export const handler = httpHandler('staff-save-settings', async ({ body, identity }) => {
   const { version, ...change } = body;
   const settings = await saveSettings(dependencies(), { tenantId: staffTenant(identity), accountId: identity.accountId, version, change });
-  return { body: { settings: settingsView(settings), choices: settingsChoices } };
+  return { body: { settings: settingsView(settings), choices: settingsChoices() } };
 });

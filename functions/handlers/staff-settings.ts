@@ -5,5 +5,5 @@ import { settingsChoices, settingsView } from '#http/settings-view';
 import { settingsFor } from '#use-cases/settings';
 
 export const handler = httpHandler('staff-settings', async ({ identity }) => ({
-  body: { settings: settingsView(await settingsFor(dependencies(), staffTenant(identity))), choices: settingsChoices },
+  body: { settings: settingsView(await settingsFor(dependencies(), staffTenant(identity))), choices: settingsChoices() },
 }));

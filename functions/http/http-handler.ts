@@ -8,7 +8,7 @@ import { pickLanguage, type Language } from '#domain/language';
 import type { Identity } from '#ports/stores';
 import { logger } from '#adapters/logger';
 import { observability } from '#adapters/observability';
-import { fieldMessage, problems, isProblemCode, problemMessage, type ProblemCode } from './problems.ts';
+import { fieldMessage, problems, problemMessage, type ProblemCode } from './problems.ts';
 import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
@@ -159,7 +159,7 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         } else if (error instanceof InvalidInputError) {
           const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));
           request.response = problemResponse('validation_failed', language, fields);
-        } else if (error instanceof DomainError && isProblemCode(error.code)) {
+        } else if (error instanceof DomainError) {
           const fields = error.fieldProblems().map((f) => ({ path: f.path, message: fieldMessage(f.key, language, error.params()) ?? f.key }));
           request.response = problemResponse(error.code, language, fields.length > 0 ? fields : undefined, error.params());
         } else if (error && 'statusCode' in error && error.statusCode === 415) {

@@ -1,4 +1,8 @@
+import type { DomainErrorCode } from '#domain/errors';
 import type { Language, LocalizedText } from '#domain/language';
+
+/** The refusals of the HTTP layer itself (no domain error carries them). */
+type HttpProblemCode = 'role_not_allowed' | 'method_not_allowed' | 'payload_too_large' | 'unsupported_media_type' | 'cross_site_request' | 'bad_request' | 'malformed_body' | 'internal';
 
 /**
  * Every error the API answers with: its HTTP status and its message in kk / ru / en.
@@ -128,6 +132,14 @@ export const problems = {
       kk: 'Растау науқаны аяқталды. Стоп-парақтағы өтініштерді жеке кабинетте «Кезекке қайтару» батырмасымен қайтаруға болады.',
       ru: 'Кампания подтверждения завершена. Остановленные заявления можно вернуть в очередь в личном кабинете кнопкой «Вернуть в очередь».',
       en: 'The confirmation campaign has ended. Stopped applications can be brought back with “Return to the queue” in your cabinet.',
+    },
+  },
+  survey_version_changed: {
+    status: 409,
+    message: {
+      kk: 'Сауалнаманың сұрақтары өзгерді. Бетті жаңартып, сауалнаманы қайта толтырыңыз.',
+      ru: 'Вопросы анкеты изменились. Обновите страницу и заполните анкету ещё раз.',
+      en: 'The survey’s questions have changed. Reload the page and fill in the survey again.',
     },
   },
   campaign_not_started: {
@@ -290,7 +302,7 @@ export const problems = {
       en: 'Something went wrong on our side. Please try again later.',
     },
   },
-} as const satisfies Record<string, { status: number; message: LocalizedText }>;
+} as const satisfies Record<DomainErrorCode | HttpProblemCode, { status: number; message: LocalizedText }>;
 
 export type ProblemCode = keyof typeof problems;
 

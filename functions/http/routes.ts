@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { CloudTableKey } from '#functions/tables';
 import { staffRoles, type StaffRole } from '#domain/department';
 import type { ProblemCode } from './problems.ts';
-import type { JobKind } from '#ports/scheduler';
+import type { Grants } from './grants.ts';
 import {
   applicationIdParams,
   markReadRequest,
@@ -97,33 +97,7 @@ export type Access = 'public' | readonly Role[];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type TableAccess = 'read' | 'write' | 'readWrite';
-
-/** What a route's function may touch; the CDK grants exactly this and nothing more. */
-export interface Grants {
-  /** `write` adds items only (the audit trail: `functions/http/audit-actions.ts` grants it to audited routes). */
-  readonly tables?: Partial<Record<CloudTableKey, TableAccess>>;
-  /** Sends SMS through the notifier (SNS direct publish in AWS). */
-  readonly sms?: boolean;
-  /**
-   * Tables it deletes items from (DeleteItem, alone or inside a transaction); each also `readWrite`.
-   * `read` is GetItem, BatchGetItem, Query and ConditionCheckItem; `readWrite` adds PutItem and
-   * UpdateItem only, so a delete or a batch write is named here where the code does one.
-   */
-  readonly deletes?: readonly CloudTableKey[];
-  /** Tables it writes in batches (BatchWriteItem: the imports); each also `readWrite`. */
-  readonly batchWrites?: readonly CloudTableKey[];
-  /** Creates one-time schedules (EventBridge Scheduler in AWS) for the jobs of `functions/jobs/jobs.ts`. */
-  readonly scheduler?: boolean;
-  /** The job kinds it starts at once (`enqueue`: an asynchronous invoke of exactly these job functions). */
-  readonly enqueues?: readonly JobKind[];
-  /** Reads the viewer's address behind CloudFront, which needs the origin secret (abuse limits). */
-  readonly viewerAddress?: boolean;
-  /** Publishes on the announcements topic (SNS in AWS). */
-  readonly announce?: boolean;
-  /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */
-  readonly files?: 'read' | 'readWrite';
-}
+export type { Grants, TableAccess } from './grants.ts';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -615,7 +589,7 @@ export const routes = [
     access: ['parent'],
     summary: 'Send the survey: the answer, the confirmation of all queued applications and the counters, in one transaction',
     get body() { return surveySubmitRequest(); },
-    problems: ['campaign_closed', 'concurrent_change'],
+    problems: ['campaign_closed', 'concurrent_change', 'survey_version_changed'],
     get response() { return surveySubmitResponse(); },
     grants: {
       tables: { campaigns: 'readWrite', constraints: 'read', answers: 'readWrite', aggregates: 'readWrite', kindergartens: 'read', applications: 'readWrite', notifications: 'readWrite', tenants: 'read' },

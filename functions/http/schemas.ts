@@ -1,8 +1,12 @@
 import * as z from 'zod';
-import { applicationIdPattern, applicationStatuses, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
+import { applicationIdPattern, applicationStatuses, historyActions, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
+import { noticeKinds, type NoticeKind } from '#domain/notification';
 import { campaignActions } from '#domain/campaign';
+import { questionKinds } from '#domain/question-kinds/index';
+import { submissionSchema } from '#domain/survey-answers';
+import { surveyDefinitions } from '#domain/survey-definition';
 import { staffRoles } from '#domain/department';
 import { offerablePriorityCategories } from '#domain/policy';
 import type { StatusPageKey } from '#ports/stores';
@@ -108,7 +112,7 @@ const kindergartenRef = lazy(() => z.object({ kindergartenId: z.string(), name: 
 const historyEvent = lazy(() => z.object({
   at: z.string(),
   actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
-  action: z.string(),
+  action: z.enum(historyActions),
   from: z.enum(applicationStatuses).optional(),
   to: z.enum(applicationStatuses),
   stopReason: z.enum(stopReasons).optional(),
@@ -529,19 +533,8 @@ export const surveyView = lazy(() => z.object({
   /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
   definition: z.object({
     version: z.string(),
-    questions: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(['kindergartens', 'single', 'multiple']),
-        title: localized(),
-        hint: localized().optional(),
-        min: z.number().int().optional(),
-        max: z.number().int().optional(),
-        options: z.array(localizedOption()).optional(),
-        reasons: z.object({ title: localized(), options: z.array(localizedOption()) }).optional(),
-        otherMaxLength: z.number().int().optional(),
-      }),
-    ),
+    /** One shape per kind of question (`functions/domain/question-kinds`); the web has one view per kind. */
+    questions: z.array(z.discriminatedUnion('kind', [questionKinds.kindergartens.wireSchema(), questionKinds.single.wireSchema(), questionKinds.multiple.wireSchema()])),
   }),
   /**
    * The parent's answer in the running campaign, if they have sent one; with no campaign running,
@@ -567,10 +560,8 @@ export const surveyView = lazy(() => z.object({
   districts: z.array(z.object({ id: z.string(), name: localized() })),
 }));
 
-export const surveySubmitRequest = lazy(() => z.strictObject({
-  version: z.string().max(40),
-  answers: z.record(z.string(), z.unknown()),
-}));
+/** The answers of one of the survey versions, told apart by `version`, each derived from its definition (`functions/domain/question-kinds`). */
+export const surveySubmitRequest = lazy(() => submissionSchema(surveyDefinitions()));
 
 export const surveySubmitResponse = lazy(() => z.object({
   confirmed: z.number().int(),
@@ -583,7 +574,7 @@ export const notificationsResponse = lazy(() => z.object({
   notifications: z.array(
     z.object({
       notificationId: z.string(),
-      kind: z.string(),
+      kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
       createdAt: z.string(),
       applicationId: z.string(),
       params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),

@@ -2,7 +2,7 @@ import type { DepartmentSettings } from '#domain/settings';
 import { offerablePriorities, surveyVersions } from '#domain/settings';
 
 /** What the settings form offers to choose from: the survey versions kezek has and the priority categories. */
-export const settingsChoices = { surveyVersions: [...surveyVersions], priorityCategories: [...offerablePriorities] };
+export const settingsChoices = () => ({ surveyVersions: [...surveyVersions()], priorityCategories: [...offerablePriorities] });
 
 /** The settings as the form edits them: the policy fields the administrator sets, not the operator's (SMS hours, position log). */
 export function settingsView(settings: DepartmentSettings) {

@@ -1,4 +1,4 @@
-import type { Grants } from '#http/routes';
+import { grantBundles, type Grants } from '#http/grants';
 import type { JobKind } from '#ports/scheduler';
 
 /**
@@ -19,12 +19,7 @@ export interface JobDefinition {
   readonly timeoutSeconds: number;
 }
 
-const transitionGrants: Grants = {
-  tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read' },
-  scheduler: true,
-  // Every transition asks for its cohort's positions (`requestPositions`).
-  enqueues: ['recompute-positions'],
-};
+const transitionGrants = grantBundles.applicationTransitions;
 
 export const jobs = [
   {

@@ -1,7 +1,14 @@
 import type { Campaign, CampaignStatus } from '#domain/campaign';
+import type { CampaignCounter } from './stores.ts';
+import type { WriteIntent } from './unit-of-work.ts';
 
 /** Campaign storage, with the one-active-campaign-per-tenant guard. */
 export interface CampaignStore {
+  /**
+   * A campaign counter moved with the change it counts (the total and the day's, `day` a
+   * Kazakhstan date), as part of a unit of work; `spreadBy` (an applicant's IIN) picks the counter shard.
+   */
+  counterMove(counter: CampaignCounter, spreadBy: string, day: string): WriteIntent;
   create(campaign: Campaign): Promise<void>;
   get(tenantId: string, campaignId: string): Promise<Campaign | undefined>;
   list(tenantId: string): Promise<Campaign[]>;
@@ -17,7 +24,7 @@ export interface CampaignStore {
     campaignId: string,
     from: readonly CampaignStatus[],
     to: CampaignStatus,
-    options?: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number } },
+    options?: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number; surveyVersion: string } },
   ): Promise<boolean>;
   /** Sets fields that only the campaign's own jobs write (close progress, the announcement mark). */
   update(tenantId: string, campaignId: string, set: Partial<Pick<Campaign, 'closeProgress'>> & { announcedAt?: string }, onlyIfUnset?: 'announcedAt' | 'closeProgress'): Promise<boolean>;

@@ -7,6 +7,7 @@ import type { AuditTrail } from './audit.ts';
 import type { DepartmentStore } from './departments.ts';
 import type { StaffStore } from './staff.ts';
 import type { OriginSecrets } from './origin-secrets.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 
 /** What use cases get from the outside world. Handlers take it from `dependencies()`. */
 export interface Dependencies {
@@ -20,6 +21,8 @@ export interface Dependencies {
   readonly campaigns: CampaignStore;
   readonly notifications: NotificationStore;
   readonly surveys: SurveyStore;
+  /** Commits several stores' intents as one change (`ApplicationStore.transitions`, `NotificationStore.notice`, ...). */
+  readonly unitOfWork: UnitOfWork;
   readonly exports: ExportStore;
   readonly audit: AuditTrail;
   readonly files: FileStore;

@@ -2,17 +2,20 @@
  * Messages that leave the system. In AWS: SNS (SMS by direct publish, announcements to a
  * topic); locally: `LocalNotifier`, which prints and keeps an outbox.
  */
+import type { Language } from '#domain/language';
+
 export interface SmsMessage {
   /** E.164, e.g. `+77011234567`. */
   readonly phone: string;
   readonly text: string;
 }
 
-/** A public announcement of a tenant (the campaign start), on the tenant's announcement channel. */
+/** A public announcement of a tenant (the campaign start), on the tenant's announcement channel, in one language. */
 export interface Announcement {
   readonly tenantId: string;
+  /** Subscribers filter on it (and on `tenantId`) to read one language. */
+  readonly language: Language;
   readonly subject: string;
-  /** The text in kk, ru and en, one after the other: subscribers read the language they know. */
   readonly message: string;
 }
 

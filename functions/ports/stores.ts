@@ -1,4 +1,5 @@
 import type { AgeGroup, Application, ApplicationStatus, HistoryEvent, Kindergarten, PositionChange, PriorityCategory, Tenant } from '#domain/application';
+import type { WriteIntent } from './unit-of-work.ts';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import type { PlaceChanceEstimate } from '#domain/place-chance';
 import type { Notification } from '#domain/notification';
@@ -74,7 +75,8 @@ export interface ExportStore {
 
 /** What a submission needs to know, read in one BatchGet. */
 export interface SurveyContext {
-  readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number };
+  /** The running campaign, from its guard (`surveyVersion` absent on guards written before versions were recorded). */
+  readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number; readonly surveyVersion?: string };
   readonly previous?: {
     readonly answer: Record<string, unknown>;
     readonly revision: number;
@@ -89,6 +91,8 @@ export interface SurveyContext {
 }
 
 export interface SurveyStore {
+  /** A survey answer and its counter moves, as part of the unit of work of the confirmation it carries. Refused: `ConcurrentChangeError` (the answer was replaced meanwhile). */
+  answer(survey: SurveyWrite): WriteIntent;
   /**
    * In one request: the tenant's running campaign (from its guard), the named kindergartens, and
    * the applicant's answer in `candidateCampaignId` (the campaign their applications point to;
@@ -154,19 +158,11 @@ export interface ApplicationStore {
    */
   search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]>;
   /**
-   * Several applications' transitions in one transaction (at most ~30: DynamoDB takes 100 items),
-   * with the notifications and an optional campaign counter: e.g. a parent's confirmation of all
-   * their applications at once, which happens completely or not at all.
+   * Each application's transition as its part of a unit of work: a conditional update on the
+   * status and version it was read with (and the child's guard released where the plan says so).
+   * Refused: `ConcurrentChangeError`.
    */
-  applyTransitions(
-    changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[],
-    notifications: readonly Notification[],
-    counter?: CampaignCounter,
-    /** One notice per parent that grows with each application (e.g. all stopped by one close), upserted atomically. */
-    sharedNotices?: readonly SharedNotice[],
-    /** A survey answer and its counter moves, written with the confirmation it carries. */
-    survey?: SurveyWrite,
-  ): Promise<Application[]>;
+  transitions(changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[]): WriteIntent[];
   /** A page of the applications still pending in a campaign (the sparse pending index). */
   pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;
   /** How many applications are still pending in a campaign (a COUNT over the pending index). */
@@ -228,7 +224,12 @@ export interface KindergartenKey {
   readonly kindergartenId: string;
 }
 
+/** A place at a kindergarten, in an age group, taken (+1) or given back (−1). */
+export type PlaceMove = NonNullable<TransitionPlan['place']>;
+
 export interface KindergartenStore {
+  /** A place taken (only if one is free) or given back, as part of a unit of work. Refused: `NoFreePlaceError`. */
+  placeMove(tenantId: string, place: PlaceMove): WriteIntent;
   listByTenant(tenantId: string): Promise<Kindergarten[]>;
   /** The kindergartens with these keys; unknown keys are left out. */
   getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]>;
@@ -369,6 +370,10 @@ export interface AuthStore {
 }
 
 export interface NotificationStore {
+  /** A new notice, as part of the unit of work of the change it tells about. */
+  notice(notification: Notification): WriteIntent;
+  /** One notice per parent that grows with each write naming more of their applications (e.g. all stopped by one close). */
+  sharedNotice(shared: SharedNotice): WriteIntent;
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
   /**

@@ -9,6 +9,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { CampaignCounter } from '#ports/stores';
 import { holdNoticeSms } from './notice-sms.ts';
 import { requestPositions } from './queue-positions.ts';
+import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
 /** Whose applications the caller may act on: one tenant (staff), one applicant (parent), or any (jobs). */
 export type Scope = { readonly tenantId: string } | { readonly applicantIin: string } | 'system';
@@ -59,7 +60,7 @@ function restoredCounter(application: Application, plan: TransitionPlan): Campai
  * here, so no path can skip the history or the notice.
  */
 export async function actOnApplication(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   request: {
     applicationId: string;
     action: ApplicationAction;
@@ -79,11 +80,7 @@ export async function actOnApplication(
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
   const notice = notificationForTransition(application, plan);
-  const [updated] = await deps.applications.applyTransitions(
-    [{ application, plan }],
-    [notice],
-    restoredCounter(application, plan),
-  );
+  const [updated] = await applyTransitions(deps, { changes: [{ application, plan }], notices: [notice], counter: restoredCounter(application, plan) });
   // Changes that matter (a referral, its expiry, the return) reach the phone too, in daytime.
   await holdNoticeSms(deps, { notice, application }, request.now);
   const change = queueChange(application, plan);

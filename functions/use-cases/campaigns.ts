@@ -27,6 +27,9 @@ import { forEachLimitedStream, inGroups } from '#functions/concurrency';
 import { firstName, atKazakhstanHour } from '#domain/sms';
 import { deliverNoticeSms } from './notice-sms.ts';
 import { settingsFor } from './settings.ts';
+import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
+import { campaignAnnouncements } from '#domain/announcement';
+import { settingsOf } from '#domain/settings';
 
 const system = (job: string): Actor => ({ role: 'system', id: job });
 /** Children up to 7 years old can wait for a place: the cohorts a campaign may touch. */
@@ -104,10 +107,13 @@ export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 
 export async function startCampaign(deps: Pick<Dependencies, 'campaigns' | 'scheduler' | 'tenants'>, input: { tenantId: string; campaignId: string; now: Date }): Promise<Campaign> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
   if (Date.parse(campaign.endsAt) <= input.now.getTime()) throw new CampaignStateError('the campaign has already ended');
-  // The campaign keeps the policy and survey version it starts with (later settings changes do
-  // not reach it); the extension also rides on the guard, where a confirmation reads it.
-  const { policy, surveyVersion } = await settingsFor(deps, input.tenantId);
-  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: policy.extensionYears };
+  // The campaign keeps the policy it starts with (later settings changes do not reach it) and the
+  // survey version it recorded when it was created; the extension and the version also ride on
+  // the guard, where a submission reads them.
+  const settings = await settingsFor(deps, input.tenantId);
+  const { policy } = settings;
+  const surveyVersion = campaign.surveyVersion ?? settings.surveyVersion;
+  const summary = { year: campaign.year, startsAt: campaign.startsAt, endsAt: campaign.endsAt, extensionYears: policy.extensionYears, surveyVersion };
   if (!(await deps.campaigns.transition(input.tenantId, input.campaignId, campaignActionRules.start, 'active', { guard: 'take', summary, set: { policy, surveyVersion } }))) {
     throw new CampaignStateError(`campaign is ${campaign.status}`);
   }
@@ -206,16 +212,16 @@ export async function runCampaignStart(
   await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(part.inScope, campaign.counts.inScope), applicants: part.applicants });
   const tenant = await deps.tenants.get(task.tenantId);
   if (await deps.campaigns.update(task.tenantId, task.campaignId, { announcedAt: now.toISOString() }, 'announcedAt')) {
-    const until = kazakhstanDate(new Date(campaign.endsAt)).split('-').reverse().join('.');
-    await deps.notifier.announce({
-      tenantId: task.tenantId,
-      subject: `kezek: ${campaign.year}`,
-      message: [
-        `${tenant?.name.kk ?? task.tenantId}: өтініштерді растау ${until} дейін жүреді. Жеке кабинетке кіріп, орын әлі қажет екенін растаңыз.`,
-        `${tenant?.name.ru ?? task.tenantId}: подтверждение заявлений идёт до ${until}. Войдите в личный кабинет и подтвердите, что место ещё нужно.`,
-        `${tenant?.name.en ?? task.tenantId}: confirmation of applications runs until ${until}. Log in to your cabinet and confirm you still need a place.`,
-      ].join('\n\n'),
+    const announcements = campaignAnnouncements({
+      department: tenant?.name,
+      fallbackName: task.tenantId,
+      year: campaign.year,
+      from: kazakhstanDate(new Date(campaign.startsAt)),
+      until: kazakhstanDate(new Date(campaign.endsAt)),
+      siteUrl: deps.siteUrl,
+      languages: tenant ? settingsOf(tenant).languages : ['kk', 'ru'],
     });
+    for (const announcement of announcements) await deps.notifier.announce({ tenantId: task.tenantId, ...announcement });
   }
   const end = Date.parse(campaign.endsAt);
   for (const days of policy.reminderDaysBeforeEnd) {
@@ -295,7 +301,7 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
  */
 export async function runCampaignClose(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'notifications' | 'kindergartens' | 'siteUrl'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'siteUrl'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-close' }>, 'kind'>,
   now: Date,
   options: { concurrency?: number; budget?: JobBudget } = {},
@@ -329,12 +335,11 @@ export async function runCampaignClose(
     const byParent = new Map<string, typeof changes>();
     for (const change of changes) byParent.set(change.application.applicantIin, [...(byParent.get(change.application.applicantIin) ?? []), change]);
     const notices = [...byParent.values()].map((mine) => ({ notice: stopNotice(mine), application: mine[0]!.application }));
-    await deps.applications.applyTransitions(
+    await applyTransitions(deps, {
       changes,
-      [],
-      { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
-      notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
-    );
+      counter: { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
+      sharedNotices: notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
+    });
     // The stop reaches the phone too: at once in daytime, else held for the morning (a close runs at the end of a day).
     await deliverNoticeSms(deps, task.tenantId, notices, now);
     stopped += changes.length;

@@ -3,7 +3,7 @@ import { campaignByDay, campaignPolicy, pendingKey } from '#domain/campaign';
 import { InvalidInputError, NotFoundError } from '#domain/errors';
 import { policyOf } from '#domain/policy';
 import { countedQuestions, sliceOf } from '#domain/survey-answers';
-import { currentSurvey } from '#domain/survey-definition';
+import { surveyOfCampaign } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { campaignView, cohortsOf } from './campaigns.ts';
 
@@ -69,7 +69,7 @@ export async function campaignDashboard(
         chosen: inside.reduce((sum, k) => sum + k.chosen, 0),
       };
     }),
-    questions: countedQuestions(currentSurvey).map((question) => ({
+    questions: countedQuestions(surveyOfCampaign(campaign)).map((question) => ({
       id: question.id,
       kind: question.kind,
       title: question.title,

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { placesOf } from '#domain/application';
 import { campaignPolicy, pendingKey } from '#domain/campaign';
 import { csvLine, delimiterFor, utf8Bom } from '#domain/csv-write';
 import { NotFoundError } from '#domain/errors';
@@ -6,7 +7,7 @@ import { kazakhstanDate, mondayOf } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import { policyOf } from '#domain/policy';
 import { allSlice, sliceOf } from '#domain/survey-answers';
-import { currentSurvey } from '#domain/survey-definition';
+import { surveyOfCampaign } from '#domain/survey-definition';
 import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#domain/survey-export';
 import type { Dependencies } from '#ports/dependencies';
 import type { ExportRecord } from '#ports/stores';
@@ -79,7 +80,8 @@ async function lookupsOf(deps: Pick<Dependencies, 'tenants' | 'kindergartens'>, 
   const kindergartenNames = new Map(kindergartens.map((k) => [k.kindergartenId, k.name[language]]));
   const districtNames = new Map((tenant?.districts ?? []).map((d) => [d.id, d.name[language]]));
   const lookups: ExportLookups = { kindergartenName: (id) => kindergartenNames.get(id) ?? id, districtName: (id) => districtNames.get(id) ?? id };
-  return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), lookups };
+  const places = new Map(kindergartens.map((k) => [k.kindergartenId, placesOf(k.capacity)]));
+  return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), kindergartenPlaces: (id: string) => places.get(id) ?? 0, lookups };
 }
 
 /**
@@ -93,13 +95,16 @@ export async function runExport(
 ): Promise<{ rows: number }> {
   const record = await deps.exports.get(task.tenantId, task.exportId);
   if (!record || record.status !== 'running') return { rows: 0 };
-  const { tenant, kindergartenIds, lookups } = await lookupsOf(deps, task.tenantId, record.language);
+  const { tenant, kindergartenIds, kindergartenPlaces, lookups } = await lookupsOf(deps, task.tenantId, record.language);
   const campaignKey = pendingKey(task.tenantId, record.campaignId);
   const delimiter = delimiterFor(record.language);
   const lines: string[] = [utf8Bom];
   let rows = 0;
+  // The questions are those the campaign asked, whatever the department asks now.
+  const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
+  const definition = surveyOfCampaign(campaign ?? {});
   if (record.kind === 'answers') {
-    const table = answerTable(currentSurvey, record.language, lookups);
+    const table = answerTable(definition, record.language, lookups);
     const answers: { answer: Record<string, unknown>; submittedOn: string; dimensions?: { district: string; cohorts: readonly number[] } }[] = [];
     let next: string | undefined;
     do {
@@ -115,11 +120,10 @@ export async function runExport(
     lines.push(csvLine(table.header, delimiter));
     for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));
   } else {
-    const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
     const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
-    const table = aggregateTable(currentSurvey, record.language, { ...lookups, kindergartenIds }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
+    const table = aggregateTable(definition, record.language, { ...lookups, kindergartenIds, kindergartenPlaces }, wanted.map((w) => ({ ...w, counters: counters.get(w.slice) ?? new Map() })));
     lines.push(csvLine(table.header, delimiter));
     for (const row of table.rows) lines.push(csvLine(row, delimiter));
     rows = table.rows.length;

@@ -2,12 +2,13 @@ import type { Actor, Application } from '#domain/application';
 import { checkNewApplication } from '#domain/application-rules';
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
+import type { TransitionStores } from './unit-of-work.ts';
 import type { Dependencies } from '#ports/dependencies';
 import { actOnApplication, loadApplication, type Scope } from './application-actions.ts';
 
 /** New kindergarten choices: 1 to 3 distinct kindergartens of the tenant teaching in the application's language. */
 export async function changeKindergartens(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   input: { applicationId: string; kindergartenIds: readonly string[]; actor: Actor; scope: Scope; now: Date },
 ): Promise<Application> {
   const application = await loadApplication(deps, input.applicationId, input.scope);

@@ -3,6 +3,7 @@ import { ageGroupOn } from '#domain/age';
 import { NoFreePlaceError, NotFoundError } from '#domain/errors';
 import { endOfKazakhstanDay, kazakhstanDate, startOfKazakhstanDay } from '#domain/kazakhstan-time';
 import { workingCalendar } from '#domain/working-days';
+import type { TransitionStores } from './unit-of-work.ts';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobTask } from '#ports/scheduler';
 import { actOnApplication, tenantPolicy } from './application-actions.ts';
@@ -17,7 +18,7 @@ const systemActor = (job: string): Actor => ({ role: 'system', id: job });
  * scheduled before the referral is written, so no referral can exist without one.
  */
 export async function issueReferral(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   input: { applicationId: string; kindergartenId: string; staff: Actor; tenantId: string; now: Date },
 ): Promise<Application> {
   const kindergarten = await deps.kindergartens.get(input.tenantId, input.kindergartenId);
@@ -56,7 +57,7 @@ function hasFreePlace(kindergarten: Kindergarten, group: AgeGroup): boolean {
  * A referral that was used, withdrawn or replaced meanwhile is left alone (the job is idempotent).
  */
 export async function expireReferral(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   task: Extract<JobTask, { kind: 'referral-expiry' }>,
   now: Date,
 ): Promise<'expired' | 'nothing to do'> {
@@ -84,7 +85,7 @@ export async function expireReferral(
 
 /** The scheduled return of a `referral_expired` stop, with its original registration date. */
 export async function restoreAfterReferral(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   task: Extract<JobTask, { kind: 'referral-restore' }>,
   now: Date,
 ): Promise<'restored' | 'nothing to do'> {

@@ -1,5 +1,6 @@
 import type { Actor, Application } from '#domain/application';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
+import type { TransitionStores } from './unit-of-work.ts';
 import type { Dependencies } from '#ports/dependencies';
 import { actOnApplication, loadApplication, tenantPolicy, type Scope } from './application-actions.ts';
 
@@ -10,7 +11,7 @@ import { actOnApplication, loadApplication, tenantPolicy, type Scope } from './a
  * returns by itself (rule 10). The parent is notified either way (a notice of the transition).
  */
 export async function restoreFromStopList(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'scheduler'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
   input: { applicationId: string; scope: Exclude<Scope, 'system'>; actor: Actor; now: Date },
 ): Promise<Application> {
   const application = await loadApplication(deps, input.applicationId, input.scope);

@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { HOTP, Secret, TOTP } from 'otpauth';
 
 /**
- * The staff second factor (SPEC "Departments, staff and roles"; DECISIONS 48): time-based
+ * The staff second factor (SPEC "Departments, staff and roles"; DECISIONS 51): time-based
  * one-time passwords of RFC 6238 computed by `otpauth` (SHA-1, 6 digits, 30-second steps, the
  * authenticator apps' defaults), and single-use recovery codes for a lost phone.
  */

@@ -7,7 +7,7 @@ import { acceptedTotpStep, newRecoveryCodes, newTotpSecret, totpUri } from './se
 
 /**
  * Using a one-time set-password link (onboarding, an added account, a password or second-factor
- * reset): the password and the second factor's enrolment, DECISIONS 48. Apart from
+ * reset): the password and the second factor's enrolment, DECISIONS 51. Apart from
  * `departments.ts` so that the functions that only read departments (the public site) do not
  * carry the TOTP library.
  */
@@ -29,7 +29,7 @@ export interface TotpEnrolment {
 }
 
 /**
- * The first half of using a one-time link (DECISIONS 48): the second factor's secret, made here
+ * The first half of using a one-time link (DECISIONS 51): the second factor's secret, made here
  * (160 random bits) and kept on the link until the password request confirms it with a code. The
  * same secret on every call while the link lives, so a reloaded page shows what the app holds.
  */

@@ -1,14 +1,16 @@
 import { placesOf, type Actor, type Application } from '#domain/application';
-import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, campaignOfPending, pendingKey } from '#domain/campaign';
+import { CampaignClosedError, CampaignNotStartedError, NothingToConfirmError, SurveyVersionChangedError, campaignOfPending, pendingKey } from '#domain/campaign';
 import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
 import type { PlaceChanceEstimate } from '#domain/place-chance';
 import { allSlice, counterKeys, sliceDeltas, type AnswerDimensions } from '#domain/survey-answers';
-import { currentSurvey } from '#domain/survey-definition';
+import { settingsOf } from '#domain/settings';
+import { surveyDefinition, surveyOfCampaign, type SurveyDefinition } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import type { SurveyContext } from '#ports/stores';
 import { confirmationPlans } from './campaigns.ts';
+import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
 /** The campaign a parent's applications point to: pending in it, or confirmed in it last. */
 function candidateCampaign(applications: readonly Application[]): string | undefined {
@@ -35,6 +37,18 @@ const running = (campaign: { startsAt: string; endsAt: string } | undefined, now
 function answerShown(running: { campaignId: string } | undefined, context: SurveyContext | undefined) {
   const shown = running ? context?.previous && { ...context.previous, campaignId: running.campaignId } : context?.answered;
   return shown ? { answers: shown.answer, submittedAt: shown.submittedAt, validUntil: shown.validUntil, campaignId: shown.campaignId, closed: !running } : null;
+}
+
+/**
+ * The questions the parent sees: those the running campaign asks; with none running, those of the
+ * answer they sent (a past campaign keeps its questions forever); with no answer either, those the
+ * department's next campaign will ask.
+ */
+function definitionShown(running: { surveyVersion?: string } | undefined, context: SurveyContext | undefined, tenant: Parameters<typeof settingsOf>[0] | undefined): SurveyDefinition {
+  if (running) return surveyOfCampaign(running);
+  const answered = context?.answered && surveyDefinition(context.answered.version);
+  if (answered) return answered;
+  return surveyOfCampaign({ surveyVersion: tenant ? settingsOf(tenant).surveyVersion : undefined });
 }
 
 /**
@@ -69,7 +83,7 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
   const estimates = estimatesByKindergarten(applications);
   return {
     campaign: campaign ? { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt } : null,
-    definition: currentSurvey,
+    definition: definitionShown(campaign, context, tenant),
     answer: answerShown(campaign, context),
     kindergartens: kindergartens.map((k) => {
       const chosen = counters.get(`kindergartens#${k.kindergartenId}`) ?? 0;
@@ -88,8 +102,8 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
  * one write.
  */
 export async function submitSurvey(
-  deps: Pick<Dependencies, 'applications' | 'surveys'>,
-  input: { applicantIin: string; answers: Record<string, unknown>; actor: Actor; now: Date },
+  deps: TransitionStores,
+  input: { applicantIin: string; version: string; answers: Record<string, unknown>; actor: Actor; now: Date },
 ): Promise<{ confirmed: number; validUntil: string; replaced: boolean }> {
   const applications = await deps.applications.listByApplicant(input.applicantIin);
   const tenantId = tenantOf(applications);
@@ -99,6 +113,9 @@ export async function submitSurvey(
   if (context.campaign && input.now.getTime() < Date.parse(context.campaign.startsAt)) throw new CampaignNotStartedError(context.campaign.startsAt);
   if (!running(context.campaign, input.now)) throw new CampaignClosedError(tenantId);
   const campaign = context.campaign;
+  // The body was checked against the version it names; it must be the one this campaign asks.
+  const definition = surveyOfCampaign(campaign);
+  if (input.version !== definition.version) throw new SurveyVersionChangedError(`${input.version} ≠ ${definition.version}`);
   const mine = applications.filter((a) => a.tenantId === tenantId);
   // An answer confirms queued applications (SPEC rule 6); without one it would only skew the analytics.
   if (!mine.some((a) => a.status === 'queued')) throw new NothingToConfirmError('no queued application');
@@ -114,25 +131,24 @@ export async function submitSurvey(
     cohorts: [...new Set(mine.filter((a) => a.status === 'queued').map((a) => Number(a.birthDate.slice(0, 4))))].sort(),
   };
   const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
-  await deps.applications.applyTransitions(
+  await applyTransitions(deps, {
     changes,
-    first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
-    pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
-    undefined,
-    {
+    notices: first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
+    counter: pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
+    survey: {
       campaignKey: pendingKey(tenantId, campaign.campaignId),
       applicantIin: input.applicantIin,
       answer: input.answers,
-      version: currentSurvey.version,
+      version: definition.version,
       submittedAt: at,
       validUntil,
       ...(context.previous && { replacesRevision: context.previous.revision }),
       dimensions,
       sliceDeltas: sliceDeltas(
-        context.previous && { keys: counterKeys(currentSurvey, context.previous.answer), dimensions: context.previous.dimensions ?? dimensions },
-        { keys: counterKeys(currentSurvey, input.answers), dimensions },
+        context.previous && { keys: counterKeys(surveyDefinition(context.previous.version) ?? definition, context.previous.answer), dimensions: context.previous.dimensions ?? dimensions },
+        { keys: counterKeys(definition, input.answers), dimensions },
       ),
     },
-  );
+  });
   return { confirmed: changes.length, validUntil, replaced: context.previous !== undefined };
 }

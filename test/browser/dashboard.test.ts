@@ -185,10 +185,10 @@ describe('the campaign dashboard', () => {
     expect(await page.locator('[data-qa="map-canvas"]').getAttribute('data-tiles')).toBe('off');
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
     expect(await page.locator('[data-qa="map-district"]').count()).toBeGreaterThan(0);
-    // The map's shapes are not Tab stops: from the table's last header the next stop is the zoom
-    await page.locator('[data-qa="sort-load"]').focus();
+    // The map's shapes and district names are not Tab stops: after its zoom buttons comes the filter
+    await page.locator('.leaflet-control-zoom-out').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('leaflet-control-zoom-in');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-district');
     // The parents' choices reached the table: one kindergarten each, a second for every other parent
     expect(await page.locator('[data-qa="load-row"]').evaluateAll((rows) => rows.reduce((sum, r) => sum + Number(r.getAttribute('data-chosen')), 0))).toBe(
       parentsAnswering + parentsAnswering / 2,
@@ -289,6 +289,85 @@ describe('the campaign dashboard', () => {
     expect(lines[0]!.toLowerCase()).not.toMatch(/iin|иин|жсн|name/);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  for (const [language, locale, width] of [
+    ['kk', 'kk-KZ', 1280],
+    ['kk', 'kk-KZ', 768],
+    ['ru', 'ru-RU', 1280],
+    ['ru', 'ru-RU', 768],
+  ] as const) {
+    it(`should show the load map first and large in ${language} at ${width} px, named districts, legend colours equal to the fills, shares, the load defined, no sideways scrolling`, async () => {
+      // Prepare
+      const page = await staffPage({ locale, viewport: { width, height: width === 768 ? 1024 : 900 } });
+
+      // Act
+      await page.goto(`${runtime.url}/staff/campaigns/${campaignId}`);
+      await dashboardShows(page, '');
+      await page.locator('[data-qa="map-point"]').first().waitFor();
+
+      // Assess: the map is the first thing the dashboard shows, above every other figure and table
+      expect(await page.locator('[data-qa="dashboard"] > section').first().getAttribute('data-qa')).toBe('load');
+      const map = (await page.locator('[data-qa="map-canvas"]').boundingBox())!;
+      for (const other of ['dashboard-filters', 'load-table', 'dashboard-progress', 'by-day', 'distributions', 'exports']) {
+        const box = (await page.locator(`[data-qa="${other}"]`).first().boundingBox())!;
+        expect(box.y, other).toBeGreaterThan(map.y + map.height);
+      }
+      // As wide as the page's content; on a 1280 px desktop that is most of the screen
+      const content = await page.locator('main').evaluate((main) => main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight));
+      expect(map.width).toBeGreaterThanOrEqual(content - 2);
+      if (width === 1280) expect(map.width).toBeGreaterThan(0.7 * 1280);
+      expect(map.height).toBeGreaterThanOrEqual(350);
+      // Every district's name is written on the map
+      const labels = await page.locator('[data-qa="map-district-label"]').allTextContents();
+      for (const district of runtime.seed!.data.tenant.districts) expect(labels.some((label) => label.includes(district.name[language])), district.id).toBe(true);
+      // The legend's colours are the fills drawn: points, district areas, and the table's marks
+      const bandColours = { low: 'rgb(0, 112, 60)', medium: 'rgb(255, 221, 0)', high: 'rgb(179, 38, 30)' };
+      const legendPoints = await page.locator('[data-qa="legend-point"]').evaluateAll((dots) => Object.fromEntries(dots.map((dot) => [dot.getAttribute('data-load-band'), getComputedStyle(dot).backgroundColor])));
+      expect(legendPoints).toEqual(bandColours);
+      const legendAreas = await page.locator('[data-qa="legend-area"]').evaluateAll((areas) => Object.fromEntries(areas.map((area) => [area.getAttribute('data-load-band'), getComputedStyle(area).backgroundColor])));
+      expect(legendAreas).toEqual({ low: 'rgba(0, 112, 60, 0.35)', medium: 'rgba(255, 221, 0, 0.35)', high: 'rgba(179, 38, 30, 0.35)' });
+      const drawn = await page.locator('[data-qa="map-point"], [data-qa="map-district"]').evaluateAll((shapes) =>
+        shapes.map((shape) => ({ qa: shape.getAttribute('data-qa'), band: shape.getAttribute('data-load-band')!, fill: getComputedStyle(shape).fill, opacity: getComputedStyle(shape).fillOpacity })),
+      );
+      expect(drawn.length).toBeGreaterThan(runtime.seed!.data.tenant.districts.length);
+      for (const shape of drawn) {
+        if (shape.qa === 'map-point') expect(shape.fill).toBe(legendPoints[shape.band]);
+        else expect(shape.fill.replace('rgb(', 'rgba(').replace(')', `, ${shape.opacity})`)).toBe(legendAreas[shape.band]);
+      }
+      const tableDots = await page.locator('[data-qa="table-band-dot"]').evaluateAll((dots) => dots.map((dot) => [dot.getAttribute('data-load-band')!, getComputedStyle(dot).backgroundColor] as const));
+      expect(tableDots).toHaveLength(runtime.seed!.data.kindergartens.length);
+      for (const [band, colour] of tableDots) expect(colour).toBe(legendPoints[band]);
+      // Percentages beside the counts: progress and every option of the answers
+      const inScope = Number(await page.locator('[data-qa="progress-inScope"]').getAttribute('data-value'));
+      const confirmed = Number(await page.locator('[data-qa="progress-confirmed"]').getAttribute('data-value'));
+      expect(inScope).toBeGreaterThan(0);
+      expect(await page.locator('[data-qa="progress-confirmed-share"]').textContent()).toMatch(new RegExp(`(^|\\D)${Math.round((confirmed / inScope) * 100)}\\s?%`));
+      expect(await page.locator('[data-qa="progress-pending-share"]').textContent()).toMatch(/\d\s?%/);
+      expect(await page.locator('[data-qa="progress-stopped-share"]').textContent()).toMatch(/\d\s?%/);
+      const optionValues = await page.locator('[data-qa="option-count"] .option-bars__value').allTextContents();
+      expect(optionValues.length).toBeGreaterThan(0);
+      for (const value of optionValues) expect(value).toMatch(/^\d+ \(\d+\s?%\)$/);
+      // The stop-list figure says what it is, with the restores beside it; "load" is defined in words
+      const stopList = await page.locator('[data-qa="stop-list"]').textContent();
+      const definition = await page.locator('[data-qa="load-definition"]').textContent();
+      if (language === 'kk') {
+        expect(stopList).toContain('Осы науқан тоқтатқаны');
+        expect(stopList).toContain('Содан бері қайтарылғаны');
+        expect(definition).toContain('Жүктеме қалай есептеледі');
+        expect(definition).toContain('бірінші, екінші не үшінші');
+        expect(definition).toContain('барлық жас тобы');
+      } else {
+        expect(stopList).toContain('Остановлено этой кампанией');
+        expect(stopList).toContain('Возвращено с тех пор');
+        expect(definition).toContain('Что считается нагрузкой');
+        expect(definition).toContain('первый, второй или третий');
+        expect(definition).toContain('во всех возрастных группах');
+      }
+      // No sideways scrolling, nothing for axe
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
 
   it('should follow the campaign to its close while it is open, and announce the new status politely', async () => {
     // Prepare

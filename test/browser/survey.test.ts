@@ -57,6 +57,12 @@ function yearAfter(date: string): string {
   return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 }
 
+/** The source instruction's hints, restored in the survey's second version (issue 16 item 11). */
+const hints = {
+  kk: { kindergartens: /1-ден 3-ке дейін балабақша таңдаңыз/, ownership: /меншік түрі сіз үшін қаншалықты маңызды/, fee: /ең төменгі мөлшерді көрсетпеңіз/, invoices: 'Балабақша қызметтеріне төлем шоты автоматты түрде жасалып, электрондық құжат болып келеді' },
+  ru: { kindergartens: /Выберите от 1 до 3 детских садов/, ownership: /насколько для вас важна форма собственности/, fee: /не указывайте минимальный уровень, если готовы платить больше/, invoices: 'Счёт за услуги детского сада формируется автоматически и приходит электронным документом' },
+};
+
 async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { success: RegExp; error: RegExp }) {
   const parent = waiting.shift();
   expect(parent, 'a parent with a confirmation due').toBeDefined();
@@ -79,6 +85,7 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
   // Act: start; the application's own kindergartens come preselected, so clear them
   await page.locator('[data-qa="survey-start"]').click();
   await expectStep(page, 1);
+  expect(await page.locator('#kindergartens-hint').textContent()).toMatch(hints[language].kindergartens);
   const remove = page.locator('[data-qa="kindergarten-remove"]');
   while ((await remove.count()) > 0) await remove.first().click();
 
@@ -115,6 +122,7 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
 
   // Act: question 2, a choice and a reason
   await expectStep(page, 2);
+  expect(await page.locator('#ownership-hint').textContent()).toMatch(hints[language].ownership);
   await page.locator('#ownership-state').check();
   await page.locator('#ownership-reason-quality').check();
   await next(page);
@@ -131,6 +139,7 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
 
   // Act: questions 4 to 6
   await expectStep(page, 4);
+  expect(await page.locator('#fee-hint').textContent()).toMatch(hints[language].fee);
   await page.locator('#fee-up-to-20000').check();
   await next(page);
   await expectStep(page, 5);
@@ -138,6 +147,10 @@ async function answerTheSurvey(page: Page, language: 'kk' | 'ru', texts: { succe
   await page.locator('[data-qa="activities-other"]').fill('Домбыра');
   await next(page);
   await expectStep(page, 6);
+  // Each personal-cabinet feature says what it is, read out with its checkbox's name
+  expect(await page.locator('[data-qa="survey-option-description"]').count()).toBe(12);
+  expect(await page.locator('label[for="digital-online-invoices"] [data-qa="survey-option-description"]').textContent()).toBe(hints[language].invoices);
+  expect(await page.getByRole('checkbox', { name: hints[language].invoices }).count()).toBe(1);
   await page.locator('#digital-android').check();
   await next(page);
 

@@ -5,9 +5,12 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { Application } from '#domain/application';
 import { CampaignClosedError, type Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
+import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
+import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { applyTransitions } from '#use-cases/unit-of-work';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
@@ -39,7 +42,7 @@ function confirm(deps: Dependencies, applicantIin: string, now: Date) {
     activities: { options: [] },
     digital: { options: [] },
   };
-  return submitSurvey(deps, { applicantIin, answers, actor: parentActor(applicantIin), now });
+  return submitSurvey(deps, { applicantIin, version: currentSurvey().version, answers, actor: parentActor(applicantIin), now });
 }
 
 /** Every application of the tenant as stored (a test-only recount; request paths never scan). */
@@ -102,8 +105,12 @@ describe('a confirmation campaign over 10,000 applications', () => {
     expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants }, actions: ['cancel'] });
     const pending = (await allApplications()).filter((a) => a.pendingCampaign);
     expect(pending.map((a) => a.applicationId).sort()).toEqual(inScope.map((a) => a.applicationId).sort());
-    // Assess: announced once, a cabinet notice per applicant, the banner, a second campaign refused
-    expect(runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau')).toHaveLength(1);
+    // Assess: announced once in each language the department offers (one message each, with the dates), a cabinet notice per applicant, the banner, a second campaign refused
+    const announced = runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau');
+    expect(announced.map((a) => a.language)).toEqual(['kk', 'ru', 'en']);
+    const until = kazakhstanDate(new Date(after.body.campaign.endsAt)).split('-').reverse().join('.');
+    for (const announcement of announced) expect(announcement.message).toContain(until);
+    expect(announced.find((a) => a.language === 'ru')!.message).toMatch(/^Отдел образования .*подтверждение заявлений в очереди в детский сад идёт с \d{2}\.\d{2}\.\d{4} до /);
     const startNotices = (await noticesOf(inScope[0]!.applicantIin)).filter((n) => n.kind === 'campaign_started');
     expect(startNotices).toMatchObject([{ channels: { cabinet: 'delivered', sms: 'sent' } }]);
     // Assess: one SMS per applicant in scope (all have a phone in their cabinet account)
@@ -255,7 +262,7 @@ describe('a confirmation racing the close', () => {
     const { planTransition } = await import('#domain/application-lifecycle');
     const stale = { ...byApplicant.get(second!)![0]! };
     const plan = planTransition(stale, { kind: 'confirm', campaignId: campaign.campaignId, validUntil: '2099-01-01' }, parentActor(second!), runtime.clock.now().toISOString());
-    await expect(base.applications.applyTransitions([{ application: stale, plan }], [])).rejects.toThrow(ConcurrentChangeError);
+    await expect(applyTransitions(base, { changes: [{ application: stale, plan }] })).rejects.toThrow(ConcurrentChangeError);
     expect((await base.applications.get(stale.applicationId))!.status).toBe('stopped');
     expect(first).toBeDefined();
     runtime.clock.set(new Date());

@@ -43,11 +43,11 @@ beforeAll(async () => {
   }
   const kindergartenIds = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
   for (const [i, parent] of parents.entries()) {
-    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(i, kindergartenIds) } });
+    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i, kindergartenIds) } });
     if (sent.status !== 200) throw new Error(`survey answered ${sent.status}`);
   }
   // One parent changes their mind: another first choice (often another district) and other options.
-  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(40, kindergartenIds) } });
+  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(40, kindergartenIds) } });
 });
 
 afterAll(async () => {
@@ -127,7 +127,7 @@ describe('the campaign dashboard', () => {
     const before = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
     // Act: more answers, then the same dashboard
     const more = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parents[2]!.iin)!);
-    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
+    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
     const after = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${before.body.cohorts[0]}`);
     // Assess: the session and the staff account (the authorizer), the tenant; the kindergartens
     // (one page per 1 MB of them); the campaign with its 64 counter shards; one slice's 64 shards
@@ -145,6 +145,37 @@ describe('the campaign dashboard', () => {
     expect(cohort.body.error.fields).toEqual([expect.objectContaining({ path: 'cohort', message: 'Бұл науқанда мұндай туған жыл жоқ.' })]);
   });
 });
+
+/** The Monday of an instant's week in Kazakhstan time (UTC+5), as the answers export writes it. */
+function mondayOfWeek(instant: string): string {
+  const day = new Date(Date.parse(instant) + 5 * 3_600_000);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** CSV text (CRLF, double quotes) as rows of cells: a reader of our own, independent of the writer. */
+function csvRows(text: string, delimiter: ';' | ','): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
+      else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) row.push(cell), (cell = '');
+    else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = ''), (i += 1);
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
 
 /** Runs an export to the end and downloads its file. */
 async function exported(kind: 'answers' | 'aggregates', language: 'kk' | 'ru' | 'en') {
@@ -210,13 +241,62 @@ describe('the exports', () => {
     // Assess
     const cells = await libreOfficeCells(bytes, ';');
     const [header, ...rows] = cells;
-    expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество']);
+    expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество', 'Мест (все возрастные группы)', 'Нагрузка, %']);
     expect(rows).toHaveLength(view.rows);
     const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
     const total = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[2] === 'Число ответов');
     expect(Number(total![4])).toBe(answers.length);
     const chess = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[3] === 'Шахматы');
     expect(Number(chess![4])).toBe(recountSlices(answers).all!['activities#chess'] ?? 0);
+  });
+
+  it('should export the answers in Russian with one column per option of a multi-select question and a literal row for the first parent', async () => {
+    // Act
+    const { text } = await exported('answers', 'ru');
+    // Assess
+    const [header, ...rows] = csvRows(text.slice(1), ';');
+    expect(header).toEqual([
+      '№', 'Неделя ответа (понедельник)', 'Район (первый выбор)', 'Годы рождения детей', 'Детский сад 1', 'Детский сад 2', 'Детский сад 3',
+      'Государственный или частный детский сад?', 'Государственный или частный детский сад? — Почему? — Качество', 'Государственный или частный детский сад? — Почему? — Стоимость',
+      'Язык обучения', 'Максимальная ежемесячная родительская плата',
+      'Дополнительные платные занятия — Футбол', 'Дополнительные платные занятия — Спортивные танцы', 'Дополнительные платные занятия — Бальные танцы',
+      'Дополнительные платные занятия — Шахматы', 'Дополнительные платные занятия — Баскетбол', 'Дополнительные платные занятия — Рисование',
+      'Дополнительные платные занятия — Юный предприниматель', 'Дополнительные платные занятия — Занимательная химия', 'Дополнительные платные занятия — Каратэ',
+      'Дополнительные платные занятия — Компьютерная графика', 'Дополнительные платные занятия — Юный эколог', 'Дополнительные платные занятия — Астрономия',
+      'Дополнительные платные занятия — Другое',
+      'Какие возможности личного кабинета были бы вам полезны? — Онлайн-счета', 'Какие возможности личного кабинета были бы вам полезны? — Профиль воспитателя', 'Какие возможности личного кабинета были бы вам полезны? — Безналичная оплата',
+      'Какие возможности личного кабинета были бы вам полезны? — Контроль питания (меню, калории, поставщик)', 'Какие возможности личного кабинета были бы вам полезны? — Автоперерасчёт за пропущенные дни',
+      'Какие возможности личного кабинета были бы вам полезны? — Электронные договоры', 'Какие возможности личного кабинета были бы вам полезны? — Табели посещаемости', 'Какие возможности личного кабинета были бы вам полезны? — Приложение для Android',
+      'Какие возможности личного кабинета были бы вам полезны? — Приложение для iOS', 'Какие возможности личного кабинета были бы вам полезны? — Паспорт здоровья и медосмотры',
+      'Какие возможности личного кабинета были бы вам полезны? — Портфолио достижений ребёнка', 'Какие возможности личного кабинета были бы вам полезны? — Онлайн-приёмная (письма, жалобы, запросы)',
+    ]);
+    expect(rows.every((row) => row.length === header!.length)).toBe(true);
+    // The first parent answered kg-001 alone, "any" for quality, Russian, up to 10 000 ₸, chess,
+    // drawing and their own "other", no digital service. Only the week and the children's birth
+    // years depend on the day the test runs: read from the stored answer and the calendar.
+    const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
+    const first = answers.find((a) => a.applicantIin === parents[0]!.iin)!;
+    const week = mondayOfWeek(first.submittedAt as string);
+    const cohorts = (first.dimensions as { cohorts: number[] }).cohorts.join(', ');
+    const expected = [
+      week, 'Посёлок Чкалово', cohorts, 'Детский сад №1 «Бала алеми»', '', '',
+      'Не важно', '1', '0',
+      'Русский', 'до 10 000 ₸',
+      '0', '0', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', '1',
+      '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0',
+    ];
+    expect(rows.map((row) => row.slice(1))).toContainEqual(expected);
+  });
+
+  it('should export the places and load of every kindergarten beside its count in the aggregates', async () => {
+    // Act
+    const { text } = await exported('aggregates', 'ru');
+    // Assess: kg-001 (31 + 29 + 35 + 59 + 39 = 193 places) was chosen by parents 0 and 11: 2 / 193 = 1 %
+    const [header, ...rows] = csvRows(text.slice(1), ';');
+    expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество', 'Мест (все возрастные группы)', 'Нагрузка, %']);
+    expect(rows).toContainEqual(['Все', 'Все', 'Детские сады', 'Детский сад №1 «Бала алеми»', '2', '193', '1']);
+    // Rows of the questions leave places and load blank: Russian, parents 0, 4, 8, 12, 16 and parent 1's second answer (as 40)
+    expect(rows).toContainEqual(['Все', 'Все', 'Язык обучения', 'Русский', '6', '', '']);
   });
 
   it('should show an export whose job never finished as failed an hour after it was asked for, and a recent one as running', async () => {

@@ -76,7 +76,7 @@ describe('personal data in the logs', () => {
     await parentClient.request('GET', '/api/cabinet/applications');
     await parentClient.request('GET', '/api/cabinet/survey');
     await parentClient.request('POST', '/api/cabinet/survey', {
-      body: { version: currentSurvey.version, answers: { kindergartens: [data.kindergartens[1]!.kindergartenId], ownership: { choice: 'any', reasons: [] }, language: { choice: 'kk' }, fee: { choice: 'up-to-20000' }, activities: { options: [], other: `мой ИИН ${parent.iin}` }, digital: { options: [] } } },
+      body: { version: currentSurvey().version, answers: { kindergartens: [data.kindergartens[1]!.kindergartenId], ownership: { choice: 'any', reasons: [] }, language: { choice: 'kk' }, fee: { choice: 'up-to-20000' }, activities: { options: [], other: `мой ИИН ${parent.iin}` }, digital: { options: [] } } },
     });
     await parentClient.request('GET', '/api/cabinet/notifications');
     const restorer = await loginParent(runtime, stoppedParent);

@@ -89,7 +89,7 @@ function submit(cookie: string, i: number) {
   return fetch(`${runtime.url}/api/cabinet/survey`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ version: currentSurvey.version, answers: answersOf(i) }),
+    body: JSON.stringify({ version: currentSurvey().version, answers: answersOf(i) }),
   }).then(async (response) => ({ status: response.status, body: await response.text() }));
 }
 

@@ -37,7 +37,7 @@ const onboarded = {
     queueRatio: { priority: 1, general: 3 },
     priorityCategories: ['extraordinary', 'disability', 'large_family', 'military', 'orphan'],
   },
-  surveyVersion: 'kezek-2026-1',
+  surveyVersion: 'kezek-2026-2',
   contacts: {
     phone: '+77213000000',
     email: 'info@temirtau.kezek.kz',
@@ -99,7 +99,7 @@ describe('department settings', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual({
       settings: onboarded,
-      choices: { surveyVersions: ['kezek-2026-1'], priorityCategories: ['extraordinary', 'disability', 'large_family', 'military', 'orphan'] },
+      choices: { surveyVersions: ['kezek-2026-1', 'kezek-2026-2'], priorityCategories: ['extraordinary', 'disability', 'large_family', 'military', 'orphan'] },
     });
   });
 

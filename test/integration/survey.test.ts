@@ -75,7 +75,7 @@ describe('the survey', () => {
     const expectedStart = `${pad(start.getUTCDate())}.${pad(start.getUTCMonth() + 1)}.${start.getUTCFullYear()}, ${pad(start.getUTCHours())}:${pad(start.getUTCMinutes())}`;
     try {
       // Act
-      const answer = await early.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+      const answer = await early.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
       // Assess
       expect(answer.status).toBe(409);
       expect(answer.body.error.code).toBe('campaign_not_started');
@@ -97,7 +97,7 @@ describe('the survey', () => {
     const client = await loginParent(runtime, idle!);
     const before = await stored();
     // Act
-    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'en' });
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'en' });
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toBe('The survey confirms applications in the queue, and you have none in the queue. Your answers were not saved.');
@@ -108,7 +108,7 @@ describe('the survey', () => {
     // Prepare: today in Kazakhstan (UTC+5), the day the confirmation extends from
     confirmedOn = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
     // Act
-    const answer = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
+    const answer = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ replaced: false });
@@ -130,7 +130,7 @@ describe('the survey', () => {
     // Prepare
     const before = await parent.request('GET', '/api/cabinet/applications');
     // Act
-    const again = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[2]!]) } });
+    const again = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[2]!]) } });
     // Assess
     expect(again.body).toMatchObject({ replaced: true, confirmed: 0 });
     const { answers: answerItems, counters, slices } = await stored();
@@ -156,8 +156,8 @@ describe('the survey', () => {
     const yearFromToday = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
     const client = await loginParent(runtime, applicant);
     // Act
-    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergarten]) } });
-    const again = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergarten]) } });
+    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
+    const again = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
     // Assess: both confirmed, the reply names the year's extension (also on a re-submission); the 2031 validity is kept
     expect(answer.body).toEqual({ confirmed: 2, validUntil: yearFromToday, replaced: false });
     expect(again.body).toEqual({ confirmed: 0, validUntil: yearFromToday, replaced: true });
@@ -166,14 +166,14 @@ describe('the survey', () => {
   });
 
   const bad: [string, unknown, string][] = [
-    ['missing answers', { version: currentSurvey.version, answers: {} }, 'answers.kindergartens'],
-    ['4 kindergartens', { version: currentSurvey.version, answers: answers(['kg-001', 'kg-002', 'kg-003', 'kg-004']) }, 'answers.kindergartens'],
-    ['duplicate kindergartens', { version: currentSurvey.version, answers: answers(['kg-001', 'kg-001']) }, 'answers.kindergartens'],
-    ["a foreign tenant's kindergarten", { version: currentSurvey.version, answers: answers(['kg-999']) }, 'answers.kindergartens.0'],
-    ['an unknown option', { version: currentSurvey.version, answers: { ...answers(['kg-001']), fee: { choice: 'free' } } }, 'answers.fee.choice'],
-    ['a long other text', { version: currentSurvey.version, answers: { ...answers(['kg-001']), activities: { options: [], other: 'x'.repeat(201) } } }, 'answers.activities.other'],
-    ['extra fields', { version: currentSurvey.version, answers: { ...answers(['kg-001']), mood: 'happy' } }, 'answers'],
-    ['wrong types', { version: currentSurvey.version, answers: { ...answers(['kg-001']), digital: { options: 'android' } } }, 'answers.digital.options'],
+    ['missing answers', { version: currentSurvey().version, answers: {} }, 'answers.kindergartens'],
+    ['4 kindergartens', { version: currentSurvey().version, answers: answers(['kg-001', 'kg-002', 'kg-003', 'kg-004']) }, 'answers.kindergartens'],
+    ['duplicate kindergartens', { version: currentSurvey().version, answers: answers(['kg-001', 'kg-001']) }, 'answers.kindergartens'],
+    ["a foreign tenant's kindergarten", { version: currentSurvey().version, answers: answers(['kg-999']) }, 'answers.kindergartens.0'],
+    ['an unknown option', { version: currentSurvey().version, answers: { ...answers(['kg-001']), fee: { choice: 'free' } } }, 'answers.fee.choice'],
+    ['a long other text', { version: currentSurvey().version, answers: { ...answers(['kg-001']), activities: { options: [], other: 'x'.repeat(201) } } }, 'answers.activities.other'],
+    ['extra fields', { version: currentSurvey().version, answers: { ...answers(['kg-001']), mood: 'happy' } }, 'answers'],
+    ['wrong types', { version: currentSurvey().version, answers: { ...answers(['kg-001']), digital: { options: 'android' } } }, 'answers.digital.options'],
     ['an old version', { version: 'kezek-1999-1', answers: answers(['kg-001']) }, 'version'],
   ];
 
@@ -192,7 +192,7 @@ describe('the survey', () => {
   it('should refuse a submission after the end with a pointer to restoring', async () => {
     runtime.clock.advance(31 * 86_400_000);
     const late = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
-    const answer = await late.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey.version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+    const answer = await late.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toContain('Вернуть в очередь');
     runtime.clock.set(new Date());

@@ -57,7 +57,7 @@ function submit(cookie: string, i: number, language = 'en') {
   return fetch(`${runtime.url}/api/cabinet/survey`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': language, cookie },
-    body: JSON.stringify({ version: currentSurvey.version, answers }),
+    body: JSON.stringify({ version: currentSurvey().version, answers }),
   }).then(async (response) => ({ status: response.status, body: JSON.parse(await response.text()) }));
 }
 

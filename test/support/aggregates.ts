@@ -43,7 +43,7 @@ export async function storedAnswersAndSlices(runtime: LocalRuntime, tenantId: st
 export function recountSlices(answers: readonly Record<string, unknown>[]): Slices {
   const slices: Slices = {};
   for (const item of answers) {
-    const keys = counterKeys(currentSurvey, item.answer as Record<string, unknown>);
+    const keys = counterKeys(currentSurvey(), item.answer as Record<string, unknown>);
     for (const slice of slicesOf(item.dimensions as AnswerDimensions)) {
       const counters = (slices[slice] ??= {});
       for (const key of keys) counters[key] = (counters[key] ?? 0) + 1;

@@ -296,7 +296,7 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     ids: 'none',
     inputs: ['version'],
     // Both parents are in tenant X: the kindergartens are X's whoever's world it is.
-    build: async (worlds) => ({ body: { version: currentSurvey.version, answers: surveyAnswers(worlds.A.kindergartenId) } }),
+    build: async (worlds) => ({ body: { version: currentSurvey().version, answers: surveyAnswers(worlds.A.kindergartenId) } }),
   },
   'cabinet-notifications': { ids: 'none', build: sameRequest({}) },
   'cabinet-notifications-read': {

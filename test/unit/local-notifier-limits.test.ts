@@ -30,12 +30,12 @@ describe('the local notifier refuses what SNS refuses', () => {
   });
 
   it('should refuse an announcement over 256 KB (262,144 bytes with subject and attributes) and take one at the limit', async () => {
-    // Prepare: subject "S" (1 byte), attribute tenantId/String/temirtau (8 + 6 + 8 bytes)
+    // Prepare: subject "S" (1 byte), attributes tenantId/String/temirtau (8 + 6 + 8 bytes) and language/String/kk (8 + 6 + 2 bytes)
     const notifier = quiet();
-    const overhead = 1 + 8 + 6 + 8;
+    const overhead = 1 + 8 + 6 + 8 + 8 + 6 + 2;
     // Act
-    await notifier.announce({ tenantId: 'temirtau', subject: 'S', message: 'm'.repeat(262_144 - overhead) });
-    const refused = notifier.announce({ tenantId: 'temirtau', subject: 'S', message: 'm'.repeat(262_145 - overhead) });
+    await notifier.announce({ tenantId: 'temirtau', language: 'kk', subject: 'S', message: 'm'.repeat(262_144 - overhead) });
+    const refused = notifier.announce({ tenantId: 'temirtau', language: 'kk', subject: 'S', message: 'm'.repeat(262_145 - overhead) });
     // Assess
     await expect(refused).rejects.toThrow('Invalid parameter: Message too long (262145 bytes with subject and attributes; at most 262144)');
     expect(notifier.announcements).toHaveLength(1);

@@ -110,7 +110,9 @@ export type CreateCampaign = z.infer<ReturnType<typeof createCampaignRequest>>;
 export type LoggedOut = { loggedOut: true };
 export type SurveyData = z.infer<ReturnType<typeof surveyView>>;
 export type SurveyQuestion = SurveyData['definition']['questions'][number];
-export type SurveyOption = NonNullable<SurveyQuestion['options']>[number];
+/** A question of one kind (`functions/domain/question-kinds`): the web has one view per kind. */
+export type SurveyQuestionOf<K extends SurveyQuestion['kind']> = Extract<SurveyQuestion, { kind: K }>;
+export type SurveyOption = SurveyQuestionOf<'single' | 'multiple'>['options'][number];
 export type SurveyKindergarten = SurveyData['kindergartens'][number];
 export type SurveyDistrict = SurveyData['districts'][number];
 export type SurveySubmitted = z.infer<ReturnType<typeof surveySubmitResponse>>;

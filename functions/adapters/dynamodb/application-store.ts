@@ -2,29 +2,28 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationStatus } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
-import { ChildAlreadyQueuedError, ConcurrentChangeError, NoFreePlaceError, PhoneChangedMeanwhileError } from '#domain/errors';
-import { dailyCounter, pendingIndexKey, pendingKey } from '#domain/campaign';
-import { allPendingShards, counterShardOfAttempt, pendingShardOf } from '#domain/counter-shards';
+import { ChildAlreadyQueuedError, ConcurrentChangeError, PhoneChangedMeanwhileError } from '#domain/errors';
+import { pendingIndexKey, pendingKey } from '#domain/campaign';
+import { allPendingShards, pendingShardOf } from '#domain/counter-shards';
 import { parentAccountId } from '#domain/accounts';
-import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Notification } from '#domain/notification';
 import { nameKeysOf, type SearchLookups } from '#domain/application-search';
-import type { ApplicantPhoneChange, ApplicationStore, CampaignCounter, CohortFilter, PlaceChanceWrite, PositionWrite, SharedNotice, StatusList, StatusPageKey, SurveyWrite } from '#ports/stores';
-import { tables, type TableKey } from '#functions/tables';
+import type { ApplicantPhoneChange, ApplicationStore, CohortFilter, PlaceChanceWrite, PositionWrite, StatusList, StatusPageKey } from '#ports/stores';
+import { indexNamed, tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { codeKey } from './auth-store.ts';
 import { getAll } from './batch-get.ts';
-import { campaignCounterShardKey } from './campaign-store.ts';
-import { aggregateShardKey } from './survey-store.ts';
 import { putAll } from './batch-write.ts';
 import { forEachLimited } from '#functions/concurrency';
 
-const byApplicant = tables.applications.indexes[0];
-const byQueue = tables.applications.indexes[1];
-const byPending = tables.applications.indexes[2];
-const byStatus = tables.applications.indexes[3];
+const byApplicant = indexNamed('applications', 'byApplicant');
+const byQueue = indexNamed('applications', 'byQueue');
+const byPending = indexNamed('applications', 'byPendingCampaign');
+const byStatus = indexNamed('applications', 'byStatus');
+const byChildIin = indexNamed('applications', 'byChildIin');
+const byChildName = indexNamed('applications', 'byChildName');
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Attributes that exist for indexes only; domain objects never see them. */
 type StoredApplication = Application & { queuePartition?: string; queueSortKey?: string; statusPartition?: string; nameKey?: string; nameSort?: string };
@@ -137,10 +136,10 @@ export class DynamoApplicationStore implements ApplicationStore {
     };
     await Promise.all([
       lookups.childIin &&
-        queryIds({ IndexName: 'byChildIin', KeyConditionExpression: 'childIin = :iin', ExpressionAttributeValues: { ':iin': lookups.childIin }, ScanIndexForward: false }),
+        queryIds({ IndexName: byChildIin.indexName, KeyConditionExpression: 'childIin = :iin', ExpressionAttributeValues: { ':iin': lookups.childIin }, ScanIndexForward: false }),
       lookups.namePrefix &&
         queryIds({
-          IndexName: 'byChildName',
+          IndexName: byChildName.indexName,
           KeyConditionExpression: 'nameKey = :key AND begins_with(nameSort, :prefix)',
           // The partition of the typed name's first letters; the application id part of `nameSort` is not typed.
           ExpressionAttributeValues: { ':key': nameKeysOf(tenantId, lookups.namePrefix, '').nameKey, ':prefix': lookups.namePrefix },
@@ -274,125 +273,15 @@ export class DynamoApplicationStore implements ApplicationStore {
     );
   }
 
-  async applyTransitions(
-    changes: readonly { application: Application; plan: TransitionPlan }[],
-    notifications: readonly Notification[],
-    counter?: CampaignCounter,
-    sharedNotices?: readonly SharedNotice[],
-    survey?: SurveyWrite,
-  ): Promise<Application[]> {
-    const transactItems: TransactItem[] = [];
-    const placeIndexes = new Set<number>();
-    for (const { application, plan } of changes) {
-      transactItems.push(this.transitionUpdate(application, plan));
-      if (plan.place) {
-        placeIndexes.add(transactItems.length);
-        transactItems.push(this.placeUpdate(application.tenantId, plan.place));
-      }
-      if (plan.releasesChild) {
-        transactItems.push({
-          Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeChildConstraint(application.tenantId, application.childIin) } },
-        });
-      }
-    }
-    for (const notification of notifications) {
-      transactItems.push({ Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } });
-    }
-    for (const shared of sharedNotices ?? []) {
-      const { recipientIin, notificationId, ...fields } = shared.notification;
-      const entries = Object.entries(fields);
-      transactItems.push({
-        Update: {
-          TableName: this.tableName('notifications'),
-          Key: { recipientIin, notificationId },
-          // Created by the first write, extended by each next one; ADD to a set is idempotent.
-          UpdateExpression: `SET ${entries.map(([field]) => `#${field} = if_not_exists(#${field}, :${field})`).join(', ')} ADD #applications :applications`,
-          ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([field]) => [`#${field}`, field])), '#applications': 'applicationIds' },
-          ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])), ':applications': new Set(shared.applicationIds) },
-        },
-      });
-    }
-    let answerIndex = -1;
-    if (survey) {
-      answerIndex = transactItems.length;
-      transactItems.push({
-        Put: {
-          TableName: this.tableName('answers'),
-          Item: {
-            campaignKey: survey.campaignKey,
-            applicantIin: survey.applicantIin,
-            answer: survey.answer,
-            version: survey.version,
-            submittedAt: survey.submittedAt,
-            validUntil: survey.validUntil,
-            dimensions: survey.dimensions,
-            revision: (survey.replacesRevision ?? 0) + 1,
-          },
-          // Replaces exactly the answer it was computed against: a concurrent submission (or a
-          // retry of this one that already landed) fails here and changes nothing.
-          ConditionExpression: survey.replacesRevision === undefined ? 'attribute_not_exists(applicantIin)' : 'revision = :revision',
-          ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
-        },
-      });
-    }
-    // The counters go last, built per attempt: a retry moves them to another shard.
-    const sharded = transactItems.length;
-    const counterItems = (attempt: number): TransactItem[] => {
-      const items: TransactItem[] = [];
-      if (survey) {
-        // One item per slice (all, district, cohort, district × cohort) in one shard, one numeric
-        // attribute per counter: a submission moves a handful of items, however many options it
-        // touches, and concurrent parents mostly move different ones.
-        const shard = counterShardOfAttempt(survey.applicantIin, attempt);
-        for (const [slice, deltas] of survey.sliceDeltas) {
-          const entries = [...deltas];
-          items.push({
-            Update: {
-              TableName: this.tableName('aggregates'),
-              Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
-              UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
-              ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
-              ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
-            },
-          });
-        }
-      }
-      if (counter) {
-        // The running total and the day's (Kazakhstan date of the change) for the dashboard's chart,
-        // in a counter shard of the campaign chosen by the (first) applicant, never the campaign item.
-        const day = kazakhstanDate(changes[0] ? new Date(changes[0].plan.event.at) : new Date());
-        const shard = counterShardOfAttempt(survey?.applicantIin ?? changes[0]?.application.applicantIin ?? '', attempt);
-        items.push({
-          Update: {
-            TableName: this.tableName('campaigns'),
-            Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, shard),
-            UpdateExpression: 'ADD #field :delta, #day :delta',
-            ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
-            ExpressionAttributeValues: { ':delta': counter.delta },
-          },
-        });
-      }
-      return items;
-    };
-    await runTransaction(
-      (attempt) => this.client.send(new TransactWriteCommand({ TransactItems: [...transactItems.slice(0, sharded), ...counterItems(attempt)] })),
-      (failed) => {
-        if (failed.some((index) => placeIndexes.has(index))) throw new NoFreePlaceError('no free place');
-        if (failed.includes(answerIndex)) throw new ConcurrentChangeError('the answer changed meanwhile');
-        throw new ConcurrentChangeError(changes.map((c) => c.application.applicationId).join(','));
-      },
-    );
-    return changes.map(({ application, plan }) => {
-      const updated: Record<string, unknown> = {
-        ...application,
-        ...plan.set,
-        version: (application.version ?? 0) + 1,
-        history: [...(application.history ?? []), plan.event],
-      };
-      for (const field of plan.remove) delete updated[field];
-      if (plan.queue === 'leaves') delete updated.position;
-      return updated as unknown as Application;
-    });
+  transitions(changes: readonly { application: Application; plan: TransitionPlan }[]): DynamoWriteIntent[] {
+    return changes.map(({ application, plan }) => ({
+      store: 'applications',
+      items: () => [
+        this.transitionUpdate(application, plan),
+        ...(plan.releasesChild ? [{ Delete: { TableName: this.tableName('constraints'), Key: { constraintId: activeChildConstraint(application.tenantId, application.childIin) } } }] : []),
+      ],
+      refusal: { rank: 2, error: () => new ConcurrentChangeError(application.applicationId) },
+    }));
   }
 
   /** The application's conditional update: on the status and version it was read with. */
@@ -443,20 +332,6 @@ export class DynamoApplicationStore implements ApplicationStore {
         ConditionExpression: `#status = :from AND ${versionCondition}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
-      },
-    };
-  }
-
-  /** A kindergarten place taken (only if one is free) or given back (never below zero). */
-  private placeUpdate(tenantId: string, place: NonNullable<TransitionPlan['place']>): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName('kindergartens'),
-        Key: { tenantId, kindergartenId: place.kindergartenId },
-        UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
-        ConditionExpression: place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
-        ExpressionAttributeNames: { '#group': place.ageGroup, '#occupancy': 'occupancy', ...(place.delta > 0 && { '#capacity': 'capacity' }) },
-        ExpressionAttributeValues: { ':delta': place.delta, ...(place.delta < 0 && { ':zero': 0 }) },
       },
     };
   }

@@ -7,6 +7,11 @@ import type { TableKey } from '#functions/tables';
 import { allCounterShards } from '#domain/counter-shards';
 import { getAll } from './batch-get.ts';
 import { retryTransientCancellations } from './transactions.ts';
+import { ConcurrentChangeError } from '#domain/errors';
+import { counterShardOfAttempt } from '#domain/counter-shards';
+import { dailyCounter } from '#domain/campaign';
+import type { CampaignCounter } from '#ports/stores';
+import type { DynamoWriteIntent } from './unit-of-work.ts';
 
 export const activeCampaignConstraint = (tenantId: string) => `active-campaign#${tenantId}`;
 
@@ -56,6 +61,29 @@ export class DynamoCampaignStore implements CampaignStore {
   async create(campaign: Campaign): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName('campaigns'), Item: campaign, ConditionExpression: 'attribute_not_exists(campaignId)' }));
   }
+  /**
+   * A campaign counter moved with the change it counts, in a unit of work: the running total and
+   * the day's (the Kazakhstan date of the change) for the dashboard's chart, in a counter shard
+   * chosen by `spreadBy` (an applicant), never the campaign item; a retry moves to another shard.
+   */
+  counterMove(counter: CampaignCounter, spreadBy: string, day: string): DynamoWriteIntent {
+    return {
+      store: 'campaigns',
+      items: (attempt) => [
+        {
+          Update: {
+            TableName: this.tableName('campaigns'),
+            Key: campaignCounterShardKey(counter.tenantId, counter.campaignId, counterShardOfAttempt(spreadBy, attempt)),
+            UpdateExpression: 'ADD #field :delta, #day :delta',
+            ExpressionAttributeNames: { '#field': counter.field, '#day': dailyCounter(counter.field, day) },
+            ExpressionAttributeValues: { ':delta': counter.delta },
+          },
+        },
+      ],
+      refusal: { rank: 2, error: () => new ConcurrentChangeError(`campaign ${counter.campaignId} counter`) },
+    };
+  }
+
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {
     // The campaign and its counter shards in one consistent BatchGet (65 keys).
@@ -82,7 +110,7 @@ export class DynamoCampaignStore implements CampaignStore {
     campaignId: string,
     from: readonly CampaignStatus[],
     to: CampaignStatus,
-    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number } } = {},
+    options: { guard?: 'take' | 'release'; set?: Partial<Pick<Campaign, 'counts' | 'closeProgress' | 'policy' | 'surveyVersion'>>; summary?: Pick<Campaign, 'year' | 'startsAt' | 'endsAt'> & { extensionYears: number; surveyVersion: string } } = {},
   ): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':to': to, ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])) };

@@ -6,6 +6,9 @@ import { getAll } from './batch-get.ts';
 import type { Kindergarten } from '#domain/application';
 import type { KindergartenKey, KindergartenStore } from '#ports/stores';
 import { ConcurrentChangeError } from '#domain/errors';
+import { NoFreePlaceError } from '#domain/errors';
+import type { PlaceMove } from '#ports/stores';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 
 const noPlacesTaken = Object.fromEntries(ageGroups.map((group) => [group, 0])) as Record<(typeof ageGroups)[number], number>;
 
@@ -54,6 +57,21 @@ export class DynamoKindergartenStore implements KindergartenStore {
     } while (startKey);
     return result;
   }
+  /** A place at a kindergarten taken (only if one is free) or given back (never below zero), in a unit of work. */
+  placeMove(tenantId: string, place: PlaceMove): DynamoWriteIntent {
+    const item: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: { tenantId, kindergartenId: place.kindergartenId },
+        UpdateExpression: 'SET #occupancy.#group = #occupancy.#group + :delta',
+        ConditionExpression: place.delta > 0 ? '#occupancy.#group < #capacity.#group' : '#occupancy.#group > :zero',
+        ExpressionAttributeNames: { '#group': place.ageGroup, '#occupancy': 'occupancy', ...(place.delta > 0 && { '#capacity': 'capacity' }) },
+        ExpressionAttributeValues: { ':delta': place.delta, ...(place.delta < 0 && { ':zero': 0 }) },
+      },
+    };
+    return { store: 'kindergartens', items: () => [item], refusal: { rank: 0, error: () => new NoFreePlaceError('no free place') } };
+  }
+
 
   async get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { tenantId, kindergartenId } }));

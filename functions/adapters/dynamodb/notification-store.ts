@@ -2,6 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '#domain/notification';
 import type { NotificationStore } from '#ports/stores';
+import type { SharedNotice } from '#ports/stores';
+import { ConcurrentChangeError } from '#domain/errors';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { forEachLimited } from '#functions/concurrency';
 
 export class DynamoNotificationStore implements NotificationStore {
@@ -22,6 +25,29 @@ export class DynamoNotificationStore implements NotificationStore {
     );
     return Items.map(withoutOwner).map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
   }
+  /** A new notice, in a unit of work (refused if its id exists: the change was made already). */
+  notice(notification: Notification): DynamoWriteIntent {
+    const item: TransactItem = { Put: { TableName: this.tableName, Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } };
+    return { store: 'notifications', items: () => [item], refusal: { rank: 2, error: () => new ConcurrentChangeError(`notice ${notification.notificationId} exists`) } };
+  }
+
+  /** One notice per parent that grows with each write naming more applications (created by the first), in a unit of work. */
+  sharedNotice(shared: SharedNotice): DynamoWriteIntent {
+    const { recipientIin, notificationId, ...fields } = shared.notification;
+    const entries = Object.entries(fields);
+    const item: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: { recipientIin, notificationId },
+        // Created by the first write, extended by each next one; ADD to a set is idempotent.
+        UpdateExpression: `SET ${entries.map(([field]) => `#${field} = if_not_exists(#${field}, :${field})`).join(', ')} ADD #applications :applications`,
+        ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([field]) => [`#${field}`, field])), '#applications': 'applicationIds' },
+        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])), ':applications': new Set(shared.applicationIds) },
+      },
+    };
+    return { store: 'notifications', items: () => [item], refusal: { rank: 2, error: () => new ConcurrentChangeError(`notice ${notificationId}`) } };
+  }
+
 
   async get(recipientIin: string, notificationId: string): Promise<Notification | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId } }));

@@ -5,14 +5,14 @@ import { StaffLoginTakenError } from '#domain/errors';
 import { activeAdminDelta, type StaffStanding } from '#domain/staff';
 import type { Invitation, InvitedStaff, StaffEvent } from '#ports/departments';
 import type { StaffChangeRefusal, StaffMember, StaffStore } from '#ports/staff';
-import { tables, type TableKey } from '#functions/tables';
+import { indexNamed, tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 
 /** The department's count of active administrators: an item of the accounts table that is no account. */
 export const adminCountKey = (tenantId: string) => ({ accountId: `admins#${tenantId}` });
 const invitationKey = (tokenHash: string) => `invite#${tokenHash}`;
 const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
-const staffIndex = tables.accounts.indexes[0].indexName;
+const staffIndex = indexNamed('accounts', 'staffByTenant').indexName;
 
 function memberOf(item: Record<string, unknown>): StaffMember {
   return {

@@ -7,6 +7,10 @@ import type { StoredAnswer, SurveyContext, SurveyStore } from '#ports/stores';
 import { getAll } from './batch-get.ts';
 import type { TableKey } from '#functions/tables';
 import { activeCampaignConstraint } from './campaign-store.ts';
+import { ConcurrentChangeError } from '#domain/errors';
+import { counterShardOfAttempt } from '#domain/counter-shards';
+import type { SurveyWrite } from '#ports/stores';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 
 /** The aggregates partition of one counter shard of a campaign: `<tenantId>#<campaignId>#<shard>`. */
 export const aggregateShardKey = (campaignKey: string, shard: number) => `${campaignKey}#${shard}`;
@@ -16,6 +20,50 @@ export class DynamoSurveyStore implements SurveyStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: (key: TableKey) => string,
   ) {}
+
+  /**
+   * A survey answer (replacing exactly the revision it was computed against) and its counters, in
+   * a unit of work. One item per slice (all, district, cohort, district × cohort) in one counter
+   * shard, one numeric attribute per counter: a submission moves a handful of items, however many
+   * options it touches, and concurrent parents mostly move different ones; a retry moves to another shard.
+   */
+  answer(survey: SurveyWrite): DynamoWriteIntent {
+    const answer: TransactItem = {
+      Put: {
+        TableName: this.tableName('answers'),
+        Item: {
+          campaignKey: survey.campaignKey,
+          applicantIin: survey.applicantIin,
+          answer: survey.answer,
+          version: survey.version,
+          submittedAt: survey.submittedAt,
+          validUntil: survey.validUntil,
+          dimensions: survey.dimensions,
+          revision: (survey.replacesRevision ?? 0) + 1,
+        },
+        // Replaces exactly the answer it was computed against: a concurrent submission (or a
+        // retry of this one that already landed) fails here and changes nothing.
+        ConditionExpression: survey.replacesRevision === undefined ? 'attribute_not_exists(applicantIin)' : 'revision = :revision',
+        ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
+      },
+    };
+    const counters = (attempt: number): TransactItem[] => {
+      const shard = counterShardOfAttempt(survey.applicantIin, attempt);
+      return [...survey.sliceDeltas].map(([slice, deltas]) => {
+        const entries = [...deltas];
+        return {
+          Update: {
+            TableName: this.tableName('aggregates'),
+            Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
+            UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
+          },
+        };
+      });
+    };
+    return { store: 'surveys', items: (attempt) => [answer, ...counters(attempt)], refusal: { rank: 1, error: () => new ConcurrentChangeError('the answer changed meanwhile') } };
+  }
 
   async context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext> {
     const constraints = this.tableName('constraints');
@@ -51,6 +99,7 @@ export class DynamoSurveyStore implements SurveyStore {
       startsAt: guard.startsAt as string,
       endsAt: guard.endsAt as string,
       extensionYears: (guard.extensionYears as number | undefined) ?? 1,
+      ...(typeof guard.surveyVersion === 'string' && { surveyVersion: guard.surveyVersion }),
     };
     return {
       campaign,

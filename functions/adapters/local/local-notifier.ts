@@ -62,12 +62,13 @@ export class LocalNotifier implements Notifier {
   readonly announcements: (Announcement & { readonly sentAt: string })[] = [];
 
   async announce(announcement: Announcement): Promise<void> {
-    // As the SNS adapter publishes it: the subject cut to 99 characters, the tenant as an attribute.
-    const bytes = utf8Bytes(announcement.message) + utf8Bytes(announcement.subject.slice(0, 99)) + utf8Bytes('tenantId') + utf8Bytes('String') + utf8Bytes(announcement.tenantId);
+    // As the SNS adapter publishes it: the subject cut to 99 characters, the tenant and the language as attributes.
+    const attributes = utf8Bytes('tenantId') + utf8Bytes('String') + utf8Bytes(announcement.tenantId) + utf8Bytes('language') + utf8Bytes('String') + utf8Bytes(announcement.language);
+    const bytes = utf8Bytes(announcement.message) + utf8Bytes(announcement.subject.slice(0, 99)) + attributes;
     if (bytes > publishMaxBytes) throw invalidParameter(`Message too long (${bytes} bytes with subject and attributes; at most ${publishMaxBytes})`);
     this.announcements.push({ ...announcement, sentAt: this.now().toISOString() });
     if (this.announcements.length > this.capacity) this.announcements.shift();
-    this.print(`[announcement ${announcement.tenantId}] ${announcement.subject}`);
+    this.print(`[announcement ${announcement.tenantId} ${announcement.language}] ${announcement.subject}`);
   }
 
   /** The latest message sent to a phone number, if any. */

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { asyncInvokePayloadMaxBytes, scheduleViolations, type JobTask, type ScheduledJob, type Scheduler } from '#ports/scheduler';
-import { tables } from '#functions/tables';
+import { indexNamed, tables } from '#functions/tables';
 
-const byDue = tables.schedules.indexes[0];
+const byDue = indexNamed('schedules', 'byDue');
 const pendingMarker = 'pending';
 const maxAttempts = 5;
 

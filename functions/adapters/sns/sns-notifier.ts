@@ -8,7 +8,7 @@ import type { Announcement, Notifier, SmsMessage } from '#ports/notifier';
 export class SnsNotifier implements Notifier {
   constructor(
     private readonly client: SNSClient,
-    /** The announcements topic; subscribers filter by the `tenantId` message attribute. */
+    /** The announcements topic; subscribers filter by the `tenantId` and `language` message attributes. */
     private readonly announcementsTopicArn?: string,
   ) {}
 
@@ -20,7 +20,7 @@ export class SnsNotifier implements Notifier {
         TopicArn: this.announcementsTopicArn,
         Subject: announcement.subject.slice(0, 99),
         Message: announcement.message,
-        MessageAttributes: { tenantId: { DataType: 'String', StringValue: announcement.tenantId } },
+        MessageAttributes: { tenantId: { DataType: 'String', StringValue: announcement.tenantId }, language: { DataType: 'String', StringValue: announcement.language } },
       }),
     );
   }

@@ -170,8 +170,7 @@ export function PositionMoves({ application, headingLevel }: { application: Appl
 }
 
 function actionText(event: HistoryEvent, t: Messages): string {
-  const known = t.history.actions as Readonly<Record<string, string | undefined>>;
-  return known[event.action] ?? event.action;
+  return t.history.actions[event.action];
 }
 
 /**

@@ -29,9 +29,7 @@ function dateParam(language: Language, value: string | undefined): string | unde
 
 /** One plain sentence for a notice, in the reader's language at this moment. */
 export function noticeSentence(notice: Notice, t: Messages, language: Language): string {
-  const kinds = t.notifications.kinds as Readonly<Record<string, ((p: NoticeText) => string) | undefined>>;
-  const sentence = kinds[notice.kind];
-  if (!sentence) return t.notifications.other;
+  const sentence = t.notifications.kinds[notice.kind];
   const { childName, count, validUntil, endsAt } = notice.params;
   const kind = notice.kind as Kind;
   const campaign = kind === 'campaign_started' || kind === 'campaign_reminder';

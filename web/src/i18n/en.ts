@@ -267,7 +267,6 @@ export const en: Messages = {
         `Reminder: confirm in your cabinet${p.date ? ` by ${p.date}` : ''} that you still need a kindergarten place, or your applications will go to the stop-list.`,
       phone_changed: () => 'The education department changed the phone of your cabinet: login codes now go to the new number. An SMS about it went to the old and the new number.',
     },
-    other: 'A new notice about your application.',
   },
   setPassword: {
     title: 'Staff password',

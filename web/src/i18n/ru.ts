@@ -1,3 +1,4 @@
+import type { HistoryEvent, Notice } from '../api-types.ts';
 import { counted } from './plural.ts';
 
 /** What a notice's sentence is built from: the child's name, a count, a date already formatted. */
@@ -256,7 +257,7 @@ export const ru = {
       change_kindergartens: 'Изменены выбранные детские сады',
       confirm: 'Потребность в месте подтверждена: срок действия продлён',
       change_applicant_phone: 'Сменён телефон кабинета родителя',
-    },
+    } satisfies Record<HistoryEvent['action'], string>,
     actors: {
       you: 'Вы',
       parent: 'Заявитель',
@@ -298,8 +299,7 @@ export const ru = {
       campaign_reminder: (p: NoticeText) =>
         `Напоминание: подтвердите в личном кабинете${p.date ? ` до ${p.date}` : ''}, что место в детском саду всё ещё нужно, иначе заявления попадут в стоп-лист.`,
       phone_changed: () => 'Отдел образования сменил телефон вашего кабинета: коды входа теперь приходят на новый номер. SMS об этом отправлены на прежний и на новый номер.',
-    },
-    other: 'Новое уведомление о вашем заявлении.',
+    } satisfies Record<Notice['kind'], (p: NoticeText) => string>,
   },
   setPassword: {
     title: 'Пароль сотрудника',

@@ -27,7 +27,7 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 
 /**
  * A staff member (first of all a department's first administrator) sets a password with a
- * one-time link and enrols an authenticator app (DECISIONS 48): the page asks for the link's
+ * one-time link and enrols an authenticator app (DECISIONS 51): the page asks for the link's
  * secret, shows it (QR code, key in groups, otpauth link), and sends the password with a current
  * code; the answer's recovery codes are shown once, and the way to the login opens when the
  * person says they saved them.

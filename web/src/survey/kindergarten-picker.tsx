@@ -4,7 +4,7 @@ import { PlaceChanceText } from '../components/place-chance.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { QuestionGroup, toggled, type QuestionProps } from './questions.tsx';
 
-interface PickerProps extends QuestionProps {
+interface PickerProps extends QuestionProps<'kindergartens'> {
   readonly kindergartens: readonly SurveyKindergarten[];
   readonly districts: readonly SurveyDistrict[];
 }
@@ -31,7 +31,7 @@ export function KindergartenPicker({ question, draft, update, error, kindergarte
   const [search, setSearch] = useState('');
   const [district, setDistrict] = useState('');
   const [limit, setLimit] = useState(pageSize);
-  const max = question.max ?? 3;
+  const { max } = question;
   const picked = draft.picked[question.id] ?? [];
   const full = picked.length >= max;
   const districtName = (id: string) => districts.find((d) => d.id === id)?.name[language] ?? id;

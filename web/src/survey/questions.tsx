@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import type { SurveyOption, SurveyQuestion } from '../api-types.ts';
+import type { SurveyOption, SurveyQuestion, SurveyQuestionOf } from '../api-types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Draft } from './draft.ts';
 
 export type DraftUpdate = (change: (draft: Draft) => Draft) => void;
 
-export interface QuestionProps {
-  readonly question: SurveyQuestion;
+export interface QuestionProps<K extends SurveyQuestion['kind'] = SurveyQuestion['kind']> {
+  readonly question: SurveyQuestionOf<K>;
   readonly draft: Draft;
   readonly update: DraftUpdate;
   /** The step's problem, shown in the group (the summary above lists it too). */
@@ -53,7 +53,7 @@ export function QuestionGroup({ question, error, children, qa }: { question: Sur
   );
 }
 
-function Choice({ type, name, id, label, checked, onChange, qa }: { type: 'radio' | 'checkbox'; name: string; id: string; label: string; checked: boolean; onChange: (on: boolean) => void; qa: string }) {
+function Choice({ type, name, id, label, description, checked, onChange, qa }: { type: 'radio' | 'checkbox'; name: string; id: string; label: string; description?: string | undefined; checked: boolean; onChange: (on: boolean) => void; qa: string }) {
   return (
     <div class="choice">
       <input
@@ -68,6 +68,11 @@ function Choice({ type, name, id, label, checked, onChange, qa }: { type: 'radio
       />
       <label class="choice__label" for={id}>
         {label}
+        {description && (
+          <span class="choice__description" data-qa="survey-option-description">
+            {description}
+          </span>
+        )}
       </label>
     </div>
   );
@@ -75,24 +80,25 @@ function Choice({ type, name, id, label, checked, onChange, qa }: { type: 'radio
 
 /** The id of a question's first input: where the error summary sends the focus. */
 export function firstInputId(question: SurveyQuestion): string {
-  return `${question.id}-${question.options?.[0]?.id ?? 'other'}`;
+  return `${question.id}-${('options' in question ? question.options[0]?.id : undefined) ?? 'other'}`;
 }
 
 /** One of several (radios), with the optional reasons (any of) beneath. */
-export function SingleQuestion({ question, draft, update, error }: QuestionProps) {
+export function SingleQuestion({ question, draft, update, error }: QuestionProps<'single'>) {
   const { language } = useI18n();
   const { id, reasons } = question;
   const choose = (option: SurveyOption) => update((d) => ({ ...d, choice: { ...d.choice, [id]: option.id } }));
   return (
     <QuestionGroup question={question} error={error} qa="survey-question">
       <div class="choices">
-        {(question.options ?? []).map((option) => (
+        {question.options.map((option) => (
           <Choice
             key={option.id}
             type="radio"
             name={id}
             id={`${id}-${option.id}`}
             label={option.label[language]}
+            description={option.description?.[language]}
             checked={draft.choice[id] === option.id}
             onChange={(on) => on && choose(option)}
             qa="survey-option"
@@ -123,20 +129,21 @@ export function SingleQuestion({ question, draft, update, error }: QuestionProps
 }
 
 /** Any of several (checkboxes), with the optional short "other" text. */
-export function MultipleQuestion({ question, draft, update, error }: QuestionProps) {
+export function MultipleQuestion({ question, draft, update, error }: QuestionProps<'multiple'>) {
   const { t, language } = useI18n();
   const { id, otherMaxLength } = question;
   const otherId = `${id}-other`;
   return (
     <QuestionGroup question={question} error={error} qa="survey-question">
       <div class="choices">
-        {(question.options ?? []).map((option) => (
+        {question.options.map((option) => (
           <Choice
             key={option.id}
             type="checkbox"
             name={id}
             id={`${id}-${option.id}`}
             label={option.label[language]}
+            description={option.description?.[language]}
             checked={(draft.options[id] ?? []).includes(option.id)}
             onChange={(on) => update((d) => ({ ...d, options: { ...d.options, [id]: toggled(d.options[id], option.id, on) } }))}
             qa="survey-option"

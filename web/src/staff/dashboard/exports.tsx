@@ -5,6 +5,7 @@ import { formatNumber } from '../../format.ts';
 import { navigate } from '../../router.tsx';
 import { useStaffI18n } from '../i18n/context.ts';
 import { usePoll } from '../use-poll.ts';
+import { formatPercent } from './percent.ts';
 
 /** A running export is asked for its progress this often. */
 const pollMs = 1_000;
@@ -54,7 +55,10 @@ function ExportItem({ campaignId, kind }: { campaignId: string; kind: ExportKind
         <div class="campaign-progress" data-qa="export-progress">
           <label for={progressId}>{text.progressLabel}</label>
           <progress id={progressId} max={Math.max(current.total, 1)} value={current.processed} data-qa="export-progress-bar" />
-          <p>{text.progress(formatNumber(language, current.processed), formatNumber(language, current.total))}</p>
+          <p>
+            {text.progress(formatNumber(language, current.processed), formatNumber(language, current.total))}
+            {current.total > 0 && ` (${formatPercent(language, Math.min(1, current.processed / current.total))})`}
+          </p>
         </div>
       )}
       <p class="visually-hidden" role="status">

@@ -18,15 +18,27 @@ export function loadBand(share: number): LoadBand {
   return 'high';
 }
 
-/** The dot of each band (`.chance--*` in styles.css; the same colours as the parents' chance dots). */
-export const chanceOfBand: Readonly<Record<LoadBand, 'good' | 'fair' | 'low'>> = { low: 'good', medium: 'fair', high: 'low' };
-
 /**
- * Fill colours of the map and the legend, those of the parents' chance dots. Each band also differs in size on the map and every
- * shape has a dark outline, so the bands are told apart without colour vision too.
+ * The one source of each band's colour and size: the map's points and district fills, the
+ * legend's swatches and the table's marks all take them from here (inline), so what the legend
+ * shows is exactly what is drawn. Each band also differs in size on the map and every shape has a
+ * dark outline, so the bands are told apart without colour vision too.
  */
 export const bandStyle: Readonly<Record<LoadBand, { readonly fill: string; readonly radius: number }>> = {
   low: { fill: '#00703c', radius: 6 },
   medium: { fill: '#ffdd00', radius: 8 },
   high: { fill: '#b3261e', radius: 10 },
 };
+
+/** How strongly a district is shaded: enough to see an overloaded zone, light enough to see the points on it. */
+export const districtFillOpacity = 0.35;
+
+/** The outline of a district on the map and of its swatch in the legend. */
+export const districtOutline = '#505a5f';
+
+/** A district's fill as one CSS colour (the band's colour at the district opacity), for the legend's swatch. */
+export function areaColour(band: LoadBand): string {
+  const hex = bandStyle[band].fill;
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${districtFillOpacity})`;
+}

@@ -4,7 +4,7 @@ import type { Language } from '../../i18n/language.ts';
 import { formatNumber } from '../../format.ts';
 import { formatPercent } from './percent.ts';
 import { useStaffI18n } from '../i18n/context.ts';
-import { chanceOfBand, loadBand, loadShare } from './load-bands.ts';
+import { bandStyle, loadBand, loadShare } from './load-bands.ts';
 
 const columns = ['name', 'district', 'capacity', 'chosen', 'load'] as const;
 type Column = (typeof columns)[number];
@@ -26,7 +26,8 @@ function sortValue(kindergarten: DashboardKindergarten, column: Column, language
 /**
  * Load per kindergarten, sortable by any column (buttons in the headers, `aria-sort` on the
  * sorted one). It is the accessible form of the map: the same numbers, readable and sortable.
- * The busiest come first, since that is where demand exceeds places.
+ * The busiest come first, since that is where demand exceeds places. Its heading is the section's
+ * (the caption stays for screen readers' table lists).
  */
 export function LoadTable({ kindergartens, districtName }: { kindergartens: readonly DashboardKindergarten[]; districtName: (id: string) => string }) {
   const { s, language } = useStaffI18n();
@@ -50,8 +51,8 @@ export function LoadTable({ kindergartens, districtName }: { kindergartens: read
 
   return (
     <>
-      <table class="table load-table" data-qa="load-table" data-sort-column={sort.column} data-sort-direction={sort.direction}>
-        <caption>{text.caption}</caption>
+      <table id="load-table" class="table load-table" data-qa="load-table" data-sort-column={sort.column} data-sort-direction={sort.direction}>
+        <caption class="visually-hidden">{text.caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => (
@@ -82,7 +83,10 @@ export function LoadTable({ kindergartens, districtName }: { kindergartens: read
                   {formatNumber(language, kindergarten.chosen)}
                 </td>
                 <td data-label={text.columns.load} class="numeric">
-                  <span class={`chance chance--${chanceOfBand[band]} load-mark`}>{loadText(language, kindergarten.chosen, kindergarten.capacity)}</span>
+                  <span class="load-mark">
+                    <span class="load-mark__dot" data-qa="table-band-dot" data-load-band={band} style={{ background: bandStyle[band].fill }} aria-hidden="true" />
+                    {loadText(language, kindergarten.chosen, kindergarten.capacity)}
+                  </span>
                   <span class="visually-hidden"> ({text.bands[band]})</span>
                 </td>
               </tr>

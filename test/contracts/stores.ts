@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { ageGroups, type Kindergarten } from '#domain/application';
+import { emptyCounts, type Campaign } from '#domain/campaign';
+import { CampaignAlreadyActiveError } from '#domain/campaign';
+import type { KindergartenFields } from '#domain/kindergarten-rules';
+import type { Notification } from '#domain/notification';
+import type { CampaignStore } from '#ports/campaigns';
+import type { ExportRecord, ExportStore, KindergartenStore, NotificationStore } from '#ports/stores';
+
+/**
+ * What any adapter of these stores must do, in the ports' own terms (conditional writes, guards,
+ * idempotence). Each suite takes the store and a fresh-id source, so it can run on any adapter
+ * and beside other tests; `test/integration/port-contracts.test.ts` runs them on DynamoDB Local.
+ */
+export interface StoreWorld {
+  /** A tenant id no other test uses. */
+  readonly tenant: () => string;
+  readonly kindergartenFields: () => KindergartenFields;
+}
+
+const every = (places: number) => Object.fromEntries(ageGroups.map((group) => [group, places])) as Kindergarten['capacity'];
+
+export function campaignStoreContract(name: string, store: () => CampaignStore, world: () => StoreWorld): void {
+  describe(`${name}: CampaignStore`, () => {
+    const draft = (tenantId: string, campaignId: string): Campaign => ({
+      tenantId,
+      campaignId,
+      year: 2026,
+      startsAt: '2026-10-01T04:00:00.000Z',
+      endsAt: '2026-11-01T04:00:00.000Z',
+      status: 'draft',
+      createdAt: '2026-09-20T04:00:00.000Z',
+      counts: { ...emptyCounts },
+    });
+    const summary = { year: 2026, startsAt: '2026-10-01T04:00:00.000Z', endsAt: '2026-11-01T04:00:00.000Z', extensionYears: 1, surveyVersion: 'kezek-2026-2' };
+
+    it('should let one campaign of a tenant be active at a time, and free the guard when it leaves', async () => {
+      // Prepare
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-1'));
+      await store().create(draft(tenantId, 'c-2'));
+      // Act + Assess
+      expect(await store().transition(tenantId, 'c-1', ['draft'], 'active', { guard: 'take', summary })).toBe(true);
+      await expect(store().transition(tenantId, 'c-2', ['draft'], 'active', { guard: 'take', summary })).rejects.toBeInstanceOf(CampaignAlreadyActiveError);
+      expect((await store().active(tenantId))?.campaignId).toBe('c-1');
+      expect((await store().get(tenantId, 'c-2'))?.status).toBe('draft');
+      expect(await store().transition(tenantId, 'c-1', ['active'], 'cancelled', { guard: 'release' })).toBe(true);
+      expect(await store().active(tenantId)).toBeUndefined();
+      expect(await store().transition(tenantId, 'c-2', ['draft'], 'active', { guard: 'take', summary })).toBe(true);
+    });
+
+    it('should refuse a move from a status the campaign is no longer in', async () => {
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-1'));
+      expect(await store().transition(tenantId, 'c-1', ['draft'], 'cancelled')).toBe(true);
+      expect(await store().transition(tenantId, 'c-1', ['draft'], 'active', { guard: 'take', summary })).toBe(false);
+      expect((await store().get(tenantId, 'c-1'))?.status).toBe('cancelled');
+    });
+
+    it('should refuse a second campaign with the same id', async () => {
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-1'));
+      await expect(store().create({ ...draft(tenantId, 'c-1'), year: 2027 })).rejects.toThrow();
+      expect((await store().get(tenantId, 'c-1'))?.year).toBe(2026);
+    });
+
+    it('should set a field only its job writes once when asked to, and list the tenant’s campaigns newest first', async () => {
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-old'));
+      await store().create({ ...draft(tenantId, 'c-new'), createdAt: '2026-09-21T04:00:00.000Z' });
+      expect(await store().update(tenantId, 'c-new', { announcedAt: '2026-10-01T04:00:00.000Z' }, 'announcedAt')).toBe(true);
+      expect(await store().update(tenantId, 'c-new', { announcedAt: '2026-10-02T04:00:00.000Z' }, 'announcedAt')).toBe(false);
+      expect((await store().list(tenantId)).map((c) => c.campaignId)).toEqual(['c-new', 'c-old']);
+    });
+  });
+}
+
+export function kindergartenStoreContract(name: string, store: () => KindergartenStore, world: () => StoreWorld): void {
+  describe(`${name}: KindergartenStore`, () => {
+    it('should create a kindergarten once, with no place taken, at revision 1', async () => {
+      const tenantId = world().tenant();
+      const created = await store().create(tenantId, 'k-1', { ...world().kindergartenFields(), capacity: every(3) });
+      expect(created).toMatchObject({ tenantId, kindergartenId: 'k-1', occupancy: every(0), version: 1 });
+      expect(await store().create(tenantId, 'k-1', world().kindergartenFields())).toBeUndefined();
+      expect((await store().listByTenant(tenantId)).map((k) => k.kindergartenId)).toEqual(['k-1']);
+    });
+
+    it('should update only over the version read, and hand back what stands when refused', async () => {
+      const tenantId = world().tenant();
+      const fields = { ...world().kindergartenFields(), capacity: every(3) };
+      await store().create(tenantId, 'k-1', fields);
+      const first = await store().update(tenantId, 'k-1', { ...fields, capacity: every(4) }, 1);
+      expect(first).toMatchObject({ updated: { version: 2, capacity: every(4) } });
+      const stale = await store().update(tenantId, 'k-1', { ...fields, capacity: every(5) }, 1);
+      expect(stale).toMatchObject({ refused: { version: 2, capacity: every(4) } });
+      expect(await store().update(tenantId, 'k-missing', fields, 1)).toEqual({ refused: undefined });
+    });
+
+    it('should read many by key and leave unknown keys out', async () => {
+      const tenantId = world().tenant();
+      await store().create(tenantId, 'k-1', world().kindergartenFields());
+      const found = await store().getMany([{ tenantId, kindergartenId: 'k-1' }, { tenantId, kindergartenId: 'k-none' }]);
+      expect(found.map((k) => k.kindergartenId)).toEqual(['k-1']);
+    });
+  });
+}
+
+export function exportStoreContract(name: string, store: () => ExportStore, world: () => StoreWorld): void {
+  describe(`${name}: ExportStore`, () => {
+    const record = (tenantId: string, exportId: string): ExportRecord => ({
+      tenantId,
+      exportId,
+      campaignId: 'c-1',
+      kind: 'answers',
+      language: 'ru',
+      status: 'running',
+      createdAt: '2026-10-05T04:00:00.000Z',
+      processed: 0,
+      total: 10,
+      expiresAtEpoch: 1_800_000_000,
+    });
+
+    it('should move a running export’s progress, finish it once, and then leave it alone', async () => {
+      const tenantId = world().tenant();
+      await store().create(record(tenantId, 'x-1'));
+      await store().progress(tenantId, 'x-1', 4, 10);
+      expect(await store().get(tenantId, 'x-1')).toMatchObject({ status: 'running', processed: 4, total: 10 });
+      expect(await store().finish(tenantId, 'x-1', { status: 'done', rows: 10, fileKey: 'exports/x-1.csv', fileName: 'x-1.csv' })).toBe(true);
+      expect(await store().finish(tenantId, 'x-1', { status: 'failed' })).toBe(false);
+      await store().progress(tenantId, 'x-1', 1, 10);
+      expect(await store().get(tenantId, 'x-1')).toMatchObject({ status: 'done', rows: 10, processed: 4 });
+    });
+
+    it('should refuse a second record with the same id', async () => {
+      const tenantId = world().tenant();
+      await store().create(record(tenantId, 'x-1'));
+      await expect(store().create(record(tenantId, 'x-1'))).rejects.toThrow();
+    });
+  });
+}
+
+export function notificationStoreContract(name: string, store: () => NotificationStore, world: () => StoreWorld): void {
+  describe(`${name}: NotificationStore`, () => {
+    const notice = (recipientIin: string, at: string, applicationId = 'a-1'): Notification => ({
+      recipientIin,
+      notificationId: `${at}#${applicationId}#refer`,
+      tenantId: 'contract',
+      applicationId,
+      kind: 'refer',
+      createdAt: at,
+      params: {},
+      channels: { cabinet: 'delivered' },
+      read: false,
+    });
+    // A recipient per test: the tenant source gives fresh strings.
+    const recipient = () => `iin-${world().tenant()}`;
+
+    it('should write each notice once however often it is put, and list the newest first', async () => {
+      const iin = recipient();
+      const first = notice(iin, '2026-10-01T04:00:00.000Z');
+      const second = notice(iin, '2026-10-02T04:00:00.000Z');
+      expect(await store().putOnce([first, second])).toHaveLength(2);
+      expect(await store().putOnce([first])).toHaveLength(0);
+      expect((await store().latest(iin, 10)).map((n) => n.notificationId)).toEqual([second.notificationId, first.notificationId]);
+      expect(await store().latest(iin, 1)).toHaveLength(1);
+    });
+
+    it('should count a claimed notice for its owner again, never for another owner', async () => {
+      const iin = recipient();
+      const claimed = notice(iin, '2026-10-03T04:00:00.000Z');
+      expect(await store().claimOnce([{ notification: claimed, owner: 'job-1' }])).toMatchObject({ owned: 1 });
+      const again = await store().claimOnce([{ notification: claimed, owner: 'job-1' }]);
+      expect(again).toEqual({ written: [], owned: 1 });
+      expect(await store().claimOnce([{ notification: claimed, owner: 'job-2' }])).toEqual({ written: [], owned: 0 });
+    });
+
+    it('should mark only the reader’s own notices as read', async () => {
+      const mine = recipient();
+      const theirs = recipient();
+      const own = notice(mine, '2026-10-04T04:00:00.000Z');
+      const other = notice(theirs, '2026-10-04T04:00:00.000Z', 'a-2');
+      await store().putOnce([own, other]);
+      expect(await store().markRead(mine, [own.notificationId])).toBe(1);
+      expect(await store().markRead(mine, [other.notificationId])).toBe(0);
+      expect((await store().get(theirs, other.notificationId))?.read).toBe(false);
+      expect((await store().get(mine, own.notificationId))?.read).toBe(true);
+    });
+  });
+}
