@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { startLocalRuntime, repositoryRoot } from './runtime.ts';
+import { groupedSecret, staffCodeNow } from './staff-code.ts';
 
 /** `npm start`: the whole system locally. PORT, KEZEK_DATA_DIR, KEZEK_DEMO_APPLICATIONS and RATE_LIMIT_SCALE configure it. */
 const port = Number(process.env.PORT ?? 3000);
@@ -41,6 +43,7 @@ const lines = [
   ...(rateLimitScale !== 1 ? [`  Limits       abuse limits × ${rateLimitScale} (RATE_LIMIT_SCALE)`] : []),
 ];
 if (seed) {
+  const staffCode = await staffCodeNow(dynamoDocumentClient(), runtime.tableNames.accounts, seed.data.staff.login, runtime.clock.now());
   lines.push(
     `  Demo tenant  ${seed.data.tenant.name.en}: ${seed.data.kindergartens.length} kindergartens, ${seed.data.applications.length} applications` +
       (seed.seededNow ? ' (seeded now)' : ` (seeded ${seed.marker.seededAt.slice(0, 10)}, kept)`),
@@ -48,6 +51,13 @@ if (seed) {
     'Demo logins (synthetic people; the one-time code appears below as an [sms → …] line)',
     ...seed.data.demoParents.map((parent) => `  Parent  IIN ${parent.iin}  ${parent.displayName}: ${parent.note}`),
     `  Staff   ${seed.data.staff.login} / ${seed.data.staff.password}  (${seed.data.staff.tenantId})`,
+    ...(staffCode
+      ? [
+          `          second factor: a code for now is ${staffCode.code}; a fresh one any time: npm run staff-code -- ${staffCode.login}`,
+          `          or add the key to an authenticator app: ${groupedSecret(staffCode.secret)}`,
+          `          (${staffCode.uri})`,
+        ]
+      : []),
     '',
     'Another department: npm run department -- add --file docs/department.example.json (then http://balkhash.localhost:' + port + '/)',
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableKey } from '#functions/tables';
 import { parentAccountId, staffAccountId } from '#domain/accounts';
@@ -9,9 +10,12 @@ import { defaultPolicy } from '#domain/policy';
 import { positionsOf } from '#domain/queue-order';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { cohortPlaceChances, type PlaceChanceEstimate } from '#domain/place-chance';
-import { departmentInput, type Department } from '#domain/department';
+import { departmentInput, invitationExpiry, type Department } from '#domain/department';
 import { DynamoDepartmentStore } from '#adapters/dynamodb/department-store';
-import { onboardDepartment, setStaffPassword } from '#use-cases/departments';
+import { invitationTokenHash, onboardDepartment } from '#use-cases/departments';
+import { setStaffPassword, startStaffEnrolment } from '#use-cases/staff-enrolment';
+import { DynamoStaffStore } from '#adapters/dynamodb/staff-store';
+import { totpCodeAt, totpStep } from '#use-cases/second-factor';
 import { demoTenantId, generateDemoData, type DemoData } from './demo-data.ts';
 
 /** Bump when the demo data's shape changes, so old local databases are not mistaken for current ones. */
@@ -88,11 +92,12 @@ export function demoDepartment(data: Pick<DemoData, 'tenant' | 'staff'>): Depart
 
 /**
  * The demo department is onboarded the way an operator onboards one (`npm run department`), and
- * its administrator sets the demo password with the one-time link, as a real one does.
+ * its administrator sets the demo password with the one-time link and enrols an authenticator, as
+ * a real one does (the secret is in the accounts table: `npm run staff-code` shows its current code).
  */
 async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Record<TableKey, string>, data: DemoData, now: Date): Promise<void> {
   const { Item: existing } = await client.send(new GetCommand({ TableName: names.tenants, Key: { tenantId: data.tenant.tenantId }, ConsistentRead: true }));
-  if (existing?.onboardedAt) return;
+  if (existing?.onboardedAt) return enrolDemoStaffIfNeeded(client, names, data, now);
   if (existing) {
     // A data directory seeded before onboarding existed: its department and login are made anew.
     await client.send(new DeleteCommand({ TableName: names.tenants, Key: { tenantId: data.tenant.tenantId } }));
@@ -105,7 +110,29 @@ async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Reco
   };
   const onboarded = await onboardDepartment(deps, demoDepartment(data), { operator: 'demo-seed', siteUrl: 'http://localhost' });
   const token = new URLSearchParams(new URL(onboarded.link).hash.slice(1)).get('token')!;
-  await setStaffPassword(deps, token, data.staff.password);
+  await enrolWithLink(deps, token, data.staff.password, now);
+}
+
+/** Uses a one-time link as its holder does: asks for the second factor's secret and confirms it with its current code. */
+async function enrolWithLink(deps: Parameters<typeof setStaffPassword>[0], token: string, password: string, now: Date): Promise<void> {
+  const { secret } = await startStaffEnrolment(deps, token);
+  await setStaffPassword(deps, token, password, totpCodeAt(secret, totpStep(now)));
+}
+
+/**
+ * A data directory onboarded before staff had a second factor: its demo staff has none and could
+ * not log in. It gets a new link (as the administrator's reset gives) and enrols through it.
+ */
+async function enrolDemoStaffIfNeeded(client: DynamoDBDocumentClient, names: Record<TableKey, string>, data: DemoData, now: Date): Promise<void> {
+  const { Item: account } = await client.send(new GetCommand({ TableName: names.accounts, Key: { accountId: staffAccountId(data.staff.login) }, ConsistentRead: true }));
+  if (!account || typeof account.totpSecret === 'string') return;
+  const staff = new DynamoStaffStore(client, (key) => names[key]);
+  const member = await staff.get(data.tenant.tenantId, data.staff.login);
+  if (!member) return;
+  const token = randomBytes(32).toString('base64url');
+  const invitation = { tokenHash: invitationTokenHash(token), login: member.login, tenantId: member.tenantId, expiresAt: invitationExpiry(now).toISOString() };
+  await staff.addInvitation(member, invitation, { at: now.toISOString(), action: 'second_factor_reset', by: 'operator:demo-seed' }, { clearSecondFactor: true });
+  await enrolWithLink({ departments: new DynamoDepartmentStore(client, (key) => names[key]), clock: () => now }, token, data.staff.password, now);
 }
 
 export interface DemoSeedMarker {
@@ -141,6 +168,7 @@ export async function seedDemoTenant(
   const existing = await readMarker(client, names.tenants, demoTenantId);
   if (existing) {
     const data = generateDemoData({ now: new Date(existing.seededAt), applicationCount: existing.applicationCount });
+    await enrolDemoStaffIfNeeded(client, names, data, options.now);
     return { data, seededNow: false, marker: existing };
   }
   const marker: DemoSeedMarker = {

@@ -14,8 +14,8 @@ export interface SmokeOptions {
   readonly apiEndpoint?: string;
   /** The department whose banner to read (the site's own department when the site names one). */
   readonly tenantId?: string;
-  /** An operator-provided test account of a department's staff. */
-  readonly staff?: { readonly login: string; readonly password: string };
+  /** An operator-provided test account of a department's staff, with its current second-factor code (authenticator or recovery code). */
+  readonly staff?: { readonly login: string; readonly password: string; readonly code?: string };
   /** Per request; a deployment that does not answer within it has failed. */
   readonly timeoutMs?: number;
 }
@@ -130,7 +130,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeCheck[]> {
       const { response, body } = await json('/api/auth/staff/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: staff.login, password: staff.password }),
+        body: JSON.stringify({ login: staff.login, password: staff.password, ...(staff.code && { code: staff.code }) }),
       });
       if (response.status !== 200) throw new Error(`login answered ${response.status}: ${String((body as { message?: string } | undefined)?.message ?? '')}`);
       const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]!);
@@ -145,10 +145,12 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeCheck[]> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { url: { type: 'string' }, 'api-endpoint': { type: 'string' }, 'staff-login': { type: 'string' }, tenant: { type: 'string' } },
+    options: { url: { type: 'string' }, 'api-endpoint': { type: 'string' }, 'staff-login': { type: 'string' }, 'staff-code': { type: 'string' }, tenant: { type: 'string' } },
   });
   if (!values.url) {
-    console.error('usage: npm run smoke -- --url https://… [--api-endpoint https://….execute-api….amazonaws.com] [--staff-login LOGIN] (password in KEZEK_SMOKE_STAFF_PASSWORD)');
+    console.error(
+      'usage: npm run smoke -- --url https://… [--api-endpoint https://….execute-api….amazonaws.com] [--staff-login LOGIN --staff-code 123456] (password in KEZEK_SMOKE_STAFF_PASSWORD)',
+    );
     process.exit(2);
   }
   const password = process.env.KEZEK_SMOKE_STAFF_PASSWORD;
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     url: values.url,
     apiEndpoint: values['api-endpoint'],
     tenantId: values.tenant,
-    staff: values['staff-login'] && password ? { login: values['staff-login'], password } : undefined,
+    staff: values['staff-login'] && password ? { login: values['staff-login'], password, code: values['staff-code'] } : undefined,
   });
   for (const check of checks) console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
   const failed = checks.filter((check) => !check.ok).length;

@@ -40,7 +40,7 @@ export function activeAdminDelta(before: StaffStanding, after: StaffStanding): -
 }
 
 /** What an administrator did to an account, as its history records it. */
-export type StaffAction = 'invited' | 'password_set' | 'added' | 'disabled' | 'enabled' | 'role_changed' | 'reset_link_sent';
+export type StaffAction = 'invited' | 'password_set' | 'added' | 'disabled' | 'enabled' | 'role_changed' | 'reset_link_sent' | 'second_factor_reset';
 
 /** The history events a change makes, in order (nothing when it changes nothing). */
 export function staffChangeActions(before: StaffStanding, after: StaffStanding): { readonly action: StaffAction; readonly from?: StaffRole; readonly to?: StaffRole }[] {

@@ -7,7 +7,7 @@ import { loginStaff } from '#use-cases/staff-login';
 
 export const handler = httpHandler('staff-login-session', async ({ body, event }) => {
   const deps = dependencies();
-  const { token, session } = await loginStaff(deps, body.login, body.password, clientAddress(event, await deps.originSecrets.current()));
+  const { token, session } = await loginStaff(deps, body.login, body.password, body.code, clientAddress(event, await deps.originSecrets.current()));
   return {
     body: { role: session.role, displayName: session.displayName, tenantId: session.tenantId },
     cookies: [sessionCookie(token, staffSessionHours * 3600, deps.cookieSecure)],

@@ -1,8 +1,8 @@
 import { dependencies } from '#adapters/dependencies';
 import { httpHandler } from '#http/http-handler';
-import { setStaffPassword } from '#use-cases/departments';
+import { setStaffPassword } from '#use-cases/staff-enrolment';
 
 export const handler = httpHandler('staff-set-password', async ({ body }) => {
-  const { login } = await setStaffPassword(dependencies(), body.token, body.password);
-  return { body: { login } };
+  const { login, recoveryCodes } = await setStaffPassword(dependencies(), body.token, body.password, body.code);
+  return { body: { login, recoveryCodes } };
 });

@@ -56,6 +56,9 @@ export const auditActions = {
   'staff-create-account': { action: 'staff-account.create', record: { type: 'staff-account', result: (body) => body?.account?.login } },
   'staff-update-account': { action: 'staff-account.update', record: { type: 'staff-account', param: 'login' } },
   'staff-reset-password': { action: 'staff-account.reset-password', record: { type: 'staff-account', param: 'login' } },
+  'staff-reset-second-factor': { action: 'staff-account.reset-second-factor', record: { type: 'staff-account', param: 'login' } },
+  // Their own account's count of recovery codes: no personal data of anyone else, nothing changed.
+  'staff-second-factor': 'not-audited',
   'staff-audit-events': { action: 'audit.view' },
   'staff-audit-export': { action: 'audit.export' },
   // The settings name the office, never a person: reading them is not audited, every save is (in its transaction).

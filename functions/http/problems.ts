@@ -35,7 +35,12 @@ export const problems = {
   },
   invalid_credentials: {
     status: 401,
-    message: { kk: 'Логин немесе құпиясөз қате.', ru: 'Неверный логин или пароль.', en: 'Wrong login or password.' },
+    // One answer for a wrong login, password or code, and a missing code: it tells no part right.
+    message: {
+      kk: 'Логин, құпиясөз немесе растау коды қате.',
+      ru: 'Неверный логин, пароль или код подтверждения.',
+      en: 'Wrong login, password or verification code.',
+    },
   },
   validation_failed: {
     status: 400,
@@ -460,6 +465,11 @@ export const fieldMessages = {
     kk: 'Бұл телефон кабинетте тіркелген телефонмен бірдей.',
     ru: 'Этот телефон уже записан в кабинете.',
     en: 'This is already the phone on file.',
+  },
+  totp_code: {
+    kk: 'Бұл код сәйкес келмейді. Қосымшадағы қазіргі 6 цифрлы кодты енгізіңіз.',
+    ru: 'Код не подошёл. Введите текущий 6-значный код из приложения.',
+    en: 'That code does not match. Enter the current 6-digit code from the app.',
   },
   password_length: {
     kk: 'Құпиясөз кемінде 12 таңбадан тұруы керек.',

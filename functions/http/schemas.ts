@@ -89,6 +89,8 @@ export const parentSessionRequest = lazy(() => z.strictObject({
 export const staffSessionRequest = lazy(() => z.strictObject({
   login: z.string().trim().min(3).max(100),
   password: z.string().min(1).max(200),
+  /** The second factor: the authenticator's current 6 digits or a recovery code. Optional in shape: a missing code gets the same 401 as a wrong one. */
+  code: z.string().trim().max(40).optional(),
 }));
 
 export const identityResponse = lazy(() => z.object({
@@ -643,11 +645,32 @@ export const publicSiteResponse = lazy(() => z.object({
 }));
 
 /** The token of a one-time set-password link (256 bits, base64url) and the new password. */
-export const staffPasswordRequest = lazy(() => z.strictObject({
-  token: z.string().regex(/^[\w-]{43}$/),
-  password: z.string().min(12, { message: 'password_length' }).max(200),
+const invitationToken = lazy(() => z.string().regex(/^[\w-]{43}$/));
+export const staffEnrolmentRequest = lazy(() => z.strictObject({ token: invitationToken() }));
+export const staffEnrolmentResponse = lazy(() => z.object({
+  login: z.string(),
+  /** The RFC 6238 secret, base32 (160 bits), for typing into an authenticator app. */
+  secret: z.string(),
+  /** The same as an `otpauth://totp/` URI, for a QR code. */
+  uri: z.string(),
 }));
-export const staffPasswordResponse = lazy(() => z.object({ login: z.string() }));
+export const staffPasswordRequest = lazy(() => z.strictObject({
+  token: invitationToken(),
+  password: z.string().min(12, { message: 'password_length' }).max(200),
+  /** A current code of the secret the enrolment gave: confirms the authenticator holds it. */
+  code: z.string().trim().regex(/^\d{6}$/, { message: 'totp_code' }),
+}));
+export const staffPasswordResponse = lazy(() => z.object({
+  login: z.string(),
+  /** Ten single-use recovery codes, shown this once (only their hashes are kept). */
+  recoveryCodes: z.array(z.string()),
+}));
+export const secondFactorResponse = lazy(() => z.object({
+  /** Whether the account has an authenticator enrolled. */
+  enrolled: z.boolean(),
+  /** How many of the ten recovery codes are left. */
+  recoveryCodesLeft: z.number().int(),
+}));
 
 /** A staff login: an email address, compared in lower case. */
 const staffLogin = lazy(() => z.string().trim().toLowerCase().max(100).pipe(z.email({ message: 'staff_login_format' })));

@@ -16,6 +16,17 @@ export interface Invitation {
   readonly login: string;
   readonly tenantId: string;
   readonly expiresAt: string;
+  /** The second factor's secret offered to the link's holder, once they asked for it (enrolment). */
+  readonly totpSecret?: string;
+}
+
+/** What redeeming a link stores on the account: the password and the confirmed second factor. */
+export interface StaffCredentials {
+  readonly passwordHash: string;
+  readonly totpSecret: string;
+  /** The time step of the code that confirmed the enrolment: it is spent. */
+  readonly totpStep: number;
+  readonly recoveryCodeHashes: readonly string[];
 }
 
 /** What staff history records (append-only on the account). */
@@ -44,9 +55,15 @@ export interface DepartmentStore {
   byHost(host: string): Promise<Tenant | DepartmentTenant | undefined>;
   getInvitation(tokenHash: string): Promise<Invitation | undefined>;
   /**
-   * Uses the invitation up and stores the password hash on its account, in one transaction,
-   * only while the invitation exists and is unexpired at `now`; false when it was not (used or
-   * expired meanwhile).
+   * Stores the second factor's secret on the invitation, only while it exists, is unexpired at
+   * `now` and has no secret yet; false when it was not so (the caller reads it again).
    */
-  redeemInvitation(invitation: Invitation, passwordHash: string, now: Date, event: StaffEvent): Promise<boolean>;
+  offerTotpSecret(invitation: Invitation, secret: string, now: Date): Promise<boolean>;
+  /**
+   * Uses the invitation up and stores the password hash and the second factor (replacing any
+   * earlier one, with its recovery codes) on its account, in one transaction, only while the
+   * invitation exists, is unexpired at `now` and still offers `credentials.totpSecret`; false
+   * when it was not (used or expired meanwhile).
+   */
+  redeemInvitation(invitation: Invitation, credentials: StaffCredentials, now: Date, event: StaffEvent): Promise<boolean>;
 }

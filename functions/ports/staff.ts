@@ -36,6 +36,10 @@ export interface StaffStore {
    * disabling also moves its session generation on, which ends its open sessions.
    */
   change(member: StaffMember, after: StaffStanding, events: readonly StaffEvent[]): Promise<StaffChangeRefusal | undefined>;
-  /** Stores a new one-time link for an account of the department, while it is at `member.version`. */
-  addInvitation(member: StaffMember, invitation: Invitation, event: StaffEvent): Promise<StaffChangeRefusal | undefined>;
+  /**
+   * Stores a new one-time link for an account of the department, while it is at `member.version`.
+   * With `clearSecondFactor`, also removes the account's second factor and recovery codes and ends
+   * its sessions (a new generation): it cannot log in until it enrols again through the link.
+   */
+  addInvitation(member: StaffMember, invitation: Invitation, event: StaffEvent, options?: { readonly clearSecondFactor?: boolean }): Promise<StaffChangeRefusal | undefined>;
 }

@@ -288,6 +288,12 @@ export interface StaffAccount {
   readonly status?: StaffStatus;
   /** Moves on when the account is disabled; a session opened at another generation is dead (absent = 0). */
   readonly sessionGeneration?: number;
+  /** The second factor's RFC 6238 secret (base32); absent until enrolled through a one-time link, and after an administrator's reset. */
+  readonly totpSecret?: string;
+  /** The last time step whose code was accepted: a code is good once (absent: none yet). */
+  readonly totpLastStep?: number;
+  /** SHA-256 hashes of the recovery codes not used yet. */
+  readonly recoveryCodeHashes?: readonly string[];
 }
 
 export interface AccountStore {
@@ -301,6 +307,13 @@ export interface AccountStore {
   getStaff(login: string): Promise<StaffAccount | undefined>;
   /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
   replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;
+  /**
+   * Records `step` as the last accepted time step, only while the secret is still `secret` and
+   * the step is above the last one accepted; false (nothing written) when the code was used already.
+   */
+  acceptTotpStep(login: string, secret: string, step: number): Promise<boolean>;
+  /** Takes one recovery code (its hash) away, only if it is still there; false when it was used already. */
+  spendRecoveryCode(login: string, codeHash: string): Promise<boolean>;
 }
 
 /** A pending one-time login code; only its hash is kept. */

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { invitationExpiry, setPasswordLink, siteOf, tenantOf, type Department, type Site } from '#domain/department';
-import { InvitationExpiredError, InvitationInvalidError, SiteNotFoundError } from '#domain/errors';
+import { SiteNotFoundError } from '#domain/errors';
 import type { Dependencies } from '#ports/dependencies';
-import { hashPassword } from './passwords.ts';
 
 /** Only the SHA-256 of a link's token is stored: a leaked table sets no password. */
 export function invitationTokenHash(token: string): string {
@@ -45,31 +44,6 @@ export async function onboardDepartment(
     await deps.notifier.sendSms({ phone: admin.phone, text: `kezek, ${department.name.ru}: задайте пароль по ссылке (действует 72 ч): ${link}` });
   }
   return { tenantId: department.tenantId, adminLogin: admin.login, link, expiresAt, sentBySms: admin.phone !== undefined };
-}
-
-/**
- * Sets a staff member's password with a one-time link: refused when the link is unknown or used
- * (`InvitationInvalidError`) or past its expiry (`InvitationExpiredError`); using it and storing
- * the password happen in one transaction, so a link works once even when used twice at once.
- */
-export async function setStaffPassword(
-  deps: Pick<Dependencies, 'departments' | 'clock'>,
-  token: string,
-  password: string,
-): Promise<{ readonly login: string; readonly tenantId: string }> {
-  const now = deps.clock();
-  const tokenHash = invitationTokenHash(token);
-  const invitation = await deps.departments.getInvitation(tokenHash);
-  if (!invitation) throw new InvitationInvalidError();
-  if (Date.parse(invitation.expiresAt) <= now.getTime()) throw new InvitationExpiredError();
-  const passwordHash = await hashPassword(password);
-  const redeemed = await deps.departments.redeemInvitation(invitation, passwordHash, now, {
-    at: now.toISOString(),
-    action: 'password_set',
-    by: 'self',
-  });
-  if (!redeemed) throw Date.parse(invitation.expiresAt) <= deps.clock().getTime() ? new InvitationExpiredError() : new InvitationInvalidError();
-  return { login: invitation.login, tenantId: invitation.tenantId };
 }
 
 /** The department whose site answers on `host`, as its public pages show it. */

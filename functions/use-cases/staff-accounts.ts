@@ -74,13 +74,36 @@ export async function changeStaff(deps: Deps, admin: Identity, tenantId: string,
   return { ...member, ...after, version: member.version + 1 };
 }
 
-/** A new one-time link for an active account (a forgotten password, a lost first link); earlier links stay valid until used or expired. */
+/**
+ * A new one-time link for an active account (a forgotten password, a lost first link); earlier
+ * links stay valid until used or expired. Using it sets a password and enrols a new second factor.
+ */
 export async function sendPasswordResetLink(deps: Deps, admin: Identity, tenantId: string, login: string, version: number): Promise<{ readonly member: StaffMember; readonly link: SetPasswordLink }> {
+  return newLinkFor(deps, admin, tenantId, login, version, false);
+}
+
+/**
+ * A lost or stolen phone: removes the account's second factor and recovery codes at once (its
+ * sessions end) and answers a one-time link through which its holder sets a password and enrols
+ * again; until then the account cannot log in.
+ */
+export async function resetSecondFactor(deps: Deps, admin: Identity, tenantId: string, login: string, version: number): Promise<{ readonly member: StaffMember; readonly link: SetPasswordLink }> {
+  return newLinkFor(deps, admin, tenantId, login, version, true);
+}
+
+async function newLinkFor(deps: Deps, admin: Identity, tenantId: string, login: string, version: number, clearSecondFactor: boolean) {
   const member = await memberAt(deps, tenantId, login, version);
   if (member.status === 'disabled') throw new StaffDisabledError();
   const now = deps.clock();
   const { invitation, link } = newInvitation(member, now);
-  const refusal = await deps.staff.addInvitation(member, invitation, eventBy(admin, now, { action: 'reset_link_sent' }));
+  const event = eventBy(admin, now, { action: clearSecondFactor ? 'second_factor_reset' : 'reset_link_sent' });
+  const refusal = await deps.staff.addInvitation(member, invitation, event, { clearSecondFactor });
   if (refusal) throw new ConcurrentChangeError();
   return { member: { ...member, version: member.version + 1 }, link };
+}
+
+/** What a staff member sees of their own second factor: whether they have one and how many recovery codes remain. */
+export async function ownSecondFactor(deps: Pick<Dependencies, 'accounts'>, login: string): Promise<{ readonly enrolled: boolean; readonly recoveryCodesLeft: number }> {
+  const account = await deps.accounts.getStaff(login);
+  return { enrolled: account?.totpSecret !== undefined, recoveryCodesLeft: account?.recoveryCodeHashes?.length ?? 0 };
 }

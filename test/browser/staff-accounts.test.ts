@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, staffLogsIn } from '../support/browser.ts';
+import { axeViolations, fillSetPassword, fillStaffLogin, launchChromium, staffLogsIn } from '../support/browser.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -49,15 +49,14 @@ describe('the staff page', () => {
     // Act: the analyst sets a password with the link and logs in, in English
     const analyst = await pageIn('en-GB');
     await analyst.goto(url);
-    await analyst.locator('[data-qa="new-password"]').fill('analyst page password');
-    await analyst.locator('[data-qa="repeat-password"]').fill('analyst page password');
+    await fillSetPassword(analyst, runtime, 'analyst page password');
     await analyst.locator('[data-qa="set-password-submit"]').click();
     await analyst.locator('[data-qa="set-password-done"]').waitFor();
     await analyst.goto(`${runtime.url}/staff/login`);
-    await analyst.locator('[data-qa="staff-login"]').fill('analyst.page@temirtau.example.kz');
-    await analyst.locator('[data-qa="staff-password"]').fill('analyst page password');
+    await fillStaffLogin(analyst, runtime, 'analyst.page@temirtau.example.kz', 'analyst page password');
     await analyst.locator('[data-qa="staff-submit"]').click();
     await analyst.locator('[data-qa="kindergarten-row"]').first().waitFor();
+    const recoveryLeft = (await analyst.locator('[data-qa="recovery-codes-left"]').textContent())?.trim();
     const sections = await analyst.locator('[data-qa="staff-nav"] a').evaluateAll((links) => links.map((link) => link.getAttribute('data-qa')));
     const editLinks = await analyst.locator('[data-qa="kindergarten-edit"]').count();
 
@@ -74,6 +73,7 @@ describe('the staff page', () => {
     expect(url).toMatch(new RegExp(`^${runtime.url}/staff/set-password#token=[\\w-]{43}$`));
     expect(stateBefore).toBe('Активен, пароль ещё не задан');
     expect(violationsWithLink).toEqual([]);
+    expect(recoveryLeft).toBe('You have 10 recovery codes left.');
     expect(sections).toEqual(['nav-kindergartens', 'nav-campaigns']);
     expect(editLinks).toBe(0);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIin } from '#domain/iin';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, fillStaffLogin, launchChromium } from '../support/browser.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -23,8 +23,7 @@ async function staffPage(options: { locale: string; phone?: boolean }): Promise<
   const page = await context.newPage();
   const { login, password } = runtime.seed!.data.staff;
   await page.goto(`${runtime.url}/staff/login`);
-  await page.locator('[data-qa="staff-login"]').fill(login);
-  await page.locator('[data-qa="staff-password"]').fill(password);
+  await fillStaffLogin(page, runtime, login, password);
   await page.locator('[data-qa="staff-submit"]').click();
   await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
   return { context, page };

@@ -6,7 +6,7 @@ import { dependencies } from '#adapters/dependencies';
 import { enforceLimits } from '#use-cases/rate-limits';
 import { sendParentLoginCode, verifyParentLoginCode } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginParent, startTestRuntime } from '../support/runtime.ts';
+import { client, loginParent, nextStaffCode, startTestRuntime } from '../support/runtime.ts';
 
 /** Every comparison of a secret (a login code's hash) goes through `timingSafeEqual`: counted, not changed. */
 const comparisons = vi.hoisted(() => ({ count: 0 }));
@@ -257,7 +257,8 @@ describe('staff passwords', () => {
     anHourLater();
     const { login, password } = runtime.seed!.data.staff;
     const limit = staffLoginLimits.perLogin[0].max;
-    const attempt = (pass: string) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password: pass }, language: 'en' });
+    const attempt = async (pass: string) =>
+      client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password: pass, code: await nextStaffCode(runtime, login) }, language: 'en' });
     // Act
     const wrong: number[] = [];
     for (let i = 0; i < limit; i++) wrong.push((await attempt(`guess-${i}`)).status);
@@ -268,6 +269,26 @@ describe('staff passwords', () => {
     expect(wrong.every((status) => status === 401)).toBe(true);
     expect(right.status).toBe(429);
     expect(right.body.error.message).toMatch(/^Too many requests\. Try again in \d+ min\.$/);
+    expect(later.status).toBe(200);
+  });
+});
+
+describe('staff second-factor codes', () => {
+  it('should count wrong codes with the right password against the same limit, and refuse the right code after ten', async () => {
+    // Prepare: a fresh hour (and so a fresh quarter of an hour)
+    anHourLater();
+    const { login, password } = runtime.seed!.data.staff;
+    const limit = staffLoginLimits.perLogin[0].max;
+    const attempt = (code: string) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password, code }, language: 'en' });
+    // Act
+    const wrong: number[] = [];
+    for (let i = 0; i < limit; i++) wrong.push((await attempt(String(100000 + i))).status);
+    const right = await attempt(await nextStaffCode(runtime, login));
+    runtime.clock.advance(15 * 60_000);
+    const later = await attempt(await nextStaffCode(runtime, login));
+    // Assess
+    expect(wrong.every((status) => status === 401)).toBe(true);
+    expect(right.status).toBe(429);
     expect(later.status).toBe(200);
   });
 });

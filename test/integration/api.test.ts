@@ -8,7 +8,7 @@ import { routes, type RouteDefinition } from '#http/routes';
 import { idPatterns } from '#http/schemas';
 import { loginCodeMaxAttempts } from '#use-cases/parent-login';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginParent, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { client, loginParent, loginStaff, nextStaffCode, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let parentA: Client;
@@ -203,12 +203,15 @@ describe('staff password hashes', () => {
     const key = { accountId: staffAccountId(login) };
     const tenantId = runtime.seed!.data.staff.tenantId;
     await dynamoDocumentClient().send(
-      new PutCommand({ TableName: runtime.tableNames.accounts, Item: { ...key, kind: 'staff', login, tenantId, displayName: 'Rehash', passwordHash: oldHash } }),
+      new PutCommand({
+        TableName: runtime.tableNames.accounts,
+        Item: { ...key, kind: 'staff', login, tenantId, displayName: 'Rehash', passwordHash: oldHash, totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+      }),
     );
     // Act
-    const first = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password } });
+    const first = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password, code: await nextStaffCode(runtime, login) } });
     const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.accounts, Key: key }));
-    const second = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password } });
+    const second = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password, code: await nextStaffCode(runtime, login) } });
     // Assess: N = 2^17, r = 8, p = 1 stored with the new hash, which still takes the same password
     expect(oldHash.startsWith('scrypt$32768$8$1$')).toBe(true);
     expect(first.status).toBe(200);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { addDepartment, departmentFile, tokenOf } from '../support/departments.ts';
-import { client, startTestRuntime } from '../support/runtime.ts';
+import { client, nextStaffCode, setStaffPasswordWithLink, startTestRuntime } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 
@@ -27,8 +27,9 @@ describe('onboarding a department with npm run department', () => {
 
     // Act
     const added = await addDepartment(runtime, departmentFile('balkhash'));
-    const set = await api.request('POST', '/api/auth/staff/password', { body: { token: tokenOf(added.link!), password: 'Balkhash-admin-2026' } });
-    const login = await api.request('POST', '/api/auth/staff/session', { body: { login: 'admin@balkhash.example.kz', password: 'Balkhash-admin-2026' } });
+    const set = await setStaffPasswordWithLink(runtime, tokenOf(added.link!), 'Balkhash-admin-2026');
+    const code = await nextStaffCode(runtime, 'admin@balkhash.example.kz');
+    const login = await api.request('POST', '/api/auth/staff/session', { body: { login: 'admin@balkhash.example.kz', password: 'Balkhash-admin-2026', code } });
     const site = await api.request('GET', '/api/public/site?host=balkhash.localhost');
     const demoSite = await api.request('GET', '/api/public/site?host=localhost');
 
@@ -36,7 +37,8 @@ describe('onboarding a department with npm run department', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(added.link).toMatch(/^http:\/\/balkhash\.localhost:\d+\/staff\/set-password#token=[\w-]{43}$/);
     expect(set.status).toBe(200);
-    expect(set.body).toEqual({ login: 'admin@balkhash.example.kz' });
+    expect(set.body.login).toBe('admin@balkhash.example.kz');
+    expect(set.body.recoveryCodes).toHaveLength(10);
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ role: 'staff', displayName: 'Администратор', tenantId: 'balkhash' });
     expect(site.body.site).toEqual({
@@ -58,16 +60,20 @@ describe('onboarding a department with npm run department', () => {
     const added = await addDepartment(runtime, departmentFile('karaganda'));
     const api = client(runtime.url);
     const token = tokenOf(added.link!);
-    await api.request('POST', '/api/auth/staff/password', { body: { token, password: 'first-password-ok' } });
+    await setStaffPasswordWithLink(runtime, token, 'first-password-ok');
+    const login = 'admin@karaganda.example.kz';
 
     // Act
-    const again = await api.request('POST', '/api/auth/staff/password', { body: { token, password: 'second-password-ok' }, language: 'en' });
-    const withFirst = await api.request('POST', '/api/auth/staff/session', { body: { login: 'admin@karaganda.example.kz', password: 'first-password-ok' } });
-    const withSecond = await api.request('POST', '/api/auth/staff/session', { body: { login: 'admin@karaganda.example.kz', password: 'second-password-ok' } });
+    const again = await api.request('POST', '/api/auth/staff/password', { body: { token, password: 'second-password-ok', code: '123456' }, language: 'en' });
+    const enrolAgain = await api.request('POST', '/api/auth/staff/enrolment', { body: { token }, language: 'en' });
+    const withFirst = await api.request('POST', '/api/auth/staff/session', { body: { login, password: 'first-password-ok', code: await nextStaffCode(runtime, login) } });
+    const withSecond = await api.request('POST', '/api/auth/staff/session', { body: { login, password: 'second-password-ok', code: await nextStaffCode(runtime, login) } });
 
     // Assess
     expect(again.status).toBe(410);
     expect(again.body.error).toEqual({ code: 'invitation_invalid', message: 'The link is not valid or was used already. Ask your administrator for a new link.' });
+    expect(enrolAgain.status).toBe(410);
+    expect(enrolAgain.body.error.code).toBe('invitation_invalid');
     expect(withFirst.status).toBe(200);
     expect(withSecond.status).toBe(401);
   });
@@ -79,7 +85,7 @@ describe('onboarding a department with npm run department', () => {
     runtime.clock.advance(72 * 3_600_000 + 60_000);
 
     // Act
-    const late = await api.request('POST', '/api/auth/staff/password', { body: { token: tokenOf(added.link!), password: 'too-late-password' }, language: 'ru' });
+    const late = await api.request('POST', '/api/auth/staff/password', { body: { token: tokenOf(added.link!), password: 'too-late-password', code: '123456' }, language: 'ru' });
     runtime.clock.advance(-(72 * 3_600_000 + 60_000));
 
     // Assess

@@ -9,7 +9,7 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { kindergartenColumns } from '#domain/import-rows';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { queueCsv } from '../support/csv.ts';
-import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, nextStaffCode, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 const run = promisify(execFile);
 const workDir = mkdtempSync(join(tmpdir(), 'kezek-import-'));
@@ -49,8 +49,10 @@ async function cohort(birthYear: number) {
 }
 
 /** `npm run import` as a user runs it, against this runtime's URL. */
-function importCommand(kind: string, file: string) {
-  return run(process.execPath, ['--import', 'tsx', 'local/import-cli.ts', '--kind', kind, '--file', file, '--url', runtime.url, '--lang', 'en'], {
+async function importCommand(kind: string, file: string) {
+  // The staff member's second-factor code, as they would read it off their phone.
+  const code = await nextStaffCode(runtime, runtime.seed!.data.staff.login);
+  return run(process.execPath, ['--import', 'tsx', 'local/import-cli.ts', '--kind', kind, '--file', file, '--url', runtime.url, '--lang', 'en', '--code', code], {
     cwd: join(import.meta.dirname, '..', '..'),
   });
 }

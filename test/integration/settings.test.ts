@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { makeIin } from '#domain/iin';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { client, loginStaff, setStaffPasswordWithLink, startTestRuntime, type Client } from '../support/runtime.ts';
 
 /**
  * A department's settings (SPEC "Department policy"), through the local runtime on DynamoDB
@@ -257,7 +257,7 @@ describe('department settings', () => {
     const login = 'settings-operator@temirtau.example.kz';
     const added = await admin.request('POST', '/api/staff/accounts', { body: { login, displayName: 'Оператор', role: 'operator' } });
     const token = (added.body.link.path as string).split('#token=')[1];
-    await client(runtime.url).request('POST', '/api/auth/staff/password', { body: { token, password: 'a long test password' } });
+    await setStaffPasswordWithLink(runtime, token!, 'a long test password');
     const operator = await loginStaff(runtime, { login, password: 'a long test password' });
 
     // Act

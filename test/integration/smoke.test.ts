@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { runSmoke } from '../../scripts/smoke.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { nextStaffCode, startTestRuntime } from '../support/runtime.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -33,7 +33,7 @@ describe('npm run smoke', () => {
 
   it('should pass every check against the local runtime, staff login included', async () => {
     const staff = runtime.seed!.data.staff;
-    const checks = await runSmoke({ url: runtime.url, tenantId: staff.tenantId, staff: { login: staff.login, password: staff.password } });
+    const checks = await runSmoke({ url: runtime.url, tenantId: staff.tenantId, staff: { login: staff.login, password: staff.password, code: await nextStaffCode(runtime, staff.login) } });
     expect(checks.filter((check) => !check.ok)).toEqual([]);
     expect(checks.map((check) => check.name)).toEqual(['health', 'viewer address reaches the API', 'security headers', 'public banner', 'staff login']);
   });

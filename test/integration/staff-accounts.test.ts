@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginStaff, startTestRuntime, type Client } from '../support/runtime.ts';
+import { client, loginStaff, nextStaffCode, setStaffPasswordWithLink, startTestRuntime, type Client } from '../support/runtime.ts';
 
 /**
  * A department's administration of its staff, through the local runtime on DynamoDB Local: the
@@ -34,7 +34,7 @@ async function addStaff(role: 'admin' | 'operator' | 'analyst'): Promise<{ login
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   const token = (added.body.link.path as string).split('#token=')[1];
   const password = 'a long test password';
-  const set = await client(runtime.url).request('POST', '/api/auth/staff/password', { body: { token, password } });
+  const set = await setStaffPasswordWithLink(runtime, token!, password);
   expect(set.status).toBe(200);
   return { login, password, version: added.body.account.version };
 }
@@ -131,7 +131,9 @@ describe('disabling an account', () => {
     // Act
     const disabled = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: false } });
     const next = await session.request('GET', '/api/staff/campaigns');
-    const login = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login: account.login, password: account.password } });
+    const login = await client(runtime.url).request('POST', '/api/auth/staff/session', {
+      body: { login: account.login, password: account.password, code: await nextStaffCode(runtime, account.login) },
+    });
     const enabled = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: true } });
     const oldSessionAfter = await session.request('GET', '/api/staff/campaigns');
     const fresh = await loginStaff(runtime, account);
@@ -172,8 +174,10 @@ describe('password-reset links', () => {
     // Act
     const reset = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}/password-reset`, { body: { version: await versionOf(account.login) } });
     const token = (reset.body.link.path as string).split('#token=')[1];
-    const set = await client(runtime.url).request('POST', '/api/auth/staff/password', { body: { token, password: 'another long password' } });
-    const withNew = await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login: account.login, password: 'another long password' } });
+    const set = await setStaffPasswordWithLink(runtime, token!, 'another long password');
+    const withNew = await client(runtime.url).request('POST', '/api/auth/staff/session', {
+      body: { login: account.login, password: 'another long password', code: await nextStaffCode(runtime, account.login) },
+    });
     await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: false } });
     const refused = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}/password-reset`, { body: { version: await versionOf(account.login) } });
 

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCodeAt, totpStep } from '#use-cases/second-factor';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { nextStaffCode } from './runtime.ts';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,12 +22,32 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Fills the staff login form (on the page already): login, password and the code the person's
+ * authenticator would show now (from the stored secret and the runtime's clock).
+ */
+export async function fillStaffLogin(page: Page, runtime: LocalRuntime, login: string, password: string): Promise<void> {
+  await page.locator('[data-qa="staff-login"]').fill(login);
+  await page.locator('[data-qa="staff-password"]').fill(password);
+  await page.locator('[data-qa="staff-code"]').fill(await nextStaffCode(runtime, login));
+}
+
+/**
+ * On the set-password page: types the password twice and the current code of the key the page
+ * shows, as a person who added the key to their authenticator app would.
+ */
+export async function fillSetPassword(page: Page, runtime: LocalRuntime, password: string): Promise<void> {
+  await page.locator('[data-qa="new-password"]').fill(password);
+  await page.locator('[data-qa="repeat-password"]').fill(password);
+  const secret = ((await page.locator('[data-qa="totp-secret"]').textContent()) ?? '').replace(/\s/g, '');
+  await page.locator('[data-qa="totp-code"]').fill(totpCodeAt(secret, totpStep(runtime.clock.now())));
+}
+
 /** Staff log in through the form and land on their console. */
 export async function staffLogsIn(page: Page, runtime: LocalRuntime): Promise<void> {
   const { login, password } = runtime.seed!.data.staff;
   await page.goto(`${runtime.url}/staff/login`);
-  await page.locator('[data-qa="staff-login"]').fill(login);
-  await page.locator('[data-qa="staff-password"]').fill(password);
+  await fillStaffLogin(page, runtime, login, password);
   await page.locator('[data-qa="staff-submit"]').click();
   await page.locator('[data-qa="kindergarten-row"]').first().waitFor();
 }

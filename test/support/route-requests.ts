@@ -4,6 +4,7 @@ import type { ProblemCode } from '#http/problems';
 import { routes, type HandlerName, type RouteDefinition } from '#http/routes';
 import { queueCsv } from './csv.ts';
 import { freshApplication, freshChildIin, freshDraftCampaign, freshStaffAccount, send, type RequestSpec, type World, type Worlds } from './worlds.ts';
+import { nextStaffCode } from './runtime.ts';
 
 /**
  * A valid request for every route of the route table, built with the ids of one world: the
@@ -100,7 +101,9 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   'staff-login-session': {
     ids: 'none',
     allowedProblems: ['rate_limited'],
-    build: async (_worlds, world) => ({ body: { login: world.staffAccount.login, password: world.staffAccount.password } }),
+    build: async (worlds, world) => ({
+      body: { login: world.staffAccount.login, password: world.staffAccount.password, code: await nextStaffCode(worlds.runtime, world.staffAccount.login) },
+    }),
   },
   logout: { ids: 'none', endsSession: true, build: sameRequest({}) },
   me: { ids: 'none', build: sameRequest({}) },
@@ -223,8 +226,19 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   'staff-set-password': {
     ids: 'none',
     allowedProblems: ['invitation_invalid'],
-    build: sameRequest({ body: { token: 'A'.repeat(43), password: 'a long enough password' } }),
+    build: sameRequest({ body: { token: 'A'.repeat(43), password: 'a long enough password', code: '123456' } }),
   },
+  'staff-start-enrolment': {
+    ids: 'none',
+    allowedProblems: ['invitation_invalid'],
+    build: sameRequest({ body: { token: 'A'.repeat(43) } }),
+  },
+  'staff-reset-second-factor': {
+    ids: 'path',
+    inputs: ['version'],
+    build: async (worlds, world) => ({ params: { login: (await freshStaffAccount(worlds, world)).login }, body: { version: 0 } }),
+  },
+  'staff-second-factor': { ids: 'none', build: sameRequest({}) },
   'staff-accounts': { ids: 'none', build: sameRequest({}) },
   'staff-create-account': {
     ids: 'none',

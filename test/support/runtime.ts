@@ -1,3 +1,7 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { staffAccountId } from '#domain/accounts';
+import { newRecoveryCodes, totpCodeAt, totpStep, totpWindow } from '#use-cases/second-factor';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 import { sharedDynamo } from './shared-dynamodb.ts';
 
@@ -59,10 +63,57 @@ export async function loginParent(runtime: LocalRuntime, parent: { iin: string; 
   return parentClient;
 }
 
+/** A staff account's second factor as stored (the secret, the last accepted time step), read from the runtime's table. */
+export async function storedSecondFactor(runtime: Pick<LocalRuntime, 'tableNames'>, login: string): Promise<{ secret: string; lastStep: number | undefined }> {
+  const { Item } = await dynamoDocumentClient().send(
+    new GetCommand({ TableName: runtime.tableNames.accounts, Key: { accountId: staffAccountId(login) }, ConsistentRead: true }),
+  );
+  if (typeof Item?.totpSecret !== 'string') throw new Error(`${login} has no second factor`);
+  return { secret: Item.totpSecret, lastStep: Item.totpLastStep as number | undefined };
+}
+
+/**
+ * A code the API accepts now for the account, as its holder would type it: the code their phone
+ * shows now, or the next step's when this step's was used already (the API takes now ± 1 step). A code is
+ * good once, so when a test has used the window up (a fourth login within a few seconds, or a
+ * clock set back), the holder uses a recovery code instead: one is added to the account's set for
+ * the test (its hash, as enrolment stores them), so the runtime's clock is never moved.
+ */
+export async function nextStaffCode(runtime: Pick<LocalRuntime, 'tableNames' | 'clock'>, login: string): Promise<string> {
+  const { secret, lastStep } = await storedSecondFactor(runtime, login);
+  const current = totpStep(runtime.clock.now());
+  // Not the step before now: the server may already be one step further when the request arrives.
+  const earliest = Math.max(current, (lastStep ?? -Infinity) + 1);
+  if (earliest <= current + totpWindow) return totpCodeAt(secret, earliest);
+  const { codes, hashes } = newRecoveryCodes();
+  await dynamoDocumentClient().send(
+    new UpdateCommand({
+      TableName: runtime.tableNames.accounts,
+      Key: { accountId: staffAccountId(login) },
+      UpdateExpression: 'ADD recoveryCodes :code',
+      ExpressionAttributeValues: { ':code': new Set([hashes[0]!]) },
+    }),
+  );
+  return codes[0]!;
+}
+
+/**
+ * Uses a one-time link as its holder does on the set-password page: asks for the second factor's
+ * secret, then sets the password with a current code of it. The answer of the password request.
+ */
+export async function setStaffPasswordWithLink(runtime: Pick<LocalRuntime, 'url' | 'clock'>, token: string, password: string, language?: string) {
+  const anonymous = client(runtime.url);
+  const enrolment = await anonymous.request('POST', '/api/auth/staff/enrolment', { body: { token }, language });
+  if (enrolment.status !== 200) return enrolment;
+  const code = totpCodeAt(enrolment.body.secret as string, totpStep(runtime.clock.now()));
+  return anonymous.request('POST', '/api/auth/staff/password', { body: { token, password, code }, language });
+}
+
 export async function loginStaff(runtime: LocalRuntime, account: { login: string; password: string } = runtime.seed!.data.staff): Promise<Client> {
   const staffClient = client(runtime.url);
   const { login, password } = account;
-  const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password } });
+  const code = await nextStaffCode(runtime, login);
+  const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password, code } });
   if (answer.status !== 200) throw new Error(`staff login answered ${answer.status}`);
   return staffClient;
 }

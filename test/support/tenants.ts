@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { staffAccountId } from '#domain/accounts';
 import { hashPassword } from '#use-cases/passwords';
+import { newTotpSecret } from '#use-cases/second-factor';
 import type { LocalRuntime } from '../../local/runtime.ts';
 
 /**
@@ -22,7 +23,7 @@ export async function addOtherTenant(runtime: LocalRuntime, tenantId = 'balkhash
   await client.send(
     new PutCommand({
       TableName: runtime.tableNames.accounts,
-      Item: { accountId: staffAccountId(login), kind: 'staff', login, tenantId, displayName: 'Test staff', role: 'admin', passwordHash: await hashPassword(password) },
+      Item: { accountId: staffAccountId(login), kind: 'staff', login, tenantId, displayName: 'Test staff', role: 'admin', passwordHash: await hashPassword(password), totpSecret: newTotpSecret() },
     }),
   );
   return { tenantId, login, password };

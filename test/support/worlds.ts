@@ -6,7 +6,7 @@ import { sessionCookieName } from '#http/routes';
 import { openSession, sessionIdOf } from '#use-cases/sessions';
 import type { Identity } from '#ports/stores';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginParent, loginStaff, settle } from './runtime.ts';
+import { loginParent, loginStaff, setStaffPasswordWithLink, settle } from './runtime.ts';
 import { addOtherTenant } from './tenants.ts';
 
 /**
@@ -179,7 +179,8 @@ export async function freshStaffAccount(worlds: Worlds, world: World, role: 'adm
 
 /** Sets a staff account's password with the token of its one-time link (the set-password page's request). */
 export async function setStaffPassword(runtime: LocalRuntime, token: string, password: string): Promise<Sent> {
-  return send(runtime.url, { name: 'anonymous' }, { method: 'POST', path: '/api/auth/staff/password', body: { token, password } });
+  const answer = await setStaffPasswordWithLink(runtime, token, password);
+  return { ...answer, text: answer.body === undefined ? '' : JSON.stringify(answer.body) };
 }
 
 /** A new draft campaign in a world, starting in ten days (so no job of it runs during a test). */

@@ -13,6 +13,7 @@ const notAudited = [
   'staff-campaign-dashboard',
   'staff-get-export',
   'staff-settings',
+  'staff-second-factor',
 ];
 
 const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.path.startsWith('/api/staff/'));

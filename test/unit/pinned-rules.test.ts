@@ -30,6 +30,7 @@ describe('the rules, pinned', () => {
       'GET /api/public/site',
       'POST /api/auth/parent/code',
       'POST /api/auth/parent/session',
+      'POST /api/auth/staff/enrolment',
       'POST /api/auth/staff/password',
       'POST /api/auth/staff/session',
     ]);

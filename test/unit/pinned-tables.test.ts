@@ -33,6 +33,7 @@ describe('the pinned rule tables', () => {
         'POST /api/auth/parent/session',
         'POST /api/auth/staff/session',
         'POST /api/auth/staff/password',
+        'POST /api/auth/staff/enrolment',
       ].sort(),
     );
   });

@@ -54,6 +54,8 @@ const whoMayCall: Record<string, string> = {
   'POST /api/staff/accounts': admins,
   'POST /api/staff/accounts/{login}': admins,
   'POST /api/staff/accounts/{login}/password-reset': admins,
+  'POST /api/staff/accounts/{login}/second-factor-reset': admins,
+  'GET /api/staff/second-factor': everyStaff,
   'GET /api/staff/settings': admins,
   'PUT /api/staff/settings': admins,
 };
@@ -71,17 +73,18 @@ describe('the pinned role table', () => {
     const actions = actionsOf('analyst');
     // Assess
     expect(actions.sort()).toEqual(
-      ['logout', 'me', 'staff-campaign-dashboard', 'staff-campaigns', 'staff-create-export', 'staff-districts', 'staff-get-campaign', 'staff-get-export', 'staff-kindergartens'].sort(),
+      ['logout', 'me', 'staff-campaign-dashboard', 'staff-campaigns', 'staff-create-export', 'staff-districts', 'staff-get-campaign', 'staff-get-export', 'staff-kindergartens', 'staff-second-factor'].sort(),
     );
   });
 
-  it('should tell an operator no staff-account action and an admin all four', () => {
+  it('should tell an operator no staff-account action and an admin all five', () => {
     // Act
-    const operator = actionsOf('operator').filter((a) => a.includes('account') || a === 'staff-reset-password');
-    const admin = actionsOf('admin').filter((a) => a.includes('account') || a === 'staff-reset-password');
+    const isAccountAction = (a: string) => a.includes('account') || a.startsWith('staff-reset-');
+    const operator = actionsOf('operator').filter(isAccountAction);
+    const admin = actionsOf('admin').filter(isAccountAction);
     // Assess
     expect(operator).toEqual([]);
-    expect(admin.sort()).toEqual(['staff-accounts', 'staff-create-account', 'staff-reset-password', 'staff-update-account']);
+    expect(admin.sort()).toEqual(['staff-accounts', 'staff-create-account', 'staff-reset-password', 'staff-reset-second-factor', 'staff-update-account']);
   });
 });
 

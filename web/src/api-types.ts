@@ -23,6 +23,8 @@ import type {
   publicCampaignResponse,
   publicSiteResponse,
   staffPasswordResponse,
+  staffEnrolmentResponse,
+  secondFactorResponse,
   queueResponse,
   registerApplicationRequest,
   staffApplicationResponse,
@@ -54,6 +56,8 @@ export type AuditExport = z.infer<ReturnType<typeof auditExportResponse>>;
 export type SiteAnswer = z.infer<ReturnType<typeof publicSiteResponse>>;
 export type Site = SiteAnswer['site'];
 export type StaffPasswordAnswer = z.infer<ReturnType<typeof staffPasswordResponse>>;
+export type StaffEnrolment = z.infer<ReturnType<typeof staffEnrolmentResponse>>;
+export type OwnSecondFactor = z.infer<ReturnType<typeof secondFactorResponse>>;
 export type ParentCodeSent = z.infer<ReturnType<typeof parentCodeResponse>>;
 export type CabinetApplications = z.infer<ReturnType<typeof cabinetApplicationsResponse>>;
 export type CabinetApplication = CabinetApplications['applications'][number];

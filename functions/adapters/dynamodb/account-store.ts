@@ -55,7 +55,46 @@ export class DynamoAccountStore implements AccountStore {
 
   async getStaff(login: string): Promise<StaffAccount | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { accountId: staffAccountId(login) } }));
-    return Item?.kind === 'staff' ? (Item as StaffAccount) : undefined;
+    if (Item?.kind !== 'staff') return undefined;
+    // The recovery codes are a string set, which the document client reads as a Set.
+    const { recoveryCodes, ...account } = Item;
+    return { ...(account as StaffAccount), recoveryCodeHashes: recoveryCodes instanceof Set ? [...(recoveryCodes as Set<string>)] : [] };
+  }
+
+  async acceptTotpStep(login: string, secret: string, step: number): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { accountId: staffAccountId(login) },
+        UpdateExpression: 'SET totpLastStep = :step',
+        // RFC 6238 §5.2: a step at or below the last accepted one is a replay; two logins with one code race here and one loses.
+        ConditionExpression: 'kind = :staff AND totpSecret = :secret AND (attribute_not_exists(totpLastStep) OR totpLastStep < :step)',
+        ExpressionAttributeValues: { ':staff': 'staff', ':secret': secret, ':step': step },
+      }),
+    );
+  }
+
+  async spendRecoveryCode(login: string, codeHash: string): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { accountId: staffAccountId(login) },
+        // Removing the last member removes the attribute; `contains` makes the second use of a code fail.
+        UpdateExpression: 'DELETE recoveryCodes :spent',
+        ConditionExpression: 'kind = :staff AND contains(recoveryCodes, :code)',
+        ExpressionAttributeValues: { ':staff': 'staff', ':spent': new Set([codeHash]), ':code': codeHash },
+      }),
+    );
+  }
+
+  private async conditional(command: UpdateCommand): Promise<boolean> {
+    try {
+      await this.client.send(command);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean> {

@@ -1,9 +1,10 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { staffAccountId } from '#domain/accounts';
 import type { Tenant } from '#domain/application';
 import type { DepartmentTenant } from '#domain/department';
 import { DepartmentExistsError, SiteHostTakenError, StaffLoginTakenError } from '#domain/errors';
-import type { DepartmentStore, Invitation, InvitedStaff, StaffEvent } from '#ports/departments';
+import type { DepartmentStore, Invitation, InvitedStaff, StaffCredentials, StaffEvent } from '#ports/departments';
 import type { TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import { adminCountKey } from './staff-store.ts';
@@ -79,7 +80,26 @@ export class DynamoDepartmentStore implements DepartmentStore {
     return invitation as Invitation;
   }
 
-  async redeemInvitation(invitation: Invitation, passwordHash: string, now: Date, event: StaffEvent): Promise<boolean> {
+  async offerTotpSecret(invitation: Invitation, secret: string, now: Date): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName('auth'),
+          Key: { authId: invitationKey(invitation.tokenHash) },
+          UpdateExpression: 'SET totpSecret = :secret',
+          // One secret per link: a second request (a reloaded page) gets the first one back.
+          ConditionExpression: 'attribute_exists(authId) AND expiresAt > :now AND attribute_not_exists(totpSecret)',
+          ExpressionAttributeValues: { ':secret': secret, ':now': now.toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async redeemInvitation(invitation: Invitation, credentials: StaffCredentials, now: Date, event: StaffEvent): Promise<boolean> {
     try {
       await runTransaction(
         () =>
@@ -91,17 +111,27 @@ export class DynamoDepartmentStore implements DepartmentStore {
                     TableName: this.tableName('auth'),
                     Key: { authId: invitationKey(invitation.tokenHash) },
                     // Used once: a second redemption finds it gone; an expired one stays refused even before TTL removes it.
-                    ConditionExpression: 'attribute_exists(authId) AND expiresAt > :now',
-                    ExpressionAttributeValues: { ':now': now.toISOString() },
+                    ConditionExpression: 'attribute_exists(authId) AND expiresAt > :now AND totpSecret = :secret',
+                    ExpressionAttributeValues: { ':now': now.toISOString(), ':secret': credentials.totpSecret },
                   },
                 },
                 {
                   Update: {
                     TableName: this.tableName('accounts'),
                     Key: { accountId: staffAccountId(invitation.login) },
-                    UpdateExpression: 'SET passwordHash = :hash, history = list_append(if_not_exists(history, :none), :event)',
+                    UpdateExpression:
+                      'SET passwordHash = :hash, totpSecret = :secret, totpLastStep = :step, recoveryCodes = :codes, history = list_append(if_not_exists(history, :none), :event)',
                     ConditionExpression: 'attribute_exists(accountId) AND tenantId = :tenant',
-                    ExpressionAttributeValues: { ':hash': passwordHash, ':none': [], ':event': [event], ':tenant': invitation.tenantId },
+                    ExpressionAttributeValues: {
+                      ':hash': credentials.passwordHash,
+                      ':secret': credentials.totpSecret,
+                      ':step': credentials.totpStep,
+                      // A string set: a used code is taken out with DELETE (account-store.ts).
+                      ':codes': new Set(credentials.recoveryCodeHashes),
+                      ':none': [],
+                      ':event': [event],
+                      ':tenant': invitation.tenantId,
+                    },
                   },
                 },
               ],

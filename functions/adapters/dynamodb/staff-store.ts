@@ -121,17 +121,21 @@ export class DynamoStaffStore implements StaffStore {
     return delta === 0 ? this.transact([update]) : this.transact([update, this.adminCountUpdate(member.tenantId, delta)], 1);
   }
 
-  async addInvitation(member: StaffMember, invitation: Invitation, event: StaffEvent): Promise<StaffChangeRefusal | undefined> {
+  async addInvitation(member: StaffMember, invitation: Invitation, event: StaffEvent, options: { readonly clearSecondFactor?: boolean } = {}): Promise<StaffChangeRefusal | undefined> {
     const { condition, values } = atVersion(member);
+    const clear = options.clearSecondFactor === true;
     return this.transact([
       this.invitationPut(invitation),
       {
         Update: {
           TableName: this.tableName('accounts'),
           Key: { accountId: staffAccountId(member.login) },
-          UpdateExpression: 'SET version = :next, history = list_append(if_not_exists(history, :none), :events)',
+          UpdateExpression:
+            'SET version = :next, history = list_append(if_not_exists(history, :none), :events)' +
+            // A lost or stolen phone: the factor goes and so do the sessions opened with it.
+            (clear ? ', sessionGeneration = if_not_exists(sessionGeneration, :zero) + :one REMOVE totpSecret, totpLastStep, recoveryCodes' : ''),
           ConditionExpression: condition,
-          ExpressionAttributeValues: { ...values, ':next': member.version + 1, ':none': [], ':events': [event] },
+          ExpressionAttributeValues: { ...values, ':next': member.version + 1, ':none': [], ':events': [event], ...(clear && { ':zero': 0, ':one': 1 }) },
         },
       },
     ]);

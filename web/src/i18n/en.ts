@@ -281,6 +281,20 @@ export const en: Messages = {
     submit: 'Save the password',
     done: (login: string) => `Password saved. Log in as ${login}.`,
     toLogin: 'Staff login',
+    authenticatorHeading: 'Authenticator app',
+    authenticatorIntro:
+      'Logging in to the staff console takes a second step: a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP and the like). Add an account to the app: scan the QR code or type the key (time-based).',
+    qrLabel: 'QR code for the authenticator app',
+    secretLabel: 'Key to type by hand',
+    uriLabel: 'otpauth link (for a password manager)',
+    loadingSecret: 'Preparing the key…',
+    codeLabel: 'Code from the app',
+    codeHint: 'The 6 digits the app shows now',
+    codeMissing: 'Enter the code from the app',
+    recoveryHeading: 'Recovery codes',
+    recoveryIntro:
+      'If you lose your phone, log in with one of these codes instead of a code from the app. Each works once. Save them now (print or write them down): they will not be shown again.',
+    recoverySaved: 'I have saved the recovery codes',
   },
   staffLogin: {
     title: 'Staff login',
@@ -290,6 +304,9 @@ export const en: Messages = {
     passwordLabel: 'Password',
     passwordMissing: 'Enter your password',
     submit: 'Log in',
+    codeLabel: 'Verification code',
+    codeHint: '6 digits from the authenticator app, or a recovery code',
+    codeMissing: 'Enter the code from the app',
   },
   staff: {
     title: 'Kindergartens',

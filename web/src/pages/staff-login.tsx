@@ -14,11 +14,12 @@ import { navigate } from '../router.tsx';
 type LocalizedErrors = (t: Messages) => FormError[];
 const none: LocalizedErrors = () => [];
 
-/** Staff login with the department's own credentials. */
+/** Staff login with the department's own credentials and the second factor (an authenticator code or a recovery code). */
 export function StaffLoginPage() {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [errorsOf, setErrorsOf] = useState(() => none);
   const errors = useMemo(() => errorsOf(t), [errorsOf, t]);
@@ -29,15 +30,16 @@ export function StaffLoginPage() {
     const missing: LocalizedErrors = (m) => [
       ...(cleanLogin === '' ? [{ field: 'login', message: m.staffLogin.loginMissing }] : []),
       ...(password === '' ? [{ field: 'password', message: m.staffLogin.passwordMissing }] : []),
+      ...(code.trim() === '' ? [{ field: 'code', message: m.staffLogin.codeMissing }] : []),
     ];
     if (missing(t).length > 0) return setErrorsOf(() => missing);
     setBusy(true);
     setErrorsOf(() => none);
-    const result = await apiPost<Identity>('/api/auth/staff/session', { login: cleanLogin, password });
+    const result = await apiPost<Identity>('/api/auth/staff/session', { login: cleanLogin, password, code: code.replace(/\s/g, '') });
     setBusy(false);
     if (result.ok) return navigate('/staff');
     const { failure } = result;
-    setErrorsOf(() => (m: Messages) => formErrorsFrom(failure, m, { login: 'login', password: 'password' }, 'login'));
+    setErrorsOf(() => (m: Messages) => formErrorsFrom(failure, m, { login: 'login', password: 'password', code: 'code' }, 'login'));
   };
 
   return (
@@ -68,6 +70,20 @@ export function StaffLoginPage() {
           type="password"
           autocomplete="current-password"
           qa="staff-password"
+        />
+        <TextField
+          id="code"
+          label={t.staffLogin.codeLabel}
+          hint={t.staffLogin.codeHint}
+          error={errorFor(errors, 'code')}
+          value={code}
+          onValue={setCode}
+          autocomplete="one-time-code"
+          autoCapitalize="characters"
+          spellcheck={false}
+          maxLength={20}
+          width="code"
+          qa="staff-code"
         />
         <button type="submit" class="button" disabled={busy} data-qa="staff-submit">
           {busy ? t.common.sending : t.staffLogin.submit}

@@ -7,6 +7,7 @@ import { formatList, formatNumber } from '../format.ts';
 import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { totalFreePlaces, totalPlaces } from './places.ts';
+import { RecoveryCodesNote } from './recovery-codes-note.tsx';
 import { may, StaffFrame } from './staff-frame.tsx';
 import { useDistrictNames } from './use-districts.ts';
 
@@ -82,6 +83,7 @@ export function KindergartensPage() {
     <StaffFrame identity={identity}>
       <PageHeading>{t.staff.title}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
+      {page.state === 'ready' && <RecoveryCodesNote />}
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
       {page.state === 'ready' && may(page.identity, 'staff-create-kindergarten') && (
         <p>

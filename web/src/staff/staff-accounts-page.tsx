@@ -155,6 +155,12 @@ function StaffRow({ account, onResult }: { account: StaffAccount; onResult: (acc
             <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
           </button>
         )}
+        {account.status === 'active' && account.hasPassword && (
+          <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(`${path}/second-factor-reset`, {})} data-qa="staff-row-reset-second-factor">
+            {s.accounts.resetSecondFactor}
+            <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
+          </button>
+        )}
         {error && (
           <p class="inline-error" role="alert" data-qa="staff-row-error">
             {error}
