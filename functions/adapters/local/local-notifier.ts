@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { e164Pattern, publishMaxBytes, smsMaxCharacters, type Announcement, type Notifier, type SmsMessage } from '#ports/notifier';
 
 export interface OutboxEntry extends SmsMessage {
   readonly channel: 'sms';
+  /** As SNS answers `Publish`: the id its delivery receipt names. */
+  readonly messageId: string;
   readonly sentAt: string;
 }
 
@@ -49,14 +52,16 @@ export class LocalNotifier implements Notifier {
     if (++this.burstCount <= 5) this.print(line);
   }
 
-  async sendSms(message: SmsMessage): Promise<void> {
+  async sendSms(message: SmsMessage): Promise<{ messageId: string }> {
     if (!e164Pattern.test(message.phone)) throw invalidParameter('PhoneNumber Reason: not a valid E.164 number');
     const characters = [...message.text].length;
     if (characters === 0) throw invalidParameter('Empty message');
     if (characters > smsMaxCharacters) throw invalidParameter(`Message too long (${characters} characters; an SMS Publish takes at most ${smsMaxCharacters})`);
-    this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
+    const messageId = randomUUID();
+    this.outbox.push({ ...message, channel: 'sms', messageId, sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
     this.printThrottled(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+    return { messageId };
   }
 
   readonly announcements: (Announcement & { readonly sentAt: string })[] = [];
