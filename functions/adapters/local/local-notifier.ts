@@ -36,7 +36,25 @@ export class LocalNotifier implements Notifier {
     private readonly now: () => Date = () => new Date(),
     /** Keeps memory bounded in a long-running demo (a campaign start texts every applicant). */
     private readonly capacity = 20_000,
+    /**
+     * Simulated delivery receipts: the share of SMS whose receipt says `FAILURE` (0 to 1), and the
+     * draw that decides (a test passes its own, for a known outcome).
+     */
+    readonly receipts: { failureRate: number; draw?: () => number } = { failureRate: 0 },
   ) {}
+
+  private receiptLines: string[] = [];
+
+  /**
+   * The delivery-status log lines of the SMS sent since the last call, as SNS writes them to
+   * CloudWatch Logs (`notification.messageId`, `status`, `delivery.providerResponse`); the local
+   * runtime hands them to the receipt recorder as a log subscription would.
+   */
+  takeReceiptLines(): string[] {
+    const lines = this.receiptLines;
+    this.receiptLines = [];
+    return lines;
+  }
 
   private burstStartedAt = 0;
   private burstCount = 0;
@@ -61,6 +79,15 @@ export class LocalNotifier implements Notifier {
     this.outbox.push({ ...message, channel: 'sms', messageId, sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
     this.printThrottled(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+    const failed = (this.receipts.draw ?? Math.random)() < this.receipts.failureRate;
+    this.receiptLines.push(
+      JSON.stringify({
+        notification: { messageId, timestamp: this.now().toISOString().replace('T', ' ').replace('Z', '') },
+        delivery: { destination: message.phone, smsType: 'Transactional', providerResponse: failed ? 'Phone is currently unreachable/unavailable' : 'Message has been accepted by phone carrier', dwellTimeMs: 100 },
+        status: failed ? 'FAILURE' : 'SUCCESS',
+      }),
+    );
+    if (this.receiptLines.length > this.capacity) this.receiptLines.shift();
     return { messageId };
   }
 
