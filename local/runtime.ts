@@ -165,7 +165,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const jobTimeoutScale = options.jobTimeoutScale ?? Number(process.env.KEZEK_JOB_TIMEOUT_SCALE ?? 1);
     // Each pass runs the due schedules, then drains the delivery queue into the sender and hands
     // the simulated receipts to the receipt recorder (an SQS event source and a log subscription in AWS).
-    const sendDeliveries = deliveryRunner(deliveries, { timeoutScale: jobTimeoutScale, log });
+    // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
+    const sendDeliveries = deliveryRunner(deliveries, { log });
     const recordReceipts = receiptRunner(notifier);
     const afterSchedules = async () => {
       const sent = await sendDeliveries();

@@ -81,7 +81,8 @@ describe('SMS of a referral', () => {
     // Sent once by the sender from the outbox, and delivered by the (simulated) receipt naming SNS's message id
     const referral = await notice(candidate.applicantIin, referralNotice);
     expect(referral?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
-    expect(referral?.deliveries?.sms).toMatchObject({ attempts: 1, messageId: smsTo(phone, before)[0]!.messageId, sentAt: smsTo(phone, before)[0]!.sentAt });
+    expect(referral?.deliveries?.sms).toMatchObject({ attempts: 1, messageId: smsTo(phone, before)[0]!.messageId });
+    expect(typeof referral?.deliveries?.sms?.sentAt).toBe('string');
     expect(typeof referral?.deliveries?.sms?.deliveredAt).toBe('string');
 
     // Act 2: the referral expires at 23:59:59 on 20 March; the job runs just after midnight
