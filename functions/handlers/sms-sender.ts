@@ -4,7 +4,7 @@ import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
 import { metrics, MetricUnit } from '#adapters/metrics';
 import { observability } from '#adapters/observability';
-import { pacer } from '#functions/concurrency';
+import { forEachLimited, pacer } from '#functions/concurrency';
 import { parseDeliveryMessage, senderSettings } from '#ports/delivery-queue';
 import { sendDelivery } from '#use-cases/notice-sms';
 
@@ -30,7 +30,8 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .handler(async (event) => {
     const deps = dependencies();
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
+    // The batch's deliveries side by side (each claimed on its own), each waiting for its slot of the rate.
+    await forEachLimited(event.Records, event.Records.length, async (record) => {
       await pace();
       const result = await sendDelivery(deps, parseDeliveryMessage(record.body), deps.clock(), {
         receiveCount: Number(record.attributes.ApproximateReceiveCount ?? '1'),
@@ -43,6 +44,6 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
       if (result.outcome === 'failed') logger.warn('sms delivery failed', { reason: result.reason });
-    }
+    });
     return { batchItemFailures };
   });

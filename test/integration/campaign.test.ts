@@ -118,8 +118,9 @@ describe('a confirmation campaign over 10,000 applications', () => {
     const refused = await staff.request('POST', `/api/staff/campaigns/${second.campaignId}/start`, { language: 'en' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('campaign_already_active');
-    // The start job pages through 10,000 applications: more than the default 60 s on a loaded 2-core machine (47 s measured at load 11).
-  }, 180_000);
+    // The start job pages through 10,000 applications: more than the default 60 s on a loaded 2-core machine (47 s measured at load 11);
+    // the sender then claims, sends and records each parent's SMS from the queue (decision 49).
+  }, 300_000);
 
   it('should spread the pending applications over 16 pending-index partitions and page through every one of them', async () => {
     // Prepare: each partition counted straight from the index
