@@ -31,6 +31,7 @@ import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
 import { AppFunction, type SchedulerBinding } from './app-function.ts';
+import { nagResourceName } from './nag.ts';
 import type { DataStack } from './data-stack.ts';
 import type { JobsStack } from './jobs-stack.ts';
 
@@ -229,7 +230,7 @@ export class ApiStack extends Stack {
       }),
     );
     Validations.of(deliveryStatusRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:sns/<AWS::Region>/<AWS::AccountId>/DirectPublishToPhoneNumber*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(this.resolve(this.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${snsLogGroupName}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })))}]`,
       reason: 'SNS writes delivery status to DirectPublishToPhoneNumber and DirectPublishToPhoneNumber/Failure; the grant stays on these two log groups.',
     });
     // Delivery-status logging is an account setting of SNS SMS (SetSMSAttributes), with no
@@ -251,6 +252,14 @@ export class ApiStack extends Stack {
     Validations.of(smsAttributes).acknowledge(
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'sns:SetSMSAttributes is an account-level setting with no resource ARN.' },
     );
+    // The function CDK runs every AwsCustomResource with (one per stack): its role is CDK's.
+    const provider = this.node.tryFindChild(`AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
+    if (provider) {
+      Validations.of(provider).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's provider of AwsCustomResource (the SMS delivery-status setting) runs with the basic execution role CDK gives it; it writes only its own logs.",
+      });
+    }
 
     const authorizerFunction = createFunction(authorizerDefinition.handler, authorizerDefinition.grants);
     const sessionAuthorizer = new HttpLambdaAuthorizer('SessionAuthorizer', authorizerFunction, {

@@ -86,6 +86,9 @@ function functionArnOfName(name: string): unknown {
   };
 }
 
+/** The construct id CDK gives the singleton function behind every `AwsCustomResource`. */
+const customResourceProviderId = 'AWS679f53fac002430cb0da5b7982bd2287';
+
 const schedulerVariables = [
   'SCHEDULE_GROUP_NAME',
   'SCHEDULER_ROLE_ARN',
@@ -149,11 +152,13 @@ describe('api stack', () => {
   });
 
   it('should run every function on nodejs22.x and arm64', () => {
-    // Act
-    const functions = Object.values(resourcesOf(templates.api, 'AWS::Lambda::Function'));
+    // Act: ours, not the provider of the one AWS custom resource (SNS's SMS delivery-status setting, decision 49), which CDK owns
+    const functions = Object.entries(resourcesOf(templates.api, 'AWS::Lambda::Function'))
+      .filter(([id]) => !id.startsWith(customResourceProviderId))
+      .map(([, fn]) => fn);
 
     // Assess
-    expect(functions).toHaveLength(allRoutes.length + 1 + allJobs.length);
+    expect(functions).toHaveLength(allRoutes.length + 1 + allJobs.length + consumers.length);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     }
@@ -927,7 +932,7 @@ describe('the outbox (decision 49)', () => {
     const roles = Object.values(resourcesOf(templates.api, 'AWS::IAM::Role')).filter((r) => JSON.stringify(r.Properties?.AssumeRolePolicyDocument).includes('sns.amazonaws.com'));
     // Assess
     expect(custom).toHaveLength(1);
-    const call = JSON.stringify(custom[0]!.Properties?.Update);
+    const call = JSON.stringify(custom[0]!.Properties?.Update).replace(/\\"/g, '"');
     expect(call).toContain('"action":"setSMSAttributes"');
     expect(call).toContain('"DeliveryStatusSuccessSamplingRate":"100"');
     expect(call).toContain('SmsDeliveryStatusRole');
