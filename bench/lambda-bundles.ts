@@ -7,6 +7,7 @@ import { build, type Metafile } from 'esbuild';
 import { authorizer, routes } from '#http/routes';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import { jobs } from '#functions/jobs/jobs';
+import { consumers } from '#functions/jobs/consumers';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
@@ -115,7 +116,7 @@ function stubEnvironment(): Record<string, string> {
 
 /** Every Lambda function's handler: the routes, the jobs and the authorizer. */
 export function lambdaHandlers(): string[] {
-  return [...new Set([...routes.map((route) => route.handler), ...jobs.map((job) => job.handler), authorizer.handler])].sort();
+  return [...new Set([...routes.map((route) => route.handler), ...jobs.map((job) => job.handler), ...consumers.map((consumer) => consumer.handler), authorizer.handler])].sort();
 }
 
 /** esbuild with the options `lib/app-function.ts` gives `NodejsFunction` (ESM, node22, minified; the SDK v3 and Powertools external, as in the runtime and its layer). */

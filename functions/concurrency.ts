@@ -50,3 +50,17 @@ export async function* inGroups<T>(items: AsyncIterable<T>, size: number): Async
   }
   if (group.length > 0) yield group;
 }
+
+/**
+ * Spaces calls at least `intervalMs` apart (a sender's share of the configured SMS rate): each
+ * call waits until its slot. One pacer per process (a Lambda instance handles one batch at a time).
+ */
+export function pacer(intervalMs: number, now: () => number = () => Date.now(), sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): () => Promise<void> {
+  let next = 0;
+  return async () => {
+    const at = now();
+    const slot = Math.max(at, next);
+    next = slot + intervalMs;
+    if (slot > at) await sleep(slot - at);
+  };
+}

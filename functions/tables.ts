@@ -154,8 +154,16 @@ const notifications = {
   partitionKey: { name: 'recipientIin', type: 'S' },
   // `<ISO time>#<id>`: a parent's notifications newest-last in one Query.
   sortKey: { name: 'notificationId', type: 'S' },
-  indexes: [],
-  purpose: "A parent's notifications with the channels they went to and each channel's delivery status.",
+  indexes: [
+    {
+      // Sparse: only a delivery the provider took carries `providerMessageId` (SNS's `MessageId`),
+      // so its delivery receipt finds the notice by key (decision 53). Keys only: the notice is then updated by key.
+      indexName: 'byProviderMessage',
+      partitionKey: { name: 'providerMessageId', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
+  ],
+  purpose: "A parent's notifications with the channels they went to, each channel's delivery status and record (the outbox of SMS and e-mail).",
 } as const satisfies TableDefinition;
 
 const constraints = {

@@ -18,6 +18,12 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterPattern, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { smsReceipts, smsSender } from '#functions/jobs/consumers';
+import { senderSettings } from '#ports/delivery-queue';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition, type TableAccess } from '#http/routes';
 import { grantsOf } from '#http/audit-actions';
@@ -25,6 +31,7 @@ import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
 import { AppFunction, type SchedulerBinding } from './app-function.ts';
+import { nagResourceName } from './nag.ts';
 import type { DataStack } from './data-stack.ts';
 import type { JobsStack } from './jobs-stack.ts';
 
@@ -164,6 +171,7 @@ export class ApiStack extends Stack {
       if (grants.sms && props.siteUrl) fn.addEnvironment('SITE_URL', props.siteUrl);
       if (grants.scheduler || grants.enqueues) fn.bindScheduler(scheduler, grants.enqueues ?? []);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
+      if (grants.deliveries) fn.bindDeliveryQueue({ arn: scheduling.deliveryQueueArn, url: scheduling.deliveryQueueUrl }, grants.deliveries);
       if (grants.files) fn.bindFiles(exportsBucket, grants.files);
       if (grants.viewerAddress) fn.bindOriginSecret(this.originSecret, originSecretName(props.stage));
       functions.set(handlerName, fn);
@@ -188,6 +196,70 @@ export class ApiStack extends Stack {
         resources: [...jobFunctions.values()].map((fn) => fn.functionArn),
       }),
     );
+
+    // The outbox's consumers (decision 53). The sender: fed by the delivery queue in batches of
+    // 10, failures reported per message; its reserved concurrency and the rate it paces itself to
+    // keep SMS within the configured rate (SNS's SMS throughput is an account quota).
+    const sender = createFunction(smsSender.handler, smsSender.grants, undefined, smsSender.timeoutSeconds);
+    sender.addEnvironment('SMS_RATE_PER_SECOND', String(senderSettings.ratePerSecond));
+    sender.addEnvironment('SENDER_CONCURRENCY', String(senderSettings.reservedConcurrency));
+    sender.addEnvironment('DELIVERY_MAX_RECEIVES', String(senderSettings.maxReceives));
+    (sender.node.defaultChild as import('aws-cdk-lib/aws-lambda').CfnFunction).reservedConcurrentExecutions = senderSettings.reservedConcurrency;
+    const deliveryQueue = Queue.fromQueueAttributes(this, 'DeliveryQueue', { queueArn: scheduling.deliveryQueueArn, queueUrl: scheduling.deliveryQueueUrl });
+    sender.addEventSource(new SqsEventSource(deliveryQueue, { batchSize: senderSettings.batchSize, reportBatchItemFailures: true, maxConcurrency: senderSettings.reservedConcurrency }));
+    // The receipts: SNS logs each SMS's delivery status (every success and failure) to these log
+    // groups with a role it assumes; a subscription hands the lines to the receipt recorder.
+    const receipts = createFunction(smsReceipts.handler, smsReceipts.grants, undefined, smsReceipts.timeoutSeconds);
+    const snsLogGroupName = `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`;
+    const deliveryStatusRole = new Role(this, 'SmsDeliveryStatusRole', {
+      description: 'Assumed by SNS to log the delivery status of kezek SMS',
+      assumedBy: new ServicePrincipal('sns.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': this.account } }),
+    });
+    for (const [id, name] of [
+      ['SmsDeliveryLogs', snsLogGroupName],
+      ['SmsDeliveryFailureLogs', `${snsLogGroupName}/Failure`],
+    ] as const) {
+      const logGroup = new LogGroup(this, id, { logGroupName: name, retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+      logGroup.grantWrite(deliveryStatusRole);
+      new SubscriptionFilter(this, `${id}Receipts`, { logGroup, destination: new LambdaDestination(receipts), filterPattern: FilterPattern.allEvents() });
+    }
+    deliveryStatusRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:PutMetricFilter', 'logs:PutRetentionPolicy'],
+        resources: [this.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${snsLogGroupName}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    Validations.of(deliveryStatusRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(this.resolve(this.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${snsLogGroupName}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })))}]`,
+      reason: 'SNS writes delivery status to DirectPublishToPhoneNumber and DirectPublishToPhoneNumber/Failure; the grant stays on these two log groups.',
+    });
+    // Delivery-status logging is an account setting of SNS SMS (SetSMSAttributes), with no
+    // CloudFormation resource: set on deploy by a custom resource.
+    const smsAttributes = new AwsCustomResource(this, 'SmsDeliveryStatusLogging', {
+      onUpdate: {
+        service: 'SNS',
+        action: 'setSMSAttributes',
+        parameters: { attributes: { DeliveryStatusIAMRole: deliveryStatusRole.roleArn, DeliveryStatusSuccessSamplingRate: '100', DefaultSMSType: 'Transactional' } },
+        physicalResourceId: PhysicalResourceId.of(`kezek-${props.stage}-sms-delivery-status`),
+      },
+      policy: AwsCustomResourcePolicy.fromStatements([
+        // SetSMSAttributes has no resource-level permission: it is an account setting.
+        new PolicyStatement({ actions: ['sns:SetSMSAttributes'], resources: ['*'] }),
+        new PolicyStatement({ actions: ['iam:PassRole'], resources: [deliveryStatusRole.roleArn], conditions: { StringEquals: { 'iam:PassedToService': 'sns.amazonaws.com' } } }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    Validations.of(smsAttributes).acknowledge(
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'sns:SetSMSAttributes is an account-level setting with no resource ARN.' },
+    );
+    // The function CDK runs every AwsCustomResource with (one per stack): its role is CDK's.
+    const provider = this.node.tryFindChild(`AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
+    if (provider) {
+      Validations.of(provider).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's provider of AwsCustomResource (the SMS delivery-status setting) runs with the basic execution role CDK gives it; it writes only its own logs.",
+      });
+    }
 
     const authorizerFunction = createFunction(authorizerDefinition.handler, authorizerDefinition.grants);
     const sessionAuthorizer = new HttpLambdaAuthorizer('SessionAuthorizer', authorizerFunction, {

@@ -192,6 +192,17 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * The outbox's delivery queue (decision 53): its URL in `DELIVERY_QUEUE_URL`; `enqueue` may send
+   * to it, `consume` (the sender) may change a received message's visibility (its backoff); the
+   * event source mapping adds receive and delete for the sender.
+   */
+  bindDeliveryQueue(queue: { readonly arn: string; readonly url: string }, access: 'enqueue' | 'consume'): this {
+    this.addEnvironment('DELIVERY_QUEUE_URL', queue.url);
+    this.addToRolePolicy(new PolicyStatement({ actions: access === 'enqueue' ? ['sqs:SendMessage'] : ['sqs:ChangeMessageVisibility'], resources: [queue.arn] }));
+    return this;
+  }
+
   /** Publishing on the announcements topic (public campaign announcements): env var and grant. */
   bindAnnouncements(topicArn: string): this {
     this.addEnvironment('ANNOUNCEMENTS_TOPIC_ARN', topicArn);

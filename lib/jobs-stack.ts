@@ -4,7 +4,10 @@ import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
+import { senderSettings } from '#ports/delivery-queue';
 
 export interface JobsStackProps extends StackProps {
   readonly stage: string;
@@ -17,7 +20,13 @@ export interface ImportedScheduling {
   readonly announcementsTopicArn: string;
   /** Where the alarms go. */
   readonly operationsTopicArn: string;
+  /** The outbox's delivery queue (decision 53). */
+  readonly deliveryQueueArn: string;
+  readonly deliveryQueueUrl: string;
 }
+
+/** A delivery waiting longer than this in the queue raises an alarm (the sender is down, throttled or far behind). */
+export const deliveryMaxAgeSeconds = 900;
 
 /**
  * Scheduled jobs and notifications: the schedule group that referral expiries, restores and
@@ -34,6 +43,9 @@ export class JobsStack extends Stack {
   readonly announcementsTopic: Topic;
   /** Alarms for the people who operate kezek. */
   readonly operationsTopic: Topic;
+  /** The outbox's queue from the jobs to the SMS sender, and where a delivery goes after `maxReceives` receives. */
+  readonly deliveryQueue: Queue;
+  readonly deliveryDeadLetterQueue: Queue;
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
@@ -96,6 +108,48 @@ export class JobsStack extends Stack {
       }),
     );
 
+    // The outbox (decision 53): jobs enqueue deliveries, the sender consumes them. SQS-managed
+    // encryption; a message received `maxReceives` times (the sender killed or failing on it each
+    // time) moves to the dead-letter queue, kept 14 days for a redrive once the cause is fixed.
+    this.deliveryDeadLetterQueue = new Queue(this, 'DeliveryDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deliveryDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the delivery queue; an alarm watches it.',
+    });
+    this.deliveryQueue = new Queue(this, 'DeliveryQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the sender's timeout, as AWS advises for a Lambda event source.
+      visibilityTimeout: Duration.seconds(senderSettings.visibilityTimeoutSeconds),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deliveryDeadLetterQueue, maxReceiveCount: senderSettings.maxReceives },
+    });
+    const alarmAction = new SnsAction(this.operationsTopic);
+    const deadLettered = new Alarm(this, 'DeliveryDeadLettersAlarm', {
+      alarmDescription: 'SMS deliveries reached the dead-letter queue: the sender failed on them every time. Fix the cause, then redrive (RUNBOOK).',
+      metric: this.deliveryDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    deadLettered.addAlarmAction(alarmAction);
+    const waiting = new Alarm(this, 'DeliveryQueueAgeAlarm', {
+      alarmDescription: `An SMS delivery has waited more than ${deliveryMaxAgeSeconds / 60} minutes in the queue: the sender is down, throttled or far behind its rate.`,
+      metric: this.deliveryQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: deliveryMaxAgeSeconds,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    waiting.addAlarmAction(alarmAction);
+
+    new CfnOutput(this, 'DeliveryQueueArn', { value: this.deliveryQueue.queueArn, exportName: this.deliveryQueueExportName('arn') });
+    new CfnOutput(this, 'DeliveryQueueUrl', { value: this.deliveryQueue.queueUrl, exportName: this.deliveryQueueExportName('url') });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduleGroup.scheduleGroupName,
       exportName: this.groupExportName(),
@@ -119,7 +173,13 @@ export class JobsStack extends Stack {
       deadLetterQueueArn: Fn.importValue(this.deadLetterQueueExportName()),
       announcementsTopicArn: Fn.importValue(this.announcementsExportName()),
       operationsTopicArn: Fn.importValue(this.operationsExportName()),
+      deliveryQueueArn: Fn.importValue(this.deliveryQueueExportName('arn')),
+      deliveryQueueUrl: Fn.importValue(this.deliveryQueueExportName('url')),
     };
+  }
+
+  private deliveryQueueExportName(what: 'arn' | 'url'): string {
+    return `kezek-${this.stage}-delivery-queue-${what}`;
   }
 
   private operationsExportName(): string {

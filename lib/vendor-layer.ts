@@ -38,6 +38,7 @@ export const vendorModules = {
   '@aws-sdk/s3-request-presigner': ['getSignedUrl'],
   '@aws-sdk/client-scheduler': ['SchedulerClient', 'ConflictException', 'CreateScheduleCommand'],
   '@aws-sdk/client-sns': ['SNSClient', 'PublishCommand'],
+  '@aws-sdk/client-sqs': ['SQSClient', 'SendMessageBatchCommand', 'ChangeMessageVisibilityCommand'],
   '@aws-lambda-powertools/logger': ['Logger'],
   '@aws-lambda-powertools/logger/middleware': ['injectLambdaContext'],
   '@aws-lambda-powertools/metrics': ['Metrics', 'MetricUnit'],

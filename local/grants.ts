@@ -112,15 +112,15 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
   );
 }
 
-type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets'>;
+type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets' | 'deliveries'>;
 
-/** The local scheduler, notifier, file store and origin secret, refusing what the current function was not granted. */
+/** The local scheduler, notifier, delivery queue, file store and origin secret, refusing what the current function was not granted. */
 export function grantChecked(deps: Checked): Checked {
   const check = (granted: (grants: Grants) => boolean, what: string) => {
     const current = scope.getStore();
     if (current && !granted(current.grants)) refuse(what);
   };
-  const { scheduler, notifier, files, originSecrets } = deps;
+  const { scheduler, notifier, files, originSecrets, deliveries } = deps;
   return {
     scheduler: {
       async scheduleOnce(job) {
@@ -140,6 +140,16 @@ export function grantChecked(deps: Checked): Checked {
       async announce(announcement) {
         check((g) => g.announce === true, 'publish announcements');
         return notifier.announce(announcement);
+      },
+    },
+    deliveries: {
+      async enqueue(messages) {
+        check((g) => g.deliveries === 'enqueue', 'send to the delivery queue');
+        return deliveries.enqueue(messages);
+      },
+      async retryLater(receiptHandle, seconds) {
+        check((g) => g.deliveries === 'consume', 'change the visibility of delivery messages');
+        return deliveries.retryLater(receiptHandle, seconds);
       },
     },
     files: {

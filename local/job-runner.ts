@@ -75,11 +75,14 @@ export const runJob: JobRunner = jobRunner();
  * Polls the local scheduler for due schedules, one pass at a time (a pass never overlaps the
  * previous one). Due schedules found at start-up are those that fell due while stopped.
  */
-export function startSchedulePoller(scheduler: LocalScheduler, options: { intervalMs: number; log: (line: string) => void; run?: JobRunner }): { stop(): Promise<void>; poll(): Promise<string[]> } {
+export function startSchedulePoller(
+  scheduler: LocalScheduler,
+  options: { intervalMs: number; log: (line: string) => void; run?: JobRunner; /** More work of the same pass after the schedules (the delivery queue); what it did, by name. */ after?: () => Promise<string[]> },
+): { stop(): Promise<void>; poll(): Promise<string[]> } {
   let running: Promise<string[]> | undefined;
   const run = options.run ?? runJob;
   const pass = () => {
-    running = scheduler.fireDue(run, options.log).finally(() => {
+    running = scheduler.fireDue(run, options.log).then(async (names) => [...names, ...((await options.after?.()) ?? [])]).finally(() => {
       running = undefined;
     });
     return running;

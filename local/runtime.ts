@@ -8,6 +8,9 @@ import { overrideDependencies, resetDependencies } from '#adapters/dependencies'
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
+import { LocalDeliveryQueue } from '#adapters/local/local-delivery-queue';
+import { senderSettings } from '#ports/delivery-queue';
+import { deliveryRunner, receiptRunner } from './delivery-runner.ts';
 import { LocalFileStore } from '#adapters/local/local-file-store';
 import { StaticOriginSecrets } from '#adapters/local/static-origin-secrets';
 import { LocalClock } from './clock.ts';
@@ -62,6 +65,13 @@ export interface LocalRuntimeOptions {
    * console as deployed.
    */
   readonly localRuntime?: boolean;
+  /**
+   * The sender's rate in SMS per second (default `KEZEK_SMS_RATE_PER_SECOND`, else 0: no pacing
+   * locally, where SMS cost nothing); the bench scales it down to measure the start against it.
+   */
+  readonly smsRatePerSecond?: number;
+  /** The share of simulated SMS receipts that say the SMS failed (default `KEZEK_SMS_FAILURE_RATE`, else 0). */
+  readonly smsReceiptFailureRate?: number;
 }
 
 export interface LocalRuntime {
@@ -72,6 +82,8 @@ export interface LocalRuntime {
   readonly tablePrefix: string;
   readonly notifier: LocalNotifier;
   readonly scheduler: LocalScheduler;
+  /** The outbox's queue to the sender (SQS in AWS), drained by each poll after the due schedules. */
+  readonly deliveries: LocalDeliveryQueue;
   readonly clock: LocalClock;
   /** The transaction-conflict emulation and its counts, unless switched off. */
   readonly transactionConflicts: TransactionConflictEmulator | undefined;
@@ -109,19 +121,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       KEZEK_LOCAL_RUNTIME: String(options.localRuntime !== false),
+      SMS_RATE_PER_SECOND: String(options.smsRatePerSecond ?? Number(process.env.KEZEK_SMS_RATE_PER_SECOND ?? 0)),
       ...Object.fromEntries(Object.entries(tables).map(([key, def]) => [def.envVar, tableNames[key as TableKey]])),
     });
     // Forget clients of an earlier runtime in this process (tests) before making new ones.
     resetDependencies();
     const clock = new LocalClock();
-    const notifier = new LocalNotifier(log, clock.now);
+    const notifier = new LocalNotifier(log, clock.now, undefined, { failureRate: options.smsReceiptFailureRate ?? Number(process.env.KEZEK_SMS_FAILURE_RATE ?? 0) });
+    const deliveries = new LocalDeliveryQueue(clock.now, { visibilityTimeoutSeconds: senderSettings.visibilityTimeoutSeconds, maxReceives: senderSettings.maxReceives });
     const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
     // Exports: next to the database when it is kept on disk, else in a fresh temporary folder.
     const files = new LocalFileStore(options.data && options.data !== 'memory' ? join(options.data, 'files') : mkdtempSync(join(tmpdir(), 'kezek-files-')), clock.now);
     // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
     const originSecret = options.originSecret ?? process.env.KEZEK_LOCAL_ORIGIN_SECRET ?? randomBytes(24).toString('base64url');
     const originSecrets = new StaticOriginSecrets([originSecret]);
-    overrideDependencies({ ...grantChecked({ notifier, scheduler, files, originSecrets }), clock: clock.now });
+    overrideDependencies({ ...grantChecked({ notifier, scheduler, files, originSecrets, deliveries }), clock: clock.now });
     enforceTableGrants(dynamoDocumentClient().middlewareStack, tableNames);
     const transactionConflicts = options.transactionConflicts === false ? undefined : new TransactionConflictEmulator(tableNames, options.transactionConflicts ?? { windowMs: 5 });
     transactionConflicts?.attachTo(dynamoDocumentClient().middlewareStack);
@@ -149,7 +163,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // SMS name the site where parents act: locally, this server.
     overrideDependencies({ siteUrl: server.url });
     const jobTimeoutScale = options.jobTimeoutScale ?? Number(process.env.KEZEK_JOB_TIMEOUT_SCALE ?? 1);
-    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }) });
+    // Each pass runs the due schedules, then drains the delivery queue into the sender and hands
+    // the simulated receipts to the receipt recorder (an SQS event source and a log subscription in AWS).
+    // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
+    const sendDeliveries = deliveryRunner(deliveries, { log });
+    const recordReceipts = receiptRunner(notifier);
+    const afterSchedules = async () => {
+      const sent = await sendDeliveries();
+      const receipts = await recordReceipts();
+      return [...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
+    };
+    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }), after: afterSchedules });
     return {
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,
@@ -157,6 +181,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tablePrefix,
       notifier,
       scheduler,
+      deliveries,
       clock,
       transactionConflicts,
       originSecret,

@@ -106,7 +106,7 @@ async function onboardDemoDepartment(client: DynamoDBDocumentClient, names: Reco
   const deps = {
     departments: new DynamoDepartmentStore(client, (key) => names[key]),
     clock: () => now,
-    notifier: { sendSms: async () => undefined, announce: async () => undefined },
+    notifier: { sendSms: async () => ({ messageId: 'seed' }), announce: async () => undefined },
   };
   const onboarded = await onboardDepartment(deps, demoDepartment(data), { operator: 'demo-seed', siteUrl: 'http://localhost' });
   const token = new URLSearchParams(new URL(onboarded.link).hash.slice(1)).get('token')!;

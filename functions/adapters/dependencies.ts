@@ -2,6 +2,7 @@ import { jobTargetEnvVar } from './scheduler/job-target.ts';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
+import type { DeliveryQueue } from '#ports/delivery-queue';
 import type { FileStore } from '#ports/files';
 import type { Scheduler } from '#ports/scheduler';
 import type { OriginSecrets } from '#ports/origin-secrets';
@@ -108,6 +109,14 @@ function fromEnvironment(): Dependencies {
           }),
         );
       });
+    },
+    get deliveries() {
+      return once('deliveries', () =>
+        lazily<DeliveryQueue>(async () => {
+          const [{ SQSClient }, { SqsDeliveryQueue }] = await Promise.all([import('@aws-sdk/client-sqs'), import('./sqs/sqs-delivery-queue.ts')]);
+          return new SqsDeliveryQueue(traced(new SQSClient({})), requireEnv('DELIVERY_QUEUE_URL'));
+        }),
+      );
     },
     get scheduler() {
       return once('scheduler', () =>

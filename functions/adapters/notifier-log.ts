@@ -11,14 +11,16 @@ import { metrics, MetricUnit } from './metrics.ts';
 export function withMessageLog(notifier: Notifier): Notifier {
   return overriding(notifier, {
     async sendSms(...args: Parameters<Notifier['sendSms']>) {
+      let sent: Awaited<ReturnType<Notifier['sendSms']>>;
       try {
-        await notifier.sendSms(...args);
+        sent = await notifier.sendSms(...args);
       } catch (error) {
         metrics.addMetric('SmsFailed', MetricUnit.Count, 1);
         throw error;
       }
       metrics.addMetric('SmsSent', MetricUnit.Count, 1);
-      logger.info('sms sent');
+      logger.info('sms sent', { messageId: sent.messageId });
+      return sent;
     },
   });
 }

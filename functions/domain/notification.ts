@@ -1,8 +1,33 @@
 import { actionRules, type ActionKind, type TransitionPlan } from './application-lifecycle.ts';
 import type { Application } from './application.ts';
+import type { SmsKind } from './sms.ts';
 
 export type NotificationChannel = 'cabinet' | 'sms' | 'email';
-export type DeliveryStatus = 'delivered' | 'sent' | 'failed' | 'pending';
+/**
+ * A channel's delivery (decision 53, the outbox): `queued` when the notice is written (in the same
+ * transaction or batch), `sending` once a sender has claimed it, `sent` once the provider took it,
+ * then `delivered` or `failed` by the provider's receipt. `pending` is the status of older notices.
+ */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'pending';
+/** The channels that leave the cabinet, each delivered through the outbox. */
+export type OutboundChannel = 'sms' | 'email';
+
+/**
+ * The record of one channel's delivery beside its status: who claimed it and when (a claim older
+ * than the sender's limit is taken over: the claimer died), the provider's message id, the times.
+ */
+export interface DeliveryRecord {
+  readonly queuedAt?: string;
+  readonly claim?: string;
+  readonly claimedAt?: string;
+  readonly attempts?: number;
+  readonly messageId?: string;
+  readonly sentAt?: string;
+  readonly deliveredAt?: string;
+  readonly failedAt?: string;
+  /** Why it failed, in the provider's words (never the phone number). */
+  readonly reason?: string;
+}
 
 /** What a notice tells about: a transition, a registration, a campaign's start or reminder, a new phone. One closed list: every text table keyed by it is exhaustive. */
 export type NoticeKind = ActionKind | 'registered' | 'campaign_started' | 'campaign_reminder' | 'phone_changed';
@@ -22,7 +47,48 @@ export interface Notification {
   readonly createdAt: string;
   readonly params: Readonly<Record<string, string | number | readonly string[]>>;
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;
+  /** Each outbound channel's delivery record (written with the notice, so later updates set its fields). */
+  readonly deliveries?: Readonly<Partial<Record<OutboundChannel, DeliveryRecord>>>;
   readonly read: boolean;
+}
+
+/** The notices that reach the phone too, and the SMS each becomes; the others stay in the cabinet. */
+export const smsKindOfNotice: Readonly<Partial<Record<Notification['kind'], SmsKind>>> = {
+  campaign_started: 'campaign_started',
+  campaign_reminder: 'campaign_reminder',
+  stop_cleanup: 'stop_cleanup',
+  refer: 'referral_issued',
+  expire_referral: 'referral_expired',
+  restore_after_referral: 'restored_after_referral',
+};
+
+export const hasSms = (notice: Pick<Notification, 'kind'>): boolean => smsKindOfNotice[notice.kind] !== undefined;
+
+/**
+ * The channels and delivery records a new notice is written with: the cabinet copy is delivered
+ * by construction (same transaction as the change); an SMS is `queued` in the same write — the
+ * outbox — and a sender takes it from there (decision 53).
+ */
+export function channelsOfNewNotice(kind: Notification['kind'], at: string): Pick<Notification, 'channels'> & Partial<Pick<Notification, 'deliveries'>> {
+  if (!hasSms({ kind })) return { channels: { cabinet: 'delivered' } };
+  return { channels: { cabinet: 'delivered', sms: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 } } };
+}
+
+/**
+ * Whether a sender may claim a channel's delivery now: it is `queued`, or `sending` under a claim
+ * older than `staleBefore` (its sender died between the claim and its record; the one window in
+ * which a message can go twice). A delivery `sent`, `delivered` or `failed` is never sent again.
+ */
+export function isClaimable(notice: Pick<Notification, 'channels' | 'deliveries'>, channel: OutboundChannel, staleBefore: string): boolean {
+  const status = notice.channels[channel];
+  if (status === 'queued') return true;
+  const claimedAt = notice.deliveries?.[channel]?.claimedAt;
+  return status === 'sending' && claimedAt !== undefined && claimedAt < staleBefore;
+}
+
+/** Seconds before the next attempt of a delivery that failed `attempts` times: 30 s doubling, at most 15 min. */
+export function deliveryBackoffSeconds(attempts: number): number {
+  return Math.min(900, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
 function notification(application: Application, kind: Notification['kind'], at: string, params: Notification['params']): Notification {
@@ -34,9 +100,7 @@ function notification(application: Application, kind: Notification['kind'], at: 
     kind,
     createdAt: at,
     params: { childName: application.childName, ...params },
-    // The cabinet copy is written in the same transaction as the change, so it is delivered by
-    // construction; SMS and e-mail follow once parents can subscribe to them.
-    channels: { cabinet: 'delivered' },
+    ...channelsOfNewNotice(kind, at),
     read: false,
   };
 }

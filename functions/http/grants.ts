@@ -27,6 +27,11 @@ export interface Grants {
   readonly enqueues?: readonly JobKind[];
   /** Reads the viewer's address behind CloudFront, which needs the origin secret (abuse limits). */
   readonly viewerAddress?: boolean;
+  /**
+   * The outbox's delivery queue (SQS in AWS, decision 53): `enqueue` sends deliveries to it
+   * (`sqs:SendMessage`); `consume` is the sender's (receive, delete, change visibility: the backoff).
+   */
+  readonly deliveries?: 'enqueue' | 'consume';
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */

@@ -50,10 +50,11 @@ export const jobs = [
     handler: 'job-campaign-start',
     summary: 'A started campaign: mark the in-scope applications pending, notify their parents, announce, schedule reminders and the close',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read', accounts: 'read', kindergartens: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read' },
       scheduler: true,
       announce: true,
-      sms: true,
+      // Its SMS go through the outbox: queued with each notice, enqueued for the sender (decision 53).
+      deliveries: 'enqueue',
       enqueues: ['campaign-start'],
     },
     timeoutSeconds: 900,
@@ -62,7 +63,7 @@ export const jobs = [
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',
-    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true, enqueues: ['campaign-reminder'] },
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', tenants: 'read' }, deliveries: 'enqueue', scheduler: true, enqueues: ['campaign-reminder'] },
     timeoutSeconds: 900,
   },
   {
@@ -70,9 +71,9 @@ export const jobs = [
     handler: 'job-campaign-close',
     summary: 'At the end: stop every still-pending application (cleanup), resumably; or clear the pending marks of a cancelled campaign',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read', kindergartens: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' },
       scheduler: true,
-      sms: true,
+      deliveries: 'enqueue',
       enqueues: ['recompute-positions', 'campaign-close'],
       deletes: ['constraints'],
     },
@@ -81,8 +82,8 @@ export const jobs = [
   {
     kind: 'notice-sms',
     handler: 'job-notice-sms',
-    summary: "Send the SMS copy of a notice held for the tenant's SMS hours (or hold it again if still outside them)",
-    grants: { tables: { applications: 'read', notifications: 'readWrite', accounts: 'read', kindergartens: 'read', tenants: 'read' }, sms: true, scheduler: true },
+    summary: "Enqueue for the sender the SMS copy of a notice held for the tenant's SMS hours (or hold it again if still outside them)",
+    grants: { tables: { applications: 'read', notifications: 'read', tenants: 'read' }, deliveries: 'enqueue', scheduler: true },
     timeoutSeconds: 10,
   },
   {

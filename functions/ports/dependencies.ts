@@ -3,6 +3,7 @@ import type { FileStore } from './files.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
+import type { DeliveryQueue } from './delivery-queue.ts';
 import type { AuditTrail } from './audit.ts';
 import type { DepartmentStore } from './departments.ts';
 import type { StaffStore } from './staff.ts';
@@ -27,6 +28,8 @@ export interface Dependencies {
   readonly audit: AuditTrail;
   readonly files: FileStore;
   readonly notifier: Notifier;
+  /** The outbox's queue to the sender (SQS in AWS). */
+  readonly deliveries: DeliveryQueue;
   readonly scheduler: Scheduler;
   /** What proves a request came through CloudFront (`functions/http/client-address.ts`). */
   readonly originSecrets: OriginSecrets;

@@ -20,7 +20,8 @@ export interface Announcement {
 }
 
 export interface Notifier {
-  sendSms(message: SmsMessage): Promise<void>;
+  /** The provider's id of the message (SNS `MessageId`): its delivery receipt names it. */
+  sendSms(message: SmsMessage): Promise<{ readonly messageId: string }>;
   announce(announcement: Announcement): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { AgeGroup, Application, ApplicationStatus, HistoryEvent, Kindergart
 import type { WriteIntent } from './unit-of-work.ts';
 import type { TransitionPlan } from '#domain/application-lifecycle';
 import type { PlaceChanceEstimate } from '#domain/place-chance';
-import type { Notification } from '#domain/notification';
+import type { Notification, OutboundChannel } from '#domain/notification';
 import type { Language } from '#domain/language';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
 import type { AnswerDimensions } from '#domain/survey-answers';
@@ -382,7 +382,7 @@ export interface NotificationStore {
    * owner (a retried chunk of a job counts again what its crashed attempt wrote, and a notice
    * written for another owner is not counted).
    */
-  claimOnce(claims: readonly { readonly notification: Notification; readonly owner: string }[]): Promise<{ written: Notification[]; owned: number }>;
+  claimOnce(claims: readonly { readonly notification: Notification; readonly owner: string }[]): Promise<{ written: Notification[]; owned: number; mine: Notification[] }>;
   /** A parent's latest notices, newest first. */
   latest(recipientIin: string, limit: number): Promise<Notification[]>;
   /** Marks the parent's own notices as read (ids of other parents' notices change nothing). */
@@ -391,4 +391,25 @@ export interface NotificationStore {
   get(recipientIin: string, notificationId: string): Promise<Notification | undefined>;
   /** Records how a channel's delivery went (e.g. the SMS copy of a notice). */
   setChannelStatus(notification: Pick<Notification, 'recipientIin' | 'notificationId'>, channel: 'sms' | 'email', status: 'sent' | 'failed'): Promise<void>;
+  /**
+   * The sender's claim of a channel's delivery (decision 53), a conditional write: from `queued`, or
+   * from `sending` under a claim older than `staleBefore`, to `sending` under `claim`. False when
+   * another sender has it or it has gone (sent, delivered, failed): nothing is to be sent then.
+   */
+  claimDelivery(notification: NoticeKey, channel: OutboundChannel, claim: { readonly id: string; readonly at: string; readonly staleBefore: string }): Promise<boolean>;
+  /** `sending` under `claim` → `sent`, with the provider's message id (receipts find the delivery by it). False if the claim was lost. */
+  recordSent(notification: NoticeKey, channel: OutboundChannel, claim: string, sent: { readonly messageId: string; readonly at: string }): Promise<boolean>;
+  /** `sending` under `claim` → `queued` again (the provider failed; the queue brings it back later). */
+  releaseClaim(notification: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean>;
+  /** `queued`, or `sending` under `claim` → `failed`, with the time and the reason (never a phone number). */
+  recordFailed(notification: NoticeKey, channel: OutboundChannel, claim: string | undefined, failed: { readonly at: string; readonly reason: string }): Promise<boolean>;
+  /** A `queued` channel the parent cannot be reached on (no cabinet, so no phone): removed, the cabinet copy stands. */
+  dropQueuedChannel(notification: NoticeKey, channel: OutboundChannel): Promise<boolean>;
+  /**
+   * The provider's receipt for a message: its delivery, found by the message id, `sent` → `delivered`
+   * or `failed` with the time. Returns the notice it updated, or undefined (unknown id, or already settled).
+   */
+  recordReceipt(receipt: { readonly messageId: string; readonly status: 'delivered' | 'failed'; readonly at: string; readonly reason?: string }): Promise<NoticeKey | undefined>;
 }
+
+export type NoticeKey = Pick<Notification, 'recipientIin' | 'notificationId'>;

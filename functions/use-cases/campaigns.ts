@@ -16,7 +16,7 @@ import {
 } from '#domain/campaign';
 import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
-import { notificationForTransition, type Notification } from '#domain/notification';
+import { channelsOfNewNotice, notificationForTransition, type Notification } from '#domain/notification';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { unlimitedBudget, type JobBudget, type JobTask, type StartPart } from '#ports/scheduler';
@@ -150,7 +150,8 @@ const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'c
   kind,
   createdAt: campaign.startsAt,
   params: { campaignId: campaign.campaignId, year: campaign.year, endsAt: campaign.endsAt },
-  channels: { cabinet: 'delivered' },
+  // Written with its SMS queued (the outbox): the sender takes it from the queue (decision 53).
+  ...channelsOfNewNotice(kind, campaign.startsAt),
   read: false,
 });
 
@@ -177,7 +178,7 @@ export const startPageSize = 250;
  * retried page counts its applicants again and a sibling in a later page does not.
  */
 export async function runCampaignStart(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'accounts' | 'kindergartens' | 'siteUrl'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'deliveries' | 'siteUrl'>,
   task: { tenantId: string; campaignId: string; part?: StartPart },
   now: Date,
   options: { budget?: JobBudget; pageSize?: number } = {},
@@ -193,11 +194,12 @@ export async function runCampaignStart(
     const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
     const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
     const applicantOf = byApplicant(scope);
-    const { written, owned } = await deps.notifications.claimOnce(
+    const { mine, owned } = await deps.notifications.claimOnce(
       [...applicantOf].map(([iin, application]) => ({ notification: campaignNotification(campaign, iin, 'campaign_started', ''), owner: application.applicationId })),
     );
-    // Only notices this page wrote get an SMS, so a re-run sends none twice.
-    await deliverNoticeSms(deps, task.tenantId, withApplications(written, applicantOf), now);
+    // Each notice this page owns is written with its SMS queued (the outbox); a retried page
+    // enqueues them again, which sends none twice: the sender claims each delivery once.
+    await deliverNoticeSms(deps, task.tenantId, withApplications(mine, applicantOf), now);
     const { after: _after, ...done } = part;
     part = { ...done, inScope: part.inScope + marked, applicants: part.applicants + owned, ...(page.next ? { after: page.next } : { cohort: part.cohort + 1 }) };
     if (part.cohort < cohorts.length && budget.handOver()) {
@@ -245,7 +247,7 @@ const reminderPageSize = 500;
  * deterministic) and one SMS (only a notice a page wrote is sent).
  */
 export async function runCampaignReminder(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'accounts' | 'notifier' | 'tenants' | 'scheduler' | 'kindergartens' | 'siteUrl'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'deliveries' | 'tenants' | 'scheduler'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-reminder' }>, 'kind'>,
   now: Date,
   options: { budget?: JobBudget } = {},
@@ -258,8 +260,10 @@ export async function runCampaignReminder(
   do {
     const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, reminderPageSize);
     const applicants = byApplicant(page.applications);
-    const written = await deps.notifications.putOnce([...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`)));
-    await deliverNoticeSms(deps, task.tenantId, withApplications(written, applicants), now);
+    const notices = [...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`));
+    const written = await deps.notifications.putOnce(notices);
+    // Every notice of the page, also those a crashed attempt wrote: the sender skips one already sent.
+    await deliverNoticeSms(deps, task.tenantId, withApplications(notices, applicants), now);
     reminded += written.length;
     next = page.next;
     if (next && budget.handOver()) {
@@ -301,7 +305,7 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
  */
 export async function runCampaignClose(
-  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'accounts' | 'notifier' | 'siteUrl'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'deliveries'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-close' }>, 'kind'>,
   now: Date,
   options: { concurrency?: number; budget?: JobBudget } = {},
@@ -340,7 +344,8 @@ export async function runCampaignClose(
       counter: { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },
       sharedNotices: notices.map(({ notice, application }) => ({ notification: notice, applicationIds: byParent.get(application.applicantIin)!.map((c) => c.application.applicationId) })),
     });
-    // The stop reaches the phone too: at once in daytime, else held for the morning (a close runs at the end of a day).
+    // The stop reaches the phone too: its SMS was queued with the notice in the transaction; the
+    // queue takes it at once in daytime, else it is held for the morning (a close runs at the end of a day).
     await deliverNoticeSms(deps, task.tenantId, notices, now);
     stopped += changes.length;
     for (const { application } of changes) cohorts.add(Number(application.birthDate.slice(0, 4)));

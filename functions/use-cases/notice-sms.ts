@@ -1,26 +1,18 @@
 import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
-import type { Notification } from '#domain/notification';
+import { deliveryBackoffSeconds, hasSms, isClaimable, smsKindOfNotice, type Notification } from '#domain/notification';
 import { policyOf } from '#domain/policy';
-import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours, type SmsKind } from '#domain/sms';
+import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
+import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '#ports/dependencies';
+import type { DeliveryMessage } from '#ports/delivery-queue';
 import type { JobTask } from '#ports/scheduler';
 import type { ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
 import { scheduleNames } from './schedule-names.ts';
 
-/** The notices that reach the phone too, and the SMS each becomes; the others stay in the cabinet. */
-const smsKindOfNotice: Partial<Record<Notification['kind'], SmsKind>> = {
-  campaign_started: 'campaign_started',
-  campaign_reminder: 'campaign_reminder',
-  stop_cleanup: 'stop_cleanup',
-  refer: 'referral_issued',
-  expire_referral: 'referral_expired',
-  restore_after_referral: 'restored_after_referral',
-};
-
-export const hasSms = (notice: Pick<Notification, 'kind'>): boolean => smsKindOfNotice[notice.kind] !== undefined;
+export { hasSms };
 
 /** A notice with the application that names its parent (a campaign notice: any of theirs in scope). */
 export interface NoticeForSms {
@@ -29,6 +21,7 @@ export interface NoticeForSms {
 }
 
 type SmsDeps = Pick<Dependencies, 'accounts' | 'notifier' | 'notifications' | 'kindergartens' | 'siteUrl'>;
+export type { SmsDeps };
 
 const localDate = (iso: string | number | readonly string[] | undefined) => (typeof iso === 'string' && iso ? smsDate(kazakhstanDate(new Date(iso))) : '');
 
@@ -53,26 +46,6 @@ async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, applicatio
 }
 
 /**
- * Sends the SMS copies now, to the phone of each parent's cabinet, in the language the parent
- * chose or else their application's; each notice records `sent` or `failed`. A parent without a
- * cabinet has no phone on file: their notice keeps no SMS status.
- */
-async function sendNow(deps: SmsDeps, items: readonly NoticeForSms[], site: string): Promise<void> {
-  const accounts = new Map<string, ParentAccount>((await deps.accounts.getParents([...new Set(items.map((i) => i.notice.recipientIin))])).map((a) => [a.iin, a]));
-  await forEachLimited(items, 8, async (item) => {
-    const account = accounts.get(item.notice.recipientIin);
-    if (!account) return;
-    try {
-      await deps.notifier.sendSms({ phone: account.phone, text: await textOf(deps, item, account.language ?? item.application.language, site) });
-      await deps.notifications.setChannelStatus(item.notice, 'sms', 'sent');
-    } catch {
-      // A failed SMS must not stop the others; the notice says it failed, the cabinet copy stands.
-      await deps.notifications.setChannelStatus(item.notice, 'sms', 'failed');
-    }
-  });
-}
-
-/**
  * The tenant's SMS hours and the site its SMS name: `SITE_URL` when the deployment sets one
  * (locally, the local server), else the department's first host name. Read here, not through
  * `application-actions`, which imports this module.
@@ -84,16 +57,24 @@ async function smsSettingsOf(deps: Pick<Dependencies, 'tenants'> & Partial<Pick<
 
 const noticeSmsJobName = (task: Extract<JobTask, { kind: 'notice-sms' }>, at: Date) => scheduleNames.noticeSms(task.applicationId, task.notificationId, at.toISOString());
 
+const smsDelivery = ({ notice, application }: { notice: Pick<Notification, 'notificationId'>; application: Pick<Application, 'applicationId'> }): DeliveryMessage => ({
+  applicationId: application.applicationId,
+  notificationId: notice.notificationId,
+  channel: 'sms',
+});
+
 /**
- * The SMS copies of notices just written: sent at once inside the tenant's SMS hours, else each
- * held as a `notice-sms` job for the next morning (nobody is woken at night by a close at 23:59).
+ * The SMS copies of notices a job wrote (each notice written with its SMS `queued`: the outbox):
+ * enqueued for the sender at once inside the tenant's SMS hours, else each held as a `notice-sms`
+ * job for the next morning (nobody is woken at night by a close at 23:59). Enqueuing a delivery
+ * twice is harmless (the sender claims it), so a re-run of a page enqueues its notices again.
  */
-export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'scheduler' | 'tenants'>, tenantId: string, items: readonly NoticeForSms[], now: Date): Promise<void> {
-  const withSms = items.filter((item) => hasSms(item.notice));
+export async function deliverNoticeSms(deps: Pick<Dependencies, 'deliveries' | 'scheduler' | 'tenants'>, tenantId: string, items: readonly NoticeForSms[], now: Date): Promise<void> {
+  const withSms = items.filter((item) => item.notice.channels.sms === 'queued');
   if (withSms.length === 0) return;
   const settings = await smsSettingsOf(deps, tenantId);
   const at = smsSendableAt(now, settings.hours);
-  if (at.getTime() <= now.getTime()) return sendNow(deps, withSms, settings.site);
+  if (at.getTime() <= now.getTime()) return deps.deliveries.enqueue(withSms.map(smsDelivery));
   await forEachLimited(withSms, 8, async ({ notice, application }) => {
     const task = { kind: 'notice-sms', applicationId: application.applicationId, notificationId: notice.notificationId } as const;
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
@@ -101,11 +82,11 @@ export async function deliverNoticeSms(deps: SmsDeps & Pick<Dependencies, 'sched
 }
 
 /**
- * The SMS copy of a notice a request or a job without the SMS grant wrote: a `notice-sms` job
- * sends it, at once inside the tenant's SMS hours, else the next morning.
+ * The SMS copy of a notice a request wrote (queued with it): a `notice-sms` job enqueues it, at
+ * once inside the tenant's SMS hours, else the next morning.
  */
 export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tenants'>, item: { notice: Notification; application: Pick<Application, 'applicationId' | 'tenantId'> }, now: Date): Promise<void> {
-  if (!hasSms(item.notice)) return;
+  if (item.notice.channels.sms !== 'queued') return;
   const task = { kind: 'notice-sms', applicationId: item.application.applicationId, notificationId: item.notice.notificationId } as const;
   const at = smsSendableAt(now, (await smsSettingsOf(deps, item.application.tenantId)).hours);
   // A schedule even when due now (it fires at once): creating schedules is a grant every caller has.
@@ -113,24 +94,105 @@ export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tena
 }
 
 /**
- * The `notice-sms` job (idempotent): sends a held SMS copy unless the notice already records one;
- * run outside the SMS hours (a retry that slipped into the night), it holds itself again.
+ * The `notice-sms` job (idempotent): enqueues a held SMS copy for the sender unless it has left
+ * the outbox already; run outside the SMS hours (a retry that slipped into the night), it holds
+ * itself again.
  */
 export async function sendHeldNoticeSms(
-  deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants'>,
+  deps: Pick<Dependencies, 'applications' | 'notifications' | 'deliveries' | 'scheduler' | 'tenants'>,
   task: Extract<JobTask, { kind: 'notice-sms' }>,
   now: Date,
-): Promise<'sent' | 'held' | 'nothing to do'> {
+): Promise<'enqueued' | 'held' | 'nothing to do'> {
   const application = await deps.applications.get(task.applicationId);
   if (!application) return 'nothing to do';
   const notice = await deps.notifications.get(application.applicantIin, task.notificationId);
-  if (!notice || notice.channels.sms === 'sent' || notice.channels.sms === 'failed') return 'nothing to do';
-  const settings = await smsSettingsOf(deps, application.tenantId);
-  const at = smsSendableAt(now, settings.hours);
+  if (!notice || notice.channels.sms !== 'queued') return 'nothing to do';
+  const at = smsSendableAt(now, (await smsSettingsOf(deps, application.tenantId)).hours);
   if (at.getTime() > now.getTime()) {
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
     return 'held';
   }
-  await sendNow(deps, [{ notice, application }], settings.site);
-  return 'sent';
+  await deps.deliveries.enqueue([smsDelivery({ notice, application })]);
+  return 'enqueued';
+}
+
+/** What the sender did with one delivery message. */
+export type SendOutcome =
+  | { readonly outcome: 'sent'; readonly messageId: string }
+  /** Already claimed by a live sender, sent, settled, or gone: nothing to send (no duplicate). */
+  | { readonly outcome: 'skipped' }
+  /** Outside the SMS hours (a retry slipped into the night): held as a `notice-sms` job for the morning. */
+  | { readonly outcome: 'held' }
+  /** The parent has no cabinet, so no phone: the SMS channel is removed, the cabinet copy stands. */
+  | { readonly outcome: 'unreachable' }
+  | { readonly outcome: 'failed'; readonly reason: string }
+  /** The provider failed for now: the claim is released and the queue brings the message back after the backoff. */
+  | { readonly outcome: 'retry'; readonly retryAfterSeconds: number };
+
+export interface SendAttempt {
+  /** The queue's receive count of this message (1 on the first receive). */
+  readonly receiveCount: number;
+  /** Receives before the queue gives up (its redrive policy): the last attempt records `failed`. */
+  readonly maxReceives: number;
+  /** A `sending` claim older than this is its dead sender's and is taken over (decision 53). */
+  readonly claimTimeoutMs: number;
+}
+
+/** Errors the provider will answer the same way however often it is asked. */
+const permanent = (error: unknown) => error instanceof Error && (error.name === 'InvalidParameterException' || error.name === 'InvalidParameterValueException');
+
+/**
+ * The sender (decision 53): one delivery from the queue, sent at most once. It claims the delivery
+ * with a conditional write (`queued` → `sending`) before handing it to the provider, and records
+ * `sent` with the provider's message id after; a delivery already claimed, sent or settled is
+ * skipped. The one window for a duplicate is a crash between the provider taking the message and
+ * the record of it: the claim then goes stale and the message, redelivered, is sent again.
+ */
+export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  if (message.channel !== 'sms') return { outcome: 'skipped' };
+  const application = await deps.applications.get(message.applicationId);
+  if (!application) return { outcome: 'skipped' };
+  const notice = await deps.notifications.get(application.applicantIin, message.notificationId);
+  const staleBefore = new Date(now.getTime() - attempt.claimTimeoutMs).toISOString();
+  if (!notice || !hasSms(notice) || !isClaimable(notice, 'sms', staleBefore)) return { outcome: 'skipped' };
+  const settings = await smsSettingsOf(deps, application.tenantId);
+  const at = smsSendableAt(now, settings.hours);
+  if (at.getTime() > now.getTime()) {
+    const task = { kind: 'notice-sms', applicationId: application.applicationId, notificationId: notice.notificationId } as const;
+    await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
+    return { outcome: 'held' };
+  }
+  const account = await deps.accounts.getParent(notice.recipientIin);
+  if (!account) {
+    await deps.notifications.dropQueuedChannel(notice, 'sms');
+    return { outcome: 'unreachable' };
+  }
+  const text = await textOf(deps, { notice, application }, account.language ?? application.language, settings.site);
+  const claim = randomUUID();
+  if (!(await deps.notifications.claimDelivery(notice, 'sms', { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.notifier.sendSms({ phone: account.phone, text }));
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+    if (permanent(error) || attempt.receiveCount >= attempt.maxReceives) {
+      await deps.notifications.recordFailed(notice, 'sms', claim, { at: now.toISOString(), reason });
+      return { outcome: 'failed', reason };
+    }
+    await deps.notifications.releaseClaim(notice, 'sms', claim);
+    return { outcome: 'retry', retryAfterSeconds: deliveryBackoffSeconds(attempt.receiveCount) };
+  }
+  await deps.notifications.recordSent(notice, 'sms', claim, { messageId, at: now.toISOString() });
+  return { outcome: 'sent', messageId };
+}
+
+/**
+ * A provider's delivery receipts (SNS SMS delivery-status logs in AWS; the local notifier's
+ * simulated ones): each delivery found by its message id goes from `sent` to `delivered` or
+ * `failed` with the time. A receipt for an unknown or already settled message changes nothing.
+ */
+export async function recordReceipts(deps: Pick<Dependencies, 'notifications'>, receipts: readonly { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }[]): Promise<number> {
+  let updated = 0;
+  for (const receipt of receipts) if (await deps.notifications.recordReceipt(receipt)) updated++;
+  return updated;
 }

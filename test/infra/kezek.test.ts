@@ -12,6 +12,7 @@ import { routes, authorizer, type Grants, type RouteDefinition } from '#http/rou
 import { grantsOf } from '#http/audit-actions';
 import { jobTargetEnvVar } from '#adapters/scheduler/job-target';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
+import { consumers } from '#functions/jobs/consumers';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
 import { vendorModules } from '../../lib/vendor-layer.ts';
@@ -40,6 +41,7 @@ const allFunctions: readonly (readonly [string, Grants])[] = [
   ...allRoutes.map((route) => [route.handler, grantsOf(route)] as const),
   [authorizer.handler, authorizer.grants] as const,
   ...allJobs.map((job) => [job.handler, job.grants] as const),
+  ...consumers.map((consumer) => [consumer.handler, consumer.grants as Grants] as const),
 ];
 
 interface Statement {
@@ -83,6 +85,9 @@ function functionArnOfName(name: string): unknown {
     'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':lambda:eu-central-1:', { Ref: 'AWS::AccountId' }, `:function:${name}`]],
   };
 }
+
+/** The construct id CDK gives the singleton function behind every `AwsCustomResource`. */
+const customResourceProviderId = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 const schedulerVariables = [
   'SCHEDULE_GROUP_NAME',
@@ -147,11 +152,13 @@ describe('api stack', () => {
   });
 
   it('should run every function on nodejs22.x and arm64', () => {
-    // Act
-    const functions = Object.values(resourcesOf(templates.api, 'AWS::Lambda::Function'));
+    // Act: ours, not the provider of the one AWS custom resource (SNS's SMS delivery-status setting, decision 53), which CDK owns
+    const functions = Object.entries(resourcesOf(templates.api, 'AWS::Lambda::Function'))
+      .filter(([id]) => !id.startsWith(customResourceProviderId))
+      .map(([, fn]) => fn);
 
     // Assess
-    expect(functions).toHaveLength(allRoutes.length + 1 + allJobs.length);
+    expect(functions).toHaveLength(allRoutes.length + 1 + allJobs.length + consumers.length);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     }
@@ -269,7 +276,8 @@ describe('data stack', () => {
 });
 
 describe('IAM', () => {
-  const starResourceActions = [['xray:PutTelemetryRecords', 'xray:PutTraceSegments']];
+  // X-Ray, and the SMS account setting of delivery-status logging (decision 53: no resource ARN exists).
+  const starResourceActions = [['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], ['sns:SetSMSAttributes']];
 
   it('should grant no wildcard action and "*" resources only for X-Ray', () => {
     // Prepare
@@ -751,7 +759,7 @@ describe('scheduled jobs', () => {
     },
   );
 
-  it('should pass a role to nothing but Scheduler, and only the scheduler role', () => {
+  it('should pass a role to nothing but Scheduler (the scheduler role) and SNS (its delivery-status role, by the custom resource that sets it)', () => {
     // Prepare
     const expected = {
       Effect: 'Allow',
@@ -765,10 +773,15 @@ describe('scheduled jobs', () => {
       .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
       .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[])
       .filter((statement) => actionsOf(statement).some((action) => action.startsWith('iam:')));
+    const toSns = passRoles.filter((statement) => JSON.stringify(statement.Condition).includes('sns.amazonaws.com'));
 
     // Assess
-    expect(passRoles).toHaveLength(allFunctions.filter(([, grants]) => grants.scheduler).length);
-    for (const statement of passRoles) expect(statement).toEqual(expected);
+    expect(passRoles).toHaveLength(allFunctions.filter(([, grants]) => grants.scheduler).length + 1);
+    for (const statement of passRoles.filter((s) => !toSns.includes(s))) expect(statement).toEqual(expected);
+    expect(toSns).toEqual([
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('SmsDeliveryStatusRole') as never, 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'sns.amazonaws.com' } } },
+    ].map((s) => ({ ...s, Resource: toSns[0]?.Resource })));
+    expect(JSON.stringify(toSns[0]?.Resource)).toMatch(/SmsDeliveryStatusRole[0-9A-F]+/);
   });
 
   it('should not deploy a local-only table, nor hand one to a function', () => {
@@ -838,5 +851,113 @@ process.stdout.write(JSON.stringify(failed));`,
     } finally {
       rmSync(opt, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the outbox (decision 53)', () => {
+  const queueArnImport = { 'Fn::ImportValue': 'kezek-test-delivery-queue-arn' };
+  const queueOf = (queue: { node: { defaultChild?: unknown } }) => stacks.jobs.getLogicalId(queue.node.defaultChild as CfnElement);
+
+  it('should have an encrypted TLS-only delivery queue that moves a message to its dead-letter queue after 5 receives', () => {
+    // Act
+    const queues = resourcesOf(templates.jobs, 'AWS::SQS::Queue');
+    const deliveries = queues[queueOf(stacks.jobs.deliveryQueue)]!;
+    // Assess
+    expect(deliveries.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 180,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [queueOf(stacks.jobs.deliveryDeadLetterQueue), 'Arn'] }, maxReceiveCount: 5 },
+    });
+    expect(queues[queueOf(stacks.jobs.deliveryDeadLetterQueue)]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
+    const outputs = templates.jobs.toJSON().Outputs as Record<string, { Export?: { Name: string } }>;
+    expect(outputs.DeliveryQueueArn?.Export?.Name).toBe('kezek-test-delivery-queue-arn');
+    expect(outputs.DeliveryQueueUrl?.Export?.Name).toBe('kezek-test-delivery-queue-url');
+  });
+
+  it('should alarm the operations topic on any dead letter and on a delivery waiting over 15 minutes', () => {
+    // Act
+    const alarms = Object.values(resourcesOf(templates.jobs, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const operations = { Ref: stacks.jobs.getLogicalId(stacks.jobs.operationsTopic.node.defaultChild as CfnElement) };
+    const deadLetters = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    const age = alarms.find((a) => a.MetricName === 'ApproximateAgeOfOldestMessage');
+    // Assess
+    expect(deadLetters).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueOf(stacks.jobs.deliveryDeadLetterQueue), 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [operations],
+    });
+    expect(age).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueOf(stacks.jobs.deliveryQueue), 'QueueName'] } }],
+      Threshold: 900,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [operations],
+    });
+  });
+
+  it('should run the sender with reserved concurrency 2 on the delivery queue, 10 a batch, failures reported per message, paced to 20 SMS a second', () => {
+    // Act
+    const sender = functionResource('sms-sender');
+    const mappings = Object.values(resourcesOf(templates.api, 'AWS::Lambda::EventSourceMapping')).map((m) => m.Properties!);
+    const senderId = stacks.api.getLogicalId(stacks.api.functions.get('sms-sender')!.node.defaultChild as CfnElement);
+    // Assess
+    expect(sender.Properties.ReservedConcurrentExecutions).toBe(2);
+    expect(sender.Properties.Timeout).toBe(30);
+    expect(sender.Properties.Environment.Variables).toMatchObject({ SMS_RATE_PER_SECOND: '20', SENDER_CONCURRENCY: '2', DELIVERY_MAX_RECEIVES: '5', DELIVERY_QUEUE_URL: { 'Fn::ImportValue': 'kezek-test-delivery-queue-url' } });
+    expect(mappings).toEqual([
+      { FunctionName: { Ref: senderId }, EventSourceArn: queueArnImport, BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } },
+    ]);
+  });
+
+  it('should let exactly the functions granted the queue send to it, and the sender alone consume it', () => {
+    // Prepare
+    const sqsActions = (handler: string) =>
+      statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))
+        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('sqs:')) && JSON.stringify(statement.Resource) === JSON.stringify(queueArnImport))
+        .flatMap(actionsOf)
+        .sort();
+    // Act
+    const senders = allFunctions.filter(([handler]) => sqsActions(handler).includes('sqs:SendMessage')).map(([handler]) => handler).sort();
+    // Assess
+    expect(senders).toEqual(['job-campaign-close', 'job-campaign-reminder', 'job-campaign-start', 'job-notice-sms']);
+    for (const handler of senders) expect(sqsActions(handler)).toEqual(['sqs:SendMessage']);
+    expect(sqsActions('sms-sender')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(allFunctions.filter(([handler]) => handler !== 'sms-sender' && sqsActions(handler).some((a) => a !== 'sqs:SendMessage'))).toEqual([]);
+  });
+
+  it('should log every SMS delivery status with a role SNS of this account assumes, and subscribe the receipt recorder to both log groups', () => {
+    // Act
+    const custom = Object.values(resourcesOf(templates.api, 'Custom::AWS'));
+    const logGroups = Object.entries(resourcesOf(templates.api, 'AWS::Logs::LogGroup')).filter(([, g]) => JSON.stringify(g.Properties?.LogGroupName ?? '').includes('DirectPublishToPhoneNumber'));
+    const filters = Object.values(resourcesOf(templates.api, 'AWS::Logs::SubscriptionFilter')).map((f) => f.Properties!);
+    const receiptsArn = { 'Fn::GetAtt': [stacks.api.getLogicalId(stacks.api.functions.get('sms-receipts')!.node.defaultChild as CfnElement), 'Arn'] };
+    const roles = Object.values(resourcesOf(templates.api, 'AWS::IAM::Role')).filter((r) => JSON.stringify(r.Properties?.AssumeRolePolicyDocument).includes('sns.amazonaws.com'));
+    // Assess
+    expect(custom).toHaveLength(1);
+    const call = JSON.stringify(custom[0]!.Properties?.Update).replace(/\\"/g, '"');
+    expect(call).toContain('"action":"setSMSAttributes"');
+    expect(call).toContain('"DeliveryStatusSuccessSamplingRate":"100"');
+    expect(call).toContain('SmsDeliveryStatusRole');
+    expect(logGroups.map(([, g]) => JSON.stringify(g.Properties!.LogGroupName)).sort()).toEqual([
+      JSON.stringify({ 'Fn::Join': ['', ['sns/eu-central-1/', { Ref: 'AWS::AccountId' }, '/DirectPublishToPhoneNumber']] }),
+      JSON.stringify({ 'Fn::Join': ['', ['sns/eu-central-1/', { Ref: 'AWS::AccountId' }, '/DirectPublishToPhoneNumber/Failure']] }),
+    ]);
+    expect(filters).toHaveLength(2);
+    for (const filter of filters) expect(filter).toMatchObject({ DestinationArn: receiptsArn, FilterPattern: '' });
+    expect(roles).toHaveLength(1);
+    expect(roles[0]!.Properties?.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'sns.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
+    ]);
+  });
+
+  it('should let the receipt recorder only read and update notices, and send no SMS', () => {
+    // Act
+    const statements = statementsOfRole(roleLogicalId(stacks.api.functions.get('sms-receipts')!.role!));
+    // Assess
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:')).sort()).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
+    );
   });
 });

@@ -48,7 +48,7 @@ async function allApplications(): Promise<Application[]> {
 
 async function notice(recipientIin: string, notificationId: string) {
   const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.notifications, Key: { recipientIin, notificationId } }));
-  return Item as { channels: Record<string, string> } | undefined;
+  return Item as { channels: Record<string, string>; deliveries?: Record<string, Record<string, unknown>> } | undefined;
 }
 
 async function schedule(scheduleName: string) {
@@ -78,7 +78,12 @@ describe('SMS of a referral', () => {
     const name = kindergarten.name.ru!.length > 36 ? `${kindergarten.name.ru!.slice(0, 35).trimEnd()}…` : kindergarten.name.ru;
     expect(smsTo(phone, before).map((m) => m.text)).toEqual([`${first}: выдано направление в ${name}. Используйте его до 20.03.2026: ${site()}`]);
     const referralNotice = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
-    expect((await notice(candidate.applicantIin, referralNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'sent' });
+    // Sent once by the sender from the outbox, and delivered by the (simulated) receipt naming SNS's message id
+    const referral = await notice(candidate.applicantIin, referralNotice);
+    expect(referral?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
+    expect(referral?.deliveries?.sms).toMatchObject({ attempts: 1, messageId: smsTo(phone, before)[0]!.messageId });
+    expect(typeof referral?.deliveries?.sms?.sentAt).toBe('string');
+    expect(typeof referral?.deliveries?.sms?.deliveredAt).toBe('string');
 
     // Act 2: the referral expires at 23:59:59 on 20 March; the job runs just after midnight
     const afterReferral = runtime.notifier.outbox.length;
@@ -155,10 +160,10 @@ describe('SMS of a campaign', () => {
     runtime.clock.set(new Date('2027-11-19T18:30:01Z'));
     await until(async () => (await dependencies().campaigns.get('temirtau', campaignId))?.status === 'closed');
 
-    // Assess 3: stopped, noticed in the cabinet, not texted at night
+    // Assess 3: stopped, noticed in the cabinet, its SMS queued with it (the outbox) but not texted at night
     expect((await stored(kk.applicationId)).status).toBe('stopped');
     const stopNotice = `2027-11-19T18:30:00.000Z#${campaignId}#stop_cleanup`;
-    expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered' });
+    expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'queued' });
     expect(smsTo(phoneOf(kk.applicantIin), beforeClose)).toEqual([]);
 
     // Act 4: 09:00 the next morning
@@ -172,7 +177,7 @@ describe('SMS of a campaign', () => {
     expect(smsTo(phoneOf(ru.applicantIin), beforeClose).map((m) => m.text)).toEqual([
       `${ru.childName.split(' ')[0]}: очередь не подтверждена, заявление в стоп-листе. Верните в кабинете, дата сохранится: ${site()}`,
     ]);
-    expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'sent' });
+    expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
     runtime.clock.set(new Date());
   }, 240_000);
 });

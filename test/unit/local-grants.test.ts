@@ -92,6 +92,7 @@ describe('local grants', () => {
       notifier: {} as Dependencies['notifier'],
       files: {} as Dependencies['files'],
       originSecrets: { current: async () => [] },
+      deliveries: {} as Dependencies['deliveries'],
     });
     const grants: Grants = { scheduler: true, enqueues: ['export'] };
 
@@ -105,5 +106,35 @@ describe('local grants', () => {
     await expect(exportJob).resolves.toBeUndefined();
     await expect(positions).rejects.toThrow('staff-create-export has no grant to start recompute-positions jobs');
     expect(started).toEqual(['export']);
+  });
+
+  it('should let only a function granted the delivery queue enqueue deliveries, and only the sender change their visibility', async () => {
+    // Prepare
+    const enqueued: string[] = [];
+    const retried: string[] = [];
+    const deps = grantChecked({
+      scheduler: {} as Dependencies['scheduler'],
+      notifier: {} as Dependencies['notifier'],
+      files: {} as Dependencies['files'],
+      originSecrets: { current: async () => [] },
+      deliveries: { enqueue: async (messages) => void enqueued.push(...messages.map((m) => m.notificationId)), retryLater: async (handle) => void retried.push(handle) },
+    });
+    const message = { applicationId: 'a', notificationId: 'n', channel: 'sms' } as const;
+
+    // Act
+    const byJob = withGrants('job-campaign-start', { deliveries: 'enqueue' }, () => deps.deliveries.enqueue([message]));
+    const byRoute = withGrants('staff-issue-referral', { scheduler: true }, () => deps.deliveries.enqueue([message]));
+    const bySenderEnqueue = withGrants('sms-sender', { deliveries: 'consume' }, () => deps.deliveries.enqueue([message]));
+    const bySenderRetry = withGrants('sms-sender', { deliveries: 'consume' }, () => deps.deliveries.retryLater('handle-1', 30));
+    const byJobRetry = withGrants('job-campaign-start', { deliveries: 'enqueue' }, () => deps.deliveries.retryLater('handle-2', 30));
+
+    // Assess
+    await expect(byJob).resolves.toBeUndefined();
+    await expect(byRoute).rejects.toThrow('staff-issue-referral has no grant to send to the delivery queue');
+    await expect(bySenderEnqueue).rejects.toThrow('sms-sender has no grant to send to the delivery queue');
+    await expect(bySenderRetry).resolves.toBeUndefined();
+    await expect(byJobRetry).rejects.toThrow('job-campaign-start has no grant to change the visibility of delivery messages');
+    expect(enqueued).toEqual(['n']);
+    expect(retried).toEqual(['handle-1']);
   });
 });

@@ -16,9 +16,10 @@ describe('SnsNotifier', () => {
     const notifier = new SnsNotifier(new SNSClient({ region: 'eu-central-1' }));
 
     // Act
-    await notifier.sendSms({ phone: '+77011234567', text: 'kezek: код входа 123456' });
+    const sent = await notifier.sendSms({ phone: '+77011234567', text: 'kezek: код входа 123456' });
 
-    // Assess
+    // Assess: SNS's message id comes back (its delivery receipt names it)
+    expect(sent).toEqual({ messageId: 'message-1' });
     const calls = snsMock.commandCalls(PublishCommand);
     expect(calls).toHaveLength(1);
     const input = calls[0]!.args[0].input;

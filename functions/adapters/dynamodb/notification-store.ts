@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification } from '#domain/notification';
-import type { NotificationStore } from '#ports/stores';
-import type { SharedNotice } from '#ports/stores';
+import type { Notification, OutboundChannel } from '#domain/notification';
+import type { NoticeKey, NotificationStore, SharedNotice } from '#ports/stores';
+import { tables } from '#functions/tables';
 import { ConcurrentChangeError } from '#domain/errors';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { forEachLimited } from '#functions/concurrency';
@@ -103,13 +103,15 @@ export class DynamoNotificationStore implements NotificationStore {
     return written;
   }
 
-  async claimOnce(claims: readonly { notification: Notification; owner: string }[]): Promise<{ written: Notification[]; owned: number }> {
+  async claimOnce(claims: readonly { notification: Notification; owner: string }[]): Promise<{ written: Notification[]; owned: number; mine: Notification[] }> {
     const written: Notification[] = [];
+    const mine: Notification[] = [];
     let owned = 0;
     await forEachLimited(claims, 16, async ({ notification, owner }) => {
       try {
         await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...notification, owner }, ConditionExpression: 'attribute_not_exists(notificationId)' }));
         written.push(notification);
+        mine.push(notification);
         owned++;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -117,10 +119,116 @@ export class DynamoNotificationStore implements NotificationStore {
         const { Item } = await this.client.send(
           new GetCommand({ TableName: this.tableName, Key: { recipientIin: notification.recipientIin, notificationId: notification.notificationId }, ProjectionExpression: '#owner', ExpressionAttributeNames: { '#owner': 'owner' }, ConsistentRead: true }),
         );
-        if (Item?.owner === owner) owned++;
+        if (Item?.owner === owner) {
+          owned++;
+          mine.push(notification);
+        }
       }
     });
-    return { written, owned };
+    return { written, owned, mine };
+  }
+
+  /** A conditional update of one notice's delivery; false when its condition fails. */
+  private async updateDelivery(key: NoticeKey, input: { update: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> }, channel: OutboundChannel): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { recipientIin: key.recipientIin, notificationId: key.notificationId },
+          UpdateExpression: input.update,
+          ConditionExpression: input.condition,
+          ExpressionAttributeNames: { '#channels': 'channels', '#deliveries': 'deliveries', '#c': channel, ...input.names },
+          ExpressionAttributeValues: input.values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  claimDelivery(key: NoticeKey, channel: OutboundChannel, claim: { id: string; at: string; staleBefore: string }): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :sending, #deliveries.#c.#claim = :claim, #deliveries.#c.#claimedAt = :at, #deliveries.#c.#attempts = if_not_exists(#deliveries.#c.#attempts, :zero) + :one',
+        condition: 'attribute_exists(#deliveries.#c) AND (#channels.#c = :queued OR (#channels.#c = :sending AND #deliveries.#c.#claimedAt < :stale))',
+        names: { '#claim': 'claim', '#claimedAt': 'claimedAt', '#attempts': 'attempts' },
+        values: { ':sending': 'sending', ':queued': 'queued', ':claim': claim.id, ':at': claim.at, ':stale': claim.staleBefore, ':zero': 0, ':one': 1 },
+      },
+      channel,
+    );
+  }
+
+  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string }): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId',
+        condition: '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
+        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId' },
+        values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at },
+      },
+      channel,
+    );
+  }
+
+  releaseClaim(key: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :queued REMOVE #deliveries.#c.#claim, #deliveries.#c.#claimedAt',
+        condition: '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
+        names: { '#claim': 'claim', '#claimedAt': 'claimedAt' },
+        values: { ':queued': 'queued', ':sending': 'sending', ':claim': claim },
+      },
+      channel,
+    );
+  }
+
+  recordFailed(key: NoticeKey, channel: OutboundChannel, claim: string | undefined, failed: { at: string; reason: string }): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :failed, #deliveries.#c.#failedAt = :at, #deliveries.#c.#reason = :reason',
+        condition: claim === undefined ? '#channels.#c = :queued' : '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
+        names: { '#failedAt': 'failedAt', '#reason': 'reason', ...(claim !== undefined && { '#claim': 'claim' }) },
+        values: { ':failed': 'failed', ':at': failed.at, ':reason': failed.reason.slice(0, 200), ...(claim === undefined ? { ':queued': 'queued' } : { ':sending': 'sending', ':claim': claim }) },
+      },
+      channel,
+    );
+  }
+
+  dropQueuedChannel(key: NoticeKey, channel: OutboundChannel): Promise<boolean> {
+    return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
+  }
+
+  async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<NoticeKey | undefined> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tables.notifications.indexes[0].indexName,
+        KeyConditionExpression: 'providerMessageId = :id',
+        ExpressionAttributeValues: { ':id': receipt.messageId },
+        Limit: 1,
+      }),
+    );
+    const item = Items[0];
+    if (!item) return undefined;
+    const key = { recipientIin: item.recipientIin as string, notificationId: item.notificationId as string };
+    // One provider message per notice: the SMS (the e-mail will carry its own id attribute).
+    const updated = await this.updateDelivery(
+      key,
+      {
+        update: `SET #channels.#c = :status, #deliveries.#c.#at = :at${receipt.reason ? ', #deliveries.#c.#reason = :reason' : ''}`,
+        condition: '#channels.#c = :sent AND #deliveries.#c.#messageId = :id',
+        names: { '#at': receipt.status === 'delivered' ? 'deliveredAt' : 'failedAt', '#messageId': 'messageId', ...(receipt.reason && { '#reason': 'reason' }) },
+        values: { ':status': receipt.status, ':at': receipt.at, ':sent': 'sent', ':id': receipt.messageId, ...(receipt.reason && { ':reason': receipt.reason.slice(0, 200) }) },
+      },
+      'sms',
+    );
+    return updated ? key : undefined;
   }
 }
 

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { e164Pattern, publishMaxBytes, smsMaxCharacters, type Announcement, type Notifier, type SmsMessage } from '#ports/notifier';
 
 export interface OutboxEntry extends SmsMessage {
   readonly channel: 'sms';
+  /** As SNS answers `Publish`: the id its delivery receipt names. */
+  readonly messageId: string;
   readonly sentAt: string;
 }
 
@@ -33,7 +36,25 @@ export class LocalNotifier implements Notifier {
     private readonly now: () => Date = () => new Date(),
     /** Keeps memory bounded in a long-running demo (a campaign start texts every applicant). */
     private readonly capacity = 20_000,
+    /**
+     * Simulated delivery receipts: the share of SMS whose receipt says `FAILURE` (0 to 1), and the
+     * draw that decides (a test passes its own, for a known outcome).
+     */
+    readonly receipts: { failureRate: number; draw?: () => number } = { failureRate: 0 },
   ) {}
+
+  private receiptLines: string[] = [];
+
+  /**
+   * The delivery-status log lines of the SMS sent since the last call, as SNS writes them to
+   * CloudWatch Logs (`notification.messageId`, `status`, `delivery.providerResponse`); the local
+   * runtime hands them to the receipt recorder as a log subscription would.
+   */
+  takeReceiptLines(): string[] {
+    const lines = this.receiptLines;
+    this.receiptLines = [];
+    return lines;
+  }
 
   private burstStartedAt = 0;
   private burstCount = 0;
@@ -49,14 +70,25 @@ export class LocalNotifier implements Notifier {
     if (++this.burstCount <= 5) this.print(line);
   }
 
-  async sendSms(message: SmsMessage): Promise<void> {
+  async sendSms(message: SmsMessage): Promise<{ messageId: string }> {
     if (!e164Pattern.test(message.phone)) throw invalidParameter('PhoneNumber Reason: not a valid E.164 number');
     const characters = [...message.text].length;
     if (characters === 0) throw invalidParameter('Empty message');
     if (characters > smsMaxCharacters) throw invalidParameter(`Message too long (${characters} characters; an SMS Publish takes at most ${smsMaxCharacters})`);
-    this.outbox.push({ ...message, channel: 'sms', sentAt: this.now().toISOString() });
+    const messageId = randomUUID();
+    this.outbox.push({ ...message, channel: 'sms', messageId, sentAt: this.now().toISOString() });
     if (this.outbox.length > this.capacity) this.outbox.shift();
     this.printThrottled(`[sms → ${maskPhone(message.phone)}] ${message.text}`);
+    const failed = (this.receipts.draw ?? Math.random)() < this.receipts.failureRate;
+    this.receiptLines.push(
+      JSON.stringify({
+        notification: { messageId, timestamp: this.now().toISOString().replace('T', ' ').replace('Z', '') },
+        delivery: { destination: message.phone, smsType: 'Transactional', providerResponse: failed ? 'Phone is currently unreachable/unavailable' : 'Message has been accepted by phone carrier', dwellTimeMs: 100 },
+        status: failed ? 'FAILURE' : 'SUCCESS',
+      }),
+    );
+    if (this.receiptLines.length > this.capacity) this.receiptLines.shift();
+    return { messageId };
   }
 
   readonly announcements: (Announcement & { readonly sentAt: string })[] = [];

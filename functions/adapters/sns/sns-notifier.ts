@@ -25,9 +25,9 @@ export class SnsNotifier implements Notifier {
     );
   }
 
-  async sendSms(message: SmsMessage): Promise<void> {
+  async sendSms(message: SmsMessage): Promise<{ messageId: string }> {
     const { PublishCommand } = await import('@aws-sdk/client-sns');
-    await this.client.send(
+    const { MessageId } = await this.client.send(
       new PublishCommand({
         PhoneNumber: message.phone,
         Message: message.text,
@@ -37,5 +37,6 @@ export class SnsNotifier implements Notifier {
         },
       }),
     );
+    return { messageId: MessageId ?? '' };
   }
 }

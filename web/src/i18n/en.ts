@@ -244,8 +244,8 @@ export const en: Messages = {
     unreadLeft: (count: number) => `Unread: ${count}.`,
     channels: {
       cabinet: { delivered: 'in the cabinet', sent: 'in the cabinet', failed: 'not in the cabinet', pending: 'in the cabinet soon' },
-      sms: { delivered: 'SMS delivered', sent: 'SMS sent', failed: 'SMS failed', pending: 'SMS waiting to be sent' },
-      email: { delivered: 'e-mail delivered', sent: 'e-mail sent', failed: 'e-mail failed', pending: 'e-mail waiting to be sent' },
+      sms: { delivered: 'SMS delivered', sent: 'SMS sent', failed: 'SMS failed', pending: 'SMS waiting to be sent', queued: 'SMS waiting to be sent', sending: 'SMS being sent' },
+      email: { delivered: 'e-mail delivered', sent: 'e-mail sent', failed: 'e-mail failed', pending: 'e-mail waiting to be sent', queued: 'e-mail waiting to be sent', sending: 'e-mail being sent' },
     },
     kinds: {
       registered: (p: NoticeText) => `${subjectEn(p)} has been registered and the child is in the queue.`,

@@ -261,8 +261,8 @@ export const kk: Messages = {
     unreadLeft: (count: number) => `Оқылмаған: ${count}.`,
     channels: {
       cabinet: { delivered: 'жеке кабинетте', sent: 'жеке кабинетте', failed: 'жеке кабинетке түспеді', pending: 'жеке кабинетте жақында шығады' },
-      sms: { delivered: 'SMS жеткізілді', sent: 'SMS жіберілді', failed: 'SMS жіберілмеді', pending: 'SMS жіберілуін күтуде' },
-      email: { delivered: 'электрондық хат жеткізілді', sent: 'электрондық хат жіберілді', failed: 'электрондық хат жіберілмеді', pending: 'электрондық хат жіберілуін күтуде' },
+      sms: { delivered: 'SMS жеткізілді', sent: 'SMS жіберілді', failed: 'SMS жіберілмеді', pending: 'SMS жіберілуін күтуде', queued: 'SMS жіберілуін күтуде', sending: 'SMS жіберілуде' },
+      email: { delivered: 'электрондық хат жеткізілді', sent: 'электрондық хат жіберілді', failed: 'электрондық хат жіберілмеді', pending: 'электрондық хат жіберілуін күтуде', queued: 'электрондық хат жіберілуін күтуде', sending: 'электрондық хат жіберілуде' },
     },
     kinds: {
       registered: (p: NoticeText) => `${subjectKk(p)} тіркеліп, бала кезекке қойылды.`,

@@ -277,8 +277,8 @@ export const ru = {
     unreadLeft: (count: number) => `Непрочитанных: ${count}.`,
     channels: {
       cabinet: { delivered: 'в личном кабинете', sent: 'в личном кабинете', failed: 'в личный кабинет не попало', pending: 'скоро появится в личном кабинете' },
-      sms: { delivered: 'SMS доставлено', sent: 'SMS отправлено', failed: 'SMS не отправлено', pending: 'SMS ждёт отправки' },
-      email: { delivered: 'письмо доставлено', sent: 'письмо отправлено', failed: 'письмо не отправлено', pending: 'письмо ждёт отправки' },
+      sms: { delivered: 'SMS доставлено', sent: 'SMS отправлено', failed: 'SMS не отправлено', pending: 'SMS ждёт отправки', queued: 'SMS ждёт отправки', sending: 'SMS отправляется' },
+      email: { delivered: 'письмо доставлено', sent: 'письмо отправлено', failed: 'письмо не отправлено', pending: 'письмо ждёт отправки', queued: 'письмо ждёт отправки', sending: 'письмо отправляется' },
     },
     kinds: {
       registered: (p: NoticeText) => `${subjectRu(p)} зарегистрировано, ребёнок поставлен в очередь.`,

@@ -1,0 +1,93 @@
+import { gzipSync } from 'node:zlib';
+import type { CloudWatchLogsEvent, Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { LocalDeliveryQueue, ReceivedMessage } from '#adapters/local/local-delivery-queue';
+import type { LocalNotifier } from '#adapters/local/local-notifier';
+import { smsReceipts, smsSender, type ConsumerDefinition } from '#functions/jobs/consumers';
+import { senderSettings } from '#ports/delivery-queue';
+import { withGrants } from './grants.ts';
+import { scaledTimeoutMs, withinTimeout } from './lambda-timeout.ts';
+import { lambdaContext } from './server.ts';
+
+type SenderHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+type ReceiptsHandler = (event: CloudWatchLogsEvent, context: Context) => Promise<void>;
+
+const load = async <T>(consumer: ConsumerDefinition): Promise<T> => ((await import(`../functions/handlers/${consumer.handler}.ts`)) as { handler: T }).handler;
+
+/** A received message as the SQS event source hands it to the function. */
+function sqsRecord(message: ReceivedMessage, sentAt: number): SQSRecord {
+  return {
+    messageId: message.messageId,
+    receiptHandle: message.receiptHandle,
+    body: message.body,
+    attributes: { ApproximateReceiveCount: String(message.receiveCount), SentTimestamp: String(sentAt), SenderId: 'local', ApproximateFirstReceiveTimestamp: String(sentAt) },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:local:000000000000:kezek-local-deliveries',
+    awsRegion: 'local',
+  };
+}
+
+export interface DeliveryRunnerOptions {
+  /** Multiplies the sender's Lambda timeout (as for jobs). */
+  readonly timeoutScale?: number;
+  /** Instances at once (the reserved concurrency; default `senderSettings.reservedConcurrency`). */
+  readonly concurrency?: number;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * The local SQS event source of the sender: batches of up to 10 received from the local queue,
+ * each handed to the sender's handler with its grants and within its timeout, by as many workers
+ * as its reserved concurrency; the messages the handler did not report as failures are deleted.
+ * An invocation that fails (or times out) deletes nothing: its messages come back after the
+ * visibility timeout, as in AWS. Returns how many messages were handed over.
+ */
+export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunnerOptions = {}): () => Promise<number> {
+  const timeoutMs = scaledTimeoutMs(smsSender.timeoutSeconds, options.timeoutScale);
+  return async () => {
+    const handler = await load<SenderHandler>(smsSender);
+    let handed = 0;
+    const worker = async () => {
+      for (;;) {
+        const batch = await queue.receive(senderSettings.batchSize);
+        if (batch.length === 0) return;
+        handed += batch.length;
+        const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m, Date.now())) };
+        try {
+          const { batchItemFailures } = await withGrants(smsSender.handler, smsSender.grants, () => withinTimeout(() => handler(event, lambdaContext(smsSender.handler, timeoutMs / 1000)), timeoutMs));
+          const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+          for (const message of batch) if (!failed.has(message.messageId)) await queue.delete(message.receiptHandle);
+        } catch (error) {
+          options.log?.(`[sms-sender] invocation failed: ${(error as Error).name}: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? senderSettings.reservedConcurrency }, worker));
+    return handed;
+  };
+}
+
+/**
+ * The local CloudWatch Logs subscription of the receipt recorder: the local notifier's simulated
+ * delivery-status lines, in SNS's format, gzipped and base64-encoded as a subscription delivers
+ * them. Returns how many receipts were handed over.
+ */
+export function receiptRunner(notifier: LocalNotifier): () => Promise<number> {
+  return async () => {
+    const lines = notifier.takeReceiptLines();
+    if (lines.length === 0) return 0;
+    const handler = await load<ReceiptsHandler>(smsReceipts);
+    const payload = {
+      messageType: 'DATA_MESSAGE',
+      owner: '000000000000',
+      logGroup: 'sns/local/DirectPublishToPhoneNumber',
+      logStream: 'local',
+      subscriptionFilters: ['receipts'],
+      logEvents: lines.map((message, i) => ({ id: String(i), timestamp: Date.now(), message })),
+    };
+    const event: CloudWatchLogsEvent = { awslogs: { data: gzipSync(JSON.stringify(payload)).toString('base64') } };
+    await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
+    return lines.length;
+  };
+}
