@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseDepartment } from '#domain/department';
 import { DomainError } from '#domain/errors';
-import { isProblemCode, problemMessage } from '#http/problems';
+import { problemMessage } from '#http/problems';
 import { DynamoDepartmentStore } from '#adapters/dynamodb/department-store';
 import type { Notifier } from '#ports/notifier';
 import { onboardDepartment } from '#use-cases/departments';
@@ -121,7 +121,7 @@ try {
     ].join('\n'),
   );
 } catch (error) {
-  if (error instanceof DomainError && isProblemCode(error.code)) fail(`refused, nothing was written: ${problemMessage(error.code, 'en', error.params())}`);
+  if (error instanceof DomainError) fail(`refused, nothing was written: ${problemMessage(error.code, 'en', error.params())}`);
   throw error;
 } finally {
   client.destroy();

@@ -317,10 +317,6 @@ export function problemMessage(code: ProblemCode, language: Language, params: Re
   return problems[code].message[language].replace(/\{(\w+)\}/g, (_m, name: string) => (params[name] !== undefined ? formatParam(params[name]) : '…'));
 }
 
-export function isProblemCode(code: string): code is ProblemCode {
-  return Object.hasOwn(problems, code);
-}
-
 /** Field-level messages named by our schemas (`{ message: 'iin_format' }`). */
 export const fieldMessages = {
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },

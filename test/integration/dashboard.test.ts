@@ -9,7 +9,7 @@ import { sliceOf } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
-import { loginParent, loginStaff, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginParent, loginStaff, parentsAwaitingConfirmation, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
 import { addOtherTenant } from '../support/tenants.ts';
 
 let runtime: LocalRuntime;
@@ -35,12 +35,7 @@ beforeAll(async () => {
   runtime = await startTestRuntime(600);
   staff = await loginStaff(runtime);
   campaignId = await startCampaignNow(runtime, staff);
-  for (const candidate of runtime.seed!.data.parents) {
-    if (parents.length === 18) break;
-    const client = await loginParent(runtime, candidate);
-    const cabinet = await client.request('GET', '/api/cabinet/applications');
-    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) parents.push({ client, iin: candidate.iin });
-  }
+  parents.push(...(await parentsAwaitingConfirmation(runtime, 18)));
   const kindergartenIds = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
   for (const [i, parent] of parents.entries()) {
     const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i, kindergartenIds) } });

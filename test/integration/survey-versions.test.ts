@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSurveyVersionForTests, surveyDefinition, type SurveyDefinition } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginParent, loginStaff, parentsAwaitingConfirmation, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 /**
  * Survey versions are real (issue 15 item 3): a test-only version with a 7th question of an
@@ -62,15 +62,10 @@ beforeAll(async () => {
   campaignId = created.body.campaign.campaignId;
   expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
   await settle(runtime);
-  for (const candidate of runtime.seed!.data.parents) {
-    const client = await loginParent(runtime, candidate);
-    const cabinet = await client.request('GET', '/api/cabinet/applications');
-    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) {
-      parent = client;
-      parentIin = candidate.iin;
-      break;
-    }
-  }
+  // A parent with an application waiting for confirmation
+  const [waiting] = await parentsAwaitingConfirmation(runtime, 1);
+  parent = waiting!.client;
+  parentIin = waiting!.iin;
   kindergartenId = runtime.seed!.data.kindergartens[0]!.kindergartenId;
 });
 

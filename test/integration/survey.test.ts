@@ -4,7 +4,7 @@ import { applicationColumns } from '#domain/import-rows';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
-import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginParent, loginStaff, parentsAwaitingConfirmation, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let campaignId: string;
@@ -34,15 +34,9 @@ beforeAll(async () => {
   await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
   await settle(runtime);
   // A parent with an application waiting for confirmation
-  for (const candidate of runtime.seed!.data.parents) {
-    const client = await loginParent(runtime, candidate);
-    const cabinet = await client.request('GET', '/api/cabinet/applications');
-    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) {
-      parent = client;
-      parentIin = candidate.iin;
-      break;
-    }
-  }
+  const [waiting] = await parentsAwaitingConfirmation(runtime, 1);
+  parent = waiting!.client;
+  parentIin = waiting!.iin;
   kindergartens = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
 });
 

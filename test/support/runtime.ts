@@ -109,6 +109,25 @@ export async function setStaffPasswordWithLink(runtime: Pick<LocalRuntime, 'url'
   return anonymous.request('POST', '/api/auth/staff/password', { body: { token, password, code }, language });
 }
 
+/**
+ * The first `count` of `candidates` (the seed's parents, in order) with an application waiting for a
+ * confirmation in the running campaign, each logged in.
+ */
+export async function parentsAwaitingConfirmation(
+  runtime: LocalRuntime,
+  count: number,
+  candidates: readonly { iin: string; phone: string }[] = runtime.seed!.data.parents,
+): Promise<{ client: Client; iin: string; phone: string }[]> {
+  const found: { client: Client; iin: string; phone: string }[] = [];
+  for (const candidate of candidates) {
+    if (found.length === count) break;
+    const client = await loginParent(runtime, candidate);
+    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) found.push({ client, iin: candidate.iin, phone: candidate.phone });
+  }
+  return found;
+}
+
 export async function loginStaff(runtime: LocalRuntime, account: { login: string; password: string } = runtime.seed!.data.staff): Promise<Client> {
   const staffClient = client(runtime.url);
   const { login, password } = account;
