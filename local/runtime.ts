@@ -16,6 +16,8 @@ import { StaticOriginSecrets } from '#adapters/local/static-origin-secrets';
 import { LocalClock } from './clock.ts';
 import { enforceTableGrants, grantChecked } from './grants.ts';
 import { jobRunner, startSchedulePoller } from './job-runner.ts';
+import { scaledTimeoutMs } from './lambda-timeout.ts';
+import { jobFor } from '#functions/jobs/jobs';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { ensureTables, localTableNames } from './tables.ts';
 import { seedDemoTenant, type SeedResult } from './seed.ts';
@@ -129,7 +131,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const clock = new LocalClock();
     const notifier = new LocalNotifier(log, clock.now, undefined, { failureRate: options.smsReceiptFailureRate ?? Number(process.env.KEZEK_SMS_FAILURE_RATE ?? 0) });
     const deliveries = new LocalDeliveryQueue(clock.now, { visibilityTimeoutSeconds: senderSettings.visibilityTimeoutSeconds, maxReceives: senderSettings.maxReceives });
-    const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now);
+    const jobTimeoutScale = options.jobTimeoutScale ?? Number(process.env.KEZEK_JOB_TIMEOUT_SCALE ?? 1);
+    // A claimed job is leased for its timeout and a minute: one whose process died runs again then.
+    const scheduler = new LocalScheduler(dynamoDocumentClient(), tableNames.schedules, clock.now, undefined, (task) => scaledTimeoutMs(jobFor(task.kind).timeoutSeconds, jobTimeoutScale) + 60_000);
     // Exports: next to the database when it is kept on disk, else in a fresh temporary folder.
     const files = new LocalFileStore(options.data && options.data !== 'memory' ? join(options.data, 'files') : mkdtempSync(join(tmpdir(), 'kezek-files-')), clock.now);
     // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
@@ -162,7 +166,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     // SMS name the site where parents act: locally, this server.
     overrideDependencies({ siteUrl: server.url });
-    const jobTimeoutScale = options.jobTimeoutScale ?? Number(process.env.KEZEK_JOB_TIMEOUT_SCALE ?? 1);
     // Each pass runs the due schedules, then drains the delivery queue into the sender and hands
     // the simulated receipts to the receipt recorder (an SQS event source and a log subscription in AWS).
     // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.

@@ -87,4 +87,55 @@ describe('job time limits', () => {
     const quick = jobRunner({ load: async () => async () => undefined, timeoutMs: () => 60_000 });
     expect(await scheduler.fireDue(quick)).toEqual(['referral-expiry-quick']);
   });
+
+  it('should run a job again once the lease of a process that died while running it ran out, and give up after 5 attempts', async () => {
+    // Prepare: a day before the other schedules here; a lease of 10 minutes; the first process claims the job and dies in it (its run never returns)
+    let at = new Date('2026-03-12T06:00:00.000Z');
+    const lease = () => 600_000;
+    const dying = new LocalScheduler(client, tableNames.schedules, () => at, undefined, lease);
+    await dying.scheduleOnce({ name: 'referral-expiry-orphan', at: '2026-03-12T05:00:00.000Z', task: { kind: 'referral-expiry', applicationId: 'app-3', issuedAt: '2026-03-06T06:00:00.000Z' } });
+    let began!: () => void;
+    const running = new Promise<void>((resolve) => (began = resolve));
+    void dying.fireDue(async () => {
+      began();
+      await new Promise<void>(() => undefined);
+    });
+    await running;
+    const { Item: leased } = await client.send(new GetCommand({ TableName: tableNames.schedules, Key: { scheduleName: 'referral-expiry-orphan' } }));
+    expect(leased).toMatchObject({ state: 'running', attempts: 0, pending: 'pending', dueAt: '2026-03-12T06:10:00.000Z' });
+    // Act 1: a second process polls one second before the lease ends, then one second after
+    const next = new LocalScheduler(client, tableNames.schedules, () => at, undefined, lease);
+    const runs: string[] = [];
+    at = new Date('2026-03-12T06:09:59.000Z');
+    expect(await next.fireDue(async (task) => void runs.push(task.kind))).toEqual([]);
+    at = new Date('2026-03-12T06:10:01.000Z');
+    const lines: string[] = [];
+    const completed = await next.fireDue(async (task) => void runs.push(task.kind), (line) => lines.push(line));
+    // Assess 1: not before the lease ended; after it, run once and completed, the lapse counted as an attempt
+    expect(completed).toEqual(['referral-expiry-orphan']);
+    expect(runs).toEqual(['referral-expiry']);
+    expect(lines).toEqual(['[scheduler] referral-expiry-orphan lease ran out (attempt 1): its run never returned']);
+    const { Item: done } = await client.send(new GetCommand({ TableName: tableNames.schedules, Key: { scheduleName: 'referral-expiry-orphan' } }));
+    expect(done).toMatchObject({ state: 'completed', attempts: 1 });
+    expect(done!.pending).toBeUndefined();
+
+    // Act 2: a job whose every process dies in it, polled after each lease
+    at = new Date('2026-03-12T07:00:00.000Z');
+    await next.scheduleOnce({ name: 'referral-expiry-doomed', at: '2026-03-12T06:59:00.000Z', task: { kind: 'referral-expiry', applicationId: 'app-4', issuedAt: '2026-03-06T06:00:00.000Z' } });
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const process = new LocalScheduler(client, tableNames.schedules, () => at, undefined, lease);
+      let claimed!: () => void;
+      const claim = new Promise<void>((resolve) => (claimed = resolve));
+      const fired = process.fireDue(async () => {
+        claimed();
+        await new Promise<void>(() => undefined);
+      });
+      await Promise.race([claim, fired]);
+      at = new Date(at.getTime() + 600_001);
+    }
+    // Assess 2: run 5 times (attempts 0 to 4), then marked failed and out of the due index
+    const { Item: doomed } = await client.send(new GetCommand({ TableName: tableNames.schedules, Key: { scheduleName: 'referral-expiry-doomed' } }));
+    expect(doomed).toMatchObject({ state: 'failed', attempts: 5 });
+    expect(doomed!.pending).toBeUndefined();
+  });
 });

@@ -6,6 +6,8 @@ import { indexNamed, tables } from '#functions/tables';
 const byDue = indexNamed('schedules', 'byDue');
 const pendingMarker = 'pending';
 const maxAttempts = 5;
+/** A job's lease when no other is given: Lambda's longest timeout (15 min) and a minute's margin. */
+const defaultLeaseMs = (15 * 60 + 60) * 1000;
 
 export type JobRunner = (task: JobTask) => Promise<void>;
 
@@ -14,7 +16,11 @@ export type JobRunner = (task: JobTask) => Promise<void>;
  * they survive a restart of `npm start`; `fireDue` runs every schedule whose time has come (also
  * those that fell due while the runtime was stopped). A schedule is claimed with a conditional
  * write before it runs, so two pollers never run it twice; a failing job is retried with backoff
- * and then marked `failed` (the local dead-letter queue). It refuses what AWS refuses: a schedule
+ * and then marked `failed` (the local dead-letter queue). A claim is a lease: the schedule stays in
+ * the due index, due again when the lease ends (the job's timeout and a margin), so a job whose
+ * process died while it ran (Ctrl-C, a crash, a kill) is run again by the next poller, as Lambda
+ * and Scheduler retry an invocation that never returned; the lapsed lease counts as a failed
+ * attempt. Only the outcome of a run takes a schedule out of the index. It refuses what AWS refuses: a schedule
  * name, group or input EventBridge Scheduler would not take (`ValidationException`, in its
  * wording), and an enqueued job larger than an asynchronous Lambda invocation may carry.
  */
@@ -25,6 +31,8 @@ export class LocalScheduler implements Scheduler {
     private readonly now: () => Date,
     /** The schedule group, as the CDK names it in AWS (`kezek-<stage>`). */
     private readonly groupName = 'kezek-local',
+    /** How long a claimed job may run before another poller may take it: its timeout and a margin. */
+    private readonly leaseMs: (task: JobTask) => number = () => defaultLeaseMs,
   ) {}
 
   async scheduleOnce(job: ScheduledJob): Promise<void> {
@@ -71,13 +79,23 @@ export class LocalScheduler implements Scheduler {
     const completed: string[] = [];
     for (const item of Items) {
       const name = item.scheduleName as string;
-      if (!(await this.claim(name, item.dueAt as string))) continue;
+      const task = item.task as JobTask;
+      // A schedule still `running` when it falls due again is one whose lease ran out: its process
+      // died before the outcome was written. That counts as a failed attempt.
+      const lapsed = item.state === 'running';
+      const before = ((item.attempts as number) ?? 0) + (lapsed ? 1 : 0);
+      if (lapsed) log(`[scheduler] ${name} lease ran out (attempt ${before}): its run never returned`);
+      if (lapsed && before >= maxAttempts) {
+        if (await this.claim(name, item.dueAt as string, now, before)) await this.settle(name, { state: 'failed', attempts: before });
+        continue;
+      }
+      if (!(await this.claim(name, item.dueAt as string, new Date(Date.parse(now) + this.leaseMs(task)).toISOString(), before))) continue;
       try {
-        await run(item.task as JobTask);
+        await run(task);
         await this.settle(name, { state: 'completed' });
         completed.push(name);
       } catch (error) {
-        const attempts = ((item.attempts as number) ?? 0) + 1;
+        const attempts = before + 1;
         log(`[scheduler] ${name} failed (attempt ${attempts}): ${(error as Error).name}: ${(error as Error).message}`);
         if (attempts >= maxAttempts) await this.settle(name, { state: 'failed', attempts });
         else await this.settle(name, { state: 'scheduled', attempts, retryAt: new Date(Date.parse(now) + 2 ** attempts * 1000).toISOString() });
@@ -86,17 +104,20 @@ export class LocalScheduler implements Scheduler {
     return completed;
   }
 
-  /** Takes a schedule out of the due index; only one caller can succeed. */
-  private async claim(name: string, dueAt: string): Promise<boolean> {
+  /**
+   * Leases a due schedule until `leaseUntil` (it stays in the due index, due again then); only one
+   * caller can succeed, as the condition names the due time it read.
+   */
+  private async claim(name: string, dueAt: string, leaseUntil: string, attempts: number): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { scheduleName: name },
-          UpdateExpression: 'SET #state = :running REMOVE #pending',
+          UpdateExpression: 'SET #state = :running, #dueAt = :leaseUntil, attempts = :attempts',
           ConditionExpression: '#pending = :pending AND #dueAt = :dueAt',
           ExpressionAttributeNames: { '#state': 'state', '#pending': 'pending', '#dueAt': 'dueAt' },
-          ExpressionAttributeValues: { ':running': 'running', ':pending': pendingMarker, ':dueAt': dueAt },
+          ExpressionAttributeValues: { ':running': 'running', ':pending': pendingMarker, ':dueAt': dueAt, ':leaseUntil': leaseUntil, ':attempts': attempts },
         }),
       );
       return true;
@@ -106,14 +127,17 @@ export class LocalScheduler implements Scheduler {
     }
   }
 
+  /** Writes a run's outcome: completed or failed leave the due index; `scheduled` is due again at `retryAt`. */
   private async settle(name: string, outcome: { state: 'completed' | 'failed' | 'scheduled'; attempts?: number; retryAt?: string }): Promise<void> {
     const again = outcome.state === 'scheduled';
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { scheduleName: name },
-        UpdateExpression: again ? 'SET #state = :state, attempts = :attempts, #pending = :pending, #dueAt = :retryAt' : 'SET #state = :state' + (outcome.attempts ? ', attempts = :attempts' : ''),
-        ExpressionAttributeNames: { '#state': 'state', ...(again && { '#pending': 'pending', '#dueAt': 'dueAt' }) },
+        UpdateExpression: again
+          ? 'SET #state = :state, attempts = :attempts, #pending = :pending, #dueAt = :retryAt'
+          : 'SET #state = :state' + (outcome.attempts ? ', attempts = :attempts' : '') + ' REMOVE #pending',
+        ExpressionAttributeNames: { '#state': 'state', '#pending': 'pending', ...(again && { '#dueAt': 'dueAt' }) },
         ExpressionAttributeValues: {
           ':state': outcome.state,
           ...(outcome.attempts !== undefined && { ':attempts': outcome.attempts }),
