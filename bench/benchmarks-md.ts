@@ -6,6 +6,7 @@ import type { LocalApiMeasurement } from './local-api.ts';
 import { figuresTable, markdownNumber as n, type Figure } from './report.ts';
 import type { WebSizeMeasurement } from './web-size.ts';
 import { cityApplications, type JobsMeasurement } from './jobs.ts';
+import type { StartMeasurement } from './start.ts';
 import { handOverShare } from '#ports/scheduler';
 
 export interface BenchDetails {
@@ -20,8 +21,33 @@ export interface BenchDetails {
   readonly lighthouse: LighthouseMeasurement | null;
   readonly close: CloseMeasurement | null;
   readonly jobs?: JobsMeasurement | null;
+  readonly start?: StartMeasurement | null;
   /** Per part, when its measurement was taken (a part kept from an earlier run keeps its date). */
   readonly measuredAt?: Readonly<Record<string, string | undefined>>;
+}
+
+function startSection(start: StartMeasurement, measuredAt: string | undefined): string[] {
+  const n = (value: number) => value.toLocaleString('en-US');
+  return [
+    '## The start over a city',
+    '',
+    `${measuredAt ? `Measured ${measuredAt.slice(0, 10)}. ` : ''}A campaign started over the demo tenant of **${n(start.applications)} applications** (${n(start.inScope)} in scope, ${n(start.parents)} parents)`,
+    'at 10:00 in Kazakhstan on the local runtime. The start job ran under its real limit, each invocation through the local job runner;',
+    `the sender drained the delivery queue alongside it, as the SQS event source does: ${start.senderInstances} instances (its reserved concurrency), batches of 10,`,
+    `each instance paced to its share of **${start.ratePerSecond} SMS a second**. SNS's SMS rate is an account quota; the rate here is scaled down so that`,
+    'the figure measures our pipeline (outbox, queue, claims, records) keeping up with a rate, not this machine\'s two cores.',
+    '',
+    `${n(start.sent)} start SMS went out in ${start.seconds} s from the start job's first invocation to the last SMS: ${start.deliveriesPerSecond} a second, ${start.rateRatio} of the rate.`,
+    '',
+    '| Function | Invocations | Longest | Limit | Longest ÷ limit |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| campaign-start | ${start.startInvocations} | ${(start.startLongestMs / 1000).toFixed(1)} s | ${(start.startLimitMs / 1000).toFixed(0)} s | ${(start.startLongestMs / start.startLimitMs).toFixed(3)} |`,
+    `| sms-sender | ${n(start.senderInvocations)} | ${(start.senderLongestMs / 1000).toFixed(1)} s | ${(start.senderLimitMs / 1000).toFixed(0)} s | ${(start.senderLongestMs / start.senderLimitMs).toFixed(3)} |`,
+    '',
+    ...(start.failedInvocations > 0 ? [`**Failed invocations: ${start.failedInvocations}** (timed out or failed, then retried).`, ''] : []),
+    'The same start killed at random points in the start job and the sender is a test: `test/integration/start-crash.test.ts`.',
+    '',
+  ];
 }
 
 function jobsSection(jobs: JobsMeasurement, measuredAt: string | undefined): string[] {
@@ -230,6 +256,7 @@ export function benchmarksMarkdown(figures: readonly Figure[], details: BenchDet
     figuresTable(figures),
     '',
     ...(failures.length > 0 ? ['## Not measured', '', ...failures.map(([name, reason]) => `- ${name}: ${reason}`), ''] : []),
+    ...(details.start ? startSection(details.start, details.measuredAt?.start) : []),
     ...(details.jobs ? jobsSection(details.jobs, details.measuredAt?.jobs) : []),
     ...(details.close ? closeSection(details.close) : []),
     ...(details.bundles ? bundlesSection(details.bundles) : []),

@@ -5,6 +5,7 @@ import type { BundlesMeasurement } from './lambda-bundles.ts';
 import { cabinetPage, type LighthouseMeasurement } from './lighthouse.ts';
 import type { LocalApiMeasurement } from './local-api.ts';
 import { atLeast, atMost, exactly, figure, type Figure } from './report.ts';
+import type { StartMeasurement } from './start.ts';
 import type { SubmitCountersMeasurement } from './submit-counters.ts';
 import type { WebSizeMeasurement } from './web-size.ts';
 
@@ -17,6 +18,7 @@ export interface Measured {
   readonly close: CloseMeasurement | null;
   readonly counters: SubmitCountersMeasurement | null;
   readonly jobs: JobsMeasurement | null;
+  readonly start: StartMeasurement | null;
 }
 
 export interface BenchSizes {
@@ -28,6 +30,8 @@ export interface BenchSizes {
   readonly countersConcurrency: number;
   readonly importRuns: number;
   readonly jobApplications: number;
+  readonly startApplications: number;
+  readonly startRatePerSecond: number;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface BenchSizes {
  * part (`npm run bench:lighthouse`) recomputes the same figures as `npm run bench`.
  */
 export function benchFigures(measured: Measured, sizes: BenchSizes): Figure[] {
-  const { web, bundles, api, lighthouse, close, counters, jobs } = measured;
+  const { web, bundles, api, lighthouse, close, counters, jobs, start } = measured;
   const value = <T>(measurement: T | null, pick: (v: T) => number | null) => (measurement === null ? null : pick(measurement));
   return [
     figure('cabinetViewRequests', value(api, (a) => a.cabinetView.total), 'requests', '≤ 3', atMost(3), 'DynamoDB requests of `GET /api/cabinet/applications` (authorizer included), from the local server\'s `x-kezek-dynamodb-requests` header'),
@@ -56,6 +60,16 @@ export function benchFigures(measured: Measured, sizes: BenchSizes): Figure[] {
       `the longest invocation ÷ its Lambda timeout over the campaign start, close and position recompute of ${(jobs?.applications ?? sizes.jobApplications).toLocaleString('en-US')} applications, every job run by the local job runner` +
         (jobs && jobs.timeoutScale < 1 ? ` with its timeout scaled by ${jobs.applications.toLocaleString('en-US')} ÷ ${cityApplications.toLocaleString('en-US')} (see "Jobs over a city's data")` : ''),
     ),
+    figure(
+      'startDeliveryRateRatio',
+      value(start, (s) => s.rateRatio),
+      '',
+      '≥ 0.9',
+      atLeast(0.9),
+      `start SMS per second ÷ the sender's configured rate (${sizes.startRatePerSecond} a second over its ${start?.senderInstances ?? 2} instances), from the start job's first invocation to the last SMS handed over, a campaign started over ${(start?.applications ?? sizes.startApplications).toLocaleString('en-US')} applications on the local runtime with the sender draining the queue alongside (see "The start over a city")`,
+    ),
+    figure('startLongestInvocationRatio', value(start, (s) => s.longestInvocationRatio), '', '≤ 0.5', atMost(0.5), 'the longest invocation ÷ its Lambda timeout over that start: the start job (900 s, real limit) and the sender (30 s)'),
+    figure('startDeliveriesPerSecond', value(start, (s) => s.deliveriesPerSecond), '/s', '', undefined, 'the numerator of the ratio above'),
     figure('surveySubmitP99Ms', value(api, (a) => Math.round(a.surveyLoad.p99Ms)), 'ms', '', undefined, 'the 99th percentile of those submissions\' latencies (client side)'),
     figure('lambdaBundleMaxBytes', value(bundles, (b) => b.largest.bytes), 'B', '≤ 300,000', atMost(300_000), 'the largest minified ESM bundle of every route, job and the authorizer, built with `lib/app-function.ts`\'s esbuild options (the AWS SDK and Powertools external: they come from the vendor layer)'),
     figure('lambdaColdImportMsMax', value(bundles, (b) => Math.round(b.slowest.coldImportMs)), 'ms', '≤ 100', atMost(100), `the slowest bundle's \`import()\` in a fresh \`node\` (median of ${sizes.importRuns}), the AWS SDK and Powertools from the vendor layer laid out as in Lambda`),

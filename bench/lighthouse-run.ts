@@ -32,9 +32,9 @@ try {
 }
 
 const { lighthouse: _failed, ...failures } = details.failures;
-const measured: Measured = { web: details.web, bundles: details.bundles, api: details.api, lighthouse, close: details.close, counters: details.counters ?? null, jobs: details.jobs ?? null };
+const measured: Measured = { web: details.web, bundles: details.bundles, api: details.api, lighthouse, close: details.close, counters: details.counters ?? null, jobs: details.jobs ?? null, start: details.start ?? null };
 // Results written before the counters part had no size for it: the bench's default.
-const figures = benchFigures(measured, { ...details.sizes, countersConcurrency: details.sizes.countersConcurrency ?? 200, jobApplications: details.sizes.jobApplications ?? 0 });
+const figures = benchFigures(measured, { ...details.sizes, countersConcurrency: details.sizes.countersConcurrency ?? 200, jobApplications: details.sizes.jobApplications ?? 0, startApplications: details.sizes.startApplications ?? 0, startRatePerSecond: details.sizes.startRatePerSecond ?? 0 });
 const updated = {
   ...previous,
   ...Object.fromEntries(figures.map((f) => [f.key, f.value])),

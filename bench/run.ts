@@ -12,13 +12,14 @@ import { benchmarksMarkdown } from './benchmarks-md.ts';
 import { measureParentPage, type WebSizeMeasurement } from './web-size.ts';
 import { measureSubmitCounters, type SubmitCountersMeasurement } from './submit-counters.ts';
 import { cityApplications, measureJobs, type JobsMeasurement } from './jobs.ts';
+import { measureStart, startApplications, type StartMeasurement } from './start.ts';
 
 /**
  * `npm run bench`: measures the issue's figures on this machine and writes `bench/results.json`
  * and `BENCHMARKS.md`. Each part that cannot run records `null` and why; none of them is a test.
  * Sizes can be lowered for a quick look (KEZEK_BENCH_PENDING, KEZEK_BENCH_SUBMISSIONS,
  * KEZEK_BENCH_JOB_APPLICATIONS); the published figures use the defaults unless BENCHMARKS.md says
- * otherwise. `KEZEK_BENCH_ONLY=jobs,close` (part names: web, bundles, api, close, counters, jobs)
+ * otherwise. `KEZEK_BENCH_ONLY=jobs,close` (part names: web, bundles, api, close, counters, jobs, start)
  * measures only those parts and keeps the others' measurements from the previous
  * `bench/results.json` (BENCHMARKS.md names which part was measured when).
  */
@@ -33,8 +34,11 @@ const sizes = {
   countersConcurrency: 200,
   importRuns: 3,
   jobApplications: Number(process.env.KEZEK_BENCH_JOB_APPLICATIONS ?? cityApplications),
+  startApplications: Number(process.env.KEZEK_BENCH_START_APPLICATIONS ?? startApplications),
+  /** The sender's rate in the start measurement: scaled down from SNS's so this machine keeps up with the start. */
+  startRatePerSecond: Number(process.env.KEZEK_BENCH_START_RATE ?? 50),
 };
-const partNames = ['web', 'bundles', 'api', 'close', 'counters', 'jobs'] as const;
+const partNames = ['web', 'bundles', 'api', 'close', 'counters', 'jobs', 'start'] as const;
 type PartName = (typeof partNames)[number];
 const only = process.env.KEZEK_BENCH_ONLY ? new Set(process.env.KEZEK_BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 for (const name of only ?? []) if (!partNames.includes(name as PartName)) throw new Error(`KEZEK_BENCH_ONLY: no part ${name} (${partNames.join(', ')})`);
@@ -123,6 +127,10 @@ const counters = await part<SubmitCountersMeasurement>(`survey submissions with 
   measureSubmitCounters({ applicationCount: sizes.demoApplications, submissions: sizes.submissions, concurrency: sizes.countersConcurrency, log }),
   'counters',
 );
+const startRun = await part<StartMeasurement>(`campaign start over ${sizes.startApplications.toLocaleString('en-US')} applications with the sender at ${sizes.startRatePerSecond} SMS a second`, () =>
+  measureStart({ applications: sizes.startApplications, ratePerSecond: sizes.startRatePerSecond, log }),
+  'start',
+);
 const jobsRun = await part<JobsMeasurement>(`jobs over a city's data: start, close and positions of ${sizes.jobApplications.toLocaleString('en-US')} applications`, () => measureJobs({ applications: sizes.jobApplications, log }), 'jobs');
 
 const figures = benchFigures(
@@ -134,6 +142,7 @@ const figures = benchFigures(
     close: close.ok ? close.value : null,
     counters: counters.ok ? counters.value : null,
     jobs: jobsRun.ok ? jobsRun.value : null,
+    start: startRun.ok ? startRun.value : null,
   },
   sizes,
 );
@@ -150,7 +159,7 @@ const results = {
     sizes,
     targets: Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.key, { target: f.target, met: f.met }])),
     failures: Object.fromEntries(
-      Object.entries({ web, bundles, api, lighthouse, close, counters, jobs: jobsRun }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
+      Object.entries({ web, bundles, api, lighthouse, close, counters, jobs: jobsRun, start: startRun }).flatMap(([name, outcome]) => (outcome.ok ? [] : [[name, outcome.reason]])),
     ),
     web: web.ok ? web.value : null,
     bundles: bundles.ok ? bundles.value : null,
@@ -159,6 +168,7 @@ const results = {
     close: close.ok ? close.value : null,
     counters: counters.ok ? counters.value : null,
     jobs: jobsRun.ok ? jobsRun.value : null,
+    start: startRun.ok ? startRun.value : null,
   },
 };
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);

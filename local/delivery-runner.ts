@@ -28,6 +28,22 @@ function sqsRecord(message: ReceivedMessage, sentAt: number): SQSRecord {
   };
 }
 
+/** One invocation of the sender: how long it ran against its limit (what the bench reads). */
+export interface SenderInvocation {
+  readonly ms: number;
+  readonly limitMs: number;
+  readonly messages: number;
+  readonly outcome: 'completed' | 'failed';
+}
+
+const senderInvocationsSeen: SenderInvocation[] = [];
+
+/** The sender invocations since the last `resetSenderInvocations()` (bench only reads them). */
+export const senderInvocations = (): readonly SenderInvocation[] => senderInvocationsSeen;
+export const resetSenderInvocations = (): void => {
+  senderInvocationsSeen.length = 0;
+};
+
 export interface DeliveryRunnerOptions {
   /** Multiplies the sender's Lambda timeout (as for jobs). */
   readonly timeoutScale?: number;
@@ -54,12 +70,17 @@ export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunne
         if (batch.length === 0) return;
         handed += batch.length;
         const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m, Date.now())) };
+        const started = performance.now();
+        let outcome: SenderInvocation['outcome'] = 'failed';
         try {
           const { batchItemFailures } = await withGrants(smsSender.handler, smsSender.grants, () => withinTimeout(() => handler(event, lambdaContext(smsSender.handler, timeoutMs / 1000)), timeoutMs));
+          outcome = 'completed';
           const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
           for (const message of batch) if (!failed.has(message.messageId)) await queue.delete(message.receiptHandle);
         } catch (error) {
           options.log?.(`[sms-sender] invocation failed: ${(error as Error).name}: ${(error as Error).message}`);
+        } finally {
+          senderInvocationsSeen.push({ ms: performance.now() - started, limitMs: timeoutMs, messages: batch.length, outcome });
         }
       }
     };
