@@ -332,11 +332,11 @@ export const routes = [
     path: '/api/staff/applications/{applicationId}',
     handler: 'staff-get-application',
     access: operators,
-    summary: "One application of the tenant with its history and the applicant's cabinet phone (IINs and phone masked)",
+    summary: "One application of the tenant with its history, the applicant's cabinet phone (IINs and phone masked) and the parent's latest notices with each delivery's state",
     get params() { return applicationIdParams(); },
     problems: ['not_found'],
     get response() { return staffApplicationPageResponse(); },
-    grants: { tables: { applications: 'read', kindergartens: 'read', accounts: 'read' } },
+    grants: { tables: { applications: 'read', kindergartens: 'read', accounts: 'read', notifications: 'read' } },
   },
   {
     method: 'PUT',

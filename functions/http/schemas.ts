@@ -202,10 +202,27 @@ const applicantPhoneView = lazy(() => z.object({
  * the change form) and the applicant's name and phone in full, to call them back (the route is
  * for administrators and operators only, and every view of it is audited).
  */
+/** A notice as staff see it beside an application: what, when, read or not, and each channel's delivery. */
+const staffNoticeView = lazy(() => z.object({
+  notificationId: z.string(),
+  kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
+  createdAt: z.string(),
+  applicationId: z.string(),
+  /** True when it is about the application on the page (else about another of the parent's). */
+  aboutThisApplication: z.boolean(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  channels: z.record(z.string(), z.string()),
+  read: z.boolean(),
+  /** Per channel that leaves the cabinet: when its delivery last moved, and why it failed. */
+  deliveries: z.record(z.string(), z.object({ at: z.string().optional(), reason: z.string().optional() })),
+}));
+
 export const staffApplicationPageResponse = lazy(() => z.object({
   application: staffApplicationView(),
   applicantPhone: applicantPhoneView().optional(),
   applicant: z.object({ name: z.string(), phone: z.string() }).optional(),
+  /** The parent's latest notices in this department, newest first. */
+  notices: z.array(staffNoticeView()),
 }));
 
 export const changeApplicantPhoneRequest = lazy(() => z.strictObject({

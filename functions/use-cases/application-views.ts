@@ -1,6 +1,7 @@
 import type { Application, Kindergarten } from '#domain/application';
 import { actionsOpenTo, type ActionKind, type ParentAction, type StaffAction } from '#domain/application-lifecycle';
 import { maskIin } from '#domain/iin';
+import type { Notification, OutboundChannel } from '#domain/notification';
 
 type KindergartenIndex = ReadonlyMap<string, Kindergarten>;
 
@@ -105,4 +106,39 @@ export async function loadStaffView(deps: { kindergartens: { getMany: (keys: Ret
 /** One application as its parent sees it, with its kindergartens' names (one BatchGet). */
 export async function loadParentView(deps: { kindergartens: { getMany: (keys: ReturnType<typeof kindergartenKeysOf>) => Promise<Kindergarten[]> } }, application: Application) {
   return parentView(application, indexKindergartens(await deps.kindergartens.getMany(kindergartenKeysOf([application]))));
+}
+
+/** How many of the parent's latest notices the staff application page reads (one Query). */
+export const staffNoticeLimit = 20;
+
+const outboundChannels: readonly OutboundChannel[] = ['sms', 'email'];
+
+/**
+ * The parent's latest notices in this department, as staff see them beside an application: what
+ * was said, when, whether the parent read it, and how each channel that leaves the cabinet went
+ * (queued, sending, sent, delivered, failed) with the time and, for a failure, the provider's
+ * reason; never a phone number. Staff answering a call see whether the SMS reached the parent.
+ */
+export async function loadParentNotices(deps: { notifications: { latest(recipientIin: string, limit: number): Promise<Notification[]> } }, application: Application) {
+  const notices = await deps.notifications.latest(application.applicantIin, staffNoticeLimit);
+  return notices
+    .filter((notice) => notice.tenantId === application.tenantId)
+    .map((notice) => ({
+      notificationId: notice.notificationId,
+      kind: notice.kind,
+      createdAt: notice.createdAt,
+      applicationId: notice.applicationId,
+      aboutThisApplication: notice.applicationId === application.applicationId || (Array.isArray(notice.params.applicationIds) && notice.params.applicationIds.includes(application.applicationId)),
+      params: notice.params,
+      channels: notice.channels as Record<string, string>,
+      read: notice.read,
+      deliveries: Object.fromEntries(
+        outboundChannels.flatMap((channel) => {
+          const record = notice.deliveries?.[channel];
+          if (!record) return [];
+          const at = record.failedAt ?? record.deliveredAt ?? record.sentAt ?? record.claimedAt ?? record.queuedAt;
+          return [[channel, { ...(at && { at }), ...(record.reason && { reason: record.reason }) }]];
+        }),
+      ) as Partial<Record<OutboundChannel, { at?: string; reason?: string }>>,
+    }));
 }

@@ -73,6 +73,12 @@ describe('the staff console in the browser', () => {
     expect(maskedIin).not.toContain(childIin.slice(-3));
     expect(await page.content()).not.toContain(childIin);
     expect(await page.locator('[data-qa="history-event"][data-action="register"]').count()).toBe(1);
+    // The messages to the parent: the registration notice, in the cabinet and not read yet
+    const notices = page.locator('[data-qa="parent-notice"]');
+    expect(await notices.count()).toBe(1);
+    expect(await notices.first().getAttribute('data-kind')).toBe('registered');
+    expect(await page.locator('#parent-notices-heading').textContent()).toBe('Сообщения родителю');
+    expect(await notices.first().locator('[data-qa="parent-notice-read"]').textContent()).toBe('Ещё не прочитано в кабинете');
     // The referral form comes with the kindergarten list, which loads after the page.
     await page.locator('[data-qa="issue-referral"]').waitFor({ state: 'visible' });
     expect(await axeViolations(page)).toEqual([]);

@@ -84,6 +84,20 @@ describe('SMS of a referral', () => {
     expect(referral?.deliveries?.sms).toMatchObject({ attempts: 1, messageId: smsTo(phone, before)[0]!.messageId });
     expect(typeof referral?.deliveries?.sms?.sentAt).toBe('string');
     expect(typeof referral?.deliveries?.sms?.deliveredAt).toBe('string');
+    // Staff see the same on the application's page: the notice, its SMS delivered and when, read or not
+    const page = await staff.request('GET', `/api/staff/applications/${candidate.applicationId}`);
+    expect(page.status, JSON.stringify(page.body).slice(0, 300)).toBe(200);
+    expect(page.body.notices[0]).toEqual({
+      notificationId: referralNotice,
+      kind: 'refer',
+      createdAt: referred.body.application.referral.issuedAt,
+      applicationId: candidate.applicationId,
+      aboutThisApplication: true,
+      params: expect.any(Object),
+      channels: { cabinet: 'delivered', sms: 'delivered' },
+      read: false,
+      deliveries: { sms: { at: referral!.deliveries!.sms!.deliveredAt } },
+    });
 
     // Act 2: the referral expires at 23:59:59 on 20 March; the job runs just after midnight
     const afterReferral = runtime.notifier.outbox.length;
@@ -96,6 +110,12 @@ describe('SMS of a referral', () => {
     runtime.clock.set(new Date('2026-03-21T03:59:00Z'));
     await settle(runtime);
     expect(smsTo(phone, afterReferral)).toEqual([]);
+    // Staff see the expiry's SMS still queued (held for the morning), the referral's delivered below it
+    const night = await (await loginStaff(runtime)).request('GET', `/api/staff/applications/${candidate.applicationId}`);
+    expect(night.body.notices.map((n: { kind: string; channels: Record<string, string> }) => [n.kind, n.channels.sms])).toEqual([
+      ['expire_referral', 'queued'],
+      ['refer', 'delivered'],
+    ]);
 
     // Act 3: 09:00 in Kazakhstan
     runtime.clock.set(new Date('2026-03-21T04:00:01Z'));

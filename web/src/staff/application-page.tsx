@@ -8,6 +8,7 @@ import { Link } from '../router.tsx';
 import { useSessionPage } from '../use-session-page.ts';
 import { ApplicationActions } from './application-actions.tsx';
 import { ApplicantPhoneForm } from './applicant-phone-form.tsx';
+import { ParentNotices } from './parent-notices.tsx';
 import { useStaffI18n } from './i18n/context.ts';
 import { StaffFrame } from './staff-frame.tsx';
 
@@ -15,11 +16,13 @@ function StaffApplicationDetails({
   application,
   phone,
   applicant,
+  notices,
   onChange,
 }: {
   application: StaffApplication;
   phone: ApplicantPhone | undefined;
   applicant: StaffApplicationPageAnswer['applicant'];
+  notices: StaffApplicationPageAnswer['notices'];
   onChange: (next: StaffApplication) => void;
 }) {
   const { s } = useStaffI18n();
@@ -61,6 +64,7 @@ function StaffApplicationDetails({
       <ApplicantPhoneForm application={application} phone={phone} onChange={onChange} />
       <PositionMoves application={application} headingLevel="h2" />
       <ApplicationHistory application={application} viewer="staff" open />
+      <ParentNotices notices={notices} />
     </div>
   );
 }
@@ -82,7 +86,7 @@ export function ApplicationPage({ applicationId }: { applicationId: string }) {
       <PageHeading>{application ? s.application.title(application.childName) : s.application.heading}</PageHeading>
       <LiveStatus message={page.state === 'loading' ? t.common.loading : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
-      {application && page.state === 'ready' && <StaffApplicationDetails application={application} phone={page.data.applicantPhone} applicant={page.data.applicant} onChange={setChanged} />}
+      {application && page.state === 'ready' && <StaffApplicationDetails application={application} phone={page.data.applicantPhone} applicant={page.data.applicant} notices={page.data.notices} onChange={setChanged} />}
     </StaffFrame>
   );
 }
