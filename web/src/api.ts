@@ -21,7 +21,7 @@ function readErrorBody(body: unknown): ApiErrorBody | undefined {
   return typeof code === 'string' && typeof message === 'string' ? (error as ApiErrorBody) : undefined;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   // The API refuses a state change that is not JSON (its CSRF defence), a body-less POST included.
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
@@ -39,18 +39,6 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
   const parsed: unknown = await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, data: parsed as T };
   return { ok: false, failure: { kind: 'http', status: response.status, error: readErrorBody(parsed) } };
-}
-
-export function apiGet<T>(path: string): Promise<ApiResult<T>> {
-  return request<T>('GET', path);
-}
-
-export function apiPost<T>(path: string, body?: unknown): Promise<ApiResult<T>> {
-  return request<T>('POST', path, body);
-}
-
-export function apiPut<T>(path: string, body: unknown): Promise<ApiResult<T>> {
-  return request<T>('PUT', path, body);
 }
 
 /** The text to show for a failure: the server's own message (already in the user's language) or ours. */

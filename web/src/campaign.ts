@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet } from './api.ts';
-import type { PublicCampaign, PublicCampaignAnswer } from './api-types.ts';
+import { api } from './client.ts';
+import type { PublicCampaign } from './api-types.ts';
 import { loadSite } from './tenant.ts';
 
 /**
@@ -17,7 +17,7 @@ export function usePublicCampaign(): PublicCampaign | null | undefined {
         if (current) setCampaign(null);
         return;
       }
-      const result = await apiGet<PublicCampaignAnswer>(`/api/public/campaign?tenantId=${encodeURIComponent(site.tenantId)}`);
+      const result = await api('GET /api/public/campaign', { query: { tenantId: site.tenantId } });
       if (current) setCampaign(result.ok ? (result.data.campaign ?? null) : null);
     });
     return () => {

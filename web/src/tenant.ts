@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet } from './api.ts';
-import type { Site, SiteAnswer } from './api-types.ts';
+import { api } from './client.ts';
+import type { Site } from './api-types.ts';
 
 /*
  * The education department this site belongs to. One build serves every department of a
@@ -13,7 +13,7 @@ let known: Site | undefined;
 
 /** The department of this host, or undefined when no department's site is here (or the API could not say). */
 export function loadSite(): Promise<Site | undefined> {
-  site ??= apiGet<SiteAnswer>(`/api/public/site?host=${encodeURIComponent(location.hostname)}`).then((result) => {
+  site ??= api('GET /api/public/site', { query: { host: location.hostname } }).then((result) => {
     known = result.ok ? result.data.site : undefined;
     return known;
   });

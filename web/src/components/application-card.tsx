@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiGet, apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { CabinetApplication, CabinetApplications, ParentApplicationAnswer } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { CabinetApplication } from '../api-types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { navigate } from '../router.tsx';
 import { ApplicationFacts, ApplicationHistory, PositionMoves, StatusTag } from './application-facts.tsx';
 import { InlineConfirm } from './inline-confirm.tsx';
 
 type ParentAction = CabinetApplication['actions'][number];
-const actionPaths: Record<ParentAction, string> = { restore: 'restore', withdraw: 'withdrawal' };
 
 /**
  * One application in the parent's cabinet with the actions the API allows right now. An action's
@@ -31,7 +31,7 @@ export function ApplicationCard({ application: initial }: { application: Cabinet
     const timer = setInterval(() => {
       tries += 1;
       if (tries > 30) clearInterval(timer);
-      void apiGet<CabinetApplications>('/api/cabinet/applications').then((result) => {
+      void api('GET /api/cabinet/applications').then((result) => {
         const fresh = result.ok ? result.data.applications.find((a) => a.applicationId === application.applicationId) : undefined;
         if (fresh?.position !== undefined) {
           clearInterval(timer);
@@ -46,7 +46,8 @@ export function ApplicationCard({ application: initial }: { application: Cabinet
     setBusy(true);
     setProblem('');
     setDone(undefined);
-    const result = await apiPost<ParentApplicationAnswer>(`/api/cabinet/applications/${encodeURIComponent(application.applicationId)}/${actionPaths[action]}`);
+    const params = { applicationId: application.applicationId };
+    const result = action === 'restore' ? await api('POST /api/cabinet/applications/{applicationId}/restore', { params }) : await api('POST /api/cabinet/applications/{applicationId}/withdrawal', { params });
     setBusy(false);
     if (result.ok) {
       setApplication(result.data.application);

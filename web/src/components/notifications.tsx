@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiGet, apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { MarkRead, MarkedRead, Notice, Notifications } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { MarkRead, Notice, Notifications } from '../api-types.ts';
 import { formatDate, formatDateTime, formatKazakhstanDate, formatList } from '../format.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Language } from '../i18n/language.ts';
-import type { Messages, NoticeText } from '../i18n/ru.ts';
+import type { Messages } from '../i18n/ru.ts';
 import { navigate } from '../router.tsx';
 import { LiveStatus } from './live-status.tsx';
 
@@ -65,7 +66,7 @@ export function useNotices(): Notifications | null | undefined {
   const [notices, setNotices] = useState<Notifications | null | undefined>();
   useEffect(() => {
     let live = true;
-    void apiGet<Notifications>('/api/cabinet/notifications').then((result) => {
+    void api('GET /api/cabinet/notifications').then((result) => {
       if (live) setNotices(result.ok ? result.data : null);
     });
     return () => {
@@ -93,7 +94,7 @@ export function NotificationsSection({ initial }: { initial?: Notifications } = 
     // Loaded by the page together with its other data (so it appears with them, without moving them).
     if (initial) return;
     let live = true;
-    void apiGet<Notifications>('/api/cabinet/notifications').then((result) => {
+    void api('GET /api/cabinet/notifications').then((result) => {
       if (!live) return;
       if (result.ok) setView({ state: 'ready', data: result.data });
       else if (isUnauthorized(result.failure)) navigate('/login');
@@ -110,7 +111,7 @@ export function NotificationsSection({ initial }: { initial?: Notifications } = 
     setProblem('');
     setAnnouncement('');
     const body: MarkRead = { notificationIds: ids.slice(0, markLimit) };
-    const result = await apiPost<MarkedRead>('/api/cabinet/notifications/read', body);
+    const result = await api('POST /api/cabinet/notifications/read', { body });
     setBusy(false);
     if (!result.ok) {
       if (isUnauthorized(result.failure)) navigate('/login');

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { Identity, LoggedOut } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { Identity } from '../api-types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { navigate } from '../router.tsx';
 
@@ -13,7 +14,7 @@ export function SessionBar({ identity }: { identity: Identity }) {
   const logout = async () => {
     setBusy(true);
     setProblem('');
-    const result = await apiPost<LoggedOut>('/api/auth/logout');
+    const result = await api('POST /api/auth/logout');
     setBusy(false);
     // An expired session is already logged out.
     if (result.ok || isUnauthorized(result.failure)) navigate('/');

@@ -17,7 +17,7 @@ import { useSessionPage } from '../use-session-page.ts';
  */
 export function CabinetPage() {
   const { t } = useI18n();
-  const page = useSessionPage<CabinetApplications>('/api/cabinet/applications', '/login');
+  const page = useSessionPage('GET /api/cabinet/applications', {}, '/login');
   const campaign = usePublicCampaign();
   const notices = useNotices();
   const identity = page.state === 'loading' ? undefined : page.identity;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { apiGet, apiPost } from '../api.ts';
-import type { CabinetApplications, Identity, ParentCodeSent } from '../api-types.ts';
+import { api } from '../client.ts';
+import type {   ParentCodeSent } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -74,7 +74,7 @@ export function ParentLoginPage() {
     setBusy(mode);
     setErrorsOf(() => none);
     setStatusOf(() => (m: Messages) => m.common.sending);
-    const result = await apiPost<ParentCodeSent>('/api/auth/parent/code', { iin: cleanIin });
+    const result = await api('POST /api/auth/parent/code', { body: { iin: cleanIin } });
     setBusy(undefined);
     if (!result.ok) {
       const { failure } = result;
@@ -106,10 +106,10 @@ export function ParentLoginPage() {
     setBusy('verify');
     setErrorsOf(() => none);
     setStatusOf(() => (m: Messages) => m.common.sending);
-    const result = await apiPost<Identity>('/api/auth/parent/session', { iin, code: cleanCode });
+    const result = await api('POST /api/auth/parent/session', { body: { iin, code: cleanCode } });
     if (result.ok) {
       // SPEC rule 5: a parent with a confirmation due goes straight to the survey.
-      const cabinet = await apiGet<CabinetApplications>('/api/cabinet/applications');
+      const cabinet = await api('GET /api/cabinet/applications');
       setBusy(undefined);
       return navigate(cabinet.ok && needsConfirmation(cabinet.data.applications) ? '/survey' : '/cabinet');
     }

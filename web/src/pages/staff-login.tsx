@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { apiPost } from '../api.ts';
-import type { Identity } from '../api-types.ts';
+import { api } from '../client.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -35,7 +34,7 @@ export function StaffLoginPage() {
     if (missing(t).length > 0) return setErrorsOf(() => missing);
     setBusy(true);
     setErrorsOf(() => none);
-    const result = await apiPost<Identity>('/api/auth/staff/session', { login: cleanLogin, password, code: code.replace(/\s/g, '') });
+    const result = await api('POST /api/auth/staff/session', { body: { login: cleanLogin, password, code: code.replace(/\s/g, '') } });
     setBusy(false);
     if (result.ok) return navigate('/staff');
     const { failure } = result;

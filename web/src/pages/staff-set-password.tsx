@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { apiPost } from '../api.ts';
+import { api } from '../client.ts';
 import type { StaffEnrolment, StaffPasswordAnswer } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -54,7 +54,7 @@ export function StaffSetPasswordPage() {
   // The secret of this link (the same one when the page is opened again while the link lives).
   useEffect(() => {
     if (token === '') return;
-    void apiPost<StaffEnrolment>('/api/auth/staff/enrolment', { token }).then((result) => (result.ok ? setEnrolment(result.data) : setRefusal(result.failure)));
+    void api('POST /api/auth/staff/enrolment', { body: { token } }).then((result) => (result.ok ? setEnrolment(result.data) : setRefusal(result.failure)));
   }, [token]);
 
   const onSubmit = async (event: Event) => {
@@ -68,7 +68,7 @@ export function StaffSetPasswordPage() {
     if (problems(t).length > 0) return setErrorsOf(() => problems);
     setBusy(true);
     setErrorsOf(() => none);
-    const result = await apiPost<StaffPasswordAnswer>('/api/auth/staff/password', { token, password, code: digitsOnly(code) });
+    const result = await api('POST /api/auth/staff/password', { body: { token, password, code: digitsOnly(code) } });
     setBusy(false);
     if (result.ok) return setDone(result.data);
     const { failure } = result;

@@ -1,4 +1,3 @@
-import type { SurveyData } from '../api-types.ts';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -16,7 +15,7 @@ import { useSessionPage } from '../use-session-page.ts';
  */
 export function SurveyViewPage() {
   const { t, language } = useI18n();
-  const page = useSessionPage<SurveyData>('/api/cabinet/survey', '/login');
+  const page = useSessionPage('GET /api/cabinet/survey', {}, '/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
     <Layout identity={identity}>

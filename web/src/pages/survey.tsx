@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet, apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { CabinetApplications, SurveyData, SurveyQuestion, SurveySubmitted } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type {  SurveyData, SurveyQuestion, SurveySubmitted } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -64,7 +65,7 @@ function questionOfPath(path: string, questions: readonly SurveyQuestion[]): num
  */
 export function SurveyPage() {
   const { t, language } = useI18n();
-  const page = useSessionPage<SurveyData>('/api/cabinet/survey', '/login');
+  const page = useSessionPage('GET /api/cabinet/survey', {}, '/login');
   const [stage, setStage] = useState<Stage | undefined>();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
@@ -80,7 +81,7 @@ export function SurveyPage() {
   useEffect(() => {
     if (!survey || stage) return;
     if (!survey.campaign) {
-      void apiGet<CabinetApplications>('/api/cabinet/applications').then((result) => {
+      void api('GET /api/cabinet/applications').then((result) => {
         if (result.ok) setHasStopped(result.data.applications.some((a) => a.status === 'stopped'));
       });
       return;
@@ -98,7 +99,7 @@ export function SurveyPage() {
       // A first visit: the applications' own kindergartens come preselected in question 1.
       const { questions: all, version: shown } = survey.definition;
       const campaignNow = survey.campaign.campaignId;
-      void apiGet<CabinetApplications>('/api/cabinet/applications').then((result) => {
+      void api('GET /api/cabinet/applications').then((result) => {
         const question = all.find((q) => q.kind === 'kindergartens');
         const known = new Set(survey.kindergartens.map((k) => k.kindergartenId));
         const own = result.ok ? result.data.applications.filter((a) => a.confirmationNeeded).flatMap((a) => a.kindergartens.map((k) => k.kindergartenId)) : [];
@@ -182,7 +183,7 @@ export function SurveyPage() {
   const submit = async () => {
     setBusy(true);
     setProblems([]);
-    const result = await apiPost<SurveySubmitted>('/api/cabinet/survey', { version, answers: answersOf(questions, draft) });
+    const result = await api('POST /api/cabinet/survey', { body: { version, answers: answersOf(questions, draft) } });
     setBusy(false);
     if (result.ok) {
       clearDraft(campaign.campaignId);

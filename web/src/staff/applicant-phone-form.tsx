@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiPut, isUnauthorized } from '../api.ts';
-import type { ApplicantPhone, ApplicantPhoneAnswer, StaffApplication } from '../api-types.ts';
+import { isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { ApplicantPhone, StaffApplication } from '../api-types.ts';
 import { TextField } from '../components/text-field.tsx';
 import { errorFor, formErrorsFrom, type FormError } from '../forms.ts';
 import { navigate } from '../router.tsx';
@@ -42,10 +43,10 @@ export function ApplicantPhoneForm({ application, phone, onChange }: { applicati
       return document.getElementById(fieldId)?.focus();
     }
     setBusy(true);
-    const result = await apiPut<ApplicantPhoneAnswer>(`/api/staff/applications/${encodeURIComponent(application.applicationId)}/applicant-phone`, {
+    const result = await api('PUT /api/staff/applications/{applicationId}/applicant-phone', { params: { applicationId: application.applicationId }, body: {
       phone: typed,
       expectedVersion: current.version,
-    });
+    } });
     setBusy(false);
     if (result.ok) {
       setErrors([]);

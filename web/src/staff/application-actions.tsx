@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiPost, apiPut, failureMessage, isUnauthorized, type ApiResult } from '../api.ts';
+import { failureMessage, isUnauthorized, type ApiResult } from '../api.ts';
+import { api } from '../client.ts';
 import type { StaffApplication, StaffApplicationAnswer, StaffKindergarten } from '../api-types.ts';
 import { InlineConfirm } from '../components/inline-confirm.tsx';
 import { TextField } from '../components/text-field.tsx';
@@ -42,7 +43,7 @@ function ReferralForm({ application, kindergartens, run, busy, problem }: { appl
     event.preventDefault();
     setMissing(choice === '');
     if (choice === '') return document.getElementById('referral-kindergarten')?.focus();
-    run('referral', () => apiPost(`/api/staff/applications/${encodeURIComponent(application.applicationId)}/referral`, { kindergartenId: choice }));
+    run('referral', () => api('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: application.applicationId }, body: { kindergartenId: choice } }));
   };
   return (
     <form onSubmit={onSubmit} noValidate class="action" data-qa="referral-form">
@@ -72,7 +73,7 @@ function KindergartenChoiceForm({ application, kindergartens, run, busy, problem
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const kindergartenIds = choices.filter((id) => id !== '');
-    run('kindergartens', () => apiPut(`/api/staff/applications/${encodeURIComponent(application.applicationId)}/kindergartens`, { kindergartenIds }));
+    run('kindergartens', () => api('PUT /api/staff/applications/{applicationId}/kindergartens', { params: { applicationId: application.applicationId }, body: { kindergartenIds } }));
   };
   return (
     <form onSubmit={onSubmit} noValidate class="action" data-qa="kindergartens-form">
@@ -104,7 +105,7 @@ function WithdrawForm({ application, run, busy, problem }: { application: StaffA
   const [reason, setReason] = useState('');
   const withdraw = () => {
     const body = reason.trim() === '' ? {} : { reason: reason.trim() };
-    run('withdraw', () => apiPost(`/api/staff/applications/${encodeURIComponent(application.applicationId)}/withdrawal`, body));
+    run('withdraw', () => api('POST /api/staff/applications/{applicationId}/withdrawal', { params: { applicationId: application.applicationId }, body }));
   };
   return (
     <div class="action" data-qa="withdraw-form">
@@ -162,7 +163,7 @@ export function ApplicationActions({ application, onChange }: { application: Sta
   );
   if (application.actions.length === 0) return notice;
   const props = { application, run, busy, problem };
-  const path = (action: string) => `/api/staff/applications/${encodeURIComponent(application.applicationId)}/${action}`;
+  const params = { applicationId: application.applicationId };
   const needsList = may('refer') || may('change_kindergartens');
   return (
     <section aria-labelledby="actions-heading" class="actions" data-qa="application-actions">
@@ -180,7 +181,7 @@ export function ApplicationActions({ application, onChange }: { application: Sta
           <p class="hint" id="restore-hint">
             {s.application.restoreHint}
           </p>
-          <button type="button" class="button" aria-describedby="restore-hint" disabled={busy} onClick={() => run('restore', () => apiPost(path('restore')))} data-qa="restore">
+          <button type="button" class="button" aria-describedby="restore-hint" disabled={busy} onClick={() => run('restore', () => api('POST /api/staff/applications/{applicationId}/restore', { params }))} data-qa="restore">
             {s.application.restore}
           </button>
           <ActionProblem problem={problem} action="restore" />
@@ -195,7 +196,7 @@ export function ApplicationActions({ application, onChange }: { application: Sta
       {may('enroll') && (
         <div class="action">
           <h3>{s.application.enroll}</h3>
-          <button type="button" class="button" disabled={busy} onClick={() => run('enroll', () => apiPost(path('enrollment')))} data-qa="enroll">
+          <button type="button" class="button" disabled={busy} onClick={() => run('enroll', () => api('POST /api/staff/applications/{applicationId}/enrollment', { params }))} data-qa="enroll">
             {s.application.enroll}
           </button>
           <ActionProblem problem={problem} action="enroll" />

@@ -72,7 +72,7 @@ function StaffApplicationDetails({
 /** One application of the department: everything about it, with the actions its status allows. */
 export function ApplicationPage({ applicationId }: { applicationId: string }) {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<StaffApplicationPageAnswer>(`/api/staff/applications/${encodeURIComponent(applicationId)}`, '/staff/login');
+  const page = useSessionPage('GET /api/staff/applications/{applicationId}', { params: { applicationId } }, '/staff/login');
   const [changed, setChanged] = useState<StaffApplication | undefined>();
   const identity = page.state === 'loading' ? undefined : page.identity;
   const application = changed ?? (page.state === 'ready' ? page.data.application : undefined);

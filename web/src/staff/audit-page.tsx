@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet, failureMessage } from '../api.ts';
-import type { AuditEvents, AuditExport } from '../api-types.ts';
+import { failureMessage } from '../api.ts';
+import { api, type RouteInput } from '../client.ts';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -10,6 +10,8 @@ import { useSessionPage } from '../use-session-page.ts';
 import { useStaffI18n } from './i18n/context.ts';
 import { SelectField } from './select-field.tsx';
 import { StaffFrame } from './staff-frame.tsx';
+
+type AuditQueryInput = RouteInput<'GET /api/staff/audit-events'>['query'];
 
 const recordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue'] as const;
 const filterNames = ['accountId', 'recordType', 'recordId', 'action', 'from', 'to'] as const;
@@ -43,7 +45,8 @@ export function AuditPage() {
   const shown = filtersFrom(search);
   const [chosen, setChosen] = useState(shown);
   useEffect(() => setChosen(filtersFrom(search)), [search]);
-  const page = useSessionPage<AuditEvents>(`/api/staff/audit-events${search ? `?${search}` : ''}`, '/staff/login');
+  // The URL's filters as typed (by hand too): the server checks them and names what is wrong.
+  const page = useSessionPage('GET /api/staff/audit-events', { query: Object.fromEntries(new URLSearchParams(search)) as AuditQueryInput }, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const [exportMessage, setExportMessage] = useState('');
 
@@ -58,7 +61,7 @@ export function AuditPage() {
   const choose = (name: keyof Filters) => (value: string) => setChosen((current) => ({ ...current, [name]: value }));
   const download = async () => {
     setExportMessage(t.common.loading);
-    const result = await apiGet<AuditExport>(`/api/staff/audit-events/export?${searchOf(shown)}`);
+    const result = await api('GET /api/staff/audit-events/export', { query: Object.fromEntries(new URLSearchParams(searchOf(shown))) as AuditQueryInput });
     if (!result.ok) return setExportMessage(failureMessage(result.failure, t));
     const url = URL.createObjectURL(new Blob([result.data.csv], { type: 'text/csv;charset=utf-8' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: result.data.fileName });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiGet, apiPost, failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
-import type { Campaign, CampaignAnswer, CampaignPreview, Campaigns, CreateCampaign } from '../api-types.ts';
+import { failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
+import { api } from '../client.ts';
+import type { Campaign, CampaignPreview, CreateCampaign } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { InlineConfirm } from '../components/inline-confirm.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -81,7 +82,7 @@ function CreateCampaignForm({
     const body: CreateCampaign = { year: Number(year.trim()), startsAt: startsAt.toISOString(), ...(endsAt && { endsAt: endsAt.toISOString() }) };
     setBusy(true);
     setErrors([]);
-    const result = await apiPost<CampaignAnswer>('/api/staff/campaigns', body);
+    const result = await api('POST /api/staff/campaigns', { body });
     setBusy(false);
     if (result.ok) return onCreated(result.data.campaign);
     const { failure } = result;
@@ -229,7 +230,7 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
   const loadPreview = async (): Promise<CampaignPreview | undefined> => {
     setBusy('preview');
     setProblem('');
-    const result = await apiGet<CampaignPreview>(`/api/staff/campaigns/${id}/preview`);
+    const result = await api('GET /api/staff/campaigns/{campaignId}/preview', { params: { campaignId: campaign.campaignId } });
     setBusy(undefined);
     if (!result.ok) return void fail(result.failure);
     setPreview(result.data);
@@ -239,7 +240,8 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
   const act = async (action: 'start' | 'cancel') => {
     setBusy(action);
     setProblem('');
-    const result = await apiPost<CampaignAnswer>(`/api/staff/campaigns/${id}/${action}`);
+    const params = { campaignId: campaign.campaignId };
+    const result = action === 'start' ? await api('POST /api/staff/campaigns/{campaignId}/start', { params }) : await api('POST /api/staff/campaigns/{campaignId}/cancel', { params });
     setBusy(undefined);
     if (!result.ok) return fail(result.failure);
     onChanged(result.data.campaign);
@@ -351,7 +353,7 @@ const isRunning = (campaign: Campaign) => campaign.status === 'active' || campai
  */
 export function CampaignsPage() {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<Campaigns>('/api/staff/campaigns', '/staff/login');
+  const page = useSessionPage('GET /api/staff/campaigns', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const [campaigns, setCampaigns] = useState<Campaign[] | undefined>();
   const [announcement, setAnnouncement] = useState('');
@@ -371,7 +373,7 @@ export function CampaignsPage() {
     if (page.state === 'ready') show(page.data.campaigns);
   }, [page]);
 
-  usePoll(campaigns?.some(isRunning) ?? false, pollMs, campaigns, () => apiGet<Campaigns>('/api/staff/campaigns'), (answer) => show(answer.campaigns));
+  usePoll(campaigns?.some(isRunning) ?? false, pollMs, campaigns, () => api('GET /api/staff/campaigns'), (answer) => show(answer.campaigns));
 
   const replace = (campaign: Campaign) => {
     const list = shown.current ?? [];

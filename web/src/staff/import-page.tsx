@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { failureMessage, isUnauthorized } from '../api.ts';
-import type { ImportKind, ImportProblem, StaffKindergartens } from '../api-types.ts';
+import type { ImportKind, ImportProblem } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -146,7 +146,7 @@ type Progress = { readonly done: number; readonly total: number };
 export function ImportPage() {
   const { t, s, language } = useStaffI18n();
   // The kindergartens call only checks the staff session (and sends a stranger to the login).
-  const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
+  const page = useSessionPage('GET /api/staff/kindergartens', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const [kind, setKind] = useState<ImportKind>('applications');
   const [file, setFile] = useState<File | undefined>();

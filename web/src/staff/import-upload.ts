@@ -1,5 +1,6 @@
-import { apiPost, type ApiFailure } from '../api.ts';
-import type { ImportChecked, ImportKind, ImportProblem, ImportWritten } from '../api-types.ts';
+import { type ApiFailure } from '../api.ts';
+import { api } from '../client.ts';
+import type {  ImportKind, ImportProblem } from '../api-types.ts';
 import { csvSlices, splitCsvRecords } from '../../../functions/domain/csv-slices.ts';
 
 /** Rows per request: small enough for one Lambda call, few enough requests for 10,000 rows. */
@@ -21,7 +22,7 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
   const file = splitCsvRecords(csv);
   if (file.rows.length === 0) return { kind: 'empty' };
   const total = file.rows.length;
-  const checked = await apiPost<ImportChecked>(`/api/staff/imports/${kind}/check`, { csv });
+  const checked = await api('POST /api/staff/imports/{kind}/check', { params: { kind }, body: { csv } });
   if (!checked.ok) {
     const error = checked.failure.kind === 'http' ? checked.failure.error : undefined;
     if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
@@ -31,7 +32,7 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
   let written = 0;
   onProgress(0, total);
   for (const slice of csvSlices(file, sliceRows)) {
-    const result = await apiPost<ImportWritten>(`/api/staff/imports/${kind}/rows`, { csv: slice.csv, firstLine: slice.firstLine });
+    const result = await api('POST /api/staff/imports/{kind}/rows', { params: { kind }, body: { csv: slice.csv, firstLine: slice.firstLine } });
     if (!result.ok) {
       const error = result.failure.kind === 'http' ? result.failure.error : undefined;
       if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
@@ -43,7 +44,7 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
   }
   // Positions are recomputed once the whole queue file is in, not after every slice.
   if (kind === 'applications') {
-    const positions = await apiPost<unknown>('/api/staff/queue/positions');
+    const positions = await api('POST /api/staff/queue/positions');
     if (!positions.ok) return { kind: 'failed', failure: positions.failure, done, total };
   }
   return { kind: 'finished', total, written, file: kind };

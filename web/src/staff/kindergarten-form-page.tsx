@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { apiPost, apiPut, failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
-import type { Districts, KindergartenAnswer, KindergartenForm } from '../api-types.ts';
+import { failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
+import { api } from '../client.ts';
+import type { Districts, KindergartenForm } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -60,6 +61,10 @@ function numberOrText(text: string): number | string {
   return trimmed !== '' && Number.isFinite(value) ? value : text;
 }
 
+/**
+ * The body as the route takes it; a field that is not a number is sent as typed all the same (the
+ * casts below), so the server answers 400 naming that field, in the user's language.
+ */
 function bodyOf(draft: Draft) {
   return {
     name: { kk: draft.name.kk.trim(), ru: draft.name.ru.trim(), en: draft.name.en.trim() },
@@ -67,8 +72,8 @@ function bodyOf(draft: Draft) {
     languages: instructionLanguages.filter((code) => draft.languages.includes(code)),
     district: draft.district,
     address: draft.address.trim(),
-    location: { lat: numberOrText(draft.lat), lon: numberOrText(draft.lon) },
-    capacity: Object.fromEntries(ageGroups.map((group) => [group, numberOrText(draft.capacity[group])])),
+    location: { lat: numberOrText(draft.lat) as number, lon: numberOrText(draft.lon) as number },
+    capacity: Object.fromEntries(ageGroups.map((group) => [group, numberOrText(draft.capacity[group]) as number])) as Record<(typeof ageGroups)[number], number>,
   };
 }
 
@@ -149,8 +154,8 @@ function KindergartenFormFields({ stored, districts }: { stored: Stored | undefi
     const id = draft.kindergartenId.trim();
     setBusy(true);
     const result = stored
-      ? await apiPut<KindergartenAnswer>(`/api/staff/kindergartens/${encodeURIComponent(stored.kindergartenId)}`, { ...body, version: stored.version })
-      : await apiPost<KindergartenAnswer>('/api/staff/kindergartens', id === '' ? body : { kindergartenId: id, ...body });
+      ? await api('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: stored.kindergartenId }, body: { ...body, version: stored.version } })
+      : await api('POST /api/staff/kindergartens', { body: id === '' ? body : { kindergartenId: id, ...body } });
     setBusy(false);
     if (result.ok) return navigate('/staff');
     if (isUnauthorized(result.failure)) return navigate('/staff/login');
@@ -239,12 +244,13 @@ function KindergartenFormFields({ stored, districts }: { stored: Stored | undefi
  */
 export function KindergartenFormPage({ kindergartenId }: { kindergartenId?: string }) {
   const { t, s, language } = useStaffI18n();
-  const page = useSessionPage<KindergartenForm | Districts>(
-    kindergartenId === undefined ? '/api/staff/districts' : `/api/staff/kindergartens/${encodeURIComponent(kindergartenId)}`,
-    '/staff/login',
-  );
+  // The same hook either way (one call per render): a new kindergarten needs the districts, an edit the kindergarten too.
+  const page =
+    kindergartenId === undefined
+      ? { edit: false as const, ...useSessionPage('GET /api/staff/districts', {}, '/staff/login') }
+      : { edit: true as const, ...useSessionPage('GET /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId } }, '/staff/login') };
   const identity = page.state === 'loading' ? undefined : page.identity;
-  const stored = page.state === 'ready' && 'kindergarten' in page.data ? page.data.kindergarten : undefined;
+  const stored = page.edit && page.state === 'ready' ? page.data.kindergarten : undefined;
   return (
     <StaffFrame identity={identity}>
       <PageHeading>

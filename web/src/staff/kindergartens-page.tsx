@@ -1,4 +1,4 @@
-import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
+import type { StaffKindergarten } from '../api-types.ts';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -77,7 +77,7 @@ function KindergartenTable({ kindergartens, editable }: { kindergartens: readonl
 /** The staff console's first page: the department's kindergartens. */
 export function KindergartensPage() {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
+  const page = useSessionPage('GET /api/staff/kindergartens', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
     <StaffFrame identity={identity}>

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Queue } from '../api-types.ts';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -37,7 +36,7 @@ export function QueuePage() {
   const [search, pushSearch] = useLocationSearch();
   const shown = useMemo(() => queueQueryFrom(search), [search]);
   const dataPath = `/api/staff/queue?${queueSearch(shown)}`;
-  const page = useSessionPage<Queue>(dataPath, '/staff/login');
+  const page = useSessionPage('GET /api/staff/queue', { query: { ...shown, priority: shown.priority || undefined, kindergartenId: shown.kindergartenId || undefined } }, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet } from '../api.ts';
+import { api } from '../client.ts';
 import type { OwnSecondFactor } from '../api-types.ts';
 import { useStaffI18n } from './i18n/context.ts';
 
@@ -11,7 +11,7 @@ export function RecoveryCodesNote() {
   const { s } = useStaffI18n();
   const [own, setOwn] = useState<OwnSecondFactor | undefined>();
   useEffect(() => {
-    void apiGet<OwnSecondFactor>('/api/staff/second-factor').then((result) => result.ok && setOwn(result.data));
+    void api('GET /api/staff/second-factor').then((result) => result.ok && setOwn(result.data));
   }, []);
   if (!own?.enrolled) return null;
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { RegisterApplication, StaffApplicationAnswer, StaffKindergartens } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { RegisterApplication } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -30,7 +31,7 @@ function fieldOf(path: string, sentFrom: readonly number[]): string | undefined 
 /** Staff register a child's application; the server checks everything and names each problem. */
 export function RegisterPage() {
   const { t, s, language } = useStaffI18n();
-  const page = useSessionPage<StaffKindergartens>('/api/staff/kindergartens', '/staff/login');
+  const page = useSessionPage('GET /api/staff/kindergartens', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const [text, setText] = useState<Record<TextKey, string>>({ childIin: '', childName: '', applicantIin: '', applicantName: '', applicantPhone: '+7' });
   const [priority, setPriority] = useState<Priority>('none');
@@ -57,7 +58,7 @@ export function RegisterPage() {
       language: instruction,
     };
     setBusy(true);
-    const result = await apiPost<StaffApplicationAnswer>('/api/staff/applications', body);
+    const result = await api('POST /api/staff/applications', { body });
     setBusy(false);
     if (result.ok) return navigate(`/staff/applications/${encodeURIComponent(result.data.application.applicationId)}`);
     const { failure } = result;

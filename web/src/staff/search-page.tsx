@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiGet, failureMessage, isUnauthorized } from '../api.ts';
-import type { ApplicationSearch, Identity } from '../api-types.ts';
+import { failureMessage, isUnauthorized } from '../api.ts';
+import { api } from '../client.ts';
+import type { ApplicationSearch } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -24,7 +25,7 @@ const searchOf = () => new URLSearchParams(location.search).get('q') ?? '';
  */
 export function SearchPage() {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<Identity>('/api/me', '/staff/login');
+  const page = useSessionPage('GET /api/me', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   const [text, setText] = useState(searchOf);
   const [found, setFound] = useState<ApplicationSearch>();
@@ -34,7 +35,7 @@ export function SearchPage() {
 
   const run = async (query: string, focus: boolean) => {
     setBusy(true);
-    const result = await apiGet<ApplicationSearch>(`/api/staff/applications?q=${encodeURIComponent(query)}`);
+    const result = await api('GET /api/staff/applications', { query: { q: query } });
     setBusy(false);
     if (!result.ok) {
       if (isUnauthorized(result.failure)) return navigate('/staff/login');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { apiPut, failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
+import { failureMessage, isUnauthorized, type ApiFailure } from '../api.ts';
+import { api } from '../client.ts';
 import type { SaveSettings, SettingsAnswer } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -200,7 +201,7 @@ function SettingsForm({ initial, choices }: { initial: Settings; choices: Choice
     event.preventDefault();
     setBusy(true);
     setStatus('');
-    const result = await apiPut<SettingsAnswer>('/api/staff/settings', bodyOf(draft, stored.version));
+    const result = await api('PUT /api/staff/settings', { body: bodyOf(draft, stored.version) });
     setBusy(false);
     if (result.ok) {
       setErrors([]);
@@ -309,7 +310,7 @@ function SettingsForm({ initial, choices }: { initial: Settings; choices: Choice
  */
 export function SettingsPage() {
   const { t, s } = useStaffI18n();
-  const page = useSessionPage<SettingsAnswer>('/api/staff/settings', '/staff/login');
+  const page = useSessionPage('GET /api/staff/settings', {}, '/staff/login');
   const identity = page.state === 'loading' ? undefined : page.identity;
   return (
     <StaffFrame identity={identity}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiPost, failureMessage, isUnauthorized } from '../api.ts';
-import type { StaffAccount, StaffAccountLink, StaffAccounts, StaffRole } from '../api-types.ts';
+import { failureMessage, isUnauthorized, type ApiResult } from '../api.ts';
+import { api } from '../client.ts';
+import type { StaffAccount, StaffAccountLink, StaffRole } from '../api-types.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { LoadProblem } from '../components/load-problem.tsx';
@@ -50,7 +51,7 @@ function AddStaffForm({ onAdded }: { onAdded: (account: StaffAccount, link: Staf
     ];
     if (missing.length > 0) return setErrors(missing);
     setBusy(true);
-    const result = await apiPost<{ account: StaffAccount; link: StaffAccountLink }>('/api/staff/accounts', { login: login.trim(), displayName: displayName.trim(), role });
+    const result = await api('POST /api/staff/accounts', { body: { login: login.trim(), displayName: displayName.trim(), role } });
     setBusy(false);
     if (result.ok) {
       setErrors([]);
@@ -104,10 +105,11 @@ function StaffRow({ account, onResult }: { account: StaffAccount; onResult: (acc
   const [role, setRole] = useState<StaffRole>(account.role);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const path = `/api/staff/accounts/${encodeURIComponent(account.login)}`;
-  const send = async (url: string, body: object) => {
+  const params = { login: account.login };
+  const version = account.version;
+  const send = async (call: Promise<ApiResult<{ account: StaffAccount; link?: StaffAccountLink }>>) => {
     setBusy(true);
-    const result = await apiPost<{ account: StaffAccount; link?: StaffAccountLink }>(url, { version: account.version, ...body });
+    const result = await call;
     setBusy(false);
     if (result.ok) {
       setError('');
@@ -135,7 +137,7 @@ function StaffRow({ account, onResult }: { account: StaffAccount; onResult: (acc
             </option>
           ))}
         </select>
-        <button type="button" class="button button--secondary" disabled={busy || role === account.role} onClick={() => send(path, { role })} data-qa="staff-row-save-role">
+        <button type="button" class="button button--secondary" disabled={busy || role === account.role} onClick={() => send(api('POST /api/staff/accounts/{login}', { params, body: { version, role } }))} data-qa="staff-row-save-role">
           {s.accounts.saveRole}
           <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
         </button>
@@ -145,18 +147,18 @@ function StaffRow({ account, onResult }: { account: StaffAccount; onResult: (acc
         {!account.hasPassword && account.status === 'active' && <span>, {s.accounts.noPassword}</span>}
       </td>
       <td data-label={s.accounts.actions}>
-        <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(path, { active: account.status !== 'active' })} data-qa="staff-row-toggle">
+        <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(api('POST /api/staff/accounts/{login}', { params, body: { version, active: account.status !== 'active' } }))} data-qa="staff-row-toggle">
           {account.status === 'active' ? s.accounts.disable : s.accounts.enable}
           <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
         </button>
         {account.status === 'active' && (
-          <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(`${path}/password-reset`, {})} data-qa="staff-row-reset">
+          <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(api('POST /api/staff/accounts/{login}/password-reset', { params, body: { version } }))} data-qa="staff-row-reset">
             {s.accounts.reset}
             <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
           </button>
         )}
         {account.status === 'active' && account.hasPassword && (
-          <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(`${path}/second-factor-reset`, {})} data-qa="staff-row-reset-second-factor">
+          <button type="button" class="button button--secondary" disabled={busy} onClick={() => send(api('POST /api/staff/accounts/{login}/second-factor-reset', { params, body: { version } }))} data-qa="staff-row-reset-second-factor">
             {s.accounts.resetSecondFactor}
             <span class="visually-hidden">{s.accounts.forName(account.displayName)}</span>
           </button>
@@ -175,7 +177,7 @@ function StaffRow({ account, onResult }: { account: StaffAccount; onResult: (acc
 export function StaffAccountsPage() {
   const { t, s } = useStaffI18n();
   const [reload, setReload] = useState(0);
-  const page = useSessionPage<StaffAccounts>('/api/staff/accounts', '/staff/login', reload);
+  const page = useSessionPage('GET /api/staff/accounts', {}, '/staff/login', reload);
   const [notice, setNotice] = useState('');
   const [link, setLink] = useState<{ name: string; link: StaffAccountLink }>();
   const identity = page.state === 'loading' ? undefined : page.identity;

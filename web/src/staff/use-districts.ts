@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet } from '../api.ts';
+import { api } from '../client.ts';
 import type { Districts } from '../api-types.ts';
 import type { Language } from '../i18n/language.ts';
 
@@ -10,7 +10,7 @@ export function useDistricts(): readonly District[] {
   const [districts, setDistricts] = useState<readonly District[]>([]);
   useEffect(() => {
     let current = true;
-    void apiGet<Districts>('/api/staff/districts').then((result) => {
+    void api('GET /api/staff/districts').then((result) => {
       if (current && result.ok) setDistricts(result.data.districts);
     });
     return () => {

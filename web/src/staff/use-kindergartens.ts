@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiGet, type ApiFailure } from '../api.ts';
-import type { StaffKindergarten, StaffKindergartens } from '../api-types.ts';
+import { type ApiFailure } from '../api.ts';
+import { api } from '../client.ts';
+import type { StaffKindergarten } from '../api-types.ts';
 
 export type KindergartenList =
   | { readonly state: 'loading' }
@@ -13,7 +14,7 @@ export function useKindergartens(needed = true): KindergartenList {
   useEffect(() => {
     if (!needed || list.state === 'ready') return;
     let current = true;
-    void apiGet<StaffKindergartens>('/api/staff/kindergartens').then((result) => {
+    void api('GET /api/staff/kindergartens').then((result) => {
       if (!current) return;
       setList(result.ok ? { state: 'ready', kindergartens: result.data.kindergartens } : { state: 'failed', failure: result.failure });
     });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { apiGet, apiPost, failureMessage, isUnauthorized, type ApiFailure } from '../../api.ts';
-import type { CampaignExport, ExportAnswer, ExportKind } from '../../api-types.ts';
+import { failureMessage, isUnauthorized, type ApiFailure } from '../../api.ts';
+import { api } from '../../client.ts';
+import type { CampaignExport, ExportKind } from '../../api-types.ts';
 import { formatNumber } from '../../format.ts';
 import { navigate } from '../../router.tsx';
 import { useStaffI18n } from '../i18n/context.ts';
@@ -18,7 +19,6 @@ function ExportItem({ campaignId, kind }: { campaignId: string; kind: ExportKind
   const [current, setCurrent] = useState<CampaignExport | undefined>();
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState('');
-  const base = `/api/staff/campaigns/${encodeURIComponent(campaignId)}/exports`;
 
   const fail = (failure: ApiFailure) => (isUnauthorized(failure) ? navigate('/staff/login') : setProblem(failureMessage(failure, t)));
 
@@ -26,7 +26,7 @@ function ExportItem({ campaignId, kind }: { campaignId: string; kind: ExportKind
     setStarting(true);
     setProblem('');
     // The file's header row and option labels come in the language the page is read in.
-    const result = await apiPost<ExportAnswer>(base, { kind, language });
+    const result = await api('POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind, language } });
     setStarting(false);
     if (result.ok) setCurrent(result.data.export);
     else fail(result.failure);
@@ -38,7 +38,7 @@ function ExportItem({ campaignId, kind }: { campaignId: string; kind: ExportKind
     running,
     pollMs,
     current,
-    () => apiGet<ExportAnswer>(`${base}/${encodeURIComponent(current?.exportId ?? '')}`),
+    () => api('GET /api/staff/campaigns/{campaignId}/exports/{exportId}', { params: { campaignId, exportId: current?.exportId ?? '' } }),
     (answer) => setCurrent(answer.export),
   );
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiGet } from '../../api.ts';
+import { request } from '../../api.ts';
 import type { Campaign, Dashboard } from '../../api-types.ts';
 import { formatNumber } from '../../format.ts';
 import { useSessionPage, type SessionPage } from '../../use-session-page.ts';
@@ -25,6 +25,11 @@ export function filterFromSearch(search: string): DashboardFilter {
 }
 
 /** `?district=…&cohort=…`, or nothing without a filter. */
+/** The filter as the dashboard route's query (no empty values). */
+function queryOf(filter: DashboardFilter) {
+  return { ...(filter.district && { district: filter.district }), ...(filter.cohort && { cohort: filter.cohort }) };
+}
+
 export function searchOf(filter: DashboardFilter): string {
   const params = new URLSearchParams();
   if (filter.district) params.set('district', filter.district);
@@ -53,7 +58,7 @@ export interface DashboardState {
 export function useDashboard(campaignId: string, filter: DashboardFilter): DashboardState {
   const { s, language } = useStaffI18n();
   const path = `/api/staff/campaigns/${encodeURIComponent(campaignId)}/dashboard${searchOf(filter)}`;
-  const page = useSessionPage<Dashboard>(path, '/staff/login');
+  const page = useSessionPage('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: queryOf(filter) }, '/staff/login');
   const [shown, setShown] = useState<{ path: string; dashboard: Dashboard } | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const currentPath = useRef(path);
@@ -86,7 +91,7 @@ export function useDashboard(campaignId: string, filter: DashboardFilter): Dashb
     shown !== undefined && isRunning(shown.dashboard.campaign),
     pollMs,
     shown,
-    () => apiGet<Dashboard>(polled),
+    () => request<Dashboard>('GET', polled),
     (next) => show(polled, next),
   );
 
