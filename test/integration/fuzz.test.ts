@@ -6,7 +6,7 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendRaw, type RawRequest } from '../support/raw-http.ts';
 import { pathOf, requestOf, routeFixtures, type RouteRequest } from '../support/route-requests.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
-import { snapshotChanges, snapshotTables, writableTables } from '../support/table-snapshot.ts';
+import { snapshotChanges, snapshotTables, writableTables, type TableSnapshot } from '../support/table-snapshot.ts';
 import { anotherSession, buildWorlds, freshApplication, send, type Caller, type Worlds } from '../support/worlds.ts';
 
 /**
@@ -220,10 +220,14 @@ describe('fuzzing every route', () => {
         ? { ...worlds.actors, parentA: await anotherSession(runtime, worlds.actors.parentA), staffX: await anotherSession(runtime, worlds.actors.staffX) }
         : worlds.actors;
       let changed = true;
+      // The tables as the last refused request left them: the next request starts from there, so
+      // they are not scanned again (after an accepted one they are, once its jobs have run).
+      let leftAs: TableSnapshot | undefined;
       await fc.assert(
         fc.asyncProperty(caseOf(route, valid, actors), async ({ raw }) => {
           if (checksWrites && changed) await settle(runtime);
-          const before = checksWrites ? await snapshotTables(runtime.tableNames, tables) : undefined;
+          const before = checksWrites ? (!changed && leftAs) || (await snapshotTables(runtime.tableNames, tables)) : undefined;
+          leftAs = undefined;
           // Act
           const answer = await sendRaw(runtime.url, raw);
           sent++;
@@ -233,7 +237,9 @@ describe('fuzzing every route', () => {
           changed = answer.status < 400;
           if (before && answer.status >= 400) {
             refusedWrites++;
-            expect(snapshotChanges(before, await snapshotTables(runtime.tableNames, tables))).toEqual([]);
+            const after = await snapshotTables(runtime.tableNames, tables);
+            leftAs = after;
+            expect(snapshotChanges(before, after)).toEqual([]);
           }
         }),
         { seed, numRuns: runsPerRoute, endOnFailure: false },

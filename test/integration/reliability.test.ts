@@ -56,6 +56,15 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
+/** The applications as stored, each read on its own (a test-only read, 16 at a time), in the order of the ids. */
+async function storedApplications(ids: readonly string[]): Promise<Application[]> {
+  const stored: Application[] = new Array(ids.length);
+  await forEachLimited([...ids.keys()], 16, async (i) => {
+    stored[i] = (await dependencies().applications.get(ids[i]!))!;
+  });
+  return stored;
+}
+
 async function pendingApplicants(): Promise<Map<string, Application[]>> {
   const byApplicant = new Map<string, Application[]>();
   let next: string | undefined;
@@ -137,8 +146,7 @@ describe(`${crowd} concurrent survey submissions, ${retryShare * 100} % of them 
     expect(slices).toEqual(recountSlices(stored));
     // Assess: every application these parents had pending is confirmed exactly once
     const confirmedIds = parents.flatMap((iin) => pendingByApplicant.get(iin)!.map((a) => a.applicationId));
-    for (const id of confirmedIds) {
-      const application = (await dependencies().applications.get(id))!;
+    for (const application of await storedApplications(confirmedIds)) {
       expect(application.pendingCampaign).toBeUndefined();
       expect(application.history!.filter((e) => e.action === 'confirm' && e.details?.campaignId === campaignId)).toHaveLength(1);
     }
@@ -202,8 +210,7 @@ describe('under injected DynamoDB throttling', () => {
 
     // Assess: exactly the expected applications stopped, once each; exact counters; one notice per parent
     expect(injected.injected).toBeGreaterThan(0);
-    for (const id of expectedIds) {
-      const application = (await base.applications.get(id))!;
+    for (const application of await storedApplications(expectedIds)) {
       expect(application.status).toBe('stopped');
       expect(application.history!.filter((e) => e.action === 'stop_cleanup')).toHaveLength(1);
     }
@@ -211,11 +218,15 @@ describe('under injected DynamoDB throttling', () => {
     expect(campaign.status).toBe('closed');
     expect(campaign.counts.stopped).toBe(expectedIds.length);
     expect(Object.entries(campaign.daily ?? {}).filter(([key]) => key.startsWith('daily#stopped#')).reduce((sum, [, n]) => sum + n, 0)).toBe(expectedIds.length);
-    for (const [iin, applications] of expected) {
+    const noticesOf = new Map<string, Record<string, unknown>[]>();
+    await forEachLimited([...expected.keys()], 16, async (iin) => {
       const { Items = [] } = await dynamoDocumentClient().send(
         new QueryCommand({ TableName: runtime.tableNames.notifications, KeyConditionExpression: 'recipientIin = :r', ExpressionAttributeValues: { ':r': iin } }),
       );
-      const stops = Items.filter((n) => n.kind === 'stop_cleanup');
+      noticesOf.set(iin, Items);
+    });
+    for (const [iin, applications] of expected) {
+      const stops = noticesOf.get(iin)!.filter((n) => n.kind === 'stop_cleanup');
       expect(stops).toHaveLength(1);
       expect([...(stops[0]!.applicationIds as Set<string>)].sort()).toEqual(applications.map((a) => a.applicationId).sort());
     }
