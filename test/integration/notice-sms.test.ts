@@ -85,7 +85,7 @@ describe('SMS of a referral', () => {
     expect(typeof referral?.deliveries?.sms?.sentAt).toBe('string');
     expect(typeof referral?.deliveries?.sms?.deliveredAt).toBe('string');
     // Staff see the same on the application's page: the notice, its SMS delivered and when, read or not
-    const page = await staff.request('GET', `/api/staff/applications/${candidate.applicationId}`);
+    const page = await staff.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: candidate.applicationId } });
     expect(page.status, JSON.stringify(page.body).slice(0, 300)).toBe(200);
     expect(page.body.notices[0]).toEqual({
       notificationId: referralNotice,
@@ -111,8 +111,8 @@ describe('SMS of a referral', () => {
     await settle(runtime);
     expect(smsTo(phone, afterReferral)).toEqual([]);
     // Staff see the expiry's SMS still queued (held for the morning), the referral's delivered below it
-    const night = await (await loginStaff(runtime)).request('GET', `/api/staff/applications/${candidate.applicationId}`);
-    expect(night.body.notices.map((n: { kind: string; channels: Record<string, string> }) => [n.kind, n.channels.sms])).toEqual([
+    const night = await (await loginStaff(runtime)).call('GET /api/staff/applications/{applicationId}', { params: { applicationId: candidate.applicationId } });
+    expect(night.body.notices.map((n) => [n.kind, n.channels.sms])).toEqual([
       ['expire_referral', 'queued'],
       ['refer', 'delivered'],
     ]);
