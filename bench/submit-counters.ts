@@ -26,10 +26,22 @@ export interface SubmitRun {
 
 export interface SubmitCountersMeasurement {
   readonly concurrency: number;
+  /** The submissions with the aggregation (the stream consumer) running beside them. */
   readonly withCounters: SubmitRun;
+  /** The same number of other parents' submissions with the consumer paused and no counter written. */
   readonly withoutCounters: SubmitRun;
+  /** Seconds from the last submission with counters to the consumer having applied every change (the dashboard's lag at the end of the burst). */
+  readonly aggregationCatchUpSeconds: number;
+  /** Records the consumer was handed and its invocations that failed (and were handed again) during the run with counters. */
+  readonly aggregation: { readonly handed: number; readonly failedInvocations: number };
   /** withCounters.perSecond ÷ withoutCounters.perSecond. */
   readonly ratio: number;
+}
+
+/** Polls the answers stream until the consumer has nothing left. */
+async function catchUp(runtime: LocalRuntime): Promise<void> {
+  for (let round = 0; round < 1000; round++) if ((await runtime.answerStream.poll()) === 0) return;
+  throw new Error('the aggregation did not catch up');
 }
 
 /**
@@ -68,9 +80,10 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
 
 /**
  * Survey submissions per second at `concurrency` with the transaction-conflict emulation on
- * (the runtime's default), varied answers: first `submissions` parents with the counters, then
- * as many other parents of the same campaign with the counter writes dropped. One runtime, so
- * both runs see the same tables.
+ * (the runtime's default), varied answers: first `submissions` parents with the counters (the
+ * aggregation consuming the answers' stream beside them, its transactions in the same emulation),
+ * then as many other parents of the same campaign with the consumer paused and any counter write
+ * dropped. One runtime, so both runs see the same tables.
  */
 export async function measureSubmitCounters(options: { applicationCount: number; submissions: number; concurrency: number; log: (line: string) => void }): Promise<SubmitCountersMeasurement> {
   // The same runtime as the survey load: the demo tenant seeded and a campaign started now.
@@ -92,17 +105,27 @@ export async function measureSubmitCounters(options: { applicationCount: number;
     await forEachLimited(parents, 8, async (parent) => {
       clients.push(await loginParent(runtime, parent));
     });
+    // With counters: the aggregation consumes the answers' stream in the background while the parents submit (decision 54).
+    await catchUp(runtime);
+    const handedBefore = runtime.answerStream.totals;
     const withCounters = await submitAll(runtime, clients.slice(0, options.submissions), 0, options.concurrency);
-    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict (contended items by table: ${JSON.stringify(withCounters.contendedOn)})`);
+    const lastSubmission = performance.now();
+    await catchUp(runtime);
+    const aggregationCatchUpSeconds = (performance.now() - lastSubmission) / 1000;
+    const aggregation = { handed: runtime.answerStream.totals.handed - handedBefore.handed, failedInvocations: runtime.answerStream.totals.failedInvocations - handedBefore.failedInvocations };
+    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict (contended items by table: ${JSON.stringify(withCounters.contendedOn)}); the aggregation caught up ${aggregationCatchUpSeconds.toFixed(2)} s after the last submission (${aggregation.handed} records, ${aggregation.failedInvocations} failed invocations)`);
+    // Without: the consumer paused, and any counter write a transaction still carried dropped.
+    runtime.answerStream.pause();
     const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
     let withoutCounters: SubmitRun;
     try {
       withoutCounters = await submitAll(runtime, clients.slice(options.submissions), options.submissions, options.concurrency);
     } finally {
       restore();
+      runtime.answerStream.resume();
     }
     options.log(`    without counters: ${withoutCounters.ok}/${withoutCounters.submissions} accepted, ${withoutCounters.perSecond.toFixed(1)}/s, ${withoutCounters.conflicts} of ${withoutCounters.transactions} cancelled`);
-    return { concurrency: options.concurrency, withCounters, withoutCounters, ratio: withCounters.perSecond / withoutCounters.perSecond };
+    return { concurrency: options.concurrency, withCounters, withoutCounters, aggregationCatchUpSeconds, aggregation, ratio: withCounters.perSecond / withoutCounters.perSecond };
   } finally {
     await runtime.stop();
   }
