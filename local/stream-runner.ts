@@ -87,10 +87,17 @@ export class LocalStreamRunner {
     return next;
   }
 
+  /**
+   * The table's current stream. A new one (the table re-created, or its stream switched off and on
+   * by a restore) is read from its start, the old one's checkpoints forgotten: what a restore put
+   * back wrote no record, as in AWS.
+   */
   private async arn(): Promise<string | undefined> {
-    if (!this.streamArn) {
-      const { Table } = await this.tables.send(new DescribeTableCommand({ TableName: this.options.tableName }));
-      this.streamArn = Table?.LatestStreamArn;
+    const { Table } = await this.tables.send(new DescribeTableCommand({ TableName: this.options.tableName })).catch(() => ({ Table: undefined }));
+    const current = Table?.StreamSpecification?.StreamEnabled ? Table.LatestStreamArn : undefined;
+    if (current !== this.streamArn) {
+      this.streamArn = current;
+      this.redeliverAll();
     }
     return this.streamArn;
   }
