@@ -147,6 +147,8 @@ export async function measureSubmitCounters(options: { applicationCount: number;
           restore();
           runtime.answerStream.resume();
         }
+        // Their changes are applied now, untimed: the next round with counters consumes its own only.
+        await catchUp(runtime);
       };
       if (round % 2 === 0) {
         await runWith();
