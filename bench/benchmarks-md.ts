@@ -213,7 +213,7 @@ function apiSection(api: LocalApiMeasurement): string[] {
     '',
     `Survey load: ${n(load.submissions)} parents, ${load.concurrency} at a time, ${load.seconds.toFixed(1)} s: ${load.perSecond.toFixed(1)} submissions/s, ` +
       `latency p50 ${load.p50Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms, max ${load.maxMs.toFixed(0)} ms. Client, server and DynamoDB Local share the ` +
-      'machine\'s cores; every submission also moves the campaign\'s shared answer counters, so they queue on the same items.',
+      'machine\'s cores; a submission writes only the parent\'s own items, and the aggregation moves the shared answer counters from the answers\' stream beside the load (see `submitWithCountersRatioC200`).',
     '',
   ];
 }

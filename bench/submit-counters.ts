@@ -26,10 +26,22 @@ export interface SubmitRun {
 
 export interface SubmitCountersMeasurement {
   readonly concurrency: number;
+  /** The submissions with the aggregation (the stream consumer) running beside them. */
   readonly withCounters: SubmitRun;
+  /** The same number of other parents' submissions with the consumer paused and no counter written. */
   readonly withoutCounters: SubmitRun;
+  /** Seconds from a round's last submission with counters to the consumer having applied every change (the most of the rounds: the dashboard's lag at the end of a burst). */
+  readonly aggregationCatchUpSeconds: number;
+  /** Records the consumer was handed and its invocations that failed (and were handed again) during the run with counters. */
+  readonly aggregation: { readonly handed: number; readonly failedInvocations: number };
   /** withCounters.perSecond ÷ withoutCounters.perSecond. */
   readonly ratio: number;
+}
+
+/** Polls the answers stream until the consumer has nothing left. */
+async function catchUp(runtime: LocalRuntime): Promise<void> {
+  for (let round = 0; round < 1000; round++) if ((await runtime.answerStream.poll()) === 0) return;
+  throw new Error('the aggregation did not catch up');
 }
 
 /**
@@ -51,6 +63,19 @@ function withoutCounterWrites(stack: MiddlewareStack<any, any>, tableNames: Loca
   return () => stack.remove(name);
 }
 
+/** Rounds of each side, alternated (see `measureSubmitCounters`). */
+const rounds = 4;
+
+/** Several runs as one: their submissions and seconds added up. */
+function combined(runs: readonly SubmitRun[]): SubmitRun {
+  const sum = (pick: (run: SubmitRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  const contendedOn: Record<string, number> = {};
+  for (const run of runs) for (const [table, count] of Object.entries(run.contendedOn)) contendedOn[table] = (contendedOn[table] ?? 0) + count;
+  const seconds = sum((r) => r.seconds);
+  const ok = sum((r) => r.ok);
+  return { submissions: sum((r) => r.submissions), ok, tryAgain: sum((r) => r.tryAgain), failed: sum((r) => r.failed), seconds, perSecond: ok / seconds, transactions: sum((r) => r.transactions), conflicts: sum((r) => r.conflicts), contendedOn };
+}
+
 async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offset: number, concurrency: number): Promise<SubmitRun> {
   runtime.transactionConflicts!.resetTotals();
   const statuses: number[] = [];
@@ -68,9 +93,10 @@ async function submitAll(runtime: LocalRuntime, clients: readonly Client[], offs
 
 /**
  * Survey submissions per second at `concurrency` with the transaction-conflict emulation on
- * (the runtime's default), varied answers: first `submissions` parents with the counters, then
- * as many other parents of the same campaign with the counter writes dropped. One runtime, so
- * both runs see the same tables.
+ * (the runtime's default), varied answers: `submissions` parents with the counters (the
+ * aggregation consuming the answers' stream beside them, its transactions in the same emulation)
+ * and as many other parents of the same campaign with the consumer paused and any counter write
+ * dropped, in alternating rounds. One runtime, so both sides see the same tables.
  */
 export async function measureSubmitCounters(options: { applicationCount: number; submissions: number; concurrency: number; log: (line: string) => void }): Promise<SubmitCountersMeasurement> {
   // The same runtime as the survey load: the demo tenant seeded and a campaign started now.
@@ -92,17 +118,52 @@ export async function measureSubmitCounters(options: { applicationCount: number;
     await forEachLimited(parents, 8, async (parent) => {
       clients.push(await loginParent(runtime, parent));
     });
-    const withCounters = await submitAll(runtime, clients.slice(0, options.submissions), 0, options.concurrency);
-    options.log(`    with counters: ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s, ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict (contended items by table: ${JSON.stringify(withCounters.contendedOn)})`);
-    const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
-    let withoutCounters: SubmitRun;
-    try {
-      withoutCounters = await submitAll(runtime, clients.slice(options.submissions), options.submissions, options.concurrency);
-    } finally {
-      restore();
+    // Rounds in the order with, without, without, with, … (ABBA): the machine's drift and the
+    // warm-up weigh on both sides alike. With counters, the aggregation consumes the answers'
+    // stream in the background while the parents submit (decision 54); without, it is paused and
+    // any counter write a transaction still carried is dropped.
+    const withRuns: SubmitRun[] = [];
+    const withoutRuns: SubmitRun[] = [];
+    let aggregationCatchUpSeconds = 0;
+    await catchUp(runtime);
+    const handedBefore = runtime.answerStream.totals;
+    const perRound = Math.ceil(options.submissions / rounds);
+    const withClients = clients.slice(0, options.submissions);
+    const withoutClients = clients.slice(options.submissions);
+    for (let round = 0; round < rounds; round++) {
+      const part = (list: readonly Client[]) => list.slice(round * perRound, (round + 1) * perRound);
+      const runWith = async () => {
+        withRuns.push(await submitAll(runtime, part(withClients), round * perRound, options.concurrency));
+        const lastSubmission = performance.now();
+        await catchUp(runtime);
+        aggregationCatchUpSeconds = Math.max(aggregationCatchUpSeconds, (performance.now() - lastSubmission) / 1000);
+      };
+      const runWithout = async () => {
+        runtime.answerStream.pause();
+        const restore = withoutCounterWrites(dynamoDocumentClient().middlewareStack, runtime.tableNames);
+        try {
+          withoutRuns.push(await submitAll(runtime, part(withoutClients), options.submissions + round * perRound, options.concurrency));
+        } finally {
+          restore();
+          runtime.answerStream.resume();
+        }
+        // Their changes are applied now, untimed: the next round with counters consumes its own only.
+        await catchUp(runtime);
+      };
+      if (round % 2 === 0) {
+        await runWith();
+        await runWithout();
+      } else {
+        await runWithout();
+        await runWith();
+      }
     }
-    options.log(`    without counters: ${withoutCounters.ok}/${withoutCounters.submissions} accepted, ${withoutCounters.perSecond.toFixed(1)}/s, ${withoutCounters.conflicts} of ${withoutCounters.transactions} cancelled`);
-    return { concurrency: options.concurrency, withCounters, withoutCounters, ratio: withCounters.perSecond / withoutCounters.perSecond };
+    const withCounters = combined(withRuns);
+    const withoutCounters = combined(withoutRuns);
+    const aggregation = { handed: runtime.answerStream.totals.handed - handedBefore.handed, failedInvocations: runtime.answerStream.totals.failedInvocations - handedBefore.failedInvocations };
+    options.log(`    with counters (${rounds} rounds): ${withCounters.ok}/${withCounters.submissions} accepted, ${withCounters.tryAgain} × 409, ${withCounters.failed} failed, ${withCounters.perSecond.toFixed(1)}/s (rounds: ${withRuns.map((r) => r.perSecond.toFixed(1)).join(', ')}), ${withCounters.conflicts} of ${withCounters.transactions} transactions cancelled for TransactionConflict (contended items by table: ${JSON.stringify(withCounters.contendedOn)}); the aggregation caught up at most ${aggregationCatchUpSeconds.toFixed(2)} s after a round's last submission (${aggregation.handed} records, ${aggregation.failedInvocations} failed invocations)`);
+    options.log(`    without counters: ${withoutCounters.ok}/${withoutCounters.submissions} accepted, ${withoutCounters.perSecond.toFixed(1)}/s (rounds: ${withoutRuns.map((r) => r.perSecond.toFixed(1)).join(', ')}), ${withoutCounters.conflicts} of ${withoutCounters.transactions} cancelled`);
+    return { concurrency: options.concurrency, withCounters, withoutCounters, aggregationCatchUpSeconds, aggregation, ratio: withCounters.perSecond / withoutCounters.perSecond };
   } finally {
     await runtime.stop();
   }

@@ -33,6 +33,8 @@ export interface TableDefinition {
   readonly appendOnly?: boolean;
   /** Only the local runtime creates it (a stand-in for an AWS service); CDK skips it. */
   readonly localOnly?: boolean;
+  /** A DynamoDB stream of its changes (images before and after) that a consumer reads (decision 54). */
+  readonly stream?: 'NEW_AND_OLD_IMAGES';
   readonly purpose: string;
 }
 
@@ -194,7 +196,10 @@ const answers = {
   partitionKey: { name: 'campaignKey', type: 'S' },
   sortKey: { name: 'applicantIin', type: 'S' },
   indexes: [],
-  purpose: 'Survey answers: one per applicant per campaign, replaced on re-submission.',
+  // Its changes feed the aggregation (`answer-aggregator`): each image carries its counter keys,
+  // dimensions and confirmations, so the consumer moves the counters by the difference.
+  stream: 'NEW_AND_OLD_IMAGES',
+  purpose: 'Survey answers: one per applicant per campaign, replaced on re-submission; its stream feeds the aggregates.',
 } as const satisfies TableDefinition;
 
 const aggregates = {
@@ -202,12 +207,14 @@ const aggregates = {
   envVar: 'AGGREGATES_TABLE',
   // `<tenantId>#<campaignId>#<shard>` + a slice (`all`, `district#<id>`, `cohort#<year>`, both):
   // one item per slice and counter shard (the applicant's, see `counterShardOf`) with one numeric
-  // attribute per counter (`<question>#<option>`, `kindergartens#<id>`, `answers#total`), kept
-  // exact by the submissions; a dashboard filter reads the slice's 64 shards in one BatchGet.
+  // attribute per counter (`<question>#<option>`, `kindergartens#<id>`, `answers#total`), moved
+  // by the aggregation from the answers' stream; a dashboard filter reads the slice's 64 shards in
+  // one BatchGet. Also `<tenantId>#<campaignId>#applied#<shard>` + applicant IIN: the stream
+  // sequence last applied for that answer (exactly once, decision 54).
   partitionKey: { name: 'campaignKey', type: 'S' },
   sortKey: { name: 'counter', type: 'S' },
   indexes: [],
-  purpose: 'Answer counters per slice (all, district, cohort), moved in the same transaction as each answer.',
+  purpose: 'Answer counters per slice (all, district, cohort), moved by the aggregation from the answers stream, and the sequence applied per answer.',
 } as const satisfies TableDefinition;
 
 const exportsTable = {

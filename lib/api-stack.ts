@@ -17,12 +17,16 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterPattern, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import { smsReceipts, smsSender } from '#functions/jobs/consumers';
+import { aggregationSettings, answerAggregator, smsReceipts, smsSender } from '#functions/jobs/consumers';
 import { senderSettings } from '#ports/delivery-queue';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition, type TableAccess } from '#http/routes';
@@ -207,6 +211,61 @@ export class ApiStack extends Stack {
     (sender.node.defaultChild as import('aws-cdk-lib/aws-lambda').CfnFunction).reservedConcurrentExecutions = senderSettings.reservedConcurrency;
     const deliveryQueue = Queue.fromQueueAttributes(this, 'DeliveryQueue', { queueArn: scheduling.deliveryQueueArn, queueUrl: scheduling.deliveryQueueUrl });
     sender.addEventSource(new SqsEventSource(deliveryQueue, { batchSize: senderSettings.batchSize, reportBatchItemFailures: true, maxConcurrency: senderSettings.reservedConcurrency }));
+    // The aggregation (decision 54): the answers table's stream, filtered to changes of answer
+    // items, in batches of 100 (their deltas added up per slice); a failing batch is halved until
+    // the failing record is alone, retried, then its metadata goes to a dead-letter queue; only
+    // the records from the first failed one on are handed again (batch item failures).
+    const aggregator = createFunction(answerAggregator.handler, answerAggregator.grants, undefined, answerAggregator.timeoutSeconds);
+    const aggregationDeadLetters = new Queue(this, 'AggregationDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(aggregationDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: "This queue is the on-failure destination of the answer aggregation's stream event source; an alarm watches it.",
+    });
+    // The mapping is made by hand rather than with DynamoEventSource, whose grant adds
+    // dynamodb:ListStreams on "*": these four actions on this table's stream only.
+    const answersStreamArn = tables.answers!.tableStreamArn!;
+    aggregator.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], resources: [answersStreamArn] }),
+    );
+    aggregator.addEventSourceMapping('AnswersStream', {
+      eventSourceArn: answersStreamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: aggregationSettings.batchSize,
+      maxBatchingWindow: Duration.seconds(aggregationSettings.maxBatchingWindowSeconds),
+      bisectBatchOnError: true,
+      retryAttempts: aggregationSettings.retryAttempts,
+      maxRecordAge: Duration.seconds(aggregationSettings.maxRecordAgeSeconds),
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(aggregationDeadLetters),
+      // Only answer items (they carry an applicant in their key).
+      filters: [FilterCriteria.filter({ dynamodb: { Keys: { applicantIin: { S: FilterRule.exists() } } } })],
+    });
+    const operationsAction = new SnsAction(Topic.fromTopicArn(this, 'OperationsTopic', scheduling.operationsTopicArn));
+    const aggregationFailed = new Alarm(this, 'AggregationDeadLettersAlarm', {
+      alarmName: `kezek-${props.stage}-aggregation-dead-letters`,
+      alarmDescription: 'Answer changes the aggregation failed on reached its dead-letter queue: the dashboard counters miss them. Fix the cause, then replay (RUNBOOK).',
+      metric: aggregationDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    aggregationFailed.addAlarmAction(operationsAction);
+    const aggregationBehind = new Alarm(this, 'AggregationIteratorAgeAlarm', {
+      alarmName: `kezek-${props.stage}-aggregation-iterator-age`,
+      alarmDescription: `The answer aggregation is more than ${aggregationSettings.iteratorAgeAlarmMs / 60_000} minutes behind the answers: the dashboard lags.`,
+      metric: aggregator.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: aggregationSettings.iteratorAgeAlarmMs,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    aggregationBehind.addAlarmAction(operationsAction);
+
     // The receipts: SNS logs each SMS's delivery status (every success and failure) to these log
     // groups with a role it assumes; a subscription hands the lines to the receipt recorder.
     const receipts = createFunction(smsReceipts.handler, smsReceipts.grants, undefined, smsReceipts.timeoutSeconds);

@@ -6,6 +6,7 @@ import {
   AttributeType,
   Billing,
   ProjectionType,
+  StreamViewType,
   TableEncryptionV2,
   TableV2,
   type Attribute,
@@ -44,6 +45,9 @@ export class DataStack extends Stack {
     this.tables = Object.fromEntries(entries) as Record<CloudTableKey, TableV2>;
     for (const [key, table] of entries) {
       new CfnOutput(this, `${tableDefinitions[key].name}TableArn`, { value: table.tableArn, exportName: this.arnExportName(key) });
+      if ('stream' in tableDefinitions[key]) {
+        new CfnOutput(this, `${tableDefinitions[key].name}TableStreamArn`, { value: table.tableStreamArn!, exportName: this.streamArnExportName(key) });
+      }
     }
 
     const accessLogs = new Bucket(this, 'ExportsAccessLogBucket', {
@@ -119,7 +123,13 @@ export class DataStack extends Stack {
     return TableV2.fromTableAttributes(scope, `${definition.name}Table`, {
       tableArn: Fn.importValue(this.arnExportName(key)),
       globalIndexes: definition.indexes.map((index) => index.indexName),
+      // A table with a stream (the answers, decision 54) brings its stream's ARN for its consumer's event source.
+      ...('stream' in definition && { tableStreamArn: Fn.importValue(this.streamArnExportName(key)) }),
     });
+  }
+
+  private streamArnExportName(key: CloudTableKey): string {
+    return `kezek-${this.stage}-${key}-table-stream-arn`;
   }
 
   private arnExportName(key: CloudTableKey): string {
@@ -137,6 +147,7 @@ export class DataStack extends Stack {
         projectionType: index.projection === 'ALL' ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
       })),
       timeToLiveAttribute: definition.ttlAttribute,
+      ...(definition.stream && { dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES }),
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

@@ -7,6 +7,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import {
   BatchWriteItemCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
   ScanCommand,
   waitUntilTableNotExists,
   type AttributeValue,
@@ -163,6 +165,11 @@ export async function restoreTables(
     }
   }
   const counts: Partial<Record<TableKey, number>> = {};
+  // A restore is not a change of the answers: their stream is off while the items go back (as an
+  // AWS restore writes no stream records), so the aggregation does not count them a second time
+  // on top of the restored counters; it is switched on again, a new stream, afterwards.
+  const streamed = keys.filter((key) => 'stream' in tables[key]);
+  for (const key of streamed) await setStream(client, names[key], false);
   for (const key of keys) {
     const entry = manifest.tables[key]!;
     let restored = 0;
@@ -187,7 +194,15 @@ export async function restoreTables(
     if (options.replace) await deleteItemsMissingFrom(client, key, names[key], kept);
     counts[key] = restored;
   }
+  for (const key of streamed) await setStream(client, names[key], true);
   return counts;
+}
+
+/** Switches a table's stream (both images) off or on, if it is not so already. */
+async function setStream(client: DynamoDBClient, tableName: string, enabled: boolean): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  if (Boolean(Table?.StreamSpecification?.StreamEnabled) === enabled) return;
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: enabled ? { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } : { StreamEnabled: false } }));
 }
 
 /** Deletes every table (the drill's "disaster"); `ensureTables` creates them again, empty. */

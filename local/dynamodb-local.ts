@@ -60,18 +60,19 @@ export function freePort(): Promise<number> {
 }
 
 async function waitUntilListening(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}:\n${output()}`);
     try {
-      // Any HTTP answer (DynamoDB Local says 400 to a bare GET) means it is up.
-      await fetch(endpoint, { signal: AbortSignal.timeout(500) });
+      // Any HTTP answer (DynamoDB Local says 400 to a bare GET) means it is up. Its first answer
+      // can take seconds on a loaded machine: a short probe would abort every time.
+      await fetch(endpoint, { signal: AbortSignal.timeout(5_000) });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new Error(`DynamoDB Local did not start within 30 s:\n${output()}`);
+  throw new Error(`DynamoDB Local did not start within 60 s:\n${output()}`);
 }
 
 /**

@@ -23,6 +23,7 @@ import { ensureTables, localTableNames } from './tables.ts';
 import { seedDemoTenant, type SeedResult } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { TransactionConflictEmulator, type TransactionConflictOptions } from './transaction-conflicts.ts';
+import { LocalStreamRunner } from './stream-runner.ts';
 
 export const repositoryRoot = resolve(import.meta.dirname, '..');
 
@@ -91,7 +92,12 @@ export interface LocalRuntime {
   readonly transactionConflicts: TransactionConflictEmulator | undefined;
   /** The origin secret this runtime accepts (see `LocalRuntimeOptions.originSecret`). */
   readonly originSecret: string;
-  /** Runs due schedules now rather than at the next poll (tests). */
+  /**
+   * The answers table's stream and its consumer, the aggregation (decision 54): polled in the
+   * background and by every `pollSchedules`, so `settle` waits until the counters have caught up.
+   */
+  readonly answerStream: LocalStreamRunner;
+  /** Runs due schedules now rather than at the next poll (tests), then hands the queues and streams to their consumers. */
   pollSchedules(): Promise<string[]>;
   readonly seed: SeedResult | undefined;
   stop(): Promise<void>;
@@ -171,10 +177,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
     const sendDeliveries = deliveryRunner(deliveries, { log });
     const recordReceipts = receiptRunner(notifier);
+    const answerStream = new LocalStreamRunner({ endpoint: dynamo.endpoint, tableName: tableNames.answers, log, timeoutScale: jobTimeoutScale });
+    answerStream.start();
     const afterSchedules = async () => {
+      const aggregated = await answerStream.poll();
       const sent = await sendDeliveries();
       const receipts = await recordReceipts();
-      return [...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
+      return [...(aggregated > 0 ? [`answer-aggregator(${aggregated})`] : []), ...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
     };
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }), after: afterSchedules });
     return {
@@ -188,10 +197,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock,
       transactionConflicts,
       originSecret,
+      answerStream,
       pollSchedules: poller.poll,
       seed,
       async stop() {
         await poller.stop();
+        await answerStream.stop();
         await server.close();
         await dynamo.stop();
       },

@@ -35,6 +35,10 @@ export async function ensureTables(client: DynamoDBClient, names: Record<TableKe
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       await addMissingIndexes(client, definition, tableName, new Set(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)));
+      // A data directory from before the table had its stream: switch it on (its consumer starts from there).
+      if ('stream' in definition && !Table?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }));
+      }
       continue;
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;

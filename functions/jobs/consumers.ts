@@ -37,4 +37,29 @@ export const smsReceipts = {
   timeoutSeconds: 30,
 } as const satisfies ConsumerDefinition;
 
-export const consumers = [smsSender, smsReceipts] as const satisfies readonly ConsumerDefinition[];
+/** How the answers table's stream feeds the aggregation (decision 54): the event source mapping's settings, local and in AWS. */
+export const aggregationSettings = {
+  /** Records per invocation: a batch's deltas are added up per slice, so larger batches mean fewer counter writes. */
+  batchSize: 100,
+  /** How long the event source gathers a batch before invoking (seconds). */
+  maxBatchingWindowSeconds: 1,
+  /** Retries of a failing batch (halved each time: bisect on error) before it goes to the dead-letter queue. */
+  retryAttempts: 10,
+  /** A record older than this (seconds) goes to the dead-letter queue instead: the stream keeps 24 hours. */
+  maxRecordAgeSeconds: 6 * 3600,
+  /** An iterator age over this (ms) raises the alarm: the dashboard lags the answers by that much. */
+  iteratorAgeAlarmMs: 5 * 60 * 1000,
+  /** How often the local runtime polls the stream (ms; AWS polls each shard about four times a second). */
+  localPollMs: 250,
+} as const;
+
+export const answerAggregator = {
+  name: 'answer-aggregator',
+  handler: 'answer-aggregator',
+  summary: "Move the survey counters (aggregate slices, the campaign's confirmations) by each answer change from the answers table's stream, exactly once",
+  // Its markers and slices (aggregates), the campaign's counter shards (campaigns); the stream's read grant comes with the event source.
+  grants: { tables: { aggregates: 'readWrite', campaigns: 'readWrite' } },
+  timeoutSeconds: 60,
+} as const satisfies ConsumerDefinition;
+
+export const consumers = [smsSender, smsReceipts, answerAggregator] as const satisfies readonly ConsumerDefinition[];

@@ -21,9 +21,14 @@ export interface SharedNotice {
   readonly applicationIds: readonly string[];
 }
 
-/** A survey answer (one per applicant per campaign) and the aggregate counters it moves. */
+/**
+ * A survey answer (one per applicant per campaign), stored with what the aggregation needs to move
+ * the counters by the difference later (decision 54): no counter is written with it.
+ */
 export interface SurveyWrite {
   readonly campaignKey: string;
+  readonly tenantId: string;
+  readonly campaignId: string;
   readonly applicantIin: string;
   readonly answer: Readonly<Record<string, unknown>>;
   readonly version: string;
@@ -33,8 +38,20 @@ export interface SurveyWrite {
   readonly replacesRevision?: number;
   /** Where and which cohorts, stored with the answer so exports and recounts can filter like the dashboard. */
   readonly dimensions: AnswerDimensions;
-  /** Per aggregate slice, how its counters move (see `sliceDeltas`). */
-  readonly sliceDeltas: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Its counter keys (`counterKeys`), which the aggregation adds to its slices. */
+  readonly counted: readonly string[];
+  /** Applications it confirmed in the campaign, and the day (the campaign's `confirmed` counters). */
+  readonly confirms: number;
+  readonly confirmedOn: string;
+}
+
+/** The answers a group of stream changes moves the counters for, each with the change's sequence and the one applied before (if any). */
+export interface AggregationMarker {
+  readonly campaignKey: string;
+  readonly applicantIin: string;
+  readonly sequence: string;
+  /** The sequence last applied for this answer, as read (undefined: none yet). */
+  readonly applied?: string;
 }
 
 /** An answer as stored (the export reads these; the applicant's IIN stays in the key, never exported). */
@@ -99,6 +116,15 @@ export interface SurveyStore {
    * the answer counts as `previous` only if that is the running one; it is `answered` either way).
    */
   context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
+  /** The stream sequence last applied to the counters for each answer (one consistent BatchGet), keyed by `appliedKey`. */
+  appliedSequences(answers: readonly { readonly campaignKey: string; readonly applicantIin: string }[]): Promise<Map<string, string>>;
+  /**
+   * The counters' part of a group of answer changes, as one intent: each answer's marker moved to
+   * its change's sequence (on condition that it is still the one read: a concurrent or repeated
+   * delivery is refused with `ConcurrentChangeError` and changes nothing) and each slice moved by
+   * its combined delta in one counter shard (spread by `spreadBy`, another on a retry).
+   */
+  aggregation(group: { readonly markers: readonly AggregationMarker[]; readonly slices: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>; readonly spreadBy: string }): WriteIntent;
   /** The counters of some slices of a campaign (one BatchGet): answers per option and per kindergarten. */
   slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>>;
   /** A page of a campaign's answers (for exports; a Query on the campaign's partition). */

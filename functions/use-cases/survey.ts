@@ -4,7 +4,7 @@ import { InvalidInputError } from '#domain/errors';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { notificationForTransition } from '#domain/notification';
 import type { PlaceChanceEstimate } from '#domain/place-chance';
-import { allSlice, counterKeys, sliceDeltas, type AnswerDimensions } from '#domain/survey-answers';
+import { allSlice, counterKeys, type AnswerDimensions } from '#domain/survey-answers';
 import { settingsOf } from '#domain/settings';
 import { surveyDefinition, surveyOfCampaign, type SurveyDefinition } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
@@ -96,10 +96,10 @@ export async function surveyForParent(deps: Pick<Dependencies, 'applications' | 
 
 /**
  * Sends the survey (SPEC rule 6): the answer (one per applicant per campaign; a re-submission
- * replaces it), the confirmation of every queued application of the parent, the notice and the
- * counters (moved by the difference to the earlier answer) in one transaction. Two reads (the
- * applications; the campaign guard, the chosen kindergartens and the earlier answer together) and
- * one write.
+ * replaces it), the confirmation of every queued application of the parent and the notice in one
+ * transaction of the parent's own items; the counters follow from the answers table's stream
+ * (`aggregateAnswerChanges`, decision 54). Two reads (the applications; the campaign guard, the
+ * chosen kindergartens and the earlier answer together) and one write.
  */
 export async function submitSurvey(
   deps: TransitionStores,
@@ -131,12 +131,15 @@ export async function submitSurvey(
     cohorts: [...new Set(mine.filter((a) => a.status === 'queued').map((a) => Number(a.birthDate.slice(0, 4))))].sort(),
   };
   const pendingHere = changes.filter((c) => c.application.pendingCampaign !== undefined).length;
+  // Only the parent's own items: the answer carries its counter keys, dimensions and
+  // confirmations, and the aggregation moves the shared counters from the stream (decision 54).
   await applyTransitions(deps, {
     changes,
     notices: first ? [{ ...notificationForTransition(first.application, first.plan), applicationId: '-', params: { campaignId: campaign.campaignId, count: changes.length, validUntil } }] : [],
-    counter: pendingHere > 0 ? { tenantId, campaignId: campaign.campaignId, field: 'confirmed', delta: pendingHere } : undefined,
     survey: {
       campaignKey: pendingKey(tenantId, campaign.campaignId),
+      tenantId,
+      campaignId: campaign.campaignId,
       applicantIin: input.applicantIin,
       answer: input.answers,
       version: definition.version,
@@ -144,10 +147,9 @@ export async function submitSurvey(
       validUntil,
       ...(context.previous && { replacesRevision: context.previous.revision }),
       dimensions,
-      sliceDeltas: sliceDeltas(
-        context.previous && { keys: counterKeys(surveyDefinition(context.previous.version) ?? definition, context.previous.answer), dimensions: context.previous.dimensions ?? dimensions },
-        { keys: counterKeys(definition, input.answers), dimensions },
-      ),
+      counted: counterKeys(definition, input.answers),
+      confirms: pendingHere,
+      confirmedOn: kazakhstanDate(input.now),
     },
   });
   return { confirmed: changes.length, validUntil, replaced: context.previous !== undefined };

@@ -322,6 +322,8 @@ describe('least privilege per function', () => {
     for (const statement of statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))) {
       if (!actionsOf(statement).some((action) => action.startsWith('dynamodb:'))) continue;
       const first = [statement.Resource].flat()[0] as { 'Fn::ImportValue': string };
+      // A stream's grant (the aggregator's, on the answers stream) is checked on its own below.
+      if (first['Fn::ImportValue'].endsWith('-stream-arn')) continue;
       const key = first['Fn::ImportValue'].replace(/^kezek-test-/, '').replace(/-table-arn$/, '');
       byTable[key] = [...(byTable[key] ?? []), ...actionsOf(statement)];
     }
@@ -446,19 +448,23 @@ describe('least privilege per function', () => {
     expect(actions).toEqual(expected);
   });
 
-  it('should grant no Scan, DescribeTable or stream action to any role', () => {
+  it('should grant no Scan or DescribeTable to any role, and stream actions only to the aggregator on the answers stream', () => {
     // Act
-    const granted = Object.values(templates)
+    const statements = Object.values(templates)
       .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
-      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[])
-      .flatMap(actionsOf)
-      .filter((action) => action.startsWith('dynamodb:'));
+      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[]);
+    const granted = statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'));
+    const streamActions = ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'];
+    const streamStatements = statements.filter((statement) => actionsOf(statement).some((action) => streamActions.includes(action)));
+    const aggregatorStatements = statementsOfRole(roleLogicalId(stacks.api.functions.get('answer-aggregator')!.role!)).filter((statement) => actionsOf(statement).some((action) => streamActions.includes(action)));
 
     // Assess
-    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DescribeTable', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams']) {
-      expect(granted).not.toContain(forbidden);
-    }
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DescribeTable']) expect(granted).not.toContain(forbidden);
     expect(granted.length).toBeGreaterThan(0);
+    expect(streamStatements).toEqual(aggregatorStatements);
+    expect(aggregatorStatements).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], Resource: { 'Fn::ImportValue': 'kezek-test-answers-table-stream-arn' } },
+    ]);
   });
 });
 
@@ -906,7 +912,7 @@ describe('the outbox (decision 53)', () => {
     expect(sender.Properties.ReservedConcurrentExecutions).toBe(2);
     expect(sender.Properties.Timeout).toBe(30);
     expect(sender.Properties.Environment.Variables).toMatchObject({ SMS_RATE_PER_SECOND: '20', SENDER_CONCURRENCY: '2', DELIVERY_MAX_RECEIVES: '5', DELIVERY_QUEUE_URL: { 'Fn::ImportValue': 'kezek-test-delivery-queue-url' } });
-    expect(mappings).toEqual([
+    expect(mappings.filter((m) => JSON.stringify(m.FunctionName) === JSON.stringify({ Ref: senderId }))).toEqual([
       { FunctionName: { Ref: senderId }, EventSourceArn: queueArnImport, BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } },
     ]);
   });
@@ -959,5 +965,69 @@ describe('the outbox (decision 53)', () => {
     expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:')).sort()).toEqual(
       ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
     );
+  });
+});
+
+describe('the aggregation off the request path (decision 54)', () => {
+  const aggregatorId = () => stacks.api.getLogicalId(stacks.api.functions.get('answer-aggregator')!.node.defaultChild as CfnElement);
+
+  it('should stream the answers table with both images and export the stream under a stage-scoped name', () => {
+    // Act
+    const answers = Object.values(resourcesOf(templates.data, 'AWS::DynamoDB::GlobalTable')).find((t) => t.Properties?.KeySchema?.[1]?.AttributeName === 'applicantIin');
+    const outputs = templates.data.toJSON().Outputs as Record<string, { Export?: { Name: string } }>;
+    const streamed = Object.values(resourcesOf(templates.data, 'AWS::DynamoDB::GlobalTable')).filter((t) => t.Properties?.StreamSpecification);
+    // Assess
+    expect(answers?.Properties?.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(streamed).toHaveLength(1);
+    expect(outputs.AnswersTableStreamArn?.Export?.Name).toBe('kezek-test-answers-table-stream-arn');
+  });
+
+  it('should feed the aggregator from the stream in batches of 100, answer items only, bisecting, reporting item failures, to a dead-letter queue', () => {
+    // Act
+    const mappings = Object.values(resourcesOf(templates.api, 'AWS::Lambda::EventSourceMapping')).map((m) => m.Properties!).filter((m) => JSON.stringify(m.FunctionName) === JSON.stringify({ Ref: aggregatorId() }));
+    const queues = resourcesOf(templates.api, 'AWS::SQS::Queue');
+    const [dlqId, dlq] = Object.entries(queues).find(([id]) => id.startsWith('AggregationDeadLetterQueue'))!;
+    // Assess
+    expect(mappings).toEqual([
+      {
+        FunctionName: { Ref: aggregatorId() },
+        EventSourceArn: { 'Fn::ImportValue': 'kezek-test-answers-table-stream-arn' },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 100,
+        MaximumBatchingWindowInSeconds: 1,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        MaximumRecordAgeInSeconds: 21_600,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { applicantIin: { S: [{ exists: true }] } } } }) }] },
+      },
+    ]);
+    expect(dlq.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
+  });
+
+  it('should alarm the operations topic on any dead letter of the aggregation and on an iterator age over 5 minutes', () => {
+    // Act
+    const alarms = Object.values(resourcesOf(templates.api, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const operations = { 'Fn::ImportValue': 'kezek-test-operations-topic-arn' };
+    // Assess
+    expect(alarms.find((a) => a.AlarmName === 'kezek-test-aggregation-dead-letters')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, AlarmActions: [operations] });
+    expect(alarms.find((a) => a.AlarmName === 'kezek-test-aggregation-iterator-age')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: aggregatorId() } }],
+      Threshold: 300_000,
+      AlarmActions: [operations],
+    });
+  });
+
+  it('should let the aggregator write only the aggregates and the campaign counters, and send only to its dead-letter queue', () => {
+    // Act
+    const statements = statementsOfRole(roleLogicalId(stacks.api.functions.get('answer-aggregator')!.role!));
+    const sqs = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('sqs:')));
+    // Assess
+    expect(sqs).toHaveLength(1);
+    expect(JSON.stringify(sqs[0]!.Resource)).toContain('AggregationDeadLetterQueue');
+    expect(actionsOf(sqs[0]!).sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
   });
 });

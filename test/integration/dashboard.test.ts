@@ -9,7 +9,7 @@ import { sliceOf } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
-import { loginParent, loginStaff, parentsAwaitingConfirmation, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
+import { aggregated, loginParent, loginStaff, parentsAwaitingConfirmation, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
 import { addOtherTenant } from '../support/tenants.ts';
 
 let runtime: LocalRuntime;
@@ -43,6 +43,8 @@ beforeAll(async () => {
   }
   // One parent changes their mind: another first choice (often another district) and other options.
   await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(40, kindergartenIds) } });
+  // The counters follow the answers through the stream (decision 54): read them once it has caught up.
+  await aggregated(runtime);
 });
 
 afterAll(async () => {

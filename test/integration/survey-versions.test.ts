@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSurveyVersionForTests, surveyDefinition, type SurveyDefinition } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginParent, loginStaff, parentsAwaitingConfirmation, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { aggregated, loginParent, loginStaff, parentsAwaitingConfirmation, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
 /**
  * Survey versions are real (issue 15 item 3): a test-only version with a 7th question of an
@@ -112,6 +112,8 @@ describe('a survey version with a 7th question', () => {
     const sent = await parent.request('POST', '/api/cabinet/survey', { body: { version: 'kezek-test-7', answers: { ...sixAnswers(kindergartenId), transport: { choice: 'bus' } } } });
     // Assess
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    // The counters follow the answer through the stream (decision 54)
+    await aggregated(runtime);
     const dashboard = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
     expect(dashboard.body.answers).toBe(1);
     const transport = dashboard.body.questions.find((q: { id: string }) => q.id === 'transport');

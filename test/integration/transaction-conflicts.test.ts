@@ -10,9 +10,12 @@ import { loginStaff, startCampaignNow, startTestRuntime } from '../support/runti
 
 /**
  * DynamoDB cancels transactions that overlap on an item; DynamoDB Local does not, so the local
- * runtime emulates it (local/transaction-conflicts.ts). Every survey submission adds to the same
- * aggregate counters, so a crowd of them at once is where AWS would cancel: the system must
- * retry, and answer 409 "try again" when the retries run out, never 500.
+ * runtime emulates it (local/transaction-conflicts.ts). Survey submissions used to add to the same
+ * aggregate counters in their transactions, so a crowd of them at once was where AWS would cancel;
+ * now a submission writes only the parent's own items and the aggregation moves the counters from
+ * the answers' stream (decision 54), its own transactions in the same emulation. What still
+ * overlaps (one parent's items written twice at once) must be retried and answered 409 "try
+ * again" when the retries run out, never 500.
  */
 let runtime: LocalRuntime;
 let campaignId: string;
@@ -62,7 +65,7 @@ function submit(cookie: string, i: number, language = 'en') {
 }
 
 describe(`${crowd} survey submissions at once, with DynamoDB's transaction conflicts emulated`, () => {
-  it('should answer each with 200 or 409 "try again", never 500, and keep the counters equal to a recount', async () => {
+  it('should accept every one (no item shared between parents), and keep the counters equal to a recount once the aggregation caught up', async () => {
     // Prepare
     expect(applicants.length).toBeGreaterThanOrEqual(crowd + 2);
     const cookies = await Promise.all(applicants.slice(0, crowd).map(sessionCookie));
@@ -75,17 +78,16 @@ describe(`${crowd} survey submissions at once, with DynamoDB's transaction confl
     const ok = statuses.filter((s) => s === 200).length;
     const tryAgain = statuses.filter((s) => s === 409).length;
     console.info(`[conflicts] ${crowd} submissions: 200×${ok}, 409×${tryAgain} (${((100 * tryAgain) / crowd).toFixed(1)} %); ${transactions} transactions sent, ${conflicts} cancelled for TransactionConflict`);
-    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
-    expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'try_again')).toBe(true);
-    expect(conflicts).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(transactions).toBeGreaterThanOrEqual(crowd);
     const { answers: stored, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
-    expect(stored).toHaveLength(ok);
+    expect(stored).toHaveLength(crowd);
     expect(slices).toEqual(recountSlices(stored));
   }, 300_000);
 
-  it('should answer 409 with the localized "try again" when the counters stay contended through every retry, and write nothing', async () => {
-    // Prepare: one submission commits, then every transaction on its items (its counter shard
-    // among them) is refused for a minute; the same parent then changes the answer
+  it('should answer 409 with the localized "try again" when the parent\'s items stay contended through every retry, and write nothing', async () => {
+    // Prepare: one submission commits, then every transaction on its items (the answer, the
+    // applications) is refused for a minute; the same parent then changes the answer
     const [first] = await Promise.all(applicants.slice(crowd, crowd + 1).map(sessionCookie));
     runtime.transactionConflicts!.configure({ windowMs: 60_000 });
     try {
@@ -102,21 +104,19 @@ describe(`${crowd} survey submissions at once, with DynamoDB's transaction confl
     }
   }, 60_000);
 
-  it('should accept a submission whose counters are in another shard while the first shard stays contended', async () => {
-    // Prepare: one submission commits and its items stay contended for a minute; the second parent
-    // hashes to another shard, so no item of its transaction is shared with the first (both away
-    // from the shard the test before left contended)
-    const contended = counterShardOf(applicants[crowd]!);
-    const rest = applicants.slice(crowd + 1).filter((iin) => counterShardOf(iin) !== contended);
-    const firstIin = rest[0]!;
-    const secondIin = rest.slice(1).find((iin) => counterShardOf(iin) !== counterShardOf(firstIin))!;
+  it('should accept another parent while the first parent\'s items stay contended, and the aggregation catch up on other counter shards', async () => {
+    // Prepare: one submission commits and its items (and the counter shard the aggregation moved
+    // for it) stay contended for a minute; another parent shares no item with it, and the
+    // aggregation's retry moves its counters to another shard
+    const firstIin = applicants[crowd + 1]!;
+    const secondIin = applicants.slice(crowd + 2).find((iin) => counterShardOf(iin) !== counterShardOf(firstIin))!;
     const [first, second] = await Promise.all([firstIin, secondIin].map(sessionCookie));
     runtime.transactionConflicts!.configure({ windowMs: 60_000 });
     try {
       expect((await submit(first!, 3)).status).toBe(200);
       // Act
       const accepted = await submit(second!, 4);
-      // Assess: with one shared `all` slice or campaign counter this was 409 try_again
+      // Assess: with the counters in the submission's transaction this was 409 try_again
       expect(accepted.status).toBe(200);
       const { answers: stored, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
       expect(slices).toEqual(recountSlices(stored));

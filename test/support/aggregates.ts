@@ -4,6 +4,7 @@ import { allCounterShards } from '#domain/counter-shards';
 import { counterKeys, slicesOf, type AnswerDimensions } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { aggregated } from './runtime.ts';
 
 type Slices = Record<string, Record<string, number>>;
 
@@ -25,6 +26,8 @@ async function queryAll(tableName: string, campaignKey: string): Promise<Record<
  * `<tenantId>#<campaignId>#<shard>`) added up, counters at zero left out: read straight from the tables.
  */
 export async function storedAnswersAndSlices(runtime: LocalRuntime, tenantId: string, campaignId: string): Promise<{ answers: Record<string, unknown>[]; slices: Slices }> {
+  // The slices once the aggregation has consumed every answer change so far (decision 54).
+  await aggregated(runtime);
   const key = `${tenantId}#${campaignId}`;
   const [answers, ...shards] = await Promise.all([queryAll(runtime.tableNames.answers, key), ...allCounterShards.map((shard) => queryAll(runtime.tableNames.aggregates, `${key}#${shard}`))]);
   const slices: Slices = {};

@@ -162,6 +162,16 @@ export async function settle(runtime: { pollSchedules(): Promise<string[]> }, ro
   throw new Error(`jobs still due after ${rounds} rounds: ${ran.join(', ')}`);
 }
 
+/**
+ * Waits until the aggregation has consumed every answer change made so far (decision 54): the
+ * counters are exact from here. Survey counters follow the answers through the answers table's
+ * stream, so a test reads them after this (as `settle` does for jobs).
+ */
+export async function aggregated(runtime: { answerStream: { poll(): Promise<number> } }, rounds = 10): Promise<void> {
+  for (let round = 0; round < rounds; round++) if ((await runtime.answerStream.poll()) === 0) return;
+  throw new Error(`answer changes still coming after ${rounds} polls`);
+}
+
 /** Staff create a campaign that starts now and ends in `days`, start it, and let its start job run; its id. */
 export async function startCampaignNow(runtime: LocalRuntime, staff: Client, days = 30): Promise<string> {
   const now = runtime.clock.now();

@@ -8,12 +8,19 @@ import { getAll } from './batch-get.ts';
 import type { TableKey } from '#functions/tables';
 import { activeCampaignConstraint } from './campaign-store.ts';
 import { ConcurrentChangeError } from '#domain/errors';
-import { counterShardOfAttempt } from '#domain/counter-shards';
-import type { SurveyWrite } from '#ports/stores';
+import { counterShardOf, counterShardOfAttempt } from '#domain/counter-shards';
+import { appliedKey, paddedSequence } from '#domain/answer-aggregation';
+import type { AggregationMarker, SurveyWrite } from '#ports/stores';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 
 /** The aggregates partition of one counter shard of a campaign: `<tenantId>#<campaignId>#<shard>`. */
 export const aggregateShardKey = (campaignKey: string, shard: number) => `${campaignKey}#${shard}`;
+
+/** The marker of an answer: the stream sequence last applied to the counters, in its applicant's shard of `<campaignKey>#applied`. */
+const markerKey = (answer: { readonly campaignKey: string; readonly applicantIin: string }) => ({
+  campaignKey: `${answer.campaignKey}#applied#${counterShardOf(answer.applicantIin)}`,
+  counter: answer.applicantIin,
+});
 
 export class DynamoSurveyStore implements SurveyStore {
   constructor(
@@ -22,10 +29,10 @@ export class DynamoSurveyStore implements SurveyStore {
   ) {}
 
   /**
-   * A survey answer (replacing exactly the revision it was computed against) and its counters, in
-   * a unit of work. One item per slice (all, district, cohort, district × cohort) in one counter
-   * shard, one numeric attribute per counter: a submission moves a handful of items, however many
-   * options it touches, and concurrent parents mostly move different ones; a retry moves to another shard.
+   * A survey answer (replacing exactly the revision it was computed against), in a unit of work.
+   * Only the parent's own item: the counters are moved later by the aggregation (decision 54),
+   * from the stream's images of this item, which carry its counter keys, dimensions and
+   * confirmations.
    */
   answer(survey: SurveyWrite): DynamoWriteIntent {
     const answer: TransactItem = {
@@ -34,11 +41,16 @@ export class DynamoSurveyStore implements SurveyStore {
         Item: {
           campaignKey: survey.campaignKey,
           applicantIin: survey.applicantIin,
+          tenantId: survey.tenantId,
+          campaignId: survey.campaignId,
           answer: survey.answer,
           version: survey.version,
           submittedAt: survey.submittedAt,
           validUntil: survey.validUntil,
           dimensions: survey.dimensions,
+          counted: [...survey.counted],
+          confirms: survey.confirms,
+          confirmedOn: survey.confirmedOn,
           revision: (survey.replacesRevision ?? 0) + 1,
         },
         // Replaces exactly the answer it was computed against: a concurrent submission (or a
@@ -47,22 +59,50 @@ export class DynamoSurveyStore implements SurveyStore {
         ...(survey.replacesRevision !== undefined && { ExpressionAttributeValues: { ':revision': survey.replacesRevision } }),
       },
     };
+    return { store: 'surveys', items: () => [answer], refusal: { rank: 1, error: () => new ConcurrentChangeError('the answer changed meanwhile') } };
+  }
+
+  async appliedSequences(answers: readonly { readonly campaignKey: string; readonly applicantIin: string }[]): Promise<Map<string, string>> {
+    const unique = new Map(answers.map((answer) => [appliedKey(answer), answer]));
+    if (unique.size === 0) return new Map();
+    // Consistent: a marker moved by the delivery before this one must be seen.
+    const items = await getAll(this.client, this.tableName('aggregates'), [...unique.values()].map(markerKey), undefined, true);
+    return new Map(items.map((item) => [appliedKey({ campaignKey: item.answerCampaignKey as string, applicantIin: item.counter as string }), item.sequence as string]));
+  }
+
+  /**
+   * The markers (one item per answer, in its applicant's shard of `<campaignKey>#applied`) moved
+   * from the sequence read to the change's, and one ADD per slice in one counter shard: a batch of
+   * answers moves each slice once.
+   */
+  aggregation(group: { readonly markers: readonly AggregationMarker[]; readonly slices: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>; readonly spreadBy: string }): DynamoWriteIntent {
+    const markers: TransactItem[] = group.markers.map((marker) => ({
+      Put: {
+        TableName: this.tableName('aggregates'),
+        Item: { ...markerKey(marker), answerCampaignKey: marker.campaignKey, sequence: paddedSequence(marker.sequence) },
+        ConditionExpression: marker.applied === undefined ? 'attribute_not_exists(#sequence)' : '#sequence = :applied',
+        ExpressionAttributeNames: { '#sequence': 'sequence' },
+        ...(marker.applied !== undefined && { ExpressionAttributeValues: { ':applied': marker.applied } }),
+      },
+    }));
     const counters = (attempt: number): TransactItem[] => {
-      const shard = counterShardOfAttempt(survey.applicantIin, attempt);
-      return [...survey.sliceDeltas].map(([slice, deltas]) => {
-        const entries = [...deltas];
-        return {
-          Update: {
-            TableName: this.tableName('aggregates'),
-            Key: { campaignKey: aggregateShardKey(survey.campaignKey, shard), counter: slice },
-            UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
-          },
-        };
-      });
+      const shard = counterShardOfAttempt(group.spreadBy, attempt);
+      return [...group.slices].flatMap(([campaignKey, slices]) =>
+        [...slices].map(([slice, deltas]) => {
+          const entries = [...deltas];
+          return {
+            Update: {
+              TableName: this.tableName('aggregates'),
+              Key: { campaignKey: aggregateShardKey(campaignKey, shard), counter: slice },
+              UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+              ExpressionAttributeNames: Object.fromEntries(entries.map(([key], i) => [`#c${i}`, key])),
+              ExpressionAttributeValues: Object.fromEntries(entries.map(([, delta], i) => [`:d${i}`, delta])),
+            },
+          };
+        }),
+      );
     };
-    return { store: 'surveys', items: (attempt) => [answer, ...counters(attempt)], refusal: { rank: 1, error: () => new ConcurrentChangeError('the answer changed meanwhile') } };
+    return { store: 'surveys', items: (attempt) => [...markers, ...counters(attempt)], refusal: { rank: 1, error: () => new ConcurrentChangeError('an answer change was applied meanwhile') } };
   }
 
   async context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext> {

@@ -31,5 +31,6 @@ export function createTableInput(definition: TableDefinition, tableName: string)
         Projection: { ProjectionType: index.projection },
       })),
     }),
+    ...(definition.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }),
   };
 }
