@@ -587,6 +587,22 @@ export const notificationsResponse = lazy(() => z.object({
 }));
 
 export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) }));
+/** The cabinet's contacts: the message language and the second phone (absent: removed). */
+export const contactsRequest = lazy(() => z.strictObject({
+  language: z.enum(['kk', 'ru', 'en']),
+  secondPhone: phone().optional(),
+}));
+
+export const contactsResponse = lazy(() => z.object({
+  contacts: z.object({
+    language: z.enum(['kk', 'ru', 'en']),
+    languageChosen: z.boolean(),
+    /** The first phone, masked (e.g. `+7 7** *** **34`). */
+    phone: z.string(),
+    secondPhone: z.string().optional(),
+  }),
+}));
+
 export const markReadResponse = lazy(() => z.object({ marked: z.number().int() }));
 
 /** The audit trail's record types (`functions/domain/audit.ts`). */

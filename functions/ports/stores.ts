@@ -259,8 +259,10 @@ export interface ParentAccount {
   readonly displayName: string;
   /** How many times staff changed the phone (absent = 0): a change is conditional on it. */
   readonly phoneVersion?: number;
-  /** The language the parent reads SMS in, once they chose one; else their application's. */
+  /** The language the parent reads SMS and e-mail in, once they chose one in the cabinet; else their application's. */
   readonly language?: Language;
+  /** A second phone (`+7XXXXXXXXXX`) a failed SMS is tried on once; never logged. */
+  readonly secondPhone?: string;
 }
 
 /** Staff replace a parent's phone, audited on the application they acted through. */
@@ -304,6 +306,11 @@ export interface AccountStore {
   getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
+  /**
+   * The parent's own contacts, set in the cabinet: the message language, and the second phone
+   * (absent: removed). Only on an existing parent account; false (nothing written) otherwise.
+   */
+  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string }): Promise<boolean>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
   /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
   replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;
