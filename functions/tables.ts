@@ -162,6 +162,15 @@ const notifications = {
       partitionKey: { name: 'providerMessageId', type: 'S' },
       projection: 'KEYS_ONLY',
     },
+    {
+      // Sparse: only a notice that reached the parent on no channel (every SMS and e-mail failed)
+      // carries `unreachableTenantId`, so a department's list of parents to call is one Query,
+      // newest first (issue 18 item 6). Few items: the whole notice is projected.
+      indexName: 'unreachableByTenant',
+      partitionKey: { name: 'unreachableTenantId', type: 'S' },
+      sortKey: { name: 'unreachableAt', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   purpose: "A parent's notifications with the channels they went to, each channel's delivery status and record (the outbox of SMS and e-mail).",
 } as const satisfies TableDefinition;

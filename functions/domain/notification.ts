@@ -2,7 +2,8 @@ import { actionRules, type ActionKind, type TransitionPlan } from './application
 import type { Application } from './application.ts';
 import type { SmsKind } from './sms.ts';
 
-export type NotificationChannel = 'cabinet' | 'sms' | 'email';
+/** `sms2`: the same SMS tried once on the parent's second phone after the first phone failed. */
+export type NotificationChannel = 'cabinet' | 'sms' | 'sms2' | 'email';
 /**
  * A channel's delivery (decision 53, the outbox): `queued` when the notice is written (in the same
  * transaction or batch), `sending` once a sender has claimed it, `sent` once the provider took it,
@@ -10,7 +11,10 @@ export type NotificationChannel = 'cabinet' | 'sms' | 'email';
  */
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'pending';
 /** The channels that leave the cabinet, each delivered through the outbox. */
-export type OutboundChannel = 'sms' | 'email';
+export type OutboundChannel = 'sms' | 'sms2' | 'email';
+export const outboundChannels: readonly OutboundChannel[] = ['sms', 'sms2', 'email'];
+/** The SMS channels: the first phone, and the second one a failed first SMS is tried on. */
+export const isSmsChannel = (channel: OutboundChannel): channel is 'sms' | 'sms2' => channel === 'sms' || channel === 'sms2';
 
 /**
  * The record of one channel's delivery beside its status: who claimed it and when (a claim older
@@ -27,6 +31,8 @@ export interface DeliveryRecord {
   readonly failedAt?: string;
   /** Why it failed, in the provider's words (never the phone number). */
   readonly reason?: string;
+  /** The application the delivery's message named (a campaign notice names none itself): a retry on another channel names it again. */
+  readonly applicationId?: string;
 }
 
 /** What a notice tells about: a transition, a registration, a campaign's start or reminder, a new phone. One closed list: every text table keyed by it is exhaustive. */
@@ -84,6 +90,23 @@ export function isClaimable(notice: Pick<Notification, 'channels' | 'deliveries'
   if (status === 'queued') return true;
   const claimedAt = notice.deliveries?.[channel]?.claimedAt;
   return status === 'sending' && claimedAt !== undefined && claimedAt < staleBefore;
+}
+
+/**
+ * The channel a failed delivery is tried on next: an SMS that failed on the first phone goes once
+ * to the second phone, if the parent gave one; nothing else is tried again.
+ */
+export function fallbackOf(channel: OutboundChannel, contacts: { readonly secondPhone?: string | undefined }): OutboundChannel | undefined {
+  return channel === 'sms' && contacts.secondPhone ? 'sms2' : undefined;
+}
+
+/**
+ * Whether a notice reached the parent on no channel that leaves the cabinet: it had at least one,
+ * and every one of them ended `failed` (none still queued, being sent, sent or delivered).
+ */
+export function isUnreachable(notice: Pick<Notification, 'channels'>): boolean {
+  const outbound = outboundChannels.map((channel) => notice.channels[channel]).filter((status) => status !== undefined);
+  return outbound.length > 0 && outbound.every((status) => status === 'failed');
 }
 
 /** Seconds before the next attempt of a delivery that failed `attempts` times: 30 s doubling, at most 15 min. */

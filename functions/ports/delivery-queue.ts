@@ -5,7 +5,7 @@
  * does. A message names the delivery, never the parent: the application that names them (no IIN,
  * no phone number in a queue).
  */
-import type { OutboundChannel } from '#domain/notification';
+import { outboundChannels, type OutboundChannel } from '#domain/notification';
 
 export interface DeliveryMessage {
   readonly applicationId: string;
@@ -65,8 +65,8 @@ export const deliveryMessageBody = (message: DeliveryMessage): string => JSON.st
 
 export function parseDeliveryMessage(body: string): DeliveryMessage {
   const parsed = JSON.parse(body) as Partial<DeliveryMessage>;
-  if (typeof parsed.applicationId !== 'string' || typeof parsed.notificationId !== 'string' || (parsed.channel !== 'sms' && parsed.channel !== 'email')) {
+  if (typeof parsed.applicationId !== 'string' || typeof parsed.notificationId !== 'string' || !outboundChannels.includes(parsed.channel as OutboundChannel)) {
     throw new Error('not a delivery message');
   }
-  return { applicationId: parsed.applicationId, notificationId: parsed.notificationId, channel: parsed.channel };
+  return { applicationId: parsed.applicationId, notificationId: parsed.notificationId, channel: parsed.channel as OutboundChannel };
 }

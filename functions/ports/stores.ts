@@ -404,8 +404,24 @@ export interface NotificationStore {
    * another sender has it or it has gone (sent, delivered, failed): nothing is to be sent then.
    */
   claimDelivery(notification: NoticeKey, channel: OutboundChannel, claim: { readonly id: string; readonly at: string; readonly staleBefore: string }): Promise<boolean>;
-  /** `sending` under `claim` → `sent`, with the provider's message id (receipts find the delivery by it). False if the claim was lost. */
-  recordSent(notification: NoticeKey, channel: OutboundChannel, claim: string, sent: { readonly messageId: string; readonly at: string }): Promise<boolean>;
+  /**
+   * `sending` under `claim` → `sent`, with the provider's message id (receipts find the delivery by
+   * it) and the application the delivery message named (a retry on another channel names it). False if the claim was lost.
+   */
+  recordSent(notification: NoticeKey, channel: OutboundChannel, claim: string, sent: { readonly messageId: string; readonly at: string; readonly applicationId?: string }): Promise<boolean>;
+  /**
+   * A failed delivery tried once on another channel (the second phone): `to` written `queued`, in
+   * one conditional write, only while `from` is `failed` and `to` was never written. False
+   * otherwise (another receipt or sender did it already: no duplicate).
+   */
+  queueFallback(notification: NoticeKey, from: OutboundChannel, to: OutboundChannel, queued: { readonly at: string; readonly applicationId: string }): Promise<boolean>;
+  /**
+   * Marks a notice that reached the parent on no channel (every delivery failed) for the
+   * department's list of parents to call; once (false when it was marked already).
+   */
+  markUnreachable(notification: NoticeKey, mark: { readonly tenantId: string; readonly at: string }): Promise<boolean>;
+  /** The department's notices that reached their parent on no channel, newest first, at most `limit`. */
+  unreachable(tenantId: string, limit: number): Promise<Notification[]>;
   /** `sending` under `claim` → `queued` again (the provider failed; the queue brings it back later). */
   releaseClaim(notification: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean>;
   /** `queued`, or `sending` under `claim` → `failed`, with the time and the reason (never a phone number). */
@@ -416,7 +432,7 @@ export interface NotificationStore {
    * The provider's receipt for a message: its delivery, found by the message id, `sent` → `delivered`
    * or `failed` with the time. Returns the notice it updated, or undefined (unknown id, or already settled).
    */
-  recordReceipt(receipt: { readonly messageId: string; readonly status: 'delivered' | 'failed'; readonly at: string; readonly reason?: string }): Promise<NoticeKey | undefined>;
+  recordReceipt(receipt: { readonly messageId: string; readonly status: 'delivered' | 'failed'; readonly at: string; readonly reason?: string }): Promise<(NoticeKey & { readonly channel: OutboundChannel }) | undefined>;
 }
 
 export type NoticeKey = Pick<Notification, 'recipientIin' | 'notificationId'>;

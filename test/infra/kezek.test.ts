@@ -911,7 +911,7 @@ describe('the outbox (decision 53)', () => {
     ]);
   });
 
-  it('should let exactly the functions granted the queue send to it, and the sender alone consume it', () => {
+  it('should let exactly the functions granted the queue send to it (the sender and the receipts: the second phone), and the sender alone consume it', () => {
     // Prepare
     const sqsActions = (handler: string) =>
       statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))
@@ -921,9 +921,9 @@ describe('the outbox (decision 53)', () => {
     // Act
     const senders = allFunctions.filter(([handler]) => sqsActions(handler).includes('sqs:SendMessage')).map(([handler]) => handler).sort();
     // Assess
-    expect(senders).toEqual(['job-campaign-close', 'job-campaign-reminder', 'job-campaign-start', 'job-notice-sms']);
-    for (const handler of senders) expect(sqsActions(handler)).toEqual(['sqs:SendMessage']);
-    expect(sqsActions('sms-sender')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(senders).toEqual(['job-campaign-close', 'job-campaign-reminder', 'job-campaign-start', 'job-notice-sms', 'sms-receipts', 'sms-sender']);
+    for (const handler of senders.filter((h) => h !== 'sms-sender')) expect(sqsActions(handler)).toEqual(['sqs:SendMessage']);
+    expect(sqsActions('sms-sender')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage', 'sqs:SendMessage']);
     expect(allFunctions.filter(([handler]) => handler !== 'sms-sender' && sqsActions(handler).some((a) => a !== 'sqs:SendMessage'))).toEqual([]);
   });
 

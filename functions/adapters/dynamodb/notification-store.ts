@@ -50,7 +50,8 @@ export class DynamoNotificationStore implements NotificationStore {
 
 
   async get(recipientIin: string, notificationId: string): Promise<Notification | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId } }));
+    // Consistent: the sender and the receipts decide on the delivery status just written.
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId }, ConsistentRead: true }));
     return Item ? (withoutOwner(Item) as unknown as Notification) : undefined;
   }
 
@@ -161,17 +162,62 @@ export class DynamoNotificationStore implements NotificationStore {
     );
   }
 
-  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string }): Promise<boolean> {
+  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string; applicationId?: string }): Promise<boolean> {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId',
+        update: `SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId${sent.applicationId ? ', #deliveries.#c.#applicationId = :applicationId' : ''}`,
         condition: '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
-        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId' },
-        values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at },
+        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId', ...(sent.applicationId && { '#applicationId': 'applicationId' }) },
+        values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at, ...(sent.applicationId && { ':applicationId': sent.applicationId }) },
       },
       channel,
     );
+  }
+
+  queueFallback(key: NoticeKey, from: OutboundChannel, to: OutboundChannel, queued: { at: string; applicationId: string }): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :queued, #deliveries.#c = :record',
+        condition: '#channels.#from = :failed AND attribute_not_exists(#channels.#c) AND attribute_exists(#deliveries)',
+        names: { '#from': from },
+        values: { ':queued': 'queued', ':failed': 'failed', ':record': { queuedAt: queued.at, attempts: 0, applicationId: queued.applicationId } },
+      },
+      to,
+    );
+  }
+
+  async markUnreachable(key: NoticeKey, mark: { tenantId: string; at: string }): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { recipientIin: key.recipientIin, notificationId: key.notificationId },
+          UpdateExpression: 'SET unreachableTenantId = :tenant, unreachableAt = :at',
+          ConditionExpression: 'attribute_exists(notificationId) AND attribute_not_exists(unreachableAt)',
+          ExpressionAttributeValues: { ':tenant': mark.tenantId, ':at': mark.at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async unreachable(tenantId: string, limit: number): Promise<Notification[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tables.notifications.indexes[1].indexName,
+        KeyConditionExpression: 'unreachableTenantId = :tenant',
+        ExpressionAttributeValues: { ':tenant': tenantId },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map(withoutOwner) as Notification[];
   }
 
   releaseClaim(key: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean> {
@@ -204,7 +250,7 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
   }
 
-  async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<NoticeKey | undefined> {
+  async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<(NoticeKey & { channel: OutboundChannel }) | undefined> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -217,7 +263,10 @@ export class DynamoNotificationStore implements NotificationStore {
     const item = Items[0];
     if (!item) return undefined;
     const key = { recipientIin: item.recipientIin as string, notificationId: item.notificationId as string };
-    // One provider message per notice: the SMS (the e-mail will carry its own id attribute).
+    // The index holds keys only: the notice tells which of its channels sent this message (the first phone's SMS or the second's).
+    const notice = await this.get(key.recipientIin, key.notificationId);
+    const channel = (Object.entries(notice?.deliveries ?? {}) as [OutboundChannel, { messageId?: string }][]).find(([, record]) => record.messageId === receipt.messageId)?.[0];
+    if (!channel) return undefined;
     const updated = await this.updateDelivery(
       key,
       {
@@ -226,9 +275,9 @@ export class DynamoNotificationStore implements NotificationStore {
         names: { '#at': receipt.status === 'delivered' ? 'deliveredAt' : 'failedAt', '#messageId': 'messageId', ...(receipt.reason && { '#reason': 'reason' }) },
         values: { ':status': receipt.status, ':at': receipt.at, ':sent': 'sent', ':id': receipt.messageId, ...(receipt.reason && { ':reason': receipt.reason.slice(0, 200) }) },
       },
-      'sms',
+      channel,
     );
-    return updated ? key : undefined;
+    return updated ? { ...key, channel } : undefined;
   }
 }
 
