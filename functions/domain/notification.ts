@@ -55,6 +55,8 @@ export interface Notification {
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;
   /** Each outbound channel's delivery record (written with the notice, so later updates set its fields). */
   readonly deliveries?: Readonly<Partial<Record<OutboundChannel, DeliveryRecord>>>;
+  /** When every channel that leaves the cabinet had failed: the parent is on the department's list to call. */
+  readonly unreachableAt?: string;
   readonly read: boolean;
 }
 

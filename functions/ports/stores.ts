@@ -422,6 +422,8 @@ export interface NotificationStore {
   markUnreachable(notification: NoticeKey, mark: { readonly tenantId: string; readonly at: string }): Promise<boolean>;
   /** The department's notices that reached their parent on no channel, newest first, at most `limit`. */
   unreachable(tenantId: string, limit: number): Promise<Notification[]>;
+  /** How many of the department's notices of one campaign reached their parent on no channel (the dashboard's count). */
+  countUnreachable(tenantId: string, campaignId: string): Promise<number>;
   /** `sending` under `claim` → `queued` again (the provider failed; the queue brings it back later). */
   releaseClaim(notification: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean>;
   /** `queued`, or `sending` under `claim` → `failed`, with the time and the reason (never a phone number). */

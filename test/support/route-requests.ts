@@ -300,6 +300,7 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   },
   'cabinet-notifications': { ids: 'none', build: sameRequest({}) },
   'cabinet-contacts': { ids: 'none', build: sameRequest({}) },
+  'staff-unreachable-parents': { ids: 'none', build: sameRequest({}) },
   'cabinet-save-contacts': { ids: 'none', build: sameRequest({ body: { language: 'kk' } }) },
   'cabinet-notifications-read': {
     ids: 'body',

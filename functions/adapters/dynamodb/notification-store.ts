@@ -220,6 +220,29 @@ export class DynamoNotificationStore implements NotificationStore {
     return Items.map(withoutOwner) as Notification[];
   }
 
+  async countUnreachable(tenantId: string, campaignId: string): Promise<number> {
+    // The sparse index holds only the unreachable notices (a few per campaign), so the filter reads little.
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tables.notifications.indexes[1].indexName,
+          KeyConditionExpression: 'unreachableTenantId = :tenant',
+          FilterExpression: '#params.#campaignId = :campaign',
+          ExpressionAttributeNames: { '#params': 'params', '#campaignId': 'campaignId' },
+          ExpressionAttributeValues: { ':tenant': tenantId, ':campaign': campaignId },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
   releaseClaim(key: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean> {
     return this.updateDelivery(
       key,
