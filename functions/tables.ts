@@ -163,12 +163,14 @@ const notifications = {
       projection: 'KEYS_ONLY',
     },
     {
-      // Sparse: only a notice that reached the parent on no channel (every SMS and e-mail failed)
-      // carries `unreachableTenantId`, so a department's list of parents to call is one Query,
-      // newest first (issue 18 item 6). Few items: the whole notice is projected.
-      indexName: 'unreachableByTenant',
-      partitionKey: { name: 'unreachableTenantId', type: 'S' },
-      sortKey: { name: 'unreachableAt', type: 'S' },
+      // Sparse: the notices that need someone's attention (decision 54), one index for both kinds
+      // because CloudFormation adds one index per table update. `outbox#<shard>`: a delivery
+      // `queued` since `attentionAt` (the mark goes when a sender claims it), which the outbox
+      // sweeper enqueues again when it waited too long; `unreachable#<tenantId>`: a notice every
+      // channel of which failed, the department's list of parents to call, newest first.
+      indexName: 'byAttention',
+      partitionKey: { name: 'attentionKey', type: 'S' },
+      sortKey: { name: 'attentionAt', type: 'S' },
       projection: 'ALL',
     },
   ],

@@ -57,6 +57,9 @@ export interface Notification {
   readonly deliveries?: Readonly<Partial<Record<OutboundChannel, DeliveryRecord>>>;
   /** When every channel that leaves the cabinet had failed: the parent is on the department's list to call. */
   readonly unreachableAt?: string;
+  /** The sparse index of notices that need attention (decision 54): see `outboxMark` and `unreachableMark`. */
+  readonly attentionKey?: string;
+  readonly attentionAt?: string;
   readonly read: boolean;
 }
 
@@ -80,6 +83,30 @@ export const hasSms = (notice: Pick<Notification, 'kind'>): boolean => smsKindOf
 export function channelsOfNewNotice(kind: Notification['kind'], at: string): Pick<Notification, 'channels'> & Partial<Pick<Notification, 'deliveries'>> {
   if (!hasSms({ kind })) return { channels: { cabinet: 'delivered' } };
   return { channels: { cabinet: 'delivered', sms: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 } } };
+}
+
+/** Shards of the outbox mark: a campaign start marks tens of thousands of notices at once, spread over this many index partitions. */
+export const outboxShards = 16;
+
+/** The outbox mark's shard of a notice: a stable hash (FNV-1a) of its keys. */
+export function outboxShard(recipientIin: string, notificationId: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${recipientIin}#${notificationId}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash % outboxShards;
+}
+
+/** The mark of a notice with a delivery `queued` since `at` (removed when a sender claims it): what the outbox sweeper finds. */
+export function outboxMark(key: Pick<Notification, 'recipientIin' | 'notificationId'>, at: string): { attentionKey: string; attentionAt: string } {
+  return { attentionKey: `outbox#${outboxShard(key.recipientIin, key.notificationId)}`, attentionAt: at };
+}
+
+/** The mark of a notice that reached its parent on no channel: the department's list to call. */
+export const unreachableKey = (tenantId: string) => `unreachable#${tenantId}`;
+
+/** A new notice with its outbox mark when one of its deliveries is `queued` (marked at `at`, default its creation). */
+export function withOutboxMark<N extends Notification>(notice: N, at: string = notice.createdAt): N {
+  const queued = Object.values(notice.channels).includes('queued');
+  return queued ? { ...notice, ...outboxMark(notice, at) } : notice;
 }
 
 /**
@@ -117,7 +144,7 @@ export function deliveryBackoffSeconds(attempts: number): number {
 }
 
 function notification(application: Application, kind: Notification['kind'], at: string, params: Notification['params']): Notification {
-  return {
+  return withOutboxMark({
     recipientIin: application.applicantIin,
     notificationId: `${at}#${application.applicationId}#${kind}`,
     tenantId: application.tenantId,
@@ -127,7 +154,7 @@ function notification(application: Application, kind: Notification['kind'], at: 
     params: { childName: application.childName, ...params },
     ...channelsOfNewNotice(kind, at),
     read: false,
-  };
+  });
 }
 
 /** The parent's notice of a transition (SPEC rule 12: nothing happens without their knowledge). */

@@ -422,6 +422,12 @@ export interface NotificationStore {
   markUnreachable(notification: NoticeKey, mark: { readonly tenantId: string; readonly at: string }): Promise<boolean>;
   /** The department's notices that reached their parent on no channel, newest first, at most `limit`. */
   unreachable(tenantId: string, limit: number): Promise<Notification[]>;
+  /**
+   * The notices of one outbox shard with a delivery `queued` since `from` (inclusive) to `before`
+   * (their writer may have died before enqueuing it), oldest first: a page of at most `limit`, and
+   * the cursor of the next (opaque, and naming a parent: kept in memory, never in a job's task).
+   */
+  waitingInOutbox(shard: number, range: { readonly from?: string; readonly before: string }, limit: number, after?: string): Promise<{ notices: Notification[]; next?: string }>;
   /** How many of the department's notices of one campaign reached their parent on no channel (the dashboard's count). */
   countUnreachable(tenantId: string, campaignId: string): Promise<number>;
   /** `sending` under `claim` → `queued` again (the provider failed; the queue brings it back later). */

@@ -1,14 +1,14 @@
 import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
-import { deliveryBackoffSeconds, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, type Notification, type OutboundChannel } from '#domain/notification';
+import { deliveryBackoffSeconds, outboxShards, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, type Notification, type OutboundChannel } from '#domain/notification';
 import { messageLanguage } from '#domain/contacts';
 import { policyOf } from '#domain/policy';
 import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
 import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '#ports/dependencies';
 import type { DeliveryMessage } from '#ports/delivery-queue';
-import type { JobTask } from '#ports/scheduler';
+import { unlimitedBudget, type JobBudget, type JobTask } from '#ports/scheduler';
 import type { NoticeKey, ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
 import { scheduleNames } from './schedule-names.ts';
@@ -247,4 +247,75 @@ export async function recordReceipts(
     await afterDeliveryFailed(deps, settled, settled.channel, { applicationId, tenantId: notice.tenantId, account, now: new Date(receipt.at) });
   }
   return updated;
+}
+
+/** The outbox sweeper's settings (decision 54). */
+export const outboxSweep = {
+  /**
+   * A delivery still `queued` this long after it was written lost its message (its writer died
+   * between the write and the enqueue). Longer than a city's start takes to drain at the sender's
+   * rate (50,000 at 20 a second: 42 minutes), so the sweeper rarely enqueues what is still in the queue.
+   */
+  waitedMinutes: 120,
+  /** Older marks are left alone (a delivery whose application has gone, which no sender settles). */
+  lookBackDays: 7,
+  pageSize: 100,
+  /** How often the local runtime sweeps (in AWS a recurring schedule would). */
+  everyMinutes: 15,
+} as const;
+
+/**
+ * The outbox sweeper (decision 54): finds, through the sparse outbox mark of the `byAttention`
+ * index (never a scan), the deliveries still `queued` `waitedMinutes` after they were written and
+ * enqueues them again; the sender's claim makes a second message for a delivery harmless. Only in
+ * the tenant's SMS hours (at night the held ones wait for their `notice-sms` job). Chunked by
+ * shard and page; once the budget runs low it hands over with the shard and the mark time it
+ * reached (a page at that time is enqueued again: harmless).
+ */
+export async function sweepOutbox(
+  deps: Pick<Dependencies, 'notifications' | 'deliveries' | 'tenants' | 'scheduler'>,
+  task: Omit<Extract<JobTask, { kind: 'outbox-sweep' }>, 'kind'>,
+  now: Date,
+  budget: JobBudget = unlimitedBudget,
+): Promise<{ enqueued: number; handedOverTo?: number }> {
+  const before = new Date(now.getTime() - outboxSweep.waitedMinutes * 60_000).toISOString();
+  const oldest = new Date(now.getTime() - outboxSweep.lookBackDays * 86_400_000).toISOString();
+  const daytime = new Map<string, boolean>();
+  const inSmsHours = async (tenantId: string) => {
+    if (!daytime.has(tenantId)) daytime.set(tenantId, smsSendableAt(now, (await smsSettingsOf(deps, tenantId)).hours).getTime() <= now.getTime());
+    return daytime.get(tenantId)!;
+  };
+  let part = task.part ?? { n: 0, startedAt: now.toISOString(), shard: 0 };
+  let enqueued = 0;
+  const handOver = async (next: NonNullable<typeof task.part>) => {
+    await deps.scheduler.enqueue({ name: scheduleNames.outboxSweepPart(next.startedAt, next.n), task: { kind: 'outbox-sweep', part: next, ...(task.repeatMinutes && { repeatMinutes: task.repeatMinutes }) } });
+    return { enqueued, handedOverTo: next.n };
+  };
+  while (part.shard < outboxShards) {
+    let after: string | undefined;
+    do {
+      const page = await deps.notifications.waitingInOutbox(part.shard, { from: part.from ?? oldest, before }, outboxSweep.pageSize, after);
+      const messages: DeliveryMessage[] = [];
+      for (const notice of page.notices) {
+        if (!(await inSmsHours(notice.tenantId))) continue;
+        for (const channel of outboundChannels) {
+          if (notice.channels[channel] !== 'queued') continue;
+          const applicationId = notice.deliveries?.[channel]?.applicationId ?? (notice.applicationId !== '-' ? notice.applicationId : undefined);
+          if (applicationId) messages.push({ applicationId, notificationId: notice.notificationId, channel });
+        }
+      }
+      if (messages.length > 0) await deps.deliveries.enqueue(messages);
+      enqueued += messages.length;
+      after = page.next;
+      const reached = page.notices.at(-1)?.attentionAt;
+      if (after && reached && budget.handOver()) return handOver({ n: part.n + 1, startedAt: part.startedAt, shard: part.shard, from: reached });
+    } while (after);
+    part = { n: part.n, startedAt: part.startedAt, shard: part.shard + 1 };
+    if (part.shard < outboxShards && budget.handOver()) return handOver({ ...part, n: part.n + 1 });
+  }
+  if (task.repeatMinutes) {
+    const at = new Date(Date.parse(part.startedAt) + task.repeatMinutes * 60_000).toISOString();
+    await deps.scheduler.scheduleOnce({ name: scheduleNames.outboxSweep(at), at, task: { kind: 'outbox-sweep', repeatMinutes: task.repeatMinutes } });
+  }
+  return { enqueued };
 }

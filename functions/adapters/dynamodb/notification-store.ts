@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification, OutboundChannel } from '#domain/notification';
+import { outboxMark, unreachableKey, type Notification, type OutboundChannel } from '#domain/notification';
 import type { NoticeKey, NotificationStore, SharedNotice } from '#ports/stores';
 import { tables } from '#functions/tables';
 import { ConcurrentChangeError } from '#domain/errors';
@@ -153,7 +153,8 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :sending, #deliveries.#c.#claim = :claim, #deliveries.#c.#claimedAt = :at, #deliveries.#c.#attempts = if_not_exists(#deliveries.#c.#attempts, :zero) + :one',
+        // Claimed: off the outbox sweeper's index (a message for it is in the queue, or it is being sent).
+        update: 'SET #channels.#c = :sending, #deliveries.#c.#claim = :claim, #deliveries.#c.#claimedAt = :at, #deliveries.#c.#attempts = if_not_exists(#deliveries.#c.#attempts, :zero) + :one REMOVE attentionKey, attentionAt',
         condition: 'attribute_exists(#deliveries.#c) AND (#channels.#c = :queued OR (#channels.#c = :sending AND #deliveries.#c.#claimedAt < :stale))',
         names: { '#claim': 'claim', '#claimedAt': 'claimedAt', '#attempts': 'attempts' },
         values: { ':sending': 'sending', ':queued': 'queued', ':claim': claim.id, ':at': claim.at, ':stale': claim.staleBefore, ':zero': 0, ':one': 1 },
@@ -179,10 +180,10 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :queued, #deliveries.#c = :record',
+        update: 'SET #channels.#c = :queued, #deliveries.#c = :record, attentionKey = :mark, attentionAt = :at',
         condition: '#channels.#from = :failed AND attribute_not_exists(#channels.#c) AND attribute_exists(#deliveries)',
         names: { '#from': from },
-        values: { ':queued': 'queued', ':failed': 'failed', ':record': { queuedAt: queued.at, attempts: 0, applicationId: queued.applicationId } },
+        values: { ':queued': 'queued', ':failed': 'failed', ':record': { queuedAt: queued.at, attempts: 0, applicationId: queued.applicationId }, ':mark': outboxMark(key, queued.at).attentionKey, ':at': queued.at },
       },
       to,
     );
@@ -194,9 +195,9 @@ export class DynamoNotificationStore implements NotificationStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { recipientIin: key.recipientIin, notificationId: key.notificationId },
-          UpdateExpression: 'SET unreachableTenantId = :tenant, unreachableAt = :at',
+          UpdateExpression: 'SET attentionKey = :mark, attentionAt = :at, unreachableAt = :at',
           ConditionExpression: 'attribute_exists(notificationId) AND attribute_not_exists(unreachableAt)',
-          ExpressionAttributeValues: { ':tenant': mark.tenantId, ':at': mark.at },
+          ExpressionAttributeValues: { ':mark': unreachableKey(mark.tenantId), ':at': mark.at },
         }),
       );
       return true;
@@ -211,13 +212,27 @@ export class DynamoNotificationStore implements NotificationStore {
       new QueryCommand({
         TableName: this.tableName,
         IndexName: tables.notifications.indexes[1].indexName,
-        KeyConditionExpression: 'unreachableTenantId = :tenant',
-        ExpressionAttributeValues: { ':tenant': tenantId },
+        KeyConditionExpression: 'attentionKey = :mark',
+        ExpressionAttributeValues: { ':mark': unreachableKey(tenantId) },
         ScanIndexForward: false,
         Limit: limit,
       }),
     );
     return Items.map(withoutOwner) as Notification[];
+  }
+
+  async waitingInOutbox(shard: number, range: { from?: string; before: string }, limit: number, after?: string): Promise<{ notices: Notification[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tables.notifications.indexes[1].indexName,
+        KeyConditionExpression: 'attentionKey = :mark AND attentionAt BETWEEN :from AND :before',
+        ExpressionAttributeValues: { ':mark': `outbox#${shard}`, ':from': range.from ?? '0', ':before': range.before },
+        Limit: limit,
+        ...(after && { ExclusiveStartKey: JSON.parse(after) as Record<string, unknown> }),
+      }),
+    );
+    return { notices: Items.map(withoutOwner) as Notification[], ...(LastEvaluatedKey && { next: JSON.stringify(LastEvaluatedKey) }) };
   }
 
   async countUnreachable(tenantId: string, campaignId: string): Promise<number> {
@@ -229,10 +244,10 @@ export class DynamoNotificationStore implements NotificationStore {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: tables.notifications.indexes[1].indexName,
-          KeyConditionExpression: 'unreachableTenantId = :tenant',
+          KeyConditionExpression: 'attentionKey = :mark',
           FilterExpression: '#params.#campaignId = :campaign',
           ExpressionAttributeNames: { '#params': 'params', '#campaignId': 'campaignId' },
-          ExpressionAttributeValues: { ':tenant': tenantId, ':campaign': campaignId },
+          ExpressionAttributeValues: { ':mark': unreachableKey(tenantId), ':campaign': campaignId },
           Select: 'COUNT',
           ExclusiveStartKey: startKey,
         }),
@@ -260,7 +275,7 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :failed, #deliveries.#c.#failedAt = :at, #deliveries.#c.#reason = :reason',
+        update: `SET #channels.#c = :failed, #deliveries.#c.#failedAt = :at, #deliveries.#c.#reason = :reason${claim === undefined ? ' REMOVE attentionKey, attentionAt' : ''}`,
         condition: claim === undefined ? '#channels.#c = :queued' : '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
         names: { '#failedAt': 'failedAt', '#reason': 'reason', ...(claim !== undefined && { '#claim': 'claim' }) },
         values: { ':failed': 'failed', ':at': failed.at, ':reason': failed.reason.slice(0, 200), ...(claim === undefined ? { ':queued': 'queued' } : { ':sending': 'sending', ':claim': claim }) },
@@ -270,7 +285,7 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 
   dropQueuedChannel(key: NoticeKey, channel: OutboundChannel): Promise<boolean> {
-    return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
+    return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c, attentionKey, attentionAt', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
   }
 
   async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<(NoticeKey & { channel: OutboundChannel }) | undefined> {
