@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
-import { outboxSweep } from '#use-cases/notice-sms';
+import { outboxSweep } from '#ports/delivery-queue';
 import { scheduleNames } from '#use-cases/schedule-names';
 import { startLocalRuntime, repositoryRoot } from './runtime.ts';
 import { groupedSecret, staffCodeNow } from './staff-code.ts';

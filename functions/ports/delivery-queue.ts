@@ -60,6 +60,21 @@ export const senderSettings = {
   maxReceives: 5,
 } as const;
 
+/** The outbox sweeper's settings (decision 54), shared by the job, the CDK's recurring schedule and `npm start`. */
+export const outboxSweep = {
+  /**
+   * A delivery still `queued` this long after it was marked lost its message (its writer died
+   * between the write and the enqueue). Longer than a city's start takes to drain at the sender's
+   * rate (50,000 at 20 a second: 42 minutes), so the sweeper rarely enqueues what is still queued.
+   */
+  waitedMinutes: 120,
+  /** Older marks are left alone (a delivery whose application has gone, which no sender settles). */
+  lookBackDays: 7,
+  pageSize: 100,
+  /** How often it runs: a recurring schedule in AWS, a chain of one-time schedules locally. */
+  everyMinutes: 15,
+} as const;
+
 /** A message's body as sent: the JSON of the delivery. */
 export const deliveryMessageBody = (message: DeliveryMessage): string => JSON.stringify({ applicationId: message.applicationId, notificationId: message.notificationId, channel: message.channel });
 

@@ -7,7 +7,7 @@ import { policyOf } from '#domain/policy';
 import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
 import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '#ports/dependencies';
-import type { DeliveryMessage } from '#ports/delivery-queue';
+import { outboxSweep, type DeliveryMessage } from '#ports/delivery-queue';
 import { unlimitedBudget, type JobBudget, type JobTask } from '#ports/scheduler';
 import type { NoticeKey, ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
@@ -249,20 +249,7 @@ export async function recordReceipts(
   return updated;
 }
 
-/** The outbox sweeper's settings (decision 54). */
-export const outboxSweep = {
-  /**
-   * A delivery still `queued` this long after it was written lost its message (its writer died
-   * between the write and the enqueue). Longer than a city's start takes to drain at the sender's
-   * rate (50,000 at 20 a second: 42 minutes), so the sweeper rarely enqueues what is still in the queue.
-   */
-  waitedMinutes: 120,
-  /** Older marks are left alone (a delivery whose application has gone, which no sender settles). */
-  lookBackDays: 7,
-  pageSize: 100,
-  /** How often the local runtime sweeps (in AWS a recurring schedule would). */
-  everyMinutes: 15,
-} as const;
+export { outboxSweep };
 
 /**
  * The outbox sweeper (decision 54): finds, through the sparse outbox mark of the `byAttention`
