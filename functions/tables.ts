@@ -164,6 +164,17 @@ const notifications = {
       partitionKey: { name: 'providerMessageId', type: 'S' },
       projection: 'KEYS_ONLY',
     },
+    {
+      // Sparse: the notices that need someone's attention (decision 55), one index for both kinds
+      // because CloudFormation adds one index per table update. `outbox#<shard>`: a delivery
+      // `queued` since `attentionAt` (the mark goes when a sender claims it), which the outbox
+      // sweeper enqueues again when it waited too long; `unreachable#<tenantId>`: a notice every
+      // channel of which failed, the department's list of parents to call, newest first.
+      indexName: 'byAttention',
+      partitionKey: { name: 'attentionKey', type: 'S' },
+      sortKey: { name: 'attentionAt', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   purpose: "A parent's notifications with the channels they went to, each channel's delivery status and record (the outbox of SMS and e-mail).",
 } as const satisfies TableDefinition;

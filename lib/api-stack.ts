@@ -27,7 +27,8 @@ import { FilterPattern, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { aggregationSettings, answerAggregator, smsReceipts, smsSender } from '#functions/jobs/consumers';
-import { senderSettings } from '#ports/delivery-queue';
+import { outboxSweep, senderSettings } from '#ports/delivery-queue';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { authorizer as authorizerDefinition, routes, type Grants, type RouteDefinition, type TableAccess } from '#http/routes';
 import { grantsOf } from '#http/audit-actions';
@@ -200,6 +201,22 @@ export class ApiStack extends Stack {
         resources: [...jobFunctions.values()].map((fn) => fn.functionArn),
       }),
     );
+
+    // The outbox sweeper (decision 55): a recurring schedule of its job, in the jobs' group, with
+    // the jobs' role, retries and dead-letter queue (the job is idempotent: a double run is harmless).
+    new CfnSchedule(this, 'OutboxSweepSchedule', {
+      groupName: scheduling.scheduleGroupName,
+      description: 'Enqueue again the SMS deliveries still queued long after their notice was written',
+      scheduleExpression: `rate(${outboxSweep.everyMinutes} minutes)`,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: jobFunctions.get('outbox-sweep')!.functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: JSON.stringify({ kind: 'outbox-sweep' }),
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 600 },
+        deadLetterConfig: { arn: scheduling.deadLetterQueueArn },
+      },
+    });
 
     // The outbox's consumers (decision 53). The sender: fed by the delivery queue in batches of
     // 10, failures reported per message; its reserved concurrency and the rate it paces itself to

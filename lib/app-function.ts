@@ -199,7 +199,7 @@ export class AppFunction extends NodejsFunction {
    */
   bindDeliveryQueue(queue: { readonly arn: string; readonly url: string }, access: 'enqueue' | 'consume'): this {
     this.addEnvironment('DELIVERY_QUEUE_URL', queue.url);
-    this.addToRolePolicy(new PolicyStatement({ actions: access === 'enqueue' ? ['sqs:SendMessage'] : ['sqs:ChangeMessageVisibility'], resources: [queue.arn] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: access === 'enqueue' ? ['sqs:SendMessage'] : ['sqs:ChangeMessageVisibility', 'sqs:SendMessage'], resources: [queue.arn] }));
     return this;
   }
 

@@ -144,7 +144,7 @@ export function grantChecked(deps: Checked): Checked {
     },
     deliveries: {
       async enqueue(messages) {
-        check((g) => g.deliveries === 'enqueue', 'send to the delivery queue');
+        check((g) => g.deliveries === 'enqueue' || g.deliveries === 'consume', 'send to the delivery queue');
         return deliveries.enqueue(messages);
       },
       async retryLater(receiptHandle, seconds) {

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { outboxSweep } from '#ports/delivery-queue';
+import { scheduleNames } from '#use-cases/schedule-names';
 import { startLocalRuntime, repositoryRoot } from './runtime.ts';
 import { groupedSecret, staffCodeNow } from './staff-code.ts';
 
@@ -20,6 +22,12 @@ const runtime = await startLocalRuntime({ port, data: dataDir, seed: { applicati
   console.error(`kezek: could not start: ${error.message}`);
   process.exit(1);
 });
+
+// The outbox sweeper (decision 55) runs every 15 minutes: the first sweep now, each scheduling the next.
+{
+  const at = runtime.clock.now().toISOString();
+  await runtime.scheduler.scheduleOnce({ name: scheduleNames.outboxSweep(at), at, task: { kind: 'outbox-sweep', repeatMinutes: outboxSweep.everyMinutes } });
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -2,7 +2,8 @@ import { actionRules, type ActionKind, type TransitionPlan } from './application
 import type { Application } from './application.ts';
 import type { SmsKind } from './sms.ts';
 
-export type NotificationChannel = 'cabinet' | 'sms' | 'email';
+/** `sms2`: the same SMS tried once on the parent's second phone after the first phone failed. */
+export type NotificationChannel = 'cabinet' | 'sms' | 'sms2' | 'email';
 /**
  * A channel's delivery (decision 53, the outbox): `queued` when the notice is written (in the same
  * transaction or batch), `sending` once a sender has claimed it, `sent` once the provider took it,
@@ -10,7 +11,10 @@ export type NotificationChannel = 'cabinet' | 'sms' | 'email';
  */
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'pending';
 /** The channels that leave the cabinet, each delivered through the outbox. */
-export type OutboundChannel = 'sms' | 'email';
+export type OutboundChannel = 'sms' | 'sms2' | 'email';
+export const outboundChannels: readonly OutboundChannel[] = ['sms', 'sms2', 'email'];
+/** The SMS channels: the first phone, and the second one a failed first SMS is tried on. */
+export const isSmsChannel = (channel: OutboundChannel): channel is 'sms' | 'sms2' => channel === 'sms' || channel === 'sms2';
 
 /**
  * The record of one channel's delivery beside its status: who claimed it and when (a claim older
@@ -27,6 +31,8 @@ export interface DeliveryRecord {
   readonly failedAt?: string;
   /** Why it failed, in the provider's words (never the phone number). */
   readonly reason?: string;
+  /** The application the delivery's message named (a campaign notice names none itself): a retry on another channel names it again. */
+  readonly applicationId?: string;
 }
 
 /** What a notice tells about: a transition, a registration, a campaign's start or reminder, a new phone. One closed list: every text table keyed by it is exhaustive. */
@@ -49,6 +55,11 @@ export interface Notification {
   readonly channels: Readonly<Partial<Record<NotificationChannel, DeliveryStatus>>>;
   /** Each outbound channel's delivery record (written with the notice, so later updates set its fields). */
   readonly deliveries?: Readonly<Partial<Record<OutboundChannel, DeliveryRecord>>>;
+  /** When every channel that leaves the cabinet had failed: the parent is on the department's list to call. */
+  readonly unreachableAt?: string;
+  /** The sparse index of notices that need attention (decision 55): see `outboxMark` and `unreachableMark`. */
+  readonly attentionKey?: string;
+  readonly attentionAt?: string;
   readonly read: boolean;
 }
 
@@ -74,6 +85,30 @@ export function channelsOfNewNotice(kind: Notification['kind'], at: string): Pic
   return { channels: { cabinet: 'delivered', sms: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 } } };
 }
 
+/** Shards of the outbox mark: a campaign start marks tens of thousands of notices at once, spread over this many index partitions. */
+export const outboxShards = 16;
+
+/** The outbox mark's shard of a notice: a stable hash (FNV-1a) of its keys. */
+export function outboxShard(recipientIin: string, notificationId: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${recipientIin}#${notificationId}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash % outboxShards;
+}
+
+/** The mark of a notice with a delivery `queued` since `at` (removed when a sender claims it): what the outbox sweeper finds. */
+export function outboxMark(key: Pick<Notification, 'recipientIin' | 'notificationId'>, at: string): { attentionKey: string; attentionAt: string } {
+  return { attentionKey: `outbox#${outboxShard(key.recipientIin, key.notificationId)}`, attentionAt: at };
+}
+
+/** The mark of a notice that reached its parent on no channel: the department's list to call. */
+export const unreachableKey = (tenantId: string) => `unreachable#${tenantId}`;
+
+/** A new notice with its outbox mark when one of its deliveries is `queued` (marked at `at`, default its creation). */
+export function withOutboxMark<N extends Notification>(notice: N, at: string = notice.createdAt): N {
+  const queued = Object.values(notice.channels).includes('queued');
+  return queued ? { ...notice, ...outboxMark(notice, at) } : notice;
+}
+
 /**
  * Whether a sender may claim a channel's delivery now: it is `queued`, or `sending` under a claim
  * older than `staleBefore` (its sender died between the claim and its record; the one window in
@@ -86,13 +121,30 @@ export function isClaimable(notice: Pick<Notification, 'channels' | 'deliveries'
   return status === 'sending' && claimedAt !== undefined && claimedAt < staleBefore;
 }
 
+/**
+ * The channel a failed delivery is tried on next: an SMS that failed on the first phone goes once
+ * to the second phone, if the parent gave one; nothing else is tried again.
+ */
+export function fallbackOf(channel: OutboundChannel, contacts: { readonly secondPhone?: string | undefined }): OutboundChannel | undefined {
+  return channel === 'sms' && contacts.secondPhone ? 'sms2' : undefined;
+}
+
+/**
+ * Whether a notice reached the parent on no channel that leaves the cabinet: it had at least one,
+ * and every one of them ended `failed` (none still queued, being sent, sent or delivered).
+ */
+export function isUnreachable(notice: Pick<Notification, 'channels'>): boolean {
+  const outbound = outboundChannels.map((channel) => notice.channels[channel]).filter((status) => status !== undefined);
+  return outbound.length > 0 && outbound.every((status) => status === 'failed');
+}
+
 /** Seconds before the next attempt of a delivery that failed `attempts` times: 30 s doubling, at most 15 min. */
 export function deliveryBackoffSeconds(attempts: number): number {
   return Math.min(900, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
 function notification(application: Application, kind: Notification['kind'], at: string, params: Notification['params']): Notification {
-  return {
+  return withOutboxMark({
     recipientIin: application.applicantIin,
     notificationId: `${at}#${application.applicationId}#${kind}`,
     tenantId: application.tenantId,
@@ -102,7 +154,7 @@ function notification(application: Application, kind: Notification['kind'], at: 
     params: { childName: application.childName, ...params },
     ...channelsOfNewNotice(kind, at),
     read: false,
-  };
+  });
 }
 
 /** The parent's notice of a transition (SPEC rule 12: nothing happens without their knowledge). */

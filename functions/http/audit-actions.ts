@@ -50,6 +50,8 @@ export const auditActions = {
   'staff-start-campaign': { action: 'campaign.start', record: { type: 'campaign', param: 'campaignId' } },
   'staff-cancel-campaign': { action: 'campaign.cancel', record: { type: 'campaign', param: 'campaignId' } },
   'staff-campaign-dashboard': 'not-audited',
+  // Names and phones of parents to call: a read of personal data.
+  'staff-unreachable-parents': { action: 'parent.list-unreachable' },
   'staff-create-export': { action: 'export.create', record: { type: 'export', result: (body) => body?.export?.exportId } },
   'staff-get-export': 'not-audited',
   'staff-accounts': { action: 'staff-account.list' },

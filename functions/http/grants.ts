@@ -29,7 +29,8 @@ export interface Grants {
   readonly viewerAddress?: boolean;
   /**
    * The outbox's delivery queue (SQS in AWS, decision 53): `enqueue` sends deliveries to it
-   * (`sqs:SendMessage`); `consume` is the sender's (receive, delete, change visibility: the backoff).
+   * (`sqs:SendMessage`); `consume` is the sender's (receive, delete, change visibility: the backoff;
+   * and send, for the second phone's delivery after the first failed).
    */
   readonly deliveries?: 'enqueue' | 'consume';
   /** Publishes on the announcements topic (SNS in AWS). */

@@ -401,6 +401,11 @@ export const fieldMessages = {
     ru: 'Укажите телефон в формате +7XXXXXXXXXX.',
     en: 'Write the phone as +7XXXXXXXXXX.',
   },
+  second_phone_same: {
+    kk: 'Екінші телефон біріншісінен өзгеше болуы керек.',
+    ru: 'Второй телефон должен отличаться от первого.',
+    en: 'The second phone must differ from the first.',
+  },
   cursor_invalid: {
     kk: 'Бет сілтемесі бүлінген: тізімді басынан ашыңыз.',
     ru: 'Ссылка на страницу повреждена: откройте список с начала.',

@@ -464,6 +464,26 @@ export const campaignPreviewResponse = lazy(() => z.object({
 const count = lazy(() => z.number().int());
 const dashboardOption = lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));
 
+/** The parents a notice reached on no channel, optionally of one campaign. */
+export const unreachableQuery = lazy(() => z.strictObject({ campaignId: idSchemas.entity.optional() }));
+
+export const unreachableResponse = lazy(() => z.object({
+  parents: z.array(z.object({
+    notificationId: z.string(),
+    kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
+    createdAt: z.string(),
+    unreachableAt: z.string(),
+    applicationId: z.string(),
+    campaignId: z.string().optional(),
+    childName: z.string().optional(),
+    parentName: z.string(),
+    /** In full: the list is for the roles that call parents back, and every view of it is audited. */
+    phone: z.string(),
+    secondPhone: z.string().optional(),
+    channels: z.record(z.string(), z.string()),
+  })),
+}));
+
 export const campaignDashboardQuery = lazy(() => z.strictObject({
   /** Only answers whose first-choice kindergarten is in this district. */
   district: idSchemas.entity.optional(),
@@ -478,7 +498,11 @@ export const campaignDashboardQuery = lazy(() => z.strictObject({
 export const campaignDashboardResponse = lazy(() => z.object({
   campaign: campaignView(),
   /** `pending` = in scope − confirmed − stopped (what still waits for a parent). */
-  progress: z.object({ inScope: count(), applicants: count(), confirmed: count(), pending: count(), stopped: count(), restored: count() }),
+  progress: z.object({
+    inScope: count(), applicants: count(), confirmed: count(), pending: count(), stopped: count(), restored: count(),
+    /** Parents whom a message of the campaign reached on no channel (every SMS and e-mail failed): someone should call them. */
+    unreachable: count(),
+  }),
   /** Kazakhstan dates with what happened that day. */
   byDay: z.array(z.object({ date: isoDate(), confirmed: count(), stopped: count(), restored: count() })),
   filter: z.object({ district: z.string().optional(), cohort: z.number().int().optional() }),
@@ -604,6 +628,22 @@ export const notificationsResponse = lazy(() => z.object({
 }));
 
 export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) }));
+/** The cabinet's contacts: the message language and the second phone (absent: removed). */
+export const contactsRequest = lazy(() => z.strictObject({
+  language: z.enum(['kk', 'ru', 'en']),
+  secondPhone: phone().optional(),
+}));
+
+export const contactsResponse = lazy(() => z.object({
+  contacts: z.object({
+    language: z.enum(['kk', 'ru', 'en']),
+    languageChosen: z.boolean(),
+    /** The first phone, masked (e.g. `+7 7** *** **34`). */
+    phone: z.string(),
+    secondPhone: z.string().optional(),
+  }),
+}));
+
 export const markReadResponse = lazy(() => z.object({ marked: z.number().int() }));
 
 /** The audit trail's record types (`functions/domain/audit.ts`). */

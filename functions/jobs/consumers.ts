@@ -24,6 +24,7 @@ export const smsSender = {
     sms: true,
     // Holds a delivery that slipped outside the SMS hours for the morning (a `notice-sms` job).
     scheduler: true,
+    // Consumes the queue, and enqueues the second phone's delivery after the first phone failed.
     deliveries: 'consume',
   },
   timeoutSeconds: senderSettings.timeoutSeconds,
@@ -32,8 +33,9 @@ export const smsSender = {
 export const smsReceipts = {
   name: 'sms-receipts',
   handler: 'sms-receipts',
-  summary: "Record SNS's SMS delivery receipts: each delivery sent → delivered or failed, with the time",
-  grants: { tables: { notifications: 'readWrite' } },
+  summary: "Record SNS's SMS delivery receipts: each delivery sent → delivered or failed, with the time; a failed first phone's SMS is enqueued for the second phone",
+  // A failed SMS is tried on the second phone (the account names it): a new delivery enqueued.
+  grants: { tables: { notifications: 'readWrite', accounts: 'read' }, deliveries: 'enqueue' },
   timeoutSeconds: 30,
 } as const satisfies ConsumerDefinition;
 

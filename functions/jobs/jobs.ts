@@ -87,6 +87,13 @@ export const jobs = [
     timeoutSeconds: 10,
   },
   {
+    kind: 'outbox-sweep',
+    handler: 'job-outbox-sweep',
+    summary: 'Enqueue again the deliveries still queued long after their notice was written (the writer died before its enqueue): through the outbox mark of the byAttention index, chunked by shard',
+    grants: { tables: { notifications: 'read', tenants: 'read' }, deliveries: 'enqueue', scheduler: true, enqueues: ['outbox-sweep'] },
+    timeoutSeconds: 300,
+  },
+  {
     kind: 'export',
     handler: 'job-export',
     summary: 'Write a CSV export (anonymised answers or the aggregates) to the exports bucket, with its progress',

@@ -5,7 +5,7 @@
  * does. A message names the delivery, never the parent: the application that names them (no IIN,
  * no phone number in a queue).
  */
-import type { OutboundChannel } from '#domain/notification';
+import { outboundChannels, type OutboundChannel } from '#domain/notification';
 
 export interface DeliveryMessage {
   readonly applicationId: string;
@@ -60,13 +60,28 @@ export const senderSettings = {
   maxReceives: 5,
 } as const;
 
+/** The outbox sweeper's settings (decision 55), shared by the job, the CDK's recurring schedule and `npm start`. */
+export const outboxSweep = {
+  /**
+   * A delivery still `queued` this long after it was marked lost its message (its writer died
+   * between the write and the enqueue). Longer than a city's start takes to drain at the sender's
+   * rate (50,000 at 20 a second: 42 minutes), so the sweeper rarely enqueues what is still queued.
+   */
+  waitedMinutes: 120,
+  /** Older marks are left alone (a delivery whose application has gone, which no sender settles). */
+  lookBackDays: 7,
+  pageSize: 100,
+  /** How often it runs: a recurring schedule in AWS, a chain of one-time schedules locally. */
+  everyMinutes: 15,
+} as const;
+
 /** A message's body as sent: the JSON of the delivery. */
 export const deliveryMessageBody = (message: DeliveryMessage): string => JSON.stringify({ applicationId: message.applicationId, notificationId: message.notificationId, channel: message.channel });
 
 export function parseDeliveryMessage(body: string): DeliveryMessage {
   const parsed = JSON.parse(body) as Partial<DeliveryMessage>;
-  if (typeof parsed.applicationId !== 'string' || typeof parsed.notificationId !== 'string' || (parsed.channel !== 'sms' && parsed.channel !== 'email')) {
+  if (typeof parsed.applicationId !== 'string' || typeof parsed.notificationId !== 'string' || !outboundChannels.includes(parsed.channel as OutboundChannel)) {
     throw new Error('not a delivery message');
   }
-  return { applicationId: parsed.applicationId, notificationId: parsed.notificationId, channel: parsed.channel };
+  return { applicationId: parsed.applicationId, notificationId: parsed.notificationId, channel: parsed.channel as OutboundChannel };
 }

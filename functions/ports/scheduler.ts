@@ -53,7 +53,13 @@ export type JobTask =
   | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart }
   | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string }
   /** The SMS copy of a notice, held for the tenant's SMS hours; the application names the parent (no IIN in a schedule). */
-  | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string };
+  | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string }
+  /**
+   * The outbox sweeper (decision 55): deliveries `queued` too long are enqueued again. `part` is
+   * where a handed-over sweep goes on (a shard, and the mark time it had reached: no parent in
+   * it); `repeatMinutes` makes the sweep schedule its next run (the local runtime's chain).
+   */
+  | { readonly kind: 'outbox-sweep'; readonly part?: { readonly n: number; readonly startedAt: string; readonly shard: number; readonly from?: string }; readonly repeatMinutes?: number };
 
 export type JobKind = JobTask['kind'];
 

@@ -285,8 +285,10 @@ export interface ParentAccount {
   readonly displayName: string;
   /** How many times staff changed the phone (absent = 0): a change is conditional on it. */
   readonly phoneVersion?: number;
-  /** The language the parent reads SMS in, once they chose one; else their application's. */
+  /** The language the parent reads SMS and e-mail in, once they chose one in the cabinet; else their application's. */
   readonly language?: Language;
+  /** A second phone (`+7XXXXXXXXXX`) a failed SMS is tried on once; never logged. */
+  readonly secondPhone?: string;
 }
 
 /** Staff replace a parent's phone, audited on the application they acted through. */
@@ -330,6 +332,11 @@ export interface AccountStore {
   getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
+  /**
+   * The parent's own contacts, set in the cabinet: the message language, and the second phone
+   * (absent: removed). Only on an existing parent account; false (nothing written) otherwise.
+   */
+  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string }): Promise<boolean>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
   /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
   replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;
@@ -423,8 +430,32 @@ export interface NotificationStore {
    * another sender has it or it has gone (sent, delivered, failed): nothing is to be sent then.
    */
   claimDelivery(notification: NoticeKey, channel: OutboundChannel, claim: { readonly id: string; readonly at: string; readonly staleBefore: string }): Promise<boolean>;
-  /** `sending` under `claim` → `sent`, with the provider's message id (receipts find the delivery by it). False if the claim was lost. */
-  recordSent(notification: NoticeKey, channel: OutboundChannel, claim: string, sent: { readonly messageId: string; readonly at: string }): Promise<boolean>;
+  /**
+   * `sending` under `claim` → `sent`, with the provider's message id (receipts find the delivery by
+   * it) and the application the delivery message named (a retry on another channel names it). False if the claim was lost.
+   */
+  recordSent(notification: NoticeKey, channel: OutboundChannel, claim: string, sent: { readonly messageId: string; readonly at: string; readonly applicationId?: string }): Promise<boolean>;
+  /**
+   * A failed delivery tried once on another channel (the second phone): `to` written `queued`, in
+   * one conditional write, only while `from` is `failed` and `to` was never written. False
+   * otherwise (another receipt or sender did it already: no duplicate).
+   */
+  queueFallback(notification: NoticeKey, from: OutboundChannel, to: OutboundChannel, queued: { readonly at: string; readonly applicationId: string }): Promise<boolean>;
+  /**
+   * Marks a notice that reached the parent on no channel (every delivery failed) for the
+   * department's list of parents to call; once (false when it was marked already).
+   */
+  markUnreachable(notification: NoticeKey, mark: { readonly tenantId: string; readonly at: string }): Promise<boolean>;
+  /** The department's notices that reached their parent on no channel, newest first, at most `limit`. */
+  unreachable(tenantId: string, limit: number): Promise<Notification[]>;
+  /**
+   * The notices of one outbox shard with a delivery `queued` since `from` (inclusive) to `before`
+   * (their writer may have died before enqueuing it), oldest first: a page of at most `limit`, and
+   * the cursor of the next (opaque, and naming a parent: kept in memory, never in a job's task).
+   */
+  waitingInOutbox(shard: number, range: { readonly from?: string; readonly before: string }, limit: number, after?: string): Promise<{ notices: Notification[]; next?: string }>;
+  /** How many of the department's notices of one campaign reached their parent on no channel (the dashboard's count). */
+  countUnreachable(tenantId: string, campaignId: string): Promise<number>;
   /** `sending` under `claim` → `queued` again (the provider failed; the queue brings it back later). */
   releaseClaim(notification: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean>;
   /** `queued`, or `sending` under `claim` → `failed`, with the time and the reason (never a phone number). */
@@ -435,7 +466,7 @@ export interface NotificationStore {
    * The provider's receipt for a message: its delivery, found by the message id, `sent` → `delivered`
    * or `failed` with the time. Returns the notice it updated, or undefined (unknown id, or already settled).
    */
-  recordReceipt(receipt: { readonly messageId: string; readonly status: 'delivered' | 'failed'; readonly at: string; readonly reason?: string }): Promise<NoticeKey | undefined>;
+  recordReceipt(receipt: { readonly messageId: string; readonly status: 'delivered' | 'failed'; readonly at: string; readonly reason?: string }): Promise<(NoticeKey & { readonly channel: OutboundChannel }) | undefined>;
 }
 
 export type NoticeKey = Pick<Notification, 'recipientIin' | 'notificationId'>;

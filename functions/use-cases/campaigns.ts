@@ -16,7 +16,7 @@ import {
 } from '#domain/campaign';
 import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
-import { channelsOfNewNotice, notificationForTransition, type Notification } from '#domain/notification';
+import { channelsOfNewNotice, notificationForTransition, withOutboxMark, type Notification } from '#domain/notification';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
 import { unlimitedBudget, type JobBudget, type JobTask, type StartPart } from '#ports/scheduler';
@@ -141,7 +141,13 @@ export async function cancelCampaign(deps: Pick<Dependencies, 'campaigns' | 'sch
   return { ...campaign, status: 'cancelled' };
 }
 
-const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'campaign_started' | 'campaign_reminder', suffix: string): Notification => ({
+/**
+ * A campaign notice of one parent. `via` is the application that names them to the sender (kept
+ * on the delivery, so the outbox sweeper can enqueue it again) and the time it is written (its
+ * outbox mark: a reminder is written weeks after `createdAt`).
+ */
+const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'campaign_started' | 'campaign_reminder', suffix: string, via: { applicationId: string; at: Date }): Notification => {
+  const notice: Notification = {
   recipientIin,
   // Deterministic: a job run twice writes the same notice once (the put is conditional).
   notificationId: `${campaign.startsAt}#${campaign.campaignId}#${kind}${suffix}`,
@@ -153,7 +159,10 @@ const campaignNotification = (campaign: Campaign, recipientIin: string, kind: 'c
   // Written with its SMS queued (the outbox): the sender takes it from the queue (decision 53).
   ...channelsOfNewNotice(kind, campaign.startsAt),
   read: false,
-});
+  };
+  const sms = notice.deliveries?.sms;
+  return withOutboxMark(sms ? { ...notice, deliveries: { sms: { ...sms, applicationId: via.applicationId } } } : notice, via.at.toISOString());
+};
 
 /** The applicants of some applications, each with one of their applications (it names them to the SMS job). */
 function byApplicant(applications: Iterable<Application>): Map<string, Application> {
@@ -195,7 +204,7 @@ export async function runCampaignStart(
     const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
     const applicantOf = byApplicant(scope);
     const { mine, owned } = await deps.notifications.claimOnce(
-      [...applicantOf].map(([iin, application]) => ({ notification: campaignNotification(campaign, iin, 'campaign_started', ''), owner: application.applicationId })),
+      [...applicantOf].map(([iin, application]) => ({ notification: campaignNotification(campaign, iin, 'campaign_started', '', { applicationId: application.applicationId, at: now }), owner: application.applicationId })),
     );
     // Each notice this page owns is written with its SMS queued (the outbox); a retried page
     // enqueues them again, which sends none twice: the sender claims each delivery once.
@@ -260,7 +269,7 @@ export async function runCampaignReminder(
   do {
     const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, reminderPageSize);
     const applicants = byApplicant(page.applications);
-    const notices = [...applicants.keys()].map((iin) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`));
+    const notices = [...applicants].map(([iin, application]) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`, { applicationId: application.applicationId, at: now }));
     const written = await deps.notifications.putOnce(notices);
     // Every notice of the page, also those a crashed attempt wrote: the sender skips one already sent.
     await deliverNoticeSms(deps, task.tenantId, withApplications(notices, applicants), now);

@@ -14,15 +14,17 @@ import { campaignView, cohortsOf } from './campaigns.ts';
  * with the number of kindergartens.
  */
 export async function campaignDashboard(
-  deps: Pick<Dependencies, 'campaigns' | 'surveys' | 'kindergartens' | 'tenants'>,
+  deps: Pick<Dependencies, 'campaigns' | 'surveys' | 'kindergartens' | 'tenants' | 'notifications'>,
   input: { tenantId: string; campaignId: string; filter: { district?: string; cohort?: number }; map: { tileUrl: string | null; attribution: string | null } },
 ) {
   const slice = sliceOf(input.filter);
-  const [campaign, tenant, kindergartens, slices] = await Promise.all([
+  const [campaign, tenant, kindergartens, slices, unreachable] = await Promise.all([
     deps.campaigns.get(input.tenantId, input.campaignId),
     deps.tenants.get(input.tenantId),
     deps.kindergartens.listByTenant(input.tenantId),
     deps.surveys.slices(pendingKey(input.tenantId, input.campaignId), [slice]),
+    // Parents the campaign's messages reached on no channel (the list to call is the operators' route).
+    deps.notifications.countUnreachable(input.tenantId, input.campaignId),
   ]);
   if (!campaign) throw new NotFoundError(input.campaignId);
   const cohorts = cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b);
@@ -53,6 +55,7 @@ export async function campaignDashboard(
       pending: running ? Math.max(0, counts.inScope - counts.confirmed - counts.stopped) : 0,
       stopped: counts.stopped,
       restored: counts.restored,
+      unreachable,
     },
     byDay: campaignByDay(campaign),
     filter: input.filter,

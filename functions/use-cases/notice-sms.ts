@@ -1,14 +1,15 @@
 import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
-import { deliveryBackoffSeconds, hasSms, isClaimable, smsKindOfNotice, type Notification } from '#domain/notification';
+import { deliveryBackoffSeconds, outboxShards, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, type Notification, type OutboundChannel } from '#domain/notification';
+import { messageLanguage } from '#domain/contacts';
 import { policyOf } from '#domain/policy';
 import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
 import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '#ports/dependencies';
-import type { DeliveryMessage } from '#ports/delivery-queue';
-import type { JobTask } from '#ports/scheduler';
-import type { ParentAccount } from '#ports/stores';
+import { outboxSweep, type DeliveryMessage } from '#ports/delivery-queue';
+import { unlimitedBudget, type JobBudget, type JobTask } from '#ports/scheduler';
+import type { NoticeKey, ParentAccount } from '#ports/stores';
 import { forEachLimited } from '#functions/concurrency';
 import { scheduleNames } from './schedule-names.ts';
 
@@ -106,13 +107,15 @@ export async function sendHeldNoticeSms(
   const application = await deps.applications.get(task.applicationId);
   if (!application) return 'nothing to do';
   const notice = await deps.notifications.get(application.applicantIin, task.notificationId);
-  if (!notice || notice.channels.sms !== 'queued') return 'nothing to do';
+  // The first phone's SMS, or the second phone's after the first failed (the same job holds either).
+  const queued = outboundChannels.filter((channel) => notice?.channels[channel] === 'queued');
+  if (!notice || queued.length === 0) return 'nothing to do';
   const at = smsSendableAt(now, (await smsSettingsOf(deps, application.tenantId)).hours);
   if (at.getTime() > now.getTime()) {
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
     return 'held';
   }
-  await deps.deliveries.enqueue([smsDelivery({ notice, application })]);
+  await deps.deliveries.enqueue(queued.map((channel) => ({ ...smsDelivery({ notice, application }), channel })));
   return 'enqueued';
 }
 
@@ -148,13 +151,14 @@ const permanent = (error: unknown) => error instanceof Error && (error.name === 
  * skipped. The one window for a duplicate is a crash between the provider taking the message and
  * the record of it: the claim then goes stale and the message, redelivered, is sent again.
  */
-export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
-  if (message.channel !== 'sms') return { outcome: 'skipped' };
+export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants' | 'deliveries'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  if (!isSmsChannel(message.channel)) return { outcome: 'skipped' };
+  const channel = message.channel;
   const application = await deps.applications.get(message.applicationId);
   if (!application) return { outcome: 'skipped' };
   const notice = await deps.notifications.get(application.applicantIin, message.notificationId);
   const staleBefore = new Date(now.getTime() - attempt.claimTimeoutMs).toISOString();
-  if (!notice || !hasSms(notice) || !isClaimable(notice, 'sms', staleBefore)) return { outcome: 'skipped' };
+  if (!notice || !hasSms(notice) || !isClaimable(notice, channel, staleBefore)) return { outcome: 'skipped' };
   const settings = await smsSettingsOf(deps, application.tenantId);
   const at = smsSendableAt(now, settings.hours);
   if (at.getTime() > now.getTime()) {
@@ -164,35 +168,141 @@ export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applicati
   }
   const account = await deps.accounts.getParent(notice.recipientIin);
   if (!account) {
-    await deps.notifications.dropQueuedChannel(notice, 'sms');
+    await deps.notifications.dropQueuedChannel(notice, channel);
     return { outcome: 'unreachable' };
   }
-  const text = await textOf(deps, { notice, application }, account.language ?? application.language, settings.site);
+  const failure = { applicationId: application.applicationId, tenantId: notice.tenantId, account, now };
+  const phone = channel === 'sms2' ? account.secondPhone : account.phone;
+  if (!phone) {
+    // The parent removed the second phone after the first failed: nothing to try it on.
+    const reason = 'no second phone on file';
+    if (await deps.notifications.recordFailed(notice, channel, undefined, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
+    return { outcome: 'failed', reason };
+  }
+  const text = await textOf(deps, { notice, application }, messageLanguage(account, application.language, 'ru'), settings.site);
   const claim = randomUUID();
-  if (!(await deps.notifications.claimDelivery(notice, 'sms', { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
+  if (!(await deps.notifications.claimDelivery(notice, channel, { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
   let messageId: string;
   try {
-    ({ messageId } = await deps.notifier.sendSms({ phone: account.phone, text }));
+    ({ messageId } = await deps.notifier.sendSms({ phone, text }));
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
     if (permanent(error) || attempt.receiveCount >= attempt.maxReceives) {
-      await deps.notifications.recordFailed(notice, 'sms', claim, { at: now.toISOString(), reason });
+      if (await deps.notifications.recordFailed(notice, channel, claim, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
       return { outcome: 'failed', reason };
     }
-    await deps.notifications.releaseClaim(notice, 'sms', claim);
+    await deps.notifications.releaseClaim(notice, channel, claim);
     return { outcome: 'retry', retryAfterSeconds: deliveryBackoffSeconds(attempt.receiveCount) };
   }
-  await deps.notifications.recordSent(notice, 'sms', claim, { messageId, at: now.toISOString() });
+  await deps.notifications.recordSent(notice, channel, claim, { messageId, at: now.toISOString(), applicationId: application.applicationId });
   return { outcome: 'sent', messageId };
+}
+
+/**
+ * What follows a delivery that ended `failed` (the provider refused it, or its receipt said so):
+ * an SMS that failed on the first phone is tried once on the second (written `queued` on the same
+ * notice with one conditional write, then enqueued: the same claim rules, so never twice); when
+ * nothing is left to try and every channel failed, the notice is marked unreachable for the
+ * department's list of parents to call.
+ */
+export async function afterDeliveryFailed(
+  deps: Pick<Dependencies, 'notifications' | 'deliveries'>,
+  key: NoticeKey,
+  channel: OutboundChannel,
+  context: { readonly applicationId: string; readonly tenantId: string; readonly account: Pick<ParentAccount, 'secondPhone'> | undefined; readonly now: Date },
+): Promise<'fallback' | 'unreachable' | 'nothing'> {
+  const at = context.now.toISOString();
+  const next = fallbackOf(channel, context.account ?? {});
+  if (next) {
+    if (await deps.notifications.queueFallback(key, channel, next, { at, applicationId: context.applicationId })) {
+      await deps.deliveries.enqueue([{ applicationId: context.applicationId, notificationId: key.notificationId, channel: next }]);
+    }
+    return 'fallback';
+  }
+  const notice = await deps.notifications.get(key.recipientIin, key.notificationId);
+  if (notice && isUnreachable(notice) && (await deps.notifications.markUnreachable(key, { tenantId: context.tenantId, at }))) return 'unreachable';
+  return 'nothing';
 }
 
 /**
  * A provider's delivery receipts (SNS SMS delivery-status logs in AWS; the local notifier's
  * simulated ones): each delivery found by its message id goes from `sent` to `delivered` or
- * `failed` with the time. A receipt for an unknown or already settled message changes nothing.
+ * `failed` with the time. A receipt for an unknown or already settled message changes nothing. A
+ * failed one is followed up (`afterDeliveryFailed`): the second phone, or the list of parents to call.
  */
-export async function recordReceipts(deps: Pick<Dependencies, 'notifications'>, receipts: readonly { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }[]): Promise<number> {
+export async function recordReceipts(
+  deps: Pick<Dependencies, 'notifications' | 'accounts' | 'deliveries'>,
+  receipts: readonly { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }[],
+): Promise<number> {
   let updated = 0;
-  for (const receipt of receipts) if (await deps.notifications.recordReceipt(receipt)) updated++;
+  for (const receipt of receipts) {
+    const settled = await deps.notifications.recordReceipt(receipt);
+    if (!settled) continue;
+    updated++;
+    if (receipt.status !== 'failed') continue;
+    const notice = await deps.notifications.get(settled.recipientIin, settled.notificationId);
+    if (!notice) continue;
+    const applicationId = notice.deliveries?.[settled.channel]?.applicationId ?? notice.applicationId;
+    const account = await deps.accounts.getParent(notice.recipientIin);
+    await afterDeliveryFailed(deps, settled, settled.channel, { applicationId, tenantId: notice.tenantId, account, now: new Date(receipt.at) });
+  }
   return updated;
+}
+
+export { outboxSweep };
+
+/**
+ * The outbox sweeper (decision 55): finds, through the sparse outbox mark of the `byAttention`
+ * index (never a scan), the deliveries still `queued` `waitedMinutes` after they were written and
+ * enqueues them again; the sender's claim makes a second message for a delivery harmless. Only in
+ * the tenant's SMS hours (at night the held ones wait for their `notice-sms` job). Chunked by
+ * shard and page; once the budget runs low it hands over with the shard and the mark time it
+ * reached (a page at that time is enqueued again: harmless).
+ */
+export async function sweepOutbox(
+  deps: Pick<Dependencies, 'notifications' | 'deliveries' | 'tenants' | 'scheduler'>,
+  task: Omit<Extract<JobTask, { kind: 'outbox-sweep' }>, 'kind'>,
+  now: Date,
+  budget: JobBudget = unlimitedBudget,
+): Promise<{ enqueued: number; handedOverTo?: number }> {
+  const before = new Date(now.getTime() - outboxSweep.waitedMinutes * 60_000).toISOString();
+  const oldest = new Date(now.getTime() - outboxSweep.lookBackDays * 86_400_000).toISOString();
+  const daytime = new Map<string, boolean>();
+  const inSmsHours = async (tenantId: string) => {
+    if (!daytime.has(tenantId)) daytime.set(tenantId, smsSendableAt(now, (await smsSettingsOf(deps, tenantId)).hours).getTime() <= now.getTime());
+    return daytime.get(tenantId)!;
+  };
+  let part = task.part ?? { n: 0, startedAt: now.toISOString(), shard: 0 };
+  let enqueued = 0;
+  const handOver = async (next: NonNullable<typeof task.part>) => {
+    await deps.scheduler.enqueue({ name: scheduleNames.outboxSweepPart(next.startedAt, next.n), task: { kind: 'outbox-sweep', part: next, ...(task.repeatMinutes && { repeatMinutes: task.repeatMinutes }) } });
+    return { enqueued, handedOverTo: next.n };
+  };
+  while (part.shard < outboxShards) {
+    let after: string | undefined;
+    do {
+      const page = await deps.notifications.waitingInOutbox(part.shard, { from: part.from ?? oldest, before }, outboxSweep.pageSize, after);
+      const messages: DeliveryMessage[] = [];
+      for (const notice of page.notices) {
+        if (!(await inSmsHours(notice.tenantId))) continue;
+        for (const channel of outboundChannels) {
+          if (notice.channels[channel] !== 'queued') continue;
+          const applicationId = notice.deliveries?.[channel]?.applicationId ?? (notice.applicationId !== '-' ? notice.applicationId : undefined);
+          if (applicationId) messages.push({ applicationId, notificationId: notice.notificationId, channel });
+        }
+      }
+      if (messages.length > 0) await deps.deliveries.enqueue(messages);
+      enqueued += messages.length;
+      after = page.next;
+      const reached = page.notices.at(-1)?.attentionAt;
+      if (after && reached && budget.handOver()) return handOver({ n: part.n + 1, startedAt: part.startedAt, shard: part.shard, from: reached });
+    } while (after);
+    part = { n: part.n, startedAt: part.startedAt, shard: part.shard + 1 };
+    if (part.shard < outboxShards && budget.handOver()) return handOver({ ...part, n: part.n + 1 });
+  }
+  if (task.repeatMinutes) {
+    const at = new Date(Date.parse(part.startedAt) + task.repeatMinutes * 60_000).toISOString();
+    await deps.scheduler.scheduleOnce({ name: scheduleNames.outboxSweep(at), at, task: { kind: 'outbox-sweep', repeatMinutes: task.repeatMinutes } });
+  }
+  return { enqueued };
 }

@@ -34,12 +34,15 @@ export const scheduleNames = {
   /** An SMS copy held for the SMS hours: the notice's id holds `#` and `:`, so the name is a digest. */
   noticeSms: (applicationId: string, notificationId: string, at: string) => scheduleName('notice-sms', applicationId, notificationId, epochSeconds(at)),
   export: (exportId: string) => scheduleName('export', exportId),
+  /** One sweep of the outbox per slot (its start time): scheduling the next one twice keeps one. */
+  outboxSweep: (at: string) => scheduleName('outbox-sweep', epochSeconds(at)),
   positions: (tenantId: string, birthYears: readonly number[], reason: string, at: string) => scheduleName('positions', tenantId, birthYears.join('_'), reason, Date.parse(at)),
   /** The n-th continuation of a job that handed over (decision 42): a new name for each, so none is taken for one already run. */
   campaignStartPart: (campaignId: string, n: number) => scheduleName('campaign-start', campaignId, `p${n}`),
   campaignClosePart: (campaignId: string, mode: 'close' | 'cancel', n: number) => scheduleName(mode === 'close' ? 'campaign-close' : 'campaign-cancel', campaignId, `p${n}`),
   campaignReminderPart: (campaignId: string, daysBefore: number, n: number) => scheduleName('campaign-reminder', campaignId, daysBefore, `p${n}`),
   /** `origin` is a digest of the original task (so two recomputes' continuations stay apart). */
+  outboxSweepPart: (startedAt: string, n: number) => scheduleName('outbox-sweep', epochSeconds(startedAt), `p${n}`),
   positionsPart: (tenantId: string, origin: string, n: number) => scheduleName('positions', tenantId, origin, `p${n}`),
 } as const;
 

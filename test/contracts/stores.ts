@@ -185,5 +185,46 @@ export function notificationStoreContract(name: string, store: () => Notificatio
       expect((await store().get(theirs, other.notificationId))?.read).toBe(false);
       expect((await store().get(mine, own.notificationId))?.read).toBe(true);
     });
+
+    it('should queue the second phone once, only after the first failed, and keep the outbox mark until a claim', async () => {
+      // Arrange: a notice written with its SMS queued and its outbox mark
+      const iin = recipient();
+      const at = '2026-10-05T04:00:00.000Z';
+      const queued: Notification = { ...notice(iin, at), channels: { cabinet: 'delivered', sms: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 } }, attentionKey: 'outbox#3', attentionAt: at };
+      await store().putOnce([queued]);
+      const shard = 3;
+      // Act / Assess: no fallback while the first is not failed; the mark is found, then gone with the claim
+      expect(await store().queueFallback(queued, 'sms', 'sms2', { at, applicationId: 'a-1' })).toBe(false);
+      expect((await store().waitingInOutbox(shard, { before: '2026-10-05T05:00:00.000Z' }, 100)).notices.map((n) => n.recipientIin)).toContain(iin);
+      expect(await store().claimDelivery(queued, 'sms', { id: 'c-1', at, staleBefore: '2026-10-05T03:00:00.000Z' })).toBe(true);
+      expect((await store().waitingInOutbox(shard, { before: '2026-10-05T05:00:00.000Z' }, 100)).notices.map((n) => n.recipientIin)).not.toContain(iin);
+      expect(await store().recordFailed(queued, 'sms', 'c-1', { at, reason: 'test' })).toBe(true);
+      // Act / Assess: the second phone queued once (a second receipt changes nothing), with its mark
+      expect(await store().queueFallback(queued, 'sms', 'sms2', { at, applicationId: 'a-1' })).toBe(true);
+      expect(await store().queueFallback(queued, 'sms', 'sms2', { at, applicationId: 'a-1' })).toBe(false);
+      const stored = await store().get(iin, queued.notificationId);
+      expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', sms2: 'queued' });
+      expect(stored?.deliveries?.sms2).toEqual({ queuedAt: at, attempts: 0, applicationId: 'a-1' });
+      expect(stored?.attentionKey).toMatch(/^outbox#\d+$/);
+    });
+
+    it('should mark a notice unreachable once and list it for its tenant only, newest first', async () => {
+      // Arrange
+      const iin = recipient();
+      const tenant = `t-${world().tenant()}`;
+      const older = { ...notice(iin, '2026-10-06T04:00:00.000Z'), params: { campaignId: 'c-9' } };
+      const newer = notice(iin, '2026-10-07T04:00:00.000Z', 'a-3');
+      await store().putOnce([older, newer]);
+      // Act
+      const first = await store().markUnreachable(older, { tenantId: tenant, at: '2026-10-06T05:00:00.000Z' });
+      const again = await store().markUnreachable(older, { tenantId: tenant, at: '2026-10-06T06:00:00.000Z' });
+      await store().markUnreachable(newer, { tenantId: tenant, at: '2026-10-07T05:00:00.000Z' });
+      // Assess
+      expect([first, again]).toEqual([true, false]);
+      expect((await store().unreachable(tenant, 10)).map((n) => n.notificationId)).toEqual([newer.notificationId, older.notificationId]);
+      expect(await store().unreachable(`${tenant}-other`, 10)).toEqual([]);
+      expect(await store().countUnreachable(tenant, 'c-9')).toBe(1);
+      expect((await store().get(iin, older.notificationId))?.unreachableAt).toBe('2026-10-06T05:00:00.000Z');
+    });
   });
 }

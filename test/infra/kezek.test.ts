@@ -917,7 +917,7 @@ describe('the outbox (decision 53)', () => {
     ]);
   });
 
-  it('should let exactly the functions granted the queue send to it, and the sender alone consume it', () => {
+  it('should let exactly the functions granted the queue send to it (the sender and the receipts: the second phone), and the sender alone consume it', () => {
     // Prepare
     const sqsActions = (handler: string) =>
       statementsOfRole(roleLogicalId(stacks.api.functions.get(handler)!.role!))
@@ -927,9 +927,9 @@ describe('the outbox (decision 53)', () => {
     // Act
     const senders = allFunctions.filter(([handler]) => sqsActions(handler).includes('sqs:SendMessage')).map(([handler]) => handler).sort();
     // Assess
-    expect(senders).toEqual(['job-campaign-close', 'job-campaign-reminder', 'job-campaign-start', 'job-notice-sms']);
-    for (const handler of senders) expect(sqsActions(handler)).toEqual(['sqs:SendMessage']);
-    expect(sqsActions('sms-sender')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(senders).toEqual(['job-campaign-close', 'job-campaign-reminder', 'job-campaign-start', 'job-notice-sms', 'job-outbox-sweep', 'sms-receipts', 'sms-sender']);
+    for (const handler of senders.filter((h) => h !== 'sms-sender')) expect(sqsActions(handler)).toEqual(['sqs:SendMessage']);
+    expect(sqsActions('sms-sender')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage', 'sqs:SendMessage']);
     expect(allFunctions.filter(([handler]) => handler !== 'sms-sender' && sqsActions(handler).some((a) => a !== 'sqs:SendMessage'))).toEqual([]);
   });
 
@@ -958,13 +958,35 @@ describe('the outbox (decision 53)', () => {
     ]);
   });
 
-  it('should let the receipt recorder only read and update notices, and send no SMS', () => {
+  it("should let the receipt recorder only read and update notices, read accounts, enqueue the second phone's delivery, and send no SMS", () => {
     // Act
     const statements = statementsOfRole(roleLogicalId(stacks.api.functions.get('sms-receipts')!.role!));
     // Assess
     expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:')).sort()).toEqual(
-      ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
+      [
+        // notifications: read and write
+        'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+        // accounts: read
+        'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query',
+        'sqs:SendMessage',
+      ].sort(),
     );
+  });
+
+  it("should sweep the outbox every 15 minutes through the jobs' group, role, retries and dead-letter queue", () => {
+    // Act
+    const schedules = Object.values(resourcesOf(templates.api, 'AWS::Scheduler::Schedule')).map((r) => r.Properties!);
+    const sweeperArn = { 'Fn::GetAtt': [stacks.api.getLogicalId(stacks.api.jobFunctions.get('outbox-sweep')!.node.defaultChild as CfnElement), 'Arn'] };
+    const roleArn = { 'Fn::GetAtt': [stacks.api.getLogicalId(stacks.api.schedulerRole.node.defaultChild as CfnElement), 'Arn'] };
+    // Assess
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]).toMatchObject({
+      ScheduleExpression: 'rate(15 minutes)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: sweeperArn, RoleArn: roleArn, Input: '{"kind":"outbox-sweep"}', RetryPolicy: { MaximumRetryAttempts: 2 } },
+    });
+    expect(schedules[0]!.GroupName).toEqual({ 'Fn::ImportValue': 'kezek-test-schedule-group-name' });
+    expect(schedules[0]!.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::ImportValue': 'kezek-test-scheduler-dlq-arn' } });
   });
 });
 

@@ -57,6 +57,7 @@ const expectedActions = {
   'staff-audit-export': 'audit.export',
   'staff-search-applications': 'application.search',
   'staff-save-settings': 'settings.update',
+  'staff-unreachable-parents': 'parent.list-unreachable',
 } as const;
 
 describe('the audit trail', () => {
@@ -78,7 +79,7 @@ describe('the audit trail', () => {
       observed[handler] = { action: event!.action, outcome: event!.outcome, actor: event!.actor.accountId, tenant: event!.tenantId };
       expect(observed[handler]).toEqual({ action, outcome: expectedOutcome, actor: `staff#${worlds.A.staffAccount.login}`, tenant: worlds.A.tenantId });
     }
-    expect(Object.keys(observed)).toHaveLength(22);
+    expect(Object.keys(observed)).toHaveLength(23);
   });
 
   it('should name the record of an application action, and keep no IIN or phone in the event', async () => {

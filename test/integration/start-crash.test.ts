@@ -137,7 +137,7 @@ describe('a campaign start at scale, killed at random points in the start and in
       killOnPlan('afterHandOver')();
       killsThisPart = 0;
     };
-    // The sender: each point at random, about one batch in twenty
+    // The sender: each point at random, about one batch of 10 in six killed at one of the three
     const killAt = (point: keyof Kills, rate: number) => () => {
       if (random() >= rate) return;
       kills[point]++;
@@ -149,9 +149,9 @@ describe('a campaign start at scale, killed at random points in the start and in
       applications: wrap(base.applications, { markPending: { after: killOnPlan('afterMark') } }),
       notifications: wrap(base.notifications, {
         claimOnce: { after: killOnPlan('afterNotices') },
-        claimDelivery: { after: killAt('afterClaim', 0.002) },
+        claimDelivery: { after: killAt('afterClaim', 0.006) },
         // recordSent is called once SNS took the message: a kill before it is the one window for a duplicate
-        recordSent: { before: killAt('afterProvider', 0.002), after: killAt('afterRecord', 0.002) },
+        recordSent: { before: killAt('afterProvider', 0.006), after: killAt('afterRecord', 0.006) },
       }),
       deliveries: wrap(base.deliveries, { enqueue: { before: killOnPlan('beforeEnqueue'), after: killOnPlan('afterEnqueue') } }),
       // A continuation enqueued, then the invocation killed: its retry enqueues it again (the same name)

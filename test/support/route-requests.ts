@@ -299,6 +299,9 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     build: async (worlds) => ({ body: { version: currentSurvey().version, answers: surveyAnswers(worlds.A.kindergartenId) } }),
   },
   'cabinet-notifications': { ids: 'none', build: sameRequest({}) },
+  'cabinet-contacts': { ids: 'none', build: sameRequest({}) },
+  'staff-unreachable-parents': { ids: 'none', build: sameRequest({}) },
+  'cabinet-save-contacts': { ids: 'none', build: sameRequest({ body: { language: 'kk' } }) },
   'cabinet-notifications-read': {
     ids: 'body',
     foreign: 'no_effect',

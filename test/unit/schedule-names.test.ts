@@ -38,6 +38,8 @@ const everyName: [string, string][] = [
   ['continuation of a campaign close', scheduleNames.campaignClosePart(ids.campaign, 'close', 999_999)],
   ['continuation of a campaign cancel', scheduleNames.campaignClosePart(ids.campaign, 'cancel', 999_999)],
   ['continuation of a campaign reminder', scheduleNames.campaignReminderPart(ids.campaign, 365, 999_999)],
+  ['outbox sweep', scheduleNames.outboxSweep(farFuture)],
+  ['continuation of an outbox sweep', scheduleNames.outboxSweepPart(farFuture, 999_999)],
   ['continuation of a position recompute', scheduleNames.positionsPart(longestTenantId, taskDigest({ kind: 'recompute-positions', tenantId: longestTenantId, birthYears: allCohorts, changes: [] }), 999_999)],
 ];
 
@@ -54,6 +56,8 @@ describe('schedule names', () => {
       'campaignStartPart',
       'export',
       'noticeSms',
+      'outboxSweep',
+      'outboxSweepPart',
       'positions',
       'positionsPart',
       'referralExpiry',

@@ -17,6 +17,8 @@ import type {
   importKinds,
   importRowsResponse,
   markReadRequest,
+  contactsRequest,
+  contactsResponse,
   markReadResponse,
   notificationsResponse,
   parentCodeResponse,
@@ -118,6 +120,8 @@ export type SurveyDistrict = SurveyData['districts'][number];
 export type SurveySubmitted = z.infer<ReturnType<typeof surveySubmitResponse>>;
 export type Notifications = z.infer<ReturnType<typeof notificationsResponse>>;
 export type Notice = Notifications['notifications'][number];
+export type Contacts = z.infer<ReturnType<typeof contactsResponse>>['contacts'];
+export type ContactsInput = z.infer<ReturnType<typeof contactsRequest>>;
 export type MarkRead = z.infer<ReturnType<typeof markReadRequest>>;
 export type MarkedRead = z.infer<ReturnType<typeof markReadResponse>>;
 export type Dashboard = z.infer<ReturnType<typeof campaignDashboardResponse>>;

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
+import type { Language } from '#domain/language';
 import type { AccountStore, ParentAccount, StaffAccount } from '#ports/stores';
 
 
@@ -51,6 +52,19 @@ export class DynamoAccountStore implements AccountStore {
     const missing = unique.filter((a) => !existing.has(parentAccountId(a.iin)));
     await putAll(this.client, this.tableName, missing.map((account) => ({ accountId: parentAccountId(account.iin), ...account })));
     return missing.length;
+  }
+
+  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string }): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { accountId: parentAccountId(iin) },
+        UpdateExpression: contacts.secondPhone === undefined ? 'SET #language = :language REMOVE secondPhone' : 'SET #language = :language, secondPhone = :second',
+        ConditionExpression: 'kind = :parent',
+        ExpressionAttributeNames: { '#language': 'language' },
+        ExpressionAttributeValues: { ':parent': 'parent', ':language': contacts.language, ...(contacts.secondPhone !== undefined && { ':second': contacts.secondPhone }) },
+      }),
+    );
   }
 
   async getStaff(login: string): Promise<StaffAccount | undefined> {

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification, OutboundChannel } from '#domain/notification';
+import { outboxMark, unreachableKey, type Notification, type OutboundChannel } from '#domain/notification';
 import type { NoticeKey, NotificationStore, SharedNotice } from '#ports/stores';
 import { tables } from '#functions/tables';
 import { ConcurrentChangeError } from '#domain/errors';
@@ -50,7 +50,8 @@ export class DynamoNotificationStore implements NotificationStore {
 
 
   async get(recipientIin: string, notificationId: string): Promise<Notification | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId } }));
+    // Consistent: the sender and the receipts decide on the delivery status just written.
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { recipientIin, notificationId }, ConsistentRead: true }));
     return Item ? (withoutOwner(Item) as unknown as Notification) : undefined;
   }
 
@@ -152,7 +153,8 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :sending, #deliveries.#c.#claim = :claim, #deliveries.#c.#claimedAt = :at, #deliveries.#c.#attempts = if_not_exists(#deliveries.#c.#attempts, :zero) + :one',
+        // Claimed: off the outbox sweeper's index (a message for it is in the queue, or it is being sent).
+        update: 'SET #channels.#c = :sending, #deliveries.#c.#claim = :claim, #deliveries.#c.#claimedAt = :at, #deliveries.#c.#attempts = if_not_exists(#deliveries.#c.#attempts, :zero) + :one REMOVE attentionKey, attentionAt',
         condition: 'attribute_exists(#deliveries.#c) AND (#channels.#c = :queued OR (#channels.#c = :sending AND #deliveries.#c.#claimedAt < :stale))',
         names: { '#claim': 'claim', '#claimedAt': 'claimedAt', '#attempts': 'attempts' },
         values: { ':sending': 'sending', ':queued': 'queued', ':claim': claim.id, ':at': claim.at, ':stale': claim.staleBefore, ':zero': 0, ':one': 1 },
@@ -161,17 +163,99 @@ export class DynamoNotificationStore implements NotificationStore {
     );
   }
 
-  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string }): Promise<boolean> {
+  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string; applicationId?: string }): Promise<boolean> {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId',
+        update: `SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId${sent.applicationId ? ', #deliveries.#c.#applicationId = :applicationId' : ''}`,
         condition: '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
-        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId' },
-        values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at },
+        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId', ...(sent.applicationId && { '#applicationId': 'applicationId' }) },
+        values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at, ...(sent.applicationId && { ':applicationId': sent.applicationId }) },
       },
       channel,
     );
+  }
+
+  queueFallback(key: NoticeKey, from: OutboundChannel, to: OutboundChannel, queued: { at: string; applicationId: string }): Promise<boolean> {
+    return this.updateDelivery(
+      key,
+      {
+        update: 'SET #channels.#c = :queued, #deliveries.#c = :record, attentionKey = :mark, attentionAt = :at',
+        condition: '#channels.#from = :failed AND attribute_not_exists(#channels.#c) AND attribute_exists(#deliveries)',
+        names: { '#from': from },
+        values: { ':queued': 'queued', ':failed': 'failed', ':record': { queuedAt: queued.at, attempts: 0, applicationId: queued.applicationId }, ':mark': outboxMark(key, queued.at).attentionKey, ':at': queued.at },
+      },
+      to,
+    );
+  }
+
+  async markUnreachable(key: NoticeKey, mark: { tenantId: string; at: string }): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { recipientIin: key.recipientIin, notificationId: key.notificationId },
+          UpdateExpression: 'SET attentionKey = :mark, attentionAt = :at, unreachableAt = :at',
+          ConditionExpression: 'attribute_exists(notificationId) AND attribute_not_exists(unreachableAt)',
+          ExpressionAttributeValues: { ':mark': unreachableKey(mark.tenantId), ':at': mark.at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async unreachable(tenantId: string, limit: number): Promise<Notification[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tables.notifications.indexes[1].indexName,
+        KeyConditionExpression: 'attentionKey = :mark',
+        ExpressionAttributeValues: { ':mark': unreachableKey(tenantId) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map(withoutOwner) as Notification[];
+  }
+
+  async waitingInOutbox(shard: number, range: { from?: string; before: string }, limit: number, after?: string): Promise<{ notices: Notification[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: tables.notifications.indexes[1].indexName,
+        KeyConditionExpression: 'attentionKey = :mark AND attentionAt BETWEEN :from AND :before',
+        ExpressionAttributeValues: { ':mark': `outbox#${shard}`, ':from': range.from ?? '0', ':before': range.before },
+        Limit: limit,
+        ...(after && { ExclusiveStartKey: JSON.parse(after) as Record<string, unknown> }),
+      }),
+    );
+    return { notices: Items.map(withoutOwner) as Notification[], ...(LastEvaluatedKey && { next: JSON.stringify(LastEvaluatedKey) }) };
+  }
+
+  async countUnreachable(tenantId: string, campaignId: string): Promise<number> {
+    // The sparse index holds only the unreachable notices (a few per campaign), so the filter reads little.
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tables.notifications.indexes[1].indexName,
+          KeyConditionExpression: 'attentionKey = :mark',
+          FilterExpression: '#params.#campaignId = :campaign',
+          ExpressionAttributeNames: { '#params': 'params', '#campaignId': 'campaignId' },
+          ExpressionAttributeValues: { ':mark': unreachableKey(tenantId), ':campaign': campaignId },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   }
 
   releaseClaim(key: NoticeKey, channel: OutboundChannel, claim: string): Promise<boolean> {
@@ -191,7 +275,7 @@ export class DynamoNotificationStore implements NotificationStore {
     return this.updateDelivery(
       key,
       {
-        update: 'SET #channels.#c = :failed, #deliveries.#c.#failedAt = :at, #deliveries.#c.#reason = :reason',
+        update: `SET #channels.#c = :failed, #deliveries.#c.#failedAt = :at, #deliveries.#c.#reason = :reason${claim === undefined ? ' REMOVE attentionKey, attentionAt' : ''}`,
         condition: claim === undefined ? '#channels.#c = :queued' : '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
         names: { '#failedAt': 'failedAt', '#reason': 'reason', ...(claim !== undefined && { '#claim': 'claim' }) },
         values: { ':failed': 'failed', ':at': failed.at, ':reason': failed.reason.slice(0, 200), ...(claim === undefined ? { ':queued': 'queued' } : { ':sending': 'sending', ':claim': claim }) },
@@ -201,10 +285,10 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 
   dropQueuedChannel(key: NoticeKey, channel: OutboundChannel): Promise<boolean> {
-    return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
+    return this.updateDelivery(key, { update: 'REMOVE #channels.#c, #deliveries.#c, attentionKey, attentionAt', condition: '#channels.#c = :queued', values: { ':queued': 'queued' } }, channel);
   }
 
-  async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<NoticeKey | undefined> {
+  async recordReceipt(receipt: { messageId: string; status: 'delivered' | 'failed'; at: string; reason?: string }): Promise<(NoticeKey & { channel: OutboundChannel }) | undefined> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -217,7 +301,10 @@ export class DynamoNotificationStore implements NotificationStore {
     const item = Items[0];
     if (!item) return undefined;
     const key = { recipientIin: item.recipientIin as string, notificationId: item.notificationId as string };
-    // One provider message per notice: the SMS (the e-mail will carry its own id attribute).
+    // The index holds keys only: the notice tells which of its channels sent this message (the first phone's SMS or the second's).
+    const notice = await this.get(key.recipientIin, key.notificationId);
+    const channel = (Object.entries(notice?.deliveries ?? {}) as [OutboundChannel, { messageId?: string }][]).find(([, record]) => record.messageId === receipt.messageId)?.[0];
+    if (!channel) return undefined;
     const updated = await this.updateDelivery(
       key,
       {
@@ -226,9 +313,9 @@ export class DynamoNotificationStore implements NotificationStore {
         names: { '#at': receipt.status === 'delivered' ? 'deliveredAt' : 'failedAt', '#messageId': 'messageId', ...(receipt.reason && { '#reason': 'reason' }) },
         values: { ':status': receipt.status, ':at': receipt.at, ':sent': 'sent', ':id': receipt.messageId, ...(receipt.reason && { ':reason': receipt.reason.slice(0, 200) }) },
       },
-      'sms',
+      channel,
     );
-    return updated ? key : undefined;
+    return updated ? { ...key, channel } : undefined;
   }
 }
 

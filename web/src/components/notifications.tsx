@@ -16,7 +16,7 @@ type Kind = keyof Messages['notifications']['kinds'];
 type Channel = keyof Messages['notifications']['channels'];
 type Delivery = keyof Messages['notifications']['channels']['cabinet'];
 
-const channelOrder: readonly Channel[] = ['cabinet', 'sms', 'email'];
+const channelOrder: readonly Channel[] = ['cabinet', 'sms', 'sms2', 'email'];
 
 function text(value: Notice['params'][string] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

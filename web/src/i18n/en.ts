@@ -232,6 +232,20 @@ export const en: Messages = {
       system: 'The system, automatically',
     },
   },
+  contacts: {
+    heading: 'Contacts for messages',
+    intro: 'SMS and e-mails come in one language. If an SMS does not reach the first phone, we send it to the second.',
+    languageLegend: 'Language of messages',
+    languageDefault: 'Not chosen yet: messages are written in the language you use.',
+    languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    phone: 'Cabinet phone',
+    phoneHint: 'The education department changes it.',
+    secondPhone: 'Second phone (optional)',
+    secondPhoneHint: 'As +7XXXXXXXXXX. Leave it empty to remove it.',
+    secondPhoneFormat: 'Write the phone as +7XXXXXXXXXX.',
+    save: 'Save contacts',
+    saved: 'Contacts saved.',
+  },
   notifications: {
     heading: 'Notifications',
     unread: (count: number) => (count === 0 ? 'none unread' : `${formatNumber('en', count)} unread`),
@@ -245,6 +259,7 @@ export const en: Messages = {
     channels: {
       cabinet: { delivered: 'in the cabinet', sent: 'in the cabinet', failed: 'not in the cabinet', pending: 'in the cabinet soon' },
       sms: { delivered: 'SMS delivered', sent: 'SMS sent', failed: 'SMS failed', pending: 'SMS waiting to be sent', queued: 'SMS waiting to be sent', sending: 'SMS being sent' },
+      sms2: { delivered: 'SMS to the second phone delivered', sent: 'SMS to the second phone sent', failed: 'SMS to the second phone failed', pending: 'SMS to the second phone waiting to be sent', queued: 'SMS to the second phone waiting to be sent', sending: 'SMS to the second phone being sent' },
       email: { delivered: 'e-mail delivered', sent: 'e-mail sent', failed: 'e-mail failed', pending: 'e-mail waiting to be sent', queued: 'e-mail waiting to be sent', sending: 'e-mail being sent' },
     },
     kinds: {

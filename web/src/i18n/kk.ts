@@ -249,6 +249,20 @@ export const kk: Messages = {
       system: 'Жүйе, автоматты түрде',
     },
   },
+  contacts: {
+    heading: 'Хабарламаларға арналған байланыс',
+    intro: 'SMS пен хаттар бір тілде келеді. SMS бірінші телефонға жетпесе, оны екіншісіне жібереміз.',
+    languageLegend: 'Хабарламалар тілі',
+    languageDefault: 'Әлі таңдалмаған: хабарламалар сіз қолданатын тілде жазылады.',
+    languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    phone: 'Кабинет телефоны',
+    phoneHint: 'Оны білім бөлімі өзгертеді.',
+    secondPhone: 'Екінші телефон (міндетті емес)',
+    secondPhoneHint: '+7XXXXXXXXXX түрінде. Өшіру үшін бос қалдырыңыз.',
+    secondPhoneFormat: 'Телефонды +7XXXXXXXXXX түрінде жазыңыз.',
+    save: 'Байланысты сақтау',
+    saved: 'Байланыс сақталды.',
+  },
   notifications: {
     heading: 'Хабарламалар',
     unread: (count: number) => (count === 0 ? 'оқылмағаны жоқ' : `${formatNumber('kk', count)} оқылмаған`),
@@ -262,6 +276,7 @@ export const kk: Messages = {
     channels: {
       cabinet: { delivered: 'жеке кабинетте', sent: 'жеке кабинетте', failed: 'жеке кабинетке түспеді', pending: 'жеке кабинетте жақында шығады' },
       sms: { delivered: 'SMS жеткізілді', sent: 'SMS жіберілді', failed: 'SMS жіберілмеді', pending: 'SMS жіберілуін күтуде', queued: 'SMS жіберілуін күтуде', sending: 'SMS жіберілуде' },
+      sms2: { delivered: 'екінші телефонға SMS жеткізілді', sent: 'екінші телефонға SMS жіберілді', failed: 'екінші телефонға SMS жіберілмеді', pending: 'екінші телефонға SMS жіберілуін күтуде', queued: 'екінші телефонға SMS жіберілуін күтуде', sending: 'екінші телефонға SMS жіберілуде' },
       email: { delivered: 'электрондық хат жеткізілді', sent: 'электрондық хат жіберілді', failed: 'электрондық хат жіберілмеді', pending: 'электрондық хат жіберілуін күтуде', queued: 'электрондық хат жіберілуін күтуде', sending: 'электрондық хат жіберілуде' },
     },
     kinds: {

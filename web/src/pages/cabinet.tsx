@@ -1,6 +1,7 @@
 import type { CabinetApplications, PublicCampaign } from '../api-types.ts';
 import { usePublicCampaign } from '../campaign.ts';
 import { ApplicationCard } from '../components/application-card.tsx';
+import { ContactsSection } from '../components/contacts-section.tsx';
 import { CampaignBanner, type CampaignStanding } from '../components/campaign-banner-slot.tsx';
 import { Layout } from '../components/layout.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -50,6 +51,7 @@ export function CabinetPage() {
           )}
         </section>
       )}
+      {settled && page.state === 'ready' && <ContactsSection />}
     </Layout>
   );
 }

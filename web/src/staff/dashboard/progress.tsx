@@ -3,7 +3,7 @@ import { formatNumber } from '../../format.ts';
 import { useStaffI18n } from '../i18n/context.ts';
 import { formatPercent } from './percent.ts';
 
-type ProgressKey = keyof Dashboard['progress'];
+type ProgressKey = Exclude<keyof Dashboard['progress'], 'unreachable'>;
 
 /** One counter: its number, and beside it its share of the whole it is part of (none when that whole is 0). */
 function StatCard({ name, value, share }: { name: ProgressKey; value: number; share?: { of: number; text: (share: string) => string } }) {
@@ -52,6 +52,17 @@ export function CampaignProgress({ dashboard }: { dashboard: Dashboard }) {
           <StatCard name="restored" value={progress.restored} share={{ of: progress.stopped, text: text.ofStopped }} />
         </dl>
       </div>
+      <p class="hint" id="unreachable-hint">
+        {text.unreachableHint}
+      </p>
+      <dl class="stat-cards" aria-describedby="unreachable-hint">
+        <div class="stat-card stat-card--unreachable">
+          <dt>{text.unreachable}</dt>
+          <dd data-qa="progress-unreachable" data-value={progress.unreachable}>
+            {formatNumber(language, progress.unreachable)}
+          </dd>
+        </div>
+      </dl>
       {closing && (
         <div class="campaign-progress" data-qa="dashboard-close-progress">
           <label for="close-progress">{s.campaigns.closeProgress}</label>

@@ -336,6 +336,8 @@ export const en: StaffMessages = {
       stopped: 'Stopped by this campaign',
       restored: 'Restored since',
       stopList: 'This campaign’s stop-list',
+      unreachable: 'Parents not reached',
+      unreachableHint: 'Parents a message of this campaign reached on no channel (every SMS, the second phone included, failed): call them.',
       stopListHint: 'Applications this campaign moved to the stop-list at its close, and how many of them parents or staff have brought back to the queue since.',
       ofInScope: (share: string) => `${share} of those in scope`,
       ofStopped: (share: string) => `${share} of those stopped`,

@@ -1,0 +1,8 @@
+import { dependencies } from '#adapters/dependencies';
+import { parentIin } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { loadContacts } from '#use-cases/contacts';
+
+export const handler = httpHandler('cabinet-contacts', async ({ identity, language }) => ({
+  body: { contacts: await loadContacts(dependencies(), parentIin(identity), language) },
+}));
