@@ -9,7 +9,7 @@ import type { JobBudget, JobTask } from '#ports/scheduler';
 import { runCampaignClose, runCampaignStart } from '#use-cases/campaigns';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../../local/job-runner.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
 
 /**
  * Decision 42: jobs over a city's data hand over to continuations well before their Lambda
@@ -27,6 +27,8 @@ let inScope: Application[];
 
 beforeAll(async () => {
   runtime = await startTestRuntime(6_000, { jobTimeoutScale: timeoutScale });
+  // Daytime in Kazakhstan (the start's SMS go at once, whatever the hour the suite runs), before the staff session opens
+  toDaytime(runtime);
   staff = await loginStaff(runtime);
 }, 300_000);
 

@@ -40,6 +40,7 @@ describe('job time limits', () => {
       'campaign-close': 900,
       export: 900,
       'notice-sms': 10,
+      'outbox-sweep': 300,
     });
   });
 

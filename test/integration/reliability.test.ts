@@ -12,7 +12,7 @@ import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
-import { loginStaff, settle, startCampaignNow, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startCampaignNow, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
 
 // Thousands of concurrent submissions and a close with crashes: 30–50 s per test on an idle two-core machine, more beside other files.
 vi.setConfig({ testTimeout: 180_000 });
@@ -47,6 +47,8 @@ beforeAll(async () => {
   // Without the transaction-conflict emulation: this suite counts duplicates and throttling;
   // test/integration/transaction-conflicts.test.ts measures a crowd under conflicts.
   runtime = await startTestRuntime(3_000, { transactionConflicts: false });
+  // Daytime in Kazakhstan (the start's SMS go at once, whatever the hour the suite runs), before the staff session opens
+  toDaytime(runtime);
   staff = await loginStaff(runtime);
   campaignId = await startCampaignNow(runtime, staff);
   pendingByApplicant = await pendingApplicants();
