@@ -17,7 +17,9 @@ beforeAll(async () => {
     written.push(String(chunk));
     return true;
   });
-  runtime = await startTestRuntime(60);
+  // No background polling: a job or the SMS sender running beside the request would log from the same
+  // process (locally every function shares one logger; in AWS each has its own), so lines would mix.
+  runtime = await startTestRuntime(60, { schedulerIntervalMs: 3_600_000 });
 });
 
 afterAll(async () => {
