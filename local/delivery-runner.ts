@@ -11,7 +11,17 @@ import { lambdaContext } from './server.ts';
 type SenderHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type ReceiptsHandler = (event: CloudWatchLogsEvent, context: Context) => Promise<void>;
 
-const load = async <T>(consumer: ConsumerDefinition): Promise<T> => ((await import(`../functions/handlers/${consumer.handler}.ts`)) as { handler: T }).handler;
+/**
+ * A consumer's handler. `instance` loads a module of its own (the URL's query makes it a separate
+ * module record; what it imports stays shared), as each Lambda instance has its own module state:
+ * the sender's pacer holds one instance's share of the rate, so two local workers sharing one
+ * module would send at half the rate two instances send in AWS.
+ */
+const load = async <T>(consumer: ConsumerDefinition, instance?: number): Promise<T> => {
+  const url = new URL(`../functions/handlers/${consumer.handler}.ts`, import.meta.url);
+  if (instance !== undefined) url.search = `instance=${instance}`;
+  return ((await import(/* @vite-ignore */ url.href)) as { handler: T }).handler;
+};
 
 /** A received message as the SQS event source hands it to the function. */
 function sqsRecord(message: ReceivedMessage, sentAt: number): SQSRecord {
@@ -61,10 +71,11 @@ export interface DeliveryRunnerOptions {
  */
 export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunnerOptions = {}): () => Promise<number> {
   const timeoutMs = scaledTimeoutMs(smsSender.timeoutSeconds, options.timeoutScale);
+  const instances = options.concurrency ?? senderSettings.reservedConcurrency;
   return async () => {
-    const handler = await load<SenderHandler>(smsSender);
+    const handlers = await Promise.all(Array.from({ length: instances }, (_, instance) => load<SenderHandler>(smsSender, instance)));
     let handed = 0;
-    const worker = async () => {
+    const worker = async (handler: SenderHandler) => {
       for (;;) {
         const batch = await queue.receive(senderSettings.batchSize);
         if (batch.length === 0) return;
@@ -84,7 +95,7 @@ export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunne
         }
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency ?? senderSettings.reservedConcurrency }, worker));
+    await Promise.all(handlers.map(worker));
     return handed;
   };
 }
