@@ -1,7 +1,7 @@
 import { dependencies } from '#adapters/dependencies';
 import { jobFor } from '#functions/jobs/jobs';
 import { handOverShare } from '#ports/scheduler';
-import { createCampaign, startCampaign } from '#use-cases/campaigns';
+import { createCampaign, requestCampaignPreview, startCampaign } from '#use-cases/campaigns';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../local/job-runner.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 
@@ -17,13 +17,13 @@ export interface JobsMeasurement {
   readonly stopped: number;
   /** Per job kind: invocations, the longest (ms), its limit (ms) and their ratio. */
   readonly kinds: readonly { readonly kind: string; readonly invocations: number; readonly longestMs: number; readonly limitMs: number; readonly ratio: number; readonly totalMs: number }[];
-  /** The largest longest ÷ limit over the start, the close and the positions. */
+  /** The largest longest ÷ limit over the preview, the start, the close and the positions. */
   readonly longestRatio: number;
   readonly failedInvocations: number;
-  readonly seconds: { readonly seed: number; readonly start: number; readonly close: number };
+  readonly seconds: { readonly seed: number; readonly preview: number; readonly start: number; readonly close: number };
 }
 
-const measuredKinds = ['campaign-start', 'campaign-close', 'recompute-positions'] as const;
+const measuredKinds = ['campaign-preview', 'campaign-start', 'campaign-close', 'recompute-positions'] as const;
 
 /**
  * The jobs over a city's data (decision 42) on the local runtime: a campaign started over the
@@ -58,12 +58,22 @@ export async function measureJobs(options: { applications: number; log: (line: s
     resetJobInvocations();
     const now = runtime.clock.now();
     const campaign = await createCampaign(deps, { tenantId: 'temirtau', year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(), now });
+    // The draft's preview first (decision 57): its job reads the whole scope, as the start does.
+    const previewStarted = performance.now();
+    await requestCampaignPreview(deps, { tenantId: 'temirtau', campaignId: campaign.campaignId, now });
+    await drain();
+    const previewSeconds = (performance.now() - previewStarted) / 1000;
+    const preview = (await deps.campaigns.get('temirtau', campaign.campaignId))!.preview!;
+    log(`    preview: ${preview.applications} in scope, ${preview.applicants} applicants, in ${previewSeconds.toFixed(0)} s`);
     await startCampaign(deps, { tenantId: 'temirtau', campaignId: campaign.campaignId, now });
     const startStarted = performance.now();
     await drain();
     const startSeconds = (performance.now() - startStarted) / 1000;
     const started = (await deps.campaigns.get('temirtau', campaign.campaignId))!;
     log(`    start: ${started.counts.inScope} in scope in ${startSeconds.toFixed(0)} s`);
+    if (preview.state !== 'ready' || preview.applications !== started.counts.inScope || preview.applicants !== started.counts.applicants) {
+      throw new Error(`the preview counted ${preview.applications} / ${preview.applicants} (${preview.state}), the start ${started.counts.inScope} / ${started.counts.applicants}`);
+    }
     runtime.clock.set(new Date(Date.parse(campaign.endsAt) + 1000));
     const closeStarted = performance.now();
     await drain();
@@ -86,7 +96,7 @@ export async function measureJobs(options: { applications: number; log: (line: s
       kinds,
       longestRatio: Math.max(...kinds.map((k) => k.ratio)),
       failedInvocations: jobInvocations().filter((i) => i.outcome === 'failed').length,
-      seconds: { seed: Math.round(seedSeconds), start: Math.round(startSeconds), close: Math.round(closeSeconds) },
+      seconds: { seed: Math.round(seedSeconds), preview: Math.round(previewSeconds), start: Math.round(startSeconds), close: Math.round(closeSeconds) },
     };
   } finally {
     await runtime.stop();

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal, type AddToPrincipalPolicyResult, type IRole, type RoleProps } from 'aws-cdk-lib/aws-iam';
 import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -19,6 +19,30 @@ import { functionBuildOptions, functionSourceMap, vendorLayer } from './vendor-l
 /** The repository root: `lib/` lives directly below it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+
+/**
+ * A role whose grants are one inline policy of the role itself, not an `AWS::IAM::Policy` beside
+ * it. The permissions are the same; the API stack saves a resource per function, which keeps it
+ * under CloudFormation's 500 resources per stack (CDK refuses to synthesize more, and the
+ * infrastructure tests synthesize: `test/infra/kezek.test.ts` counts the headroom). Every grant,
+ * CDK's own (log group, X-Ray, event sources) included, arrives through `addToPrincipalPolicy`.
+ */
+export class InlinePolicyRole extends Role {
+  private readonly grants: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: Omit<RoleProps, 'inlinePolicies'>) {
+    // Rendered at synthesis: statements added after the role exists are in it.
+    const grants = new PolicyDocument();
+    super(scope, id, { ...props, inlinePolicies: { grants } });
+    this.grants = grants;
+  }
+
+  override addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
+    this.grants.addStatements(statement);
+    // Whatever must wait for the grant (a function, an event source mapping) waits for the role.
+    return { statementAdded: true, policyDependable: this };
+  }
+}
 
 /** What `read` allows on a table: no Scan (our request paths never scan), no DescribeTable, no streams. */
 export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
@@ -59,7 +83,7 @@ export class AppFunction extends NodejsFunction {
     });
     // Our own role instead of the AWSLambdaBasicExecutionRole managed policy: it may write to
     // its own log group only, not create or write to any log group in the account.
-    const role = new Role(scope, `${id}Role`, {
+    const role = new InlinePolicyRole(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the kezek ${handlerName} function`,
     });

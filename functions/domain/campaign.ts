@@ -60,6 +60,25 @@ export interface Campaign {
   readonly policy?: TenantPolicy;
   /** The survey version it asks (the department's setting at its creation, then at its start). */
   readonly surveyVersion?: string;
+  /** A draft's last scope count (SPEC rule 2), made by the `campaign-preview` job (decision 57). */
+  readonly preview?: CampaignPreview;
+}
+
+/**
+ * How many applications and applicants a draft would take in, by birth year, as the
+ * `campaign-preview` job counted them (decision 57): `counting` while it reads the queue (`read`
+ * applications so far), `ready` with `computedAt` once it has read it all. `requestId` names the
+ * request that asked for it: a job of an older request writes nothing.
+ */
+export interface CampaignPreview {
+  readonly requestId: string;
+  readonly requestedAt: string;
+  readonly state: 'counting' | 'ready';
+  readonly read: number;
+  readonly applications: number;
+  readonly applicants: number;
+  readonly byCohort: readonly { readonly birthYear: number; readonly applications: number }[];
+  readonly computedAt?: string;
 }
 
 /** The policy a campaign runs by: its own copy once it has started, the department's current one while a draft (or made before copies). */

@@ -47,6 +47,7 @@ export const auditActions = {
   'staff-create-campaign': { action: 'campaign.create', record: { type: 'campaign', result: (body) => body?.campaign?.campaignId } },
   'staff-get-campaign': 'not-audited',
   'staff-preview-campaign': 'not-audited',
+  'staff-request-preview': { action: 'campaign.preview', record: { type: 'campaign', param: 'campaignId' } },
   'staff-start-campaign': { action: 'campaign.start', record: { type: 'campaign', param: 'campaignId' } },
   'staff-cancel-campaign': { action: 'campaign.cancel', record: { type: 'campaign', param: 'campaignId' } },
   'staff-campaign-dashboard': 'not-audited',

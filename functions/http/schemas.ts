@@ -455,11 +455,19 @@ export const createCampaignRequest = lazy(() => z.strictObject({
 export const campaignResponse = lazy(() => z.object({ campaign: campaignView() }));
 export const campaignsResponse = lazy(() => z.object({ campaigns: z.array(campaignView()) }));
 
-export const campaignPreviewResponse = lazy(() => z.object({
-  applications: z.number().int(),
-  applicants: z.number().int(),
-  byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
-}));
+/** A draft's preview (decision 57): none asked yet, or the job's count, growing while `counting`. */
+export const campaignPreviewResponse = lazy(() => z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({
+    state: z.enum(['counting', 'ready']),
+    requestedAt: z.string(),
+    computedAt: z.string().optional(),
+    read: z.number().int(),
+    applications: z.number().int(),
+    applicants: z.number().int(),
+    byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
+  }),
+]));
 
 const count = lazy(() => z.number().int());
 const dashboardOption = lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));

@@ -60,6 +60,14 @@ export const jobs = [
     timeoutSeconds: 900,
   },
   {
+    kind: 'campaign-preview',
+    handler: 'job-campaign-preview',
+    summary: "A draft's preview (SPEC rule 2): count the in-scope applications by birth year and their applicants, page by page, writing the progress on the draft (decision 57)",
+    // The applicant's own index: each applicant counted once, at their in-scope application with the smallest id.
+    grants: { tables: { applications: 'read', campaigns: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['campaign-preview'] },
+    timeoutSeconds: 900,
+  },
+  {
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',

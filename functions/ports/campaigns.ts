@@ -1,4 +1,4 @@
-import type { Campaign, CampaignStatus } from '#domain/campaign';
+import type { Campaign, CampaignPreview, CampaignStatus } from '#domain/campaign';
 import type { CampaignCounter } from './stores.ts';
 import type { WriteIntent } from './unit-of-work.ts';
 
@@ -30,4 +30,9 @@ export interface CampaignStore {
   update(tenantId: string, campaignId: string, set: Partial<Pick<Campaign, 'closeProgress'>> & { announcedAt?: string }, onlyIfUnset?: 'announcedAt' | 'closeProgress'): Promise<boolean>;
   /** The start job's counts (in scope, applicants), written field by field: the other counters move meanwhile. */
   setScope(tenantId: string, campaignId: string, scope: { inScope: number; applicants: number }): Promise<void>;
+  /**
+   * Writes a draft's preview, only while it is a draft and, with `ofRequest`, only while its
+   * preview is still that request's (a newer request replaced it otherwise). False when refused.
+   */
+  setPreview(tenantId: string, campaignId: string, preview: CampaignPreview, ofRequest?: string): Promise<boolean>;
 }

@@ -35,6 +35,19 @@ export interface PositionsPart extends JobPart {
   readonly origin: string;
 }
 
+/**
+ * The preview job's place (decision 57): like the start's, with the counts so far (`byCohort`
+ * keyed by birth year). No IIN: applicants are counted where their first in-scope application is.
+ */
+export interface PreviewPart extends JobPart {
+  readonly cohort: number;
+  readonly after?: string;
+  readonly read: number;
+  readonly applications: number;
+  readonly applicants: number;
+  readonly byCohort: Readonly<Record<string, number>>;
+}
+
 export type JobTask =
   | { readonly kind: 'referral-expiry'; readonly applicationId: string; readonly issuedAt: string }
   | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string }
@@ -48,6 +61,7 @@ export type JobTask =
       readonly part?: PositionsPart;
     }
   | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string; readonly part?: StartPart }
+  | { readonly kind: 'campaign-preview'; readonly tenantId: string; readonly campaignId: string; readonly requestId: string; readonly part?: PreviewPart }
   | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number; readonly part?: ReminderPart }
   /** The close keeps no cursor: what it stopped has left the pending index, which is its progress. */
   | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart }

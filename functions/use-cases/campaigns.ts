@@ -13,17 +13,18 @@ import {
   isInScope,
   type Campaign,
   type CampaignAction,
+  type CampaignPreview,
 } from '#domain/campaign';
 import { ConcurrentChangeError, InvalidInputError, NotFoundError } from '#domain/errors';
 import { addYears, kazakhstanDate } from '#domain/kazakhstan-time';
 import { channelsOfNewNotice, notificationForTransition, withOutboxMark, type Notification } from '#domain/notification';
 import type { TenantPolicy } from '#domain/policy';
 import type { Dependencies } from '#ports/dependencies';
-import { unlimitedBudget, type JobBudget, type JobTask, type StartPart } from '#ports/scheduler';
+import { unlimitedBudget, type JobBudget, type JobTask, type PreviewPart, type StartPart } from '#ports/scheduler';
 import { tenantPolicy } from './application-actions.ts';
 import { requestPositions } from './queue-positions.ts';
 import { scheduleNames } from './schedule-names.ts';
-import { forEachLimitedStream, inGroups } from '#functions/concurrency';
+import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
 import { firstName, atKazakhstanHour } from '#domain/sms';
 import { deliverNoticeSms } from './notice-sms.ts';
 import { settingsFor } from './settings.ts';
@@ -42,8 +43,8 @@ async function loadCampaign(deps: Pick<Dependencies, 'campaigns'>, tenantId: str
 }
 
 /** A campaign as staff see it: while closing, the progress is the stop counter against the total. */
-export function campaignView(campaign: Campaign): Omit<Campaign, 'daily' | 'policy' | 'surveyVersion'> & { actions: CampaignAction[] } {
-  const { daily: _perDay, policy: _policy, surveyVersion: _survey, ...stored } = campaign;
+export function campaignView(campaign: Campaign): Omit<Campaign, 'daily' | 'policy' | 'surveyVersion' | 'preview'> & { actions: CampaignAction[] } {
+  const { daily: _perDay, policy: _policy, surveyVersion: _survey, preview: _preview, ...stored } = campaign;
   const view = { ...stored, actions: campaignActionsOpen(campaign.status) };
   if (campaign.status !== 'closing' || !campaign.closeProgress) return view;
   return { ...view, closeProgress: { processed: campaign.counts.stopped, total: campaign.closeProgress.total } };
@@ -75,29 +76,108 @@ export async function createCampaign(
   return campaign;
 }
 
-/** Every in-scope application of the tenant, read cohort by cohort through the sparse queue index. */
-async function scopeOf(deps: Pick<Dependencies, 'applications'>, campaign: Campaign, policy: TenantPolicy): Promise<Application[]> {
-  const inScope: Application[] = [];
-  for (const birthYear of cohortsOf(campaign.year, policy)) {
-    inScope.push(...(await deps.applications.queueOf(campaign.tenantId, birthYear)).filter((a) => isInScope(a, campaign, policy)));
-  }
-  return inScope;
+/** Applications of the queue read per chunk of the preview job. */
+export const previewPageSize = 500;
+
+/** The preview as staff read it: the draft's last count, or none yet. */
+export type PreviewView = Omit<CampaignPreview, 'requestId'> | { readonly state: 'none' };
+
+const previewView = (preview: CampaignPreview | undefined): PreviewView => {
+  if (!preview) return { state: 'none' };
+  const { requestId: _request, ...view } = preview;
+  return view;
+};
+
+/** SPEC rule 2, read: the draft's last preview as the `campaign-preview` job left it (one read by key, whatever the city's size). */
+export async function readCampaignPreview(deps: Pick<Dependencies, 'campaigns'>, input: { tenantId: string; campaignId: string }): Promise<PreviewView> {
+  return previewView((await loadCampaign(deps, input.tenantId, input.campaignId)).preview);
 }
 
-/** SPEC rule 2: before starting, how many applications and applicants are in scope, by birth year. */
-export async function previewCampaign(deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants'>, input: { tenantId: string; campaignId: string }) {
+/**
+ * SPEC rule 2, asked (decision 57): a draft's scope is counted by the `campaign-preview` job, not
+ * inside the request (a city's queue is read in chunks, as the start reads it). The draft records
+ * the request (`counting`, nothing read yet) and the job is enqueued; a new request replaces an
+ * older one, whose job then writes nothing.
+ */
+export async function requestCampaignPreview(
+  deps: Pick<Dependencies, 'campaigns' | 'scheduler'>,
+  input: { tenantId: string; campaignId: string; now: Date },
+): Promise<PreviewView> {
   const campaign = await loadCampaign(deps, input.tenantId, input.campaignId);
-  const scope = await scopeOf(deps, campaign, campaignPolicy(campaign, await tenantPolicy(deps, input.tenantId)));
-  const byCohort = new Map<number, number>();
-  for (const application of scope) {
-    const year = Number(application.birthDate.slice(0, 4));
-    byCohort.set(year, (byCohort.get(year) ?? 0) + 1);
+  if (!campaignActionsOpen(campaign.status).includes('preview')) throw new CampaignStateError(`campaign is ${campaign.status}`);
+  const preview: CampaignPreview = { requestId: randomUUID(), requestedAt: input.now.toISOString(), state: 'counting', read: 0, applications: 0, applicants: 0, byCohort: [] };
+  if (!(await deps.campaigns.setPreview(input.tenantId, input.campaignId, preview))) throw new CampaignStateError(`campaign is no longer a draft`);
+  await deps.scheduler.enqueue({
+    name: scheduleNames.campaignPreview(input.campaignId, preview.requestId),
+    task: { kind: 'campaign-preview', tenantId: input.tenantId, campaignId: input.campaignId, requestId: preview.requestId },
+  });
+  return previewView(preview);
+}
+
+/**
+ * The preview job (idempotent, resumable; decision 57): reads the draft's cohorts a page of the
+ * queue index at a time, counts the in-scope applications by birth year and each applicant once
+ * (at their in-scope application with the smallest id, read through the applicant's own index:
+ * no parent in the job's state), writes its progress after every page and hands over to a
+ * continuation once its budget says so. A job of a replaced request, or of a draft that started
+ * meanwhile, stops at its next write.
+ */
+export async function runCampaignPreview(
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler'>,
+  task: Omit<Extract<JobTask, { kind: 'campaign-preview' }>, 'kind'>,
+  now: Date,
+  options: { budget?: JobBudget; pageSize?: number } = {},
+): Promise<{ read: number; applications: number; applicants: number; handedOverTo?: number; stale?: true }> {
+  const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
+  const started = task.part ?? { n: 0, cohort: 0, read: 0, applications: 0, applicants: 0, byCohort: {} };
+  if (campaign.status !== 'draft' || campaign.preview?.requestId !== task.requestId) return { ...started, stale: true };
+  const policy = campaignPolicy(campaign, await tenantPolicy(deps, task.tenantId));
+  const budget = options.budget ?? unlimitedBudget;
+  const cohorts = cohortsOf(campaign.year, policy);
+  let part: PreviewPart = started;
+  const written = (state: CampaignPreview['state']): CampaignPreview => ({
+    requestId: task.requestId,
+    requestedAt: campaign.preview!.requestedAt,
+    state,
+    read: part.read,
+    applications: part.applications,
+    applicants: part.applicants,
+    byCohort: Object.entries(part.byCohort).map(([birthYear, applications]) => ({ birthYear: Number(birthYear), applications })).sort((a, b) => a.birthYear - b.birthYear),
+    ...(state === 'ready' && { computedAt: now.toISOString() }),
+  });
+  while (part.cohort < cohorts.length) {
+    const birthYear = cohorts[part.cohort]!;
+    const page = await deps.applications.queuePage(task.tenantId, birthYear, part.after, options.pageSize ?? previewPageSize);
+    const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
+    // An applicant counts on the page that holds their in-scope application with the smallest id.
+    const onPage = new Map<string, string[]>();
+    for (const application of scope) onPage.set(application.applicantIin, [...(onPage.get(application.applicantIin) ?? []), application.applicationId]);
+    let applicants = 0;
+    await forEachLimited([...onPage], 16, async ([applicantIin, ids]) => {
+      const theirs = (await deps.applications.listByApplicant(applicantIin)).filter((a) => a.tenantId === task.tenantId && isInScope(a, campaign, policy)).map((a) => a.applicationId);
+      const first = [...theirs, ...ids].sort()[0]!;
+      if (ids.includes(first)) applicants++;
+    });
+    const { after: _after, ...done } = part;
+    part = {
+      ...done,
+      read: part.read + page.applications.length,
+      applications: part.applications + scope.length,
+      applicants: part.applicants + applicants,
+      byCohort: scope.length > 0 ? { ...part.byCohort, [birthYear]: (part.byCohort[birthYear] ?? 0) + scope.length } : part.byCohort,
+      ...(page.next ? { after: page.next } : { cohort: part.cohort + 1 }),
+    };
+    const last = part.cohort >= cohorts.length;
+    // Staff see the count grow; a newer request (or the start) takes the draft from this job.
+    if (!(await deps.campaigns.setPreview(task.tenantId, task.campaignId, written(last ? 'ready' : 'counting'), task.requestId))) return { ...part, stale: true };
+    if (!last && budget.handOver()) {
+      const next: PreviewPart = { ...part, n: part.n + 1 };
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignPreviewPart(task.campaignId, task.requestId, next.n), task: { kind: 'campaign-preview', tenantId: task.tenantId, campaignId: task.campaignId, requestId: task.requestId, part: next } });
+      return { read: part.read, applications: part.applications, applicants: part.applicants, handedOverTo: next.n };
+    }
   }
-  return {
-    applications: scope.length,
-    applicants: new Set(scope.map((a) => a.applicantIin)).size,
-    byCohort: [...byCohort].sort(([a], [b]) => a - b).map(([birthYear, applications]) => ({ birthYear, applications })),
-  };
+  if (cohorts.length === 0) await deps.campaigns.setPreview(task.tenantId, task.campaignId, written('ready'), task.requestId);
+  return { read: part.read, applications: part.applications, applicants: part.applicants };
 }
 
 /**

@@ -29,6 +29,8 @@ export const scheduleNames = {
   referralRestore: (applicationId: string, autoRestoreAt: string) => scheduleName('referral-restore', applicationId, epochSeconds(autoRestoreAt)),
   campaignStart: (campaignId: string) => scheduleName('campaign-start', campaignId),
   campaignCancel: (campaignId: string) => scheduleName('campaign-cancel', campaignId),
+  /** A preview's request id is a UUID: with a campaign id the name is a digest. */
+  campaignPreview: (campaignId: string, requestId: string) => scheduleName('campaign-preview', campaignId, requestId),
   campaignReminder: (campaignId: string, daysBefore: number) => scheduleName('campaign-reminder', campaignId, daysBefore),
   campaignClose: (campaignId: string) => scheduleName('campaign-close', campaignId),
   /** An SMS copy held for the SMS hours: the notice's id holds `#` and `:`, so the name is a digest. */
@@ -40,6 +42,7 @@ export const scheduleNames = {
   /** The n-th continuation of a job that handed over (decision 42): a new name for each, so none is taken for one already run. */
   campaignStartPart: (campaignId: string, n: number) => scheduleName('campaign-start', campaignId, `p${n}`),
   campaignClosePart: (campaignId: string, mode: 'close' | 'cancel', n: number) => scheduleName(mode === 'close' ? 'campaign-close' : 'campaign-cancel', campaignId, `p${n}`),
+  campaignPreviewPart: (campaignId: string, requestId: string, n: number) => scheduleName('campaign-preview', campaignId, requestId, `p${n}`),
   campaignReminderPart: (campaignId: string, daysBefore: number, n: number) => scheduleName('campaign-reminder', campaignId, daysBefore, `p${n}`),
   /** `origin` is a digest of the original task (so two recomputes' continuations stay apart). */
   outboxSweepPart: (startedAt: string, n: number) => scheduleName('outbox-sweep', epochSeconds(startedAt), `p${n}`),

@@ -122,6 +122,8 @@ describe('the staff console layout', () => {
     // Prepare: a draft and its scope as the API counts it
     const staff = await loginStaff(runtime);
     const draft = await draftCampaign(staff);
+    await staff.request('POST', `/api/staff/campaigns/${draft.campaignId}/preview`);
+    await settle(runtime);
     const preview = (await staff.request('GET', `/api/staff/campaigns/${draft.campaignId}/preview`)).body as { applications: number; applicants: number };
     expect(preview.applications).toBeGreaterThan(0);
     const { context, page } = await staffPage('ru-RU');

@@ -49,6 +49,24 @@ export function campaignStoreContract(name: string, store: () => CampaignStore, 
       expect(await store().transition(tenantId, 'c-2', ['draft'], 'active', { guard: 'take', summary })).toBe(true);
     });
 
+    it("should write a draft's preview only for the request that holds it, and never once it has started", async () => {
+      // Prepare
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-1'));
+      const asked = { requestId: 'r-1', requestedAt: '2026-09-21T04:00:00.000Z', state: 'counting', read: 0, applications: 0, applicants: 0, byCohort: [] } as const;
+      const counted = { ...asked, state: 'ready', read: 12, applications: 10, applicants: 8, byCohort: [{ birthYear: 2022, applications: 10 }], computedAt: '2026-09-21T04:01:00.000Z' } as const;
+      // Act + Assess: asked; a job of another request refused; this request's job written
+      expect(await store().setPreview(tenantId, 'c-1', asked)).toBe(true);
+      expect(await store().setPreview(tenantId, 'c-1', { ...counted, requestId: 'r-0' }, 'r-0')).toBe(false);
+      expect(await store().setPreview(tenantId, 'c-1', counted, 'r-1')).toBe(true);
+      expect((await store().get(tenantId, 'c-1'))?.preview).toEqual(counted);
+      // Act + Assess: started, nothing more is written, not even a new request
+      expect(await store().transition(tenantId, 'c-1', ['draft'], 'active', { guard: 'take', summary })).toBe(true);
+      expect(await store().setPreview(tenantId, 'c-1', { ...counted, read: 99 }, 'r-1')).toBe(false);
+      expect(await store().setPreview(tenantId, 'c-1', { ...asked, requestId: 'r-2' })).toBe(false);
+      expect((await store().get(tenantId, 'c-1'))?.preview).toEqual(counted);
+    });
+
     it('should refuse a move from a status the campaign is no longer in', async () => {
       const tenantId = world().tenant();
       await store().create(draft(tenantId, 'c-1'));

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addKezekStacks, type KezekStacks } from '../../lib/kezek.ts';
-import { fakeWebDist } from './helpers.ts';
+import { fakeWebDist, rolePolicies } from './helpers.ts';
 
 /** The whole app without bundling the functions (their code does not matter here): a fast synth. */
 function synth(apiCustomDomain?: { domainName: string; certificateArn: string }): { app: App; stacks: KezekStacks } {
@@ -24,9 +24,9 @@ beforeAll(() => {
 
 function statementsOf(stacks: KezekStacks, handler: string): { Action: string | string[]; Resource?: unknown }[] {
   const roleId = stacks.api.getLogicalId(stacks.api.functions.get(handler)!.role!.node.defaultChild as CfnElement);
-  return Object.values(Template.fromStack(stacks.api).findResources('AWS::IAM::Policy'))
-    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  return rolePolicies(Template.fromStack(stacks.api))
+    .filter((policy) => policy.roles.includes(roleId))
+    .flatMap((policy) => policy.statements);
 }
 
 describe('the API behind CloudFront only', () => {

@@ -2,7 +2,7 @@ import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KezekStacks } from '../../lib/kezek.ts';
-import { synthKezek } from './helpers.ts';
+import { rolePolicies, synthKezek } from './helpers.ts';
 
 interface Statement {
   readonly Action: string | string[];
@@ -22,10 +22,9 @@ beforeAll(() => {
 function auditActionsOf(handler: string): string[] {
   const role = stacks.api.functions.get(handler)!.role!;
   const roleId = Stack.of(role).getLogicalId(role.node.defaultChild as CfnElement);
-  const policies = Object.values(api.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } } }[];
-  return policies
-    .filter((policy) => policy.Properties.Roles.some((r) => r.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+  return rolePolicies(api)
+    .filter((policy) => policy.roles.includes(roleId))
+    .flatMap((policy) => policy.statements as Statement[])
     .filter((statement) => JSON.stringify(statement.Resource).includes('-audit-table-arn'))
     .flatMap((statement) => [statement.Action].flat())
     .sort();

@@ -16,7 +16,7 @@ import { consumers } from '#functions/jobs/consumers';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
 import { vendorModules } from '../../lib/vendor-layer.ts';
-import { synthKezek } from './helpers.ts';
+import { rolePolicies, synthKezek } from './helpers.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, any> }>;
 
@@ -72,9 +72,9 @@ function roleLogicalId(role: { node: { defaultChild?: unknown } }): string {
 
 /** Every statement of every inline policy the API stack attaches to the role `roleId`. */
 function statementsOfRole(roleId: string): Statement[] {
-  return Object.values(resourcesOf(templates.api, 'AWS::IAM::Policy'))
-    .filter((policy) => (policy.Properties?.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
-    .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[]);
+  return rolePolicies(templates.api)
+    .filter((policy) => policy.roles.includes(roleId))
+    .flatMap((policy) => policy.statements as Statement[]);
 }
 
 const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
@@ -97,6 +97,25 @@ const schedulerVariables = [
 ];
 
 describe('api stack', () => {
+  it("should stay within CloudFormation's 500 resources a stack, with room for five more routes in the API stack", () => {
+    // Act
+    const counts = Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, Object.keys(template.toJSON().Resources).length]));
+    // Assess: a route costs 7 (function, role, log group, integration, route, permission, and its grants inside the role)
+    for (const [name, count] of Object.entries(counts)) expect(count, name).toBeLessThanOrEqual(500);
+    expect(counts.api).toBeLessThanOrEqual(500 - 5 * 7);
+  });
+
+  it("should keep each function's grants inside its role (no policy resource of its own)", () => {
+    // Act
+    const policyResources = Object.keys(templates.api.findResources('AWS::IAM::Policy'));
+    const functionRoles = [...stacks.api.functions.values()].map((fn) => roleLogicalId(fn.role!));
+    const attachedToFunctions = rolePolicies(templates.api).filter((policy) => policy.roles.some((role) => functionRoles.includes(role)) && policy.roles.length !== 1);
+    // Assess: the scheduler's, SNS's delivery-status and the custom resource's roles keep theirs
+    expect(policyResources).toHaveLength(3);
+    expect(attachedToFunctions).toEqual([]);
+    expect(functionRoles.every((role) => (templates.api.toJSON().Resources[role].Properties.Policies as unknown[]).length === 1)).toBe(true);
+  });
+
   it('should have exactly one route per entry of the route table', () => {
     // Prepare
     const expected = allRoutes.map((route) => `${route.method} ${route.path}`).sort();
@@ -191,11 +210,9 @@ describe('api stack', () => {
     // Prepare
     const roleOf = (handler: string) => stacks.api.getLogicalId(stacks.api.functions.get(handler)!.role!.node.defaultChild as CfnFunction);
     const publishStatements = (matches: (statement: Statement) => boolean) =>
-      Object.entries(resourcesOf(templates.api, 'AWS::IAM::Policy'))
-        .filter(([, policy]) =>
-          (policy.Properties?.PolicyDocument.Statement as Statement[]).some((statement) => actionsOf(statement).includes('sns:Publish') && matches(statement)),
-        )
-        .flatMap(([, policy]) => policy.Properties?.Roles.map((role: { Ref: string }) => role.Ref) as string[]);
+      rolePolicies(templates.api)
+        .filter((policy) => (policy.statements as Statement[]).some((statement) => actionsOf(statement).includes('sns:Publish') && matches(statement)))
+        .flatMap((policy) => policy.roles);
     const phoneNumbersOnly = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] };
 
     // Act
@@ -451,8 +468,8 @@ describe('least privilege per function', () => {
   it('should grant no Scan or DescribeTable to any role, and stream actions only to the aggregator on the answers stream', () => {
     // Act
     const statements = Object.values(templates)
-      .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
-      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[]);
+      .flatMap((template) => rolePolicies(template))
+      .flatMap((policy) => policy.statements as Statement[]);
     const granted = statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'));
     const streamActions = ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'];
     const streamStatements = statements.filter((statement) => actionsOf(statement).some((action) => streamActions.includes(action)));
@@ -691,9 +708,9 @@ describe('scheduled jobs', () => {
 
     // Act
     const grantsLambda = (statement: Statement) => actionsOf(statement).some((action) => action.startsWith('lambda:'));
-    const invokers = Object.values(resourcesOf(templates.api, 'AWS::IAM::Policy'))
-      .filter((policy) => (policy.Properties?.PolicyDocument.Statement as Statement[]).some(grantsLambda))
-      .flatMap((policy) => (policy.Properties?.Roles as { Ref: string }[]).map((role) => role.Ref));
+    const invokers = rolePolicies(templates.api)
+      .filter((policy) => (policy.statements as Statement[]).some(grantsLambda))
+      .flatMap((policy) => policy.roles);
 
     // Assess
     expect(invokers.sort()).toEqual([schedulerRoleId, ...enqueuers].sort());
@@ -776,8 +793,8 @@ describe('scheduled jobs', () => {
 
     // Act
     const passRoles = Object.values(templates)
-      .flatMap((template) => Object.values(resourcesOf(template, 'AWS::IAM::Policy')))
-      .flatMap((policy) => policy.Properties?.PolicyDocument.Statement as Statement[])
+      .flatMap((template) => rolePolicies(template))
+      .flatMap((policy) => policy.statements as Statement[])
       .filter((statement) => actionsOf(statement).some((action) => action.startsWith('iam:')));
     const toSns = passRoles.filter((statement) => JSON.stringify(statement.Condition).includes('sns.amazonaws.com'));
 

@@ -50,6 +50,7 @@ const expectedActions = {
   'staff-import-rows': 'import.rows',
   'staff-recompute-positions': 'queue.recompute-positions',
   'staff-create-campaign': 'campaign.create',
+  'staff-request-preview': 'campaign.preview',
   'staff-start-campaign': 'campaign.start',
   'staff-cancel-campaign': 'campaign.cancel',
   'staff-create-export': 'export.create',
@@ -79,7 +80,7 @@ describe('the audit trail', () => {
       observed[handler] = { action: event!.action, outcome: event!.outcome, actor: event!.actor.accountId, tenant: event!.tenantId };
       expect(observed[handler]).toEqual({ action, outcome: expectedOutcome, actor: `staff#${worlds.A.staffAccount.login}`, tenant: worlds.A.tenantId });
     }
-    expect(Object.keys(observed)).toHaveLength(23);
+    expect(Object.keys(observed)).toHaveLength(24);
   });
 
   it('should name the record of an application action, and keep no IIN or phone in the event', async () => {

@@ -95,13 +95,17 @@ describe('a confirmation campaign over 2,500 applications', () => {
     staff = await loginStaff(runtime);
     campaign = await createAndStart(30 * 86_400_000);
     inScope = recount(await allApplications(), campaign);
-    // Act
+    // Act: the preview is counted by its job (decision 57), then read
+    const asked = await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/preview`);
+    await settle(runtime);
     const preview = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}/preview`);
     const started = await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`);
     await settle(runtime);
     const after = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
     // Assess
     expect(inScope.length).toBeGreaterThan(1000);
+    expect(asked.status).toBe(202);
+    expect(preview.body.state).toBe('ready');
     expect(preview.body.applications).toBe(inScope.length);
     expect(preview.body.applicants).toBe(new Set(inScope.map((a) => a.applicantIin)).size);
     expect(started.status).toBe(202);

@@ -36,6 +36,7 @@ describe('job time limits', () => {
       'referral-restore': 10,
       'recompute-positions': 300,
       'campaign-start': 900,
+      'campaign-preview': 900,
       'campaign-reminder': 900,
       'campaign-close': 900,
       export: 900,

@@ -265,6 +265,8 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   },
   'staff-get-campaign': { ids: 'path', build: async (_worlds, world) => ({ params: { campaignId: world.campaignId } }) },
   'staff-preview-campaign': { ids: 'path', build: async (_worlds, world) => ({ params: { campaignId: world.campaignId } }) },
+  // A draft of the actor's world (a fresh one: the world's own campaign runs already).
+  'staff-request-preview': { ids: 'path', build: async (worlds, world) => ({ params: { campaignId: await freshDraftCampaign(worlds, world) } }) },
   'staff-start-campaign': {
     ids: 'path',
     // Each tenant already runs a campaign: a second one is refused by that, once in scope.

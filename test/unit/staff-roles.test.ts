@@ -48,6 +48,7 @@ const whoMayCall: Record<string, string> = {
   'POST /api/staff/campaigns': operators,
   'GET /api/staff/campaigns/{campaignId}': everyStaff,
   'GET /api/staff/campaigns/{campaignId}/preview': operators,
+  'POST /api/staff/campaigns/{campaignId}/preview': operators,
   'POST /api/staff/campaigns/{campaignId}/start': operators,
   'POST /api/staff/campaigns/{campaignId}/cancel': operators,
   'GET /api/staff/campaigns/{campaignId}/dashboard': everyStaff,

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Campaign, CampaignStatus } from '#domain/campaign';
+import type { Campaign, CampaignPreview, CampaignStatus } from '#domain/campaign';
 import { CampaignAlreadyActiveError, emptyCounts } from '#domain/campaign';
 import type { CampaignStore } from '#ports/campaigns';
 import type { TableKey } from '#functions/tables';
@@ -166,6 +166,25 @@ export class DynamoCampaignStore implements CampaignStore {
         ExpressionAttributeValues: { ':inScope': scope.inScope, ':applicants': scope.applicants },
       }),
     );
+  }
+
+  async setPreview(tenantId: string, campaignId: string, preview: CampaignPreview, ofRequest?: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName('campaigns'),
+          Key: { tenantId, campaignId },
+          UpdateExpression: 'SET #preview = :preview',
+          ConditionExpression: `#status = :draft${ofRequest ? ' AND #preview.#requestId = :request' : ''}`,
+          ExpressionAttributeNames: { '#preview': 'preview', '#status': 'status', ...(ofRequest && { '#requestId': 'requestId' }) },
+          ExpressionAttributeValues: { ':preview': preview, ':draft': 'draft', ...(ofRequest && { ':request': ofRequest }) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async update(

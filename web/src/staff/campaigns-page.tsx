@@ -20,6 +20,11 @@ import { usePoll } from './use-poll.ts';
 
 /** While a campaign runs or closes its counters move: the list is fetched again this often. */
 const pollMs = 5_000;
+/** How often a preview being counted is read again, and for how long at most (a city's count takes about a minute). */
+const previewPollMs = 700;
+const previewPatienceMs = 10 * 60_000;
+
+type Counted = Exclude<CampaignPreview, { state: 'none' }>;
 const demoLengths = ['2', '5', '15'] as const;
 const minuteMs = 60_000;
 
@@ -165,11 +170,22 @@ function CreateCampaignForm({
   );
 }
 
-function PreviewFacts({ preview }: { preview: CampaignPreview }) {
+/** The count while the job reads the queue (announced politely), then its result with when it was made. */
+function PreviewCounting({ preview }: { preview: Counted }) {
+  const { s, language } = useStaffI18n();
+  return (
+    <p class="campaign-preview__counting" role="status" data-qa="preview-counting" data-read={preview.read}>
+      {s.campaigns.previewCounting(formatNumber(language, preview.read))}
+    </p>
+  );
+}
+
+function PreviewFacts({ preview }: { preview: Counted }) {
   const { s, language } = useStaffI18n();
   return (
     <div class="campaign-preview" data-qa="campaign-preview">
       <h4>{s.campaigns.previewTitle}</h4>
+      {preview.computedAt && <p class="hint" data-qa="preview-counted-at">{s.campaigns.previewCountedAt(formatDateTime(language, preview.computedAt))}</p>}
       <dl class="details campaign-facts">
         <div>
           <dt>{s.campaigns.previewApplications}</dt>
@@ -218,7 +234,9 @@ type RowAction = 'preview' | 'start' | 'cancel';
 /** One campaign: its dates and counters, a progress bar while closing, and what may be done next. */
 function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onChanged: (campaign: Campaign) => void; manages: boolean }) {
   const { t, s, language } = useStaffI18n();
-  const [preview, setPreview] = useState<CampaignPreview | undefined>();
+  const [preview, setPreview] = useState<Counted | undefined>();
+  const gone = useRef(false);
+  useEffect(() => () => void (gone.current = true), []);
   const [busy, setBusy] = useState<RowAction | undefined>();
   const [problem, setProblem] = useState('');
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -227,12 +245,24 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
 
   const fail = (failure: ApiFailure) => (isUnauthorized(failure) ? navigate('/staff/login') : setProblem(failureMessage(failure, t)));
 
-  const loadPreview = async (): Promise<CampaignPreview | undefined> => {
+  /** Asks for a fresh count and follows the job's progress until it is ready (decision 57). */
+  const loadPreview = async (): Promise<Counted | undefined> => {
     setBusy('preview');
     setProblem('');
-    const result = await api('GET /api/staff/campaigns/{campaignId}/preview', { params: { campaignId: campaign.campaignId } });
+    const params = { campaignId: campaign.campaignId };
+    const patience = Date.now() + previewPatienceMs;
+    let result = await api('POST /api/staff/campaigns/{campaignId}/preview', { params });
+    while (result.ok && result.data.state === 'counting' && !gone.current && Date.now() < patience) {
+      setPreview(result.data);
+      await new Promise((resolve) => setTimeout(resolve, previewPollMs));
+      result = await api('GET /api/staff/campaigns/{campaignId}/preview', { params });
+    }
     setBusy(undefined);
     if (!result.ok) return void fail(result.failure);
+    if (result.data.state !== 'ready') {
+      setPreview(undefined);
+      return void setProblem(s.campaigns.previewTooLong);
+    }
     setPreview(result.data);
     return result.data;
   };
@@ -294,7 +324,8 @@ function CampaignRow({ campaign, onChanged, manages }: { campaign: Campaign; onC
           <p>{s.campaigns.closeProgressText(formatNumber(language, progress.processed), formatNumber(language, progress.total))}</p>
         </div>
       )}
-      {draft && preview && <PreviewFacts preview={preview} />}
+      {draft && preview?.state === 'counting' && <PreviewCounting preview={preview} />}
+      {draft && preview?.state === 'ready' && <PreviewFacts preview={preview} />}
       {manages && campaign.actions.length > 0 && (
         <div class="card__actions button-group">
           {campaign.actions.includes('preview') && (

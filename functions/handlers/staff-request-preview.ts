@@ -1,0 +1,9 @@
+import { dependencies } from '#adapters/dependencies';
+import { staffTenant } from '#http/actors';
+import { httpHandler } from '#http/http-handler';
+import { requestCampaignPreview } from '#use-cases/campaigns';
+
+export const handler = httpHandler('staff-request-preview', async ({ params, identity }) => {
+  const deps = dependencies();
+  return { body: await requestCampaignPreview(deps, { tenantId: staffTenant(identity), campaignId: params.campaignId, now: deps.clock() }) };
+});
