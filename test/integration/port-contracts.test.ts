@@ -4,6 +4,7 @@ import { ageGroups, type Application, type Kindergarten } from '#domain/applicat
 import { emptyCounts } from '#domain/campaign';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, notificationStoreContract, type StoreWorld } from '../contracts/stores.ts';
+import { accountStoreContract, authStoreContract, type SignInWorld } from '../contracts/auth.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -57,3 +58,13 @@ campaignStoreContract('DynamoDB', () => dependencies().campaigns, storeWorld);
 kindergartenStoreContract('DynamoDB', () => dependencies().kindergartens, storeWorld);
 exportStoreContract('DynamoDB', () => dependencies().exports, storeWorld);
 notificationStoreContract('DynamoDB', () => dependencies().notifications, storeWorld);
+
+let keys = 0;
+/** Test IINs: 12 digits beginning 99 (no real person's date), unique per process and call. */
+const signInWorld = (): SignInWorld => ({
+  iin: () => `99${String(process.pid % 10_000).padStart(4, '0')}${String(++keys).padStart(6, '0')}`,
+  key: () => `contract-${process.pid}-${++keys}`,
+});
+
+authStoreContract('DynamoDB', () => dependencies().auth, signInWorld);
+accountStoreContract('DynamoDB', () => dependencies().accounts, signInWorld);
