@@ -28,17 +28,17 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * CDK's own (log group, X-Ray, event sources) included, arrives through `addToPrincipalPolicy`.
  */
 export class InlinePolicyRole extends Role {
-  private readonly grants: PolicyDocument;
+  private readonly inlineGrants: PolicyDocument;
 
   constructor(scope: Construct, id: string, props: Omit<RoleProps, 'inlinePolicies'>) {
     // Rendered at synthesis: statements added after the role exists are in it.
     const grants = new PolicyDocument();
     super(scope, id, { ...props, inlinePolicies: { grants } });
-    this.grants = grants;
+    this.inlineGrants = grants;
   }
 
   override addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
-    this.grants.addStatements(statement);
+    this.inlineGrants.addStatements(statement);
     // Whatever must wait for the grant (a function, an event source mapping) waits for the role.
     return { statementAdded: true, policyDependable: this };
   }
