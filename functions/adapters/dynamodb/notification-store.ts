@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { outboxMark, unreachableKey, type Notification, type OutboundChannel } from '#domain/notification';
 import type { NoticeKey, NotificationStore, SharedNotice } from '#ports/stores';
-import { tables } from '#functions/tables';
+import { indexNamed } from '#functions/tables';
 import { ConcurrentChangeError } from '#domain/errors';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { forEachLimited } from '#functions/concurrency';
@@ -211,7 +211,7 @@ export class DynamoNotificationStore implements NotificationStore {
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: tables.notifications.indexes[1].indexName,
+        IndexName: indexNamed('notifications', 'byAttention').indexName,
         KeyConditionExpression: 'attentionKey = :mark',
         ExpressionAttributeValues: { ':mark': unreachableKey(tenantId) },
         ScanIndexForward: false,
@@ -225,7 +225,7 @@ export class DynamoNotificationStore implements NotificationStore {
     const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: tables.notifications.indexes[1].indexName,
+        IndexName: indexNamed('notifications', 'byAttention').indexName,
         KeyConditionExpression: 'attentionKey = :mark AND attentionAt BETWEEN :from AND :before',
         ExpressionAttributeValues: { ':mark': `outbox#${shard}`, ':from': range.from ?? '0', ':before': range.before },
         Limit: limit,
@@ -243,7 +243,7 @@ export class DynamoNotificationStore implements NotificationStore {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: tables.notifications.indexes[1].indexName,
+          IndexName: indexNamed('notifications', 'byAttention').indexName,
           KeyConditionExpression: 'attentionKey = :mark',
           FilterExpression: '#params.#campaignId = :campaign',
           ExpressionAttributeNames: { '#params': 'params', '#campaignId': 'campaignId' },
@@ -292,7 +292,7 @@ export class DynamoNotificationStore implements NotificationStore {
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: tables.notifications.indexes[0].indexName,
+        IndexName: indexNamed('notifications', 'byProviderMessage').indexName,
         KeyConditionExpression: 'providerMessageId = :id',
         ExpressionAttributeValues: { ':id': receipt.messageId },
         Limit: 1,
