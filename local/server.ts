@@ -24,6 +24,18 @@ export const apiGatewayLimits = {
   integrationTimeoutMs: 30_000,
   payloadBytes: 10 * 1024 * 1024,
 } as const;
+/**
+ * What Lambda refuses of a synchronous invocation, which API Gateway makes for every route. Source:
+ * Lambda Developer Guide, "Lambda quotas": invocation payload 6 MB each way, which Lambda counts as
+ * 6,291,456 bytes of the event JSON (`RequestEntityTooLargeException`: "Request must be smaller
+ * than 6291456 bytes for the InvokeFunction operation") and 6,291,556 bytes of the function's
+ * answer. The event holds the body once more JSON-escaped, so a 10 MB body API Gateway accepts
+ * never reaches the function.
+ */
+export const lambdaSyncLimits = {
+  requestBytes: 6_291_456,
+  responseBytes: 6_291_556,
+} as const;
 /** A route function's Lambda timeout: `AppFunction`'s default (lib/app-function.ts); past it Lambda fails the invocation and API Gateway answers 500. */
 const routeFunctionTimeoutMs = 10_000;
 
@@ -221,7 +233,7 @@ export interface LocalServerOptions {
   /** The dashboard map's tile URL template, as the dashboard handler gets it (`MAP_TILE_URL`): the CSP allows its origin. */
   readonly mapTileUrl?: string;
   /** Lower limits than AWS's (tests of what happens past them); the defaults are AWS's. */
-  readonly limits?: { readonly integrationTimeoutMs?: number; readonly functionTimeoutMs?: number; readonly payloadBytes?: number };
+  readonly limits?: { readonly integrationTimeoutMs?: number; readonly functionTimeoutMs?: number; readonly payloadBytes?: number; readonly lambdaResponseBytes?: number };
 }
 
 /**
@@ -236,6 +248,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
   const integrationTimeoutMs = options.limits?.integrationTimeoutMs ?? apiGatewayLimits.integrationTimeoutMs;
   const functionTimeoutMs = options.limits?.functionTimeoutMs ?? routeFunctionTimeoutMs;
   const payloadBytes = options.limits?.payloadBytes ?? apiGatewayLimits.payloadBytes;
+  const lambdaResponseBytes = options.limits?.lambdaResponseBytes ?? lambdaSyncLimits.responseBytes;
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -261,6 +274,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     try {
       const body = await readBody(request, payloadBytes);
       const event = toEvent(request, url, found, match, body);
+      // Lambda refuses an event over its synchronous limit before the function runs; API Gateway answers 413.
+      const eventBytes = Buffer.byteLength(JSON.stringify(event));
+      if (eventBytes > lambdaSyncLimits.requestBytes) return sendProblem(request, response, 'payload_too_large', { 'x-kezek-lambda-event-bytes': String(eventBytes) });
       const invoke = () =>
         countDynamoRequests(async () => {
           if (found.route.access !== 'public') {
@@ -279,10 +295,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       // own 10 s comes first for every route today; the 30 s bounds any longer one).
       const integrationTimedOut = () => Object.assign(new Error(`no answer within ${integrationTimeoutMs} ms`), { name: 'IntegrationTimeout', status: 504 });
       const { result, requests } = await withinTimeout(invoke, integrationTimeoutMs, integrationTimedOut);
+      // An answer over Lambda's limit fails the invocation: API Gateway answers its own 500.
+      if (Buffer.byteLength(JSON.stringify(result)) > lambdaResponseBytes) {
+        options.log(`[api] ${request.method} ${url.pathname} failed: its answer is over Lambda's ${lambdaResponseBytes} bytes`);
+        return sendJson(response, 500, { message: 'Internal Server Error' });
+      }
       const headers: Record<string, string | string[]> = {
         ...(result.headers as Record<string, string>),
-        // Local diagnostics: what this request cost in DynamoDB requests (authorizer included).
+        // Local diagnostics: what this request cost in DynamoDB requests (authorizer included), and the size of the Lambda event it made.
         'x-kezek-dynamodb-requests': JSON.stringify(requests.byCommand()),
+        'x-kezek-lambda-event-bytes': String(eventBytes),
       };
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? '');

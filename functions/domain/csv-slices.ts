@@ -49,3 +49,34 @@ export function csvSlices(file: { header: string; rows: readonly CsvRecord[] }, 
 export function sliceCsv(text: string, size: number): { csv: string; firstLine: number; rows: number }[] {
   return csvSlices(splitCsvRecords(text), size);
 }
+
+/**
+ * The most the import's check may send in one request, counted as `importCheckEventBytes` counts.
+ * The check reads the whole file at once, and Lambda takes a synchronous event of at most
+ * 6,291,456 bytes (`lambdaSyncLimits` in local/server.ts, which refuses the same); this leaves
+ * room for the event's headers and request context. Bigger files are imported in parts.
+ */
+export const importCheckMaxEventBytes = 6_000_000;
+
+/**
+ * What a CSV file weighs inside the Lambda event of the check: its UTF-8 bytes, plus what escaping
+ * adds twice over (the body `{"csv": …}` is JSON, and API Gateway puts that body in the event as a
+ * JSON string): a quote or backslash becomes 4 bytes, a line break or tab 3, another control
+ * character 7 (`\\u00XX`).
+ */
+export function importCheckEventBytes(csv: string): number {
+  let bytes = 0;
+  for (let index = 0; index < csv.length; index += 1) {
+    const code = csv.charCodeAt(index);
+    if (code === 34 || code === 92) bytes += 4;
+    else if (code === 10 || code === 13 || code === 9 || code === 8 || code === 12) bytes += 3;
+    else if (code < 32) bytes += 7;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  // `{"csv":"…"}` around it, its own quotes escaped in the event.
+  return bytes + 14;
+}

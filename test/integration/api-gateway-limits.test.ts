@@ -50,11 +50,45 @@ describe('API Gateway limits on the local server', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
   });
 
-  it('should pass a body of exactly 10 MB to the function', async () => {
+  it('should refuse a body of exactly 10 MB as Lambda does: API Gateway takes it, but its event is over 6 MB', async () => {
     const json = JSON.stringify({ iin: '000000000000' });
     const response = await fetch(`${runtime.url}/api/auth/parent/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json + ' '.repeat(10_485_760 - json.length) });
-    expect(response.status).not.toBe(413);
-    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBe(413);
+    expect(Number(response.headers.get('x-kezek-lambda-event-bytes'))).toBeGreaterThan(10_485_760);
+  });
+
+  it("should pass an event of exactly Lambda's 6,291,456 bytes to the function and refuse one byte more", async () => {
+    // Prepare: the event around a body of spaces (JSON that escapes nothing) is measured once, then the body sized to fill the limit
+    const json = JSON.stringify({ iin: '000000000000' });
+    const send = (spaces: number) => fetch(`${runtime.url}/api/auth/parent/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json + ' '.repeat(spaces) });
+    const probe = await send(6_000_000);
+    const spaces = 6_000_000 + (6_291_456 - Number(probe.headers.get('x-kezek-lambda-event-bytes')));
+    // Act
+    const exactly = await send(spaces);
+    const over = await send(spaces + 1);
+    // Assess: the function answered the first (a one-time code asked for an IIN nobody has), Lambda refused the second
+    expect(probe.status).toBeLessThan(500);
+    expect(Number(exactly.headers.get('x-kezek-lambda-event-bytes'))).toBe(6_291_456);
+    expect(exactly.status).not.toBe(413);
+    expect(exactly.status).toBeLessThan(500);
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it("should answer 500 as API Gateway does when a function's answer is over Lambda's limit", async () => {
+    // Prepare: the limit lowered to 1,000 bytes; the OpenAPI document is far longer
+    const server = await startLocalServer({ port: 0, webRoot: resolve(repositoryRoot, 'web', 'dist'), log: () => undefined, limits: { lambdaResponseBytes: 1_000 } });
+    try {
+      // Act
+      const tooLong = await fetch(`${server.url}/api/openapi.json`);
+      const short = await fetch(`${server.url}/api/health`);
+      // Assess
+      expect(tooLong.status).toBe(500);
+      expect(await tooLong.json()).toEqual({ message: 'Internal Server Error' });
+      expect(short.status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('should answer 504 when the integration does not answer within the integration timeout', async () => {

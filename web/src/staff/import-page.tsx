@@ -185,6 +185,7 @@ export function ImportPage() {
     setPhase('idle');
     setAnnounced('');
     if (result.kind === 'empty') return setErrors([{ field: 'import-file', message: s.import.fileEmpty }]);
+    if (result.kind === 'too-large') return setErrors([{ field: 'import-file', message: s.import.fileTooLarge(formatNumber(language, result.megabytes), formatNumber(language, result.rowsPerPart)) }]);
     if (result.kind === 'failed' && isUnauthorized(result.failure)) return navigate('/staff/login');
     setOutcome(result);
   };

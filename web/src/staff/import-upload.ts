@@ -1,13 +1,15 @@
 import { type ApiFailure } from '../api.ts';
 import { api } from '../client.ts';
 import type {  ImportKind, ImportProblem } from '../api-types.ts';
-import { csvSlices, splitCsvRecords } from '../../../functions/domain/csv-slices.ts';
+import { csvSlices, importCheckEventBytes, importCheckMaxEventBytes, splitCsvRecords } from '../../../functions/domain/csv-slices.ts';
 
 /** Rows per request: small enough for one Lambda call, few enough requests for 10,000 rows. */
 export const sliceRows = 500;
 
 export type ImportOutcome =
   | { readonly kind: 'empty' }
+  /** Too big for the check's one request (Lambda's 6 MB event): `rowsPerPart` rows of it would fit. */
+  | { readonly kind: 'too-large'; readonly megabytes: number; readonly rowsPerPart: number }
   | { readonly kind: 'rejected'; readonly message: string; readonly rows: readonly ImportProblem[] }
   | { readonly kind: 'failed'; readonly failure: ApiFailure; readonly done: number; readonly total: number }
   | { readonly kind: 'finished'; readonly total: number; readonly written: number; readonly file: ImportKind };
@@ -22,6 +24,12 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
   const file = splitCsvRecords(csv);
   if (file.rows.length === 0) return { kind: 'empty' };
   const total = file.rows.length;
+  const eventBytes = importCheckEventBytes(csv);
+  if (eventBytes > importCheckMaxEventBytes) {
+    // Rows in proportion, a tenth kept back for rows longer than the average, rounded down to a thousand.
+    const rowsPerPart = Math.max(1_000, Math.floor((total * (importCheckMaxEventBytes / eventBytes) * 0.9) / 1_000) * 1_000);
+    return { kind: 'too-large', megabytes: Math.ceil(eventBytes / 100_000) / 10, rowsPerPart };
+  }
   const checked = await api('POST /api/staff/imports/{kind}/check', { params: { kind }, body: { csv } });
   if (!checked.ok) {
     const error = checked.failure.kind === 'http' ? checked.failure.error : undefined;

@@ -269,6 +269,7 @@ export const en: StaffMessages = {
     file: 'CSV file',
     fileHint: 'The first line holds the column names. The whole file is checked first; if anything is wrong, nothing is imported.',
     fileMissing: 'Choose a CSV file',
+    fileTooLarge: (megabytes: string, rows: string) => `The file is too large to check in one go (${megabytes} MB, at most 6 MB). Split it into files of at most ${rows} rows, each with the header line, and import them one after another.`,
     fileEmpty: 'The file has no data rows',
     start: 'Check and import',
     checking: 'Checking the file…',
