@@ -63,6 +63,12 @@ export interface LocalRuntimeOptions {
    */
   readonly jobTimeoutScale?: number;
   /**
+   * A smaller page for the jobs that page through the queue (the start, the close, the positions;
+   * `PagedTask`): a test lowers it with `jobTimeoutScale`, so a few hundred applications hand over
+   * several times and no single page can run past the lowered limit. Default: each job's own.
+   */
+  readonly jobPageSize?: number;
+  /**
    * Whether the API says it runs locally (`KEZEK_LOCAL_RUNTIME`, which the CDK never sets), so the
    * console offers its demo-only controls: true unless `false`, which a test sets to see the
    * console as deployed.
@@ -185,7 +191,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const receipts = await recordReceipts();
       return [...(aggregated > 0 ? [`answer-aggregator(${aggregated})`] : []), ...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
     };
-    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }), after: afterSchedules });
+    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale, ...(options.jobPageSize !== undefined && { pageSize: options.jobPageSize }) }), after: afterSchedules });
     return {
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,
