@@ -81,6 +81,12 @@ export interface LocalRuntimeOptions {
   readonly smsRatePerSecond?: number;
   /** The share of simulated SMS receipts that say the SMS failed (default `KEZEK_SMS_FAILURE_RATE`, else 0). */
   readonly smsReceiptFailureRate?: number;
+  /**
+   * Whether the sender takes the outbox's queue (true unless `false`). A test about something else
+   * than SMS (thousands of submissions, a killed close) switches it off, as an SQS event source
+   * can be disabled: the deliveries stay queued (`deliveries.depth`), nothing is sent or receipted.
+   */
+  readonly smsSender?: false;
 }
 
 export interface LocalRuntime {
@@ -181,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Each pass runs the due schedules, then drains the delivery queue into the sender and hands
     // the simulated receipts to the receipt recorder (an SQS event source and a log subscription in AWS).
     // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
-    const sendDeliveries = deliveryRunner(deliveries, { log });
+    const sendDeliveries = options.smsSender === false ? async () => 0 : deliveryRunner(deliveries, { log });
     const recordReceipts = receiptRunner(notifier);
     const answerStream = new LocalStreamRunner({ endpoint: dynamo.endpoint, tableName: tableNames.answers, log, timeoutScale: jobTimeoutScale });
     answerStream.start();
