@@ -3,6 +3,7 @@ import type { CloudWatchLogsEvent, Context, SQSBatchResponse, SQSEvent, SQSRecor
 import type { LocalDeliveryQueue, ReceivedMessage } from '#adapters/local/local-delivery-queue';
 import type { LocalNotifier } from '#adapters/local/local-notifier';
 import { smsReceipts, smsSender, type ConsumerDefinition } from '#functions/jobs/consumers';
+import { forEachLimited } from '#functions/concurrency';
 import { senderSettings } from '#ports/delivery-queue';
 import { withGrants } from './grants.ts';
 import { scaledTimeoutMs, withinTimeout } from './lambda-timeout.ts';
@@ -100,26 +101,34 @@ export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunne
   };
 }
 
+/** Log events per subscription delivery, and deliveries handled at once (a subscription's batches invoke the function side by side). */
+const receiptBatch = { events: 50, concurrent: 4 } as const;
+
 /**
  * The local CloudWatch Logs subscription of the receipt recorder: the local notifier's simulated
  * delivery-status lines, in SNS's format, gzipped and base64-encoded as a subscription delivers
- * them. Returns how many receipts were handed over.
+ * them, in batches of up to 50 events, up to 4 invocations at once (each receipt settles its own
+ * delivery: no order between them). Returns how many receipts were handed over.
  */
 export function receiptRunner(notifier: LocalNotifier): () => Promise<number> {
   return async () => {
     const lines = notifier.takeReceiptLines();
     if (lines.length === 0) return 0;
     const handler = await load<ReceiptsHandler>(smsReceipts);
-    const payload = {
-      messageType: 'DATA_MESSAGE',
-      owner: '000000000000',
-      logGroup: 'sns/local/DirectPublishToPhoneNumber',
-      logStream: 'local',
-      subscriptionFilters: ['receipts'],
-      logEvents: lines.map((message, i) => ({ id: String(i), timestamp: Date.now(), message })),
-    };
-    const event: CloudWatchLogsEvent = { awslogs: { data: gzipSync(JSON.stringify(payload)).toString('base64') } };
-    await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
+    const batches: string[][] = [];
+    for (let i = 0; i < lines.length; i += receiptBatch.events) batches.push(lines.slice(i, i + receiptBatch.events));
+    await forEachLimited(batches, receiptBatch.concurrent, async (batch) => {
+      const payload = {
+        messageType: 'DATA_MESSAGE',
+        owner: '000000000000',
+        logGroup: 'sns/local/DirectPublishToPhoneNumber',
+        logStream: 'local',
+        subscriptionFilters: ['receipts'],
+        logEvents: batch.map((message, i) => ({ id: String(i), timestamp: Date.now(), message })),
+      };
+      const event: CloudWatchLogsEvent = { awslogs: { data: gzipSync(JSON.stringify(payload)).toString('base64') } };
+      await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
+    });
     return lines.length;
   };
 }

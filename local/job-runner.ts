@@ -15,6 +15,19 @@ export interface JobRunnerOptions {
   readonly timeoutMs?: (job: JobDefinition) => number;
   /** Multiplies every job's Lambda timeout (default 1; see `scaledTimeoutMs`). */
   readonly timeoutScale?: number;
+  /**
+   * The page size given to the jobs that page through the queue (`PagedTask`: the start, the close,
+   * the positions) when their task names none: with `timeoutScale`, a small world hands over as a
+   * city does under the real limits, without a page long enough to overrun the shorter limit.
+   */
+  readonly pageSize?: number;
+}
+
+const pagedKinds: ReadonlySet<JobTask['kind']> = new Set(['campaign-preview', 'campaign-start', 'campaign-close', 'recompute-positions']);
+
+/** The task as the runner hands it over: with the runner's page size when it pages and names none. */
+function withPageSize(task: JobTask, pageSize: number | undefined): JobTask {
+  return pageSize !== undefined && pagedKinds.has(task.kind) && !('pageSize' in task && task.pageSize !== undefined) ? ({ ...task, pageSize } as JobTask) : task;
 }
 
 /** One invocation as the local runner saw it: how long it ran against its limit. */
@@ -61,7 +74,7 @@ export function jobRunner(options: JobRunnerOptions = {}): JobRunner {
     const started = performance.now();
     let outcome: JobInvocation['outcome'] = 'failed';
     try {
-      await withGrants(job.handler, job.grants, () => withinTimeout(() => handler(task, lambdaContext(job.handler, timeoutMs / 1000)), timeoutMs));
+      await withGrants(job.handler, job.grants, () => withinTimeout(() => handler(withPageSize(task, options.pageSize), lambdaContext(job.handler, timeoutMs / 1000)), timeoutMs));
       outcome = 'completed';
     } finally {
       invocations.push({ kind: job.kind, ms: performance.now() - started, limitMs: timeoutMs, outcome });

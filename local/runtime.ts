@@ -63,6 +63,12 @@ export interface LocalRuntimeOptions {
    */
   readonly jobTimeoutScale?: number;
   /**
+   * A smaller page for the jobs that page through the queue (the start, the close, the positions;
+   * `PagedTask`): a test lowers it with `jobTimeoutScale`, so a few hundred applications hand over
+   * several times and no single page can run past the lowered limit. Default: each job's own.
+   */
+  readonly jobPageSize?: number;
+  /**
    * Whether the API says it runs locally (`KEZEK_LOCAL_RUNTIME`, which the CDK never sets), so the
    * console offers its demo-only controls: true unless `false`, which a test sets to see the
    * console as deployed.
@@ -75,6 +81,12 @@ export interface LocalRuntimeOptions {
   readonly smsRatePerSecond?: number;
   /** The share of simulated SMS receipts that say the SMS failed (default `KEZEK_SMS_FAILURE_RATE`, else 0). */
   readonly smsReceiptFailureRate?: number;
+  /**
+   * Whether the sender takes the outbox's queue (true unless `false`). A test about something else
+   * than SMS (thousands of submissions, a killed close) switches it off, as an SQS event source
+   * can be disabled: the deliveries stay queued (`deliveries.depth`), nothing is sent or receipted.
+   */
+  readonly smsSender?: false;
 }
 
 export interface LocalRuntime {
@@ -175,7 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Each pass runs the due schedules, then drains the delivery queue into the sender and hands
     // the simulated receipts to the receipt recorder (an SQS event source and a log subscription in AWS).
     // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
-    const sendDeliveries = deliveryRunner(deliveries, { log });
+    const sendDeliveries = options.smsSender === false ? async () => 0 : deliveryRunner(deliveries, { log });
     const recordReceipts = receiptRunner(notifier);
     const answerStream = new LocalStreamRunner({ endpoint: dynamo.endpoint, tableName: tableNames.answers, log, timeoutScale: jobTimeoutScale });
     answerStream.start();
@@ -185,7 +197,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const receipts = await recordReceipts();
       return [...(aggregated > 0 ? [`answer-aggregator(${aggregated})`] : []), ...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
     };
-    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale }), after: afterSchedules });
+    const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale, ...(options.jobPageSize !== undefined && { pageSize: options.jobPageSize }) }), after: afterSchedules });
     return {
       url: server.url,
       dynamoEndpoint: dynamo.endpoint,

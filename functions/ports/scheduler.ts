@@ -48,10 +48,20 @@ export interface PreviewPart extends JobPart {
   readonly byCohort: Readonly<Record<string, number>>;
 }
 
+/**
+ * A smaller page than the job's own (queue entries per page of the start, applications per read
+ * and per transaction of the close, positions per write chunk): nothing in AWS sets it; the local
+ * runtime's `jobPageSize` does, so a few hundred applications under a proportionally shorter
+ * timeout hand over as a city's do, with no page long enough to overrun it. Continuations keep it.
+ */
+export interface PagedTask {
+  readonly pageSize?: number;
+}
+
 export type JobTask =
   | { readonly kind: 'referral-expiry'; readonly applicationId: string; readonly issuedAt: string }
   | { readonly kind: 'referral-restore'; readonly applicationId: string; readonly autoRestoreAt: string }
-  | {
+  | ({
       readonly kind: 'recompute-positions';
       readonly tenantId: string;
       readonly birthYears: readonly number[];
@@ -59,12 +69,12 @@ export type JobTask =
       /** What explains moves no listed change does (e.g. `stopped` after a campaign's close). */
       readonly unexplainedAs?: 'stopped';
       readonly part?: PositionsPart;
-    }
-  | { readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string; readonly part?: StartPart }
-  | { readonly kind: 'campaign-preview'; readonly tenantId: string; readonly campaignId: string; readonly requestId: string; readonly part?: PreviewPart }
+    } & PagedTask)
+  | ({ readonly kind: 'campaign-start'; readonly tenantId: string; readonly campaignId: string; readonly part?: StartPart } & PagedTask)
+  | ({ readonly kind: 'campaign-preview'; readonly tenantId: string; readonly campaignId: string; readonly requestId: string; readonly part?: PreviewPart } & PagedTask)
   | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number; readonly part?: ReminderPart }
   /** The close keeps no cursor: what it stopped has left the pending index, which is its progress. */
-  | { readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart }
+  | ({ readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart } & PagedTask)
   | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string }
   /** The SMS copy of a notice, held for the tenant's SMS hours; the application names the parent (no IIN in a schedule). */
   | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string }

@@ -126,7 +126,7 @@ export async function runCampaignPreview(
   deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'scheduler'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-preview' }>, 'kind'>,
   now: Date,
-  options: { budget?: JobBudget; pageSize?: number } = {},
+  options: { budget?: JobBudget } = {},
 ): Promise<{ read: number; applications: number; applicants: number; handedOverTo?: number; stale?: true }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   const started = task.part ?? { n: 0, cohort: 0, read: 0, applications: 0, applicants: 0, byCohort: {} };
@@ -147,7 +147,7 @@ export async function runCampaignPreview(
   });
   while (part.cohort < cohorts.length) {
     const birthYear = cohorts[part.cohort]!;
-    const page = await deps.applications.queuePage(task.tenantId, birthYear, part.after, options.pageSize ?? previewPageSize);
+    const page = await deps.applications.queuePage(task.tenantId, birthYear, part.after, task.pageSize ?? previewPageSize);
     const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
     // An applicant counts on the page that holds their in-scope application with the smallest id.
     const onPage = new Map<string, string[]>();
@@ -172,7 +172,7 @@ export async function runCampaignPreview(
     if (!(await deps.campaigns.setPreview(task.tenantId, task.campaignId, written(last ? 'ready' : 'counting'), task.requestId))) return { ...part, stale: true };
     if (!last && budget.handOver()) {
       const next: PreviewPart = { ...part, n: part.n + 1 };
-      await deps.scheduler.enqueue({ name: scheduleNames.campaignPreviewPart(task.campaignId, task.requestId, next.n), task: { kind: 'campaign-preview', tenantId: task.tenantId, campaignId: task.campaignId, requestId: task.requestId, part: next } });
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignPreviewPart(task.campaignId, task.requestId, next.n), task: { kind: 'campaign-preview', tenantId: task.tenantId, campaignId: task.campaignId, requestId: task.requestId, part: next, ...pagedAs(task) } });
       return { read: part.read, applications: part.applications, applicants: part.applicants, handedOverTo: next.n };
     }
   }
@@ -257,6 +257,9 @@ const withApplications = (notices: readonly Notification[], applicants: Readonly
 /** Queue entries read per chunk of the start job (one Query of the queue index). */
 export const startPageSize = 250;
 
+/** A task's own page size (`PagedTask`), for its continuation to keep. */
+const pagedAs = (task: { pageSize?: number }) => (task.pageSize === undefined ? {} : { pageSize: task.pageSize });
+
 /**
  * The start job (idempotent, resumable): marks every in-scope application pending, notifies each
  * applicant once, announces once on the tenant's channel, schedules the reminders and the close.
@@ -268,9 +271,9 @@ export const startPageSize = 250;
  */
 export async function runCampaignStart(
   deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'deliveries' | 'siteUrl'>,
-  task: { tenantId: string; campaignId: string; part?: StartPart },
+  task: { tenantId: string; campaignId: string; part?: StartPart; pageSize?: number },
   now: Date,
-  options: { budget?: JobBudget; pageSize?: number } = {},
+  options: { budget?: JobBudget } = {},
 ): Promise<{ inScope: number; applicants: number; handedOverTo?: number }> {
   const campaign = await loadCampaign(deps, task.tenantId, task.campaignId);
   if (campaign.status !== 'active') return { inScope: 0, applicants: 0 };
@@ -279,7 +282,7 @@ export async function runCampaignStart(
   const cohorts = cohortsOf(campaign.year, policy);
   let part: StartPart = task.part ?? { n: 0, cohort: 0, inScope: 0, applicants: 0 };
   while (part.cohort < cohorts.length) {
-    const page = await deps.applications.queuePage(task.tenantId, cohorts[part.cohort]!, part.after, options.pageSize ?? startPageSize);
+    const page = await deps.applications.queuePage(task.tenantId, cohorts[part.cohort]!, part.after, task.pageSize ?? startPageSize);
     const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
     const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
     const applicantOf = byApplicant(scope);
@@ -295,7 +298,7 @@ export async function runCampaignStart(
       const next: StartPart = { ...part, n: part.n + 1 };
       // Staff see the scope grow while the start goes on; the last part writes the whole count.
       await deps.campaigns.setScope(task.tenantId, task.campaignId, { inScope: Math.max(part.inScope, campaign.counts.inScope), applicants: Math.max(part.applicants, campaign.counts.applicants) });
-      await deps.scheduler.enqueue({ name: scheduleNames.campaignStartPart(task.campaignId, next.n), task: { kind: 'campaign-start', tenantId: task.tenantId, campaignId: task.campaignId, part: next } });
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignStartPart(task.campaignId, next.n), task: { kind: 'campaign-start', tenantId: task.tenantId, campaignId: task.campaignId, part: next, ...pagedAs(task) } });
       return { inScope: part.inScope, applicants: part.applicants, handedOverTo: next.n };
     }
   }
@@ -372,10 +375,10 @@ export const closeGroupSize = 40;
 const closePageSize = 250;
 
 /** A campaign's pending applications, page after page through the index's cursor, each next page read ahead. */
-async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, tenantId: string, campaignId: string): AsyncGenerator<Application> {
-  let page = await deps.applications.pendingPage(tenantId, campaignId, undefined, closePageSize);
+async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, tenantId: string, campaignId: string, pageSize = closePageSize): AsyncGenerator<Application> {
+  let page = await deps.applications.pendingPage(tenantId, campaignId, undefined, pageSize);
   for (;;) {
-    const following = page.next === undefined ? undefined : deps.applications.pendingPage(tenantId, campaignId, page.next, closePageSize);
+    const following = page.next === undefined ? undefined : deps.applications.pendingPage(tenantId, campaignId, page.next, pageSize);
     // Handled when awaited below; this only keeps a close that failed meanwhile from an unhandled rejection.
     following?.catch(() => undefined);
     yield* page.applications;
@@ -482,13 +485,15 @@ export async function runCampaignClose(
   }
   for (;;) {
     let seen = 0;
-    await forEachLimitedStream(whileBudgetLasts(inGroups(pendingApplications(deps, task.tenantId, task.campaignId), closeGroupSize)), options.concurrency ?? closeConcurrency, async (group) => {
+    // A task's smaller page (`PagedTask`) makes smaller reads and transactions, so less is in flight when it hands over.
+    const pages = pendingApplications(deps, task.tenantId, task.campaignId, task.pageSize ?? closePageSize);
+    await forEachLimitedStream(whileBudgetLasts(inGroups(pages, Math.min(closeGroupSize, task.pageSize ?? closeGroupSize))), options.concurrency ?? closeConcurrency, async (group) => {
       seen += group.length;
       await settle(group);
     });
     if (handingOver) {
       const n = (task.part?.n ?? 0) + 1;
-      await deps.scheduler.enqueue({ name: scheduleNames.campaignClosePart(task.campaignId, task.mode, n), task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: task.mode, part: { n } } });
+      await deps.scheduler.enqueue({ name: scheduleNames.campaignClosePart(task.campaignId, task.mode, n), task: { kind: 'campaign-close', tenantId: task.tenantId, campaignId: task.campaignId, mode: task.mode, part: { n }, ...pagedAs(task) } });
       return { stopped, handedOverTo: n };
     }
     if (seen === 0) break;

@@ -18,7 +18,7 @@ export const positionChunkSize = 500;
  */
 export async function recomputePositions(
   deps: Pick<Dependencies, 'applications' | 'kindergartens'>,
-  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped'; budget?: JobBudget },
+  input: { tenantId: string; birthYear: number; changes: readonly QueueChange[]; at: string; policy: TenantPolicy; unexplainedAs?: 'stopped'; budget?: JobBudget; /** Positions per write chunk (default `positionChunkSize`). */ chunkSize?: number },
 ): Promise<{ queued: number; moved: number; positions: ReadonlyMap<string, PositionChange>; complete: boolean }> {
   const queued = await deps.applications.queueOf(input.tenantId, input.birthYear);
   const previous = new Map(queued.flatMap((a) => (a.position === undefined ? [] : [[a.applicationId, a.position] as const])));
@@ -46,12 +46,13 @@ export async function recomputePositions(
   const budget = input.budget ?? unlimitedBudget;
   let moved = 0;
   let complete = true;
-  for (let from = 0; from < writes.length; from += positionChunkSize) {
+  const chunkSize = input.chunkSize ?? positionChunkSize;
+  for (let from = 0; from < writes.length; from += chunkSize) {
     if (from > 0 && budget.handOver()) {
       complete = false;
       break;
     }
-    moved += await deps.applications.writePositions(writes.slice(from, from + positionChunkSize));
+    moved += await deps.applications.writePositions(writes.slice(from, from + chunkSize));
   }
   const positions = new Map(writes.map((w) => [w.applicationId, w.change]));
   // The chances follow the positions once they are all written (a continuation does it otherwise).
@@ -90,6 +91,7 @@ export async function recomputeCohorts(
       at: now.toISOString(),
       policy,
       ...(task.unexplainedAs && { unexplainedAs: task.unexplainedAs }),
+      ...(task.pageSize !== undefined && { chunkSize: task.pageSize }),
       budget,
     });
     queued += result.queued;

@@ -97,7 +97,7 @@ describe('the campaign preview', () => {
     const asked = await staff.request('POST', `/api/staff/campaigns/${campaignId}/preview`);
     const requestId = ((await dependencies().campaigns.get('temirtau', campaignId))!.preview!).requestId;
     // Act: the first invocation reads one page of 40 and hands over; the scheduled ones finish
-    const first = await runCampaignPreview(dependencies(), { tenantId: 'temirtau', campaignId, requestId }, runtime.clock.now(), { budget: { handOver: () => true }, pageSize: 40 });
+    const first = await runCampaignPreview(dependencies(), { tenantId: 'temirtau', campaignId, requestId, pageSize: 40 }, runtime.clock.now(), { budget: { handOver: () => true } });
     const partway = await staff.request('GET', `/api/staff/campaigns/${campaignId}/preview`);
     await settle(runtime, 20);
     const counted = await staff.request('GET', `/api/staff/campaigns/${campaignId}/preview`);

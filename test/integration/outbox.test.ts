@@ -138,8 +138,10 @@ describe('a campaign start through the outbox, with the sender killed at random 
     const kills = { afterClaim: 0, afterProvider: 0, afterRecord: 0 };
     // 0.7 % at each of three points: about one batch of 10 in five is killed on a receive, none five times in a row (then SQS's redrive would take it to the dead-letter queue)
     const sender = crashingSender(dependencies(), random, 0.007, kills);
+    // Four instances drain it side by side (each batch's messages one after another, so a kill
+    // stops the rest of its batch as a dead process would).
     let rounds = 0;
-    while (queue.depth > 0 && rounds++ < 30) {
+    const instance = async () => {
       for (let batch = await queue.receive(10); batch.length > 0; batch = await queue.receive(10)) {
         try {
           for (const message of batch) {
@@ -153,6 +155,9 @@ describe('a campaign start through the outbox, with the sender killed at random 
           if ((error as Error).message !== 'injected crash') throw error;
         }
       }
+    };
+    while (queue.depth > 0 && rounds++ < 30) {
+      await Promise.all([instance(), instance(), instance(), instance()]);
       senderNow += 181_000;
     }
 

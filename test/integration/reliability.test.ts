@@ -46,7 +46,8 @@ beforeAll(async () => {
   // 3,000 applications: about 1,400 applicants in scope, enough for the crowd and 100 more.
   // Without the transaction-conflict emulation: this suite counts duplicates and throttling;
   // test/integration/transaction-conflicts.test.ts measures a crowd under conflicts.
-  runtime = await startTestRuntime(3_000, { transactionConflicts: false });
+  // No sender: nothing here is about SMS (the start's and the close's stay queued; test/integration/outbox.test.ts and start-crash.test.ts send them).
+  runtime = await startTestRuntime(3_000, { transactionConflicts: false, smsSender: false });
   // Daytime in Kazakhstan (the start's SMS go at once, whatever the hour the suite runs), before the staff session opens
   toDaytime(runtime);
   staff = await loginStaff(runtime);

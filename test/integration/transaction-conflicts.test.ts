@@ -24,7 +24,8 @@ let applicants: string[];
 const crowd = 150;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime(900);
+  // No sender: the start's SMS stay queued (nothing here is about SMS; outbox.test.ts sends them)
+  runtime = await startTestRuntime(900, { smsSender: false });
   const staff = await loginStaff(runtime);
   campaignId = await startCampaignNow(runtime, staff);
   const pending = new Set<string>();

@@ -11,12 +11,12 @@ import { sharedDynamo } from './shared-dynamodb.ts';
  * jobs run every 200 ms, as they would soon after in AWS; a test that must see a job's effect
  * calls `runtime.pollSchedules()` (or `settle`) rather than waiting.
  */
-export function startTestRuntime(applicationCount = 300, options: { rateLimitScale?: number; transactionConflicts?: false; jobTimeoutScale?: number; localRuntime?: false; /** How often the runtime polls its jobs and queues by itself (a test may poll only by hand). */ schedulerIntervalMs?: number } = {}): Promise<LocalRuntime> {
+export function startTestRuntime(applicationCount = 300, options: { rateLimitScale?: number; transactionConflicts?: false; jobTimeoutScale?: number; /** See `LocalRuntimeOptions.jobPageSize`. */ jobPageSize?: number; /** See `LocalRuntimeOptions.smsSender`. */ smsSender?: false; localRuntime?: false; /** How often the runtime polls its jobs and queues by itself (a test may poll only by hand). */ schedulerIntervalMs?: number } = {}): Promise<LocalRuntime> {
   // KEZEK_TEST_LOG=1 shows the runtime's console (SMS lines, scheduler failures) while debugging.
   const log = process.env.KEZEK_TEST_LOG ? (line: string) => console.log(line) : () => undefined;
   // Suites log in many parents from one address: the abuse limits are raised unless a test is about them.
   const shared = sharedDynamo();
-  return startLocalRuntime({ port: 0, data: 'memory', ...(shared && { sharedDynamo: shared }), seed: { applicationCount }, log, schedulerIntervalMs: options.schedulerIntervalMs ?? 200, rateLimitScale: options.rateLimitScale ?? 1000, ...(options.transactionConflicts === false && { transactionConflicts: false }), ...(options.jobTimeoutScale && { jobTimeoutScale: options.jobTimeoutScale }), ...(options.localRuntime === false && { localRuntime: false }) });
+  return startLocalRuntime({ port: 0, data: 'memory', ...(shared && { sharedDynamo: shared }), seed: { applicationCount }, log, schedulerIntervalMs: options.schedulerIntervalMs ?? 200, rateLimitScale: options.rateLimitScale ?? 1000, ...(options.transactionConflicts === false && { transactionConflicts: false }), ...(options.jobTimeoutScale && { jobTimeoutScale: options.jobTimeoutScale }), ...(options.jobPageSize && { jobPageSize: options.jobPageSize }), ...(options.smsSender === false && { smsSender: false }), ...(options.localRuntime === false && { localRuntime: false }) });
 }
 
 export interface Client {
