@@ -1,0 +1,69 @@
+import type { Locator } from 'playwright-core';
+import { PageObject } from './page-object.ts';
+
+/** The cabinet's "Contacts" section: the language of messages and a second phone. */
+export class ContactsSection {
+  readonly root: Locator;
+  constructor(private readonly cabinet: CabinetPage) {
+    this.root = cabinet.qa('contacts');
+  }
+  language(language: 'kk' | 'ru' | 'en'): Locator {
+    return this.cabinet.qa(`contacts-language-${language}`);
+  }
+  get languageDefault(): Locator {
+    return this.root.locator('[data-qa="contacts-language-default"]');
+  }
+  get phone(): Locator {
+    return this.root.locator('[data-qa="contacts-phone"]');
+  }
+  get secondPhone(): Locator {
+    return this.cabinet.qa('contacts-second-phone');
+  }
+  get secondPhoneError(): Locator {
+    return this.cabinet.qa('contacts-second-phone-error');
+  }
+  get submit(): Locator {
+    return this.cabinet.qa('contacts-submit');
+  }
+  get notice(): Locator {
+    return this.cabinet.qa('contacts-notice');
+  }
+  /** Saves and waits for the section to say `saved`. */
+  async save(saved: string): Promise<void> {
+    await this.submit.click();
+    await this.cabinet.page.locator(`[data-qa="contacts-notice"]:has-text("${saved}")`).waitFor();
+  }
+}
+
+/** `/cabinet`: the parent's applications, notices and contacts. */
+export class CabinetPage extends PageObject {
+  readonly contacts = new ContactsSection(this);
+
+  get applications(): Locator {
+    return this.qa('application');
+  }
+  get children(): Locator {
+    return this.qa('application-child');
+  }
+  get statuses(): Locator {
+    return this.qa('application-status');
+  }
+  /** The application card of a child's application. */
+  application(applicationId: string): Locator {
+    return this.page.locator(`[data-qa="application"][data-application-id="${applicationId}"]`);
+  }
+  get notifications(): Locator {
+    return this.qa('notifications');
+  }
+  get unread(): Locator {
+    return this.qa('notifications-unread');
+  }
+  /** The first notice of a kind. */
+  notice(kind: string): Locator {
+    return this.page.locator(`[data-qa="notification"][data-kind="${kind}"]`).first();
+  }
+
+  async open(): Promise<void> {
+    await this.goto('/cabinet');
+  }
+}
