@@ -74,6 +74,13 @@ export class ApplicationPage extends StaffPage {
     await this.goto(`/staff/applications/${encodeURIComponent(applicationId)}`);
   }
 
+  /** Issues a referral to a kindergarten and waits for the status to say so. */
+  async issueReferralTo(kindergartenId: string): Promise<void> {
+    await this.referralKindergarten.selectOption(kindergartenId);
+    await this.issueReferral.click();
+    await this.page.locator('[data-qa="application-status"][data-status="referred"]').waitFor();
+  }
+
   /** Types a new phone for the parent and sends it. */
   async changePhone(phone: string): Promise<void> {
     await this.phoneInput.fill(phone);

@@ -35,6 +35,45 @@ export class ContactsSection {
   }
 }
 
+/** One application's card in the cabinet: its status, position, history and the parent's actions. */
+export class ApplicationCard {
+  constructor(readonly root: Locator) {}
+  private qa(name: string): Locator {
+    return this.root.locator(`[data-qa="${name}"]`);
+  }
+  get child(): Locator {
+    return this.qa('application-child');
+  }
+  get status(): Locator {
+    return this.qa('application-status');
+  }
+  /** The status element once it says `status`. */
+  statusIs(status: string): Locator {
+    return this.root.locator(`[data-qa="application-status"][data-status="${status}"]`);
+  }
+  get position(): Locator {
+    return this.qa('application-position');
+  }
+  get positionChanges(): Locator {
+    return this.qa('position-change');
+  }
+  history(action: string): Locator {
+    return this.root.locator(`[data-qa="history-event"][data-action="${action}"]`);
+  }
+  get restore(): Locator {
+    return this.qa('restore');
+  }
+  get withdraw(): Locator {
+    return this.qa('withdraw');
+  }
+  get withdrawCancel(): Locator {
+    return this.qa('withdraw-cancel');
+  }
+  get withdrawConfirm(): Locator {
+    return this.qa('withdraw-confirm');
+  }
+}
+
 /** `/cabinet`: the parent's applications, notices and contacts. */
 export class CabinetPage extends PageObject {
   readonly contacts = new ContactsSection(this);
@@ -48,9 +87,9 @@ export class CabinetPage extends PageObject {
   get statuses(): Locator {
     return this.qa('application-status');
   }
-  /** The application card of a child's application. */
-  application(applicationId: string): Locator {
-    return this.page.locator(`[data-qa="application"][data-application-id="${applicationId}"]`);
+  /** The card of an application, by its id (else the first card). */
+  card(applicationId?: string): ApplicationCard {
+    return new ApplicationCard(applicationId === undefined ? this.applications.first() : this.page.locator(`[data-qa="application"][data-application-id="${applicationId}"]`));
   }
   get notifications(): Locator {
     return this.qa('notifications');

@@ -39,6 +39,11 @@ export class QueuePage extends StaffPage {
     return this.qa(`queue-${name}`);
   }
 
+  /** The ids of the applications shown, in order. */
+  shownIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-application-id')!));
+  }
+
   async open(query = ''): Promise<void> {
     await this.goto(`/staff/queue${query ? `?${query}` : ''}`);
   }
