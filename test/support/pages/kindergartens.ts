@@ -6,6 +6,19 @@ export class KindergartensPage extends StaffPage {
   get rows(): Locator {
     return this.qa('kindergarten-row');
   }
+  row(kindergartenId: string): Locator {
+    return this.page.locator(`[data-qa="kindergarten-row"][data-kindergarten-id="${kindergartenId}"]`);
+  }
+  /** The free places a row shows. */
+  free(kindergartenId: string): Locator {
+    return this.row(kindergartenId).locator('[data-qa="kindergarten-free"]');
+  }
+  get add(): Locator {
+    return this.qa('add-kindergarten');
+  }
+  edit(kindergartenId: string): Locator {
+    return this.row(kindergartenId).locator('[data-qa="kindergarten-edit"]');
+  }
   async open(): Promise<void> {
     await this.goto('/staff');
     await this.rows.first().waitFor();
