@@ -101,6 +101,14 @@ export class CabinetPage extends PageObject {
   notice(kind: string): Locator {
     return this.page.locator(`[data-qa="notification"][data-kind="${kind}"]`).first();
   }
+  /** The notices' live region (what "mark as read" announces). */
+  get notificationsStatus(): Locator {
+    return this.page.locator('[data-qa="notifications"] [data-qa="live-status"]');
+  }
+  /** The unread count once it is `count`. */
+  unreadIs(count: number): Locator {
+    return this.page.locator(`[data-qa="notifications-unread"][data-unread="${count}"]`);
+  }
 
   async open(): Promise<void> {
     await this.goto('/cabinet');

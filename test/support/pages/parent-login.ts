@@ -37,6 +37,12 @@ export class ParentLoginPage extends PageObject {
     await this.goto('/login');
   }
 
+  /** From the home page, by its "log in" link. */
+  async openFromHome(): Promise<void> {
+    await this.goto('/');
+    await this.qa('parent-login-link').click();
+  }
+
   /** The language switch of the site's header. */
   async chooseLanguage(language: Language): Promise<void> {
     await this.qa(`lang-${language}`).click();
