@@ -36,6 +36,8 @@ export interface Opening {
   readonly device?: Device;
   /** Downloads are saved (a CSV export). */
   readonly downloads?: boolean;
+  /** The browser's time zone (`Asia/Almaty`); none: the machine's. */
+  readonly timezone?: string;
 }
 
 /** A browser context with one page, opened by `BrowserWorld` and closed after the test. */
@@ -64,6 +66,7 @@ export function contextOptions(opening: Opening = {}): BrowserContextOptions {
     ...(opening.language && { locale: locales[opening.language] }),
     ...(device === 'phone' ? { viewport: phoneViewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : device !== 'desktop' && { viewport: { width: device.width, height: device.height } }),
     ...(opening.downloads && { acceptDownloads: true }),
+    ...(opening.timezone && { timezoneId: opening.timezone }),
   };
 }
 

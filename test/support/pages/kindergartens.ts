@@ -13,6 +13,10 @@ export class KindergartensPage extends StaffPage {
   free(kindergartenId: string): Locator {
     return this.row(kindergartenId).locator('[data-qa="kindergarten-free"]');
   }
+  /** "You have N recovery codes left", under the console's first page. */
+  get recoveryCodesLeft(): Locator {
+    return this.qa('recovery-codes-left');
+  }
   get add(): Locator {
     return this.qa('add-kindergarten');
   }

@@ -4,6 +4,9 @@ import { PageObject } from './page-object.ts';
 
 /** `/staff/login`: login, password and the authenticator's code. */
 export class StaffLoginPage extends PageObject {
+  get form(): Locator {
+    return this.qa('staff-login-form');
+  }
   get login(): Locator {
     return this.qa('staff-login');
   }
