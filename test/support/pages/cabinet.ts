@@ -91,6 +91,10 @@ export class CabinetPage extends PageObject {
   card(applicationId?: string): ApplicationCard {
     return new ApplicationCard(applicationId === undefined ? this.applications.first() : this.page.locator(`[data-qa="application"][data-application-id="${applicationId}"]`));
   }
+  /** The link to the survey; `data-needed` says whether an answer is due. */
+  get surveyLink(): Locator {
+    return this.qa('survey-link');
+  }
   get notifications(): Locator {
     return this.qa('notifications');
   }
