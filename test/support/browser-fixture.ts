@@ -4,7 +4,6 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { launchChromium } from './browser.ts';
 import { startTestRuntime } from './runtime.ts';
 import { CabinetPage } from './pages/cabinet.ts';
-import { ParentLoginPage } from './pages/parent-login.ts';
 import { StaffLoginPage } from './pages/staff-login.ts';
 import { KindergartensPage } from './pages/kindergartens.ts';
 
@@ -133,14 +132,7 @@ export function browserWorld(
     },
     async parent(parent, opening = {}) {
       const session = await visitor({ device: 'phone', ...opening });
-      const login = new ParentLoginPage(session);
-      await login.open();
-      if (opening.chooseLanguage && opening.language) await login.chooseLanguage(opening.language);
-      await login.logIn(parent);
-      await session.page.waitForURL(/\/(survey|cabinet)$/);
-      const cabinet = new CabinetPage(session);
-      if (session.page.url().endsWith('/survey')) await cabinet.open();
-      await cabinet.applications.first().waitFor();
+      await new CabinetPage(session).logIn(parent, opening.chooseLanguage ? opening.language : undefined);
       return session;
     },
   };

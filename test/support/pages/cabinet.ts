@@ -1,5 +1,7 @@
 import type { Locator } from 'playwright-core';
+import type { Language } from '../browser-fixture.ts';
 import { PageObject } from './page-object.ts';
+import { ParentLoginPage } from './parent-login.ts';
 
 /** The cabinet's "Contacts" section: the language of messages and a second phone. */
 export class ContactsSection {
@@ -60,6 +62,12 @@ export class ApplicationCard {
   history(action: string): Locator {
     return this.root.locator(`[data-qa="history-event"][data-action="${action}"]`);
   }
+  get validUntil(): Locator {
+    return this.qa('application-valid-until');
+  }
+  get referralGuidance(): Locator {
+    return this.qa('referral-guidance');
+  }
   get restore(): Locator {
     return this.qa('restore');
   }
@@ -95,6 +103,10 @@ export class CabinetPage extends PageObject {
   get surveyLink(): Locator {
     return this.qa('survey-link');
   }
+  /** The campaign's banner (its `data-standing` says what the campaign asks of this parent). */
+  get banner(): Locator {
+    return this.qa('campaign-banner');
+  }
   get notifications(): Locator {
     return this.qa('notifications');
   }
@@ -116,5 +128,19 @@ export class CabinetPage extends PageObject {
 
   async open(): Promise<void> {
     await this.goto('/cabinet');
+  }
+
+  /**
+   * The parent logs in with the SMS code (the site's language switch first, when given) and ends in
+   * the cabinet: one with applications to confirm lands on the survey first, the cabinet is one link away.
+   */
+  async logIn(parent: { readonly iin: string; readonly phone: string }, language?: Language): Promise<void> {
+    const login = new ParentLoginPage(this);
+    await login.open();
+    if (language) await login.chooseLanguage(language);
+    await login.logIn(parent);
+    await this.page.waitForURL(/\/(survey|cabinet)$/);
+    if (this.page.url().endsWith('/survey')) await this.open();
+    await this.applications.first().waitFor();
   }
 }
