@@ -65,6 +65,13 @@ export class ApplicationCard {
   get validUntil(): Locator {
     return this.qa('application-valid-until');
   }
+  /** The chance of a place at the first chosen kindergarten, in words (`data-chance`), and the list of them all. */
+  get placeChance(): Locator {
+    return this.qa('place-chance');
+  }
+  get placeChances(): Locator {
+    return this.qa('application-place-chances');
+  }
   get referralGuidance(): Locator {
     return this.qa('referral-guidance');
   }
