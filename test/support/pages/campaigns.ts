@@ -66,6 +66,10 @@ export class CampaignsPage extends StaffPage {
   get rows(): Locator {
     return this.qa('campaign-row');
   }
+  /** A campaign's row by its id. */
+  row(campaignId: string): CampaignRow {
+    return new CampaignRow(this.page.locator(`[data-qa="campaign-row"][data-campaign-id="${campaignId}"]`));
+  }
   /** The newest campaign's row (the first). */
   get newest(): CampaignRow {
     return new CampaignRow(this.rows.first());

@@ -6,6 +6,10 @@ export class KindergartensPage extends StaffPage {
   get rows(): Locator {
     return this.qa('kindergarten-row');
   }
+  /** The district cells of the rows (`data-district` holds the id, the text its name). */
+  districts(districtId?: string): Locator {
+    return this.page.locator(`[data-qa="kindergarten-row-district"]${districtId ? `[data-district="${districtId}"]` : ''}`);
+  }
   row(kindergartenId: string): Locator {
     return this.page.locator(`[data-qa="kindergarten-row"][data-kindergarten-id="${kindergartenId}"]`);
   }
