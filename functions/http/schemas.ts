@@ -489,6 +489,8 @@ export const unreachableResponse = lazy(() => z.object({
     phone: z.string(),
     secondPhone: z.string().optional(),
     channels: z.record(z.string(), z.string()),
+    /** Per channel: when its delivery last moved (when it failed) and why, in the provider's words. */
+    deliveries: z.record(z.string(), z.object({ at: z.string().optional(), reason: z.string().optional() })),
   })),
 }));
 

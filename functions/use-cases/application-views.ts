@@ -132,13 +132,18 @@ export async function loadParentNotices(deps: { notifications: { latest(recipien
       params: notice.params,
       channels: notice.channels as Record<string, string>,
       read: notice.read,
-      deliveries: Object.fromEntries(
-        outboundChannels.flatMap((channel) => {
-          const record = notice.deliveries?.[channel];
-          if (!record) return [];
-          const at = record.failedAt ?? record.deliveredAt ?? record.sentAt ?? record.claimedAt ?? record.queuedAt;
-          return [[channel, { ...(at && { at }), ...(record.reason && { reason: record.reason }) }]];
-        }),
-      ) as Partial<Record<OutboundChannel, { at?: string; reason?: string }>>,
+      deliveries: deliveryViews(notice),
     }));
+}
+
+/** Per channel that leaves the cabinet: when its delivery last moved, and why it failed (the provider's words). */
+export function deliveryViews(notice: Pick<Notification, 'deliveries'>, channels: readonly OutboundChannel[] = outboundChannels): Partial<Record<OutboundChannel, { at?: string; reason?: string }>> {
+  return Object.fromEntries(
+    channels.flatMap((channel) => {
+      const record = notice.deliveries?.[channel];
+      if (!record) return [];
+      const at = record.failedAt ?? record.deliveredAt ?? record.sentAt ?? record.claimedAt ?? record.queuedAt;
+      return [[channel, { ...(at && { at }), ...(record.reason && { reason: record.reason }) }]];
+    }),
+  ) as Partial<Record<OutboundChannel, { at?: string; reason?: string }>>;
 }

@@ -1,5 +1,6 @@
 import { outboundChannels, type DeliveryStatus, type NoticeKind } from '#domain/notification';
 import type { Dependencies } from '#ports/dependencies';
+import { deliveryViews } from './application-views.ts';
 
 /** How many notices the list shows at most (newest first): the ones someone should call about now. */
 export const unreachableListLimit = 200;
@@ -19,6 +20,8 @@ export interface UnreachableParent {
   readonly phone: string;
   readonly secondPhone?: string;
   readonly channels: Readonly<Record<string, DeliveryStatus>>;
+  /** Per channel: when its delivery last moved (when it failed) and why, in the provider's words. */
+  readonly deliveries: Readonly<Record<string, { readonly at?: string; readonly reason?: string }>>;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function unreachableParents(deps: Pick<Dependencies, 'notifications
       phone: account?.phone ?? '',
       ...(account?.secondPhone && { secondPhone: account.secondPhone }),
       channels: Object.fromEntries(outboundChannels.flatMap((c) => { const status = notice.channels[c]; return status ? [[c, status] as const] : []; })),
+      deliveries: deliveryViews(notice, outboundChannels),
     };
   });
 }

@@ -1,33 +1,19 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
-import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, parentLogsIn, staffLogsIn } from '../support/browser.ts';
-import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
+import { browserWorld } from '../support/browser-fixture.ts';
+import { CabinetPage } from '../support/pages/cabinet.ts';
+import { CampaignsPage } from '../support/pages/campaigns.ts';
+import { SitePage } from '../support/pages/site.ts';
+import { loginParent, loginStaff, settle } from '../support/runtime.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-
-
+const world = browserWorld();
 
 /**
  * Parents with an application a campaign of this year takes in (SPEC rule 3): queued, the child
  * two years old by 31 December, valid no later than today (so no later than the campaign's end).
  */
 function parentsInScope(year: number, today: string) {
-  const { parents, applications } = runtime.seed!.data;
+  const { parents, applications } = world.runtime.seed!.data;
   return parents.flatMap((parent) => {
     const application = applications.find(
       (a) => a.applicantIin === parent.iin && a.status === 'queued' && Number(a.birthDate.slice(0, 4)) + 2 <= year && a.validUntil <= today,
@@ -40,6 +26,7 @@ describe('the interest-confirmation campaign in the browser', () => {
   it('should let staff create, preview and start a short campaign that stops unconfirmed applications at its end, which the parent restores', { timeout: 180_000 }, async () => {
     // Prepare: a year on, every seeded queued application has lapsed (validUntil is at most
     // 330 days ahead), so a campaign of that year takes in each child two or older by 31 December.
+    const runtime = world.runtime;
     runtime.clock.advance(365 * 86_400_000);
     await settle(runtime);
     // Logged in after the move: a session would not outlive a year.
@@ -50,26 +37,16 @@ describe('the interest-confirmation campaign in the browser', () => {
     const [silent, confirming] = parentsInScope(year, today);
     expect(silent, 'a parent with an application in scope').toBeDefined();
     expect(confirming, 'a second parent with an application in scope').toBeDefined();
-    const contexts: BrowserContext[] = [];
     // The console shows and reads times in the browser's zone: Kazakhstan's, as in a department.
-    const staffContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Almaty' });
-    contexts.push(staffContext);
-    const staff = await staffContext.newPage();
-    await staffLogsIn(staff, runtime);
+    const staff = new CampaignsPage(await world.staff({ language: 'en', timezone: 'Asia/Almaty' }));
 
     // Act: staff open the campaigns page and create a 2-minute demo campaign starting at the
     // (moved) clock's next minute; the browser's own clock is not moved, so the start is typed.
-    await staff.locator('[data-qa="nav-campaigns"]').click();
-    await staff.locator('[data-qa="create-campaign-form"]').waitFor();
-    expect(await staff.locator('h1').count()).toBe(1);
+    await staff.navigateTo('campaigns');
+    await staff.createForm.waitFor();
+    expect(await staff.heading.count()).toBe(1);
     const start = Math.floor(now.getTime() / 60_000) * 60_000 + 60_000;
-    await staff.locator('[data-qa="campaign-year"]').fill(String(year));
-    await staff.locator('[data-qa="campaign-start"]').fill(new Date(start + 5 * 3_600_000).toISOString().slice(0, 16));
-    await staff.locator('[data-qa="demo-length"]').selectOption('2');
-    await staff.locator('[data-qa="demo-fill"]').click();
-    await staff.locator('[data-qa="create-campaign"]').click();
-    const row = staff.locator('[data-qa="campaign-row"]').first();
-    await row.locator('[data-qa="campaign-status"][data-status="draft"]').waitFor();
+    const row = await staff.createDemo({ year, start: new Date(start + 5 * 3_600_000).toISOString().slice(0, 16), minutes: '2' });
     const created = (await staffApi.request('GET', '/api/staff/campaigns')).body.campaigns[0] as { campaignId: string; year: number; startsAt: string; endsAt: string };
     const end = Date.parse(created.endsAt);
 
@@ -79,8 +56,8 @@ describe('the interest-confirmation campaign in the browser', () => {
     expect(end - start).toBe(2 * 60_000);
 
     // Act: preview the scope
-    await row.locator('[data-qa="preview-campaign"]').click();
-    const preview = row.locator('[data-qa="campaign-preview"]');
+    await row.previewButton.click();
+    const preview = row.preview;
     await preview.waitFor();
 
     // Assess: numbers above zero, a table by birth year, no accessibility violations
@@ -88,27 +65,25 @@ describe('the interest-confirmation campaign in the browser', () => {
     const applicants = Number(await preview.locator('[data-qa="preview-applicants"]').getAttribute('data-value'));
     expect(applicants).toBeGreaterThan(0);
     expect(await preview.locator('[data-qa="preview-cohort"]').count()).toBeGreaterThan(0);
-    expect(await axeViolations(staff)).toEqual([]);
+    expect(await staff.axe()).toEqual([]);
 
     // Act: start it, answering the inline question
-    await row.locator('[data-qa="start-campaign"]').click();
-    expect(await row.locator('[data-qa="start-campaign-question"]').textContent()).toContain(`This notifies ${applicants} applicant`);
-    await row.locator('[data-qa="start-campaign-confirm"]').click();
-    await row.locator('[data-qa="campaign-status"][data-status="active"]').waitFor();
+    await row.start.click();
+    expect(await row.startQuestion.textContent()).toContain(`This notifies ${applicants} applicant`);
+    await row.startConfirm.click();
+    await row.statusIs('active').waitFor();
     // At its start time the start job marks the scope and notifies the applicants.
     runtime.clock.set(new Date(start + 1000));
     await settle(runtime);
 
     // Assess: the public home page shows the banner
-    const homeContext = await browser.newContext({ locale: 'kk-KZ', ...phone });
-    contexts.push(homeContext);
-    const home = await homeContext.newPage();
-    await home.goto(runtime.url);
-    const banner = home.locator('[data-qa="campaign-banner"]');
+    const home = new SitePage(await world.visitor({ language: 'kk', device: 'phone' }));
+    await home.open('/');
+    const banner = home.banner;
     await banner.waitFor();
     expect(await banner.getAttribute('role')).toBe('region');
     expect(await banner.textContent()).toContain(`${year} жылғы`);
-    expect(await axeViolations(home)).toEqual([]);
+    expect(await home.axe()).toEqual([]);
 
     // Assess: the silent parent's application waits for a confirmation
     const silentApi = await loginParent(runtime, silent!.parent);
@@ -133,68 +108,57 @@ describe('the interest-confirmation campaign in the browser', () => {
     });
     expect(sent.status).toBe(200);
     // … and sees the confirmation in the cabinet (a phone, Russian), with the banner still there
-    const confirmContext = await browser.newContext({ locale: 'ru-RU', ...phone });
-    contexts.push(confirmContext);
-    const cabinet = await confirmContext.newPage();
-    await parentLogsIn(cabinet, runtime, confirming!.parent);
-    await cabinet.locator('[data-qa="campaign-banner"]').waitFor();
-    const confirmedCard = cabinet.locator(`[data-qa="application"][data-application-id="${confirming!.application.applicationId}"]`);
-    expect(await confirmedCard.locator('[data-qa="history-event"][data-action="confirm"]').count()).toBe(1);
-    expect(await cabinet.locator('[data-qa="survey-link"][data-needed="true"]').count()).toBe(0);
-    expect(await axeViolations(cabinet)).toEqual([]);
+    const cabinet = new CabinetPage(await world.parent(confirming!.parent, { language: 'ru', device: 'phone' }));
+    await cabinet.banner.waitFor();
+    const confirmedCard = cabinet.card(confirming!.application.applicationId);
+    expect(await confirmedCard.history('confirm').count()).toBe(1);
+    expect(await cabinet.page.locator('[data-qa="survey-link"][data-needed="true"]').count()).toBe(0);
+    expect(await cabinet.axe()).toEqual([]);
 
     // Assess: the staff page, polling, shows the confirmation in the counters
-    await expect.poll(async () => Number((await row.locator('[data-qa="campaign-confirmed"]').textContent())?.replace(/\D/g, '')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number((await row.confirmed.textContent())?.replace(/\D/g, '')), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // Act: time passes the end; the close job stops every application still pending
     runtime.clock.set(new Date(end + 5_000));
     await settle(runtime);
 
     // Assess: the staff page announces the close
-    await row.locator('[data-qa="campaign-status"][data-status="closed"]').waitFor({ timeout: 15_000 });
-    expect(await staff.locator('[data-qa="campaigns-announcement"]').textContent()).toContain('Closed');
-    expect(Number((await row.locator('[data-qa="campaign-stopped"]').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await row.statusIs('closed').waitFor({ timeout: 15_000 });
+    expect(await staff.announcement.textContent()).toContain('Closed');
+    expect(Number((await row.stopped.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
 
     // Act: the silent parent logs in, finds the stopped application and restores it
-    const silentContext = await browser.newContext({ locale: 'en-GB', ...phone });
-    contexts.push(silentContext);
-    const silentPage = await silentContext.newPage();
-    await parentLogsIn(silentPage, runtime, silent!.parent);
-    expect(await silentPage.locator('[data-qa="campaign-banner"]').count()).toBe(0);
-    const card = silentPage.locator(`[data-qa="application"][data-application-id="${silent!.application.applicationId}"]`);
-    await card.locator('[data-qa="application-status"][data-status="stopped"]').waitFor();
-    await card.locator('[data-qa="restore"]').click();
+    const silentCabinet = new CabinetPage(await world.parent(silent!.parent, { language: 'en', device: 'phone' }));
+    expect(await silentCabinet.banner.count()).toBe(0);
+    const card = silentCabinet.card(silent!.application.applicationId);
+    await card.statusIs('stopped').waitFor();
+    await card.restore.click();
 
     // Assess: back in the queue
-    await card.locator('[data-qa="application-status"][data-status="queued"]').waitFor();
+    await card.statusIs('queued').waitFor();
 
     // Assess: the parent who confirmed was not stopped
     const confirmingAgain = await loginParent(runtime, confirming!.parent);
     const after = (await confirmingAgain.request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; status: string }[];
     expect(after.find((a) => a.applicationId === confirming!.application.applicationId)?.status).toBe('queued');
-    for (const context of contexts) await context.close();
   });
 
   it('should name each problem of the create form and link to its field', async () => {
     // Prepare
-    const context = await browser.newContext({ locale: 'ru-RU', ...phone });
-    const page = await context.newPage();
-    await staffLogsIn(page, runtime);
-    await page.goto(`${runtime.url}/staff/campaigns`);
-    await page.locator('[data-qa="create-campaign-form"]').waitFor();
+    const campaigns = new CampaignsPage(await world.staff({ language: 'ru', device: 'phone' }));
+    await campaigns.open();
 
     // Act: no year, an end before the start
-    await page.locator('[data-qa="campaign-year"]').fill('');
-    await page.locator('[data-qa="campaign-end"]').fill('2020-01-01T10:00');
-    await page.locator('[data-qa="create-campaign"]').click();
+    await campaigns.field('year').fill('');
+    await campaigns.field('end').fill('2020-01-01T10:00');
+    await campaigns.create.click();
 
     // Assess: the summary takes focus and lists both problems; the inputs say what is wrong
-    await page.locator('[data-qa="error-summary"]').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe('error-summary');
-    expect(await page.locator('[data-qa="error-summary"] li').count()).toBe(2);
-    expect(await page.locator('[data-qa="campaign-year-error"]').count()).toBe(1);
-    expect(await page.locator('[data-qa="campaign-end-error"]').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    await campaigns.errorSummary.waitFor();
+    await expect.poll(() => campaigns.focused()).toBe('error-summary');
+    expect(await campaigns.errorSummary.locator('li').count()).toBe(2);
+    expect(await campaigns.fieldError('year').count()).toBe(1);
+    expect(await campaigns.fieldError('end').count()).toBe(1);
+    expect(await campaigns.axe()).toEqual([]);
   });
 });

@@ -1,37 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, staffLogsIn } from '../support/browser.ts';
-import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
-
-let runtime: LocalRuntime;
-let browser: Browser;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserWorld, type Device, type Language, type Session } from '../support/browser-fixture.ts';
+import { CampaignsPage } from '../support/pages/campaigns.ts';
+import { ImportPage } from '../support/pages/import.ts';
+import { KindergartensPage } from '../support/pages/kindergartens.ts';
+import { QueuePage } from '../support/pages/queue.ts';
+import { loginStaff, settle, type Client } from '../support/runtime.ts';
 
 // The console as deployed: this runtime does not say it runs locally, so no demo-only control shows.
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startTestRuntime(300, { localRuntime: false }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
+const world = browserWorld({ applications: 300, runtimeOptions: { localRuntime: false } });
 
 const tablet = { width: 768, height: 1024 };
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
 
-async function staffPage(locale: string, viewport = tablet): Promise<{ context: BrowserContext; page: Page }> {
-  // Times show in the browser's zone: Kazakhstan's, as in a department.
-  const context = await browser.newContext({ locale, viewport, timezoneId: 'Asia/Almaty' });
-  const page = await context.newPage();
-  await staffLogsIn(page, runtime);
-  return { context, page };
+/** Staff at a tablet (unless said), in Kazakhstan's time zone as in a department (times show in the browser's zone). */
+function staffPage(language: Language, device: Device = tablet): Promise<Session> {
+  return world.staff({ language, device, timezone: 'Asia/Almaty' });
 }
 
 /** A draft campaign of this year starting tomorrow at 18:00 Kazakhstan time and ending 30 days later, as the API returns it. */
 async function draftCampaign(staff: Client): Promise<{ campaignId: string; endsAt: string }> {
-  const now = runtime.clock.now();
+  const now = world.runtime.clock.now();
   const tomorrowKazakhstan = new Date(now.getTime() + 5 * 3_600_000 + dayMs).toISOString().slice(0, 10);
   const startsAt = new Date(`${tomorrowKazakhstan}T18:00:00+05:00`);
   const endsAt = new Date(startsAt.getTime() + 30 * dayMs);
@@ -50,6 +40,7 @@ const ruMonths = ['января', 'февраля', 'марта', 'апреля'
 describe('the staff console layout', () => {
   it('should show every console page at 768 px in kk and ru without sideways scrolling and without axe findings', { timeout: 240_000 }, async () => {
     // Prepare: a running campaign (for its dashboard) and an application to open
+    const runtime = world.runtime;
     const staff = await loginStaff(runtime);
     const start = Math.floor(runtime.clock.now().getTime() / minuteMs) * minuteMs + minuteMs;
     const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: new Date(start).getUTCFullYear(), startsAt: new Date(start).toISOString(), endsAt: new Date(start + 30 * dayMs).toISOString() } });
@@ -75,15 +66,15 @@ describe('the staff console layout', () => {
     const violations: Record<string, string[]> = {};
 
     // Act
-    for (const locale of ['kk-KZ', 'ru-RU']) {
-      const { context, page } = await staffPage(locale);
+    for (const [language, locale] of [['kk', 'kk-KZ'], ['ru', 'ru-RU']] as const) {
+      const console = new KindergartensPage(await staffPage(language));
       for (const [name, path, ready] of pages) {
-        await page.goto(`${runtime.url}${path}`);
-        await page.locator(`[data-qa="${ready}"]`).first().waitFor();
-        scrolled[`${locale} ${name}`] = await sidewaysScroll(page);
-        violations[`${locale} ${name}`] = await axeViolations(page);
+        await console.goto(path);
+        await console.qa(ready).first().waitFor();
+        scrolled[`${locale} ${name}`] = await sidewaysScroll(console.page);
+        violations[`${locale} ${name}`] = await console.axe();
       }
-      await context.close();
+      await console.page.context().close();
     }
 
     // Assess: nothing scrolls sideways, nothing for axe to report
@@ -99,17 +90,19 @@ describe('the staff console layout', () => {
       const table = document.querySelector('table.table')!;
       return Math.max(0, table.getBoundingClientRect().width - table.parentElement!.getBoundingClientRect().width);
     });
-    for (const locale of ['kk-KZ', 'ru-RU']) {
-      const { context, page } = await staffPage(locale, { width: 1280, height: 900 });
-      await page.locator('[data-qa="kindergarten-row-district"][data-district="microdistricts-3-9"]').first().waitFor();
+    for (const [language, locale] of [['kk', 'kk-KZ'], ['ru', 'ru-RU']] as const) {
+      const session = await staffPage(language, { width: 1280, height: 900 });
+      const kindergartens = new KindergartensPage(session);
+      const queue = new QueuePage(session);
+      await kindergartens.districts('microdistricts-3-9').first().waitFor();
       // The names arrive beside the kindergartens: wait until the id is gone.
-      await expect.poll(() => page.locator('[data-qa="kindergarten-row-district"]').allTextContents()).not.toContain('microdistricts-3-9');
-      names[locale] = await page.locator('[data-qa="kindergarten-row-district"][data-district="microdistricts-3-9"]').allTextContents();
-      overhang[`${locale} kindergartens`] = await tableOverhang(page);
-      await page.goto(`${runtime.url}/staff/queue`);
-      await page.locator('[data-qa="queue-row"]').first().waitFor();
-      overhang[`${locale} queue`] = await tableOverhang(page);
-      await context.close();
+      await expect.poll(() => kindergartens.districts().allTextContents()).not.toContain('microdistricts-3-9');
+      names[locale] = await kindergartens.districts('microdistricts-3-9').allTextContents();
+      overhang[`${locale} kindergartens`] = await tableOverhang(session.page);
+      await queue.open();
+      await queue.rows.first().waitFor();
+      overhang[`${locale} queue`] = await tableOverhang(session.page);
+      await session.context.close();
     }
 
     // Assess
@@ -120,20 +113,20 @@ describe('the staff console layout', () => {
 
   it('should ask before a start with the end date and time and how many applications go to the stop-list, and offer no demo campaign off the local runtime', async () => {
     // Prepare: a draft and its scope as the API counts it
-    const staff = await loginStaff(runtime);
+    const staff = await loginStaff(world.runtime);
     const draft = await draftCampaign(staff);
     await staff.request('POST', `/api/staff/campaigns/${draft.campaignId}/preview`);
     await settle(runtime);
     const preview = (await staff.request('GET', `/api/staff/campaigns/${draft.campaignId}/preview`)).body as { applications: number; applicants: number };
     expect(preview.applications).toBeGreaterThan(0);
-    const { context, page } = await staffPage('ru-RU');
-    await page.goto(`${runtime.url}/staff/campaigns`);
-    const row = page.locator(`[data-qa="campaign-row"][data-campaign-id="${draft.campaignId}"]`);
-    await row.waitFor();
+    const campaigns = new CampaignsPage(await staffPage('ru'));
+    await campaigns.open();
+    const row = campaigns.row(draft.campaignId);
+    await row.root.waitFor();
 
     // Act
-    await row.locator('[data-qa="start-campaign"]').click();
-    const question = await row.locator('[data-qa="start-campaign-question"] p').textContent();
+    await row.start.click();
+    const question = await row.startQuestion.locator('p').textContent();
 
     // Assess: the end in Kazakhstan time (18:00, 30 days after tomorrow), the stop-list count, no demo control
     const end = new Date(Date.parse(draft.endsAt) + 5 * 3_600_000);
@@ -141,28 +134,22 @@ describe('the staff console layout', () => {
     expect(question).toMatch(new RegExp(`Если (его|их) не подтвердят до окончания, ${preview.applications} (заявление попадёт|заявления попадут|заявлений попадут) в стоп-лист\\.`));
     expect(question).toContain(`${preview.applicants} заявител`);
     expect(question!.endsWith('Начать?')).toBe(true);
-    expect(await page.locator('[data-qa="create-campaign-form"]').count()).toBe(1);
-    expect(await page.locator('[data-qa="demo-campaign"]').count()).toBe(0);
-    expect(await page.locator('[data-qa="demo-fill"]').count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    expect(await campaigns.createForm.count()).toBe(1);
+    expect(await campaigns.qa('demo-campaign').count()).toBe(0);
+    expect(await campaigns.demoFill.count()).toBe(0);
+    expect(await campaigns.axe()).toEqual([]);
   });
 
   it('should offer each import file as a template with exactly the columns the import checks, and list them', async () => {
     // Prepare
-    const { context, page } = await staffPage('kk-KZ');
-    await page.goto(`${runtime.url}/staff/import`);
-    await page.locator('[data-qa="import-format"]').waitFor();
+    const importPage = new ImportPage(await staffPage('kk'));
+    await importPage.open();
 
     // Act
-    const template = async (kind: string) => {
-      const href = (await page.locator(`[data-qa="import-template-${kind}"]`).getAttribute('href'))!;
-      return decodeURIComponent(href.slice(href.indexOf(',') + 1));
-    };
-    const kindergartens = await template('kindergartens');
-    const applications = await template('applications');
-    const listed = await page.locator('[data-qa="import-columns-applications"] [data-qa="import-column"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-column')));
-    const district = await page.locator('[data-qa="import-columns-kindergartens"] [data-qa="import-column"][data-column="district"] td').textContent();
+    const kindergartens = await importPage.template('kindergartens');
+    const applications = await importPage.template('applications');
+    const listed = await importPage.columns('applications').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-column')));
+    const district = await importPage.columns('kindergartens').and(importPage.page.locator('[data-column="district"]')).locator('td').textContent();
 
     // Assess
     expect(kindergartens).toBe(
@@ -171,8 +158,7 @@ describe('the staff console layout', () => {
     expect(applications).toBe('\uFEFFexternal_id,child_iin,child_name,applicant_iin,applicant_phone,applicant_name,registered_at,priority,kindergartens,language,valid_until\r\n');
     expect(listed).toEqual(['external_id', 'child_iin', 'child_name', 'applicant_iin', 'applicant_phone', 'applicant_name', 'registered_at', 'priority', 'kindergartens', 'language', 'valid_until']);
     expect(district).toContain('microdistricts-3-9 (3–9 шағын аудандар)');
-    expect(await page.locator('[data-qa="import-example-applications"]').getAttribute('download')).toBe('queue-example.csv');
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    expect(await importPage.example('applications').getAttribute('download')).toBe('queue-example.csv');
+    expect(await importPage.axe()).toEqual([]);
   });
 });

@@ -1,62 +1,45 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, parentLogsIn } from '../support/browser.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { browserWorld } from '../support/browser-fixture.ts';
+import { CabinetPage } from '../support/pages/cabinet.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
+const world = browserWorld();
 
 describe('the contacts section of the cabinet', () => {
   it('should let a parent on a phone choose the message language and a second phone with the keyboard, with the error tied to its field', async () => {
     // Prepare: a demo parent on a narrow phone screen, the interface in English
-    const parent = runtime.seed!.data.demoParents[0]!;
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB', deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await parentLogsIn(page, runtime, parent);
-    const section = page.locator('[data-qa="contacts"]');
-    await section.waitFor();
+    const parent = world.runtime.seed!.data.demoParents[0]!;
+    const cabinet = new CabinetPage(await world.parent(parent, { language: 'en', device: 'phone' }));
+    const contacts = cabinet.contacts;
+    await contacts.root.waitFor();
 
     // Assess 1: nothing chosen yet, so the interface's language is preselected and the default is explained
-    expect(await page.locator('[data-qa="contacts-language-en"]').isChecked()).toBe(true);
-    expect(await section.locator('[data-qa="contacts-language-default"]').textContent()).toBe('Not chosen yet: messages are written in the language you use.');
-    expect(await section.locator('[data-qa="contacts-phone"]').textContent()).toBe(`+7 ${parent.phone[2]}** *** **${parent.phone.slice(-2)}`);
+    expect(await contacts.language('en').isChecked()).toBe(true);
+    expect(await contacts.languageDefault.textContent()).toBe('Not chosen yet: messages are written in the language you use.');
+    expect(await contacts.phone.textContent()).toBe(`+7 ${parent.phone[2]}** *** **${parent.phone.slice(-2)}`);
 
     // Act 2: Kazakh by the keyboard (arrow keys move within the radio group), a malformed second phone, Enter
-    await page.locator('[data-qa="contacts-language-en"]').focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.locator('[data-qa="contacts-second-phone"]').fill('8 777 123');
-    await page.locator('[data-qa="contacts-second-phone"]').press('Enter');
+    await contacts.language('en').focus();
+    await cabinet.page.keyboard.press('ArrowLeft');
+    await contacts.secondPhone.fill('8 777 123');
+    await contacts.secondPhone.press('Enter');
 
     // Assess 2: Russian is chosen (kk, ru, en: one to the left of English); the error is on the field, described by it and focused
-    expect(await page.locator('[data-qa="contacts-language-ru"]').isChecked()).toBe(true);
-    const input = page.locator('[data-qa="contacts-second-phone"]');
-    expect(await page.locator('[data-qa="contacts-second-phone-error"]').textContent()).toContain('Write the phone as +7XXXXXXXXXX.');
+    expect(await contacts.language('ru').isChecked()).toBe(true);
+    const input = contacts.secondPhone;
+    expect(await contacts.secondPhoneError.textContent()).toContain('Write the phone as +7XXXXXXXXXX.');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await input.getAttribute('aria-describedby')).toBe('contacts-second-phone-hint contacts-second-phone-error');
     expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
 
     // Act 3: a valid number with spaces, saved
     await input.fill('+7 777 123 45 67');
-    await page.locator('[data-qa="contacts-submit"]').click();
-    await page.locator('[data-qa="contacts-notice"]:has-text("Contacts saved.")').waitFor();
+    await contacts.save('Contacts saved.');
 
     // Assess 3: saved as typed without spaces, announced, nothing overflows the phone's width, no accessibility violation
     expect(await input.inputValue()).toBe('+77771234567');
-    expect(await page.locator('[data-qa="contacts-notice"]').getAttribute('role')).toBe('status');
-    expect(await section.locator('[data-qa="contacts-language-default"]').count()).toBe(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    expect(await contacts.notice.getAttribute('role')).toBe('status');
+    expect(await contacts.languageDefault.count()).toBe(0);
+    expect(await cabinet.overflow()).toBeLessThanOrEqual(0);
+    expect(await cabinet.axe()).toEqual([]);
   });
 });

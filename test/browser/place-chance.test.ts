@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeIin } from '#domain/iin';
-import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, parentLogsIn } from '../support/browser.ts';
-import { loginParent, loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
+import { browserWorld } from '../support/browser-fixture.ts';
+import { CabinetPage } from '../support/pages/cabinet.ts';
+import { loginParent, loginStaff, settle } from '../support/runtime.ts';
 
 /*
  * Issue 16 item 6 on a phone: the cabinet says, for each chosen kindergarten, the chance of a
@@ -11,61 +10,52 @@ import { loginParent, loginStaff, settle, startTestRuntime } from '../support/ru
  * the places of the age group there) and how sure it is.
  */
 
-let runtime: LocalRuntime;
-let browser: Browser;
 let year: number;
 let last: string;
 let first: string;
 const parent = { iin: makeIin('1989-05-05', 'female', 4343), phone: '+77015550198' };
 const kindergartenId = 'chance-phone';
 
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
-  const staff = await loginStaff(runtime);
-  // 2 places in every group, none taken; 7 children of one cohort chose it.
-  const created = await staff.request('POST', '/api/staff/kindergartens', {
-    body: {
-      kindergartenId,
-      name: { kk: '«Бөбек» балабақшасы', ru: 'Детский сад «Бөбек»', en: '' },
-      ownership: 'state',
-      languages: ['kk', 'ru'],
-      district: runtime.seed!.data.tenant.districts[0]!.id,
-      address: 'ул. Мира, 14',
-      location: { lat: 50.06, lon: 72.96 },
-      capacity: { nursery: 2, junior: 2, middle: 2, senior: 2, preschool: 2 },
-    },
-  });
-  expect(created.status).toBe(201);
-  year = runtime.clock.now().getUTCFullYear() - 3;
-  for (let i = 1; i <= 7; i++) {
-    const registered = await staff.request('POST', '/api/staff/applications', {
+const world = browserWorld({
+  timeout: 180_000,
+  prepare: async (runtime) => {
+    const staff = await loginStaff(runtime);
+    // 2 places in every group, none taken; 7 children of one cohort chose it.
+    const created = await staff.request('POST', '/api/staff/kindergartens', {
       body: {
-        childIin: makeIin(`${year}-0${i}-2${i}`, i % 2 ? 'male' : 'female', 700 + i),
-        childName: `Бала ${i}`,
-        applicantIin: parent.iin,
-        applicantPhone: parent.phone,
-        applicantName: 'Ана Тест',
-        priority: 'none',
-        kindergartenIds: [kindergartenId],
-        language: 'kk',
+        kindergartenId,
+        name: { kk: '«Бөбек» балабақшасы', ru: 'Детский сад «Бөбек»', en: '' },
+        ownership: 'state',
+        languages: ['kk', 'ru'],
+        district: runtime.seed!.data.tenant.districts[0]!.id,
+        address: 'ул. Мира, 14',
+        location: { lat: 50.06, lon: 72.96 },
+        capacity: { nursery: 2, junior: 2, middle: 2, senior: 2, preschool: 2 },
       },
     });
-    expect(registered.status).toBe(201);
-  }
-  await settle(runtime);
-  const cards = (await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; placeChances: { rank: number }[] }[];
-  last = cards.find((a) => a.placeChances[0]!.rank === 7)!.applicationId;
-  first = cards.find((a) => a.placeChances[0]!.rank === 1)!.applicationId;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    expect(created.status).toBe(201);
+    year = runtime.clock.now().getUTCFullYear() - 3;
+    for (let i = 1; i <= 7; i++) {
+      const registered = await staff.request('POST', '/api/staff/applications', {
+        body: {
+          childIin: makeIin(`${year}-0${i}-2${i}`, i % 2 ? 'male' : 'female', 700 + i),
+          childName: `Бала ${i}`,
+          applicantIin: parent.iin,
+          applicantPhone: parent.phone,
+          applicantName: 'Ана Тест',
+          priority: 'none',
+          kindergartenIds: [kindergartenId],
+          language: 'kk',
+        },
+      });
+      expect(registered.status).toBe(201);
+    }
+    await settle(runtime);
+    const cards = (await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/applications')).body.applications as { applicationId: string; placeChances: { rank: number }[] }[];
+    last = cards.find((a) => a.placeChances[0]!.rank === 7)!.applicationId;
+    first = cards.find((a) => a.placeChances[0]!.rank === 1)!.applicationId;
+  },
 });
-
-function phone(language: 'kk' | 'ru'): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 360, height: 740 }, locale: language === 'kk' ? 'kk-KZ' : 'ru-RU', isMobile: true, hasTouch: true });
-}
 
 const texts = {
   kk: {
@@ -86,34 +76,29 @@ describe('the chance of a place in the cabinet on a phone', () => {
   for (const language of ['kk', 'ru'] as const) {
     it(`should say in plain words that a child far down the queue has a low chance, and why (${language})`, async () => {
       // Prepare
-      const context = await phone(language);
-      const page = await context.newPage();
-      await page.goto(`${runtime.url}/login`);
-      await page.locator(`[data-qa="lang-${language}"]`).click();
 
       // Act
-      await parentLogsIn(page, runtime, parent);
-      const lastChance = page.locator(`[data-qa="application"][data-application-id="${last}"] [data-qa="place-chance"]`);
-      const firstChance = page.locator(`[data-qa="application"][data-application-id="${first}"] [data-qa="place-chance"]`);
+      const cabinet = new CabinetPage(await world.parent(parent, { language, chooseLanguage: true, device: 'phone' }));
+      const lastChance = cabinet.card(last).placeChance;
+      const firstChance = cabinet.card(first).placeChance;
       await lastChance.waitFor();
 
       // Assess
       expect((await lastChance.textContent())!.replace(/\s+/g, ' ').trim()).toBe(texts[language].last());
       expect(await lastChance.getAttribute('data-chance')).toBe('low');
       expect((await firstChance.textContent())!).toContain(texts[language].first);
-      expect(await page.locator(`[data-qa="application"][data-application-id="${last}"] [data-qa="application-place-chances"]`).textContent()).toContain(texts[language].caveat);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-      expect(await axeViolations(page)).toEqual([]);
-      await context.close();
+      expect(await cabinet.card(last).placeChances.textContent()).toContain(texts[language].caveat);
+      expect(await cabinet.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await cabinet.axe()).toEqual([]);
     });
   }
 
   it('should not move while it loads: the layout shift of the cabinet stays within 0.1 (issue 16 item 8)', async () => {
     // Prepare: a session cookie, and every layout shift recorded from the first paint
-    const context = await phone('ru');
-    const api = await loginParent(runtime, parent);
-    await context.addCookies([...api.cookies].map(([name, value]) => ({ name, value, url: runtime.url })));
-    const page = await context.newPage();
+    const { context, page } = await world.visitor({ language: 'ru', device: 'phone' });
+    const api = await loginParent(world.runtime, parent);
+    await context.addCookies([...api.cookies].map(([name, value]) => ({ name, value, url: world.runtime.url })));
+    const cabinet = new CabinetPage({ page, url: world.runtime.url, runtime: world.runtime });
     await page.addInitScript(() => {
       const shifts: number[] = [];
       (window as unknown as { shifts: number[] }).shifts = shifts;
@@ -123,14 +108,13 @@ describe('the chance of a place in the cabinet on a phone', () => {
     });
 
     // Act
-    await page.goto(`${runtime.url}/cabinet`);
-    await page.locator('[data-qa="place-chance"]').first().waitFor();
-    await page.locator('[data-qa="notifications"]').waitFor();
+    await cabinet.open();
+    await cabinet.qa('place-chance').first().waitFor();
+    await cabinet.notifications.waitFor();
     await page.waitForTimeout(500);
 
     // Assess
     const total = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
     expect(total).toBeLessThanOrEqual(0.1);
-    await context.close();
   });
 });

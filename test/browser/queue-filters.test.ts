@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Application, ApplicationStatus } from '#domain/application';
-import type { LocalRuntime } from '../../local/runtime.ts';
-import { axeViolations, launchChromium, staffLogsIn } from '../support/browser.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { browserWorld, type Language } from '../support/browser-fixture.ts';
+import { QueuePage } from '../support/pages/queue.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
+// Enough applications for a filtered queue of more than one 200-row page.
+const world = browserWorld({ applications: 3000 });
 
-beforeAll(async () => {
-  // Enough applications for a filtered queue of more than one 200-row page.
-  [runtime, browser] = await Promise.all([startTestRuntime(3000), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
-
-const applications = () => runtime.seed!.data.applications;
+const applications = () => world.runtime.seed!.data.applications;
 const birthYearOf = (application: Application) => Number(application.birthDate.slice(0, 4));
 
 /** The recount from the seeded data: what the list must hold. */
@@ -35,16 +23,13 @@ function seeded(status: ApplicationStatus, birthYear: number, filter: { priority
 /** The value that occurs most often. */
 const mostCommon = <T,>(values: readonly T[]): T => [...values].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
 
-async function staffOnPhone(locale: string) {
-  const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await staffLogsIn(page, runtime);
-  await page.locator('[data-qa="nav-queue"]').click();
-  await page.locator('[data-qa="queue-row"]').first().waitFor();
-  return { context, page };
+/** Staff on a phone, on the queue from the console's navigation. */
+async function staffOnPhone(language: Language): Promise<QueuePage> {
+  const queue = new QueuePage(await world.staff({ language, device: 'phone' }));
+  await queue.navigateTo('queue');
+  await queue.rows.first().waitFor();
+  return queue;
 }
-
-const overflow = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('the queue browser with filters', () => {
   it('should show one cohort’s stopped applications of one priority in Russian on a phone, by keyboard, with the count announced', async () => {
@@ -53,30 +38,29 @@ describe('the queue browser with filters', () => {
     const birthYear = mostCommon(stopped.map(birthYearOf));
     const priority = mostCommon(seeded('stopped', birthYear).map((a) => a.priority));
     const expected = seeded('stopped', birthYear, { priority });
-    const { context, page } = await staffOnPhone('ru-RU');
+    const queue = await staffOnPhone('ru');
+    const page = queue.page;
 
     // Act: choose in the form, send it with the keyboard
-    await page.locator('[data-qa="queue-status"]').selectOption('stopped');
-    await page.locator('[data-qa="queue-birth-year"]').selectOption(String(birthYear));
-    await page.locator('[data-qa="queue-priority"]').selectOption(priority);
-    await page.locator('[data-qa="queue-show"]').focus();
+    await queue.filter('status').selectOption('stopped');
+    await queue.filter('birth-year').selectOption(String(birthYear));
+    await queue.filter('priority').selectOption(priority);
+    await queue.showButton.focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-qa="queue-row"][data-status="stopped"]').first().waitFor();
 
     // Assess: exactly the recount, each row saying its status and priority in Russian, IINs masked
-    const rows = page.locator('[data-qa="queue-row"]');
-    expect((await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-application-id')))).sort()).toEqual(expected.map((a) => a.applicationId).sort());
-    expect(await page.locator('[data-qa="queue-row-priority"]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-priority')))).toEqual(expected.map(() => priority));
-    const statuses = await page.locator('[data-qa="queue-row-status"]').allTextContents();
+    expect((await queue.shownIds()).sort()).toEqual(expected.map((a) => a.applicationId).sort());
+    expect(await queue.qa('queue-row-priority').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-priority')))).toEqual(expected.map(() => priority));
+    const statuses = await queue.qa('queue-row-status').allTextContents();
     expect(statuses.every((text) => text.includes('В стоп-листе'))).toBe(true);
-    expect(await page.locator('[data-qa="queue"]').textContent()).not.toMatch(/\d{12}/);
-    expect(await page.locator('[data-qa="live-status"]').textContent()).toBe(`Найдено заявлений: ${expected.length}`);
+    expect(await queue.table.textContent()).not.toMatch(/\d{12}/);
+    expect(await queue.liveStatus.textContent()).toBe(`Найдено заявлений: ${expected.length}`);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queue-results');
     expect(new URL(page.url()).searchParams.get('status')).toBe('stopped');
     expect(new URL(page.url()).searchParams.get('priority')).toBe(priority);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await context.close();
+    expect(await queue.axe()).toEqual([]);
+    expect(await queue.overflow()).toBeLessThanOrEqual(0);
   });
 
   it('should narrow a cohort’s queue to one kindergarten, page through its general queue, and return with the back button', async () => {
@@ -86,30 +70,29 @@ describe('the queue browser with filters', () => {
     const kindergartenId = mostCommon(seeded('queued', birthYear).flatMap((a) => a.preferredKindergartenIds));
     const inKindergarten = seeded('queued', birthYear, { kindergartenId });
     const general = seeded('queued', birthYear, { priority: 'none' });
-    const name = runtime.seed!.data.kindergartens.find((k) => k.kindergartenId === kindergartenId)!.name.kk;
-    const { context, page } = await staffOnPhone('kk-KZ');
-    const shownIds = () => page.locator('[data-qa="queue-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-application-id')!));
+    const name = world.runtime.seed!.data.kindergartens.find((k) => k.kindergartenId === kindergartenId)!.name.kk;
+    const queue = await staffOnPhone('kk');
+    const page = queue.page;
+    const shownIds = () => queue.shownIds();
 
     // Act: one kindergarten
-    await page.locator('[data-qa="queue-birth-year"]').selectOption(String(birthYear));
-    await page.locator('[data-qa="queue-kindergarten"]').selectOption({ label: name });
-    await page.locator('[data-qa="queue-show"]').click();
-    await expect.poll(() => page.locator('[data-qa="live-status"]').textContent()).toBe(`Табылған өтініштер: ${inKindergarten.length}`);
+    await queue.filter('birth-year').selectOption(String(birthYear));
+    await queue.filter('kindergarten').selectOption({ label: name });
+    await queue.showButton.click();
+    await expect.poll(() => queue.liveStatus.textContent()).toBe(`Табылған өтініштер: ${inKindergarten.length}`);
 
     // Assess: exactly the recount, in Kazakh
     expect((await shownIds()).sort()).toEqual(inKindergarten.map((a) => a.applicationId).sort());
     expect(new URL(page.url()).searchParams.get('kindergartenId')).toBe(kindergartenId);
 
     // Act: the general queue of the cohort, its next page by keyboard
-    await page.locator('[data-qa="queue-kindergarten"]').selectOption('');
-    await page.locator('[data-qa="queue-priority"]').selectOption('none');
-    await page.locator('[data-qa="queue-show"]').click();
-    await page.locator('[data-qa="queue-next"]').waitFor();
+    await queue.show({ kindergarten: '', priority: 'none' });
+    await queue.next.waitFor();
     const pages = [await shownIds()];
-    while ((await page.locator('[data-qa="queue-next"]').count()) > 0 && pages.length < 10) {
-      await page.locator('[data-qa="queue-next"]').focus();
+    while ((await queue.next.count()) > 0 && pages.length < 10) {
+      await queue.next.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('[data-qa="queue-row"]').first().getAttribute('data-application-id')).not.toBe(pages[pages.length - 1]![0]);
+      await expect.poll(() => queue.rows.first().getAttribute('data-application-id')).not.toBe(pages[pages.length - 1]![0]);
       pages.push(await shownIds());
     }
 
@@ -117,25 +100,24 @@ describe('the queue browser with filters', () => {
     expect(general.length).toBeGreaterThan(200);
     expect(pages[0]).toHaveLength(200);
     expect(pages.flat().sort()).toEqual(general.map((a) => a.applicationId).sort());
-    await page.locator('[data-qa="queue-first"]').waitFor();
-    const positions = await page.locator('[data-qa="queue-row"]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-position'))));
+    await queue.first.waitFor();
+    const positions = await queue.rows.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-position'))));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queue-results');
     expect(new URL(page.url()).searchParams.get('after')).toMatch(/^\d+$/);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await queue.axe()).toEqual([]);
+    expect(await queue.overflow()).toBeLessThanOrEqual(0);
 
     // Act: back through the pages to the kindergarten's list
     for (const earlier of pages.slice(0, -1).reverse()) {
       await page.goBack();
-      await expect.poll(() => page.locator('[data-qa="queue-row"]').first().getAttribute('data-application-id')).toBe(earlier[0]);
+      await expect.poll(() => queue.rows.first().getAttribute('data-application-id')).toBe(earlier[0]);
     }
     await page.goBack();
 
     // Assess: the kindergarten's list again, the form following the URL
     await expect.poll(async () => (await shownIds()).length).toBe(inKindergarten.length);
-    expect(await page.locator('[data-qa="queue-kindergarten"]').inputValue()).toBe(kindergartenId);
-    expect(await page.locator('[data-qa="queue-priority"]').inputValue()).toBe('');
-    await context.close();
+    expect(await queue.filter('kindergarten').inputValue()).toBe(kindergartenId);
+    expect(await queue.filter('priority').inputValue()).toBe('');
   });
 });

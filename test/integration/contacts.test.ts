@@ -170,6 +170,10 @@ describe('parents reached on no channel', () => {
         phone: parent.phone,
         secondPhone,
         channels: { sms: 'failed', sms2: 'failed' },
+        deliveries: {
+          sms: { at: expect.any(String), reason: 'Phone is currently unreachable/unavailable' },
+          sms2: { at: expect.any(String), reason: 'Phone is currently unreachable/unavailable' },
+        },
       },
     ]);
     expect(trail.body.events.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { errorFor, formErrorsFrom, type FormError } from '../forms.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { languages, type Language } from '../i18n/language.ts';
 import { navigate } from '../router.tsx';
-import { TextField } from './text-field.tsx';
+import { isPhoneNumber, PhoneField, typedPhone } from './phone-field.tsx';
 
 const secondPhoneId = 'contacts-second-phone';
 const languageId = (language: Language) => `contacts-language-${language}`;
@@ -49,8 +49,8 @@ export function ContactsSection() {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
-    const typed = secondPhone.replace(/[\s()-]/g, '');
-    if (typed !== '' && !/^\+7\d{10}$/.test(typed)) {
+    const typed = typedPhone(secondPhone);
+    if (typed !== '' && !isPhoneNumber(typed)) {
       setErrors([{ field: secondPhoneId, message: c.secondPhoneFormat }]);
       return document.getElementById(secondPhoneId)?.focus();
     }
@@ -111,17 +111,14 @@ export function ContactsSection() {
           </div>
         </dl>
         <p class="hint">{c.phoneHint}</p>
-        <TextField
+        <PhoneField
           id={secondPhoneId}
           label={c.secondPhone}
           hint={c.secondPhoneHint}
           error={errorFor(errors, secondPhoneId)}
           value={secondPhone}
           onValue={setSecondPhone}
-          type="tel"
-          inputMode="tel"
           autocomplete="tel"
-          maxLength={20}
           qa="contacts-second-phone"
         />
         {errors

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isUnauthorized } from '../api.ts';
 import { api } from '../client.ts';
 import type { ApplicantPhone, StaffApplication } from '../api-types.ts';
-import { TextField } from '../components/text-field.tsx';
+import { isPhoneNumber, PhoneField, typedPhone } from '../components/phone-field.tsx';
 import { errorFor, formErrorsFrom, type FormError } from '../forms.ts';
 import { navigate } from '../router.tsx';
 import { useStaffI18n } from './i18n/context.ts';
@@ -37,8 +37,8 @@ export function ApplicantPhoneForm({ application, phone, onChange }: { applicati
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setDone(false);
-    const typed = value.replace(/[\s()-]/g, '');
-    if (!/^\+7\d{10}$/.test(typed)) {
+    const typed = typedPhone(value);
+    if (!isPhoneNumber(typed)) {
       setErrors([{ field: fieldId, message: s.application.phone.missing }]);
       return document.getElementById(fieldId)?.focus();
     }
@@ -74,16 +74,14 @@ export function ApplicantPhoneForm({ application, phone, onChange }: { applicati
         {done ? s.application.phone.done : ''}
       </p>
       <form onSubmit={onSubmit} noValidate class="action" data-qa="applicant-phone-form">
-        <TextField
+        <PhoneField
           id={fieldId}
           label={s.application.phone.label}
           hint={s.application.phone.hint}
           error={errorFor(errors, fieldId)}
           value={value}
           onValue={setValue}
-          type="tel"
           autocomplete="off"
-          maxLength={20}
           qa="applicant-phone-input"
         />
         {errors

@@ -11,6 +11,7 @@ import { RegisterPage } from './register-page.tsx';
 import { SearchPage } from './search-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { StaffAccountsPage } from './staff-accounts-page.tsx';
+import { UnreachablePage } from './unreachable-page.tsx';
 
 /**
  * The staff console, loaded on demand (`import()` in app.tsx) so parents never download it.
@@ -26,6 +27,7 @@ export function StaffConsole({ path }: { path: string }) {
   if (path === '/staff/accounts') return <StaffAccountsPage />;
   if (path === '/staff/settings') return <SettingsPage />;
   if (path === '/staff/search') return <SearchPage />;
+  if (path === '/staff/unreachable') return <UnreachablePage key={location.search} />;
   if (path === '/staff/kindergartens/new') return <KindergartenFormPage />;
   const kindergarten = /^\/staff\/kindergartens\/([^/]+)$/.exec(path)?.[1];
   if (kindergarten) return <KindergartenFormPage key={kindergarten} kindergartenId={decodeURIComponent(kindergarten)} />;

@@ -16,6 +16,7 @@ function StaffNav({ identity }: { identity: Identity | undefined }) {
     { href: '/staff/applications/new', label: s.nav.register, qa: 'nav-register', action: 'staff-register-application' },
     { href: '/staff/import', label: s.nav.import, qa: 'nav-import', action: 'staff-import-rows' },
     { href: '/staff/campaigns', label: s.nav.campaigns, qa: 'nav-campaigns', action: 'staff-campaigns' },
+    { href: '/staff/unreachable', label: s.nav.unreachable, qa: 'nav-unreachable', action: 'staff-unreachable-parents' },
     { href: '/staff/accounts', label: s.nav.staff, qa: 'nav-staff', action: 'staff-accounts' },
     { href: '/staff/settings', label: s.nav.settings, qa: 'nav-settings', action: 'staff-settings' },
     { href: '/staff/audit', label: s.nav.audit, qa: 'nav-audit', action: 'staff-audit-events' },

@@ -9,7 +9,7 @@ import { Link } from '../../router.tsx';
 import type { Language } from '../../i18n/language.ts';
 import { useStaffI18n } from '../i18n/context.ts';
 import type { StaffMessages } from '../i18n/ru.ts';
-import { StaffFrame } from '../staff-frame.tsx';
+import { may, StaffFrame } from '../staff-frame.tsx';
 import { ByDayChart } from './by-day-chart.tsx';
 import { Exports } from './exports.tsx';
 import { DashboardFilters } from './filters.tsx';
@@ -132,7 +132,7 @@ export function DashboardPage({ campaignId }: { campaignId: string }) {
           <Load dashboard={dashboard} />
           <DashboardFilters dashboard={dashboard} filter={filter} onApply={applyFilter} />
           <LoadNumbers dashboard={dashboard} />
-          <CampaignProgress dashboard={dashboard} />
+          <CampaignProgress dashboard={dashboard} mayListUnreachable={may(identity, 'staff-unreachable-parents')} />
           <ByDayChart days={dashboard.byDay} />
           <Distributions dashboard={dashboard} />
           <Exports campaignId={campaignId} />

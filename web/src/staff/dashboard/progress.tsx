@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../api-types.ts';
 import { formatNumber } from '../../format.ts';
+import { Link } from '../../router.tsx';
 import { useStaffI18n } from '../i18n/context.ts';
 import { formatPercent } from './percent.ts';
 
@@ -27,9 +28,10 @@ function StatCard({ name, value, share }: { name: ProgressKey; value: number; sh
  * The campaign's counters as cards, each with its share of the applications in scope, and the
  * stop-list this campaign made: stopped at its close, and beside it how many came back since
  * (a restore counts for the campaign whose close stopped the application, wherever it happens).
- * A progress bar while the close runs.
+ * A progress bar while the close runs. The parents not reached link to their list (whom to call)
+ * for the roles that may read it.
  */
-export function CampaignProgress({ dashboard }: { dashboard: Dashboard }) {
+export function CampaignProgress({ dashboard, mayListUnreachable = false }: { dashboard: Dashboard; mayListUnreachable?: boolean }) {
   const { s, language } = useStaffI18n();
   const text = s.dashboard.progress;
   const { campaign, progress } = dashboard;
@@ -61,6 +63,13 @@ export function CampaignProgress({ dashboard }: { dashboard: Dashboard }) {
           <dd data-qa="progress-unreachable" data-value={progress.unreachable}>
             {formatNumber(language, progress.unreachable)}
           </dd>
+          {mayListUnreachable && progress.unreachable > 0 && (
+            <dd class="stat-card__share">
+              <Link href={`/staff/unreachable?campaignId=${encodeURIComponent(campaign.campaignId)}`} data-qa="progress-unreachable-list">
+                {text.unreachableList}
+              </Link>
+            </dd>
+          )}
         </div>
       </dl>
       {closing && (
