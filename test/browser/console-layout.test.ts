@@ -116,7 +116,7 @@ describe('the staff console layout', () => {
     const staff = await loginStaff(world.runtime);
     const draft = await draftCampaign(staff);
     await staff.request('POST', `/api/staff/campaigns/${draft.campaignId}/preview`);
-    await settle(runtime);
+    await settle(world.runtime);
     const preview = (await staff.request('GET', `/api/staff/campaigns/${draft.campaignId}/preview`)).body as { applications: number; applicants: number };
     expect(preview.applications).toBeGreaterThan(0);
     const campaigns = new CampaignsPage(await staffPage('ru'));
