@@ -22,6 +22,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/*
+ * The helpers below predate the browser fixture and its page objects (`browser-fixture.ts`,
+ * `pages/`), which every browser test file uses now; they stay for a file not converted yet.
+ */
+
 /**
  * Fills the staff login form (on the page already): login, password and the code the person's
  * authenticator would show now (from the stored secret and the runtime's clock).
