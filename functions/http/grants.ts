@@ -33,6 +33,8 @@ export interface Grants {
    * and send, for the second phone's delivery after the first failed).
    */
   readonly deliveries?: 'enqueue' | 'consume';
+  /** Sends e-mail through the mailer (SES v2 in AWS: `ses:SendEmail` on the domain identity and configuration set only, decision 58). */
+  readonly mail?: boolean;
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailMaxLength, emailPattern } from '#domain/email';
 import { applicationIdPattern, applicationStatuses, historyActions, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
@@ -632,6 +633,13 @@ export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.ar
 export const contactsRequest = lazy(() => z.strictObject({
   language: z.enum(['kk', 'ru', 'en']),
   secondPhone: phone().optional(),
+  /** Absent: removed. A new one (or the same one unverified) gets a verification mail (decision 58). */
+  email: z.string().trim().max(emailMaxLength, { message: 'email_format' }).regex(emailPattern, { message: 'email_format' }).optional(),
+}));
+
+/** The token of the verification link (`?email-token=`): 256 bits, base64url. */
+export const verifyEmailRequest = lazy(() => z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'id_invalid' }),
 }));
 
 export const contactsResponse = lazy(() => z.object({
@@ -641,6 +649,9 @@ export const contactsResponse = lazy(() => z.object({
     /** The first phone, masked (e.g. `+7 7** *** **34`). */
     phone: z.string(),
     secondPhone: z.string().optional(),
+    /** The e-mail, to its owner only; it receives notices once verified. */
+    email: z.string().optional(),
+    emailVerified: z.boolean().optional(),
   }),
 }));
 

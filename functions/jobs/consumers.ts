@@ -39,6 +39,15 @@ export const smsReceipts = {
   timeoutSeconds: 30,
 } as const satisfies ConsumerDefinition;
 
+export const emailReceipts = {
+  name: 'email-receipts',
+  handler: 'email-receipts',
+  summary: "Record SES's e-mail events (Delivery, permanent Bounce, Complaint) from the configuration set's SNS topic: each e-mail delivery sent → delivered or failed, with the time",
+  // The same follow-up as an SMS receipt (decision 55): a parent failed on every channel is listed; nothing is enqueued for e-mail, but the recorder is shared.
+  grants: { tables: { notifications: 'readWrite', accounts: 'read' }, deliveries: 'enqueue' },
+  timeoutSeconds: 30,
+} as const satisfies ConsumerDefinition;
+
 /** How the answers table's stream feeds the aggregation (decision 54): the event source mapping's settings, local and in AWS. */
 export const aggregationSettings = {
   /** Records per invocation: a batch's deltas are added up per slice, so larger batches mean fewer counter writes. */
@@ -64,4 +73,4 @@ export const answerAggregator = {
   timeoutSeconds: 60,
 } as const satisfies ConsumerDefinition;
 
-export const consumers = [smsSender, smsReceipts, answerAggregator] as const satisfies readonly ConsumerDefinition[];
+export const consumers = [smsSender, smsReceipts, emailReceipts, answerAggregator] as const satisfies readonly ConsumerDefinition[];
