@@ -48,7 +48,8 @@ export const grantBundles = {
    * its notice and the child guard, reading the tenant's policy, asking for its cohort's positions.
    */
   applicationTransitions: {
-    tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+    // Accounts: a notice that reaches the phone is queued to the parent's verified e-mail too (decision 58).
+    tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read' },
     scheduler: true,
     // Every transition asks for its cohort's positions (`requestPositions`).
     enqueues: ['recompute-positions'],

@@ -389,7 +389,8 @@ export const routes = [
     get body() { return referralRequest(); },
     problems: ['not_found', 'transition_not_allowed', 'no_free_place', 'concurrent_change'],
     get response() { return staffApplicationResponse(); },
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
+    // Accounts: the referral's notice is queued to the parent's verified e-mail too (decision 58).
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read', accounts: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',

@@ -18,10 +18,12 @@ export interface ConsumerDefinition {
 export const smsSender = {
   name: 'sms-sender',
   handler: 'sms-sender',
-  summary: 'Send each queued SMS delivery once: claim it (queued → sending), hand it to SNS, record it sent with its message id; retry with backoff',
+  summary: 'Send each queued SMS or e-mail delivery once: claim it (queued → sending), hand it to SNS or SES, record it sent with its message id; retry with backoff',
   grants: {
     tables: { applications: 'read', notifications: 'readWrite', accounts: 'read', kindergartens: 'read', tenants: 'read' },
     sms: true,
+    // E-mail deliveries go through the same queue and claim (decision 58).
+    mail: true,
     // Holds a delivery that slipped outside the SMS hours for the morning (a `notice-sms` job).
     scheduler: true,
     // Consumes the queue, and enqueues the second phone's delivery after the first phone failed.
