@@ -3,7 +3,7 @@ import type { CloudWatchLogsEvent, Context, SNSEvent, SQSBatchResponse, SQSEvent
 import type { LocalDeliveryQueue, ReceivedMessage } from '#adapters/local/local-delivery-queue';
 import type { LocalNotifier } from '#adapters/local/local-notifier';
 import type { LocalMailer } from '#adapters/local/local-mailer';
-import { emailReceipts, smsReceipts, smsSender, type ConsumerDefinition } from '#functions/jobs/consumers';
+import { smsReceipts, smsSender, type ConsumerDefinition } from '#functions/jobs/consumers';
 import { senderSettings } from '#ports/delivery-queue';
 import { withGrants } from './grants.ts';
 import { scaledTimeoutMs, withinTimeout } from './lambda-timeout.ts';
@@ -124,7 +124,8 @@ export function mailReceiptRunner(mailer: LocalMailer): () => Promise<number> {
   return async () => {
     const events = mailer.takeEvents();
     if (events.length === 0) return 0;
-    const handler = await load<MailReceiptsHandler>(emailReceipts);
+    // The same recorder as the SMS receipts (one function in AWS too).
+    const handler = await load<MailReceiptsHandler>(smsReceipts);
     const event: SNSEvent = {
       Records: events.map((message, i) => ({
         EventSource: 'aws:sns',
@@ -145,7 +146,7 @@ export function mailReceiptRunner(mailer: LocalMailer): () => Promise<number> {
         },
       })),
     };
-    await withGrants(emailReceipts.handler, emailReceipts.grants, () => handler(event, lambdaContext(emailReceipts.handler, emailReceipts.timeoutSeconds)));
+    await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
     return events.length;
   };
 }

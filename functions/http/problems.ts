@@ -422,6 +422,16 @@ export const fieldMessages = {
     ru: 'Укажите электронную почту в виде name@example.kz (не длиннее 254 символов).',
     en: 'Write the e-mail as name@example.kz (at most 254 characters).',
   },
+  email_token_format: {
+    kk: 'Растау сілтемесі бүлінген: оны хаттан толық көшіріңіз.',
+    ru: 'Ссылка подтверждения повреждена: скопируйте её из письма целиком.',
+    en: 'The confirmation link is damaged: copy it from the e-mail in full.',
+  },
+  email_token_alone: {
+    kk: 'Растау сілтемесі байланыстардан бөлек жіберіледі.',
+    ru: 'Ссылка подтверждения отправляется отдельно от контактов.',
+    en: 'A confirmation link is sent on its own, without the contacts.',
+  },
   email_unavailable: {
     kk: 'Бұл сайт әзірге электрондық пошта жібермейді.',
     ru: 'Этот сайт пока не отправляет электронную почту.',

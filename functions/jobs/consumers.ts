@@ -35,17 +35,9 @@ export const smsSender = {
 export const smsReceipts = {
   name: 'sms-receipts',
   handler: 'sms-receipts',
-  summary: "Record SNS's SMS delivery receipts: each delivery sent → delivered or failed, with the time; a failed first phone's SMS is enqueued for the second phone",
+  // Also SES's e-mail events (decision 58): one recorder for both, as the API stack is at CloudFormation's 500 resources.
+  summary: "Record SNS's SMS delivery receipts and SES's e-mail events: each delivery sent → delivered or failed, with the time; a failed first phone's SMS is enqueued for the second phone",
   // A failed SMS is tried on the second phone (the account names it): a new delivery enqueued.
-  grants: { tables: { notifications: 'readWrite', accounts: 'read' }, deliveries: 'enqueue' },
-  timeoutSeconds: 30,
-} as const satisfies ConsumerDefinition;
-
-export const emailReceipts = {
-  name: 'email-receipts',
-  handler: 'email-receipts',
-  summary: "Record SES's e-mail events (Delivery, permanent Bounce, Complaint) from the configuration set's SNS topic: each e-mail delivery sent → delivered or failed, with the time",
-  // The same follow-up as an SMS receipt (decision 55): a parent failed on every channel is listed; nothing is enqueued for e-mail, but the recorder is shared.
   grants: { tables: { notifications: 'readWrite', accounts: 'read' }, deliveries: 'enqueue' },
   timeoutSeconds: 30,
 } as const satisfies ConsumerDefinition;
@@ -75,4 +67,4 @@ export const answerAggregator = {
   timeoutSeconds: 60,
 } as const satisfies ConsumerDefinition;
 
-export const consumers = [smsSender, smsReceipts, emailReceipts, answerAggregator] as const satisfies readonly ConsumerDefinition[];
+export const consumers = [smsSender, smsReceipts, answerAggregator] as const satisfies readonly ConsumerDefinition[];

@@ -92,8 +92,8 @@ describe('the e-mail address and its verification link', () => {
 
     // Act 2: the link's token, twice; then the section again
     const token = tokenIn(mail.text)!;
-    const verified = await cabinet.request('POST', '/api/cabinet/email/verify', { body: { token } });
-    const again = await cabinet.request('POST', '/api/cabinet/email/verify', { body: { token }, language: 'kk' });
+    const verified = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token } });
+    const again = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token }, language: 'kk' });
     const after = await cabinet.request('GET', '/api/cabinet/contacts');
 
     // Assess 2: verified once; the second use refused in Kazakh; the address stays verified
@@ -128,8 +128,8 @@ describe('the e-mail address and its verification link', () => {
     const [first, second] = mailsTo(address).map((m) => tokenIn(m.text)!);
 
     // Act: the replaced link; the current link used by another parent; the stranger's view of their own contacts
-    const replaced = await cabinet.request('POST', '/api/cabinet/email/verify', { body: { token: first }, language: 'ru' });
-    const byStranger = await foreign.request('POST', '/api/cabinet/email/verify', { body: { token: second }, language: 'en' });
+    const replaced = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: first }, language: 'ru' });
+    const byStranger = await foreign.request('PUT', '/api/cabinet/contacts', { body: { emailToken: second }, language: 'en' });
     const strangerView = await foreign.request('GET', '/api/cabinet/contacts');
     const ownerView = await cabinet.request('GET', '/api/cabinet/contacts');
 
@@ -151,7 +151,7 @@ describe('the e-mail address and its verification link', () => {
     runtime.clock.set(new Date(runtime.clock.now().getTime() + 25 * 3_600_000));
     toDaytime(runtime);
     const later = await loginParent(runtime, parent);
-    const expired = await later.request('POST', '/api/cabinet/email/verify', { body: { token: second }, language: 'en' });
+    const expired = await later.request('PUT', '/api/cabinet/contacts', { body: { emailToken: second }, language: 'en' });
 
     // Assess 2
     expect(expired.status).toBe(410);
@@ -168,7 +168,7 @@ describe('e-mail as a channel of the outbox', () => {
     const cabinet = await loginParent(runtime, parent);
     const address = `verified.${parent.iin}@example.kz`;
     await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', email: address } });
-    expect((await cabinet.request('POST', '/api/cabinet/email/verify', { body: { token: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
+    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
 
     // Act: staff issue a referral; the sender and the receipts run
     const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });

@@ -302,8 +302,6 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
   'cabinet-contacts': { ids: 'none', build: sameRequest({}) },
   'staff-unreachable-parents': { ids: 'none', build: sameRequest({}) },
   'cabinet-save-contacts': { ids: 'none', build: sameRequest({ body: { language: 'kk' } }) },
-  // A token is nobody's id: checked against the caller's own pending token only (a stranger's is `email_link_invalid`).
-  'cabinet-verify-email': { ids: 'none', allowedProblems: ['email_link_invalid'], build: sameRequest({ body: { token: 'A'.repeat(43) } }) },
   'cabinet-notifications-read': {
     ids: 'body',
     foreign: 'no_effect',
