@@ -34,6 +34,22 @@ export interface MailBinding {
   readonly fromAddress: string;
 }
 
+export const mailConfigurationSetName = (stage: string) => `kezek-${stage}-mail`;
+
+/**
+ * What a function granted `mail` is bound to, as ARNs built from names (the identity is its
+ * domain, the configuration set's name is fixed), so the API stack needs no reference to this one.
+ */
+export function mailBinding(scope: Construct, stage: string, mailDomain: string): MailBinding {
+  const stack = Stack.of(scope);
+  return {
+    identityArn: stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain }),
+    configurationSetArn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mailConfigurationSetName(stage) }),
+    configurationSetName: mailConfigurationSetName(stage),
+    fromAddress: `kezek <no-reply@${mailDomain}>`,
+  };
+}
+
 export interface SchedulerBinding {
   /** Name of the schedule group the schedules are created in. */
   readonly scheduleGroupName: string;

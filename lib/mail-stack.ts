@@ -9,24 +9,8 @@ import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { smsReceipts } from '#functions/jobs/consumers';
 import { functionNameFor, type ApiStack } from './api-stack.ts';
-import type { MailBinding } from './app-function.ts';
+import { mailConfigurationSetName } from './app-function.ts';
 import type { JobsStack } from './jobs-stack.ts';
-
-const configurationSetName = (stage: string) => `kezek-${stage}-mail`;
-
-/**
- * What a function granted `mail` is bound to, as ARNs built from names (the identity is its
- * domain, the configuration set's name is fixed), so the API stack needs no reference to this one.
- */
-export function mailBinding(scope: Construct, stage: string, mailDomain: string): MailBinding {
-  const stack = Stack.of(scope);
-  return {
-    identityArn: stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain }),
-    configurationSetArn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName(stage) }),
-    configurationSetName: configurationSetName(stage),
-    fromAddress: `kezek <no-reply@${mailDomain}>`,
-  };
-}
 
 export interface MailStackProps extends StackProps {
   readonly stage: string;
@@ -44,7 +28,7 @@ export interface MailStackProps extends StackProps {
  * delivery, bounce, complaint and reject events go to an encrypted SNS topic subscribed by the
  * receipt recorder, and an alarm on SES's bounce rate. Its own stack: the API stack is at
  * CloudFormation's 500 resources. The sending functions' `ses:SendEmail` is the API stack's
- * (`mailBinding`), on this identity and configuration set only.
+ * (`mailBinding` in `app-function.ts`), on this identity and configuration set only.
  */
 export class MailStack extends Stack {
   readonly identity: EmailIdentity;
@@ -56,7 +40,7 @@ export class MailStack extends Stack {
     this.addStackDependency(props.api, 'subscribes the receipt recorder of the API stack');
     const scheduling = props.jobs.importScheduling(this);
     this.configurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
-      configurationSetName: configurationSetName(props.stage),
+      configurationSetName: mailConfigurationSetName(props.stage),
       reputationMetrics: true,
       sendingEnabled: true,
     });
