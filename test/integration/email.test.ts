@@ -173,9 +173,12 @@ describe('e-mail as a channel of the outbox', () => {
     // Act: staff issue a referral; the sender and the receipts run
     const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
     const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
-    await until(async () => (await notice(parent.iin, notificationId))?.channels.email === 'delivered');
+    await until(async () => {
+      const channels = (await notice(parent.iin, notificationId))?.channels;
+      return channels?.email === 'delivered' && channels.sms === 'delivered';
+    });
 
-    // Assess: one notice e-mail after the verification mail, in English, naming the child by first name, the kindergarten and the link
+    // Assess: both channels reconciled by their own receipts (sent side by side); one notice e-mail after the verification mail, in English, naming the child by first name, the kindergarten and the link
     expect(referred.status).toBe(200);
     const mails = mailsTo(address);
     expect(mails).toHaveLength(2);
@@ -184,7 +187,7 @@ describe('e-mail as a channel of the outbox', () => {
     expect(mails[1]!.text).toContain(`${child}: a referral to ${kindergarten.name.en} was issued. Use it by `);
     expect(mails[1]!.text).toContain(`\n\n${runtime.url}\n\n`);
     const stored = await notice(parent.iin, notificationId);
-    expect(stored?.channels).toMatchObject({ cabinet: 'delivered', email: 'delivered' });
+    expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered', email: 'delivered' });
     expect(stored?.deliveries?.email).toMatchObject({ attempts: 1, applicationId: candidate.applicationId, messageId: mails[1]!.messageId });
   });
 
@@ -203,5 +206,36 @@ describe('e-mail as a channel of the outbox', () => {
     // Assess: no e-mail channel on the notice, one mail (the verification) to the address
     expect((await notice(parent.iin, notificationId))?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
     expect(mailsTo(address).map((m) => m.subject)).toEqual(['Подтвердите электронную почту']);
+  });
+
+  it('should record a bounced e-mail failed, and list a parent whose SMS and e-mail both failed as unreachable', async () => {
+    // Prepare: a verified address whose mail bounces, and a first phone whose SMS fails (no second phone)
+    const { candidate, kindergarten, parent } = await referralCandidate();
+    const cabinet = await loginParent(runtime, parent);
+    const address = `bounces.${parent.iin}@example.kz`;
+    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'kk', email: address } });
+    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
+    Object.assign(runtime.mailer.receipts, { failureRate: 0.5, draw: () => (runtime.mailer.outbox.at(-1)?.to.includes(address) ? 0 : 1) });
+    Object.assign(runtime.notifier.receipts, { failureRate: 0.5, draw: () => (runtime.notifier.outbox.at(-1)?.phone === parent.phone ? 0 : 1) });
+
+    // Act: a referral; the sender and the receipts run
+    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    await until(async () => {
+      const stored = await notice(parent.iin, notificationId);
+      return stored?.channels.email === 'failed' && stored.channels.sms === 'failed';
+    });
+    await settle(runtime);
+
+    // Assess: the bounce's type is the reason (no address); the parent is on the department's list to call
+    const stored = (await notice(parent.iin, notificationId)) as Awaited<ReturnType<typeof notice>> & { unreachableAt?: string };
+    expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', email: 'failed' });
+    expect(stored?.deliveries?.email).toMatchObject({ reason: 'bounce: Permanent/General' });
+    expect(stored?.unreachableAt).toBeDefined();
+    const listed = await staff.request('GET', '/api/staff/unreachable-parents');
+    expect(listed.status).toBe(200);
+    expect((listed.body.parents as { notificationId: string }[]).map((p) => p.notificationId)).toContain(notificationId);
+    Object.assign(runtime.mailer.receipts, { failureRate: 0, draw: undefined });
+    Object.assign(runtime.notifier.receipts, { failureRate: 0, draw: undefined });
   });
 });

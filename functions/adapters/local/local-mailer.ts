@@ -41,6 +41,8 @@ const domainOf = (address: string) => `…@${address.slice(address.lastIndexOf('
 export class LocalMailer implements Mailer {
   readonly outbox: MailOutboxEntry[] = [];
   private events: string[] = [];
+  /** Simulated receipts: the share of mails whose event is a permanent bounce (0 to 1), and the draw that decides (a test sets its own). */
+  readonly receipts: { failureRate: number; draw?: () => number };
 
   constructor(
     readonly directory: string,
@@ -54,7 +56,9 @@ export class LocalMailer implements Mailer {
       readonly disabled?: boolean;
       readonly capacity?: number;
     } = {},
-  ) {}
+  ) {
+    this.receipts = options.receipts ?? { failureRate: 0 };
+  }
 
   private now = () => (this.options.now ?? (() => new Date()))();
 
@@ -77,7 +81,7 @@ export class LocalMailer implements Mailer {
     this.outbox.push({ to, subject: message.subject, text: message.text, ...(message.html !== undefined && { html: message.html }), messageId, sentAt: sentAt.toISOString(), file });
     if (this.outbox.length > (this.options.capacity ?? 20_000)) this.outbox.shift();
     this.options.print?.(`[mail → ${to.map(domainOf).join(', ')}] ${message.subject} (${file})`);
-    const failed = (this.options.receipts?.draw ?? Math.random)() < (this.options.receipts?.failureRate ?? 0);
+    const failed = (this.receipts.draw ?? Math.random)() < this.receipts.failureRate;
     const at = this.now().toISOString();
     this.events.push(
       JSON.stringify(
