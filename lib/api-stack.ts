@@ -35,7 +35,7 @@ import { grantsOf } from '#http/audit-actions';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { cloudTableKeys, tables as tableDefinitions, type CloudTableKey } from '#functions/tables';
 import type { JobKind } from '#ports/scheduler';
-import { AppFunction, type SchedulerBinding } from './app-function.ts';
+import { AppFunction, mailBinding, type SchedulerBinding } from './app-function.ts';
 import { nagResourceName } from './nag.ts';
 import type { DataStack } from './data-stack.ts';
 import type { JobsStack } from './jobs-stack.ts';
@@ -50,6 +50,14 @@ export interface ApiStackProps extends StackProps {
   readonly mapTiles?: { readonly url: string; readonly attribution: string };
   /** The public site's URL, named in SMS (`SITE_URL` of the functions that send them). */
   readonly siteUrl?: string;
+  /**
+   * The domain parents' e-mail comes from (`-c mailDomain=kezek.example.kz`, decision 59): an SES
+   * domain identity with Easy DKIM, a configuration set whose events (delivery, bounce, complaint)
+   * reach the receipt recorder through SNS, and `ses:SendEmail` on exactly these two for the
+   * functions granted `mail`. Unset: no SES resource, and e-mail is off (the mailer refuses it,
+   * the cabinet says so); SMS and the cabinet work as before.
+   */
+  readonly mailDomain?: string;
   /**
    * The API's own domain (e.g. `api.kezek.example.kz`) with a regional ACM certificate in the
    * API's region. With it the default execute-api endpoint is switched off, so the API is reached
@@ -157,6 +165,9 @@ export class ApiStack extends Stack {
         'automatic rotation would have to deploy it too; the functions accept the current and the previous value meanwhile.',
     });
 
+    // E-mail (decision 59): only with a mail domain; its SES resources are in the mail stack.
+    const mail = props.mailDomain ? mailBinding(this, props.stage, props.mailDomain) : undefined;
+
     const functions = new Map<string, AppFunction>();
     const createFunction = (handlerName: string, grants: Grants, functionName?: string, timeoutSeconds?: number): AppFunction => {
       const fn = new AppFunction(this, `${pascalCase(handlerName)}Function`, {
@@ -173,7 +184,8 @@ export class ApiStack extends Stack {
       const undeclared = [...(grants.deletes ?? []), ...(grants.batchWrites ?? [])].filter((key) => grants.tables?.[key] !== 'readWrite');
       if (undeclared.length > 0) throw new Error(`${handlerName}: deletes and batch writes need readWrite on ${undeclared.join(', ')}`);
       if (grants.sms) fn.bindSms();
-      if (grants.sms && props.siteUrl) fn.addEnvironment('SITE_URL', props.siteUrl);
+      if ((grants.sms || grants.mail) && props.siteUrl) fn.addEnvironment('SITE_URL', props.siteUrl);
+      if (grants.mail && mail) fn.bindMail(mail);
       if (grants.scheduler || grants.enqueues) fn.bindScheduler(scheduler, grants.enqueues ?? []);
       if (grants.announce) fn.bindAnnouncements(scheduling.announcementsTopicArn);
       if (grants.deliveries) fn.bindDeliveryQueue({ arn: scheduling.deliveryQueueArn, url: scheduling.deliveryQueueUrl }, grants.deliveries);

@@ -50,6 +50,30 @@ export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'd
 export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 /** What a function needs to create one-time schedules for the jobs of `functions/jobs/jobs.ts`. */
+/** What a function granted `mail` is bound to (`ApiStack`, with a mail domain only). */
+export interface MailBinding {
+  readonly identityArn: string;
+  readonly configurationSetArn: string;
+  readonly configurationSetName: string;
+  readonly fromAddress: string;
+}
+
+export const mailConfigurationSetName = (stage: string) => `kezek-${stage}-mail`;
+
+/**
+ * What a function granted `mail` is bound to, as ARNs built from names (the identity is its
+ * domain, the configuration set's name is fixed), so the API stack needs no reference to this one.
+ */
+export function mailBinding(scope: Construct, stage: string, mailDomain: string): MailBinding {
+  const stack = Stack.of(scope);
+  return {
+    identityArn: stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain }),
+    configurationSetArn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mailConfigurationSetName(stage) }),
+    configurationSetName: mailConfigurationSetName(stage),
+    fromAddress: `kezek <no-reply@${mailDomain}>`,
+  };
+}
+
 export interface SchedulerBinding {
   /** Name of the schedule group the schedules are created in. */
   readonly scheduleGroupName: string;
@@ -224,6 +248,18 @@ export class AppFunction extends NodejsFunction {
   bindDeliveryQueue(queue: { readonly arn: string; readonly url: string }, access: 'enqueue' | 'consume'): this {
     this.addEnvironment('DELIVERY_QUEUE_URL', queue.url);
     this.addToRolePolicy(new PolicyStatement({ actions: access === 'enqueue' ? ['sqs:SendMessage'] : ['sqs:ChangeMessageVisibility', 'sqs:SendMessage'], resources: [queue.arn] }));
+    return this;
+  }
+
+  /**
+   * Sending e-mail through SES v2 (decision 59): `ses:SendEmail` on the domain identity and the
+   * configuration set only (SES authorizes a send against both), and the from address and the
+   * configuration set's name in `MAIL_FROM_ADDRESS` / `MAIL_CONFIGURATION_SET`.
+   */
+  bindMail(mail: MailBinding): this {
+    this.addEnvironment('MAIL_FROM_ADDRESS', mail.fromAddress);
+    this.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSetName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.identityArn, mail.configurationSetArn] }));
     return this;
   }
 

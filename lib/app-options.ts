@@ -42,5 +42,13 @@ export function kezekOptionsFrom(context: (key: string) => string | undefined, a
     originSecretVersionId: context('originSecretVersionId'),
     mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
     siteUrl: context('siteUrl'),
+    mailDomain: mailDomainOf(context('mailDomain')),
   };
+}
+
+/** A domain name SES can verify (`-c mailDomain=kezek.example.kz`); absent: e-mail is off (decision 59). */
+function mailDomainOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) throw new DeploymentOptionError(`kezek: mailDomain "${value}" is not a domain name (e.g. kezek.example.kz)`);
+  return value;
 }

@@ -1,3 +1,4 @@
+import { MailStack } from './mail-stack.ts';
 import { Validations, type App, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack, originSecretName } from './api-stack.ts';
@@ -21,6 +22,8 @@ export interface KezekOptions {
    * SMS name its own first host name (`hosts` of its onboarding file).
    */
   readonly siteUrl?: string;
+  /** The domain parents' e-mail comes from (SES, decision 59); unset: e-mail is off. */
+  readonly mailDomain?: string;
   /** The API's own domain and its regional certificate: switches the execute-api endpoint off. */
   readonly apiCustomDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** After a rotation of the origin secret: the new version's id, so CloudFront sends it (README, Deploy). */
@@ -34,6 +37,8 @@ export interface KezekStacks {
   readonly web: WebStack;
   readonly edge: EdgeStack;
   readonly monitoring: MonitoringStack;
+  /** With a mail domain only. */
+  readonly mail?: MailStack;
 }
 
 /** Adds kezek's stacks to `app`; shared by `bin/app.ts` and the infra tests. */
@@ -42,7 +47,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain, siteUrl: options.siteUrl });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain, siteUrl: options.siteUrl, mailDomain: options.mailDomain });
   // CloudFront's web ACL can only live in us-east-1; the web stack reads its ARN across regions.
   const edge = new EdgeStack(app, `${prefix}Edge`, {
     stage: options.stage,
@@ -63,7 +68,9 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   web.addStackDependency(api, 'forwards /api/* to the HTTP API');
   // Its own stack: about 110 alarms would push the API stack towards CloudFormation's 500 resources.
   const monitoring = new MonitoringStack(app, `${prefix}Monitoring`, { ...common, data, jobs, api });
-  return { data, jobs, api, web, edge, monitoring };
+  // Parents' e-mail (decision 59), only with a mail domain: SES and its events, in a stack of their own.
+  const mail = options.mailDomain ? new MailStack(app, `${prefix}Mail`, { ...common, mailDomain: options.mailDomain, jobs, api }) : undefined;
+  return { data, jobs, api, web, edge, monitoring, ...(mail && { mail }) };
 }
 
 /** Runs the AWS Solutions rules of cdk-nag at synth; an unacknowledged error fails the synth. */

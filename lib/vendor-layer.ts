@@ -37,6 +37,7 @@ export const vendorModules = {
   '@aws-sdk/client-s3': ['S3Client', 'GetObjectCommand', 'PutObjectCommand'],
   '@aws-sdk/s3-request-presigner': ['getSignedUrl'],
   '@aws-sdk/client-scheduler': ['SchedulerClient', 'ConflictException', 'CreateScheduleCommand'],
+  '@aws-sdk/client-sesv2': ['SESv2Client', 'SendEmailCommand'],
   '@aws-sdk/client-sns': ['SNSClient', 'PublishCommand'],
   '@aws-sdk/client-sqs': ['SQSClient', 'SendMessageBatchCommand', 'ChangeMessageVisibilityCommand'],
   '@aws-lambda-powertools/logger': ['Logger'],

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import type { CloudWatchLogsEvent, Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { CloudWatchLogsEvent, Context, SNSEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LocalDeliveryQueue, ReceivedMessage } from '#adapters/local/local-delivery-queue';
 import type { LocalNotifier } from '#adapters/local/local-notifier';
+import type { LocalMailer } from '#adapters/local/local-mailer';
 import { smsReceipts, smsSender, type ConsumerDefinition } from '#functions/jobs/consumers';
 import { forEachLimited } from '#functions/concurrency';
 import { senderSettings } from '#ports/delivery-queue';
@@ -11,6 +12,7 @@ import { lambdaContext } from './server.ts';
 
 type SenderHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type ReceiptsHandler = (event: CloudWatchLogsEvent, context: Context) => Promise<void>;
+type MailReceiptsHandler = (event: SNSEvent, context: Context) => Promise<void>;
 
 /**
  * A consumer's handler. `instance` loads a module of its own (the URL's query makes it a separate
@@ -130,5 +132,41 @@ export function receiptRunner(notifier: LocalNotifier): () => Promise<number> {
       await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
     });
     return lines.length;
+  };
+}
+
+/**
+ * The local SNS subscription of the e-mail receipt recorder: the local mailer's simulated SES
+ * events, each in an SNS record as the configuration set's topic delivers them. Returns how many
+ * events were handed over.
+ */
+export function mailReceiptRunner(mailer: LocalMailer): () => Promise<number> {
+  return async () => {
+    const events = mailer.takeEvents();
+    if (events.length === 0) return 0;
+    // The same recorder as the SMS receipts (one function in AWS too).
+    const handler = await load<MailReceiptsHandler>(smsReceipts);
+    const event: SNSEvent = {
+      Records: events.map((message, i) => ({
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:local:000000000000:kezek-local-mail-events:local',
+        Sns: {
+          Type: 'Notification',
+          MessageId: `local-${i}`,
+          TopicArn: 'arn:aws:sns:local:000000000000:kezek-local-mail-events',
+          Subject: '',
+          Message: message,
+          Timestamp: new Date().toISOString(),
+          SignatureVersion: '1',
+          Signature: '',
+          SigningCertUrl: '',
+          UnsubscribeUrl: '',
+          MessageAttributes: {},
+        },
+      })),
+    };
+    await withGrants(smsReceipts.handler, smsReceipts.grants, () => handler(event, lambdaContext(smsReceipts.handler, smsReceipts.timeoutSeconds)));
+    return events.length;
   };
 }

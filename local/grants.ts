@@ -9,7 +9,7 @@ import type { Dependencies } from '#ports/dependencies';
  * its IAM policy and environment). Locally every handler shares one process, one environment and
  * every client, so a missing grant would pass every test and fail only in AWS. The local runtime
  * therefore runs each invocation inside the grants of its function and refuses, as IAM would,
- * every DynamoDB table, schedule, SMS, announcement, file or secret it was not granted.
+ * every DynamoDB table, schedule, SMS, e-mail, announcement, file or secret it was not granted.
  */
 interface GrantScope {
   readonly functionName: string;
@@ -112,15 +112,15 @@ export function enforceTableGrants(stack: MiddlewareStack<any, any>, tableNames:
   );
 }
 
-type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets' | 'deliveries'>;
+type Checked = Pick<Dependencies, 'scheduler' | 'notifier' | 'files' | 'originSecrets' | 'deliveries' | 'mailer'>;
 
-/** The local scheduler, notifier, delivery queue, file store and origin secret, refusing what the current function was not granted. */
+/** The local scheduler, notifier, mailer, delivery queue, file store and origin secret, refusing what the current function was not granted. */
 export function grantChecked(deps: Checked): Checked {
   const check = (granted: (grants: Grants) => boolean, what: string) => {
     const current = scope.getStore();
     if (current && !granted(current.grants)) refuse(what);
   };
-  const { scheduler, notifier, files, originSecrets, deliveries } = deps;
+  const { scheduler, notifier, files, originSecrets, deliveries, mailer } = deps;
   return {
     scheduler: {
       async scheduleOnce(job) {
@@ -140,6 +140,12 @@ export function grantChecked(deps: Checked): Checked {
       async announce(announcement) {
         check((g) => g.announce === true, 'publish announcements');
         return notifier.announce(announcement);
+      },
+    },
+    mailer: {
+      async send(message) {
+        check((g) => g.mail === true, 'send e-mail');
+        return mailer.send(message);
       },
     },
     deliveries: {

@@ -48,6 +48,7 @@ const lines = [
   `  API health   ${runtime.url}/api/health`,
   `  OpenAPI      ${runtime.url}/api/openapi.json`,
   `  Data         ${dataDir === 'memory' ? 'in memory (lost on stop)' : dataDir} · DynamoDB Local at ${runtime.dynamoEndpoint}`,
+  `  E-mail       ${runtime.mailer.directory} (each mail an .eml file: open it in any mail client)`,
   ...(rateLimitScale !== 1 ? [`  Limits       abuse limits × ${rateLimitScale} (RATE_LIMIT_SCALE)`] : []),
 ];
 if (seed) {

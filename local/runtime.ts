@@ -7,10 +7,11 @@ import { tables, type TableKey } from '#functions/tables';
 import { overrideDependencies, resetDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { LocalNotifier } from '#adapters/local/local-notifier';
+import { LocalMailer } from '#adapters/local/local-mailer';
 import { LocalScheduler } from '#adapters/local/local-scheduler';
 import { LocalDeliveryQueue } from '#adapters/local/local-delivery-queue';
 import { senderSettings } from '#ports/delivery-queue';
-import { deliveryRunner, receiptRunner } from './delivery-runner.ts';
+import { deliveryRunner, mailReceiptRunner, receiptRunner } from './delivery-runner.ts';
 import { LocalFileStore } from '#adapters/local/local-file-store';
 import { StaticOriginSecrets } from '#adapters/local/static-origin-secrets';
 import { LocalClock } from './clock.ts';
@@ -87,6 +88,13 @@ export interface LocalRuntimeOptions {
    * can be disabled: the deliveries stay queued (`deliveries.depth`), nothing is sent or receipted.
    */
   readonly smsSender?: false;
+  /**
+   * Where the local mailer writes each e-mail as an `.eml` file (default `KEZEK_MAIL_DIR`, else
+   * `.local/mail` beside the data when kept on disk, else a fresh temporary folder).
+   */
+  readonly mailDirectory?: string;
+  /** The share of simulated e-mail receipts that are bounces (default `KEZEK_MAIL_FAILURE_RATE`, else 0). */
+  readonly mailReceiptFailureRate?: number;
 }
 
 export interface LocalRuntime {
@@ -96,6 +104,8 @@ export interface LocalRuntime {
   /** The prefix of those names (`kezek`, or a shared engine's per-runtime prefix). */
   readonly tablePrefix: string;
   readonly notifier: LocalNotifier;
+  /** The local SES: `.eml` files in `mailer.directory`, and an outbox for tests. */
+  readonly mailer: LocalMailer;
   readonly scheduler: LocalScheduler;
   /** The outbox's queue to the sender (SQS in AWS), drained by each poll after the due schedules. */
   readonly deliveries: LocalDeliveryQueue;
@@ -157,7 +167,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Each invocation may touch only what its function is granted in AWS (local/grants.ts).
     const originSecret = options.originSecret ?? process.env.KEZEK_LOCAL_ORIGIN_SECRET ?? randomBytes(24).toString('base64url');
     const originSecrets = new StaticOriginSecrets([originSecret]);
-    overrideDependencies({ ...grantChecked({ notifier, scheduler, files, originSecrets, deliveries }), clock: clock.now });
+    const mailDirectory =
+      options.mailDirectory ?? process.env.KEZEK_MAIL_DIR ?? (options.data && options.data !== 'memory' ? join(repositoryRoot, '.local', 'mail') : mkdtempSync(join(tmpdir(), 'kezek-mail-')));
+    const mailer = new LocalMailer(mailDirectory, { print: log, now: clock.now, receipts: { failureRate: options.mailReceiptFailureRate ?? Number(process.env.KEZEK_MAIL_FAILURE_RATE ?? 0) } });
+    overrideDependencies({ ...grantChecked({ notifier, scheduler, files, originSecrets, deliveries, mailer }), clock: clock.now });
     enforceTableGrants(dynamoDocumentClient().middlewareStack, tableNames);
     const transactionConflicts = options.transactionConflicts === false ? undefined : new TransactionConflictEmulator(tableNames, options.transactionConflicts ?? { windowMs: 5 });
     transactionConflicts?.attachTo(dynamoDocumentClient().middlewareStack);
@@ -189,13 +202,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // The sender keeps its own timeout: `jobTimeoutScale` shortens the jobs that hand over, not a 10-message batch.
     const sendDeliveries = options.smsSender === false ? async () => 0 : deliveryRunner(deliveries, { log });
     const recordReceipts = receiptRunner(notifier);
+    const recordMailReceipts = mailReceiptRunner(mailer);
     const answerStream = new LocalStreamRunner({ endpoint: dynamo.endpoint, tableName: tableNames.answers, log, timeoutScale: jobTimeoutScale });
     answerStream.start();
     const afterSchedules = async () => {
       const aggregated = await answerStream.poll();
       const sent = await sendDeliveries();
       const receipts = await recordReceipts();
-      return [...(aggregated > 0 ? [`answer-aggregator(${aggregated})`] : []), ...(sent > 0 ? [`sms-sender(${sent})`] : []), ...(receipts > 0 ? [`sms-receipts(${receipts})`] : [])];
+      const mailReceipts = await recordMailReceipts();
+      return [
+        ...(aggregated > 0 ? [`answer-aggregator(${aggregated})`] : []),
+        ...(sent > 0 ? [`sms-sender(${sent})`] : []),
+        ...(receipts > 0 ? [`sms-receipts(${receipts})`] : []),
+        ...(mailReceipts > 0 ? [`email-receipts(${mailReceipts})`] : []),
+      ];
     };
     const poller = startSchedulePoller(scheduler, { intervalMs: options.schedulerIntervalMs ?? 1000, log, run: jobRunner({ timeoutScale: jobTimeoutScale, ...(options.jobPageSize !== undefined && { pageSize: options.jobPageSize }) }), after: afterSchedules });
     return {
@@ -204,6 +224,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tableNames,
       tablePrefix,
       notifier,
+      mailer,
       scheduler,
       deliveries,
       clock,

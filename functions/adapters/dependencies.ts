@@ -2,6 +2,7 @@ import { jobTargetEnvVar } from './scheduler/job-target.ts';
 import { tables, type TableKey } from '#functions/tables';
 import type { Dependencies } from '#ports/dependencies';
 import type { Notifier } from '#ports/notifier';
+import { mailDisabled, type Mailer } from '#ports/mailer';
 import type { DeliveryQueue } from '#ports/delivery-queue';
 import type { FileStore } from '#ports/files';
 import type { Scheduler } from '#ports/scheduler';
@@ -108,6 +109,17 @@ function fromEnvironment(): Dependencies {
             return new SnsNotifier(traced(new SNSClient({})), process.env.ANNOUNCEMENTS_TOPIC_ARN);
           }),
         );
+      });
+    },
+    get mailer() {
+      return once('mailer', (): Mailer => {
+        const fromAddress = process.env.MAIL_FROM_ADDRESS;
+        // No mail domain at deploy (decision 59): e-mail is off, and a parent adding an address is told so.
+        if (!fromAddress) return { send: async () => Promise.reject(Object.assign(new Error('e-mail is not configured (no mailDomain)'), { name: mailDisabled })) };
+        return lazily<Mailer>(async () => {
+          const [{ SESv2Client }, { SesMailer }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('./ses/ses-mailer.ts')]);
+          return new SesMailer(traced(new SESv2Client({})), { fromAddress, configurationSet: requireEnv('MAIL_CONFIGURATION_SET') });
+        });
       });
     },
     get deliveries() {

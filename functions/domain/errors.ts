@@ -14,6 +14,8 @@ export type DomainErrorCode =
   | 'child_already_queued'
   | 'concurrent_change'
   | 'department_exists'
+  | 'email_link_expired'
+  | 'email_link_invalid'
   | 'forbidden'
   | 'import_rejected'
   | 'invalid_credentials'
@@ -184,6 +186,16 @@ export class InvitationInvalidError extends DomainError {
 }
 
 /** The set-password link is past its expiry. */
+/** An e-mail verification link that is not the parent's pending one: used already, replaced by a newer mail, or for another address (decision 59). */
+export class EmailLinkInvalidError extends DomainError {
+  readonly code = 'email_link_invalid';
+}
+
+/** An e-mail verification link past its 24 hours. */
+export class EmailLinkExpiredError extends DomainError {
+  readonly code = 'email_link_expired';
+}
+
 export class InvitationExpiredError extends DomainError {
   readonly code = 'invitation_expired';
 }

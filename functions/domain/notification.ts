@@ -85,6 +85,20 @@ export function channelsOfNewNotice(kind: Notification['kind'], at: string): Pic
   return { channels: { cabinet: 'delivered', sms: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 } } };
 }
 
+/**
+ * A new notice with its e-mail `queued` beside its SMS (decision 59), when it reaches the phone and
+ * the parent has a verified address: written in the same write as the notice and its SMS (the
+ * outbox), naming the same application as the SMS delivery. Unchanged otherwise.
+ */
+export function withEmailDelivery(notice: Notification, verifiedAddress: string | undefined, at: string = notice.createdAt): Notification {
+  if (!verifiedAddress || !hasSms(notice) || notice.channels.email !== undefined) return notice;
+  const applicationId = notice.deliveries?.sms?.applicationId;
+  return withOutboxMark(
+    { ...notice, channels: { ...notice.channels, email: 'queued' }, deliveries: { ...notice.deliveries, email: { queuedAt: at, attempts: 0, ...(applicationId && { applicationId }) } } },
+    notice.attentionAt ?? at,
+  );
+}
+
 /** Shards of the outbox mark: a campaign start marks tens of thousands of notices at once, spread over this many index partitions. */
 export const outboxShards = 16;
 

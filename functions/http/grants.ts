@@ -33,6 +33,8 @@ export interface Grants {
    * and send, for the second phone's delivery after the first failed).
    */
   readonly deliveries?: 'enqueue' | 'consume';
+  /** Sends e-mail through the mailer (SES v2 in AWS: `ses:SendEmail` on the domain identity and configuration set only, decision 59). */
+  readonly mail?: boolean;
   /** Publishes on the announcements topic (SNS in AWS). */
   readonly announce?: boolean;
   /** The exports bucket (S3 in AWS): `read` signs download links, `readWrite` also writes files. */
@@ -46,7 +48,8 @@ export const grantBundles = {
    * its notice and the child guard, reading the tenant's policy, asking for its cohort's positions.
    */
   applicationTransitions: {
-    tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+    // Accounts: a notice that reaches the phone is queued to the parent's verified e-mail too (decision 59).
+    tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read' },
     scheduler: true,
     // Every transition asks for its cohort's positions (`requestPositions`).
     enqueues: ['recompute-positions'],

@@ -270,6 +270,22 @@ export const problems = {
       en: 'The link is not valid or was used already. Ask your administrator for a new link.',
     },
   },
+  email_link_invalid: {
+    status: 410,
+    message: {
+      kk: 'Растау сілтемесі жарамсыз: ол пайдаланылған, жаңа хатпен ауыстырылған немесе басқа мекенжайға арналған. Байланыстар бөлімінде жаңа хат сұраңыз.',
+      ru: 'Ссылка подтверждения недействительна: она уже использована, заменена новым письмом или относится к другому адресу. Запросите новое письмо в разделе «Контакты».',
+      en: 'This confirmation link is not valid: it was used already, replaced by a newer e-mail, or is for another address. Ask for a new e-mail in the Contacts section.',
+    },
+  },
+  email_link_expired: {
+    status: 410,
+    message: {
+      kk: 'Растау сілтемесінің мерзімі өтті (24 сағат). Байланыстар бөлімінде жаңа хат сұраңыз.',
+      ru: 'Срок действия ссылки подтверждения истёк (24 часа). Запросите новое письмо в разделе «Контакты».',
+      en: 'This confirmation link has expired (it works for 24 hours). Ask for a new e-mail in the Contacts section.',
+    },
+  },
   invitation_expired: {
     status: 410,
     message: {
@@ -400,6 +416,26 @@ export const fieldMessages = {
     kk: 'Телефонды +7XXXXXXXXXX түрінде жазыңыз.',
     ru: 'Укажите телефон в формате +7XXXXXXXXXX.',
     en: 'Write the phone as +7XXXXXXXXXX.',
+  },
+  email_format: {
+    kk: 'Электрондық поштаны name@example.kz түрінде жазыңыз (254 таңбадан аспайды).',
+    ru: 'Укажите электронную почту в виде name@example.kz (не длиннее 254 символов).',
+    en: 'Write the e-mail as name@example.kz (at most 254 characters).',
+  },
+  email_token_format: {
+    kk: 'Растау сілтемесі бүлінген: оны хаттан толық көшіріңіз.',
+    ru: 'Ссылка подтверждения повреждена: скопируйте её из письма целиком.',
+    en: 'The confirmation link is damaged: copy it from the e-mail in full.',
+  },
+  email_token_alone: {
+    kk: 'Растау сілтемесі байланыстардан бөлек жіберіледі.',
+    ru: 'Ссылка подтверждения отправляется отдельно от контактов.',
+    en: 'A confirmation link is sent on its own, without the contacts.',
+  },
+  email_unavailable: {
+    kk: 'Бұл сайт әзірге электрондық пошта жібермейді.',
+    ru: 'Этот сайт пока не отправляет электронную почту.',
+    en: 'This site does not send e-mail yet.',
   },
   second_phone_same: {
     kk: 'Екінші телефон біріншісінен өзгеше болуы керек.',

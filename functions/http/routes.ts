@@ -388,7 +388,8 @@ export const routes = [
     get body() { return referralRequest(); },
     problems: ['not_found', 'transition_not_allowed', 'no_free_place', 'concurrent_change'],
     get response() { return staffApplicationResponse(); },
-    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
+    // Accounts: the referral's notice is queued to the parent's verified e-mail too (decision 59).
+    grants: { tables: { applications: 'readWrite', notifications: 'readWrite', kindergartens: 'readWrite', tenants: 'read', accounts: 'read' }, scheduler: true, enqueues: ['recompute-positions'] },
   },
   {
     method: 'POST',
@@ -645,12 +646,13 @@ export const routes = [
     path: '/api/cabinet/contacts',
     handler: 'cabinet-save-contacts',
     access: ['parent'],
-    summary: "Set the parent's message language and second phone (absent: removed); a failed SMS is tried once on the second phone",
+    summary: "Set the parent's message language, second phone and e-mail (each absent: removed); a failed SMS is tried once on the second phone; a new or unverified e-mail gets a verification mail with a one-time link. `emailToken` alone verifies the e-mail with that link's token (the signed-in parent's own pending one, within 24 hours, once)",
     get body() { return contactsRequest(); },
-    problems: ['not_found'],
+    problems: ['not_found', 'email_link_invalid', 'email_link_expired'],
     get response() { return contactsResponse(); },
-    grants: { tables: { accounts: 'readWrite' } },
+    grants: { tables: { accounts: 'readWrite' }, mail: true },
   },
+
   {
     method: 'GET',
     path: '/api/staff/unreachable-parents',

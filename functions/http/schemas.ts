@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailMaxLength, emailPattern } from '#domain/email';
 import { applicationIdPattern, applicationStatuses, historyActions, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
 import { parentActions, staffActions } from '#domain/application-lifecycle';
@@ -639,9 +640,21 @@ export const notificationsResponse = lazy(() => z.object({
 
 export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) }));
 /** The cabinet's contacts: the message language and the second phone (absent: removed). */
+/**
+ * The parent's contacts, or (`emailToken` alone) the token of their e-mail's verification link
+ * (`?email-token=`, 256 bits base64url), which verifies the e-mail (decision 59). One route for
+ * both: the API stack is at CloudFormation's 500 resources, and a route costs seven.
+ */
 export const contactsRequest = lazy(() => z.strictObject({
-  language: z.enum(['kk', 'ru', 'en']),
+  language: z.enum(['kk', 'ru', 'en']).optional(),
   secondPhone: phone().optional(),
+  /** Absent: removed. A new one (or the same one unverified) gets a verification mail. */
+  email: z.string().trim().max(emailMaxLength, { message: 'email_format' }).regex(emailPattern, { message: 'email_format' }).optional(),
+  emailToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'email_token_format' }).optional(),
+}).superRefine((body, context) => {
+  if (body.emailToken !== undefined) {
+    for (const key of ['language', 'secondPhone', 'email'] as const) if (body[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'email_token_alone' });
+  } else if (body.language === undefined) context.addIssue({ code: 'custom', path: ['language'], message: 'required' });
 }));
 
 export const contactsResponse = lazy(() => z.object({
@@ -651,6 +664,9 @@ export const contactsResponse = lazy(() => z.object({
     /** The first phone, masked (e.g. `+7 7** *** **34`). */
     phone: z.string(),
     secondPhone: z.string().optional(),
+    /** The e-mail, to its owner only; it receives notices once verified. */
+    email: z.string().optional(),
+    emailVerified: z.boolean().optional(),
   }),
 }));
 

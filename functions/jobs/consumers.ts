@@ -18,10 +18,12 @@ export interface ConsumerDefinition {
 export const smsSender = {
   name: 'sms-sender',
   handler: 'sms-sender',
-  summary: 'Send each queued SMS delivery once: claim it (queued → sending), hand it to SNS, record it sent with its message id; retry with backoff',
+  summary: 'Send each queued SMS or e-mail delivery once: claim it (queued → sending), hand it to SNS or SES, record it sent with its message id; retry with backoff',
   grants: {
     tables: { applications: 'read', notifications: 'readWrite', accounts: 'read', kindergartens: 'read', tenants: 'read' },
     sms: true,
+    // E-mail deliveries go through the same queue and claim (decision 59).
+    mail: true,
     // Holds a delivery that slipped outside the SMS hours for the morning (a `notice-sms` job).
     scheduler: true,
     // Consumes the queue, and enqueues the second phone's delivery after the first phone failed.
@@ -33,7 +35,8 @@ export const smsSender = {
 export const smsReceipts = {
   name: 'sms-receipts',
   handler: 'sms-receipts',
-  summary: "Record SNS's SMS delivery receipts: each delivery sent → delivered or failed, with the time; a failed first phone's SMS is enqueued for the second phone",
+  // Also SES's e-mail events (decision 59): one recorder for both, as the API stack is at CloudFormation's 500 resources.
+  summary: "Record SNS's SMS delivery receipts and SES's e-mail events: each delivery sent → delivered or failed, with the time; a failed first phone's SMS is enqueued for the second phone",
   // A failed SMS is tried on the second phone (the account names it): a new delivery enqueued.
   grants: { tables: { notifications: 'readWrite', accounts: 'read' }, deliveries: 'enqueue' },
   timeoutSeconds: 30,

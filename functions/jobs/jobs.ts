@@ -50,7 +50,8 @@ export const jobs = [
     handler: 'job-campaign-start',
     summary: 'A started campaign: mark the in-scope applications pending, notify their parents, announce, schedule reminders and the close',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read' },
+      // Accounts: a parent's verified e-mail is queued beside the SMS (decision 59).
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', tenants: 'read', accounts: 'read' },
       scheduler: true,
       announce: true,
       // Its SMS go through the outbox: queued with each notice, enqueued for the sender (decision 53).
@@ -71,7 +72,7 @@ export const jobs = [
     kind: 'campaign-reminder',
     handler: 'job-campaign-reminder',
     summary: 'Remind every parent with applications still pending, once per reminder',
-    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', tenants: 'read' }, deliveries: 'enqueue', scheduler: true, enqueues: ['campaign-reminder'] },
+    grants: { tables: { applications: 'read', notifications: 'readWrite', campaigns: 'read', tenants: 'read', accounts: 'read' }, deliveries: 'enqueue', scheduler: true, enqueues: ['campaign-reminder'] },
     timeoutSeconds: 900,
   },
   {
@@ -79,7 +80,7 @@ export const jobs = [
     handler: 'job-campaign-close',
     summary: 'At the end: stop every still-pending application (cleanup), resumably; or clear the pending marks of a cancelled campaign',
     grants: {
-      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read' },
+      tables: { applications: 'readWrite', notifications: 'readWrite', campaigns: 'readWrite', constraints: 'readWrite', tenants: 'read', accounts: 'read' },
       scheduler: true,
       deliveries: 'enqueue',
       enqueues: ['recompute-positions', 'campaign-close'],

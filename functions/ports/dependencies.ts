@@ -3,6 +3,7 @@ import type { FileStore } from './files.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { CampaignStore } from './campaigns.ts';
 import type { Notifier } from './notifier.ts';
+import type { Mailer } from './mailer.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
 import type { AuditTrail } from './audit.ts';
 import type { DepartmentStore } from './departments.ts';
@@ -28,6 +29,8 @@ export interface Dependencies {
   readonly audit: AuditTrail;
   readonly files: FileStore;
   readonly notifier: Notifier;
+  /** E-mail (SES v2 in AWS; `.eml` files locally); without a configured mail domain it refuses every message (`MailDisabled`). */
+  readonly mailer: Mailer;
   /** The outbox's queue to the sender (SQS in AWS). */
   readonly deliveries: DeliveryQueue;
   readonly scheduler: Scheduler;

@@ -289,7 +289,22 @@ export interface ParentAccount {
   readonly language?: Language;
   /** A second phone (`+7XXXXXXXXXX`) a failed SMS is tried on once; never logged. */
   readonly secondPhone?: string;
+  /** An e-mail address (never logged); it receives notices once verified (`emailVerifiedAt`), decision 59. */
+  readonly email?: string;
+  readonly emailVerifiedAt?: string;
+  /** SHA-256 (hex) of the pending verification token, and when it expires. */
+  readonly emailTokenHash?: string;
+  readonly emailTokenExpiresAt?: string;
 }
+
+/**
+ * What saving the contacts does to the e-mail: `keep` it as it is, `remove` it, or `set` an
+ * address, unverified, with a new pending token (replacing any older one, so an older link is dead).
+ */
+export type EmailChange =
+  | { readonly kind: 'keep' }
+  | { readonly kind: 'remove' }
+  | { readonly kind: 'set'; readonly address: string; readonly tokenHash: string; readonly expiresAt: string };
 
 /** Staff replace a parent's phone, audited on the application they acted through. */
 export interface ApplicantPhoneChange {
@@ -336,7 +351,12 @@ export interface AccountStore {
    * The parent's own contacts, set in the cabinet: the message language, and the second phone
    * (absent: removed). Only on an existing parent account; false (nothing written) otherwise.
    */
-  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string }): Promise<boolean>;
+  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string; readonly email?: EmailChange }): Promise<boolean>;
+  /**
+   * Marks the parent's address verified and uses the token up, only while `tokenHash` is the
+   * pending token and has not expired at `at` (one conditional write); false otherwise.
+   */
+  verifyParentEmail(iin: string, tokenHash: string, at: string): Promise<boolean>;
   getStaff(login: string): Promise<StaffAccount | undefined>;
   /** Replaces a staff member's password hash only if it is still `expected`; false (nothing written) otherwise. */
   replaceStaffPasswordHash(login: string, expected: string, replacement: string): Promise<boolean>;

@@ -7,7 +7,7 @@ import { policyOf, type TenantPolicy } from '#domain/policy';
 import type { LeaveReason, QueueChange } from '#domain/queue-order';
 import type { Dependencies } from '#ports/dependencies';
 import type { CampaignCounter } from '#ports/stores';
-import { holdNoticeSms } from './notice-sms.ts';
+import { hasSms, holdNoticeSms, withEmailDeliveries } from './notice-sms.ts';
 import { requestPositions } from './queue-positions.ts';
 import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
@@ -60,7 +60,8 @@ function restoredCounter(application: Application, plan: TransitionPlan): Campai
  * here, so no path can skip the history or the notice.
  */
 export async function actOnApplication(
-  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'>,
+  // `accounts` (the e-mail beside an SMS): every handler's dependencies have it; a test's stores may not.
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler'> & Partial<Pick<Dependencies, 'accounts'>>,
   request: {
     applicationId: string;
     action: ApplicationAction;
@@ -79,7 +80,9 @@ export async function actOnApplication(
   // Side effects that must exist before the change can be seen (e.g. the referral's expiry
   // schedule) run first; they are idempotent and harmless if the transition then fails.
   await request.before?.(application, plan);
-  const notice = notificationForTransition(application, plan);
+  const written = notificationForTransition(application, plan);
+  // A notice that reaches the phone reaches a verified e-mail too, queued in the same transaction (decision 59).
+  const notice = hasSms(written) ? (await withEmailDeliveries(deps, [written]))[0]! : written;
   const [updated] = await applyTransitions(deps, { changes: [{ application, plan }], notices: [notice], counter: restoredCounter(application, plan) });
   // Changes that matter (a referral, its expiry, the return) reach the phone too, in daytime.
   await holdNoticeSms(deps, { notice, application }, request.now);

@@ -26,7 +26,7 @@ import { requestPositions } from './queue-positions.ts';
 import { scheduleNames } from './schedule-names.ts';
 import { forEachLimited, forEachLimitedStream, inGroups } from '#functions/concurrency';
 import { firstName, atKazakhstanHour } from '#domain/sms';
-import { deliverNoticeSms } from './notice-sms.ts';
+import { deliverNoticeSms, withEmailDeliveries } from './notice-sms.ts';
 import { settingsFor } from './settings.ts';
 import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 import { campaignAnnouncements } from '#domain/announcement';
@@ -270,7 +270,7 @@ const pagedAs = (task: { pageSize?: number }) => (task.pageSize === undefined ? 
  * retried page counts its applicants again and a sibling in a later page does not.
  */
 export async function runCampaignStart(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'deliveries' | 'siteUrl'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'tenants' | 'notifications' | 'notifier' | 'scheduler' | 'deliveries' | 'siteUrl' | 'accounts'>,
   task: { tenantId: string; campaignId: string; part?: StartPart; pageSize?: number },
   now: Date,
   options: { budget?: JobBudget } = {},
@@ -286,9 +286,9 @@ export async function runCampaignStart(
     const scope = page.applications.filter((a) => isInScope(a, campaign, policy));
     const marked = await deps.applications.markPending(task.tenantId, task.campaignId, scope);
     const applicantOf = byApplicant(scope);
-    const { mine, owned } = await deps.notifications.claimOnce(
-      [...applicantOf].map(([iin, application]) => ({ notification: campaignNotification(campaign, iin, 'campaign_started', '', { applicationId: application.applicationId, at: now }), owner: application.applicationId })),
-    );
+    // Each parent with a verified e-mail gets it queued beside the SMS, in the same write (decision 59).
+    const started = await withEmailDeliveries(deps, [...applicantOf].map(([iin, application]) => campaignNotification(campaign, iin, 'campaign_started', '', { applicationId: application.applicationId, at: now })));
+    const { mine, owned } = await deps.notifications.claimOnce(started.map((notification) => ({ notification, owner: applicantOf.get(notification.recipientIin)!.applicationId })));
     // Each notice this page owns is written with its SMS queued (the outbox); a retried page
     // enqueues them again, which sends none twice: the sender claims each delivery once.
     await deliverNoticeSms(deps, task.tenantId, withApplications(mine, applicantOf), now);
@@ -339,7 +339,7 @@ const reminderPageSize = 500;
  * deterministic) and one SMS (only a notice a page wrote is sent).
  */
 export async function runCampaignReminder(
-  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'deliveries' | 'tenants' | 'scheduler'>,
+  deps: Pick<Dependencies, 'applications' | 'campaigns' | 'notifications' | 'deliveries' | 'tenants' | 'scheduler' | 'accounts'>,
   task: Omit<Extract<JobTask, { kind: 'campaign-reminder' }>, 'kind'>,
   now: Date,
   options: { budget?: JobBudget } = {},
@@ -352,7 +352,7 @@ export async function runCampaignReminder(
   do {
     const page = await deps.applications.pendingPage(task.tenantId, task.campaignId, next, reminderPageSize);
     const applicants = byApplicant(page.applications);
-    const notices = [...applicants].map(([iin, application]) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`, { applicationId: application.applicationId, at: now }));
+    const notices = await withEmailDeliveries(deps, [...applicants].map(([iin, application]) => campaignNotification(campaign, iin, 'campaign_reminder', `-${task.daysBefore}`, { applicationId: application.applicationId, at: now })));
     const written = await deps.notifications.putOnce(notices);
     // Every notice of the page, also those a crashed attempt wrote: the sender skips one already sent.
     await deliverNoticeSms(deps, task.tenantId, withApplications(notices, applicants), now);
@@ -397,7 +397,7 @@ async function* pendingApplications(deps: Pick<Dependencies, 'applications'>, te
  * In `cancel` mode the pending marks are cleared instead and nothing is stopped.
  */
 export async function runCampaignClose(
-  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'deliveries'>,
+  deps: TransitionStores & Pick<Dependencies, 'tenants' | 'scheduler' | 'deliveries'> & Partial<Pick<Dependencies, 'accounts'>>,
   task: Omit<Extract<JobTask, { kind: 'campaign-close' }>, 'kind'>,
   now: Date,
   options: { concurrency?: number; budget?: JobBudget } = {},
@@ -430,7 +430,8 @@ export async function runCampaignClose(
     const changes = applications.map((application) => ({ application, plan: planTransition(application, { kind: 'stop_cleanup', campaignId: task.campaignId }, system('campaign-close'), at) }));
     const byParent = new Map<string, typeof changes>();
     for (const change of changes) byParent.set(change.application.applicantIin, [...(byParent.get(change.application.applicantIin) ?? []), change]);
-    const notices = [...byParent.values()].map((mine) => ({ notice: stopNotice(mine), application: mine[0]!.application }));
+    const withEmail = await withEmailDeliveries(deps, [...byParent.values()].map(stopNotice));
+    const notices = [...byParent.values()].map((mine, i) => ({ notice: withEmail[i]!, application: mine[0]!.application }));
     await applyTransitions(deps, {
       changes,
       counter: { tenantId: task.tenantId, campaignId: task.campaignId, field: 'stopped', delta: changes.length },

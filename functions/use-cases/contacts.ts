@@ -1,8 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { contactProblems, messageLanguage } from '#domain/contacts';
-import { InvalidInputError, NotFoundError } from '#domain/errors';
+import { emailTokenHours, isEmailAddress, normaliseEmail, tokenProblem, verificationEmail, verificationLink } from '#domain/email';
+import { EmailLinkExpiredError, EmailLinkInvalidError, InvalidInputError, NotFoundError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { maskPhone } from '#domain/parent-phone';
 import type { Dependencies } from '#ports/dependencies';
+import { mailDisabled, permanentMailErrors } from '#ports/mailer';
+import type { EmailChange } from '#ports/stores';
 
 /** The cabinet's "Contacts" section: what the parent's messages go to and in which language. */
 export interface ContactsView {
@@ -14,9 +18,13 @@ export interface ContactsView {
   readonly phone: string;
   /** The second phone as the parent typed it (their own number, shown to them only). */
   readonly secondPhone?: string;
+  /** The e-mail as the parent typed it (shown to them only), and whether its link was opened: only then it receives notices. */
+  readonly email?: string;
+  readonly emailVerified?: boolean;
 }
 
 type ContactDeps = Pick<Dependencies, 'accounts'>;
+type SaveDeps = Pick<Dependencies, 'accounts' | 'mailer' | 'siteUrl' | 'clock'>;
 
 export async function loadContacts(deps: ContactDeps, iin: string, used: Language): Promise<ContactsView> {
   const account = await deps.accounts.getParent(iin);
@@ -26,15 +34,62 @@ export async function loadContacts(deps: ContactDeps, iin: string, used: Languag
     languageChosen: account.language !== undefined,
     phone: maskPhone(account.phone),
     ...(account.secondPhone && { secondPhone: account.secondPhone }),
+    ...(account.email && { email: account.email, emailVerified: account.emailVerifiedAt !== undefined }),
   };
 }
 
-/** Saves the parent's message language and second phone (absent: removed); the phone is never logged. */
-export async function saveContacts(deps: ContactDeps, iin: string, input: { readonly language: Language; readonly secondPhone?: string }): Promise<ContactsView> {
+/** A verification token: 256 random bits in the link; only its SHA-256 is stored. */
+export const hashEmailToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * Saves the parent's message language, second phone and e-mail (each absent: removed); phones and
+ * the address are never logged. A new address, or the same one still unverified, is stored
+ * unverified with a new token (the older link dies) and gets one verification mail in the chosen
+ * language; a verified address saved again is kept as it is (decision 59).
+ */
+export async function saveContacts(deps: SaveDeps, iin: string, input: { readonly language: Language; readonly secondPhone?: string; readonly email?: string }): Promise<ContactsView> {
   const account = await deps.accounts.getParent(iin);
   if (!account) throw new NotFoundError();
   const problems = contactProblems({ phone: account.phone, ...(input.secondPhone !== undefined && { secondPhone: input.secondPhone }) });
+  const address = input.email === undefined ? undefined : normaliseEmail(input.email);
+  if (address !== undefined && !isEmailAddress(address)) problems.push({ path: 'email', key: 'email_format' });
   if (problems.length > 0) throw new InvalidInputError(problems);
-  if (!(await deps.accounts.saveParentContacts(iin, input))) throw new NotFoundError();
+  let email: EmailChange = { kind: 'keep' };
+  let token: string | undefined;
+  if (address === undefined) {
+    if (account.email !== undefined) email = { kind: 'remove' };
+  } else if (address !== account.email || account.emailVerifiedAt === undefined) {
+    token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(deps.clock().getTime() + emailTokenHours * 3_600_000).toISOString();
+    email = { kind: 'set', address, tokenHash: hashEmailToken(token), expiresAt };
+  }
+  if (!(await deps.accounts.saveParentContacts(iin, { language: input.language, ...(input.secondPhone !== undefined && { secondPhone: input.secondPhone }), email }))) throw new NotFoundError();
+  if (token && address) {
+    const mail = verificationEmail(input.language, verificationLink(deps.siteUrl, token));
+    try {
+      await deps.mailer.send({ to: address, ...mail });
+    } catch (error) {
+      // The provider refuses this address for good: the parent corrects it (the stored one stays unverified, receiving nothing).
+      if (error instanceof Error && permanentMailErrors.includes(error.name)) throw new InvalidInputError([{ path: 'email', key: 'email_format' }]);
+      if (error instanceof Error && error.name === mailDisabled) throw new InvalidInputError([{ path: 'email', key: 'email_unavailable' }]);
+      throw error;
+    }
+  }
   return loadContacts(deps, iin, input.language);
+}
+
+/**
+ * Verifies the parent's e-mail with the token of their verification link: only the signed-in
+ * parent's own pending token, before it expires, once (a conditional write uses it up). A used,
+ * replaced or foreign token is `email_link_invalid`; an expired one `email_link_expired`.
+ */
+export async function verifyEmail(deps: Pick<Dependencies, 'accounts' | 'clock'>, iin: string, token: string, used: Language): Promise<ContactsView> {
+  const now = deps.clock();
+  const tokenHash = hashEmailToken(token);
+  const account = await deps.accounts.getParent(iin);
+  if (!account) throw new NotFoundError();
+  const problem = tokenProblem(account, tokenHash, now);
+  if (problem === 'expired') throw new EmailLinkExpiredError();
+  if (problem === 'invalid' || !(await deps.accounts.verifyParentEmail(iin, tokenHash, now.toISOString()))) throw new EmailLinkInvalidError();
+  return loadContacts(deps, iin, used);
 }

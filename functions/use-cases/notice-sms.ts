@@ -1,7 +1,9 @@
 import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
-import { deliveryBackoffSeconds, outboxShards, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, type Notification, type OutboundChannel } from '#domain/notification';
+import { deliveryBackoffSeconds, outboxShards, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, withEmailDelivery, type Notification, type OutboundChannel } from '#domain/notification';
+import { emailText, verifiedEmail, type EmailText } from '#domain/email';
+import { permanentMailErrors } from '#ports/mailer';
 import { messageLanguage } from '#domain/contacts';
 import { policyOf } from '#domain/policy';
 import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
@@ -25,6 +27,30 @@ type SmsDeps = Pick<Dependencies, 'accounts' | 'notifier' | 'notifications' | 'k
 export type { SmsDeps };
 
 const localDate = (iso: string | number | readonly string[] | undefined) => (typeof iso === 'string' && iso ? smsDate(kazakhstanDate(new Date(iso))) : '');
+
+/**
+ * The e-mail copy of a notice (decision 59): the same kinds and names as its SMS, in the parent's
+ * one language, with a subject and the site's full link.
+ */
+async function emailOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language, link: string): Promise<EmailText> {
+  const kind = smsKindOfNotice[notice.kind]!;
+  const p = notice.params;
+  const child = typeof p.childNames === 'string' ? p.childNames : firstName(String(p.childName ?? application.childName));
+  switch (kind) {
+    case 'campaign_started':
+    case 'campaign_reminder':
+      return emailText(kind, language, { link, date: localDate(p.endsAt) });
+    case 'referral_issued': {
+      const kindergarten = await deps.kindergartens.get(application.tenantId, String(p.kindergartenId));
+      return emailText(kind, language, { link, child, kindergarten: kindergarten?.name[language] ?? String(p.kindergartenId), date: localDate(p.expiresAt) });
+    }
+    case 'referral_expired':
+      return emailText(kind, language, { link, child, date: localDate(p.autoRestoreAt) });
+    case 'stop_cleanup':
+    case 'restored_after_referral':
+      return emailText(kind, language, { link, child });
+  }
+}
 
 async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language, site: string): Promise<string> {
   const kind = smsKindOfNotice[notice.kind]!;
@@ -51,17 +77,35 @@ async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, applicatio
  * (locally, the local server), else the department's first host name. Read here, not through
  * `application-actions`, which imports this module.
  */
-async function smsSettingsOf(deps: Pick<Dependencies, 'tenants'> & Partial<Pick<Dependencies, 'siteUrl'>>, tenantId: string): Promise<{ hours: SmsHours; site: string }> {
+async function smsSettingsOf(deps: Pick<Dependencies, 'tenants'> & Partial<Pick<Dependencies, 'siteUrl'>>, tenantId: string): Promise<{ hours: SmsHours; site: string; link: string }> {
   const tenant = (await deps.tenants.get(tenantId)) as (Tenant & { hosts?: readonly string[] }) | undefined;
-  return { hours: policyOf(tenant?.policy).smsHours, site: deps.siteUrl ? siteAddress(deps.siteUrl) : (tenant?.hosts?.[0] ?? '') };
+  const host = tenant?.hosts?.[0];
+  return {
+    hours: policyOf(tenant?.policy).smsHours,
+    site: deps.siteUrl ? siteAddress(deps.siteUrl) : (host ?? ''),
+    // An e-mail carries the full link (a mail client makes it clickable).
+    link: deps.siteUrl ? deps.siteUrl.replace(/\/+$/, '') : host ? `https://${host}` : '',
+  };
+}
+
+/**
+ * Notices with their e-mail queued beside the SMS for the parents with a verified address (one
+ * BatchGet per 100 parents, only for notices that reach the phone): called before the notices
+ * are written, so the e-mail delivery is in the same write as the SMS (decision 59).
+ */
+export async function withEmailDeliveries(deps: Partial<Pick<Dependencies, 'accounts'>>, notices: readonly Notification[]): Promise<Notification[]> {
+  const iins = notices.filter((notice) => hasSms(notice)).map((notice) => notice.recipientIin);
+  if (iins.length === 0 || !deps.accounts) return [...notices];
+  const accounts = new Map((await deps.accounts.getParents(iins)).map((account) => [account.iin, account]));
+  return notices.map((notice) => withEmailDelivery(notice, verifiedEmail(accounts.get(notice.recipientIin))));
 }
 
 const noticeSmsJobName = (task: Extract<JobTask, { kind: 'notice-sms' }>, at: Date) => scheduleNames.noticeSms(task.applicationId, task.notificationId, at.toISOString());
 
-const smsDelivery = ({ notice, application }: { notice: Pick<Notification, 'notificationId'>; application: Pick<Application, 'applicationId'> }): DeliveryMessage => ({
+const smsDelivery = ({ notice, application }: { notice: Pick<Notification, 'notificationId'>; application: Pick<Application, 'applicationId'> }, channel: OutboundChannel = 'sms'): DeliveryMessage => ({
   applicationId: application.applicationId,
   notificationId: notice.notificationId,
-  channel: 'sms',
+  channel,
 });
 
 /**
@@ -71,11 +115,14 @@ const smsDelivery = ({ notice, application }: { notice: Pick<Notification, 'noti
  * twice is harmless (the sender claims it), so a re-run of a page enqueues its notices again.
  */
 export async function deliverNoticeSms(deps: Pick<Dependencies, 'deliveries' | 'scheduler' | 'tenants'>, tenantId: string, items: readonly NoticeForSms[], now: Date): Promise<void> {
+  // E-mail has no quiet hours (a mail waits in the mailbox, it wakes nobody): enqueued at once, day or night.
+  const withEmail = items.filter((item) => item.notice.channels.email === 'queued');
+  if (withEmail.length > 0) await deps.deliveries.enqueue(withEmail.map((item) => smsDelivery(item, 'email')));
   const withSms = items.filter((item) => item.notice.channels.sms === 'queued');
   if (withSms.length === 0) return;
   const settings = await smsSettingsOf(deps, tenantId);
   const at = smsSendableAt(now, settings.hours);
-  if (at.getTime() <= now.getTime()) return deps.deliveries.enqueue(withSms.map(smsDelivery));
+  if (at.getTime() <= now.getTime()) return deps.deliveries.enqueue(withSms.map((item) => smsDelivery(item)));
   await forEachLimited(withSms, 8, async ({ notice, application }) => {
     const task = { kind: 'notice-sms', applicationId: application.applicationId, notificationId: notice.notificationId } as const;
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
@@ -90,6 +137,8 @@ export async function holdNoticeSms(deps: Pick<Dependencies, 'scheduler' | 'tena
   if (item.notice.channels.sms !== 'queued') return;
   const task = { kind: 'notice-sms', applicationId: item.application.applicationId, notificationId: item.notice.notificationId } as const;
   const at = smsSendableAt(now, (await smsSettingsOf(deps, item.application.tenantId)).hours);
+  // An e-mail queued beside it goes at once, even at night (no quiet hours for e-mail): a job now enqueues it, the SMS waits for its own.
+  if (item.notice.channels.email === 'queued' && at.getTime() > now.getTime()) await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, now), at: now.toISOString(), task });
   // A schedule even when due now (it fires at once): creating schedules is a grant every caller has.
   await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
 }
@@ -110,12 +159,16 @@ export async function sendHeldNoticeSms(
   // The first phone's SMS, or the second phone's after the first failed (the same job holds either).
   const queued = outboundChannels.filter((channel) => notice?.channels[channel] === 'queued');
   if (!notice || queued.length === 0) return 'nothing to do';
+  // The e-mail at once, day or night; the SMS only in the SMS hours.
+  if (queued.includes('email')) await deps.deliveries.enqueue([smsDelivery({ notice, application }, 'email')]);
+  const sms = queued.filter((channel) => isSmsChannel(channel));
+  if (sms.length === 0) return 'enqueued';
   const at = smsSendableAt(now, (await smsSettingsOf(deps, application.tenantId)).hours);
   if (at.getTime() > now.getTime()) {
     await deps.scheduler.scheduleOnce({ name: noticeSmsJobName(task, at), at: at.toISOString(), task });
     return 'held';
   }
-  await deps.deliveries.enqueue(queued.map((channel) => ({ ...smsDelivery({ notice, application }), channel })));
+  await deps.deliveries.enqueue(sms.map((channel) => smsDelivery({ notice, application }, channel)));
   return 'enqueued';
 }
 
@@ -151,7 +204,8 @@ const permanent = (error: unknown) => error instanceof Error && (error.name === 
  * skipped. The one window for a duplicate is a crash between the provider taking the message and
  * the record of it: the claim then goes stale and the message, redelivered, is sent again.
  */
-export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants' | 'deliveries'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'scheduler' | 'tenants' | 'deliveries' | 'mailer'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  if (message.channel === 'email') return sendEmailDelivery(deps, message, now, attempt);
   if (!isSmsChannel(message.channel)) return { outcome: 'skipped' };
   const channel = message.channel;
   const application = await deps.applications.get(message.applicationId);
@@ -188,6 +242,46 @@ export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applicati
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
     if (permanent(error) || attempt.receiveCount >= attempt.maxReceives) {
+      if (await deps.notifications.recordFailed(notice, channel, claim, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
+      return { outcome: 'failed', reason };
+    }
+    await deps.notifications.releaseClaim(notice, channel, claim);
+    return { outcome: 'retry', retryAfterSeconds: deliveryBackoffSeconds(attempt.receiveCount) };
+  }
+  await deps.notifications.recordSent(notice, channel, claim, { messageId, at: now.toISOString(), applicationId: application.applicationId });
+  return { outcome: 'sent', messageId };
+}
+
+/**
+ * The sender's e-mail path (decision 59): the same claim, record and backoff as an SMS, through the
+ * `Mailer`, to the parent's verified address as it is when sent (an address removed or changed
+ * and not yet verified since: the e-mail channel is removed, the other channels stand). No quiet
+ * hours: a mail wakes nobody.
+ */
+async function sendEmailDelivery(deps: SmsDeps & Pick<Dependencies, 'applications' | 'tenants' | 'deliveries' | 'mailer'>, message: DeliveryMessage, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  const channel = 'email';
+  const application = await deps.applications.get(message.applicationId);
+  if (!application) return { outcome: 'skipped' };
+  const notice = await deps.notifications.get(application.applicantIin, message.notificationId);
+  const staleBefore = new Date(now.getTime() - attempt.claimTimeoutMs).toISOString();
+  if (!notice || !hasSms(notice) || !isClaimable(notice, channel, staleBefore)) return { outcome: 'skipped' };
+  const account = await deps.accounts.getParent(notice.recipientIin);
+  const address = verifiedEmail(account);
+  if (!account || !address) {
+    await deps.notifications.dropQueuedChannel(notice, channel);
+    return { outcome: 'unreachable' };
+  }
+  const settings = await smsSettingsOf(deps, application.tenantId);
+  const mail = await emailOf(deps, { notice, application }, messageLanguage(account, application.language, 'ru'), settings.link);
+  const claim = randomUUID();
+  if (!(await deps.notifications.claimDelivery(notice, channel, { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
+  const failure = { applicationId: application.applicationId, tenantId: notice.tenantId, account, now };
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({ to: address, ...mail }));
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+    if ((error instanceof Error && permanentMailErrors.includes(error.name)) || attempt.receiveCount >= attempt.maxReceives) {
       if (await deps.notifications.recordFailed(notice, channel, claim, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
       return { outcome: 'failed', reason };
     }
@@ -284,9 +378,10 @@ export async function sweepOutbox(
       const page = await deps.notifications.waitingInOutbox(part.shard, { from: part.from ?? oldest, before }, outboxSweep.pageSize, after);
       const messages: DeliveryMessage[] = [];
       for (const notice of page.notices) {
-        if (!(await inSmsHours(notice.tenantId))) continue;
         for (const channel of outboundChannels) {
           if (notice.channels[channel] !== 'queued') continue;
+          // SMS only in the tenant's SMS hours; e-mail has none.
+          if (isSmsChannel(channel) && !(await inSmsHours(notice.tenantId))) continue;
           const applicationId = notice.deliveries?.[channel]?.applicationId ?? (notice.applicationId !== '-' ? notice.applicationId : undefined);
           if (applicationId) messages.push({ applicationId, notificationId: notice.notificationId, channel });
         }

@@ -42,4 +42,48 @@ describe('the contacts section of the cabinet', () => {
     expect(await cabinet.overflow()).toBeLessThanOrEqual(0);
     expect(await cabinet.axe()).toEqual([]);
   });
+
+  it('should let a parent on a phone add an e-mail with the keyboard, and confirm it by opening the link of the mail it receives', async () => {
+    // Prepare: another demo parent on a narrow phone screen, the interface in English
+    const runtime = world.runtime;
+    const parent = runtime.seed!.data.demoParents[1]!;
+    const address = `browser.${parent.iin}@example.kz`;
+    const cabinet = new CabinetPage(await world.parent(parent, { language: 'en', device: 'phone' }));
+    const page = cabinet.page;
+    const section = page.locator('[data-qa="contacts"]');
+    await section.waitFor();
+    const field = page.locator('[data-qa="contacts-email"]');
+
+    // Act 1: a malformed address, Enter
+    await field.fill('name@');
+    await field.press('Enter');
+
+    // Assess 1: the error is on the field, described by it and focused; nothing was mailed
+    expect(await page.locator('[data-qa="contacts-email-error"]').textContent()).toContain('Write the e-mail as name@example.kz.');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('type')).toBe('email');
+    expect(await field.evaluate((element: Element) => element === document.activeElement)).toBe(true);
+    expect(runtime.mailer.lastTo(address)).toBeUndefined();
+
+    // Act 2: the address, saved with Enter
+    await field.fill(address);
+    await field.press('Enter');
+    await page.locator('[data-qa="contacts-notice"]:has-text("We sent a confirmation link")').waitFor();
+
+    // Assess 2: announced, shown unconfirmed, one mail with the link
+    expect(await page.locator('[data-qa="contacts-notice"]').textContent()).toBe('Contacts saved. We sent a confirmation link to the e-mail: it works once, for 24 hours.');
+    expect(await section.locator('[data-qa="contacts-email-status"]').textContent()).toBe('Not confirmed yet: open the link in the e-mail we sent. Until then it receives no messages.');
+    const link = /(http\S+email-token=\S+)/.exec(runtime.mailer.lastTo(address)!.text)![1]!;
+
+    // Act 3: the parent opens the link from the mail
+    await page.goto(link);
+    await page.locator('[data-qa="contacts-notice"]:has-text("E-mail confirmed")').waitFor();
+
+    // Assess 3: confirmed and announced, the token gone from the address bar, nothing overflows, no accessibility violation
+    expect(await section.locator('[data-qa="contacts-email-status"]').textContent()).toBe('Confirmed: messages come here too.');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await field.inputValue()).toBe(address);
+    expect(await cabinet.overflow()).toBeLessThanOrEqual(0);
+    expect(await cabinet.axe()).toEqual([]);
+  });
 });

@@ -40,7 +40,7 @@ function forms(value: string): string[] {
 }
 
 describe('personal data in the logs', () => {
-  it('should write no IIN and no phone number anywhere during a full journey of parents and staff', async () => {
+  it('should write no IIN, no phone number and no e-mail address anywhere during a full journey of parents and staff', async () => {
     // Prepare: the people of the journey
     const data = runtime.seed!.data;
     const parent = data.demoParents[0]!;
@@ -56,9 +56,17 @@ describe('personal data in the logs', () => {
       newApplicant,
       newPhone,
     ];
+    /** The e-mail a parent adds and verifies (decision 59): never logged, whole or its mailbox name. */
+    const email = `aigerim.seitkali.${parent.iin.slice(-4)}@example.kz`;
+    const emailSecrets = [email, email.slice(0, email.indexOf('@')), 'mistyped.address@@example.kz'];
 
     // Act: staff run a campaign, register an application and refer one; parents log in, answer, restore; mistakes on the way
     const staff = await loginStaff(runtime);
+    const withEmail = await loginParent(runtime, parent);
+    await withEmail.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: 'mistyped.address@@example.kz' } });
+    await withEmail.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email } });
+    const token = /email-token=([\w-]{43})/.exec(runtime.mailer.lastTo(email)?.text ?? '')?.[1];
+    expect((await withEmail.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token } })).body.contacts.emailVerified).toBe(true);
     await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login: data.staff.login, password: 'wrong' } });
     const now = runtime.clock.now();
     const campaign = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 86_400_000).toISOString() } });
@@ -95,6 +103,9 @@ describe('personal data in the logs', () => {
     expect(text).toContain('"action":"confirm"');
     expect(text).toContain('"action":"restore_cleanup"');
     expect(text).toContain('[sms → ');
+    expect(text).toContain('[mail → …@example.kz] ');
+    expect(runtime.mailer.outbox.filter((m) => m.to.includes(email)).length).toBeGreaterThan(1);
+    for (const secret of emailSecrets) expect(text.includes(secret), `an e-mail address (${secret.slice(-6)}) is in the logs`).toBe(false);
     for (const secret of secrets) {
       for (const form of forms(secret)) expect(text.includes(form), `a form of a personal number (${secret.slice(-4)}) is in the logs`).toBe(false);
     }

@@ -93,6 +93,7 @@ describe('local grants', () => {
       files: {} as Dependencies['files'],
       originSecrets: { current: async () => [] },
       deliveries: {} as Dependencies['deliveries'],
+      mailer: {} as Dependencies['mailer'],
     });
     const grants: Grants = { scheduler: true, enqueues: ['export'] };
 
@@ -118,6 +119,7 @@ describe('local grants', () => {
       files: {} as Dependencies['files'],
       originSecrets: { current: async () => [] },
       deliveries: { enqueue: async (messages) => void enqueued.push(...messages.map((m) => m.notificationId)), retryLater: async (handle) => void retried.push(handle) },
+      mailer: {} as Dependencies['mailer'],
     });
     const message = { applicationId: 'a', notificationId: 'n', channel: 'sms' } as const;
 

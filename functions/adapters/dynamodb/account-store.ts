@@ -4,7 +4,7 @@ import { parentAccountId, staffAccountId } from '#domain/accounts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import type { Language } from '#domain/language';
-import type { AccountStore, ParentAccount, StaffAccount } from '#ports/stores';
+import type { AccountStore, EmailChange, ParentAccount, StaffAccount } from '#ports/stores';
 
 
 export class DynamoAccountStore implements AccountStore {
@@ -54,15 +54,44 @@ export class DynamoAccountStore implements AccountStore {
     return missing.length;
   }
 
-  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string }): Promise<boolean> {
+  saveParentContacts(iin: string, contacts: { readonly language: Language; readonly secondPhone?: string; readonly email?: EmailChange }): Promise<boolean> {
+    const set = ['#language = :language'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':parent': 'parent', ':language': contacts.language };
+    if (contacts.secondPhone === undefined) remove.push('secondPhone');
+    else {
+      set.push('secondPhone = :second');
+      values[':second'] = contacts.secondPhone;
+    }
+    const email = contacts.email ?? { kind: 'keep' };
+    if (email.kind === 'remove') remove.push('email', 'emailVerifiedAt', 'emailTokenHash', 'emailTokenExpiresAt');
+    if (email.kind === 'set') {
+      // A new address (or a new link for the same one) is unverified until its newest token is used.
+      set.push('email = :email', 'emailTokenHash = :tokenHash', 'emailTokenExpiresAt = :tokenExpiresAt');
+      remove.push('emailVerifiedAt');
+      Object.assign(values, { ':email': email.address, ':tokenHash': email.tokenHash, ':tokenExpiresAt': email.expiresAt });
+    }
     return this.conditional(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { accountId: parentAccountId(iin) },
-        UpdateExpression: contacts.secondPhone === undefined ? 'SET #language = :language REMOVE secondPhone' : 'SET #language = :language, secondPhone = :second',
+        UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
         ConditionExpression: 'kind = :parent',
         ExpressionAttributeNames: { '#language': 'language' },
-        ExpressionAttributeValues: { ':parent': 'parent', ':language': contacts.language, ...(contacts.secondPhone !== undefined && { ':second': contacts.secondPhone }) },
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  verifyParentEmail(iin: string, tokenHash: string, at: string): Promise<boolean> {
+    return this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { accountId: parentAccountId(iin) },
+        // The token is used up in the same write: a second use, a replaced or an expired token fails the condition.
+        UpdateExpression: 'SET emailVerifiedAt = :at REMOVE emailTokenHash, emailTokenExpiresAt',
+        ConditionExpression: 'kind = :parent AND attribute_exists(email) AND emailTokenHash = :hash AND emailTokenExpiresAt > :at',
+        ExpressionAttributeValues: { ':parent': 'parent', ':hash': tokenHash, ':at': at },
       }),
     );
   }

@@ -163,13 +163,21 @@ export class DynamoNotificationStore implements NotificationStore {
     );
   }
 
-  recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string; applicationId?: string }): Promise<boolean> {
+  async recordSent(key: NoticeKey, channel: OutboundChannel, claim: string, sent: { messageId: string; at: string; applicationId?: string }): Promise<boolean> {
+    // The index `byProviderMessage` holds one message id per notice: the SMS channels' (the second
+    // phone's is sent after the first's receipt). An e-mail, sent beside the SMS, is found by a
+    // pointer item instead (decision 59), written first: a crash before the record leaves it
+    // pointing at a delivery whose message id does not match, which a receipt then ignores.
+    if (channel === 'email') {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...receiptPointerKey(sent.messageId), target: { recipientIin: key.recipientIin, notificationId: key.notificationId } } }));
+    }
+    const indexed = channel !== 'email';
     return this.updateDelivery(
       key,
       {
-        update: `SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at, #providerMessageId = :messageId${sent.applicationId ? ', #deliveries.#c.#applicationId = :applicationId' : ''}`,
+        update: `SET #channels.#c = :sent, #deliveries.#c.#messageId = :messageId, #deliveries.#c.#sentAt = :at${indexed ? ', #providerMessageId = :messageId' : ''}${sent.applicationId ? ', #deliveries.#c.#applicationId = :applicationId' : ''}`,
         condition: '#channels.#c = :sending AND #deliveries.#c.#claim = :claim',
-        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', '#providerMessageId': 'providerMessageId', ...(sent.applicationId && { '#applicationId': 'applicationId' }) },
+        names: { '#claim': 'claim', '#messageId': 'messageId', '#sentAt': 'sentAt', ...(indexed && { '#providerMessageId': 'providerMessageId' }), ...(sent.applicationId && { '#applicationId': 'applicationId' }) },
         values: { ':sent': 'sent', ':sending': 'sending', ':claim': claim, ':messageId': sent.messageId, ':at': sent.at, ...(sent.applicationId && { ':applicationId': sent.applicationId }) },
       },
       channel,
@@ -298,7 +306,12 @@ export class DynamoNotificationStore implements NotificationStore {
         Limit: 1,
       }),
     );
-    const item = Items[0];
+    let item: Record<string, unknown> | undefined = Items[0];
+    if (!item) {
+      // An e-mail's message: its pointer item names the notice.
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: receiptPointerKey(receipt.messageId) }));
+      item = Item?.target as Record<string, unknown> | undefined;
+    }
     if (!item) return undefined;
     const key = { recipientIin: item.recipientIin as string, notificationId: item.notificationId as string };
     // The index holds keys only: the notice tells which of its channels sent this message (the first phone's SMS or the second's).
@@ -318,6 +331,9 @@ export class DynamoNotificationStore implements NotificationStore {
     return updated ? { ...key, channel } : undefined;
   }
 }
+
+/** The key of the item that points from an e-mail's provider message id to its notice (a partition of its own, never a parent's). */
+const receiptPointerKey = (messageId: string) => ({ recipientIin: `receipt#${messageId}`, notificationId: 'email' });
 
 /** The notice as the domain knows it: without the job's claim. */
 function withoutOwner(item: Record<string, unknown>): Record<string, any> {
