@@ -6,7 +6,7 @@ import { emailText, verifiedEmail, type EmailText } from '#domain/email';
 import { permanentMailErrors } from '#ports/mailer';
 import { messageLanguage } from '#domain/contacts';
 import { policyOf } from '#domain/policy';
-import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours } from '#domain/sms';
+import { firstName, siteAddress, smsDate, smsSendableAt, smsText, type SmsHours, type SmsKind } from '#domain/sms';
 import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '#ports/dependencies';
 import { outboxSweep, type DeliveryMessage } from '#ports/delivery-queue';
@@ -28,48 +28,39 @@ export type { SmsDeps };
 
 const localDate = (iso: string | number | readonly string[] | undefined) => (typeof iso === 'string' && iso ? smsDate(kazakhstanDate(new Date(iso))) : '');
 
+/** What a notice says on any channel: the kind of its text and the values the text names (the kindergarten in the parent's language). */
+async function wordingOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language): Promise<{ kind: SmsKind; values: { child?: string; kindergarten?: string; date?: string } }> {
+  const kind = smsKindOfNotice[notice.kind]!;
+  const p = notice.params;
+  const child = typeof p.childNames === 'string' ? p.childNames : firstName(String(p.childName ?? application.childName));
+  switch (kind) {
+    case 'campaign_started':
+    case 'campaign_reminder':
+      return { kind, values: { date: localDate(p.endsAt) } };
+    case 'referral_issued': {
+      const kindergarten = await deps.kindergartens.get(application.tenantId, String(p.kindergartenId));
+      return { kind, values: { child, kindergarten: kindergarten?.name[language] ?? String(p.kindergartenId), date: localDate(p.expiresAt) } };
+    }
+    case 'referral_expired':
+      return { kind, values: { child, date: localDate(p.autoRestoreAt) } };
+    case 'stop_cleanup':
+    case 'restored_after_referral':
+      return { kind, values: { child } };
+  }
+}
+
 /**
  * The e-mail copy of a notice (decision 59): the same kinds and names as its SMS, in the parent's
  * one language, with a subject and the site's full link.
  */
-async function emailOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language, link: string): Promise<EmailText> {
-  const kind = smsKindOfNotice[notice.kind]!;
-  const p = notice.params;
-  const child = typeof p.childNames === 'string' ? p.childNames : firstName(String(p.childName ?? application.childName));
-  switch (kind) {
-    case 'campaign_started':
-    case 'campaign_reminder':
-      return emailText(kind, language, { link, date: localDate(p.endsAt) });
-    case 'referral_issued': {
-      const kindergarten = await deps.kindergartens.get(application.tenantId, String(p.kindergartenId));
-      return emailText(kind, language, { link, child, kindergarten: kindergarten?.name[language] ?? String(p.kindergartenId), date: localDate(p.expiresAt) });
-    }
-    case 'referral_expired':
-      return emailText(kind, language, { link, child, date: localDate(p.autoRestoreAt) });
-    case 'stop_cleanup':
-    case 'restored_after_referral':
-      return emailText(kind, language, { link, child });
-  }
+async function emailOf(deps: Pick<SmsDeps, 'kindergartens'>, notice: NoticeForSms, language: Language, link: string): Promise<EmailText> {
+  const { kind, values } = await wordingOf(deps, notice, language);
+  return emailText(kind, language, { link, ...values });
 }
 
-async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, { notice, application }: NoticeForSms, language: Language, site: string): Promise<string> {
-  const kind = smsKindOfNotice[notice.kind]!;
-  const p = notice.params;
-  const child = typeof p.childNames === 'string' ? p.childNames : firstName(String(p.childName ?? application.childName));
-  switch (kind) {
-    case 'campaign_started':
-    case 'campaign_reminder':
-      return smsText(kind, language, { site, date: localDate(p.endsAt) });
-    case 'referral_issued': {
-      const kindergarten = await deps.kindergartens.get(application.tenantId, String(p.kindergartenId));
-      return smsText(kind, language, { site, child, kindergarten: kindergarten?.name[language] ?? String(p.kindergartenId), date: localDate(p.expiresAt) });
-    }
-    case 'referral_expired':
-      return smsText(kind, language, { site, child, date: localDate(p.autoRestoreAt) });
-    case 'stop_cleanup':
-    case 'restored_after_referral':
-      return smsText(kind, language, { site, child });
-  }
+async function textOf(deps: Pick<SmsDeps, 'kindergartens'>, notice: NoticeForSms, language: Language, site: string): Promise<string> {
+  const { kind, values } = await wordingOf(deps, notice, language);
+  return smsText(kind, language, { site, ...values });
 }
 
 /**

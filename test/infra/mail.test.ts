@@ -8,7 +8,7 @@ import { grantsOf } from '#http/audit-actions';
 import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { consumers } from '#functions/jobs/consumers';
 import type { KezekStacks } from '../../lib/kezek.ts';
-import { synthKezek } from './helpers.ts';
+import { rolePolicies, synthKezek } from './helpers.ts';
 
 /**
  * E-mail in AWS (decision 59): with a mail domain, an SES domain identity, a configuration set
@@ -40,12 +40,12 @@ const roleId = (stacks: KezekStacks, handler: string) => stacks.api.getLogicalId
 /** The roles whose policies allow an SES action, with the resources of those statements. */
 function sesStatements(template: Template): Map<string, unknown[]> {
   const found = new Map<string, unknown[]>();
-  for (const policy of Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource?: unknown }[] }; Roles: { Ref: string }[] } }[]) {
-    for (const statement of policy.Properties.PolicyDocument.Statement) {
+  for (const policy of rolePolicies(template)) {
+    for (const statement of policy.statements) {
       const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
       if (!actions.some((action) => action.startsWith('ses:'))) continue;
       expect(actions).toEqual(['ses:SendEmail']);
-      for (const role of policy.Properties.Roles) found.set(role.Ref, [...(found.get(role.Ref) ?? []), statement.Resource]);
+      for (const role of policy.roles) found.set(role, [...(found.get(role) ?? []), statement.Resource]);
     }
   }
   return found;

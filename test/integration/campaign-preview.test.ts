@@ -1,9 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
-import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { Application } from '#domain/application';
 import { runCampaignPreview } from '#use-cases/campaigns';
+import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
 
@@ -28,14 +27,7 @@ afterAll(async () => {
 
 /** Every application of the department as stored (a test-only scan). */
 async function allApplications(): Promise<Application[]> {
-  const items: Application[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(new ScanCommand({ TableName: runtime.tableNames.applications, ExclusiveStartKey: startKey }));
-    items.push(...((page.Items ?? []) as Application[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.filter((a) => a.tenantId === 'temirtau');
+  return (await scanTable<Application>(runtime.tableNames, 'applications')).filter((a) => a.tenantId === 'temirtau');
 }
 
 /** SPEC rule 2 written out: queued, two or older by the campaign year's end (the demo policy), valid until no later than the campaign's last day. */

@@ -10,6 +10,7 @@ import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
 import { submitSurvey } from '#use-cases/survey';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { forEachLimited } from '#functions/concurrency';
+import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
@@ -49,17 +50,7 @@ function confirm(deps: Dependencies, applicantIin: string, now: Date) {
 }
 
 /** Every application of the tenant as stored (a test-only recount; request paths never scan). */
-async function allApplications(): Promise<Application[]> {
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-  const items: Application[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(new ScanCommand({ TableName: runtime.tableNames.applications, ExclusiveStartKey: startKey }));
-    items.push(...((page.Items ?? []) as Application[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const allApplications = () => scanTable<Application>(runtime.tableNames, 'applications');
 
 async function noticesOf(recipientIin: string) {
   const { Items = [] } = await dynamoDocumentClient().send(

@@ -8,6 +8,7 @@ import type { Dependencies } from '#ports/dependencies';
 import type { JobBudget, JobTask } from '#ports/scheduler';
 import { runCampaignClose, runCampaignStart } from '#use-cases/campaigns';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../../local/job-runner.ts';
+import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
 
@@ -42,16 +43,7 @@ afterAll(async () => {
 });
 
 /** Every application of the tenant as stored (a test-only recount; jobs never scan). */
-async function allApplications(): Promise<Application[]> {
-  const items: Application[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(new ScanCommand({ TableName: runtime.tableNames.applications, ExclusiveStartKey: startKey }));
-    items.push(...((page.Items ?? []) as Application[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const allApplications = () => scanTable<Application>(runtime.tableNames, 'applications');
 
 /** Every notice of one kind, by recipient (a test-only scan). */
 async function noticesOfKind(kind: string): Promise<Map<string, { notificationId: string; applicationIds?: Set<string> }[]>> {

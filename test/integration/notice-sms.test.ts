@@ -1,10 +1,11 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { ageGroupOn } from '#domain/age';
 import type { Application } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
+import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime } from '../support/runtime.ts';
 
@@ -41,10 +42,7 @@ async function stored(applicationId: string): Promise<Application> {
   return Item as Application;
 }
 
-async function allApplications(): Promise<Application[]> {
-  const { Items = [] } = await dynamoDocumentClient().send(new ScanCommand({ TableName: runtime.tableNames.applications }));
-  return Items as Application[];
-}
+const allApplications = () => scanTable<Application>(runtime.tableNames, 'applications');
 
 async function notice(recipientIin: string, notificationId: string) {
   const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.notifications, Key: { recipientIin, notificationId } }));

@@ -79,3 +79,15 @@ export function writableTables(grants: Grants): TableKey[] {
     .map(([key]) => key as TableKey);
   return grants.scheduler ? [...writable, 'schedules'] : writable;
 }
+
+/** Every item of one of the runtime's tables, page after page (a test-only recount; request paths never scan). */
+export async function scanTable<T>(tableNames: Readonly<Record<TableKey, string>>, table: TableKey): Promise<T[]> {
+  const items: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(new ScanCommand({ TableName: tableNames[table], ExclusiveStartKey: startKey }));
+    items.push(...((page.Items ?? []) as T[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
