@@ -39,6 +39,17 @@ export const loginVerifyLimits = {
   perClient: [{ id: 'verify-client-1h', max: 60, windowSeconds: 3_600 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
+/**
+ * Verification mails a parent's saves may send (each to an address they typed): enough for typos
+ * and a lost mail, too few to make the site send mail to a stranger's inbox over and over.
+ */
+export const verificationMailLimits = {
+  perIin: [
+    { id: 'mail-iin-1h', max: 3, windowSeconds: 3_600 },
+    { id: 'mail-iin-1d', max: 6, windowSeconds: 86_400 },
+  ],
+} as const satisfies Record<string, readonly RateLimit[]>;
+
 export const staffLoginLimits = {
   perLogin: [{ id: 'staff-login-15m', max: 10, windowSeconds: 900 }],
   perClient: [{ id: 'staff-client-1h', max: 60, windowSeconds: 3_600 }],

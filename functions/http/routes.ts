@@ -648,9 +648,10 @@ export const routes = [
     access: ['parent'],
     summary: "Set the parent's message language, second phone and e-mail (each absent: removed); a failed SMS is tried once on the second phone; a new or unverified e-mail gets a verification mail with a one-time link. `emailToken` alone verifies the e-mail with that link's token (the signed-in parent's own pending one, within 24 hours, once)",
     get body() { return contactsRequest(); },
-    problems: ['not_found', 'email_link_invalid', 'email_link_expired'],
+    problems: ['not_found', 'email_link_invalid', 'email_link_expired', 'rate_limited'],
     get response() { return contactsResponse(); },
-    grants: { tables: { accounts: 'readWrite' }, mail: true },
+    // Auth: the rate limit of verification mails.
+    grants: { tables: { accounts: 'readWrite', auth: 'readWrite' }, mail: true },
   },
 
   {

@@ -4,9 +4,11 @@ import { emailTokenHours, isEmailAddress, normaliseEmail, tokenProblem, verifica
 import { EmailLinkExpiredError, EmailLinkInvalidError, InvalidInputError, NotFoundError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { maskPhone } from '#domain/parent-phone';
+import { verificationMailLimits } from '#domain/rate-limits';
 import type { Dependencies } from '#ports/dependencies';
 import { mailDisabled, permanentMailErrors } from '#ports/mailer';
 import type { EmailChange } from '#ports/stores';
+import { enforceLimits } from './rate-limits.ts';
 
 /** The cabinet's "Contacts" section: what the parent's messages go to and in which language. */
 export interface ContactsView {
@@ -24,7 +26,7 @@ export interface ContactsView {
 }
 
 type ContactDeps = Pick<Dependencies, 'accounts'>;
-type SaveDeps = Pick<Dependencies, 'accounts' | 'mailer' | 'siteUrl' | 'clock'>;
+type SaveDeps = Pick<Dependencies, 'accounts' | 'auth' | 'mailer' | 'siteUrl' | 'clock' | 'rateLimitScale'>;
 
 export async function loadContacts(deps: ContactDeps, iin: string, used: Language): Promise<ContactsView> {
   const account = await deps.accounts.getParent(iin);
@@ -59,6 +61,8 @@ export async function saveContacts(deps: SaveDeps, iin: string, input: { readonl
   if (address === undefined) {
     if (account.email !== undefined) email = { kind: 'remove' };
   } else if (address !== account.email || account.emailVerifiedAt === undefined) {
+    // Each such save mails a link: counted before anything is written, so a refused save changes nothing.
+    await enforceLimits(deps, [{ limits: verificationMailLimits.perIin, subject: iin, counting: 'exact' }], deps.rateLimitScale);
     token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(deps.clock().getTime() + emailTokenHours * 3_600_000).toISOString();
     email = { kind: 'set', address, tokenHash: hashEmailToken(token), expiresAt };

@@ -293,6 +293,31 @@ describe('staff second-factor codes', () => {
   });
 });
 
+describe('verification mails (each goes to an address a parent typed)', () => {
+  it('should mail at most three links an hour for one parent, refuse the fourth save with 429 in the language asked for and change nothing', async () => {
+    // Prepare
+    const parent = runtime.seed!.data.demoParents.at(-1)!;
+    const cabinet = await loginParent(runtime, parent);
+    const address = (n: number) => `limit${n}.${parent.iin}@example.kz`;
+    const save = (n: number) => cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: address(n) }, language: 'ru' });
+    const mailed = () => runtime.mailer.outbox.filter((entry) => String(entry.to).includes(parent.iin)).length;
+    // Act
+    const statuses: number[] = [];
+    for (let n = 1; n <= 3; n++) statuses.push((await save(n)).status);
+    const fourth = await save(4);
+    const kept = await cabinet.request('GET', '/api/cabinet/contacts');
+    runtime.clock.advance(3_600_000);
+    const anHourLater = await save(5);
+    // Assess
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.error.code).toBe('rate_limited');
+    expect(kept.body.contacts.email).toBe(address(3));
+    expect(anHourLater.status).toBe(200);
+    expect(mailed()).toBe(4);
+  });
+});
+
 describe('sessions', () => {
   it('should expire a parent session after 12 hours', async () => {
     runtime.clock.advance(3_600_000);
