@@ -4,7 +4,7 @@ import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import { senderSettings } from '#ports/delivery-queue';
@@ -27,6 +27,9 @@ export interface ImportedScheduling {
 
 /** A delivery waiting longer than this in the queue raises an alarm (the sender is down, throttled or far behind). */
 export const deliveryMaxAgeSeconds = 900;
+
+/** Below this share of SMS delivered (SNS's `SMSSuccessRate`) an alarm is raised. */
+export const smsSuccessRateAlarmBelow = 0.8;
 
 /**
  * Scheduled jobs and notifications: the schedule group that referral expiries, restores and
@@ -147,6 +150,17 @@ export class JobsStack extends Stack {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     waiting.addAlarmAction(alarmAction);
+    // SMS that the carriers did not deliver (receipts `failed`): SNS's own success rate of the
+    // transactional SMS we send to Kazakhstan (the only type and country we send), per 15 minutes.
+    const failing = new Alarm(this, 'SmsSuccessRateAlarm', {
+      alarmDescription: `Fewer than ${smsSuccessRateAlarmBelow * 100} % of the SMS sent to Kazakhstan in 15 minutes were delivered, twice running: a carrier or the sender ID is failing. Unreachable parents grow on the dashboard meanwhile.`,
+      metric: new Metric({ namespace: 'AWS/SNS', metricName: 'SMSSuccessRate', dimensionsMap: { Country: 'KZ', SMSType: 'Transactional' }, period: Duration.minutes(15), statistic: 'Average' }),
+      threshold: smsSuccessRateAlarmBelow,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    failing.addAlarmAction(alarmAction);
 
     new CfnOutput(this, 'DeliveryQueueArn', { value: this.deliveryQueue.queueArn, exportName: this.deliveryQueueExportName('arn') });
     new CfnOutput(this, 'DeliveryQueueUrl', { value: this.deliveryQueue.queueUrl, exportName: this.deliveryQueueExportName('url') });

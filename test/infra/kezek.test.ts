@@ -920,6 +920,27 @@ describe('the outbox (decision 53)', () => {
     });
   });
 
+  it('should alarm the operations topic when fewer than 80 % of the SMS sent to Kazakhstan are delivered, twice in 15 minutes', () => {
+    // Act
+    const alarms = Object.values(resourcesOf(templates.jobs, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const operations = { Ref: stacks.jobs.getLogicalId(stacks.jobs.operationsTopic.node.defaultChild as CfnElement) };
+    // Assess
+    expect(alarms.find((a) => a.MetricName === 'SMSSuccessRate')).toMatchObject({
+      Namespace: 'AWS/SNS',
+      Dimensions: [
+        { Name: 'Country', Value: 'KZ' },
+        { Name: 'SMSType', Value: 'Transactional' },
+      ],
+      Statistic: 'Average',
+      Period: 900,
+      Threshold: 0.8,
+      ComparisonOperator: 'LessThanThreshold',
+      EvaluationPeriods: 2,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [operations],
+    });
+  });
+
   it('should run the sender with reserved concurrency 2 on the delivery queue, 10 a batch, failures reported per message, paced to 20 SMS a second', () => {
     // Act
     const sender = functionResource('sms-sender');
