@@ -225,21 +225,36 @@ export async function sendDelivery(deps: SmsDeps & Pick<Dependencies, 'applicati
     return { outcome: 'failed', reason };
   }
   const text = await textOf(deps, { notice, application }, messageLanguage(account, application.language, 'ru'), settings.site);
+  return handOver(deps, { notice, channel, staleBefore, failure, attempt, now }, () => deps.notifier.sendSms({ phone, text }), permanent);
+}
+
+/**
+ * A delivery handed to its provider, whatever the channel: claimed with a conditional write
+ * first, recorded `sent` after; a refusal for good (or the last receive) records `failed` and
+ * what follows it, any other releases the claim for a retry after the backoff.
+ */
+async function handOver(
+  deps: SmsDeps & Pick<Dependencies, 'deliveries'>,
+  delivery: { readonly notice: Notification; readonly channel: OutboundChannel; readonly staleBefore: string; readonly failure: Parameters<typeof afterDeliveryFailed>[3]; readonly attempt: SendAttempt; readonly now: Date },
+  send: () => Promise<{ readonly messageId: string }>,
+  isPermanent: (error: unknown) => boolean,
+): Promise<SendOutcome> {
+  const { notice, channel, failure, attempt, now } = delivery;
   const claim = randomUUID();
-  if (!(await deps.notifications.claimDelivery(notice, channel, { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
+  if (!(await deps.notifications.claimDelivery(notice, channel, { id: claim, at: now.toISOString(), staleBefore: delivery.staleBefore }))) return { outcome: 'skipped' };
   let messageId: string;
   try {
-    ({ messageId } = await deps.notifier.sendSms({ phone, text }));
+    ({ messageId } = await send());
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-    if (permanent(error) || attempt.receiveCount >= attempt.maxReceives) {
+    if (isPermanent(error) || attempt.receiveCount >= attempt.maxReceives) {
       if (await deps.notifications.recordFailed(notice, channel, claim, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
       return { outcome: 'failed', reason };
     }
     await deps.notifications.releaseClaim(notice, channel, claim);
     return { outcome: 'retry', retryAfterSeconds: deliveryBackoffSeconds(attempt.receiveCount) };
   }
-  await deps.notifications.recordSent(notice, channel, claim, { messageId, at: now.toISOString(), applicationId: application.applicationId });
+  await deps.notifications.recordSent(notice, channel, claim, { messageId, at: now.toISOString(), applicationId: failure.applicationId });
   return { outcome: 'sent', messageId };
 }
 
@@ -264,23 +279,8 @@ async function sendEmailDelivery(deps: SmsDeps & Pick<Dependencies, 'application
   }
   const settings = await smsSettingsOf(deps, application.tenantId);
   const mail = await emailOf(deps, { notice, application }, messageLanguage(account, application.language, 'ru'), settings.link);
-  const claim = randomUUID();
-  if (!(await deps.notifications.claimDelivery(notice, channel, { id: claim, at: now.toISOString(), staleBefore }))) return { outcome: 'skipped' };
   const failure = { applicationId: application.applicationId, tenantId: notice.tenantId, account, now };
-  let messageId: string;
-  try {
-    ({ messageId } = await deps.mailer.send({ to: address, ...mail }));
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-    if ((error instanceof Error && permanentMailErrors.includes(error.name)) || attempt.receiveCount >= attempt.maxReceives) {
-      if (await deps.notifications.recordFailed(notice, channel, claim, { at: now.toISOString(), reason })) await afterDeliveryFailed(deps, notice, channel, failure);
-      return { outcome: 'failed', reason };
-    }
-    await deps.notifications.releaseClaim(notice, channel, claim);
-    return { outcome: 'retry', retryAfterSeconds: deliveryBackoffSeconds(attempt.receiveCount) };
-  }
-  await deps.notifications.recordSent(notice, channel, claim, { messageId, at: now.toISOString(), applicationId: application.applicationId });
-  return { outcome: 'sent', messageId };
+  return handOver(deps, { notice, channel, staleBefore, failure, attempt, now }, () => deps.mailer.send({ to: address, ...mail }), (error) => error instanceof Error && permanentMailErrors.includes(error.name));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Dependencies } from '#ports/dependencies';
 import { parseDeliveryMessage } from '#ports/delivery-queue';
 import { sendDelivery } from '#use-cases/notice-sms';
 import { withGrants } from '../../local/grants.ts';
+import { seeded } from '../support/crashing.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
 
@@ -44,17 +45,6 @@ async function noticesOfKind(kind: string): Promise<StoredNotice[]> {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return found;
-}
-
-/** A small seeded generator (mulberry32): the same kills on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const crash = () => new Error('injected crash');

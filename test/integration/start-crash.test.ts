@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies, overrideDependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { Dependencies } from '#ports/dependencies';
+import { seeded } from '../support/crashing.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
 
@@ -34,17 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.stop();
 });
-
-/** A small seeded generator (mulberry32): the same kills on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const crashMessage = 'injected crash';
 

@@ -17,3 +17,14 @@ export function withCrashingTransitions(base: Dependencies, crashOn: (call: numb
   };
   return Object.create(base, { unitOfWork: { value: unitOfWork } }) as Dependencies;
 }
+
+/** A small seeded generator (mulberry32): the same kills on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
