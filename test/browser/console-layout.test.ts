@@ -149,7 +149,10 @@ describe('the staff console layout', () => {
     const kindergartens = await importPage.template('kindergartens');
     const applications = await importPage.template('applications');
     const listed = await importPage.columns('applications').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-column')));
-    const district = await importPage.columns('kindergartens').and(importPage.page.locator('[data-column="district"]')).locator('td').textContent();
+    // The district codes are the department's, listed once its districts have loaded
+    const districtCell = importPage.columns('kindergartens').and(importPage.page.locator('[data-column="district"]')).locator('td');
+    await districtCell.filter({ hasText: 'microdistricts-3-9' }).waitFor();
+    const district = await districtCell.textContent();
 
     // Assess
     expect(kindergartens).toBe(
