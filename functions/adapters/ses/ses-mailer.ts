@@ -1,4 +1,4 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { recipientsOf, type Mailer, type MailMessage } from '#ports/mailer';
 
 /**
@@ -13,6 +13,7 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     const charset = 'UTF-8';
     const { MessageId } = await this.client.send(
       new SendEmailCommand({
