@@ -34,7 +34,7 @@ export const vendorModules = {
     'UpdateCommand',
   ],
   '@aws-sdk/client-lambda': ['LambdaClient', 'InvokeCommand'],
-  '@aws-sdk/client-s3': ['S3Client', 'GetObjectCommand', 'PutObjectCommand'],
+  '@aws-sdk/client-s3': ['S3Client', 'GetObjectCommand', 'NoSuchKey', 'PutObjectCommand'],
   '@aws-sdk/s3-request-presigner': ['getSignedUrl'],
   '@aws-sdk/client-scheduler': ['SchedulerClient', 'ConflictException', 'CreateScheduleCommand'],
   '@aws-sdk/client-sesv2': ['SESv2Client', 'SendEmailCommand'],

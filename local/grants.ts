@@ -163,6 +163,11 @@ export function grantChecked(deps: Checked): Checked {
         check((g) => g.files === 'readWrite', 'write export files');
         return files.put(key, body, contentType);
       },
+      async get(key) {
+        // s3:GetObject, which `read` grants too (for signing links)
+        check((g) => g.files !== undefined, 'read export files');
+        return files.get(key);
+      },
       async downloadUrl(key, fileName, expiresInSeconds) {
         check((g) => g.files !== undefined, 'sign download links');
         return files.downloadUrl(key, fileName, expiresInSeconds);

@@ -23,7 +23,7 @@ export interface JobRunnerOptions {
   readonly pageSize?: number;
 }
 
-const pagedKinds: ReadonlySet<JobTask['kind']> = new Set(['campaign-preview', 'campaign-start', 'campaign-close', 'recompute-positions']);
+const pagedKinds: ReadonlySet<JobTask['kind']> = new Set(['campaign-preview', 'campaign-start', 'campaign-close', 'recompute-positions', 'export']);
 
 /** The task as the runner hands it over: with the runner's page size when it pages and names none. */
 function withPageSize(task: JobTask, pageSize: number | undefined): JobTask {

@@ -4,6 +4,6 @@ import { jobHandler } from '#functions/jobs/job-handler';
 import { runExport } from '#use-cases/exports';
 
 /** Asynchronous Lambda call (and local job): writes one export's files and marks it ready. */
-export const handler = jobHandler('export', async (task) => {
-  logger.info('export', { exportId: task.exportId, ...(await runExport(dependencies(), task)) });
+export const handler = jobHandler('export', async (task, budget) => {
+  logger.info('export', { exportId: task.exportId, ...(await runExport(dependencies(), task, { budget })) });
 });

@@ -105,8 +105,8 @@ export const jobs = [
   {
     kind: 'export',
     handler: 'job-export',
-    summary: 'Write a CSV export (anonymised answers or the aggregates) to the exports bucket, with its progress',
-    grants: { tables: { exports: 'readWrite', answers: 'read', aggregates: 'read', campaigns: 'read', kindergartens: 'read', tenants: 'read' }, files: 'readWrite' },
+    summary: 'Write a CSV export (anonymised answers or the aggregates) to the exports bucket, with its progress: the answers read in runs that hand over to continuations, then assembled',
+    grants: { tables: { exports: 'readWrite', answers: 'read', aggregates: 'read', campaigns: 'read', kindergartens: 'read', tenants: 'read' }, files: 'readWrite', scheduler: true, enqueues: ['export'] },
     timeoutSeconds: 900,
   },
 ] as const satisfies readonly JobDefinition[];

@@ -2,6 +2,8 @@
 export interface FileStore {
   /** Stores a file under `key` (replacing one there: a re-run of an export writes the same key). */
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** A file's bytes, or `undefined` when there is none under `key` (an export reads back the parts it wrote). */
+  get(key: string): Promise<Uint8Array | undefined>;
   /** A short-lived link that downloads the file as `fileName` (a presigned URL in AWS). */
   downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
 }

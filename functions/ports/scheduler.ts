@@ -49,8 +49,18 @@ export interface PreviewPart extends JobPart {
 }
 
 /**
+ * The export's place in the campaign's answers (the answers' own cursor, opaque) and how many it
+ * has read: each invocation writes the answers it read as one run file (`n`), and the last one
+ * assembles the runs into the CSV.
+ */
+export interface ExportPart extends JobPart {
+  readonly after: string;
+  readonly read: number;
+}
+
+/**
  * A smaller page than the job's own (queue entries per page of the start, applications per read
- * and per transaction of the close, positions per write chunk): nothing in AWS sets it; the local
+ * and per transaction of the close, positions per write chunk, answers per read of the export): nothing in AWS sets it; the local
  * runtime's `jobPageSize` does, so a few hundred applications under a proportionally shorter
  * timeout hand over as a city's do, with no page long enough to overrun it. Continuations keep it.
  */
@@ -75,7 +85,7 @@ export type JobTask =
   | { readonly kind: 'campaign-reminder'; readonly tenantId: string; readonly campaignId: string; readonly daysBefore: number; readonly part?: ReminderPart }
   /** The close keeps no cursor: what it stopped has left the pending index, which is its progress. */
   | ({ readonly kind: 'campaign-close'; readonly tenantId: string; readonly campaignId: string; readonly mode: 'close' | 'cancel'; readonly part?: JobPart } & PagedTask)
-  | { readonly kind: 'export'; readonly tenantId: string; readonly exportId: string }
+  | ({ readonly kind: 'export'; readonly tenantId: string; readonly exportId: string; readonly part?: ExportPart } & PagedTask)
   /** The SMS copy of a notice, held for the tenant's SMS hours; the application names the parent (no IIN in a schedule). */
   | { readonly kind: 'notice-sms'; readonly applicationId: string; readonly notificationId: string }
   /**

@@ -10,17 +10,10 @@ import { allSlice, sliceOf } from '#domain/survey-answers';
 import { surveyOfCampaign } from '#domain/survey-definition';
 import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#domain/survey-export';
 import type { Dependencies } from '#ports/dependencies';
+import { unlimitedBudget, type ExportPart, type JobBudget, type JobTask } from '#ports/scheduler';
 import type { ExportRecord } from '#ports/stores';
 import { cohortsOf } from './campaigns.ts';
 import { scheduleNames } from './schedule-names.ts';
-
-/** Fisher–Yates with a cryptographic source: no one can replay the order. */
-function shuffle<T>(items: T[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}
 
 /** Records and files are kept a week; download links live five minutes. */
 const keepSeconds = 7 * 86_400;
@@ -84,42 +77,77 @@ async function lookupsOf(deps: Pick<Dependencies, 'tenants' | 'kindergartens'>, 
   return { tenant, kindergartenIds: kindergartens.map((k) => k.kindergartenId), kindergartenPlaces: (id: string) => places.get(id) ?? 0, lookups };
 }
 
+/** Where an export keeps the runs of answers its invocations read (under its own folder: the bucket's week-long expiry takes them with the file). */
+const runKey = (tenantId: string, exportId: string, n: number) => `exports/${tenantId}/${exportId}/runs/${n}.jsonl`;
+
+/** An answer as a run holds it: its week, a random key that orders it within its week, and what its row shows. */
+interface RunEntry {
+  readonly week: string;
+  readonly key: number;
+  readonly answer: Record<string, unknown>;
+  readonly dimensions?: { district: string; cohorts: readonly number[] };
+}
+
+/** A run's keys are below 2^48 - 1 (the widest range `randomInt` draws from): ties between two answers of a week are left to chance too. */
+const runKeyBound = 2 ** 48 - 1;
+
 /**
- * The export job (idempotent: a finished export is left alone; an interrupted one starts its file
- * over and writes the same key). Answers are read a page at a time from the campaign's partition
- * of the answers table, with the progress written after each page.
+ * The export job (idempotent, resumable; an interrupted export starts the invocation it was in
+ * over and writes the same keys). Answers are read a page at a time from the campaign's partition
+ * of the answers table, with the progress written after each page; once its budget says so, an
+ * invocation writes what it read as a run file and hands over to a continuation at the answers'
+ * cursor. The last one reads the runs back and writes the CSV. The answers are read in
+ * applicant-IIN order (the parents' birth dates), so each gets a random key with fresh randomness
+ * and the rows are ordered by week and then by that key: the order within a week says nothing
+ * about who answered, whichever run an answer was read in.
  */
 export async function runExport(
-  deps: Pick<Dependencies, 'exports' | 'files' | 'surveys' | 'tenants' | 'kindergartens' | 'campaigns'>,
-  task: { tenantId: string; exportId: string },
-): Promise<{ rows: number }> {
+  deps: Pick<Dependencies, 'exports' | 'files' | 'surveys' | 'tenants' | 'kindergartens' | 'campaigns' | 'scheduler'>,
+  task: Omit<Extract<JobTask, { kind: 'export' }>, 'kind'>,
+  options: { budget?: JobBudget } = {},
+): Promise<{ rows: number; read?: number; handedOverTo?: number }> {
   const record = await deps.exports.get(task.tenantId, task.exportId);
   if (!record || record.status !== 'running') return { rows: 0 };
-  const { tenant, kindergartenIds, kindergartenPlaces, lookups } = await lookupsOf(deps, task.tenantId, record.language);
+  const budget = options.budget ?? unlimitedBudget;
   const campaignKey = pendingKey(task.tenantId, record.campaignId);
-  const delimiter = delimiterFor(record.language);
   const lines: string[] = [utf8Bom];
   let rows = 0;
-  // The questions are those the campaign asked, whatever the department asks now.
-  const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
-  const definition = surveyOfCampaign(campaign ?? {});
   if (record.kind === 'answers') {
-    const table = answerTable(definition, record.language, lookups);
-    const answers: { answer: Record<string, unknown>; submittedOn: string; dimensions?: { district: string; cohorts: readonly number[] } }[] = [];
-    let next: string | undefined;
+    const part = task.part ?? { n: 0, read: 0 };
+    const read: RunEntry[] = [];
+    let next: string | undefined = task.part?.after;
     do {
-      const page = await deps.surveys.answersPage(campaignKey, next, pageSize);
-      answers.push(...page.answers.map((a) => ({ answer: a.answer, submittedOn: mondayOf(kazakhstanDate(new Date(a.submittedAt))), ...(a.dimensions && { dimensions: a.dimensions }) })));
+      const page = await deps.surveys.answersPage(campaignKey, next, task.pageSize ?? pageSize);
+      for (const a of page.answers) {
+        read.push({ week: mondayOf(kazakhstanDate(new Date(a.submittedAt))), key: randomInt(runKeyBound), answer: a.answer, ...(a.dimensions && { dimensions: a.dimensions }) });
+      }
       next = page.next;
-      await deps.exports.progress(task.tenantId, task.exportId, answers.length, Math.max(record.total, answers.length));
-    } while (next);
-    // Read in applicant-IIN order (the parents' birth dates): shuffled with fresh randomness, then
-    // ordered by week, so the order within a week says nothing about who answered.
-    shuffle(answers);
-    answers.sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
+      await deps.exports.progress(task.tenantId, task.exportId, part.read + read.length, Math.max(record.total, part.read + read.length));
+    } while (next && !budget.handOver());
+    await deps.files.put(runKey(task.tenantId, task.exportId, part.n), Buffer.from(read.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8'), 'application/x-ndjson');
+    if (next) {
+      const continuation: ExportPart = { n: part.n + 1, after: next, read: part.read + read.length };
+      await deps.scheduler.enqueue({ name: scheduleNames.exportPart(task.exportId, continuation.n), task: { kind: 'export', tenantId: task.tenantId, exportId: task.exportId, part: continuation, ...(task.pageSize !== undefined && { pageSize: task.pageSize }) } });
+      return { rows: 0, read: read.length, handedOverTo: continuation.n };
+    }
+    const answers: RunEntry[] = [];
+    for (let n = 0; n <= part.n; n++) {
+      const run = n === part.n ? read : await readRun(deps, runKey(task.tenantId, task.exportId, n));
+      answers.push(...run);
+    }
+    answers.sort((a, b) => a.week.localeCompare(b.week) || a.key - b.key);
+    const { lookups } = await lookupsOf(deps, task.tenantId, record.language);
+    // The questions are those the campaign asked, whatever the department asks now.
+    const definition = surveyOfCampaign((await deps.campaigns.get(task.tenantId, record.campaignId)) ?? {});
+    const table = answerTable(definition, record.language, lookups);
+    const delimiter = delimiterFor(record.language);
     lines.push(csvLine(table.header, delimiter));
-    for (const answer of answers) lines.push(csvLine(table.row(++rows, answer), delimiter));
+    for (const answer of answers) lines.push(csvLine(table.row(++rows, { answer: answer.answer, submittedOn: answer.week, ...(answer.dimensions && { dimensions: answer.dimensions }) }), delimiter));
   } else {
+    const { tenant, kindergartenIds, kindergartenPlaces, lookups } = await lookupsOf(deps, task.tenantId, record.language);
+    const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
+    const definition = surveyOfCampaign(campaign ?? {});
+    const delimiter = delimiterFor(record.language);
     const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
@@ -134,4 +162,15 @@ export async function runExport(
   await deps.files.put(fileKey, Buffer.from(lines.join(''), 'utf8'), 'text/csv; charset=utf-8');
   await deps.exports.finish(task.tenantId, task.exportId, { status: 'done', rows, fileKey, fileName });
   return { rows };
+}
+
+/** A run written by an earlier invocation of the same export; missing, the export cannot be whole, so the job fails (and is tried again). */
+async function readRun(deps: Pick<Dependencies, 'files'>, key: string): Promise<RunEntry[]> {
+  const bytes = await deps.files.get(key);
+  if (!bytes) throw new Error(`export run ${key} is missing`);
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as RunEntry);
 }

@@ -44,6 +44,7 @@ export const scheduleNames = {
   campaignClosePart: (campaignId: string, mode: 'close' | 'cancel', n: number) => scheduleName(mode === 'close' ? 'campaign-close' : 'campaign-cancel', campaignId, `p${n}`),
   campaignPreviewPart: (campaignId: string, requestId: string, n: number) => scheduleName('campaign-preview', campaignId, requestId, `p${n}`),
   campaignReminderPart: (campaignId: string, daysBefore: number, n: number) => scheduleName('campaign-reminder', campaignId, daysBefore, `p${n}`),
+  exportPart: (exportId: string, n: number) => scheduleName('export', exportId, `p${n}`),
   /** `origin` is a digest of the original task (so two recomputes' continuations stay apart). */
   outboxSweepPart: (startedAt: string, n: number) => scheduleName('outbox-sweep', epochSeconds(startedAt), `p${n}`),
   positionsPart: (tenantId: string, origin: string, n: number) => scheduleName('positions', tenantId, origin, `p${n}`),

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
+import type { Dependencies } from '#ports/dependencies';
+import type { JobBudget, JobTask } from '#ports/scheduler';
+import { runExport } from '#use-cases/exports';
 import { sliceOf } from '#domain/survey-answers';
 import { currentSurvey } from '#domain/survey-definition';
 import type { LocalRuntime } from '../../local/runtime.ts';
@@ -314,6 +317,69 @@ describe('the exports', () => {
     expect(stuck.body.export).toMatchObject({ status: 'failed' });
     expect(stuck.body.export.downloadUrl).toBeUndefined();
     expect(recent.body.export).toMatchObject({ status: 'running' });
+  });
+
+  it('should write the same rows when the answers export hands over after every page, a crash at a hand-over included', async () => {
+    // Prepare: two records run by hand (no job of the runtime's takes them): one in a single invocation, one in
+    // pages of 5 answers with a hand-over after each; its first continuation is enqueued and then the invocation
+    // fails, so that invocation runs again (as Lambda retries it) and the continuation is enqueued twice
+    const now = runtime.clock.now();
+    const record = (exportId: string) => ({
+      tenantId: 'temirtau', exportId, campaignId, kind: 'answers' as const, language: 'ru' as const, status: 'running' as const,
+      createdAt: now.toISOString(), processed: 0, total: 18, expiresAtEpoch: Math.floor(now.getTime() / 1000) + 86_400,
+    });
+    await dependencies().exports.create(record('x-whole'));
+    await dependencies().exports.create(record('x-handed'));
+    const enqueued: JobTask[] = [];
+    let crashed = false;
+    const deps: Dependencies = Object.create(dependencies(), {
+      scheduler: {
+        value: {
+          scheduleOnce: async () => undefined,
+          enqueue: async (job: { task: JobTask }) => {
+            enqueued.push(job.task);
+            if (!crashed && enqueued.length === 1) {
+              crashed = true;
+              throw new Error('the invocation dies after its continuation was enqueued');
+            }
+          },
+        },
+      },
+    });
+    const everyPage: JobBudget = { handOver: () => true };
+
+    // Act
+    const whole = await runExport(deps, { tenantId: 'temirtau', exportId: 'x-whole' });
+    const invocations: Awaited<ReturnType<typeof runExport>>[] = [];
+    let task: JobTask = { kind: 'export', tenantId: 'temirtau', exportId: 'x-handed', pageSize: 5 };
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if (task.kind !== 'export') throw new Error(`not an export: ${task.kind}`);
+      const outcome = await runExport(deps, task, { budget: everyPage }).catch(() => undefined);
+      if (!outcome) continue; // the crash: the same task again
+      invocations.push(outcome);
+      if (outcome.handedOverTo === undefined) break;
+      task = enqueued.at(-1)!;
+    }
+
+    // Assess: 18 answers in pages of 5 → 4 invocations (plus the one that crashed), one continuation enqueued twice
+    expect(whole.rows).toBe(18);
+    expect(invocations.map((i) => i.handedOverTo)).toEqual([1, 2, 3, undefined]);
+    expect(invocations.at(-1)!.rows).toBe(18);
+    expect(enqueued.map((t) => (t.kind === 'export' ? t.part?.n : undefined))).toEqual([1, 1, 2, 3]);
+    const fileOf = async (exportId: string) => {
+      const done = (await dependencies().exports.get('temirtau', exportId))!;
+      expect(done).toMatchObject({ status: 'done', rows: 18, processed: 18 });
+      return csvRows(new TextDecoder().decode(await dependencies().files.get(done.fileKey!)).slice(1), ';');
+    };
+    const [wholeHeader, ...wholeRows] = await fileOf('x-whole');
+    const [handedHeader, ...handedRows] = await fileOf('x-handed');
+    expect(handedHeader).toEqual(wholeHeader);
+    expect(handedRows.map((row) => row[0])).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    const weeks = handedRows.map((row) => row[1]!);
+    expect(weeks).toEqual([...weeks].sort());
+    // The same rows but their numbers (each week's order is drawn afresh)
+    const unnumbered = (rows: string[][]) => rows.map((row) => row.slice(1).join(';')).sort();
+    expect(unnumbered(handedRows)).toEqual(unnumbered(wholeRows));
   });
 
   it('should refuse a tampered or expired download link', async () => {

@@ -1,4 +1,4 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { S3FileStore } from '#adapters/s3/s3-file-store';
@@ -34,5 +34,24 @@ describe('S3FileStore', () => {
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(url.searchParams.get('response-content-disposition')).toBe(`attachment; filename="______.csv"; filename*=UTF-8''${encodeURIComponent('ответы.csv')}`);
     expect(s3Mock.calls()).toHaveLength(0);
+  });
+
+  it('should read a file back by its key, and answer nothing for a key S3 does not have', async () => {
+    // Prepare
+    // The SDK's body stream, as far as the adapter reads it
+    const body = { transformToByteArray: async () => new TextEncoder().encode('{"w":"2026-10-05"}\n') };
+    s3Mock.on(GetObjectCommand, { Key: 'exports/temirtau/x-1/runs/0.jsonl' }).resolves({ Body: body as never });
+    s3Mock.on(GetObjectCommand, { Key: 'exports/temirtau/x-1/runs/1.jsonl' }).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
+    const store = new S3FileStore(new S3Client({ region: 'eu-central-1' }), 'kezek-exports');
+    // Act
+    const found = await store.get('exports/temirtau/x-1/runs/0.jsonl');
+    const missing = await store.get('exports/temirtau/x-1/runs/1.jsonl');
+    // Assess
+    expect(new TextDecoder().decode(found)).toBe('{"w":"2026-10-05"}\n');
+    expect(missing).toBeUndefined();
+    expect(s3Mock.commandCalls(GetObjectCommand).map((call) => call.args[0].input)).toEqual([
+      { Bucket: 'kezek-exports', Key: 'exports/temirtau/x-1/runs/0.jsonl' },
+      { Bucket: 'kezek-exports', Key: 'exports/temirtau/x-1/runs/1.jsonl' },
+    ]);
   });
 });

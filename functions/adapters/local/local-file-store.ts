@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dirname, join, normalize } from 'node:path';
 import type { FileStore } from '#ports/files';
@@ -26,6 +26,11 @@ export class LocalFileStore implements FileStore {
     const file = this.fileOf(key);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const file = this.fileOf(key);
+    return existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
   }
 
   async downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
