@@ -1,7 +1,12 @@
 import { dependencies } from '#adapters/dependencies';
 import { jobFor } from '#functions/jobs/jobs';
 import { handOverShare } from '#ports/scheduler';
+import { NothingToConfirmError } from '#domain/campaign';
+import { currentSurvey } from '#domain/survey-definition';
 import { createCampaign, requestCampaignPreview, startCampaign } from '#use-cases/campaigns';
+import { startExport } from '#use-cases/exports';
+import { submitSurvey } from '#use-cases/survey';
+import { variedAnswers } from './answers.ts';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../local/job-runner.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 
@@ -14,20 +19,24 @@ export interface JobsMeasurement {
   /** Every job's Lambda timeout was multiplied by this (applications ÷ 300,000): see BENCHMARKS.md. */
   readonly timeoutScale: number;
   readonly inScope: number;
+  /** Parents who answered the survey (every other in-scope applicant), and the rows of their answers' export. */
+  readonly answered: number;
+  readonly exportedRows: number;
   readonly stopped: number;
   /** Per job kind: invocations, the longest (ms), its limit (ms) and their ratio. */
   readonly kinds: readonly { readonly kind: string; readonly invocations: number; readonly longestMs: number; readonly limitMs: number; readonly ratio: number; readonly totalMs: number }[];
-  /** The largest longest ÷ limit over the preview, the start, the close and the positions. */
+  /** The largest longest ÷ limit over the preview, the start, the export, the close and the positions. */
   readonly longestRatio: number;
   readonly failedInvocations: number;
-  readonly seconds: { readonly seed: number; readonly preview: number; readonly start: number; readonly close: number };
+  readonly seconds: { readonly seed: number; readonly preview: number; readonly start: number; readonly answers: number; readonly export: number; readonly close: number };
 }
 
-const measuredKinds = ['campaign-preview', 'campaign-start', 'campaign-close', 'recompute-positions'] as const;
+const measuredKinds = ['campaign-preview', 'campaign-start', 'export', 'campaign-close', 'recompute-positions'] as const;
 
 /**
  * The jobs over a city's data (decision 42) on the local runtime: a campaign started over the
- * seeded demo tenant and closed with nobody confirming, every job run by the local job runner
+ * seeded demo tenant, every other parent in it answering the survey (their answers then
+ * exported), and closed; every job run by the local job runner
  * (its grants, its timeout, its invocations recorded). At fewer than 300,000 applications every
  * job's timeout is scaled by applications ÷ 300,000, so the jobs meet their limits as they would
  * at a city's size (their work grows linearly with the applications they cover).
@@ -71,6 +80,34 @@ export async function measureJobs(options: { applications: number; log: (line: s
     const startSeconds = (performance.now() - startStarted) / 1000;
     const started = (await deps.campaigns.get('temirtau', campaign.campaignId))!;
     log(`    start: ${started.counts.inScope} in scope in ${startSeconds.toFixed(0)} s`);
+    // Every other parent answers (through the use case, as the route does), and staff export the answers.
+    const answersStarted = performance.now();
+    const applicants = [...new Set(runtime.seed!.data.applications.map((a) => a.applicantIin))].sort();
+    let answered = 0;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < applicants.length) {
+          const i = next++;
+          if (i % 2 === 1) continue;
+          const done = await submitSurvey(deps, { applicantIin: applicants[i]!, version: currentSurvey().version, answers: variedAnswers(runtime, i), actor: { role: 'parent', id: `bench-${i}` }, now }).then(
+            () => true,
+            (error: Error) => (error instanceof NothingToConfirmError ? false : Promise.reject(error)),
+          );
+          if (done) answered++;
+        }
+      }),
+    );
+    const answersSeconds = (performance.now() - answersStarted) / 1000;
+    log(`    answers: ${answered} parents answered in ${answersSeconds.toFixed(0)} s`);
+    const exportStarted = performance.now();
+    const asked = await startExport(deps, { tenantId: 'temirtau', campaignId: campaign.campaignId, kind: 'answers', language: 'ru', now });
+    await drain();
+    const exportSeconds = (performance.now() - exportStarted) / 1000;
+    const exported = (await deps.exports.get('temirtau', asked.exportId))!;
+    log(`    export: ${exported.rows ?? 0} rows in ${exportSeconds.toFixed(0)} s (${exported.status})`);
+    if (exported.status !== 'done' || exported.rows !== answered) throw new Error(`the export ended ${exported.status} with ${exported.rows} rows of ${answered} answers`);
+    const confirmed = (await deps.campaigns.get('temirtau', campaign.campaignId))!.counts.confirmed;
     if (preview.state !== 'ready' || preview.applications !== started.counts.inScope || preview.applicants !== started.counts.applicants) {
       throw new Error(`the preview counted ${preview.applications} / ${preview.applicants} (${preview.state}), the start ${started.counts.inScope} / ${started.counts.applicants}`);
     }
@@ -80,7 +117,7 @@ export async function measureJobs(options: { applications: number; log: (line: s
     const closeSeconds = (performance.now() - closeStarted) / 1000;
     const closed = (await deps.campaigns.get('temirtau', campaign.campaignId))!;
     log(`    close: ${closed.counts.stopped} stopped in ${closeSeconds.toFixed(0)} s (${closed.status})`);
-    if (closed.status !== 'closed' || closed.counts.stopped !== started.counts.inScope) throw new Error(`close ended ${closed.status} with ${closed.counts.stopped} of ${started.counts.inScope} stopped`);
+    if (closed.status !== 'closed' || closed.counts.stopped !== started.counts.inScope - confirmed) throw new Error(`close ended ${closed.status} with ${closed.counts.stopped} of ${started.counts.inScope - confirmed} stopped`);
     const longest = longestInvocations();
     const kinds = measuredKinds.map((kind) => {
       const seen = longest.get(kind);
@@ -92,11 +129,13 @@ export async function measureJobs(options: { applications: number; log: (line: s
       applications: options.applications,
       timeoutScale,
       inScope: started.counts.inScope,
+      answered,
+      exportedRows: exported.rows ?? 0,
       stopped: closed.counts.stopped,
       kinds,
       longestRatio: Math.max(...kinds.map((k) => k.ratio)),
       failedInvocations: jobInvocations().filter((i) => i.outcome === 'failed').length,
-      seconds: { seed: Math.round(seedSeconds), preview: Math.round(previewSeconds), start: Math.round(startSeconds), close: Math.round(closeSeconds) },
+      seconds: { seed: Math.round(seedSeconds), preview: Math.round(previewSeconds), start: Math.round(startSeconds), answers: Math.round(answersSeconds), export: Math.round(exportSeconds), close: Math.round(closeSeconds) },
     };
   } finally {
     await runtime.stop();
