@@ -55,8 +55,11 @@ function jobsSection(jobs: JobsMeasurement, measuredAt: string | undefined): str
   return [
     "## Jobs over a city's data",
     '',
-    `${measuredAt ? `Measured ${measuredAt.slice(0, 10)}. ` : ''}A campaign started over the demo tenant of **${n(jobs.applications)} applications** (${n(jobs.inScope)} in scope) and closed with nobody`,
-    `confirming (${n(jobs.stopped)} stopped), every job run by the local job runner with its grants and its timeout; a job hands over to a`,
+    `${measuredAt ? `Measured ${measuredAt.slice(0, 10)}. ` : ''}A campaign previewed and started over the demo tenant of **${n(jobs.applications)} applications** (${n(jobs.inScope)} in scope), `,
+    jobs.answered === undefined
+      ? `and closed with nobody confirming (${n(jobs.stopped)} stopped),`
+      : `every other parent answering the survey (${n(jobs.answered)}; their answers exported, ${n(jobs.exportedRows ?? 0)} rows, in ${jobs.seconds.export ?? 0} s) and the rest stopped at the close (${n(jobs.stopped)}),`,
+    `every job run by the local job runner with its grants and its timeout; a job hands over to a`,
     `continuation once ${Math.round(handOverShare * 100)} % of its invocation's time is gone (decision 42). Start ${jobs.seconds.start} s; close and positions ${jobs.seconds.close} s (with the`,
     `reminders that fell due when the clock jumped to the end, which are not in the figure); seeding the tenant ${jobs.seconds.seed} s.`,
     '',

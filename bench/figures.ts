@@ -58,7 +58,7 @@ export function benchFigures(measured: Measured, sizes: BenchSizes): Figure[] {
       '',
       '≤ 0.5',
       atMost(0.5),
-      `the longest invocation ÷ its Lambda timeout over the campaign start, close and position recompute of ${(jobs?.applications ?? sizes.jobApplications).toLocaleString('en-US')} applications, every job run by the local job runner` +
+      `the longest invocation ÷ its Lambda timeout over the campaign preview, start, answers export, close and position recompute of ${(jobs?.applications ?? sizes.jobApplications).toLocaleString('en-US')} applications, every job run by the local job runner` +
         (jobs && jobs.timeoutScale < 1 ? ` with its timeout scaled by ${jobs.applications.toLocaleString('en-US')} ÷ ${cityApplications.toLocaleString('en-US')} (see "Jobs over a city's data")` : ''),
     ),
     figure(

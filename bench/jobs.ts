@@ -20,15 +20,15 @@ export interface JobsMeasurement {
   readonly timeoutScale: number;
   readonly inScope: number;
   /** Parents who answered the survey (every other in-scope applicant), and the rows of their answers' export. */
-  readonly answered: number;
-  readonly exportedRows: number;
+  readonly answered?: number;
+  readonly exportedRows?: number;
   readonly stopped: number;
   /** Per job kind: invocations, the longest (ms), its limit (ms) and their ratio. */
   readonly kinds: readonly { readonly kind: string; readonly invocations: number; readonly longestMs: number; readonly limitMs: number; readonly ratio: number; readonly totalMs: number }[];
   /** The largest longest ÷ limit over the preview, the start, the export, the close and the positions. */
   readonly longestRatio: number;
   readonly failedInvocations: number;
-  readonly seconds: { readonly seed: number; readonly preview: number; readonly start: number; readonly answers: number; readonly export: number; readonly close: number };
+  readonly seconds: { readonly seed: number; readonly preview: number; readonly start: number; readonly answers?: number; readonly export?: number; readonly close: number };
 }
 
 const measuredKinds = ['campaign-preview', 'campaign-start', 'export', 'campaign-close', 'recompute-positions'] as const;
