@@ -19,7 +19,35 @@ export function normaliseEmail(typed: string): string {
   return at < 0 ? trimmed : `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 
-export const isEmailAddress = (value: string): boolean => value.length <= emailMaxLength && emailPattern.test(value);
+/**
+ * The address as SES takes it, or `undefined` when it cannot be one. SES does not support SMTPUTF8
+ * (RFC 6531): an address is 7-bit ASCII, so a domain in another script (`мектеп.қаз`) is sent in
+ * Punycode (RFC 3492, `xn--e1aaogsq.xn--80ao21a`, by the WHATWG URL parser's IDNA), and a local
+ * part (before the `@`) outside ASCII cannot be sent at all. The length limit holds for this form.
+ */
+export function mailboxAddress(address: string): string | undefined {
+  if (!emailPattern.test(address)) return undefined;
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at);
+  if (!/^[\x21-\x7e]+$/.test(local)) return undefined;
+  let domain: string;
+  try {
+    domain = new URL(`http://${address.slice(at + 1)}/`).hostname;
+  } catch {
+    return undefined;
+  }
+  const mailbox = `${local}@${domain}`;
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) && mailbox.length <= emailMaxLength ? mailbox : undefined;
+}
+
+/** What is wrong with a typed address (already normalised), if anything: a local part outside Latin letters has its own message. */
+export function emailProblem(address: string): 'email_format' | 'email_latin' | undefined {
+  if (mailboxAddress(address) !== undefined) return undefined;
+  const at = address.lastIndexOf('@');
+  return emailPattern.test(address) && /[^\x00-\x7f]/.test(address.slice(0, at)) ? 'email_latin' : 'email_format';
+}
+
+export const isEmailAddress = (value: string): boolean => emailProblem(value) === undefined;
 
 /** How long a verification link works. */
 export const emailTokenHours = 24;

@@ -422,6 +422,11 @@ export const fieldMessages = {
     ru: 'Укажите электронную почту в виде name@example.kz (не длиннее 254 символов).',
     en: 'Write the e-mail as name@example.kz (at most 254 characters).',
   },
+  email_latin: {
+    kk: 'Хаттар тек латын әріптерімен жазылған мекенжайға жетеді: @ белгісіне дейін латын әріптерін, цифрларды және . _ - + белгілерін жазыңыз.',
+    ru: 'Письма доходят только до адресов латиницей: до знака @ используйте латинские буквы, цифры и знаки . _ - +.',
+    en: 'Mail reaches only addresses in Latin letters: before the @ use Latin letters, digits and . _ - +.',
+  },
   email_token_format: {
     kk: 'Растау сілтемесі бүлінген: оны хаттан толық көшіріңіз.',
     ru: 'Ссылка подтверждения повреждена: скопируйте её из письма целиком.',

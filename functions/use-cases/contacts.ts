@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { contactProblems, messageLanguage } from '#domain/contacts';
-import { emailTokenHours, isEmailAddress, normaliseEmail, tokenProblem, verificationEmail, verificationLink } from '#domain/email';
+import { emailProblem, emailTokenHours, mailboxAddress, normaliseEmail, tokenProblem, verificationEmail, verificationLink } from '#domain/email';
 import { EmailLinkExpiredError, EmailLinkInvalidError, InvalidInputError, NotFoundError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { maskPhone } from '#domain/parent-phone';
@@ -54,7 +54,8 @@ export async function saveContacts(deps: SaveDeps, iin: string, input: { readonl
   if (!account) throw new NotFoundError();
   const problems = contactProblems({ phone: account.phone, ...(input.secondPhone !== undefined && { secondPhone: input.secondPhone }) });
   const address = input.email === undefined ? undefined : normaliseEmail(input.email);
-  if (address !== undefined && !isEmailAddress(address)) problems.push({ path: 'email', key: 'email_format' });
+  const addressProblem = address === undefined ? undefined : emailProblem(address);
+  if (addressProblem) problems.push({ path: 'email', key: addressProblem });
   if (problems.length > 0) throw new InvalidInputError(problems);
   let email: EmailChange = { kind: 'keep' };
   let token: string | undefined;
@@ -71,7 +72,7 @@ export async function saveContacts(deps: SaveDeps, iin: string, input: { readonl
   if (token && address) {
     const mail = verificationEmail(input.language, verificationLink(deps.siteUrl, token));
     try {
-      await deps.mailer.send({ to: address, ...mail });
+      await deps.mailer.send({ to: mailboxAddress(address) ?? address, ...mail });
     } catch (error) {
       // The provider refuses this address for good: the parent corrects it (the stored one stays unverified, receiving nothing).
       if (error instanceof Error && permanentMailErrors.includes(error.name)) throw new InvalidInputError([{ path: 'email', key: 'email_format' }]);

@@ -2,7 +2,7 @@ import type { Application, Tenant } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import type { Language } from '#domain/language';
 import { deliveryBackoffSeconds, outboxShards, fallbackOf, hasSms, isClaimable, isSmsChannel, isUnreachable, outboundChannels, smsKindOfNotice, withEmailDelivery, type Notification, type OutboundChannel } from '#domain/notification';
-import { emailText, verifiedEmail, type EmailText } from '#domain/email';
+import { emailText, mailboxAddress, verifiedEmail, type EmailText } from '#domain/email';
 import { permanentMailErrors } from '#ports/mailer';
 import { messageLanguage } from '#domain/contacts';
 import { policyOf } from '#domain/policy';
@@ -280,7 +280,7 @@ async function sendEmailDelivery(deps: SmsDeps & Pick<Dependencies, 'application
   const settings = await smsSettingsOf(deps, application.tenantId);
   const mail = await emailOf(deps, { notice, application }, messageLanguage(account, application.language, 'ru'), settings.link);
   const failure = { applicationId: application.applicationId, tenantId: notice.tenantId, account, now };
-  return handOver(deps, { notice, channel, staleBefore, failure, attempt, now }, () => deps.mailer.send({ to: address, ...mail }), (error) => error instanceof Error && permanentMailErrors.includes(error.name));
+  return handOver(deps, { notice, channel, staleBefore, failure, attempt, now }, () => deps.mailer.send({ to: mailboxAddress(address) ?? address, ...mail }), (error) => error instanceof Error && permanentMailErrors.includes(error.name));
 }
 
 /**

@@ -52,6 +52,18 @@ export function mailerContract(name: string, mailer: () => Mailer): void {
       await expect(tooBig).rejects.toSatisfy(refusedForGood);
     });
 
+    it('should refuse for good an address outside 7-bit ASCII, and take its domain in Punycode', async () => {
+      // Act: SES has no SMTPUTF8, so a Cyrillic domain goes as Punycode and a Cyrillic mailbox cannot go at all
+      const cyrillicDomain = mailer().send({ to: 'ata@мектеп.қаз', subject: 'Subject', text: 'x' });
+      const cyrillicMailbox = mailer().send({ to: 'ата@mail.kz', subject: 'Subject', text: 'x' });
+      const punycode = mailer().send({ to: 'ata@xn--e1aaogsq.xn--80ao21a', subject: 'Subject', text: 'x' });
+
+      // Assess
+      await expect(cyrillicDomain).rejects.toSatisfy(refusedForGood);
+      await expect(cyrillicMailbox).rejects.toSatisfy(refusedForGood);
+      await expect(punycode).resolves.toHaveProperty('messageId');
+    });
+
     it('should refuse for good an address that is not one', async () => {
       // Act
       const result = mailer().send({ to: 'not an address', subject: 'Subject', text: 'x' });

@@ -159,6 +159,27 @@ describe('the e-mail address and its verification link', () => {
     expect((await later.request('GET', '/api/cabinet/contacts')).body.contacts).toMatchObject({ email: address, emailVerified: false });
     staff = await loginStaff(runtime);
   });
+
+  it('should mail a Cyrillic domain in Punycode, and refuse a Cyrillic mailbox in the reader’s language with nothing written', async () => {
+    // Prepare: SES has no SMTPUTF8 (decision 59); мектеп.қаз in Punycode is xn--e1aaogsq.xn--80ao21a (RFC 3492)
+    const { parent } = await referralCandidate();
+    const cabinet = await loginParent(runtime, parent);
+    const before = (await cabinet.request('GET', '/api/cabinet/contacts')).body.contacts;
+
+    // Act
+    const cyrillicMailbox = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'kk', email: `ата.${parent.iin}@mail.kz` }, language: 'ru' });
+    const unchanged = (await cabinet.request('GET', '/api/cabinet/contacts')).body.contacts;
+    const cyrillicDomain = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'kk', email: `ata.${parent.iin}@Мектеп.ҚАЗ` } });
+
+    // Assess
+    expect(cyrillicMailbox.status).toBe(400);
+    expect(cyrillicMailbox.body.error.fields).toEqual([{ path: 'email', message: 'Письма доходят только до адресов латиницей: до знака @ используйте латинские буквы, цифры и знаки . _ - +.' }]);
+    expect(unchanged).toEqual(before);
+    expect(runtime.mailer.outbox.filter((m) => m.to.some((to) => to.includes(parent.iin)))).toHaveLength(1);
+    expect(cyrillicDomain.status).toBe(200);
+    expect(cyrillicDomain.body.contacts).toMatchObject({ email: `ata.${parent.iin}@мектеп.қаз`, emailVerified: false });
+    expect(mailsTo(`ata.${parent.iin}@xn--e1aaogsq.xn--80ao21a`)).toHaveLength(1);
+  });
 });
 
 describe('e-mail as a channel of the outbox', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailText, isEmailAddress, normaliseEmail, tokenProblem, verificationEmail, verificationLink, verifiedEmail } from '#domain/email';
+import { emailProblem, emailText, isEmailAddress, mailboxAddress, normaliseEmail, tokenProblem, verificationEmail, verificationLink, verifiedEmail } from '#domain/email';
 import { withEmailDelivery, type Notification } from '#domain/notification';
 import { smsKinds } from '#domain/sms';
 
@@ -11,6 +11,20 @@ describe('e-mail addresses', () => {
     expect(isEmailAddress(`${'a'.repeat(246)}@mail.kz`)).toBe(true);
     expect(isEmailAddress(`${'a'.repeat(247)}@mail.kz`)).toBe(false);
     for (const bad of ['aigerim', 'aigerim@', '@mail.kz', 'a b@mail.kz', 'a@@mail.kz', 'a@mail', '<a@mail.kz>']) expect(isEmailAddress(bad), bad).toBe(false);
+  });
+
+  it('should send a domain in Cyrillic as Punycode, and tell a Cyrillic mailbox apart from a malformed address', () => {
+    // Assess: SES takes 7-bit ASCII only (no SMTPUTF8); Punycode of мектеп.қаз written down from RFC 3492 (Python's idna codec)
+    expect(mailboxAddress('ata@мектеп.қаз')).toBe('ata@xn--e1aaogsq.xn--80ao21a');
+    expect(mailboxAddress(normaliseEmail('Ata@Мектеп.ҚАЗ'))).toBe('Ata@xn--e1aaogsq.xn--80ao21a');
+    expect(mailboxAddress('aigerim@mail.kz')).toBe('aigerim@mail.kz');
+    expect(emailProblem('ata@мектеп.қаз')).toBeUndefined();
+    expect(emailProblem('айгерим@mail.kz')).toBe('email_latin');
+    expect(emailProblem('aigerim@mail')).toBe('email_format');
+    expect(emailProblem('aigerim@exa_mple.kz')).toBe('email_format');
+    // The 254 characters hold for the address as sent: 229 + @ + 24 of Punycode is 254, one more is 255
+    expect(mailboxAddress(`${'a'.repeat(229)}@мектеп.қаз`)).toHaveLength(254);
+    expect(emailProblem(`${'a'.repeat(230)}@мектеп.қаз`)).toBe('email_format');
   });
 
   it('should count only a verified address, and tell a used or foreign token from an expired one', () => {

@@ -68,6 +68,8 @@ export class LocalMailer implements Mailer {
     if (to.length === 0) throw refused('BadRequestException', 'Missing required destination');
     if (to.length > mailLimits.maxRecipients) throw refused('MessageRejected', `Too many recipients (${to.length}; at most ${mailLimits.maxRecipients})`);
     if (to.some((address) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address) || address.length > 254)) throw refused('BadRequestException', 'Illegal address');
+    // SES does not support SMTPUTF8: an address is 7-bit ASCII (a domain in another script goes as Punycode)
+    if (to.some((address) => /[^\x00-\x7f]/.test(address))) throw refused('BadRequestException', 'Illegal address: not 7-bit ASCII (SMTPUTF8 is not supported)');
     if (/[\r\n]/.test(message.subject)) throw refused('BadRequestException', 'Illegal header: the subject has a line break');
     if (message.subject.length === 0) throw refused('BadRequestException', 'Missing subject');
     const messageId = `${randomUUID()}-local`;
