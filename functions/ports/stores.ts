@@ -168,7 +168,7 @@ export interface StatusList {
   readonly filter: CohortFilter;
 }
 
-/** Where a page of a status list ends: the status index's sort key and the table key of its last entry. */
+/** Where a page of a status list ends (its last application's registration and id); callers only pass it back. */
 export interface StatusPageKey {
   readonly registeredAt: string;
   readonly applicationId: string;
@@ -179,56 +179,63 @@ export interface ApplicationStore {
   listByApplicant(applicantIin: string): Promise<Application[]>;
   get(applicationId: string): Promise<Application | undefined>;
   /**
-   * The help desk's search in one tenant: by the child's IIN and by the start of the child's
-   * name (each one Query of an index), by application id (read by key); at most `limit` hits.
+   * The help desk's search in one tenant: by the child's IIN, by the start of the child's
+   * (normalised) name and by application id; never another tenant's applications; at most `limit` hits.
    */
   search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]>;
   /**
-   * Each application's transition as its part of a unit of work: a conditional update on the
-   * status and version it was read with (and the child's guard released where the plan says so).
+   * Each application's transition as its part of a unit of work: written only while the
+   * application is still in the status and at the version it was read with (and the child freed
+   * for a new application where the plan says so).
    * Refused: `ConcurrentChangeError`.
    */
   transitions(changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[]): WriteIntent[];
-  /** A page of the applications still pending in a campaign (the sparse pending index). */
+  /** A page of the applications still pending in a campaign, in no promised order; `next` is an opaque cursor (absent on the last page; a page may be short or empty before it). */
   pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;
-  /** How many applications are still pending in a campaign (a COUNT over the pending index). */
+  /** How many applications are still pending in a campaign. */
   countPending(tenantId: string, campaignId: string): Promise<number>;
-  /** Takes an application out of a cancelled campaign's pending index (only if still in it). */
+  /** Takes an application out of a cancelled campaign's pending list (only if still in it; `pendingCampaign` as read from the application). */
   clearPending(applicationId: string, pendingCampaign: string): Promise<void>;
   /** Marks applications as pending in a campaign, each only while still queued and unchanged since read; returns how many were marked. */
   markPending(tenantId: string, campaignId: string, applications: readonly Pick<Application, 'applicationId' | 'version'>[]): Promise<number>;
-  /** Registers a new application with its guard and the parent's notification, atomically. */
+  /**
+   * Registers a new application (at version 1) and the parent's notification, all or nothing:
+   * `ChildAlreadyQueuedError` when the child has an active application in the tenant,
+   * `ConcurrentChangeError` when the id is taken.
+   */
   register(application: Application, notification: Notification): Promise<void>;
-  /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
+  /** Every queued application of a tenant's birth-year cohort, in queue order (registration, then id), optionally narrowed. */
   queueOf(tenantId: string, birthYear: number, filter?: CohortFilter): Promise<Application[]>;
   /**
-   * A page of a cohort's queue in queue-index order (registration, then id), from after the
+   * A page of a cohort's queue in queue order (registration, then id), from after the
    * opaque cursor `after`; `next` is where the following page starts (absent on the last page).
    */
   queuePage(tenantId: string, birthYear: number, after: string | undefined, limit: number): Promise<{ applications: Application[]; next?: string }>;
   /**
-   * A page of a cohort's applications in one status other than queued (the sparse status index),
-   * oldest registration first; `next` is where the following page starts.
+   * A page of a cohort's applications in one status other than queued, oldest registration
+   * first, narrowed by the filter; `next` is where the following page starts (a narrowed page may
+   * hold fewer than `limit` and still have a next).
    */
   statusPage(list: StatusList, page: { readonly after?: StatusPageKey; readonly limit: number }): Promise<{ applications: Application[]; next?: StatusPageKey }>;
-  /** How many applications a status list holds (a COUNT over the status index, bounded by the cohort). */
+  /** How many applications a status list holds. */
   countStatus(list: StatusList): Promise<number>;
   /** For an import: which of these ids exist already. */
   existingIds(applicationIds: readonly string[]): Promise<Set<string>>;
   /** For an import: the active application of each child that has one in the tenant (child IIN → application id). */
   activeApplicationsOfChildren(tenantId: string, childIins: readonly string[]): Promise<Map<string, string>>;
   /**
-   * For an import: writes new applications with their guards and notifications in batches.
-   * Every put has a deterministic key, so an interrupted import is completed by running it again.
+   * For an import: writes new applications (no version yet), each child's active-application
+   * guard and the notifications. Every write has a deterministic key, so an interrupted import is
+   * completed by running it again.
    */
   importMany(items: readonly { readonly application: Application; readonly notification: Notification }[], onProgress?: (written: number) => void): Promise<void>;
   /**
-   * In one transaction: the parent's phone (only while it is still `from`), the history event on
+   * All or nothing: the parent's phone (only while it is still `from`), the history event on
    * the application, the cabinet notice, and the removal of a login code still pending (it went
    * to the old phone). Throws `PhoneChangedMeanwhileError` if the phone changed meanwhile.
    */
   changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application>;
-  /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
+  /** Stores recomputed positions, each only while the application is queued and at the position expected; others are skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
   /** Stores each queued application's chance of a place (only while it is still queued); how many were written. */
   writePlaceChances(writes: readonly PlaceChanceWrite[]): Promise<number>;

@@ -6,6 +6,7 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, notificationStoreContract, type StoreWorld } from '../contracts/stores.ts';
 import { accountStoreContract, authStoreContract, type SignInWorld } from '../contracts/auth.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
+import { applicationStoreContract } from '../contracts/applications.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /** The port contracts (test/contracts) run against the DynamoDB adapters on DynamoDB Local. */
@@ -68,3 +69,11 @@ const signInWorld = (): SignInWorld => ({
 
 authStoreContract('DynamoDB', () => dependencies().auth, signInWorld);
 accountStoreContract('DynamoDB', () => dependencies().accounts, signInWorld);
+
+applicationStoreContract('DynamoDB', () => dependencies().applications, () => ({
+  tenant: () => `t-contract-${process.pid}-${++tenants}`,
+  iin: signInWorld().iin,
+  unitOfWork: () => dependencies().unitOfWork,
+  notifications: () => dependencies().notifications,
+  accounts: () => dependencies().accounts,
+}));
