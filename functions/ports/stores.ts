@@ -244,9 +244,9 @@ export interface ApplicationStore {
 export interface TenantStore {
   get(tenantId: string): Promise<(Tenant & TenantSettingsFields) | undefined>;
   /**
-   * Writes a new version of the department's settings onto its item, only over `settings.version
-   * - 1` (the version the administrator's form read), and keeps a copy of that version as its own
-   * item, in one transaction. `ConcurrentChangeError` when another save came first,
+   * Writes a new version of the department's settings, only over `settings.version - 1` (the
+   * version the administrator's form read), and keeps that version in the settings' history, all
+   * or nothing. `ConcurrentChangeError` when another save came first,
    * `NotFoundError` when there is no such department.
    */
   saveSettings(tenantId: string, settings: DepartmentSettings): Promise<void>;
@@ -350,7 +350,7 @@ export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
   /** Creates the parent's cabinet account if there is none; an existing one is left as it is. Returns the account as stored. */
   ensureParent(account: ParentAccount): Promise<ParentAccount>;
-  /** The parents with these IINs that have cabinet accounts (one BatchGet per 100). */
+  /** The parents with these IINs that have cabinet accounts (any number of IINs). */
   getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;

@@ -5,6 +5,7 @@ import { ChildAlreadyQueuedError, ConcurrentChangeError, PhoneChangedMeanwhileEr
 import { notificationForPhoneChange, notificationForRegistration } from '#domain/notification';
 import type { AccountStore, ApplicationStore, NotificationStore, StatusList, StatusPageKey } from '#ports/stores';
 import type { UnitOfWork } from '#ports/unit-of-work';
+import { refusal } from './refusal.ts';
 
 /**
  * What any adapter of the application store must do, in domain terms: an application is
@@ -31,9 +32,6 @@ export interface ApplicationWorld {
 }
 
 const staff = { role: 'staff', id: 'contract' } as const;
-
-/** The error a write was refused with (undefined when it was not refused). */
-export const refusal = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(() => undefined, (error: unknown) => error);
 
 export function applicationStoreContract(name: string, store: () => ApplicationStore, world: () => ApplicationWorld): void {
   describe(`${name}: ApplicationStore`, () => {

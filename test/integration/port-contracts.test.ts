@@ -7,6 +7,7 @@ import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, 
 import { accountStoreContract, authStoreContract, type SignInWorld } from '../contracts/auth.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { applicationStoreContract } from '../contracts/applications.ts';
+import { departmentStoreContract, staffStoreContract, tenantStoreContract, type DepartmentWorld } from '../contracts/departments.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /** The port contracts (test/contracts) run against the DynamoDB adapters on DynamoDB Local. */
@@ -77,3 +78,14 @@ applicationStoreContract('DynamoDB', () => dependencies().applications, () => ({
   notifications: () => dependencies().notifications,
   accounts: () => dependencies().accounts,
 }));
+
+const departmentWorld = (): DepartmentWorld => ({
+  tenant: () => `t-contract-${process.pid}-${++tenants}`,
+  key: signInWorld().key,
+  departments: () => dependencies().departments,
+  accounts: () => dependencies().accounts,
+});
+
+departmentStoreContract('DynamoDB', () => dependencies().departments, departmentWorld);
+tenantStoreContract('DynamoDB', () => dependencies().tenants, departmentWorld);
+staffStoreContract('DynamoDB', () => dependencies().staff, departmentWorld);
