@@ -90,9 +90,9 @@ export interface ExportStore {
   finish(tenantId: string, exportId: string, result: { status: 'done'; rows: number; fileKey: string; fileName: string } | { status: 'failed' }): Promise<boolean>;
 }
 
-/** What a submission needs to know, read in one BatchGet. */
+/** What a submission needs to know, read at once. */
 export interface SurveyContext {
-  /** The running campaign, from its guard (`surveyVersion` absent on guards written before versions were recorded). */
+  /** The tenant's running campaign (`surveyVersion` absent on campaigns started before versions were recorded). */
   readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number; readonly surveyVersion?: string };
   readonly previous?: {
     readonly answer: Record<string, unknown>;
@@ -111,23 +111,25 @@ export interface SurveyStore {
   /** A survey answer and its counter moves, as part of the unit of work of the confirmation it carries. Refused: `ConcurrentChangeError` (the answer was replaced meanwhile). */
   answer(survey: SurveyWrite): WriteIntent;
   /**
-   * In one request: the tenant's running campaign (from its guard), the named kindergartens, and
-   * the applicant's answer in `candidateCampaignId` (the campaign their applications point to;
-   * the answer counts as `previous` only if that is the running one; it is `answered` either way).
+   * The tenant's running campaign, the named kindergartens (unknown ones left out), and the
+   * applicant's answer in `candidateCampaignId` (the campaign their applications point to; the
+   * answer counts as `previous` only if that is the running one; it is `answered` either way).
+   * One request in the DynamoDB adapter: the submission's request count depends on it.
    */
   context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
-  /** The stream sequence last applied to the counters for each answer (one consistent BatchGet), keyed by `appliedKey`. */
+  /** The change sequence last applied to the counters for each answer, as last written (never an older read), keyed by `appliedKey`; answers never counted are left out. */
   appliedSequences(answers: readonly { readonly campaignKey: string; readonly applicantIin: string }[]): Promise<Map<string, string>>;
   /**
    * The counters' part of a group of answer changes, as one intent: each answer's marker moved to
    * its change's sequence (on condition that it is still the one read: a concurrent or repeated
    * delivery is refused with `ConcurrentChangeError` and changes nothing) and each slice moved by
-   * its combined delta in one counter shard (spread by `spreadBy`, another on a retry).
+   * its combined delta (the adapter may spread a counter over parts chosen by `spreadBy`, another
+   * on a retry; `slices` sums them).
    */
   aggregation(group: { readonly markers: readonly AggregationMarker[]; readonly slices: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>; readonly spreadBy: string }): WriteIntent;
-  /** The counters of some slices of a campaign (one BatchGet): answers per option and per kindergarten. */
+  /** The counters of some slices of a campaign, summed: answers per option and per kindergarten; every slice asked for is in the map, a counter at zero is left out. */
   slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>>;
-  /** A page of a campaign's answers (for exports; a Query on the campaign's partition). */
+  /** A page of a campaign's answers (for exports), in no promised order; `next` is an opaque cursor to pass back as `startAfter` (absent on the last page). */
   answersPage(campaignKey: string, startAfter?: string, limit?: number): Promise<{ answers: StoredAnswer[]; next?: string }>;
 }
 

@@ -7,6 +7,7 @@ import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, 
 import { accountStoreContract, authStoreContract, type SignInWorld } from '../contracts/auth.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { applicationStoreContract } from '../contracts/applications.ts';
+import { surveyStoreContract } from '../contracts/surveys.ts';
 import { departmentStoreContract, staffStoreContract, tenantStoreContract, type DepartmentWorld } from '../contracts/departments.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -89,3 +90,11 @@ const departmentWorld = (): DepartmentWorld => ({
 departmentStoreContract('DynamoDB', () => dependencies().departments, departmentWorld);
 tenantStoreContract('DynamoDB', () => dependencies().tenants, departmentWorld);
 staffStoreContract('DynamoDB', () => dependencies().staff, departmentWorld);
+
+surveyStoreContract('DynamoDB', () => dependencies().surveys, () => ({
+  ...storeWorld(),
+  iin: signInWorld().iin,
+  unitOfWork: () => dependencies().unitOfWork,
+  campaigns: () => dependencies().campaigns,
+  kindergartens: () => dependencies().kindergartens,
+}));
