@@ -8,6 +8,7 @@ import { accountStoreContract, authStoreContract, type SignInWorld } from '../co
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { applicationStoreContract } from '../contracts/applications.ts';
 import { surveyStoreContract } from '../contracts/surveys.ts';
+import { auditTrailContract } from '../contracts/audit.ts';
 import { departmentStoreContract, staffStoreContract, tenantStoreContract, type DepartmentWorld } from '../contracts/departments.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -97,4 +98,10 @@ surveyStoreContract('DynamoDB', () => dependencies().surveys, () => ({
   unitOfWork: () => dependencies().unitOfWork,
   campaigns: () => dependencies().campaigns,
   kindergartens: () => dependencies().kindergartens,
+}));
+
+auditTrailContract('DynamoDB', () => dependencies().audit, () => ({
+  tenant: storeWorld().tenant,
+  unitOfWork: () => dependencies().unitOfWork,
+  notifications: () => dependencies().notifications,
 }));
