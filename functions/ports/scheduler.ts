@@ -89,7 +89,7 @@ export type JobKind = JobTask['kind'];
 
 export interface ScheduledJob {
   /**
-   * Deterministic (built by `functions/use-cases/schedule-names.ts`): scheduling twice keeps one.
+   * Deterministic (built by `functions/use-cases/schedule-names.ts`): scheduling twice keeps one, the first.
    * Valid for EventBridge Scheduler: see `scheduleNameMaxLength` and `scheduleNamePattern`.
    */
   readonly name: string;
