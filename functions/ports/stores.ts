@@ -76,7 +76,7 @@ export interface ExportRecord {
   readonly rows?: number;
   readonly fileKey?: string;
   readonly fileName?: string;
-  /** DynamoDB TTL: the record (and, by a bucket lifecycle rule, the file) goes after a week. */
+  /** When the record may go (epoch seconds; a week after it was made): the store drops it some time after, and the file goes with it. */
   readonly expiresAtEpoch: number;
 }
 
@@ -276,7 +276,7 @@ export interface KindergartenStore {
   /**
    * Replaces what staff entered, only if the kindergarten exists, is still at `expectedVersion`
    * and no age group has more places taken than the new capacity (checked in the same write, so a
-   * referral racing the edit cannot leave fewer places than children). Refused: the item as it is
+   * referral racing the edit cannot leave fewer places than children). Refused: the kindergarten as it is
    * stored now (undefined if missing), to tell why.
    */
   update(
@@ -439,7 +439,7 @@ export interface NotificationStore {
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
   /**
-   * Like `putOnce`, each notice claimed for an `owner` (kept on the item, never shown): `written`
+   * Like `putOnce`, each notice claimed for an `owner` (kept with the notice, never shown): `written`
    * are the notices this call wrote; `owned` counts those and the ones already there for the same
    * owner (a retried chunk of a job counts again what its crashed attempt wrote, and a notice
    * written for another owner is not counted).
