@@ -41,7 +41,7 @@ export interface AuditFilter {
 
 export interface AuditPage {
   readonly events: readonly AuditEvent[];
-  /** The key of the last event read, when more may follow. */
+  /** Where the next page starts, when more may follow (opaque: only passed back). */
   readonly next?: string;
 }
 

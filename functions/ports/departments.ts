@@ -46,12 +46,12 @@ export interface StaffEvent {
  */
 export interface DepartmentStore {
   /**
-   * Writes the department, one host item per site host, its first administrator and the
-   * invitation in one transaction: all of it or nothing. Refuses (DepartmentExistsError,
-   * SiteHostTakenError, StaffLoginTakenError) rather than overwrite anything.
+   * Onboards the department with its site hosts, its first administrator and their one-time
+   * link: all of it or nothing. Refuses (DepartmentExistsError, SiteHostTakenError,
+   * StaffLoginTakenError) rather than overwrite anything.
    */
   create(tenant: DepartmentTenant, admin: InvitedStaff, invitation: Invitation, event: StaffEvent): Promise<void>;
-  /** The department whose site answers on `host` (two reads by key: host item, tenant). */
+  /** The department whose site answers on `host`; undefined for a host no department has. */
   byHost(host: string): Promise<Tenant | DepartmentTenant | undefined>;
   getInvitation(tokenHash: string): Promise<Invitation | undefined>;
   /**
@@ -61,7 +61,7 @@ export interface DepartmentStore {
   offerTotpSecret(invitation: Invitation, secret: string, now: Date): Promise<boolean>;
   /**
    * Uses the invitation up and stores the password hash and the second factor (replacing any
-   * earlier one, with its recovery codes) on its account, in one transaction, only while the
+   * earlier one, with its recovery codes) on its account, all or nothing, only while the
    * invitation exists, is unexpired at `now` and still offers `credentials.totpSecret`; false
    * when it was not (used or expired meanwhile).
    */

@@ -14,7 +14,7 @@ export interface JobPart {
   readonly n: number;
 }
 
-/** The start job's place in its scope: a cohort (index into the campaign's cohorts) and the queue index's cursor in it. */
+/** The start job's place in its scope: a cohort (index into the campaign's cohorts) and the queue's opaque cursor in it. */
 export interface StartPart extends JobPart {
   readonly cohort: number;
   readonly after?: string;
@@ -23,7 +23,7 @@ export interface StartPart extends JobPart {
   readonly applicants: number;
 }
 
-/** The reminder's place in the pending index (the index's cursor, opaque). */
+/** The reminder's place in the campaign's pending list (its opaque cursor). */
 export interface ReminderPart extends JobPart {
   readonly after: string;
 }
@@ -99,7 +99,7 @@ export type JobKind = JobTask['kind'];
 
 export interface ScheduledJob {
   /**
-   * Deterministic (built by `functions/use-cases/schedule-names.ts`): scheduling twice keeps one.
+   * Deterministic (built by `functions/use-cases/schedule-names.ts`): scheduling twice keeps one, the first.
    * Valid for EventBridge Scheduler: see `scheduleNameMaxLength` and `scheduleNamePattern`.
    */
   readonly name: string;

@@ -20,20 +20,20 @@ export type StaffChangeRefusal = 'changed_meanwhile' | 'last_admin';
 
 /**
  * A department's staff accounts. Adapter: `functions/adapters/dynamodb/staff-store.ts`. Every
- * write is conditional; one that takes away an active administrator is refused when it would
- * leave the department with none (a counter of active administrators, moved in the same
- * transaction).
+ * write is conditional; one that takes away an active administrator is refused (`last_admin`)
+ * when it would leave the department with none, even when two such changes race.
  */
 export interface StaffStore {
-  /** The department's staff, by login (one Query of a sparse index: parents are not in it). */
+  /** The department's staff (never parents, never another department's), in no promised order. */
   list(tenantId: string): Promise<StaffMember[]>;
-  /** One account of the department (a consistent read), or undefined when it is not theirs. */
+  /** One account of the department as it stands now, or undefined when it is not theirs. */
   get(tenantId: string, login: string): Promise<StaffMember | undefined>;
   /** Writes a new account without a password and its one-time link; StaffLoginTakenError when the login exists anywhere. */
   add(member: InvitedStaff, invitation: Invitation, event: StaffEvent): Promise<void>;
   /**
-   * Moves an account from `before` to `after` at `expectedVersion` with its history events;
-   * disabling also moves its session generation on, which ends its open sessions.
+   * Moves an account from its standing as read (`member`) to `after` with its history events,
+   * only while it is still at `member.version` (else `changed_meanwhile`); disabling also moves
+   * its session generation on, which ends its open sessions.
    */
   change(member: StaffMember, after: StaffStanding, events: readonly StaffEvent[]): Promise<StaffChangeRefusal | undefined>;
   /**

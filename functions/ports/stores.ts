@@ -76,7 +76,7 @@ export interface ExportRecord {
   readonly rows?: number;
   readonly fileKey?: string;
   readonly fileName?: string;
-  /** DynamoDB TTL: the record (and, by a bucket lifecycle rule, the file) goes after a week. */
+  /** When the record may go (epoch seconds; a week after it was made): the store drops it some time after, and the file goes with it. */
   readonly expiresAtEpoch: number;
 }
 
@@ -90,9 +90,9 @@ export interface ExportStore {
   finish(tenantId: string, exportId: string, result: { status: 'done'; rows: number; fileKey: string; fileName: string } | { status: 'failed' }): Promise<boolean>;
 }
 
-/** What a submission needs to know, read in one BatchGet. */
+/** What a submission needs to know, read at once. */
 export interface SurveyContext {
-  /** The running campaign, from its guard (`surveyVersion` absent on guards written before versions were recorded). */
+  /** The tenant's running campaign (`surveyVersion` absent on campaigns started before versions were recorded). */
   readonly campaign?: { readonly campaignId: string; readonly year: number; readonly startsAt: string; readonly endsAt: string; readonly extensionYears: number; readonly surveyVersion?: string };
   readonly previous?: {
     readonly answer: Record<string, unknown>;
@@ -111,23 +111,25 @@ export interface SurveyStore {
   /** A survey answer and its counter moves, as part of the unit of work of the confirmation it carries. Refused: `ConcurrentChangeError` (the answer was replaced meanwhile). */
   answer(survey: SurveyWrite): WriteIntent;
   /**
-   * In one request: the tenant's running campaign (from its guard), the named kindergartens, and
-   * the applicant's answer in `candidateCampaignId` (the campaign their applications point to;
-   * the answer counts as `previous` only if that is the running one; it is `answered` either way).
+   * The tenant's running campaign, the named kindergartens (unknown ones left out), and the
+   * applicant's answer in `candidateCampaignId` (the campaign their applications point to; the
+   * answer counts as `previous` only if that is the running one; it is `answered` either way).
+   * One request in the DynamoDB adapter: the submission's request count depends on it.
    */
   context(tenantId: string, applicantIin: string, kindergartenIds: readonly string[], candidateCampaignId?: string): Promise<SurveyContext>;
-  /** The stream sequence last applied to the counters for each answer (one consistent BatchGet), keyed by `appliedKey`. */
+  /** The change sequence last applied to the counters for each answer, as last written (never an older read), keyed by `appliedKey`; answers never counted are left out. */
   appliedSequences(answers: readonly { readonly campaignKey: string; readonly applicantIin: string }[]): Promise<Map<string, string>>;
   /**
    * The counters' part of a group of answer changes, as one intent: each answer's marker moved to
    * its change's sequence (on condition that it is still the one read: a concurrent or repeated
    * delivery is refused with `ConcurrentChangeError` and changes nothing) and each slice moved by
-   * its combined delta in one counter shard (spread by `spreadBy`, another on a retry).
+   * its combined delta (the adapter may spread a counter over parts chosen by `spreadBy`, another
+   * on a retry; `slices` sums them).
    */
   aggregation(group: { readonly markers: readonly AggregationMarker[]; readonly slices: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>; readonly spreadBy: string }): WriteIntent;
-  /** The counters of some slices of a campaign (one BatchGet): answers per option and per kindergarten. */
+  /** The counters of some slices of a campaign, summed: answers per option and per kindergarten; every slice asked for is in the map, a counter at zero is left out. */
   slices(campaignKey: string, slices: readonly string[]): Promise<Map<string, Map<string, number>>>;
-  /** A page of a campaign's answers (for exports; a Query on the campaign's partition). */
+  /** A page of a campaign's answers (for exports), in no promised order; `next` is an opaque cursor to pass back as `startAfter` (absent on the last page). */
   answersPage(campaignKey: string, startAfter?: string, limit?: number): Promise<{ answers: StoredAnswer[]; next?: string }>;
 }
 
@@ -168,7 +170,7 @@ export interface StatusList {
   readonly filter: CohortFilter;
 }
 
-/** Where a page of a status list ends: the status index's sort key and the table key of its last entry. */
+/** Where a page of a status list ends (its last application's registration and id); callers only pass it back. */
 export interface StatusPageKey {
   readonly registeredAt: string;
   readonly applicationId: string;
@@ -179,56 +181,63 @@ export interface ApplicationStore {
   listByApplicant(applicantIin: string): Promise<Application[]>;
   get(applicationId: string): Promise<Application | undefined>;
   /**
-   * The help desk's search in one tenant: by the child's IIN and by the start of the child's
-   * name (each one Query of an index), by application id (read by key); at most `limit` hits.
+   * The help desk's search in one tenant: by the child's IIN, by the start of the child's
+   * (normalised) name and by application id; never another tenant's applications; at most `limit` hits.
    */
   search(tenantId: string, lookups: SearchLookups, limit: number): Promise<Application[]>;
   /**
-   * Each application's transition as its part of a unit of work: a conditional update on the
-   * status and version it was read with (and the child's guard released where the plan says so).
+   * Each application's transition as its part of a unit of work: written only while the
+   * application is still in the status and at the version it was read with (and the child freed
+   * for a new application where the plan says so).
    * Refused: `ConcurrentChangeError`.
    */
   transitions(changes: readonly { readonly application: Application; readonly plan: TransitionPlan }[]): WriteIntent[];
-  /** A page of the applications still pending in a campaign (the sparse pending index). */
+  /** A page of the applications still pending in a campaign, in no promised order; `next` is an opaque cursor (absent on the last page; a page may be short or empty before it). */
   pendingPage(tenantId: string, campaignId: string, startAfter?: string, limit?: number): Promise<{ applications: Application[]; next?: string }>;
-  /** How many applications are still pending in a campaign (a COUNT over the pending index). */
+  /** How many applications are still pending in a campaign. */
   countPending(tenantId: string, campaignId: string): Promise<number>;
-  /** Takes an application out of a cancelled campaign's pending index (only if still in it). */
+  /** Takes an application out of a cancelled campaign's pending list (only if still in it; `pendingCampaign` as read from the application). */
   clearPending(applicationId: string, pendingCampaign: string): Promise<void>;
   /** Marks applications as pending in a campaign, each only while still queued and unchanged since read; returns how many were marked. */
   markPending(tenantId: string, campaignId: string, applications: readonly Pick<Application, 'applicationId' | 'version'>[]): Promise<number>;
-  /** Registers a new application with its guard and the parent's notification, atomically. */
+  /**
+   * Registers a new application (at version 1) and the parent's notification, all or nothing:
+   * `ChildAlreadyQueuedError` when the child has an active application in the tenant,
+   * `ConcurrentChangeError` when the id is taken.
+   */
   register(application: Application, notification: Notification): Promise<void>;
-  /** Every queued application of a tenant's birth-year cohort (the sparse queue index). */
+  /** Every queued application of a tenant's birth-year cohort, in queue order (registration, then id), optionally narrowed. */
   queueOf(tenantId: string, birthYear: number, filter?: CohortFilter): Promise<Application[]>;
   /**
-   * A page of a cohort's queue in queue-index order (registration, then id), from after the
+   * A page of a cohort's queue in queue order (registration, then id), from after the
    * opaque cursor `after`; `next` is where the following page starts (absent on the last page).
    */
   queuePage(tenantId: string, birthYear: number, after: string | undefined, limit: number): Promise<{ applications: Application[]; next?: string }>;
   /**
-   * A page of a cohort's applications in one status other than queued (the sparse status index),
-   * oldest registration first; `next` is where the following page starts.
+   * A page of a cohort's applications in one status other than queued, oldest registration
+   * first, narrowed by the filter; `next` is where the following page starts (a narrowed page may
+   * hold fewer than `limit` and still have a next).
    */
   statusPage(list: StatusList, page: { readonly after?: StatusPageKey; readonly limit: number }): Promise<{ applications: Application[]; next?: StatusPageKey }>;
-  /** How many applications a status list holds (a COUNT over the status index, bounded by the cohort). */
+  /** How many applications a status list holds. */
   countStatus(list: StatusList): Promise<number>;
   /** For an import: which of these ids exist already. */
   existingIds(applicationIds: readonly string[]): Promise<Set<string>>;
   /** For an import: the active application of each child that has one in the tenant (child IIN → application id). */
   activeApplicationsOfChildren(tenantId: string, childIins: readonly string[]): Promise<Map<string, string>>;
   /**
-   * For an import: writes new applications with their guards and notifications in batches.
-   * Every put has a deterministic key, so an interrupted import is completed by running it again.
+   * For an import: writes new applications (no version yet), each child's active-application
+   * guard and the notifications. Every write has a deterministic key, so an interrupted import is
+   * completed by running it again.
    */
   importMany(items: readonly { readonly application: Application; readonly notification: Notification }[], onProgress?: (written: number) => void): Promise<void>;
   /**
-   * In one transaction: the parent's phone (only while it is still `from`), the history event on
+   * All or nothing: the parent's phone (only while it is still `from`), the history event on
    * the application, the cabinet notice, and the removal of a login code still pending (it went
    * to the old phone). Throws `PhoneChangedMeanwhileError` if the phone changed meanwhile.
    */
   changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application>;
-  /** Stores recomputed positions; a write whose expectation no longer holds is skipped. Returns how many were written. */
+  /** Stores recomputed positions, each only while the application is queued and at the position expected; others are skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
   /** Stores each queued application's chance of a place (only while it is still queued); how many were written. */
   writePlaceChances(writes: readonly PlaceChanceWrite[]): Promise<number>;
@@ -237,9 +246,9 @@ export interface ApplicationStore {
 export interface TenantStore {
   get(tenantId: string): Promise<(Tenant & TenantSettingsFields) | undefined>;
   /**
-   * Writes a new version of the department's settings onto its item, only over `settings.version
-   * - 1` (the version the administrator's form read), and keeps a copy of that version as its own
-   * item, in one transaction. `ConcurrentChangeError` when another save came first,
+   * Writes a new version of the department's settings, only over `settings.version - 1` (the
+   * version the administrator's form read), and keeps that version in the settings' history, all
+   * or nothing. `ConcurrentChangeError` when another save came first,
    * `NotFoundError` when there is no such department.
    */
   saveSettings(tenantId: string, settings: DepartmentSettings): Promise<void>;
@@ -267,7 +276,7 @@ export interface KindergartenStore {
   /**
    * Replaces what staff entered, only if the kindergarten exists, is still at `expectedVersion`
    * and no age group has more places taken than the new capacity (checked in the same write, so a
-   * referral racing the edit cannot leave fewer places than children). Refused: the item as it is
+   * referral racing the edit cannot leave fewer places than children). Refused: the kindergarten as it is
    * stored now (undefined if missing), to tell why.
    */
   update(
@@ -343,7 +352,7 @@ export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
   /** Creates the parent's cabinet account if there is none; an existing one is left as it is. Returns the account as stored. */
   ensureParent(account: ParentAccount): Promise<ParentAccount>;
-  /** The parents with these IINs that have cabinet accounts (one BatchGet per 100). */
+  /** The parents with these IINs that have cabinet accounts (any number of IINs). */
   getParents(iins: readonly string[]): Promise<ParentAccount[]>;
   /** The same for many parents at once (an import): only missing accounts are written. */
   ensureParents(accounts: readonly ParentAccount[]): Promise<number>;
@@ -430,7 +439,7 @@ export interface NotificationStore {
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
   /**
-   * Like `putOnce`, each notice claimed for an `owner` (kept on the item, never shown): `written`
+   * Like `putOnce`, each notice claimed for an `owner` (kept with the notice, never shown): `written`
    * are the notices this call wrote; `owned` counts those and the ones already there for the same
    * owner (a retried chunk of a job counts again what its crashed attempt wrote, and a notice
    * written for another owner is not counted).

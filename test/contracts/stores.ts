@@ -3,7 +3,7 @@ import { ageGroups, type Kindergarten } from '#domain/application';
 import { emptyCounts, type Campaign } from '#domain/campaign';
 import { CampaignAlreadyActiveError } from '#domain/campaign';
 import type { KindergartenFields } from '#domain/kindergarten-rules';
-import type { Notification } from '#domain/notification';
+import { outboxShard, withOutboxMark, type Notification } from '#domain/notification';
 import type { CampaignStore } from '#ports/campaigns';
 import type { ExportRecord, ExportStore, KindergartenStore, NotificationStore } from '#ports/stores';
 
@@ -224,6 +224,88 @@ export function notificationStoreContract(name: string, store: () => Notificatio
       expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', sms2: 'queued' });
       expect(stored?.deliveries?.sms2).toEqual({ queuedAt: at, attempts: 0, applicationId: 'a-1' });
       expect(stored?.attentionKey).toMatch(/^outbox#\d+$/);
+    });
+
+    /** A notice whose SMS and e-mail wait in the outbox (written with their marks). */
+    const outgoing = (iin: string, at: string, applicationId = 'a-1'): Notification =>
+      withOutboxMark({ ...notice(iin, at, applicationId), channels: { cabinet: 'delivered', sms: 'queued', email: 'queued' }, deliveries: { sms: { queuedAt: at, attempts: 0 }, email: { queuedAt: at, attempts: 0 } } });
+
+    it('should hand a delivery to one sender at a time, let a stale claim be taken over, and settle it once by its receipt', async () => {
+      // Prepare
+      const queued = outgoing(recipient(), '2026-10-08T04:00:00.000Z');
+      await store().putOnce([queued]);
+      const claim = (id: string, at: string, channel: 'sms' | 'email' = 'sms') => store().claimDelivery(queued, channel, { id, at, staleBefore: '2026-10-08T04:00:00.000Z' });
+      // Act
+      const claims = [await claim('c-1', '2026-10-08T04:00:01.000Z'), await claim('c-2', '2026-10-08T04:00:02.000Z')];
+      // the first sender died: a claim older than the limit is taken over
+      const takenOver = await store().claimDelivery(queued, 'sms', { id: 'c-3', at: '2026-10-08T05:00:00.000Z', staleBefore: '2026-10-08T04:30:00.000Z' });
+      const lost = await store().recordSent(queued, 'sms', 'c-1', { messageId: 'm-lost', at: '2026-10-08T05:00:01.000Z' });
+      const sent = await store().recordSent(queued, 'sms', 'c-3', { messageId: `m-sms-${queued.recipientIin}`, at: '2026-10-08T05:00:02.000Z', applicationId: 'a-1' });
+      const mailed = (await claim('c-4', '2026-10-08T05:00:03.000Z', 'email')) && (await store().recordSent(queued, 'email', 'c-4', { messageId: `m-mail-${queued.recipientIin}`, at: '2026-10-08T05:00:04.000Z' }));
+      const receipts = [
+        await store().recordReceipt({ messageId: `m-sms-${queued.recipientIin}`, status: 'delivered', at: '2026-10-08T05:01:00.000Z' }),
+        await store().recordReceipt({ messageId: `m-sms-${queued.recipientIin}`, status: 'failed', at: '2026-10-08T05:02:00.000Z', reason: 'late' }),
+        await store().recordReceipt({ messageId: `m-mail-${queued.recipientIin}`, status: 'failed', at: '2026-10-08T05:03:00.000Z', reason: 'mailbox full' }),
+        await store().recordReceipt({ messageId: 'm-unknown', status: 'delivered', at: '2026-10-08T05:04:00.000Z' }),
+      ];
+      // Assess
+      expect([...claims, takenOver, lost, sent, mailed]).toEqual([true, false, true, false, true, true]);
+      const key = { recipientIin: queued.recipientIin, notificationId: queued.notificationId };
+      expect(receipts).toEqual([{ ...key, channel: 'sms' }, undefined, { ...key, channel: 'email' }, undefined]);
+      const stored = await store().get(queued.recipientIin, queued.notificationId);
+      expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered', email: 'failed' });
+      expect(stored?.deliveries?.sms).toMatchObject({ claim: 'c-3', attempts: 2, messageId: `m-sms-${queued.recipientIin}`, sentAt: '2026-10-08T05:00:02.000Z', deliveredAt: '2026-10-08T05:01:00.000Z', applicationId: 'a-1' });
+      expect(stored?.deliveries?.email).toMatchObject({ failedAt: '2026-10-08T05:03:00.000Z', reason: 'mailbox full' });
+    });
+
+    it('should give a claim back to the queue, fail a delivery with or without a claim, and drop a channel nobody claimed', async () => {
+      // Prepare
+      const queued = outgoing(recipient(), '2026-10-09T04:00:00.000Z');
+      await store().putOnce([queued]);
+      const at = '2026-10-09T04:00:01.000Z';
+      // Act
+      await store().claimDelivery(queued, 'sms', { id: 'c-1', at, staleBefore: '2026-10-09T03:00:00.000Z' });
+      const released = [await store().releaseClaim(queued, 'sms', 'c-other'), await store().releaseClaim(queued, 'sms', 'c-1')];
+      const reclaimed = await store().claimDelivery(queued, 'sms', { id: 'c-2', at, staleBefore: '2026-10-09T03:00:00.000Z' });
+      const failed = [await store().recordFailed(queued, 'sms', 'c-1', { at, reason: 'throttled' }), await store().recordFailed(queued, 'sms', 'c-2', { at, reason: 'throttled' })];
+      const dropped = [await store().dropQueuedChannel(queued, 'email'), await store().dropQueuedChannel(queued, 'email'), await store().dropQueuedChannel(queued, 'sms')];
+      // Assess
+      expect(released).toEqual([false, true]);
+      expect(reclaimed).toBe(true);
+      expect(failed).toEqual([false, true]);
+      expect(dropped).toEqual([true, false, false]);
+      const stored = await store().get(queued.recipientIin, queued.notificationId);
+      expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'failed' });
+      expect(stored?.deliveries?.email).toBeUndefined();
+      expect(stored?.deliveries?.sms).toMatchObject({ failedAt: at, reason: 'throttled' });
+      // Act + Assess: a queued delivery fails without a claim (nobody can reach the parent)
+      const other = outgoing(recipient(), '2026-10-09T05:00:00.000Z');
+      await store().putOnce([other]);
+      expect(await store().recordFailed(other, 'sms', undefined, { at, reason: 'no phone' })).toBe(true);
+      expect(await store().recordFailed(other, 'sms', undefined, { at, reason: 'no phone' })).toBe(false);
+      expect(await store().claimDelivery(other, 'sms', { id: 'c-3', at, staleBefore: '2026-10-09T06:00:00.000Z' })).toBe(false);
+    });
+
+    it("should page one outbox shard's waiting notices in a time range, oldest first, each once, with a cursor only passed back", async () => {
+      // Prepare: five waiting notices of one shard in 2031 (no other test writes then), one outside the range
+      const shard = 5;
+      const waiting: Notification[] = [];
+      for (let n = 0; waiting.length < 6 && n < 2000; n++) {
+        const candidate = outgoing(`iin-outbox-${process.pid}-${n}`, `2031-01-0${waiting.length + 1}T04:00:00.000Z`);
+        if (outboxShard(candidate.recipientIin, candidate.notificationId) === shard) waiting.push(candidate);
+      }
+      await store().putOnce(waiting);
+      // Act
+      const pages: string[][] = [];
+      let after: string | undefined;
+      do {
+        const page = await store().waitingInOutbox(shard, { from: '2031-01-02T00:00:00.000Z', before: '2031-01-06T23:00:00.000Z' }, 2, after);
+        pages.push(page.notices.map((n) => n.recipientIin));
+        after = page.next;
+      } while (after !== undefined && pages.length < 10);
+      // Assess
+      expect(pages.flat()).toEqual(waiting.slice(1, 6).map((n) => n.recipientIin));
+      expect(pages[0]).toHaveLength(2);
     });
 
     it('should mark a notice unreachable once and list it for its tenant only, newest first', async () => {

@@ -1,14 +1,30 @@
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
+import { dynamoDocumentClient } from '#adapters/dynamodb/client';
+import { createTableInput } from '#adapters/dynamodb/table-input';
+import { LocalScheduler } from '#adapters/local/local-scheduler';
 import { ageGroups, type Application, type Kindergarten } from '#domain/application';
 import { emptyCounts } from '#domain/campaign';
+import { tables } from '#functions/tables';
+import type { JobTask } from '#ports/scheduler';
+import { LocalClock } from '../../local/clock.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, notificationStoreContract, type StoreWorld } from '../contracts/stores.ts';
+import { applicationStoreContract } from '../contracts/applications.ts';
+import { auditTrailContract } from '../contracts/audit.ts';
 import { accountStoreContract, authStoreContract, type SignInWorld } from '../contracts/auth.ts';
+import { departmentStoreContract, staffStoreContract, tenantStoreContract, type DepartmentWorld } from '../contracts/departments.ts';
+import { schedulerContract } from '../contracts/scheduler.ts';
+import { campaignStoreContract, exportStoreContract, kindergartenStoreContract, notificationStoreContract, type StoreWorld } from '../contracts/stores.ts';
+import { surveyStoreContract } from '../contracts/surveys.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
-/** The port contracts (test/contracts) run against the DynamoDB adapters on DynamoDB Local. */
+/**
+ * The port contracts (test/contracts) run against the DynamoDB adapters on DynamoDB Local, and the
+ * scheduler's against the local scheduler (the file store's and the delivery queue's run in
+ * `test/unit/local-adapter-contracts.test.ts`, the mailer's in `test/unit/local-mailer.test.ts`).
+ */
 let runtime: LocalRuntime;
 let taken = 0;
 let made = 0;
@@ -18,6 +34,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The scheduler contract's own table (below) is no table of the runtime's: dropped here.
+  if (schedulerTable) await dynamoDocumentClient().send(new DeleteTableCommand({ TableName: await schedulerTable }));
   await runtime?.stop();
 });
 
@@ -68,3 +86,73 @@ const signInWorld = (): SignInWorld => ({
 
 authStoreContract('DynamoDB', () => dependencies().auth, signInWorld);
 accountStoreContract('DynamoDB', () => dependencies().accounts, signInWorld);
+
+applicationStoreContract('DynamoDB', () => dependencies().applications, () => ({
+  tenant: () => `t-contract-${process.pid}-${++tenants}`,
+  iin: signInWorld().iin,
+  unitOfWork: () => dependencies().unitOfWork,
+  notifications: () => dependencies().notifications,
+  accounts: () => dependencies().accounts,
+}));
+
+const departmentWorld = (): DepartmentWorld => ({
+  tenant: () => `t-contract-${process.pid}-${++tenants}`,
+  key: signInWorld().key,
+  departments: () => dependencies().departments,
+  accounts: () => dependencies().accounts,
+});
+
+departmentStoreContract('DynamoDB', () => dependencies().departments, departmentWorld);
+tenantStoreContract('DynamoDB', () => dependencies().tenants, departmentWorld);
+staffStoreContract('DynamoDB', () => dependencies().staff, departmentWorld);
+
+surveyStoreContract('DynamoDB', () => dependencies().surveys, () => ({
+  ...storeWorld(),
+  iin: signInWorld().iin,
+  unitOfWork: () => dependencies().unitOfWork,
+  campaigns: () => dependencies().campaigns,
+  kindergartens: () => dependencies().kindergartens,
+}));
+
+auditTrailContract('DynamoDB', () => dependencies().audit, () => ({
+  tenant: storeWorld().tenant,
+  unitOfWork: () => dependencies().unitOfWork,
+  notifications: () => dependencies().notifications,
+}));
+
+/**
+ * The local scheduler on a schedules table of its own (the runtime's poller never sees these
+ * jobs), with a clock of its own that `runDue` moves to the time asked.
+ */
+const schedulerClock = new LocalClock();
+let schedulerTable: Promise<string> | undefined;
+let localScheduler: LocalScheduler | undefined;
+const scheduler = async () => {
+  schedulerTable ??= (async () => {
+    const name = `${runtime.tablePrefix}-contract-schedules-${process.pid}`;
+    await dynamoDocumentClient().send(new CreateTableCommand(createTableInput(tables.schedules, name)));
+    return name;
+  })();
+  localScheduler ??= new LocalScheduler(dynamoDocumentClient(), await schedulerTable, schedulerClock.now);
+  return localScheduler;
+};
+let schedules = 0;
+schedulerContract(
+  'LocalScheduler',
+  () => ({
+    scheduleOnce: async (job) => (await scheduler()).scheduleOnce(job),
+    enqueue: async (job) => (await scheduler()).enqueue(job),
+  }),
+  () => ({
+    name: () => `contract-${process.pid}-${++schedules}`,
+    now: schedulerClock.now,
+    runDue: async (at) => {
+      schedulerClock.set(at);
+      const ran: JobTask[] = [];
+      await (await scheduler()).fireDue(async (task) => {
+        ran.push(task);
+      });
+      return ran;
+    },
+  }),
+);

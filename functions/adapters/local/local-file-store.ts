@@ -8,6 +8,11 @@ import { attachmentDisposition } from '../content-disposition.ts';
 /** The path prefix the local server serves these files under. */
 export const localFilesPrefix = '/local-files/';
 
+/** A file's content type is kept next to it (as S3 keeps it on the object); keys may not end so. */
+const contentTypeSuffix = '.content-type';
+/** Files stored before their type was kept were all CSV exports. */
+const defaultContentType = 'text/csv; charset=utf-8';
+
 /**
  * The local stand-in for the exports bucket: files in a folder, downloaded through links signed
  * with a per-runtime secret and an expiry, as presigned S3 links are; anything else is refused.
@@ -22,10 +27,11 @@ export class LocalFileStore implements FileStore {
     mkdirSync(root, { recursive: true });
   }
 
-  async put(key: string, body: Uint8Array, _contentType: string): Promise<void> {
+  async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     const file = this.fileOf(key);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
+    writeFileSync(`${file}${contentTypeSuffix}`, contentType);
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
@@ -56,8 +62,9 @@ export class LocalFileStore implements FileStore {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
       return;
     }
+    const typeFile = `${file}${contentTypeSuffix}`;
     response.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
+      'content-type': existsSync(typeFile) ? readFileSync(typeFile, 'utf8') : defaultContentType,
       'content-disposition': attachmentDisposition(fileName),
       'cache-control': 'no-store',
     });
@@ -71,6 +78,7 @@ export class LocalFileStore implements FileStore {
   private fileOf(key: string): string {
     const file = normalize(join(this.root, key));
     if (!file.startsWith(normalize(this.root))) throw new Error('file key outside the store');
+    if (key.endsWith(contentTypeSuffix)) throw new Error(`a file key may not end with ${contentTypeSuffix}`);
     return file;
   }
 }
