@@ -5,7 +5,7 @@ import type { FileStore } from '#ports/files';
  * What any adapter of the file store must do: a stored file downloads through its link with the
  * bytes, the content type it was stored with and the file name asked for; storing under the same
  * key replaces it (a re-run of an export); a link stops working when it expires and never serves
- * a key nothing was stored under. The world follows links as a browser would and lets time pass;
+ * a key nothing was stored under; a stored file reads back as stored (an export's runs). The world follows links as a browser would and lets time pass;
  * `test/unit/local-adapter-contracts.test.ts` runs it on the local file store.
  */
 export interface FileWorld {
@@ -58,6 +58,19 @@ export function fileStoreContract(name: string, store: () => FileStore, world: (
       // Assess
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(await response.text()).not.toContain('short-lived');
+    });
+
+    it('should read a stored file back byte for byte, the last one stored under its key, and nothing for a key never stored', async () => {
+      // Prepare: a run of an export (JSON lines with Cyrillic), then the same key again
+      const key = world().key();
+      await store().put(key, bytes('{"week":"2026-10-05","answer":{"fee":"до 20 000"}}\n'), 'application/x-ndjson');
+      await store().put(key, bytes('{"week":"2026-10-12"}\n'), 'application/x-ndjson');
+      // Act
+      const found = await store().get(key);
+      const missing = await store().get(world().key());
+      // Assess
+      expect(found).toEqual(bytes('{"week":"2026-10-12"}\n'));
+      expect(missing).toBeUndefined();
     });
 
     it('should serve nothing for a key nothing was stored under', async () => {
