@@ -6,6 +6,8 @@ import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
 import { routePath, type Bare, type RouteAnswer, type RouteInput, type RouteName } from '../../web/src/route-names.ts';
 import { sharedDynamo } from './shared-dynamodb.ts';
 
+export type { RouteAnswer, RouteInput, RouteName } from '../../web/src/route-names.ts';
+
 /**
  * A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). Due
  * jobs run every 200 ms, as they would soon after in AWS; a test that must see a job's effect
