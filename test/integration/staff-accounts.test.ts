@@ -103,14 +103,14 @@ describe('roles', () => {
     // Prepare: an analyst logged in before the change
     const account = await addStaff('analyst');
     const session = await loginStaff(runtime, account);
-    const queuePath = `/api/staff/queue?birthYear=${runtime.clock.now().getUTCFullYear() - 3}`;
-    const before = await session.request('GET', queuePath);
+    const queue = { query: { birthYear: runtime.clock.now().getUTCFullYear() - 3 } };
+    const before = await session.call('GET /api/staff/queue', queue);
     const version = await versionOf(account.login);
 
     // Act
     const changed = await admin.call('POST /api/staff/accounts/{login}', { params: { login: account.login }, body: { version, role: 'operator' } });
     const me = await session.call('GET /api/me');
-    const after = await session.request('GET', queuePath);
+    const after = await session.call('GET /api/staff/queue', queue);
 
     // Assess
     expect(before.status).toBe(403);
@@ -152,11 +152,11 @@ describe('disabling an account', () => {
     // Prepare
     const account = await addStaff('analyst');
     const seen = await versionOf(account.login);
-    const path = `/api/staff/accounts/${encodeURIComponent(account.login)}`;
-    expect((await admin.request('POST', path, { body: { version: seen, role: 'operator' } })).status).toBe(200);
+    const params = { login: account.login };
+    expect((await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: seen, role: 'operator' } })).status).toBe(200);
 
     // Act: a second change decided on the version seen before the first
-    const stale = await admin.request('POST', path, { body: { version: seen, active: false } });
+    const stale = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: seen, active: false } });
 
     // Assess
     expect([stale.status, stale.body.error.code]).toEqual([409, 'concurrent_change']);
@@ -198,13 +198,13 @@ describe('password-reset links', () => {
 describe('the last active administrator', () => {
   it('should not be able to disable or demote themself, and should once another admin is active', { timeout: 60_000 }, async () => {
     // Prepare: the demo department has one administrator (this test runs last: it demotes them)
-    const path = `/api/staff/accounts/${encodeURIComponent(adminLogin)}`;
+    const params = { login: adminLogin };
 
     // Act
-    const disable = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), active: false }, language: 'en' });
-    const demote = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), role: 'analyst' } });
+    const disable = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), active: false } }, { language: 'en' });
+    const demote = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), role: 'analyst' } });
     const second = await addStaff('admin');
-    const demoteAfter = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), role: 'operator' } });
+    const demoteAfter = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), role: 'operator' } });
     const secondAdmin = await loginStaff(runtime, second);
     const accountsAsDemoted = await admin.call('GET /api/staff/accounts');
     const secondDemotesSelf = await secondAdmin.call('POST /api/staff/accounts/{login}', { params: { login: second.login }, body: { version: second.version, role: 'analyst' } });
