@@ -258,7 +258,7 @@ describe('staff passwords', () => {
     const { login, password } = runtime.seed!.data.staff;
     const limit = staffLoginLimits.perLogin[0].max;
     const attempt = async (pass: string) =>
-      client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password: pass, code: await nextStaffCode(runtime, login) }, language: 'en' });
+      client(runtime.url).call('POST /api/auth/staff/session', { body: { login, password: pass, code: await nextStaffCode(runtime, login) } }, { language: 'en' });
     // Act
     const wrong: number[] = [];
     for (let i = 0; i < limit; i++) wrong.push((await attempt(`guess-${i}`)).status);
@@ -279,7 +279,7 @@ describe('staff second-factor codes', () => {
     anHourLater();
     const { login, password } = runtime.seed!.data.staff;
     const limit = staffLoginLimits.perLogin[0].max;
-    const attempt = (code: string) => client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login, password, code }, language: 'en' });
+    const attempt = (code: string) => client(runtime.url).call('POST /api/auth/staff/session', { body: { login, password, code } }, { language: 'en' });
     // Act
     const wrong: number[] = [];
     for (let i = 0; i < limit; i++) wrong.push((await attempt(String(100000 + i))).status);
@@ -299,13 +299,13 @@ describe('verification mails (each goes to an address a parent typed)', () => {
     const parent = runtime.seed!.data.demoParents.at(-1)!;
     const cabinet = await loginParent(runtime, parent);
     const address = (n: number) => `limit${n}.${parent.iin}@example.kz`;
-    const save = (n: number) => cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: address(n) }, language: 'ru' });
+    const save = (n: number) => cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: address(n) } }, { language: 'ru' });
     const mailed = () => runtime.mailer.outbox.filter((entry) => String(entry.to).includes(parent.iin)).length;
     // Act
     const statuses: number[] = [];
     for (let n = 1; n <= 3; n++) statuses.push((await save(n)).status);
     const fourth = await save(4);
-    const kept = await cabinet.request('GET', '/api/cabinet/contacts');
+    const kept = await cabinet.call('GET /api/cabinet/contacts');
     runtime.clock.advance(3_600_000);
     const anHourLater = await save(5);
     // Assess
@@ -322,8 +322,8 @@ describe('sessions', () => {
   it('should expire a parent session after 12 hours', async () => {
     runtime.clock.advance(3_600_000);
     const parent = await loginParent(runtime, runtime.seed!.data.demoParents[3]!);
-    expect((await parent.request('GET', '/api/cabinet/applications')).status).toBe(200);
+    expect((await parent.call('GET /api/cabinet/applications')).status).toBe(200);
     runtime.clock.advance(12 * 3_600_000 + 1000);
-    expect((await parent.request('GET', '/api/cabinet/applications')).status).toBe(401);
+    expect((await parent.call('GET /api/cabinet/applications')).status).toBe(401);
   });
 });

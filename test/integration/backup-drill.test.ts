@@ -27,10 +27,10 @@ describe('the restore drill on the local runtime', () => {
 
   it('should answer the cabinet and the queue the same after export, loss of every table and restore', async () => {
     // Prepare: what a parent and staff see before the disaster.
-    const cabinetBefore = await parent.request('GET', '/api/cabinet/applications');
-    const birthYear = cabinetBefore.body.applications[0].birthDate.slice(0, 4);
-    const queuePath = `/api/staff/queue?birthYear=${birthYear}`;
-    const queueBefore = await staff.request('GET', queuePath);
+    const cabinetBefore = await parent.call('GET /api/cabinet/applications');
+    const birthYear = cabinetBefore.body.applications[0]!.birthDate.slice(0, 4);
+    const queue = { query: { birthYear } };
+    const queueBefore = await staff.call('GET /api/staff/queue', queue);
     expect(cabinetBefore.status).toBe(200);
     expect(queueBefore.status).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'kezek-backup-'));
@@ -38,12 +38,12 @@ describe('the restore drill on the local runtime', () => {
     // Act: export, lose everything, restore.
     const manifest = await exportTables(raw, runtime.tableNames, dir, new Date('2026-12-06T05:00:00Z'));
     await deleteTables(raw, runtime.tableNames);
-    const lost = await parent.request('GET', '/api/cabinet/applications');
+    const lost = await parent.call('GET /api/cabinet/applications');
     await ensureTables(raw, runtime.tableNames);
-    const emptyCabinet = await parent.request('GET', '/api/cabinet/applications');
+    const emptyCabinet = await parent.call('GET /api/cabinet/applications');
     const counts = await restoreTables(raw, runtime.tableNames, dir);
-    const cabinetAfter = await parent.request('GET', '/api/cabinet/applications');
-    const queueAfter = await staff.request('GET', queuePath);
+    const cabinetAfter = await parent.call('GET /api/cabinet/applications');
+    const queueAfter = await staff.call('GET /api/staff/queue', queue);
 
     // Assess: the loss was real, the restore complete, and both views answer exactly as before.
     expect(lost.status).toBe(500);
@@ -80,24 +80,24 @@ describe('undoing a bad change with restore --replace', () => {
   it('should bring back a withdrawn application and drop what was written after the backup', async () => {
     // Prepare: a backup, then a withdrawal the department wants undone.
     const parent = await loginParent(runtime, runtime.seed!.data.demoParents[0]!);
-    const before = await parent.request('GET', '/api/cabinet/applications');
+    const before = await parent.call('GET /api/cabinet/applications');
     const queued = before.body.applications.find((application: { status: string }) => application.status === 'queued');
     expect(queued).toBeDefined();
-    const noticesBefore = await parent.request('GET', '/api/cabinet/notifications');
+    const noticesBefore = await parent.call('GET /api/cabinet/notifications');
     const dir = mkdtempSync(join(tmpdir(), 'kezek-backup-'));
     await exportTables(raw, runtime.tableNames, dir, new Date('2026-12-06T05:00:00Z'));
-    const withdrawn = await parent.request('POST', `/api/cabinet/applications/${queued.applicationId}/withdrawal`, { body: {} });
+    const withdrawn = await parent.call('POST /api/cabinet/applications/{applicationId}/withdrawal', { params: { applicationId: queued!.applicationId } });
     expect(withdrawn.status).toBe(200);
-    const noticesWithdrawn = await parent.request('GET', '/api/cabinet/notifications');
+    const noticesWithdrawn = await parent.call('GET /api/cabinet/notifications');
     expect(noticesWithdrawn.body).not.toEqual(noticesBefore.body);
 
     // Act
     await restoreTables(raw, runtime.tableNames, dir, { replace: true });
 
     // Assess: the application is queued again and the withdrawal's notice is gone with it.
-    const after = await parent.request('GET', '/api/cabinet/applications');
+    const after = await parent.call('GET /api/cabinet/applications');
     expect(after.body).toEqual(before.body);
-    const notices = await parent.request('GET', '/api/cabinet/notifications');
+    const notices = await parent.call('GET /api/cabinet/notifications');
     expect(notices.body).toEqual(noticesBefore.body);
   });
 });

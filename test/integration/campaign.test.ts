@@ -13,7 +13,12 @@ import { forEachLimited } from '#functions/concurrency';
 import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
-import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, toDaytime, type Client, type RouteAnswer } from '../support/runtime.ts';
+
+/** A campaign as the API shows it to staff. */
+type CampaignView = RouteAnswer<'POST /api/staff/campaigns'>['campaign'];
+/** A preview that was counted (the answer's states other than `none`). */
+type Counted = Extract<RouteAnswer<'GET /api/staff/campaigns/{campaignId}/preview'>, { applications: number }>;
 
 // What this file proves is behaviour (exact scope, partitions, exactly-once stops after a crash),
 // not scale (the confirm-vs-close race is in campaign-race.test.ts, on a small world): 2,500 applications are enough (about 1,300 in scope, more than a thousand;
@@ -60,23 +65,21 @@ async function noticesOf(recipientIin: string) {
 }
 
 /** The scope rule written out again, independently of `isInScope`: queued, 2 by 31 Dec, valid until ≤ the last day. */
-function recount(applications: readonly Application[], campaign: Campaign): Application[] {
+function recount(applications: readonly Application[], campaign: Pick<Campaign, 'endsAt' | 'year'>): Application[] {
   const lastDay = new Date(Date.parse(campaign.endsAt) + 5 * 3_600_000).toISOString().slice(0, 10);
   return applications.filter((a) => a.status === 'queued' && Number(a.birthDate.slice(0, 4)) <= campaign.year - 2 && a.validUntil <= lastDay);
 }
 
-async function createAndStart(endsInMs: number): Promise<Campaign> {
+async function createAndStart(endsInMs: number): Promise<CampaignView> {
   const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() },
-  });
+  const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() } });
   expect(created.status).toBe(201);
   expect(created.body.campaign.actions).toEqual(['preview', 'start', 'cancel']);
   return created.body.campaign;
 }
 
 describe('a confirmation campaign over 2,500 applications', () => {
-  let campaign: Campaign;
+  let campaign: CampaignView;
   let inScope: Application[];
   const confirmedApplicants = new Set<string>();
 
@@ -87,20 +90,20 @@ describe('a confirmation campaign over 2,500 applications', () => {
     campaign = await createAndStart(30 * 86_400_000);
     inScope = recount(await allApplications(), campaign);
     // Act: the preview is counted by its job (decision 57), then read
-    const asked = await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/preview`);
+    const asked = await staff.call('POST /api/staff/campaigns/{campaignId}/preview', { params: { campaignId: campaign.campaignId } });
     await settle(runtime);
-    const preview = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}/preview`);
-    const started = await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`);
+    const preview = await staff.call('GET /api/staff/campaigns/{campaignId}/preview', { params: { campaignId: campaign.campaignId } });
+    const started = await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId: campaign.campaignId } });
     await settle(runtime);
-    const after = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
+    const after = await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } });
     // Assess
     expect(inScope.length).toBeGreaterThan(1000);
     expect(asked.status).toBe(202);
     expect(preview.body.state).toBe('ready');
-    expect(preview.body.applications).toBe(inScope.length);
-    expect(preview.body.applicants).toBe(new Set(inScope.map((a) => a.applicantIin)).size);
+    expect((preview.body as Counted).applications).toBe(inScope.length);
+    expect((preview.body as Counted).applicants).toBe(new Set(inScope.map((a) => a.applicantIin)).size);
     expect(started.status).toBe(202);
-    expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: preview.body.applicants }, actions: ['cancel'] });
+    expect(after.body.campaign).toMatchObject({ status: 'active', counts: { inScope: inScope.length, applicants: (preview.body as Counted).applicants }, actions: ['cancel'] });
     const pending = (await allApplications()).filter((a) => a.pendingCampaign);
     expect(pending.map((a) => a.applicationId).sort()).toEqual(inScope.map((a) => a.applicationId).sort());
     // Assess: announced once in each language the department offers (one message each, with the dates), a cabinet notice per applicant, the banner, a second campaign refused
@@ -117,10 +120,10 @@ describe('a confirmation campaign over 2,500 applications', () => {
     const startSms = runtime.notifier.outbox.filter((m) => m.text.startsWith('Балабақша кезегін') || m.text.startsWith('Подтвердите очередь в детсад'));
     expect(startSms.length).toBe(phones.size);
     expect(new Set(startSms.map((m) => m.phone))).toEqual(phones);
-    const banner = await staff.request('GET', '/api/public/campaign?tenantId=temirtau');
+    const banner = await staff.call('GET /api/public/campaign', { query: { tenantId: 'temirtau' } });
     expect(banner.body.campaign).toMatchObject({ year: campaign.year, endsAt: campaign.endsAt });
     const second = await createAndStart(86_400_000);
-    const refused = await staff.request('POST', `/api/staff/campaigns/${second.campaignId}/start`, { language: 'en' });
+    const refused = await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId: second.campaignId } }, { language: 'en' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('campaign_already_active');
     // The start job pages through every application in scope; the sender then claims, sends and
@@ -172,7 +175,7 @@ describe('a confirmation campaign over 2,500 applications', () => {
       expect(application.history!.filter((e) => e.action === 'confirm')).toHaveLength(1);
     }
     const confirmedInScope = inScope.filter((a) => confirmedApplicants.has(a.applicantIin)).length;
-    expect((await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign.counts.confirmed).toBe(confirmedInScope);
+    expect((await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } })).body.campaign.counts.confirmed).toBe(confirmedInScope);
   });
 
   it('should stop exactly the others at the end, resuming after a crash, with one notice per parent', async () => {
@@ -181,19 +184,19 @@ describe('a confirmation campaign over 2,500 applications', () => {
     const crashing = withCrashingTransitions(dependencies(), (call) => (call > 10 ? 'before' : undefined));
     // Act: crash, then the scheduled close runs (the real job) and finishes the work
     await expect(runCampaignClose(crashing, { tenantId: 'temirtau', campaignId: campaign.campaignId, mode: 'close' }, end)).rejects.toThrow('injected crash');
-    const midway = await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`);
+    const midway = await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } });
     runtime.clock.set(end);
     staff = await loginStaff(runtime);
     await settle(runtime);
     // Assess: progress was visible midway; the end state is exact
     expect(midway.body.campaign.status).toBe('closing');
-    expect(midway.body.campaign.closeProgress.processed).toBe(10 * closeGroupSize);
+    expect(midway.body.campaign.closeProgress!.processed).toBe(10 * closeGroupSize);
     const stored = new Map((await allApplications()).map((a) => [a.applicationId, a]));
     const expectedStopped = inScope.filter((a) => !confirmedApplicants.has(a.applicantIin));
     for (const application of expectedStopped) expect(stored.get(application.applicationId)).toMatchObject({ status: 'stopped', stopReason: 'cleanup' });
     for (const application of inScope.filter((a) => confirmedApplicants.has(a.applicantIin))) expect(stored.get(application.applicationId)!.status).toBe('queued');
     expect([...stored.values()].filter((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && a.history?.some((e) => e.action === 'stop_cleanup')).length).toBe(expectedStopped.length);
-    const closed = (await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign;
+    const closed = (await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } })).body.campaign;
     expect(closed).toMatchObject({ status: 'closed', counts: { stopped: expectedStopped.length }, closeProgress: { processed: expectedStopped.length, total: expectedStopped.length }, actions: [] });
     // Assess: each affected parent has exactly one stop notice, naming all their stopped applications
     const byParent = new Map<string, string[]>();
@@ -209,7 +212,7 @@ describe('a confirmation campaign over 2,500 applications', () => {
     }
     // Assess: after the end a confirmation is refused with a pointer to restoring
     await expect(confirm(dependencies(), expectedStopped[0]!.applicantIin, runtime.clock.now())).rejects.toThrow(CampaignClosedError);
-    expect((await staff.request('GET', '/api/public/campaign?tenantId=temirtau')).body.campaign).toBeNull();
+    expect((await staff.call('GET /api/public/campaign', { query: { tenantId: 'temirtau' } })).body.campaign).toBeNull();
     runtime.clock.set(new Date());
     staff = await loginStaff(runtime);
   });

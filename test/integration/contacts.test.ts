@@ -55,7 +55,7 @@ async function referralCandidate() {
   const candidate = data().applications.find((a) => a.status === 'queued' && a.language === 'ru' && counts.get(a.applicantIin) === 1 && !taken.has(a.applicantIin) && a.birthDate.startsWith('2022'))!;
   taken.add(candidate.applicantIin);
   const group = ageGroupOn(candidate.birthDate, kazakhstanDate(runtime.clock.now()));
-  const answer = await staff.request('GET', '/api/staff/kindergartens');
+  const answer = await staff.call('GET /api/staff/kindergartens');
   if (answer.status !== 200) throw new Error(`kindergartens: ${answer.status} ${JSON.stringify(answer.body)} at ${runtime.clock.now().toISOString()}`);
   const kindergartens = answer.body.kindergartens as { kindergartenId: string; name: Record<string, string>; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
   const kindergarten = kindergartens.find((k) => k.capacity[group]! - (k.occupancy?.[group] ?? 0) > 0 && k.languages.includes('ru'))!;
@@ -73,17 +73,17 @@ describe('the contacts section of the cabinet', () => {
     const cabinet = await loginParent(runtime, parent);
 
     // Act 1: the section as first shown, in Kazakh
-    const first = await cabinet.request('GET', '/api/cabinet/contacts', { language: 'kk' });
+    const first = await cabinet.call('GET /api/cabinet/contacts', {}, { language: 'kk' });
 
     // Assess 1: the cabinet's language preselected, nothing chosen yet, the first phone masked
     expect(first.status).toBe(200);
     expect(first.body.contacts).toEqual({ language: 'kk', languageChosen: false, phone: `+7 ${parent.phone[2]}** *** **${parent.phone.slice(-2)}` });
 
     // Act 2: English and a second phone; then a bad phone; then the first phone again as the second
-    const saved = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', secondPhone: '+77770001122' } });
-    const bad = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', secondPhone: '+7777' }, language: 'kk' });
-    const same = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', secondPhone: parent.phone }, language: 'ru' });
-    const after = await cabinet.request('GET', '/api/cabinet/contacts', { language: 'ru' });
+    const saved = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', secondPhone: '+77770001122' } });
+    const bad = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', secondPhone: '+7777' } }, { language: 'kk' });
+    const same = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', secondPhone: parent.phone } }, { language: 'ru' });
+    const after = await cabinet.call('GET /api/cabinet/contacts', {}, { language: 'ru' });
 
     // Assess 2: saved; the refusals name the field, in the reader's language; the saved contacts stand
     expect(saved.status).toBe(200);
@@ -95,7 +95,7 @@ describe('the contacts section of the cabinet', () => {
     expect(after.body.contacts).toMatchObject({ language: 'en', languageChosen: true, secondPhone: '+77770001122' });
 
     // Act 3: the second phone removed (left out)
-    const removed = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'kk' } });
+    const removed = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'kk' } });
 
     // Assess 3
     expect(removed.status).toBe(200);
@@ -110,16 +110,16 @@ describe('messages in the chosen language, and the second phone', () => {
     const { candidate, kindergarten, parent } = await referralCandidate();
     const secondPhone = '+77770002233';
     const cabinet = await loginParent(runtime, parent);
-    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', secondPhone } })).status).toBe(200);
+    expect((await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', secondPhone } })).status).toBe(200);
     withSecondPhone.add(parent.iin);
     Object.assign(runtime.notifier.receipts, { failureRate: 0.5, draw: () => (runtime.notifier.outbox.at(-1)?.phone === parent.phone ? 0 : 1) });
     const before = runtime.notifier.outbox.length;
 
     // Act: staff issue a referral; the sender, the receipts and the sender again run
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
     await until(() => smsTo(secondPhone, before).length > 0);
     await settle(runtime);
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     await until(async () => (await notice(parent.iin, notificationId))?.channels.sms2 === 'delivered');
 
     // Assess: the same English text to each phone once; the first failed, the second delivered, both recorded on the one notice
@@ -143,16 +143,16 @@ describe('parents reached on no channel', () => {
     const { candidate, kindergarten, parent } = await referralCandidate();
     const secondPhone = '+77770003344';
     const cabinet = await loginParent(runtime, parent);
-    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', secondPhone } })).status).toBe(200);
+    expect((await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', secondPhone } })).status).toBe(200);
     withSecondPhone.add(parent.iin);
     Object.assign(runtime.notifier.receipts, { failureRate: 0.5, draw: () => ([parent.phone, secondPhone].includes(runtime.notifier.outbox.at(-1)?.phone ?? '') ? 0 : 1) });
 
     // Act: a referral; the sender, the receipts, the second phone and its receipt run; staff open the list
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     await until(async () => (await notice(parent.iin, notificationId))?.unreachableAt !== undefined);
-    const listed = await staff.request('GET', '/api/staff/unreachable-parents');
-    const trail = await staff.request('GET', '/api/staff/audit-events?action=parent.list-unreachable');
+    const listed = await staff.call('GET /api/staff/unreachable-parents', {});
+    const trail = await staff.call('GET /api/staff/audit-events', { query: { action: 'parent.list-unreachable' } });
 
     // Assess: both phones failed; the parent is listed once with the phones to call; the view is in the audit trail
     expect((await notice(parent.iin, notificationId))?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', sms2: 'failed' });
@@ -177,7 +177,7 @@ describe('parents reached on no channel', () => {
       },
     ]);
     expect(trail.body.events.length).toBeGreaterThan(0);
-    expect(trail.body.events[0].action).toBe('parent.list-unreachable');
+    expect(trail.body.events[0]!.action).toBe('parent.list-unreachable');
   });
 
   it('should count on the campaign dashboard and list by campaign the parents whose start SMS failed, and no other', async () => {
@@ -189,8 +189,8 @@ describe('parents reached on no channel', () => {
     const campaignId = await startCampaignNow(runtime, staff);
     await settle(runtime);
     await settle(runtime);
-    const dashboard = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
-    const listed = await staff.request('GET', `/api/staff/unreachable-parents?campaignId=${campaignId}`);
+    const dashboard = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
+    const listed = await staff.call('GET /api/staff/unreachable-parents', { query: { campaignId } });
 
     // Assess: exactly the notified parents with a failing number, once each
     const notified = (await noticesOf('campaign_started')).map((n) => n.recipientIin);

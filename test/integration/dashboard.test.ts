@@ -42,11 +42,11 @@ beforeAll(async () => {
   parents.push(...(await parentsAwaitingConfirmation(runtime, 18)));
   const kindergartenIds = runtime.seed!.data.kindergartens.map((k) => k.kindergartenId);
   for (const [i, parent] of parents.entries()) {
-    const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i, kindergartenIds) } });
+    const sent = await parent.client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i, kindergartenIds) } });
     if (sent.status !== 200) throw new Error(`survey answered ${sent.status}`);
   }
   // One parent changes their mind: another first choice (often another district) and other options.
-  await parents[1]!.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(40, kindergartenIds) } });
+  await parents[1]!.client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(40, kindergartenIds) } });
   // The counters follow the answers through the stream (decision 54): read them once it has caught up.
   await aggregated(runtime);
 });
@@ -79,7 +79,7 @@ function expectCountsEqual(dashboard: Dashboard, recount: Record<string, number>
 describe('the campaign dashboard', () => {
   it('should show every count equal to a recount from the answers table', async () => {
     // Act
-    const answer = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    const answer = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
     // Assess
     expect(answer.status).toBe(200);
     const { answers, slices } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
@@ -97,7 +97,7 @@ describe('the campaign dashboard', () => {
 
   it('should show progress whose pending equals the pending index, and a by-day series that adds up', async () => {
     // Act
-    const { body } = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    const { body } = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
     // Assess
     const pending = await dependencies().applications.countPending('temirtau', campaignId);
     expect(body.progress.pending).toBe(pending);
@@ -113,8 +113,7 @@ describe('the campaign dashboard', () => {
     const { district, cohorts } = answers[0]!.dimensions as { district: string; cohorts: number[] };
     for (const filter of [{ district }, { cohort: cohorts[0]! }, { district, cohort: cohorts[0]! }]) {
       // Act
-      const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
-      const answer = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?${query}`);
+      const answer = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: filter });
       // Assess
       expect(answer.status).toBe(200);
       expect(answer.body.filter).toEqual(filter);
@@ -125,11 +124,11 @@ describe('the campaign dashboard', () => {
 
   it('should cost the same few DynamoDB requests however many answers there are', async () => {
     // Prepare
-    const before = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    const before = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
     // Act: more answers, then the same dashboard
     const more = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parents[2]!.iin)!);
-    await more.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
-    const after = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${before.body.cohorts[0]}`);
+    await more.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(77, runtime.seed!.data.kindergartens.map((k) => k.kindergartenId)) } });
+    const after = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: { cohort: before.body.cohorts[0] } });
     // Assess: the session and the staff account (the authorizer), the tenant; the kindergartens
     // (one page per 1 MB of them); the campaign with its 64 counter shards; one slice's 64 shards;
     // the count of parents reached on no channel (one page of a sparse index)
@@ -139,8 +138,8 @@ describe('the campaign dashboard', () => {
   });
 
   it('should refuse an unknown district or cohort with field errors in Kazakh', async () => {
-    const district = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?district=atlantis`, { language: 'kk' });
-    const cohort = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=2001`, { language: 'kk' });
+    const district = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: { district: 'atlantis' } }, { language: 'kk' });
+    const cohort = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: { cohort: '2001' } }, { language: 'kk' });
     expect(district.status).toBe(400);
     expect(district.body.error.fields).toEqual([expect.objectContaining({ path: 'district', message: 'Бұл білім бөлімінде мұндай аудан жоқ.' })]);
     expect(cohort.status).toBe(400);
@@ -181,11 +180,11 @@ function csvRows(text: string, delimiter: ';' | ','): string[][] {
 
 /** Runs an export to the end and downloads its file. */
 async function exported(kind: 'answers' | 'aggregates', language: 'kk' | 'ru' | 'en') {
-  const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind, language } });
+  const started = await staff.call('POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind, language } });
   expect(started.status).toBe(202);
   expect(started.body.export).toMatchObject({ kind, language, status: 'running', processed: 0 });
   await settle(runtime);
-  const done = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/${started.body.export.exportId}`);
+  const done = await staff.call('GET /api/staff/campaigns/{campaignId}/exports/{exportId}', { params: { campaignId, exportId: started.body.export.exportId } });
   expect(done.body.export).toMatchObject({ status: 'done' });
   const file = await fetch(`${runtime.url}${done.body.export.downloadUrl}`);
   expect(file.status).toBe(200);
@@ -244,7 +243,7 @@ describe('the exports', () => {
     const cells = await libreOfficeCells(bytes, ';');
     const [header, ...rows] = cells;
     expect(header).toEqual(['Район (первый выбор)', 'Год рождения', 'Вопрос', 'Вариант', 'Количество', 'Мест (все возрастные группы)', 'Нагрузка, %']);
-    expect(rows).toHaveLength(view.rows);
+    expect(rows).toHaveLength(view.rows!);
     const { answers } = await storedAnswersAndSlices(runtime, 'temirtau', campaignId);
     const total = rows.find((row) => row[0] === 'Все' && row[1] === 'Все' && row[2] === 'Число ответов');
     expect(Number(total![4])).toBe(answers.length);
@@ -311,8 +310,8 @@ describe('the exports', () => {
     await dependencies().exports.create(record('x-stuck', new Date(now.getTime() - 61 * 60_000)));
     await dependencies().exports.create(record('x-recent', new Date(now.getTime() - 5 * 60_000)));
     // Act
-    const stuck = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/x-stuck`);
-    const recent = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/x-recent`);
+    const stuck = await staff.call('GET /api/staff/campaigns/{campaignId}/exports/{exportId}', { params: { campaignId, exportId: 'x-stuck' } });
+    const recent = await staff.call('GET /api/staff/campaigns/{campaignId}/exports/{exportId}', { params: { campaignId, exportId: 'x-recent' } });
     // Assess
     expect(stuck.body.export).toMatchObject({ status: 'failed' });
     expect(stuck.body.export.downloadUrl).toBeUndefined();
@@ -384,10 +383,10 @@ describe('the exports', () => {
 
   it('should refuse a tampered or expired download link', async () => {
     // Prepare
-    const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind: 'aggregates', language: 'en' } });
+    const started = await staff.call('POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind: 'aggregates', language: 'en' } });
     await settle(runtime);
-    const { body } = await staff.request('GET', `/api/staff/campaigns/${campaignId}/exports/${started.body.export.exportId}`);
-    const url = new URL(body.export.downloadUrl, runtime.url);
+    const { body } = await staff.call('GET /api/staff/campaigns/{campaignId}/exports/{exportId}', { params: { campaignId, exportId: started.body.export.exportId } });
+    const url = new URL(body.export.downloadUrl!, runtime.url);
     // Act
     const tampered = await fetch(new URL(url.pathname.replace('aggregates', 'answers') + url.search, runtime.url));
     runtime.clock.advance(10 * 60_000);
@@ -403,7 +402,7 @@ describe('who may see it', () => {
   it('should refuse a parent (403) and show another department nothing of this one', async () => {
     // Prepare
     const other = await loginStaff(runtime, await addOtherTenant(runtime));
-    const exportStarted = await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind: 'aggregates', language: 'ru' } });
+    const exportStarted = await staff.call('POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind: 'aggregates', language: 'ru' } });
     const exportId = exportStarted.body.export.exportId;
     const requests: [string, string, unknown?][] = [
       ['GET', `/api/staff/campaigns/${campaignId}/dashboard`],
@@ -429,17 +428,17 @@ describe('restores', () => {
     await settle(runtime);
     // A month later the morning's session has expired: staff log in again.
     const staffLater = await loginStaff(runtime);
-    const closed = await staffLater.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    const closed = await staffLater.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
     expect(closed.body.campaign.status).toBe('closed');
     expect(closed.body.progress.pending).toBe(0);
     expect(closed.body.progress.stopped).toBeGreaterThan(0);
     const stoppedOne = [...(await storedStopped())][0]!;
     const parent = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === stoppedOne.applicantIin)!);
     // Act
-    const restored = await parent.request('POST', `/api/cabinet/applications/${stoppedOne.applicationId}/restore`);
+    const restored = await parent.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: stoppedOne.applicationId } });
     // Assess
     expect(restored.status).toBe(200);
-    const after = await staffLater.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+    const after = await staffLater.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
     expect(after.body.progress.restored).toBe(1);
     expect((after.body.byDay as Dashboard['byDay']).reduce((sum, day) => sum + day.restored, 0)).toBe(1);
     expect((after.body.byDay as Dashboard['byDay']).reduce((sum, day) => sum + day.stopped, 0)).toBe(after.body.progress.stopped);

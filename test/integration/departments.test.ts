@@ -29,9 +29,9 @@ describe('onboarding a department with npm run department', () => {
     const added = await addDepartment(runtime, departmentFile('balkhash'));
     const set = await setStaffPasswordWithLink(runtime, tokenOf(added.link!), 'Balkhash-admin-2026');
     const code = await nextStaffCode(runtime, 'admin@balkhash.example.kz');
-    const login = await api.request('POST', '/api/auth/staff/session', { body: { login: 'admin@balkhash.example.kz', password: 'Balkhash-admin-2026', code } });
-    const site = await api.request('GET', '/api/public/site?host=balkhash.localhost');
-    const demoSite = await api.request('GET', '/api/public/site?host=localhost');
+    const login = await api.call('POST /api/auth/staff/session', { body: { login: 'admin@balkhash.example.kz', password: 'Balkhash-admin-2026', code } });
+    const site = await api.call('GET /api/public/site', { query: { host: 'balkhash.localhost' } });
+    const demoSite = await api.call('GET /api/public/site', { query: { host: 'localhost' } });
 
     // Assess
     expect(added.code, added.stderr).toBe(0);
@@ -64,10 +64,10 @@ describe('onboarding a department with npm run department', () => {
     const login = 'admin@karaganda.example.kz';
 
     // Act
-    const again = await api.request('POST', '/api/auth/staff/password', { body: { token, password: 'second-password-ok', code: '123456' }, language: 'en' });
-    const enrolAgain = await api.request('POST', '/api/auth/staff/enrolment', { body: { token }, language: 'en' });
-    const withFirst = await api.request('POST', '/api/auth/staff/session', { body: { login, password: 'first-password-ok', code: await nextStaffCode(runtime, login) } });
-    const withSecond = await api.request('POST', '/api/auth/staff/session', { body: { login, password: 'second-password-ok', code: await nextStaffCode(runtime, login) } });
+    const again = await api.call('POST /api/auth/staff/password', { body: { token, password: 'second-password-ok', code: '123456' } }, { language: 'en' });
+    const enrolAgain = await api.call('POST /api/auth/staff/enrolment', { body: { token } }, { language: 'en' });
+    const withFirst = await api.call('POST /api/auth/staff/session', { body: { login, password: 'first-password-ok', code: await nextStaffCode(runtime, login) } });
+    const withSecond = await api.call('POST /api/auth/staff/session', { body: { login, password: 'second-password-ok', code: await nextStaffCode(runtime, login) } });
 
     // Assess
     expect(again.status).toBe(410);
@@ -85,7 +85,7 @@ describe('onboarding a department with npm run department', () => {
     runtime.clock.advance(72 * 3_600_000 + 60_000);
 
     // Act
-    const late = await api.request('POST', '/api/auth/staff/password', { body: { token: tokenOf(added.link!), password: 'too-late-password', code: '123456' }, language: 'ru' });
+    const late = await api.call('POST /api/auth/staff/password', { body: { token: tokenOf(added.link!), password: 'too-late-password', code: '123456' } }, { language: 'ru' });
     runtime.clock.advance(-(72 * 3_600_000 + 60_000));
 
     // Assess
@@ -165,7 +165,7 @@ describe('onboarding a department with npm run department', () => {
 
   it('should find a site by its host with two reads by key and no scan or query', async () => {
     // Act: every page load asks this, so it must stay cheap.
-    const answer = await client(runtime.url).request('GET', '/api/public/site?host=127.0.0.1');
+    const answer = await client(runtime.url).call('GET /api/public/site', { query: { host: '127.0.0.1' } });
 
     // Assess
     expect(answer.body.site.tenantId).toBe('temirtau');
@@ -174,7 +174,7 @@ describe('onboarding a department with npm run department', () => {
 
   it('should answer 404 for a host no department has', async () => {
     // Act
-    const answer = await client(runtime.url).request('GET', '/api/public/site?host=unknown.example.kz', { language: 'en' });
+    const answer = await client(runtime.url).call('GET /api/public/site', { query: { host: 'unknown.example.kz' } }, { language: 'en' });
 
     // Assess
     expect(answer.status).toBe(404);

@@ -53,7 +53,7 @@ async function referralCandidate() {
   const candidate = data().applications.find((a) => a.status === 'queued' && a.language === 'ru' && counts.get(a.applicantIin) === 1 && !taken.has(a.applicantIin) && a.birthDate.startsWith('2022'))!;
   taken.add(candidate.applicantIin);
   const group = ageGroupOn(candidate.birthDate, kazakhstanDate(runtime.clock.now()));
-  const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as {
+  const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as {
     kindergartenId: string;
     name: Record<string, string>;
     capacity: Record<string, number>;
@@ -73,7 +73,7 @@ describe('the e-mail address and its verification link', () => {
     const address = `parent.${parent.iin}@Example.KZ`;
 
     // Act 1: the parent adds an e-mail (English messages)
-    const saved = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', email: address } });
+    const saved = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', email: address } });
 
     // Assess 1: stored with its domain in lower case, unverified; one mail, in English, written as an RFC 5322 file
     const stored = `parent.${parent.iin}@example.kz`;
@@ -92,9 +92,9 @@ describe('the e-mail address and its verification link', () => {
 
     // Act 2: the link's token, twice; then the section again
     const token = tokenIn(mail.text)!;
-    const verified = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token } });
-    const again = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token }, language: 'kk' });
-    const after = await cabinet.request('GET', '/api/cabinet/contacts');
+    const verified = await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: token } });
+    const again = await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: token } }, { language: 'kk' });
+    const after = await cabinet.call('GET /api/cabinet/contacts');
 
     // Assess 2: verified once; the second use refused in Kazakh; the address stays verified
     expect(verified.status).toBe(200);
@@ -105,8 +105,8 @@ describe('the e-mail address and its verification link', () => {
     expect(after.body.contacts).toMatchObject({ email: stored, emailVerified: true });
 
     // Act 3: the same verified address saved again (no new mail), then another address (reset, a new mail)
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', email: stored } });
-    const changed = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', email: `other.${parent.iin}@example.kz` } });
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', email: stored } });
+    const changed = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', email: `other.${parent.iin}@example.kz` } });
 
     // Assess 3
     expect(mailsTo(stored)).toHaveLength(1);
@@ -121,17 +121,17 @@ describe('the e-mail address and its verification link', () => {
     const cabinet = await loginParent(runtime, parent);
     const foreign = await loginParent(runtime, stranger);
     const address = `twice.${parent.iin}@example.kz`;
-    const bad = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: 'not an address' }, language: 'ru' });
-    const long = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: `${'a'.repeat(250)}@example.kz` }, language: 'en' });
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: address } });
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: address } });
+    const bad = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: 'not an address' } }, { language: 'ru' });
+    const long = await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: `${'a'.repeat(250)}@example.kz` } }, { language: 'en' });
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: address } });
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: address } });
     const [first, second] = mailsTo(address).map((m) => tokenIn(m.text)!);
 
     // Act: the replaced link; the current link used by another parent; the stranger's view of their own contacts
-    const replaced = await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: first }, language: 'ru' });
-    const byStranger = await foreign.request('PUT', '/api/cabinet/contacts', { body: { emailToken: second }, language: 'en' });
-    const strangerView = await foreign.request('GET', '/api/cabinet/contacts');
-    const ownerView = await cabinet.request('GET', '/api/cabinet/contacts');
+    const replaced = await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: first } }, { language: 'ru' });
+    const byStranger = await foreign.call('PUT /api/cabinet/contacts', { body: { emailToken: second } }, { language: 'en' });
+    const strangerView = await foreign.call('GET /api/cabinet/contacts');
+    const ownerView = await cabinet.call('GET /api/cabinet/contacts');
 
     // Assess: each refused, the address untouched and unverified, nothing of it shown to the stranger
     expect(bad.status).toBe(400);
@@ -151,12 +151,12 @@ describe('the e-mail address and its verification link', () => {
     runtime.clock.set(new Date(runtime.clock.now().getTime() + 25 * 3_600_000));
     toDaytime(runtime);
     const later = await loginParent(runtime, parent);
-    const expired = await later.request('PUT', '/api/cabinet/contacts', { body: { emailToken: second }, language: 'en' });
+    const expired = await later.call('PUT /api/cabinet/contacts', { body: { emailToken: second } }, { language: 'en' });
 
     // Assess 2
     expect(expired.status).toBe(410);
     expect(expired.body.error).toMatchObject({ code: 'email_link_expired', message: 'This confirmation link has expired (it works for 24 hours). Ask for a new e-mail in the Contacts section.' });
-    expect((await later.request('GET', '/api/cabinet/contacts')).body.contacts).toMatchObject({ email: address, emailVerified: false });
+    expect((await later.call('GET /api/cabinet/contacts')).body.contacts).toMatchObject({ email: address, emailVerified: false });
     staff = await loginStaff(runtime);
   });
 
@@ -188,12 +188,12 @@ describe('e-mail as a channel of the outbox', () => {
     const { candidate, kindergarten, parent } = await referralCandidate();
     const cabinet = await loginParent(runtime, parent);
     const address = `verified.${parent.iin}@example.kz`;
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'en', email: address } });
-    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'en', email: address } });
+    expect((await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
 
     // Act: staff issue a referral; the sender and the receipts run
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     await until(async () => {
       const channels = (await notice(parent.iin, notificationId))?.channels;
       return channels?.email === 'delivered' && channels.sms === 'delivered';
@@ -217,11 +217,11 @@ describe('e-mail as a channel of the outbox', () => {
     const { candidate, kindergarten, parent } = await referralCandidate();
     const cabinet = await loginParent(runtime, parent);
     const address = `unverified.${parent.iin}@example.kz`;
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: address } });
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: address } });
 
     // Act: a referral; its SMS goes and is delivered
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     await until(async () => (await notice(parent.iin, notificationId))?.channels.sms === 'delivered');
 
     // Assess: no e-mail channel on the notice, one mail (the verification) to the address
@@ -234,14 +234,14 @@ describe('e-mail as a channel of the outbox', () => {
     const { candidate, kindergarten, parent } = await referralCandidate();
     const cabinet = await loginParent(runtime, parent);
     const address = `bounces.${parent.iin}@example.kz`;
-    await cabinet.request('PUT', '/api/cabinet/contacts', { body: { language: 'kk', email: address } });
-    expect((await cabinet.request('PUT', '/api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
+    await cabinet.call('PUT /api/cabinet/contacts', { body: { language: 'kk', email: address } });
+    expect((await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: tokenIn(mailsTo(address)[0]!.text)! } })).status).toBe(200);
     Object.assign(runtime.mailer.receipts, { failureRate: 0.5, draw: () => (runtime.mailer.outbox.at(-1)?.to.includes(address) ? 0 : 1) });
     Object.assign(runtime.notifier.receipts, { failureRate: 0.5, draw: () => (runtime.notifier.outbox.at(-1)?.phone === parent.phone ? 0 : 1) });
 
     // Act: a referral; the sender and the receipts run
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     await until(async () => {
       const stored = await notice(parent.iin, notificationId);
       return stored?.channels.email === 'failed' && stored.channels.sms === 'failed';
@@ -253,7 +253,7 @@ describe('e-mail as a channel of the outbox', () => {
     expect(stored?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', email: 'failed' });
     expect(stored?.deliveries?.email).toMatchObject({ reason: 'bounce: Permanent/General' });
     expect(stored?.unreachableAt).toBeDefined();
-    const listed = await staff.request('GET', '/api/staff/unreachable-parents');
+    const listed = await staff.call('GET /api/staff/unreachable-parents', {});
     expect(listed.status).toBe(200);
     expect((listed.body.parents as { notificationId: string }[]).map((p) => p.notificationId)).toContain(notificationId);
     Object.assign(runtime.mailer.receipts, { failureRate: 0, draw: undefined });

@@ -107,8 +107,8 @@ describe('importing the queue', () => {
     replace(40, 8, '');
     const before = await cohort(2023);
     // Act
-    const answer = await staff.request('POST', '/api/staff/imports/applications/check', { body: { csv: `${lines.join('\n')}\n` }, language: 'ru' });
-    const rows = await staff.request('POST', '/api/staff/imports/applications/rows', { body: { csv: `${lines.join('\n')}\n`, firstLine: 2 }, language: 'ru' });
+    const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv: `${lines.join('\n')}\n` } }, { language: 'ru' });
+    const rows = await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'applications' }, body: { csv: `${lines.join('\n')}\n`, firstLine: 2 } }, { language: 'ru' });
     // Assess: the same three problems from both endpoints, and no row written
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('import_rejected');
@@ -130,13 +130,13 @@ describe('importing the queue', () => {
     const phone = runtime.seed!.data.parents.find((p) => p.iin === demo.applicantIin)!.phone;
     const row = ['X1', demo.childIin, 'Name', demo.applicantIin, phone, 'Parent', '2024-01-10', 'none', russianKindergartens()[0], 'ru', ''].join(',');
     // Act
-    const answer = await staff.request('POST', '/api/staff/imports/applications/check', { body: { csv: `${header}\n${row}\n` }, language: 'en' });
+    const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv: `${header}\n${row}\n` } }, { language: 'en' });
     // Assess
     expect(answer.body.error.rows).toEqual([{ line: 2, column: 'child_iin', message: 'This child already has another active application with this education department.' }]);
   });
 
   it('should report a header that lacks a column or has an unknown one', async () => {
-    const answer = await staff.request('POST', '/api/staff/imports/applications/check', { body: { csv: 'external_id,child_iin,colour\nA,1,red\n' }, language: 'en' });
+    const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv: 'external_id,child_iin,colour\nA,1,red\n' } }, { language: 'en' });
     expect(answer.status).toBe(400);
     expect(answer.body.error.rows).toContainEqual({ line: 1, column: 'colour', message: 'Unknown column.' });
     expect(answer.body.error.rows).toContainEqual({ line: 1, column: 'priority', message: 'This column is missing.' });
@@ -152,21 +152,21 @@ describe('importing kindergartens', () => {
     // Prepare
     const csv = `\uFEFF${header}\r\n${row('kg-901', 25)}\r\n${row('kg-902', 30)}\r\n`;
     // Act
-    const first = await staff.request('POST', '/api/staff/imports/kindergartens/rows', { body: { csv, firstLine: 2 } });
-    const afterFirst = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === 'kg-901');
-    const second = await staff.request('POST', '/api/staff/imports/kindergartens/rows', { body: { csv, firstLine: 2 } });
-    const afterSecond = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === 'kg-901');
+    const first = await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'kindergartens' }, body: { csv, firstLine: 2 } });
+    const afterFirst = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === 'kg-901');
+    const second = await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'kindergartens' }, body: { csv, firstLine: 2 } });
+    const afterSecond = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === 'kg-901');
     // Assess
     expect(first.body).toEqual({ kind: 'kindergartens', written: 2 });
     expect(second.body).toEqual({ kind: 'kindergartens', written: 2 });
-    expect(afterFirst.name.ru).toBe('Ясли-сад №99 «Айгөлек», корпус 2');
-    expect(afterFirst.occupancy).toEqual({ nursery: 0, junior: 0, middle: 0, senior: 0, preschool: 0 });
+    expect(afterFirst!.name.ru).toBe('Ясли-сад №99 «Айгөлек», корпус 2');
+    expect(afterFirst!.occupancy).toEqual({ nursery: 0, junior: 0, middle: 0, senior: 0, preschool: 0 });
     expect(afterSecond).toEqual(afterFirst);
   });
 
   it('should refuse a district the department does not have and coordinates outside Kazakhstan', async () => {
     const bad = row('kg-903', 20).replace('old-town', 'atlantis').replace('50.061', '10.5');
-    const answer = await staff.request('POST', '/api/staff/imports/kindergartens/check', { body: { csv: `${header}\n${bad}\n` }, language: 'en' });
+    const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'kindergartens' }, body: { csv: `${header}\n${bad}\n` } }, { language: 'en' });
     expect(answer.body.error.rows).toEqual([
       { line: 2, column: 'district', message: 'This education department has no such district.' },
       { line: 2, column: 'lat', message: 'The coordinate lies outside Kazakhstan.' },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindergartenColumns } from '#domain/import-rows';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginParent, loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginParent, loginStaff, settle, startTestRuntime, type Client, type RouteInput } from '../support/runtime.ts';
 
 let runtime: LocalRuntime;
 let staff: Client;
@@ -20,7 +20,9 @@ afterAll(async () => {
 const district = () => runtime.seed!.data.tenant.districts[0]!.id;
 
 /** A valid body for a kindergarten in Temirtau; `id` makes it distinct per test. */
-function kindergartenBody(id: string, overrides: Record<string, unknown> = {}) {
+type KindergartenBody = RouteInput<'POST /api/staff/kindergartens'>['body'];
+
+function kindergartenBody(id: string, overrides: Partial<KindergartenBody> = {}): KindergartenBody & { kindergartenId: string } {
   return {
     kindergartenId: id,
     name: { kk: `«${id}» балабақшасы`, ru: `Детский сад «${id}»`, en: '' },
@@ -49,13 +51,13 @@ function dynamoRequests(answer: { headers: Headers }): number {
 }
 
 async function create(id: string, overrides: Record<string, unknown> = {}) {
-  const answer = await staff.request('POST', '/api/staff/kindergartens', { body: kindergartenBody(id, overrides) });
+  const answer = await staff.call('POST /api/staff/kindergartens', { body: kindergartenBody(id, overrides) });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.kindergarten as { kindergartenId: string; version: number };
 }
 
 /** An edit body from a created kindergarten: everything but the id, at the revision read. */
-function editBody(id: string, version: number, overrides: Record<string, unknown> = {}) {
+function editBody(id: string, version: number, overrides: Partial<KindergartenBody> = {}) {
   const { kindergartenId: _id, ...fields } = kindergartenBody(id, overrides);
   return { ...fields, version };
 }
@@ -63,7 +65,7 @@ function editBody(id: string, version: number, overrides: Record<string, unknown
 describe('adding a kindergarten', () => {
   it('should create it with no places taken and list it, in one tenant read and one conditional put', async () => {
     // Act
-    const answer = await staff.request('POST', '/api/staff/kindergartens', { body: kindergartenBody('kg-new-1') });
+    const answer = await staff.call('POST /api/staff/kindergartens', { body: kindergartenBody('kg-new-1') });
     // Assess
     expect(answer.status).toBe(201);
     expect(answer.body.kindergarten).toMatchObject({
@@ -74,7 +76,7 @@ describe('adding a kindergarten', () => {
     });
     // The session and staff account (authorizer), the tenant; the conditional put; the audit event (a creation learns its id from the put).
     expect(JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!)).toEqual({ GetItemCommand: 3, PutItemCommand: 2 });
-    const list = await staff.request('GET', '/api/staff/kindergartens');
+    const list = await staff.call('GET /api/staff/kindergartens');
     const listed = list.body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === 'kg-new-1');
     expect(listed).toMatchObject({ languages: ['kk', 'ru'], district: district(), capacity: { junior: 20 } });
   });
@@ -83,7 +85,7 @@ describe('adding a kindergarten', () => {
     // Prepare
     const { kindergartenId: _none, ...body } = kindergartenBody('x', { name: { kk: '№77 «Көктем» балабақшасы', ru: 'Детский сад №77 «Көктем»', en: '' } });
     // Act
-    const answer = await staff.request('POST', '/api/staff/kindergartens', { body });
+    const answer = await staff.call('POST /api/staff/kindergartens', { body });
     // Assess
     expect(answer.status).toBe(201);
     expect(answer.body.kindergarten.kindergartenId).toBe('detskiy-sad-77-koktem');
@@ -95,10 +97,7 @@ describe('adding a kindergarten', () => {
     await create('kg-dup');
     const before = await stored('kg-dup');
     // Act
-    const answer = await staff.request('POST', '/api/staff/kindergartens', {
-      body: kindergartenBody('kg-dup', { name: { kk: 'Басқа', ru: 'Другой', en: 'Other' } }),
-      language: 'kk',
-    });
+    const answer = await staff.call('POST /api/staff/kindergartens', { body: kindergartenBody('kg-dup', { name: { kk: 'Басқа', ru: 'Другой', en: 'Other' } }) }, { language: 'kk' });
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.error).toMatchObject({ code: 'kindergarten_exists', message: expect.stringContaining('идентификаторы бар балабақша бар') });
@@ -120,7 +119,7 @@ describe('adding a kindergarten', () => {
     ];
     for (const [id, overrides, path] of cases) {
       // Act
-      const answer = await staff.request('POST', '/api/staff/kindergartens', { body: kindergartenBody(id, overrides), language: 'ru' });
+      const answer = await staff.call('POST /api/staff/kindergartens', { body: kindergartenBody(id, overrides) }, { language: 'ru' });
       // Assess
       expect(answer.status, id).toBe(400);
       expect(answer.body.error.code, id).toBe('validation_failed');
@@ -132,7 +131,7 @@ describe('adding a kindergarten', () => {
 
   it('should say in Kazakh why a coordinate is refused', async () => {
     // Act: latitude and longitude swapped, the commonest slip (50.05 E is still in Kazakhstan; 72.96 N is not)
-    const answer = await staff.request('POST', '/api/staff/kindergartens', { body: kindergartenBody('kg-swapped', { location: { lat: 72.96, lon: 50.05 } }), language: 'kk' });
+    const answer = await staff.call('POST /api/staff/kindergartens', { body: kindergartenBody('kg-swapped', { location: { lat: 72.96, lon: 50.05 } }) }, { language: 'kk' });
     // Assess
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([{ path: 'location.lat', message: 'Координата Қазақстаннан тыс.' }]);
@@ -150,7 +149,7 @@ describe('editing a kindergarten', () => {
       capacity: { nursery: 5, junior: 25, middle: 20, senior: 20, preschool: 0 },
     });
     // Act
-    const answer = await staff.request('PUT', '/api/staff/kindergartens/kg-edit', { body });
+    const answer = await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-edit' }, body });
     // Assess
     expect(answer.status).toBe(200);
     expect(dynamoRequests(answer)).toBe(5);
@@ -163,22 +162,22 @@ describe('editing a kindergarten', () => {
       occupancy: { nursery: 0 },
       version: version + 1,
     });
-    const form = await staff.request('GET', '/api/staff/kindergartens/kg-edit');
+    const form = await staff.call('GET /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-edit' } });
     expect(form.body.kindergarten.version).toBe(version + 1);
     expect(form.body.districts.map((d: { id: string }) => d.id)).toContain(district());
     // The form gets ids and names only (no map outlines); the new-kindergarten form the same list
-    expect(Object.keys(form.body.districts[0]).sort()).toEqual(['id', 'name']);
-    expect((await staff.request('GET', '/api/staff/districts')).body.districts).toEqual(form.body.districts);
+    expect(Object.keys(form.body.districts[0]!).sort()).toEqual(['id', 'name']);
+    expect((await staff.call('GET /api/staff/districts')).body.districts).toEqual(form.body.districts);
   });
 
   it('should edit a seeded kindergarten that has no revision yet', async () => {
     // Prepare: the demo data is written without revisions
     const seeded = runtime.seed!.data.kindergartens[1]!;
-    const form = await staff.request('GET', `/api/staff/kindergartens/${seeded.kindergartenId}`);
+    const form = await staff.call('GET /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: seeded.kindergartenId } });
     expect(form.body.kindergarten.version).toBe(0);
     const { kindergartenId: _id, occupancy: _taken, version, ...fields } = form.body.kindergarten;
     // Act
-    const answer = await staff.request('PUT', `/api/staff/kindergartens/${seeded.kindergartenId}`, { body: { ...fields, address: 'пр. Республики, 1', version } });
+    const answer = await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: seeded.kindergartenId }, body: { ...fields, address: 'пр. Республики, 1', version } });
     // Assess
     expect(answer.status).toBe(200);
     expect(await stored(seeded.kindergartenId)).toMatchObject({ address: 'пр. Республики, 1', version: 1, occupancy: form.body.kindergarten.occupancy });
@@ -187,9 +186,9 @@ describe('editing a kindergarten', () => {
   it('should refuse an edit made on a stale page with a localized 409 and keep the newer one', async () => {
     // Prepare: two pages read revision 1; the first saves
     const { version } = await create('kg-stale');
-    expect((await staff.request('PUT', '/api/staff/kindergartens/kg-stale', { body: editBody('kg-stale', version, { address: 'first' }) })).status).toBe(200);
+    expect((await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-stale' }, body: editBody('kg-stale', version, { address: 'first' }) })).status).toBe(200);
     // Act
-    const answer = await staff.request('PUT', '/api/staff/kindergartens/kg-stale', { body: editBody('kg-stale', version, { address: 'second' }), language: 'en' });
+    const answer = await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-stale' }, body: editBody('kg-stale', version, { address: 'second' }) }, { language: 'en' });
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.error).toEqual({ code: 'kindergarten_changed', message: 'Someone else changed the kindergarten meanwhile. Reload the page and make your changes again.' });
@@ -200,14 +199,14 @@ describe('editing a kindergarten', () => {
     // Prepare: a referral takes a place in the new kindergarten
     const { version } = await create('kg-taken');
     const child = runtime.seed!.data.applications.find((a) => a.status === 'queued')!;
-    const referred = await staff.request('POST', `/api/staff/applications/${child.applicationId}/referral`, { body: { kindergartenId: 'kg-taken' } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: child.applicationId }, body: { kindergartenId: 'kg-taken' } });
     expect(referred.status).toBe(200);
     const taken = (await stored('kg-taken'))!.occupancy as Record<string, number>;
     const group = Object.keys(taken).find((g) => taken[g] === 1)!;
     const before = await stored('kg-taken');
     const capacity = { ...kindergartenBody('kg-taken').capacity, [group]: 0 };
     // Act
-    const answer = await staff.request('PUT', '/api/staff/kindergartens/kg-taken', { body: editBody('kg-taken', version, { capacity }), language: 'ru' });
+    const answer = await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-taken' }, body: editBody('kg-taken', version, { capacity }) }, { language: 'ru' });
     // Assess
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([
@@ -227,8 +226,8 @@ describe('editing a kindergarten', () => {
       ['kg-taken', 'Балабақша', 'Детский сад', 'Kindergarten', 'state', 'kk;ru', district(), 'ул. Мира', '50.06', '72.96', ...Array(5).fill('0')].join(','),
     ].join('\r\n');
     // Act
-    const checked = await staff.request('POST', '/api/staff/imports/kindergartens/check', { body: { csv }, language: 'ru' });
-    const imported = await staff.request('POST', '/api/staff/imports/kindergartens/rows', { body: { csv, firstLine: 2 }, language: 'ru' });
+    const checked = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'kindergartens' }, body: { csv } }, { language: 'ru' });
+    const imported = await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'kindergartens' }, body: { csv, firstLine: 2 } }, { language: 'ru' });
     // Assess
     for (const answer of [checked, imported]) {
       expect(answer.status).toBe(400);
@@ -246,8 +245,8 @@ describe('editing a kindergarten', () => {
     const none = { nursery: 0, junior: 0, middle: 0, senior: 0, preschool: 0 };
     // Act: the referral and an edit to no places at all, at once
     const [referral, edit] = await Promise.all([
-      staff.request('POST', `/api/staff/applications/${child.applicationId}/referral`, { body: { kindergartenId: 'kg-race' } }),
-      staff.request('PUT', '/api/staff/kindergartens/kg-race', { body: editBody('kg-race', version, { capacity: none }) }),
+      staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: child.applicationId }, body: { kindergartenId: 'kg-race' } }),
+      staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-race' }, body: editBody('kg-race', version, { capacity: none }) }),
     ]);
     // Assess: exactly one won, and the places taken fit the places stored
     if (referral.status === 200) {
@@ -264,7 +263,7 @@ describe('editing a kindergarten', () => {
 
   it('should answer 404 for a kindergarten the tenant does not have', async () => {
     // Act
-    const answer = await staff.request('PUT', '/api/staff/kindergartens/kg-nowhere', { body: editBody('kg-nowhere', 0) });
+    const answer = await staff.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-nowhere' }, body: editBody('kg-nowhere', 0) });
     // Assess
     expect(answer.status).toBe(404);
     expect(await stored('kg-nowhere')).toBeUndefined();
@@ -277,10 +276,10 @@ describe('who may manage kindergartens', () => {
     const parent = await loginParent(runtime, runtime.seed!.data.demoParents[0]!);
     // Act
     const answers = await Promise.all([
-      parent.request('POST', '/api/staff/kindergartens', { body: kindergartenBody('kg-parent') }),
-      parent.request('PUT', '/api/staff/kindergartens/kg-new-1', { body: editBody('kg-new-1', 1) }),
-      parent.request('GET', '/api/staff/kindergartens/kg-new-1'),
-      parent.request('GET', '/api/staff/districts'),
+      parent.call('POST /api/staff/kindergartens', { body: kindergartenBody('kg-parent') }),
+      parent.call('PUT /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-new-1' }, body: editBody('kg-new-1', 1) }),
+      parent.call('GET /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: 'kg-new-1' } }),
+      parent.call('GET /api/staff/districts'),
     ]);
     // Assess
     expect(answers.map((a) => a.status)).toEqual([403, 403, 403, 403]);

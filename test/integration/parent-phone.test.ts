@@ -30,7 +30,7 @@ function registration(kindergartenId: string, applicant: { iin: string; phone: s
     applicantIin: applicant.iin,
     applicantPhone: applicant.phone,
     applicantName: 'Дина Сейіт',
-    priority: 'none',
+    priority: 'none' as const,
     kindergartenIds: [kindergartenId],
     language,
   };
@@ -55,8 +55,7 @@ beforeAll(async () => {
   year = runtime.clock.now().getUTCFullYear();
   staffA = await loginStaff(runtime);
   staffB = await loginStaff(runtime, await addOtherTenant(runtime));
-  const created = await staffB.request('POST', '/api/staff/kindergartens', {
-    body: {
+  const created = await staffB.call('POST /api/staff/kindergartens', { body: {
       kindergartenId: kindergartenB,
       name: { kk: 'Балқаш балабақшасы', ru: 'Балхашский детский сад', en: 'Balkhash kindergarten' },
       ownership: 'state',
@@ -65,11 +64,10 @@ beforeAll(async () => {
       address: 'Балхаш, ул. Ленина 1',
       location: { lat: 46.85, lon: 74.98 },
       capacity: { nursery: 10, junior: 10, middle: 10, senior: 10, preschool: 10 },
-    },
-  });
+    } });
   if (created.status !== 201) throw new Error(`B's kindergarten: ${created.status}`);
   const kazakhInA = runtime.seed!.data.kindergartens.find((k) => k.languages.includes('kk'))!.kindergartenId;
-  const registered = await staffA.request('POST', '/api/staff/applications', { body: registration(kazakhInA, parent, 'kk') });
+  const registered = await staffA.call('POST /api/staff/applications', { body: registration(kazakhInA, parent, 'kk') });
   if (registered.status !== 201) throw new Error(`A's registration: ${registered.status} ${JSON.stringify(registered.body)}`);
   applicationInA = registered.body.application.applicationId;
   await settle(runtime);
@@ -84,7 +82,7 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
     // Prepare
     const body = registration(kindergartenB, { iin: parent.iin, phone: '+77019999999' }, 'ru');
     // Act
-    const answers = await Promise.all(['kk', 'ru', 'en'].map((language) => staffB.request('POST', '/api/staff/applications', { body, language })));
+    const answers = await Promise.all(['kk', 'ru', 'en'].map((language) => staffB.call('POST /api/staff/applications', { body }, { language })));
     // Assess
     expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
       [409, 'phone_on_file_differs'],
@@ -100,7 +98,7 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
     expect(answers[1]!.body.error.fields).toEqual([{ path: 'applicantPhone', message: 'У родителя в кабинете записан другой телефон: +7 7** *** **34.' }]);
     expect((await applicationsOf(parent.iin)).map((a) => a.tenantId)).toEqual(['temirtau']);
     // The login code still goes to the phone on file
-    expect((await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
+    expect((await client(runtime.url).call('POST /api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
     expect(runtime.notifier.lastTo('+77019999999')).toBeUndefined();
     expect(runtime.notifier.lastTo(parent.phone)?.text).toMatch(/^kezek: код входа \d{6}\./);
   });
@@ -109,7 +107,7 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
     // Prepare
     const body = registration(kindergartenB, parent, 'ru');
     // Act
-    const answer = await staffB.request('POST', '/api/staff/applications', { body });
+    const answer = await staffB.call('POST /api/staff/applications', { body });
     // Assess
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     expect((await applicationsOf(parent.iin)).map((a) => a.tenantId).sort()).toEqual(['balkhash', 'temirtau']);
@@ -127,8 +125,8 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
       row('P3', newParent, '+77074445566'),
     ].join('\n');
     // Act
-    const checked = await staffB.request('POST', '/api/staff/imports/applications/check', { body: { csv }, language: 'ru' });
-    const imported = await staffB.request('POST', '/api/staff/imports/applications/rows', { body: { csv, firstLine: 2 }, language: 'en' });
+    const checked = await staffB.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv } }, { language: 'ru' });
+    const imported = await staffB.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'applications' }, body: { csv, firstLine: 2 } }, { language: 'en' });
     // Assess
     expect(checked.status).toBe(400);
     expect(checked.body.error.rows).toEqual([
@@ -141,7 +139,7 @@ describe("a registration naming a parent whose cabinet has another phone", () =>
       { line: 4, column: 'applicant_phone', message: 'An earlier row gives this parent another phone: +7 7** *** **33.' },
     ]);
     expect(await applicationsOf(newParent)).toEqual([]);
-    expect((await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: newParent } })).status).toBe(202);
+    expect((await client(runtime.url).call('POST /api/auth/parent/code', { body: { iin: newParent } })).status).toBe(202);
     expect(runtime.notifier.lastTo('+77071112233')).toBeUndefined();
   });
 });
@@ -151,17 +149,17 @@ describe("staff change a parent's phone", () => {
     // Prepare
     const outbox = runtime.notifier.outbox.length;
     // Act
-    const answer = await staffB.request('PUT', `/api/staff/applications/${applicationInA}/applicant-phone`, { body: { phone: newPhone, expectedVersion: 0 } });
+    const answer = await staffB.call('PUT /api/staff/applications/{applicationId}/applicant-phone', { params: { applicationId: applicationInA }, body: { phone: newPhone, expectedVersion: 0 } });
     // Assess
     expect([answer.status, answer.body.error.code]).toEqual([404, 'not_found']);
     expect(runtime.notifier.outbox.length).toBe(outbox);
-    const page = await staffA.request('GET', `/api/staff/applications/${applicationInA}`);
+    const page = await staffA.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: applicationInA } });
     expect(page.body.applicantPhone).toEqual({ masked: '+7 7** *** **34', version: 0 });
   });
 
   it('should refuse a change over a version the page did not show', async () => {
     // Act
-    const answer = await staffA.request('PUT', `/api/staff/applications/${applicationInA}/applicant-phone`, { body: { phone: newPhone, expectedVersion: 3 }, language: 'en' });
+    const answer = await staffA.call('PUT /api/staff/applications/{applicationId}/applicant-phone', { params: { applicationId: applicationInA }, body: { phone: newPhone, expectedVersion: 3 } }, { language: 'en' });
     // Assess
     expect([answer.status, answer.body.error.message]).toEqual([409, 'Someone else changed the parent’s phone meanwhile. Reload the page and try again.']);
   });
@@ -169,11 +167,11 @@ describe("staff change a parent's phone", () => {
   it('should change it for the department that has their application: SMS to both numbers, audit event, notice, and login codes to the new number', async () => {
     // Prepare: a code asked for before the change went to the old phone
     const parentClient = client(runtime.url);
-    expect((await parentClient.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
+    expect((await parentClient.call('POST /api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
     const oldCode = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)!.text)![0];
     const before = runtime.clock.now().toISOString();
     // Act
-    const answer = await staffA.request('PUT', `/api/staff/applications/${applicationInA}/applicant-phone`, { body: { phone: newPhone, expectedVersion: 0 } });
+    const answer = await staffA.call('PUT /api/staff/applications/{applicationId}/applicant-phone', { params: { applicationId: applicationInA }, body: { phone: newPhone, expectedVersion: 0 } });
     // Assess: the answer
     const after = runtime.clock.now().toISOString();
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -184,10 +182,10 @@ describe("staff change a parent's phone", () => {
     );
     expect(runtime.notifier.lastTo(newPhone)?.text).toBe('kezek: бұл нөмір енді kezek кабинетіңіздің телефоны. Кіру кодтары осы нөмірге келеді.');
     // The audit event: who, when, what; no IIN, no number
-    const page = await staffA.request('GET', `/api/staff/applications/${applicationInA}`);
+    const page = await staffA.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: applicationInA } });
     const event = page.body.application.history.at(-1);
     expect({ ...event, at: undefined }).toEqual({ at: undefined, actor: { role: 'staff' }, action: 'change_applicant_phone', to: 'queued', details: { phoneVersion: 1 } });
-    expect(event.at >= before && event.at <= after, `${before} ≤ ${event.at} ≤ ${after}`).toBe(true);
+    expect(event!.at >= before && event!.at <= after, `${before} ≤ ${event!.at} ≤ ${after}`).toBe(true);
     const stored = (await applicationsOf(parent.iin)).find((a) => a.applicationId === applicationInA)!;
     const audit = stored.history.at(-1);
     expect(audit.actor).toEqual({ role: 'staff', id: `staff#${runtime.seed!.data.staff.login}` });
@@ -197,19 +195,19 @@ describe("staff change a parent's phone", () => {
     const notice = (await notices(parent.iin)).find((n) => n.kind === 'phone_changed');
     expect(notice).toMatchObject({ applicationId: applicationInA, tenantId: 'temirtau', channels: { cabinet: 'delivered', sms: 'sent' }, read: false });
     // The code sent to the old phone opens nothing any more
-    expect((await parentClient.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code: oldCode } })).status).toBe(401);
+    expect((await parentClient.call('POST /api/auth/parent/session', { body: { iin: parent.iin, code: oldCode } })).status).toBe(401);
     // The next login code goes to the new number only
     const smsToOld = runtime.notifier.outbox.filter((m) => m.phone === parent.phone).length;
-    expect((await parentClient.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
+    expect((await parentClient.call('POST /api/auth/parent/code', { body: { iin: parent.iin } })).status).toBe(202);
     const newCode = /\d{6}/.exec(runtime.notifier.lastTo(newPhone)?.text ?? '')?.[0];
     expect(newCode).toMatch(/^\d{6}$/);
     expect(runtime.notifier.outbox.filter((m) => m.phone === parent.phone).length).toBe(smsToOld);
-    expect((await parentClient.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code: newCode } })).status).toBe(200);
+    expect((await parentClient.call('POST /api/auth/parent/session', { body: { iin: parent.iin, code: newCode! } })).status).toBe(200);
   });
 
   it('should refuse the same phone again with a field message', async () => {
     // Act
-    const answer = await staffA.request('PUT', `/api/staff/applications/${applicationInA}/applicant-phone`, { body: { phone: newPhone, expectedVersion: 1 }, language: 'ru' });
+    const answer = await staffA.call('PUT /api/staff/applications/{applicationId}/applicant-phone', { params: { applicationId: applicationInA }, body: { phone: newPhone, expectedVersion: 1 } }, { language: 'ru' });
     // Assess
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([{ path: 'phone', message: 'Этот телефон уже записан в кабинете.' }]);

@@ -63,39 +63,35 @@ describe('personal data in the logs', () => {
     // Act: staff run a campaign, register an application and refer one; parents log in, answer, restore; mistakes on the way
     const staff = await loginStaff(runtime);
     const withEmail = await loginParent(runtime, parent);
-    await withEmail.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email: 'mistyped.address@@example.kz' } });
-    await withEmail.request('PUT', '/api/cabinet/contacts', { body: { language: 'ru', email } });
+    await withEmail.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email: 'mistyped.address@@example.kz' } });
+    await withEmail.call('PUT /api/cabinet/contacts', { body: { language: 'ru', email } });
     const token = /email-token=([\w-]{43})/.exec(runtime.mailer.lastTo(email)?.text ?? '')?.[1];
-    expect((await withEmail.request('PUT', '/api/cabinet/contacts', { body: { emailToken: token } })).body.contacts.emailVerified).toBe(true);
-    await client(runtime.url).request('POST', '/api/auth/staff/session', { body: { login: data.staff.login, password: 'wrong' } });
+    expect((await withEmail.call('PUT /api/cabinet/contacts', { body: { emailToken: token } })).body.contacts.emailVerified).toBe(true);
+    await client(runtime.url).call('POST /api/auth/staff/session', { body: { login: data.staff.login, password: 'wrong' } });
     const now = runtime.clock.now();
-    const campaign = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 86_400_000).toISOString() } });
+    const campaign = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 86_400_000).toISOString() } });
     const campaignId = campaign.body.campaign.campaignId;
-    await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+    await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } });
     await settle(runtime);
-    const registered = await staff.request('POST', '/api/staff/applications', {
-      body: { childIin: newChild, childName: 'Нұрсұлтан Әли', applicantIin: newApplicant, applicantPhone: newPhone, applicantName: 'Айгерім Әли', priority: 'none', kindergartenIds: [data.kindergartens[0]!.kindergartenId], language: 'kk' },
-    });
+    const registered = await staff.call('POST /api/staff/applications', { body: { childIin: newChild, childName: 'Нұрсұлтан Әли', applicantIin: newApplicant, applicantPhone: newPhone, applicantName: 'Айгерім Әли', priority: 'none', kindergartenIds: [data.kindergartens[0]!.kindergartenId], language: 'kk' } });
     expect(registered.status).toBe(201);
     await staff.request('POST', '/api/staff/applications', { body: { childIin: newChild.slice(0, 11) + '0', applicantIin: newApplicant, applicantPhone: newPhone } });
-    await client(runtime.url).request('POST', '/api/auth/parent/code', { body: { iin: newApplicant.slice(0, 11) } });
-    await client(runtime.url).request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code: '000000' } });
+    await client(runtime.url).call('POST /api/auth/parent/code', { body: { iin: newApplicant.slice(0, 11) } });
+    await client(runtime.url).call('POST /api/auth/parent/session', { body: { iin: parent.iin, code: '000000' } });
     const parentClient = await loginParent(runtime, parent);
-    await parentClient.request('GET', '/api/cabinet/applications');
-    await parentClient.request('GET', '/api/cabinet/survey');
-    await parentClient.request('POST', '/api/cabinet/survey', {
-      body: { version: currentSurvey().version, answers: { kindergartens: [data.kindergartens[1]!.kindergartenId], ownership: { choice: 'any', reasons: [] }, language: { choice: 'kk' }, fee: { choice: 'up-to-20000' }, activities: { options: [], other: `мой ИИН ${parent.iin}` }, digital: { options: [] } } },
-    });
-    await parentClient.request('GET', '/api/cabinet/notifications');
+    await parentClient.call('GET /api/cabinet/applications');
+    await parentClient.call('GET /api/cabinet/survey');
+    await parentClient.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: { kindergartens: [data.kindergartens[1]!.kindergartenId], ownership: { choice: 'any', reasons: [] }, language: { choice: 'kk' }, fee: { choice: 'up-to-20000' }, activities: { options: [], other: `мой ИИН ${parent.iin}` }, digital: { options: [] } } } });
+    await parentClient.call('GET /api/cabinet/notifications');
     const restorer = await loginParent(runtime, stoppedParent);
-    await restorer.request('POST', `/api/cabinet/applications/${stopped.applicationId}/restore`);
-    await staff.request('GET', `/api/staff/queue?birthYear=${stopped.birthDate.slice(0, 4)}`);
-    await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
-    await staff.request('POST', `/api/staff/campaigns/${campaignId}/exports`, { body: { kind: 'answers', language: 'ru' } });
-    await staff.request('GET', `/api/staff/applications/${registered.body.application.applicationId}`);
+    await restorer.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } });
+    await staff.call('GET /api/staff/queue', { query: { birthYear: stopped.birthDate.slice(0, 4) } });
+    await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
+    await staff.call('POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind: 'answers', language: 'ru' } });
+    await staff.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: registered.body.application.applicationId } });
     runtime.clock.advance(2 * 86_400_000);
     await settle(runtime);
-    await parentClient.request('POST', '/api/auth/logout');
+    await parentClient.call('POST /api/auth/logout');
 
     // Assess: the journey was logged (so the scan means something), and nothing personal is in it
     const text = captured.join('\n');

@@ -29,7 +29,7 @@ async function stored(applicationId: string): Promise<Application> {
 }
 
 async function kindergartenWithFreePlace(application: Application) {
-  const answer = await staff.request('GET', '/api/staff/kindergartens');
+  const answer = await staff.call('GET /api/staff/kindergartens');
   const group = ageGroupOn(application.birthDate, kazakhstanDate(runtime.clock.now()));
   const free = answer.body.kindergartens.find(
     (k: { capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }) =>
@@ -43,7 +43,7 @@ async function aheadAndBehind() {
   const parent = data().demoParents[1]!;
   const own = data().applications.find((a) => a.applicantIin === parent.iin && a.status === 'queued')!;
   const mine = await stored(own.applicationId);
-  const cohort = (await staff.request('GET', `/api/staff/queue?birthYear=${mine.birthDate.slice(0, 4)}`)).body.entries as { applicationId: string; position: number }[];
+  const cohort = (await staff.call('GET /api/staff/queue', { query: { birthYear: mine.birthDate.slice(0, 4) } })).body.entries as { applicationId: string; position: number }[];
   const ahead = cohort.find((entry) => entry.position < mine.position! && entry.applicationId !== mine.applicationId);
   return { parent, mine, ahead: ahead ? await stored(ahead.applicationId) : undefined };
 }
@@ -57,16 +57,16 @@ describe('staff register an application', () => {
     applicantIin,
     applicantPhone: '+77015550101',
     applicantName: 'Дина Сейіт',
-    priority: 'none',
+    priority: 'none' as const,
     kindergartenIds,
-    language: 'kk',
+    language: 'kk' as const,
   });
 
   it('should queue it with a position, history and a notice, and open a cabinet for the parent', async () => {
     // Prepare
     const kazakh = data().kindergartens.filter((k) => k.languages.includes('kk')).slice(0, 2).map((k) => k.kindergartenId);
     // Act
-    const answer = await staff.request('POST', '/api/staff/applications', { body: body(kazakh) });
+    const answer = await staff.call('POST /api/staff/applications', { body: body(kazakh) });
     // Assess
     expect(answer.status).toBe(201);
     await settle(runtime);
@@ -76,21 +76,21 @@ describe('staff register an application', () => {
     expect(application.history?.[0]).toMatchObject({ action: 'register', to: 'queued', actor: { role: 'staff' } });
     expect(answer.body.application.childIin).toBe(`••••••••••${childIin.slice(10)}`);
     const parent = await loginParent(runtime, { iin: applicantIin, phone: '+77015550101' });
-    const cabinet = await parent.request('GET', '/api/cabinet/applications');
+    const cabinet = await parent.call('GET /api/cabinet/applications');
     expect(cabinet.body.applications).toHaveLength(1);
-    expect(cabinet.body.applications[0].position).toBe(application.position);
+    expect(cabinet.body.applications[0]!.position).toBe(application.position);
   });
 
   it('should refuse a second active application for the same child and write nothing', async () => {
     // Prepare
     const kazakh = data().kindergartens.filter((k) => k.languages.includes('kk')).slice(2, 3).map((k) => k.kindergartenId);
     // Act
-    const answer = await staff.request('POST', '/api/staff/applications', { body: body(kazakh), language: 'ru' });
+    const answer = await staff.call('POST /api/staff/applications', { body: body(kazakh) }, { language: 'ru' });
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toBe('У этого ребёнка уже есть действующее заявление в этом отделе образования.');
     const parent = await loginParent(runtime, { iin: applicantIin, phone: '+77015550101' });
-    expect((await parent.request('GET', '/api/cabinet/applications')).body.applications).toHaveLength(1);
+    expect((await parent.call('GET /api/cabinet/applications')).body.applications).toHaveLength(1);
   });
 
   it('should list every rule a form breaks, in the language asked for', async () => {
@@ -98,10 +98,7 @@ describe('staff register an application', () => {
     const badIin = childIin.slice(0, 11) + String((Number(childIin[11]) + 1) % 10);
     const russianOnly = data().kindergartens.find((k) => k.languages.length === 1 && k.languages[0] === 'ru')!;
     // Act
-    const answer = await staff.request('POST', '/api/staff/applications', {
-      body: { ...body(['kg-999', russianOnly.kindergartenId]), childIin: badIin, applicantIin: makeIin('2015-01-01', 'male', 1) },
-      language: 'kk',
-    });
+    const answer = await staff.call('POST /api/staff/applications', { body: { ...body(['kg-999', russianOnly.kindergartenId]), childIin: badIin, applicantIin: makeIin('2015-01-01', 'male', 1) } }, { language: 'kk' });
     // Assess
     expect(answer.status).toBe(400);
     expect(answer.body.error.fields).toEqual([
@@ -119,27 +116,27 @@ describe('referrals', () => {
     expect(ahead, 'a queued application ahead of the demo parent').toBeDefined();
     const { kindergarten, group } = await kindergartenWithFreePlace(ahead!);
     // Act
-    const answer = await staff.request('POST', `/api/staff/applications/${ahead!.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const answer = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: ahead!.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
     // Assess: the referral, the place, the schedule
     expect(answer.status).toBe(200);
     await settle(runtime);
     expect(answer.body.application.status).toBe('referred');
-    const after = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergarten.kindergartenId);
-    expect(after.occupancy[group]).toBe((kindergarten.occupancy?.[group] ?? 0) + 1);
+    const after = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergarten.kindergartenId);
+    expect(after!.occupancy![group]).toBe((kindergarten.occupancy?.[group] ?? 0) + 1);
     const schedules = await dynamoDocumentClient().send(
-      new GetCommand({ TableName: runtime.tableNames.schedules, Key: { scheduleName: `referral-expiry-${ahead!.applicationId}-${Math.floor(Date.parse(answer.body.application.referral.issuedAt) / 1000)}` } }),
+      new GetCommand({ TableName: runtime.tableNames.schedules, Key: { scheduleName: `referral-expiry-${ahead!.applicationId}-${Math.floor(Date.parse(answer.body.application.referral!.issuedAt) / 1000)}` } }),
     );
     expect(schedules.Item).toMatchObject({ state: 'scheduled', task: { kind: 'referral-expiry', applicationId: ahead!.applicationId } });
     // Assess: the parent behind sees the move and why
     const parentClient = await loginParent(runtime, parent);
-    const cabinet = await parentClient.request('GET', '/api/cabinet/applications');
+    const cabinet = await parentClient.call('GET /api/cabinet/applications');
     const card = cabinet.body.applications.find((a: { applicationId: string }) => a.applicationId === mine.applicationId);
-    expect(card.position).toBeLessThan(mine.position!);
-    expect(card.positionLog.at(-1)).toMatchObject({ from: mine.position, to: card.position });
-    expect(card.positionLog.at(-1).reasons.referred).toBe(1);
+    expect(card!.position).toBeLessThan(mine.position!);
+    expect(card!.positionLog.at(-1)).toMatchObject({ from: mine.position, to: card!.position });
+    expect(card!.positionLog.at(-1)!.reasons.referred).toBe(1);
     // Assess: the referred parent got a notice with the kindergarten
     const notices = await dynamoDocumentClient().send(
-      new GetCommand({ TableName: runtime.tableNames.notifications, Key: { recipientIin: ahead!.applicantIin, notificationId: `${answer.body.application.referral.issuedAt}#${ahead!.applicationId}#refer` } }),
+      new GetCommand({ TableName: runtime.tableNames.notifications, Key: { recipientIin: ahead!.applicantIin, notificationId: `${answer.body.application.referral!.issuedAt}#${ahead!.applicationId}#refer` } }),
     );
     expect(notices.Item).toMatchObject({ kind: 'refer', channels: { cabinet: 'delivered' }, params: { kindergartenId: kindergarten.kindergartenId } });
   });
@@ -155,7 +152,7 @@ describe('referrals', () => {
       new UpdateCommand({ TableName: table, Key: { tenantId: 'temirtau', kindergartenId: kindergarten.kindergartenId }, UpdateExpression: 'SET occupancy.#g = :c', ExpressionAttributeNames: { '#g': group }, ExpressionAttributeValues: { ':c': full.capacity[group] } }),
     );
     // Act
-    const answer = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId }, language: 'en' });
+    const answer = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } }, { language: 'en' });
     // Assess: refused, and the application is untouched
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('no_free_place');
@@ -168,8 +165,8 @@ describe('referrals', () => {
     const candidate = data().applications.find((a) => a.status === 'queued' && a.birthDate.startsWith('2022'))!;
     const { kindergarten } = await kindergartenWithFreePlace(candidate);
     const staffNow = await loginStaff(runtime);
-    const referred = await staffNow.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
-    expect(referred.body.application.referral.expiresAt).toBe('2026-03-20T18:59:59.000Z');
+    const referred = await staffNow.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
+    expect(referred.body.application.referral!.expiresAt).toBe('2026-03-20T18:59:59.000Z');
 
     // Act 1: the referral's last second passes; the scheduler fires
     runtime.clock.set(new Date('2026-03-20T19:00:05Z'));
@@ -181,7 +178,7 @@ describe('referrals', () => {
     expect(stopped.position).toBeUndefined();
     const parent = data().parents.find((p) => p.iin === candidate.applicantIin)!;
     const parentClient = await loginParent(runtime, parent);
-    const refused = await parentClient.request('POST', `/api/cabinet/applications/${candidate.applicationId}/restore`, { language: 'ru' });
+    const refused = await parentClient.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: candidate.applicationId } }, { language: 'ru' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe('Заявление, остановленное из-за истёкшего направления, вернётся в очередь автоматически: 08.04.2026.');
 
@@ -205,8 +202,7 @@ describe('referrals', () => {
     // Prepare: Monday 11 May 2026, 11:00 in Kazakhstan; a child born 16 May 2023 is 2 (junior) today and 3 (middle) before the expiry
     runtime.clock.set(new Date('2026-05-11T06:00:00Z'));
     const staffNow = await loginStaff(runtime);
-    const registered = await staffNow.request('POST', '/api/staff/applications', {
-      body: {
+    const registered = await staffNow.call('POST /api/staff/applications', { body: {
         childIin: makeIin('2023-05-16', 'male', 9102),
         childName: 'Нұрлан Әбенов',
         applicantIin: makeIin('1990-07-08', 'female', 78),
@@ -215,8 +211,7 @@ describe('referrals', () => {
         priority: 'none',
         kindergartenIds: [data().kindergartens.find((k) => k.languages.includes('kk'))!.kindergartenId],
         language: 'kk',
-      },
-    });
+      } });
     expect(registered.status).toBe(201);
     await settle(runtime);
     const child = await stored(registered.body.application.applicationId);
@@ -226,13 +221,13 @@ describe('referrals', () => {
       (await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.kindergartens, Key: { tenantId: 'temirtau', kindergartenId: kindergarten.kindergartenId }, ConsistentRead: true }))).Item!
         .occupancy as Record<string, number>;
     const before = await occupancy();
-    const referred = await staffNow.request('POST', `/api/staff/applications/${child.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const referred = await staffNow.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: child.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
     expect(referred.status).toBe(200);
     expect(await occupancy()).toEqual({ ...before, junior: before.junior! + 1 });
     expect((await stored(child.applicationId)).referral).toMatchObject({ kindergartenId: kindergarten.kindergartenId, ageGroup: 'junior' });
 
     // Act: the dev clock passes the birthday and the referral's last second; the expiry job fires
-    const expiresAt = referred.body.application.referral.expiresAt as string;
+    const expiresAt = referred.body.application.referral!.expiresAt as string;
     expect(expiresAt > '2026-05-15T19:00:00.000Z').toBe(true); // after the birthday (00:00 of 16 May in Kazakhstan)
     runtime.clock.set(new Date(Date.parse(expiresAt) + 6_000));
     await runtime.pollSchedules();
@@ -245,7 +240,7 @@ describe('referrals', () => {
 
   it('should enroll a referred child and release the child for a later application', async () => {
     const referred = data().applications.find((a) => a.status === 'referred')!;
-    const answer = await staff.request('POST', `/api/staff/applications/${referred.applicationId}/enrollment`);
+    const answer = await staff.call('POST /api/staff/applications/{applicationId}/enrollment', { params: { applicationId: referred.applicationId } });
     expect(answer.status).toBe(200);
     expect(answer.body.application.status).toBe('enrolled');
     const guard = await dynamoDocumentClient().send(
@@ -262,16 +257,16 @@ describe('parents and the stop-list', () => {
     const stopped = data().applications.find((a) => a.applicantIin === parent.iin && a.status === 'stopped' && a.stopReason === 'cleanup')!;
     const parentClient = await loginParent(runtime, parent);
     // Act
-    const answer = await parentClient.request('POST', `/api/cabinet/applications/${stopped.applicationId}/restore`);
+    const answer = await parentClient.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } });
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.body.application).toMatchObject({ status: 'queued', registeredAt: stopped.registeredAt, actions: ['withdraw'] });
     expect(answer.body.application.validUntil > stopped.validUntil).toBe(true);
     await settle(runtime);
-    const cabinet = await parentClient.request('GET', '/api/cabinet/applications');
+    const cabinet = await parentClient.call('GET /api/cabinet/applications');
     const restored = cabinet.body.applications.find((a: { applicationId: string }) => a.applicationId === stopped.applicationId);
-    expect(restored.position).toBeGreaterThan(0);
-    expect(restored.positionLog.at(-1).reasons).toEqual({ restored: 1 });
+    expect(restored!.position).toBeGreaterThan(0);
+    expect(restored!.positionLog.at(-1)!.reasons).toEqual({ restored: 1 });
   });
 
   it('should list the notices with their channels, newest first, and mark them read for their owner only', async () => {
@@ -279,11 +274,11 @@ describe('parents and the stop-list', () => {
     const owner = await loginParent(runtime, data().demoParents[2]!);
     const stranger = await loginParent(runtime, data().demoParents[1]!);
     // Act
-    const before = await owner.request('GET', '/api/cabinet/notifications');
+    const before = await owner.call('GET /api/cabinet/notifications');
     const restoreNotice = before.body.notifications.find((n: { kind: string }) => n.kind === 'restore_cleanup');
-    const byStranger = await stranger.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice.notificationId] } });
-    const byOwner = await owner.request('POST', '/api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice.notificationId] } });
-    const after = await owner.request('GET', '/api/cabinet/notifications');
+    const byStranger = await stranger.call('POST /api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice!.notificationId] } });
+    const byOwner = await owner.call('POST /api/cabinet/notifications/read', { body: { notificationIds: [restoreNotice!.notificationId] } });
+    const after = await owner.call('GET /api/cabinet/notifications');
     // Assess
     expect(restoreNotice).toMatchObject({ read: false, channels: { cabinet: 'delivered' } });
     expect(byStranger.body.marked).toBe(0);
@@ -296,7 +291,7 @@ describe('parents and the stop-list', () => {
   it("should not let a parent act on another parent's application", async () => {
     const other = data().applications.find((a) => a.status === 'stopped' && a.stopReason === 'cleanup' && a.applicantIin !== data().demoParents[0]!.iin)!;
     const parentClient = await loginParent(runtime, data().demoParents[0]!);
-    const answer = await parentClient.request('POST', `/api/cabinet/applications/${other.applicationId}/restore`);
+    const answer = await parentClient.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: other.applicationId } });
     expect(answer.status).toBe(404);
     expect((await stored(other.applicationId)).status).toBe('stopped');
   });
@@ -305,7 +300,7 @@ describe('parents and the stop-list', () => {
     const parent = data().demoParents[0]!;
     const own = data().applications.find((a) => a.applicantIin === parent.iin && a.status === 'queued')!;
     const parentClient = await loginParent(runtime, parent);
-    const answer = await parentClient.request('POST', `/api/cabinet/applications/${own.applicationId}/withdrawal`);
+    const answer = await parentClient.call('POST /api/cabinet/applications/{applicationId}/withdrawal', { params: { applicationId: own.applicationId } });
     expect(answer.status).toBe(200);
     expect(answer.body.application.status).toBe('withdrawn');
     expect(answer.body.application.history.at(-1)).toEqual(expect.objectContaining({ action: 'withdraw', actor: { role: 'parent' } }));
@@ -325,7 +320,7 @@ describe('parents and the stop-list', () => {
       [of('withdrawn'), []],
     ] as const;
     // Act
-    const answers = await Promise.all(cases.map(([application]) => staff.request('GET', `/api/staff/applications/${application.applicationId}`)));
+    const answers = await Promise.all(cases.map(([application]) => staff.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: application.applicationId } })));
     // Assess
     expect(answers.map((a) => a.body.application.actions)).toEqual(cases.map(([, actions]) => actions));
   });
@@ -337,20 +332,20 @@ describe('parents and the stop-list', () => {
     const stopped = cleanupStops.at(-2)!;
     const parent = data().parents.find((p) => p.iin === stopped.applicantIin)!;
     // Act
-    const answer = await staff.request('POST', `/api/staff/applications/${stopped.applicationId}/restore`);
-    const again = await staff.request('POST', `/api/staff/applications/${stopped.applicationId}/restore`, { language: 'ru' });
+    const answer = await staff.call('POST /api/staff/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } });
+    const again = await staff.call('POST /api/staff/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } }, { language: 'ru' });
     // Assess: queued with its date, the staff member in its history, the parent told, a second try refused
     expect(answer.status).toBe(200);
     expect(answer.body.application).toMatchObject({ status: 'queued', registeredAt: stopped.registeredAt, actions: ['refer', 'withdraw', 'change_kindergartens'] });
     expect(answer.body.application.history.at(-1)).toEqual(expect.objectContaining({ action: 'restore_cleanup', actor: { role: 'staff' } }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('transition_not_allowed');
-    const notices = await (await loginParent(runtime, parent)).request('GET', '/api/cabinet/notifications');
+    const notices = await (await loginParent(runtime, parent)).call('GET /api/cabinet/notifications');
     expect(notices.body.notifications.map((n: { kind: string }) => n.kind)).toContain('restore_cleanup');
   });
 
   it("should keep staff of a tenant away from an application they cannot see", async () => {
     const anonymous = client(runtime.url);
-    expect((await anonymous.request('GET', `/api/staff/applications/${data().applications[0]!.applicationId}`)).status).toBe(401);
+    expect((await anonymous.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: data().applications[0]!.applicationId } })).status).toBe(401);
   });
 });

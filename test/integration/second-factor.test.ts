@@ -35,7 +35,7 @@ async function storedAccount(login: string) {
 /** A new operator of the demo department and the token of its one-time link. */
 async function invited(): Promise<{ login: string; token: string }> {
   const login = `second-factor-${serial++}@temirtau.example.kz`;
-  const added = await admin.request('POST', '/api/staff/accounts', { body: { login, displayName: 'Тест', role: 'operator' } });
+  const added = await admin.call('POST /api/staff/accounts', { body: { login, displayName: 'Тест', role: 'operator' } });
   expect(added.status).toBe(201);
   return { login, token: (added.body.link.path as string).split('#token=')[1]! };
 }
@@ -57,13 +57,13 @@ describe('enrolment through the one-time link', () => {
     const api = client(runtime.url);
 
     // Act
-    const first = await api.request('POST', '/api/auth/staff/enrolment', { body: { token } });
-    const reloaded = await api.request('POST', '/api/auth/staff/enrolment', { body: { token } });
+    const first = await api.call('POST /api/auth/staff/enrolment', { body: { token } });
+    const reloaded = await api.call('POST /api/auth/staff/enrolment', { body: { token } });
     const secret = first.body.secret as string;
     const step = totpStep(runtime.clock.now());
     const wrongCode = totpCodeAt(secret, step + 5);
-    const wrong = await api.request('POST', '/api/auth/staff/password', { body: { token, password, code: wrongCode }, language: 'ru' });
-    const right = await api.request('POST', '/api/auth/staff/password', { body: { token, password, code: totpCodeAt(secret, step) } });
+    const wrong = await api.call('POST /api/auth/staff/password', { body: { token, password, code: wrongCode } }, { language: 'ru' });
+    const right = await api.call('POST /api/auth/staff/password', { body: { token, password, code: totpCodeAt(secret, step) } });
 
     // Assess
     expect(first.status).toBe(200);
@@ -90,7 +90,7 @@ describe('enrolment through the one-time link', () => {
     const { login: account, token } = await invited();
 
     // Act
-    const set = await client(runtime.url).request('POST', '/api/auth/staff/password', { body: { token, password, code: '123456' }, language: 'en' });
+    const set = await client(runtime.url).call('POST /api/auth/staff/password', { body: { token, password, code: '123456' } }, { language: 'en' });
 
     // Assess
     expect(set.status).toBe(400);
@@ -163,8 +163,8 @@ describe('staff login with a second factor', () => {
 
     // Act
     const staff = client(runtime.url);
-    const first = await staff.request('POST', '/api/auth/staff/session', { body: { login: account, password, code: typed } });
-    const left = await staff.request('GET', '/api/staff/second-factor');
+    const first = await staff.call('POST /api/auth/staff/session', { body: { login: account, password, code: typed } });
+    const left = await staff.call('GET /api/staff/second-factor');
     const second = await login({ login: account, password, code: recoveryCodes[3] });
     const another = await login({ login: account, password, code: recoveryCodes[4] });
 
@@ -184,12 +184,12 @@ describe("the administrator's reset of a second factor", () => {
     const { login: account, recoveryCodes } = await enrolled();
     const session = await loginStaff(runtime, { login: account, password });
     const { secret: oldSecret } = await storedSecondFactor(runtime, account);
-    const list = await admin.request('GET', '/api/staff/accounts');
-    const version = list.body.accounts.find((a: { login: string }) => a.login === account).version as number;
+    const list = await admin.call('GET /api/staff/accounts');
+    const version = list.body.accounts.find((a: { login: string }) => a.login === account)!.version as number;
 
     // Act
-    const reset = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account)}/second-factor-reset`, { body: { version } });
-    const oldSession = await session.request('GET', '/api/staff/campaigns');
+    const reset = await admin.call('POST /api/staff/accounts/{login}/second-factor-reset', { params: { login: account }, body: { version } });
+    const oldSession = await session.call('GET /api/staff/campaigns');
     const withOldCode = await login({ login: account, password, code: totpCodeAt(oldSecret, totpStep(runtime.clock.now()) + 1) });
     const withRecovery = await login({ login: account, password, code: recoveryCodes[0] });
     const token = (reset.body.link.path as string).split('#token=')[1]!;
@@ -204,7 +204,7 @@ describe("the administrator's reset of a second factor", () => {
     expect(withRecovery.status).toBe(401);
     expect(set.status).toBe(200);
     expect((await storedSecondFactor(runtime, account)).secret).not.toBe(oldSecret);
-    expect((await fresh.request('GET', '/api/staff/campaigns')).status).toBe(200);
+    expect((await fresh.call('GET /api/staff/campaigns')).status).toBe(200);
     const stored = await storedAccount(account);
     expect(stored.history.map((e: { action: string; by: string }) => `${e.action} by ${e.by}`)).toEqual([
       `added by staff#${adminLogin}`,
@@ -231,7 +231,7 @@ describe("the administrator's reset of a second factor", () => {
     const operator = await loginStaff(runtime, { login: account, password });
 
     // Act
-    const refused = await operator.request('POST', `/api/staff/accounts/${encodeURIComponent(adminLogin)}/second-factor-reset`, { body: { version: 0 } });
+    const refused = await operator.call('POST /api/staff/accounts/{login}/second-factor-reset', { params: { login: adminLogin }, body: { version: 0 } });
 
     // Assess
     expect(refused.status).toBe(403);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { makeIin } from '#domain/iin';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginStaff, setStaffPasswordWithLink, startTestRuntime, type Client } from '../support/runtime.ts';
+import { client, loginStaff, setStaffPasswordWithLink, startTestRuntime, type Client, type RouteInput } from '../support/runtime.ts';
 
 /**
  * A department's settings (SPEC "Department policy"), through the local runtime on DynamoDB
@@ -44,7 +44,7 @@ const onboarded = {
     address: { kk: 'Теміртау, Республика даңғылы, 1', ru: 'Темиртау, проспект Республики, 1', en: '1 Respubliki Avenue, Temirtau' },
   },
   languages: ['kk', 'ru', 'en'],
-};
+} satisfies RouteInput<'PUT /api/staff/settings'>['body'];
 
 const changed = {
   policy: {
@@ -64,7 +64,7 @@ const changed = {
     hours: { kk: 'Дс–Жм 9:00–18:00', ru: 'Пн–Пт 9:00–18:00', en: 'Mon–Fri 9:00–18:00' },
   },
   languages: ['kk', 'ru'],
-};
+} satisfies Omit<RouteInput<'PUT /api/staff/settings'>['body'], 'version'>;
 
 async function storedTenantItem(key: string) {
   const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.tenants, Key: { tenantId: key }, ConsistentRead: true }));
@@ -72,18 +72,16 @@ async function storedTenantItem(key: string) {
 }
 
 async function settingsEvents() {
-  const trail = await admin.request('GET', '/api/staff/audit-events?action=settings.update');
+  const trail = await admin.call('GET /api/staff/audit-events', { query: { action: 'settings.update' } });
   expect(trail.status).toBe(200);
   return trail.body.events.map((e: { action: string; outcome: string; actor: { accountId: string } }) => [e.action, e.outcome, e.actor.accountId]);
 }
 
 async function startCampaign(): Promise<string> {
   const now = runtime.clock.now();
-  const created = await admin.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 20 * 86_400_000).toISOString() },
-  });
+  const created = await admin.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 20 * 86_400_000).toISOString() } });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const started = await admin.request('POST', `/api/staff/campaigns/${created.body.campaign.campaignId}/start`);
+  const started = await admin.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId: created.body.campaign.campaignId } });
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   return created.body.campaign.campaignId;
 }
@@ -93,7 +91,7 @@ describe('department settings', () => {
 
   it('should show the administrator the onboarded settings at version 0, with the choices the form offers', async () => {
     // Act
-    const read = await admin.request('GET', '/api/staff/settings');
+    const read = await admin.call('GET /api/staff/settings');
 
     // Assess
     expect(read.status).toBe(200);
@@ -108,7 +106,7 @@ describe('department settings', () => {
     campaignId = await startCampaign();
 
     // Act
-    const saved = await admin.request('PUT', '/api/staff/settings', { body: { version: 0, ...changed } });
+    const saved = await admin.call('PUT /api/staff/settings', { body: { version: 0, ...changed } });
 
     // Assess
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
@@ -116,9 +114,9 @@ describe('department settings', () => {
     const { updatedAt, ...rest } = saved.body.settings;
     expect(rest).toEqual({ ...changed, policy: { ...changed.policy, reminderDaysBeforeEnd: [10, 3] }, version: 1, updatedBy: accountId });
     expect(updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    const read = await admin.request('GET', '/api/staff/settings');
+    const read = await admin.call('GET /api/staff/settings');
     expect(read.body.settings).toEqual(saved.body.settings);
-    const site = await admin.request('GET', '/api/public/site?host=localhost');
+    const site = await admin.call('GET /api/public/site', { query: { host: 'localhost' } });
     expect(site.body.site.contacts).toEqual(changed.contacts);
     expect(site.body.site.languages).toEqual(['kk', 'ru']);
     const copy = await storedTenantItem('settings#temirtau#000001');
@@ -130,12 +128,12 @@ describe('department settings', () => {
   it('should let a campaign already started keep the policy it started with, and a draft follow the new one', { timeout: 60_000 }, async () => {
     // Prepare: a draft made after the save
     const year = runtime.clock.now().getUTCFullYear();
-    const draft = await admin.request('POST', '/api/staff/campaigns', { body: { year, startsAt: new Date(runtime.clock.now().getTime() + 40 * 86_400_000).toISOString() } });
+    const draft = await admin.call('POST /api/staff/campaigns', { body: { year, startsAt: new Date(runtime.clock.now().getTime() + 40 * 86_400_000).toISOString() } });
     expect(draft.status).toBe(201);
 
     // Act
-    const running = await admin.request('GET', `/api/staff/campaigns/${campaignId}/dashboard?cohort=${year - 2}`);
-    const following = await admin.request('GET', `/api/staff/campaigns/${draft.body.campaign.campaignId}/dashboard`);
+    const running = await admin.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId }, query: { cohort: year - 2 } });
+    const following = await admin.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId: draft.body.campaign.campaignId } });
 
     // Assess: the running campaign's cohorts are those of age 2 (its copy); the draft's of age 4 (the settings)
     expect(running.status, JSON.stringify(running.body)).toBe(200);
@@ -151,11 +149,11 @@ describe('department settings', () => {
 
   it('should refuse a save over an older version with 409 concurrent_change, change nothing and audit the refusal', async () => {
     // Act
-    const stale = await admin.request('PUT', '/api/staff/settings', { body: { ...onboarded, version: 0 }, language: 'en' });
+    const stale = await admin.call('PUT /api/staff/settings', { body: { ...onboarded, version: 0 } }, { language: 'en' });
 
     // Assess
     expect([stale.status, stale.body.error.code]).toEqual([409, 'concurrent_change']);
-    const read = await admin.request('GET', '/api/staff/settings');
+    const read = await admin.call('GET /api/staff/settings');
     expect(read.body.settings.version).toBe(1);
     expect(read.body.settings.policy.referralValidityWorkingDays).toBe(7);
     expect(await storedTenantItem('settings#temirtau#000002')).toBeUndefined();
@@ -177,8 +175,8 @@ describe('department settings', () => {
     };
 
     // Act
-    const ru = await admin.request('PUT', '/api/staff/settings', { body: bad, language: 'ru' });
-    const kk = await admin.request('PUT', '/api/staff/settings', { body: bad, language: 'kk' });
+    const ru = await admin.call('PUT /api/staff/settings', { body: bad }, { language: 'ru' });
+    const kk = await admin.call('PUT /api/staff/settings', { body: bad }, { language: 'kk' });
 
     // Assess
     expect([ru.status, ru.body.error.code]).toEqual([400, 'validation_failed']);
@@ -192,15 +190,12 @@ describe('department settings', () => {
       languages: 'Выберите хотя бы один язык сайта (kk, ru, en), каждый один раз.',
     });
     expect(kk.body.error.fields.find((f: { path: string }) => f.path === 'policy.campaignLengthMonths').message).toBe('Науқан ұзақтығы — 1-ден 12-ге дейінгі бүтін ай саны.');
-    expect((await admin.request('GET', '/api/staff/settings')).body.settings.version).toBe(1);
+    expect((await admin.call('GET /api/staff/settings')).body.settings.version).toBe(1);
   });
 
   it('should refuse a reminder outside the campaign and an unknown survey version, naming the fields', async () => {
     // Act
-    const refused = await admin.request('PUT', '/api/staff/settings', {
-      body: { version: 1, ...changed, policy: { ...changed.policy, campaignLengthMonths: 1, reminderDaysBeforeEnd: [30, 7] }, surveyVersion: 'kezek-1999-9' },
-      language: 'en',
-    });
+    const refused = await admin.call('PUT /api/staff/settings', { body: { version: 1, ...changed, policy: { ...changed.policy, campaignLengthMonths: 1, reminderDaysBeforeEnd: [30, 7] }, surveyVersion: 'kezek-1999-9' } }, { language: 'en' });
 
     // Assess
     expect([refused.status, refused.body.error.code]).toEqual([400, 'validation_failed']);
@@ -216,8 +211,7 @@ describe('department settings', () => {
     const parent = runtime.seed!.data.parents[0]!;
 
     // Act
-    const refused = await admin.request('POST', '/api/staff/applications', {
-      body: {
+    const refused = await admin.call('POST /api/staff/applications', { body: {
         childIin: makeIin(`${runtime.clock.now().getUTCFullYear() - 1}-03-04`, 'female', 7777),
         childName: 'Тест Бала',
         applicantIin: parent.iin,
@@ -226,9 +220,7 @@ describe('department settings', () => {
         priority: 'military',
         kindergartenIds: [kindergartenId],
         language: 'ru',
-      },
-      language: 'en',
-    });
+      } }, { language: 'en' });
 
     // Assess
     expect([refused.status, refused.body.error.code], JSON.stringify(refused.body)).toEqual([400, 'validation_failed']);
@@ -245,7 +237,7 @@ describe('department settings', () => {
     const csv = ['external_id,child_iin,child_name,applicant_iin,applicant_phone,applicant_name,registered_at,priority,kindergartens,language,valid_until', row('S-1', 7801, 'none'), row('S-2', 7802, 'military'), ''].join('\n');
 
     // Act
-    const refused = await admin.request('POST', '/api/staff/imports/applications/check', { body: { csv }, language: 'en' });
+    const refused = await admin.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv } }, { language: 'en' });
 
     // Assess
     expect([refused.status, refused.body.error.code], JSON.stringify(refused.body)).toEqual([400, 'import_rejected']);
@@ -255,14 +247,14 @@ describe('department settings', () => {
   it('should refuse the settings to an operator', async () => {
     // Prepare
     const login = 'settings-operator@temirtau.example.kz';
-    const added = await admin.request('POST', '/api/staff/accounts', { body: { login, displayName: 'Оператор', role: 'operator' } });
+    const added = await admin.call('POST /api/staff/accounts', { body: { login, displayName: 'Оператор', role: 'operator' } });
     const token = (added.body.link.path as string).split('#token=')[1];
     await setStaffPasswordWithLink(runtime, token!, 'a long test password');
     const operator = await loginStaff(runtime, { login, password: 'a long test password' });
 
     // Act
-    const read = await operator.request('GET', '/api/staff/settings');
-    const save = await operator.request('PUT', '/api/staff/settings', { body: { version: 1, ...changed } });
+    const read = await operator.call('GET /api/staff/settings');
+    const save = await operator.call('PUT /api/staff/settings', { body: { version: 1, ...changed } });
 
     // Assess
     expect([read.status, read.body.error.code]).toEqual([403, 'role_not_allowed']);

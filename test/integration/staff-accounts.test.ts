@@ -30,7 +30,7 @@ let serial = 0;
 /** Adds an account as the administrator and sets its password with its one-time link, as its holder would. */
 async function addStaff(role: 'admin' | 'operator' | 'analyst'): Promise<{ login: string; password: string; version: number }> {
   const login = `${role}${serial++}@temirtau.example.kz`;
-  const added = await admin.request('POST', '/api/staff/accounts', { body: { login, displayName: `Тест ${role}`, role } });
+  const added = await admin.call('POST /api/staff/accounts', { body: { login, displayName: `Тест ${role}`, role } });
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   const token = (added.body.link.path as string).split('#token=')[1];
   const password = 'a long test password';
@@ -40,8 +40,8 @@ async function addStaff(role: 'admin' | 'operator' | 'analyst'): Promise<{ login
 }
 
 async function versionOf(login: string): Promise<number> {
-  const list = await admin.request('GET', '/api/staff/accounts');
-  return list.body.accounts.find((a: { login: string }) => a.login === login).version;
+  const list = await admin.call('GET /api/staff/accounts');
+  return list.body.accounts.find((a: { login: string }) => a.login === login)!.version;
 }
 
 async function storedAccount(login: string) {
@@ -56,11 +56,11 @@ describe('roles', () => {
     const operator = await loginStaff(runtime, account);
 
     // Act
-    const me = await operator.request('GET', '/api/me');
-    const queue = await operator.request('GET', `/api/staff/queue?birthYear=${runtime.clock.now().getUTCFullYear() - 3}`);
-    const campaigns = await operator.request('GET', '/api/staff/campaigns');
-    const accounts = await operator.request('GET', '/api/staff/accounts', { language: 'kk' });
-    const addition = await operator.request('POST', '/api/staff/accounts', { body: { login: 'x@temirtau.example.kz', displayName: 'X', role: 'admin' }, language: 'en' });
+    const me = await operator.call('GET /api/me');
+    const queue = await operator.call('GET /api/staff/queue', { query: { birthYear: runtime.clock.now().getUTCFullYear() - 3 } });
+    const campaigns = await operator.call('GET /api/staff/campaigns');
+    const accounts = await operator.call('GET /api/staff/accounts', {}, { language: 'kk' });
+    const addition = await operator.call('POST /api/staff/accounts', { body: { login: 'x@temirtau.example.kz', displayName: 'X', role: 'admin' } }, { language: 'en' });
 
     // Assess
     expect(me.body).toMatchObject({ role: 'staff', staffRole: 'operator', tenantId: 'temirtau' });
@@ -79,12 +79,12 @@ describe('roles', () => {
     const applicationId = runtime.seed!.data.applications[0]!.applicationId;
 
     // Act
-    const me = await analyst.request('GET', '/api/me');
-    const campaigns = await analyst.request('GET', '/api/staff/campaigns');
-    const kindergartens = await analyst.request('GET', '/api/staff/kindergartens');
-    const queue = await analyst.request('GET', `/api/staff/queue?birthYear=${runtime.clock.now().getUTCFullYear() - 3}`, { language: 'ru' });
-    const application = await analyst.request('GET', `/api/staff/applications/${applicationId}`);
-    const created = await analyst.request('POST', '/api/staff/campaigns', { body: { year: 2030, startsAt: '2030-03-01T04:00:00.000Z' } });
+    const me = await analyst.call('GET /api/me');
+    const campaigns = await analyst.call('GET /api/staff/campaigns');
+    const kindergartens = await analyst.call('GET /api/staff/kindergartens');
+    const queue = await analyst.call('GET /api/staff/queue', { query: { birthYear: runtime.clock.now().getUTCFullYear() - 3 } }, { language: 'ru' });
+    const application = await analyst.call('GET /api/staff/applications/{applicationId}', { params: { applicationId } });
+    const created = await analyst.call('POST /api/staff/campaigns', { body: { year: 2030, startsAt: '2030-03-01T04:00:00.000Z' } });
 
     // Assess
     expect(me.body.staffRole).toBe('analyst');
@@ -103,14 +103,14 @@ describe('roles', () => {
     // Prepare: an analyst logged in before the change
     const account = await addStaff('analyst');
     const session = await loginStaff(runtime, account);
-    const queuePath = `/api/staff/queue?birthYear=${runtime.clock.now().getUTCFullYear() - 3}`;
-    const before = await session.request('GET', queuePath);
+    const queue = { query: { birthYear: runtime.clock.now().getUTCFullYear() - 3 } };
+    const before = await session.call('GET /api/staff/queue', queue);
     const version = await versionOf(account.login);
 
     // Act
-    const changed = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version, role: 'operator' } });
-    const me = await session.request('GET', '/api/me');
-    const after = await session.request('GET', queuePath);
+    const changed = await admin.call('POST /api/staff/accounts/{login}', { params: { login: account.login }, body: { version, role: 'operator' } });
+    const me = await session.call('GET /api/me');
+    const after = await session.call('GET /api/staff/queue', queue);
 
     // Assess
     expect(before.status).toBe(403);
@@ -126,16 +126,14 @@ describe('disabling an account', () => {
     // Prepare: an operator with an open session that works
     const account = await addStaff('operator');
     const session = await loginStaff(runtime, account);
-    expect((await session.request('GET', '/api/staff/campaigns')).status).toBe(200);
+    expect((await session.call('GET /api/staff/campaigns')).status).toBe(200);
 
     // Act
-    const disabled = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: false } });
-    const next = await session.request('GET', '/api/staff/campaigns');
-    const login = await client(runtime.url).request('POST', '/api/auth/staff/session', {
-      body: { login: account.login, password: account.password, code: await nextStaffCode(runtime, account.login) },
-    });
-    const enabled = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: true } });
-    const oldSessionAfter = await session.request('GET', '/api/staff/campaigns');
+    const disabled = await admin.call('POST /api/staff/accounts/{login}', { params: { login: account.login }, body: { version: await versionOf(account.login), active: false } });
+    const next = await session.call('GET /api/staff/campaigns');
+    const login = await client(runtime.url).call('POST /api/auth/staff/session', { body: { login: account.login, password: account.password, code: await nextStaffCode(runtime, account.login) } });
+    const enabled = await admin.call('POST /api/staff/accounts/{login}', { params: { login: account.login }, body: { version: await versionOf(account.login), active: true } });
+    const oldSessionAfter = await session.call('GET /api/staff/campaigns');
     const fresh = await loginStaff(runtime, account);
 
     // Assess
@@ -145,7 +143,7 @@ describe('disabling an account', () => {
     expect(login.status).toBe(401);
     expect(enabled.body.account.status).toBe('active');
     expect(oldSessionAfter.status).toBe(401);
-    expect((await fresh.request('GET', '/api/staff/campaigns')).status).toBe(200);
+    expect((await fresh.call('GET /api/staff/campaigns')).status).toBe(200);
     const stored = await storedAccount(account.login);
     expect(stored.history.slice(-2).map((e: { action: string; by: string }) => `${e.action} by ${e.by}`)).toEqual([`disabled by staff#${adminLogin}`, `enabled by staff#${adminLogin}`]);
   });
@@ -154,11 +152,11 @@ describe('disabling an account', () => {
     // Prepare
     const account = await addStaff('analyst');
     const seen = await versionOf(account.login);
-    const path = `/api/staff/accounts/${encodeURIComponent(account.login)}`;
-    expect((await admin.request('POST', path, { body: { version: seen, role: 'operator' } })).status).toBe(200);
+    const params = { login: account.login };
+    expect((await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: seen, role: 'operator' } })).status).toBe(200);
 
     // Act: a second change decided on the version seen before the first
-    const stale = await admin.request('POST', path, { body: { version: seen, active: false } });
+    const stale = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: seen, active: false } });
 
     // Assess
     expect([stale.status, stale.body.error.code]).toEqual([409, 'concurrent_change']);
@@ -172,14 +170,12 @@ describe('password-reset links', () => {
     const account = await addStaff('operator');
 
     // Act
-    const reset = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}/password-reset`, { body: { version: await versionOf(account.login) } });
+    const reset = await admin.call('POST /api/staff/accounts/{login}/password-reset', { params: { login: account.login }, body: { version: await versionOf(account.login) } });
     const token = (reset.body.link.path as string).split('#token=')[1];
     const set = await setStaffPasswordWithLink(runtime, token!, 'another long password');
-    const withNew = await client(runtime.url).request('POST', '/api/auth/staff/session', {
-      body: { login: account.login, password: 'another long password', code: await nextStaffCode(runtime, account.login) },
-    });
-    await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}`, { body: { version: await versionOf(account.login), active: false } });
-    const refused = await admin.request('POST', `/api/staff/accounts/${encodeURIComponent(account.login)}/password-reset`, { body: { version: await versionOf(account.login) } });
+    const withNew = await client(runtime.url).call('POST /api/auth/staff/session', { body: { login: account.login, password: 'another long password', code: await nextStaffCode(runtime, account.login) } });
+    await admin.call('POST /api/staff/accounts/{login}', { params: { login: account.login }, body: { version: await versionOf(account.login), active: false } });
+    const refused = await admin.call('POST /api/staff/accounts/{login}/password-reset', { params: { login: account.login }, body: { version: await versionOf(account.login) } });
 
     // Assess
     expect(reset.status).toBe(200);
@@ -192,7 +188,7 @@ describe('password-reset links', () => {
 
   it('should answer 404 for an account the department does not have', { timeout: 60_000 }, async () => {
     // Act
-    const unknown = await admin.request('POST', '/api/staff/accounts/nobody%40elsewhere.kz', { body: { version: 0, active: false } });
+    const unknown = await admin.call('POST /api/staff/accounts/{login}', { params: { login: 'nobody@elsewhere.kz' }, body: { version: 0, active: false } });
 
     // Assess
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
@@ -202,18 +198,16 @@ describe('password-reset links', () => {
 describe('the last active administrator', () => {
   it('should not be able to disable or demote themself, and should once another admin is active', { timeout: 60_000 }, async () => {
     // Prepare: the demo department has one administrator (this test runs last: it demotes them)
-    const path = `/api/staff/accounts/${encodeURIComponent(adminLogin)}`;
+    const params = { login: adminLogin };
 
     // Act
-    const disable = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), active: false }, language: 'en' });
-    const demote = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), role: 'analyst' } });
+    const disable = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), active: false } }, { language: 'en' });
+    const demote = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), role: 'analyst' } });
     const second = await addStaff('admin');
-    const demoteAfter = await admin.request('POST', path, { body: { version: await versionOf(adminLogin), role: 'operator' } });
+    const demoteAfter = await admin.call('POST /api/staff/accounts/{login}', { params, body: { version: await versionOf(adminLogin), role: 'operator' } });
     const secondAdmin = await loginStaff(runtime, second);
-    const accountsAsDemoted = await admin.request('GET', '/api/staff/accounts');
-    const secondDemotesSelf = await secondAdmin.request('POST', `/api/staff/accounts/${encodeURIComponent(second.login)}`, {
-      body: { version: second.version, role: 'analyst' },
-    });
+    const accountsAsDemoted = await admin.call('GET /api/staff/accounts');
+    const secondDemotesSelf = await secondAdmin.call('POST /api/staff/accounts/{login}', { params: { login: second.login }, body: { version: second.version, role: 'analyst' } });
 
     // Assess
     expect([disable.status, disable.body.error.code, disable.body.error.message]).toEqual([

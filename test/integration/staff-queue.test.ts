@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageGroupOn } from '#domain/age';
-import { applicationStatuses, type Application, type ApplicationStatus } from '#domain/application';
+import { applicationStatuses, type Application, type ApplicationStatus, type PriorityCategory } from '#domain/application';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { getAll } from '#adapters/dynamodb/batch-get';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
@@ -44,7 +44,7 @@ async function storedApplications(): Promise<Application[]> {
   return (await getAll(dynamoDocumentClient(), runtime.tableNames.applications, keys)) as unknown as Application[];
 }
 
-type Filter = { priority?: string; kindergartenId?: string };
+type Filter = { priority?: PriorityCategory; kindergartenId?: string };
 
 function recount(applications: readonly Application[], status: ApplicationStatus, birthYear: number, filter: Filter = {}): Application[] {
   return applications.filter(
@@ -61,16 +61,16 @@ async function wholeList(status: ApplicationStatus, birthYear: number, filter: F
   const entries: Entry[] = [];
   const totals = new Set<number>();
   const bodies: string[] = [];
-  let paging = '';
+  let paging: { after?: number; cursor?: string } = {};
   for (let page = 0; page < 100; page++) {
-    const query = new URLSearchParams({ birthYear: String(birthYear), status, limit: String(limit), ...filter });
-    const answer = await staff.request('GET', `/api/staff/queue?${query}${paging}`);
-    expect(answer.status, JSON.stringify([query.toString(), paging, answer.body])).toBe(200);
+    const query = { birthYear, status, limit, ...filter };
+    const answer = await staff.call('GET /api/staff/queue', { query: { ...query, ...paging } });
+    expect(answer.status, JSON.stringify([query, paging, answer.body])).toBe(200);
     bodies.push(JSON.stringify(answer.body));
     entries.push(...(answer.body.entries as Entry[]));
     totals.add(answer.body.total);
-    if (answer.body.nextAfter !== undefined) paging = `&after=${answer.body.nextAfter}`;
-    else if (answer.body.nextCursor !== undefined) paging = `&cursor=${answer.body.nextCursor}`;
+    if (answer.body.nextAfter !== undefined) paging = { after: answer.body.nextAfter };
+    else if (answer.body.nextCursor !== undefined) paging = { cursor: answer.body.nextCursor };
     else break;
   }
   return { entries, totals: [...totals], bodies };
@@ -109,14 +109,14 @@ describe('the staff queue browser', () => {
     const stored = await storedApplications();
     const withPriority = (status: ApplicationStatus, year: number) => recount(stored, status, year).filter((a) => a.priority !== 'none').length;
     const largest = (status: ApplicationStatus) => cohorts().sort((a, b) => withPriority(status, b) - withPriority(status, a))[0]!;
-    const mostCommon = (values: string[]) => [...values].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+    const mostCommon = <T extends string>(values: T[]) => [...values].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
 
     for (const status of ['stopped', 'queued'] as const) {
       const birthYear = largest(status);
       const list = recount(stored, status, birthYear);
       const priority = mostCommon(list.map((a) => a.priority).filter((p) => p !== 'none'));
       const kindergartenId = mostCommon(list.flatMap((a) => a.preferredKindergartenIds));
-      for (const filter of [{ priority }, { kindergartenId }, { priority, kindergartenId }, { priority: 'orphan', kindergartenId }]) {
+      for (const filter of [{ priority }, { kindergartenId }, { priority, kindergartenId }, { priority: 'orphan' as const, kindergartenId }]) {
         // Act
         const { entries, totals } = await wholeList(status, birthYear, filter, 2);
         // Assess
@@ -135,7 +135,7 @@ describe('the staff queue browser', () => {
     const birthYear = cohorts().find((year) => recount(stored, 'queued', year).length > 2)!;
     const [first, second] = recount(stored, 'queued', birthYear);
     const group = ageGroupOn(first!.birthDate, kazakhstanDate(runtime.clock.now()));
-    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as {
+    const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as {
       kindergartenId: string;
       capacity: Record<string, number>;
       occupancy?: Record<string, number>;
@@ -144,14 +144,14 @@ describe('the staff queue browser', () => {
     const ids = async (status: ApplicationStatus) => (await wholeList(status, birthYear, {}, 200)).entries.map((e) => e.applicationId);
 
     // Act: a referral
-    expect((await staff.request('POST', `/api/staff/applications/${first!.applicationId}/referral`, { body: { kindergartenId: withPlace.kindergartenId } })).status).toBe(200);
+    expect((await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: first!.applicationId }, body: { kindergartenId: withPlace.kindergartenId } })).status).toBe(200);
     // Assess: out of the queue, in the referred list
     expect(await ids('queued')).not.toContain(first!.applicationId);
     expect(await ids('referred')).toContain(first!.applicationId);
 
     // Act: the enrollment and a withdrawal
-    expect((await staff.request('POST', `/api/staff/applications/${first!.applicationId}/enrollment`)).status).toBe(200);
-    expect((await staff.request('POST', `/api/staff/applications/${second!.applicationId}/withdrawal`, { body: {} })).status).toBe(200);
+    expect((await staff.call('POST /api/staff/applications/{applicationId}/enrollment', { params: { applicationId: first!.applicationId } })).status).toBe(200);
+    expect((await staff.call('POST /api/staff/applications/{applicationId}/withdrawal', { params: { applicationId: second!.applicationId }, body: {} })).status).toBe(200);
     await settle(runtime);
 
     // Assess: each in exactly its new list, and every list still equals the recount
@@ -171,7 +171,7 @@ describe('the staff queue browser', () => {
     expect((await wholeList('stopped', birthYear, {}, 200)).entries.map((e) => e.applicationId)).toContain(stopped.applicationId);
 
     // Act
-    expect((await parent.request('POST', `/api/cabinet/applications/${stopped.applicationId}/restore`)).status).toBe(200);
+    expect((await parent.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } })).status).toBe(200);
     await settle(runtime);
 
     // Assess: in the queue with a position, no longer in the stop-list
@@ -210,7 +210,7 @@ describe('the staff queue browser', () => {
       expect(answer.status).toBe(200);
       return JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!) as Record<string, number>;
     };
-    const firstPage = await staff.request('GET', `/api/staff/queue?birthYear=${birthYear}&status=stopped&limit=2`);
+    const firstPage = await staff.call('GET /api/staff/queue', { query: { birthYear, status: 'stopped', limit: '2' } });
 
     // Act
     const measured = {
@@ -238,7 +238,7 @@ describe('the staff queue browser', () => {
     // Prepare
     const parent = await loginParent(runtime, data().demoParents[0]!);
     // Act
-    const answer = await parent.request('GET', `/api/staff/queue?birthYear=${cohorts()[0]}&status=stopped`, { language: 'en' });
+    const answer = await parent.call('GET /api/staff/queue', { query: { birthYear: cohorts()[0], status: 'stopped' } }, { language: 'en' });
     // Assess
     expect(answer.status).toBe(403);
     expect(answer.body.entries).toBeUndefined();
@@ -275,10 +275,10 @@ describe('the staff queue browser', () => {
     // Runs last in this runtime: the other tests count only the seeded applications.
     const kindergartenIds = data().kindergartens.filter((k) => k.languages.includes('ru')).map((k) => k.kindergartenId);
     const csv = queueCsv(5, { birthYear: 2023, kindergartenIds, prefix: 'Ext_a-', serialBase: 7700 });
-    const imported = await staff.request('POST', '/api/staff/imports/applications/rows', { body: { csv, firstLine: 2 } });
+    const imported = await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'applications' }, body: { csv, firstLine: 2 } });
     expect(imported.body).toEqual({ kind: 'applications', written: 5 });
     const ids = ['Ext_a-000001', 'Ext_a-000002', 'Ext_a-000003', 'Ext_a-000004', 'Ext_a-000005'].map((external) => `imp.temirtau.${external}`);
-    for (const id of ids) expect((await staff.request('POST', `/api/staff/applications/${id}/withdrawal`, { body: {} })).status, id).toBe(200);
+    for (const id of ids) expect((await staff.call('POST /api/staff/applications/{applicationId}/withdrawal', { params: { applicationId: id }, body: {} })).status, id).toBe(200);
     await settle(runtime);
     const seededWithdrawn = recount(await storedApplications(), 'withdrawn', 2023).map((a) => a.applicationId);
 
@@ -310,7 +310,7 @@ describe('the status index on a data directory from before it existed', () => {
         const client = await loginStaff(second);
         const stopped = second.seed!.data.applications.filter((a) => a.status === 'stopped');
         const birthYear = birthYearOf(stopped[0]!);
-        const answer = await client.request('GET', `/api/staff/queue?birthYear=${birthYear}&status=stopped`);
+        const answer = await client.call('GET /api/staff/queue', { query: { birthYear, status: 'stopped' } });
 
         // Assess
         expect(second.seed!.seededNow).toBe(false);

@@ -28,10 +28,10 @@ beforeAll(async () => {
   runtime = await startTestRuntime(400);
   const staff = await loginStaff(runtime);
   const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
+  const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
   campaignId = created.body.campaign.campaignId;
   startsAt = created.body.campaign.startsAt;
-  await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } });
   await settle(runtime);
   // A parent with an application waiting for confirmation
   const [waiting] = await parentsAwaitingConfirmation(runtime, 1);
@@ -51,9 +51,9 @@ async function stored() {
 
 describe('the survey', () => {
   it('should show the questions, the kindergartens with their load, and no answer yet', async () => {
-    const survey = await parent.request('GET', '/api/cabinet/survey');
+    const survey = await parent.call('GET /api/cabinet/survey');
     expect(survey.status).toBe(200);
-    expect(survey.body.campaign.campaignId).toBe(campaignId);
+    expect(survey.body.campaign!.campaignId).toBe(campaignId);
     expect(survey.body.definition.questions.map((q: { id: string }) => q.id)).toEqual(['kindergartens', 'ownership', 'language', 'fee', 'activities', 'digital']);
     expect(survey.body.kindergartens.length).toBe(kindergartens.length);
     expect(survey.body.answer).toBeNull();
@@ -69,7 +69,7 @@ describe('the survey', () => {
     const expectedStart = `${pad(start.getUTCDate())}.${pad(start.getUTCMonth() + 1)}.${start.getUTCFullYear()}, ${pad(start.getUTCHours())}:${pad(start.getUTCMinutes())}`;
     try {
       // Act
-      const answer = await early.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+      const answer = await early.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) } }, { language: 'ru' });
       // Assess
       expect(answer.status).toBe(409);
       expect(answer.body.error.code).toBe('campaign_not_started');
@@ -91,7 +91,7 @@ describe('the survey', () => {
     const client = await loginParent(runtime, idle!);
     const before = await stored();
     // Act
-    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'en' });
+    const answer = await client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) } }, { language: 'en' });
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toBe('The survey confirms applications in the queue, and you have none in the queue. Your answers were not saved.');
@@ -102,29 +102,29 @@ describe('the survey', () => {
     // Prepare: today in Kazakhstan (UTC+5), the day the confirmation extends from
     confirmedOn = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
     // Act
-    const answer = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
+    const answer = await parent.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!, kindergartens[1]!]) } });
     // Assess
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ replaced: false });
     expect(answer.body.confirmed).toBeGreaterThan(0);
     // The authorizer's session read, then the handler: one Query, one BatchGet, one transaction
     expect(JSON.parse(answer.headers.get('x-kezek-dynamodb-requests')!)).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
-    const cabinet = await parent.request('GET', '/api/cabinet/applications');
+    const cabinet = await parent.call('GET /api/cabinet/applications');
     expect(cabinet.body.applications.every((a: { confirmationNeeded: boolean }) => !a.confirmationNeeded)).toBe(true);
     const { answers: answerItems, counters, slices } = await stored();
     expect(answerItems).toHaveLength(1);
     expect(slices).toEqual(recountSlices(answerItems));
     expect(counters[`kindergartens#${kindergartens[0]}`]).toBe(1);
-    const view = await parent.request('GET', '/api/cabinet/survey');
-    expect(view.body.answer.answers).toEqual(answers([kindergartens[0]!, kindergartens[1]!]));
-    expect(view.body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergartens[0]).load.chosen).toBe(1);
+    const view = await parent.call('GET /api/cabinet/survey');
+    expect(view.body.answer!.answers).toEqual(answers([kindergartens[0]!, kindergartens[1]!]));
+    expect(view.body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergartens[0])!.load.chosen).toBe(1);
   });
 
   it('should move the counters from the old kindergartens to the new ones on a re-submission, and extend nothing twice', async () => {
     // Prepare
-    const before = await parent.request('GET', '/api/cabinet/applications');
+    const before = await parent.call('GET /api/cabinet/applications');
     // Act
-    const again = await parent.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[2]!]) } });
+    const again = await parent.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[2]!]) } });
     // Assess
     expect(again.body).toMatchObject({ replaced: true, confirmed: 0 });
     const { answers: answerItems, counters, slices } = await stored();
@@ -133,7 +133,7 @@ describe('the survey', () => {
     expect(counters[`kindergartens#${kindergartens[0]}`]).toBeUndefined();
     expect(counters[`kindergartens#${kindergartens[2]}`]).toBe(1);
     expect(counters['answers#total']).toBe(1);
-    const after = await parent.request('GET', '/api/cabinet/applications');
+    const after = await parent.call('GET /api/cabinet/applications');
     expect(after.body.applications.map((a: { validUntil: string }) => a.validUntil)).toEqual(before.body.applications.map((a: { validUntil: string }) => a.validUntil));
   });
 
@@ -145,17 +145,17 @@ describe('the survey', () => {
     const row = (external: string, childIin: string, validUntil: string) =>
       [external, childIin, 'Тест Бала', applicant.iin, applicant.phone, 'Тест Ата-ана', '2024-01-10', 'none', kindergarten, 'ru', validUntil].join(',');
     const csv = [applicationColumns.join(','), row('VU-1', makeIin('2022-05-10', 'female', 4401), '2031-01-01'), row('VU-2', makeIin('2023-02-11', 'male', 4402), '')].join('\n');
-    expect((await staff.request('POST', '/api/staff/imports/applications/rows', { body: { csv, firstLine: 2 } })).body).toEqual({ kind: 'applications', written: 2 });
+    expect((await staff.call('POST /api/staff/imports/{kind}/rows', { params: { kind: 'applications' }, body: { csv, firstLine: 2 } })).body).toEqual({ kind: 'applications', written: 2 });
     const today = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10); // Kazakhstan date
     const yearFromToday = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
     const client = await loginParent(runtime, applicant);
     // Act
-    const answer = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
-    const again = await client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
+    const answer = await client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
+    const again = await client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergarten]) } });
     // Assess: both confirmed, the reply names the year's extension (also on a re-submission); the 2031 validity is kept
     expect(answer.body).toEqual({ confirmed: 2, validUntil: yearFromToday, replaced: false });
     expect(again.body).toEqual({ confirmed: 0, validUntil: yearFromToday, replaced: true });
-    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    const cabinet = await client.call('GET /api/cabinet/applications');
     expect(cabinet.body.applications.map((a: { validUntil: string }) => a.validUntil).sort()).toEqual([yearFromToday, '2031-01-01'].sort());
   });
 
@@ -186,7 +186,7 @@ describe('the survey', () => {
   it('should refuse a submission after the end with a pointer to restoring', async () => {
     runtime.clock.advance(31 * 86_400_000);
     const late = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
-    const answer = await late.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) }, language: 'ru' });
+    const answer = await late.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answers([kindergartens[0]!]) } }, { language: 'ru' });
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toContain('Вернуть в очередь');
     runtime.clock.set(new Date());
@@ -195,14 +195,14 @@ describe('the survey', () => {
   it('should still show the answer and the date it extended the applications to once the campaign has closed', async () => {
     // Prepare: the parent's answer (sent above: the third kindergarten), the date it gave, then the campaign's end and its close
     const yearFromToday = `${Number(confirmedOn.slice(0, 4)) + 1}${confirmedOn.slice(4)}`;
-    const endsAt = (await parent.request('GET', '/api/cabinet/survey')).body.campaign.endsAt as string;
+    const endsAt = (await parent.call('GET /api/cabinet/survey')).body.campaign!.endsAt as string;
     runtime.clock.set(new Date(Date.parse(endsAt) + 1000));
     await settle(runtime);
     const staff = await loginStaff(runtime);
-    expect((await staff.request('GET', `/api/staff/campaigns/${campaignId}`)).body.campaign.status).toBe('closed');
+    expect((await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId } })).body.campaign.status).toBe('closed');
     const late = await loginParent(runtime, runtime.seed!.data.parents.find((p) => p.iin === parentIin)!);
     // Act
-    const view = await late.request('GET', '/api/cabinet/survey');
+    const view = await late.call('GET /api/cabinet/survey');
     // Assess: no running campaign, the answer of the closed one with its date
     expect(view.status).toBe(200);
     expect(view.body.campaign).toBeNull();
@@ -214,7 +214,7 @@ describe('the survey', () => {
     const other = runtime.seed!.data.parents.find((p) => p.iin !== parentIin)!;
     const client = await loginParent(runtime, other);
     // Act
-    const view = await client.request('GET', '/api/cabinet/survey');
+    const view = await client.call('GET /api/cabinet/survey');
     // Assess
     expect(view.status).toBe(200);
     expect(view.body.campaign).toBeNull();

@@ -3,8 +3,10 @@ import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { staffAccountId } from '#domain/accounts';
 import { newRecoveryCodes, totpCodeAt, totpStep, totpWindow } from '#use-cases/second-factor';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
-import { routePath, type RouteAnswer, type RouteInput, type RouteName } from '../../web/src/route-names.ts';
+import { routePath, type Bare, type RouteAnswer, type RouteInput, type RouteName } from '../../web/src/route-names.ts';
 import { sharedDynamo } from './shared-dynamodb.ts';
+
+export type { RouteAnswer, RouteInput, RouteName } from '../../web/src/route-names.ts';
 
 /**
  * A local runtime on an in-memory DynamoDB Local with a small demo tenant (fast to seed). Due
@@ -27,6 +29,7 @@ export interface Client {
    * A route called by name, as the web app calls it (`web/src/client.ts`): params, query and body
    * typed by the route's schemas; a 2xx body typed by its response schema (an error's is `any`).
    */
+  call<N extends Bare>(name: N): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
   call<N extends RouteName>(name: N, input: RouteInput<N>, options?: { language?: string }): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
 }
 
@@ -55,7 +58,7 @@ export function client(baseUrl: string): Client {
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
-    call(name, input, options = {}) {
+    call(name: RouteName, input: unknown = {}, options: { language?: string } = {}) {
       const typed = input as { params?: unknown; query?: unknown; body?: unknown };
       return this.request(name.slice(0, name.indexOf(' ')), routePath(name, typed), { ...(typed.body !== undefined && { body: typed.body }), ...options });
     },
