@@ -1,7 +1,8 @@
 import { dependencies } from '#adapters/dependencies';
 import { jobFor } from '#functions/jobs/jobs';
 import { handOverShare } from '#ports/scheduler';
-import { createCampaign, requestCampaignPreview, startCampaign } from '#use-cases/campaigns';
+import { createCampaign, startCampaign } from '#use-cases/campaign-commands';
+import { requestCampaignPreview } from '#use-cases/campaign-preview';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../local/job-runner.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 

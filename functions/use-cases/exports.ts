@@ -11,7 +11,7 @@ import { surveyOfCampaign } from '#domain/survey-definition';
 import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#domain/survey-export';
 import type { Dependencies } from '#ports/dependencies';
 import type { ExportRecord } from '#ports/stores';
-import { cohortsOf } from './campaigns.ts';
+import { cohortsOf } from './campaign-commands.ts';
 import { scheduleNames } from './schedule-names.ts';
 
 /** Fisher–Yates with a cryptographic source: no one can replay the order. */
