@@ -1,5 +1,5 @@
 import type { CloseMeasurement } from './close.ts';
-import { closeGroupSize } from '#use-cases/campaigns';
+import { closeGroupSize } from '#use-cases/campaign-jobs';
 import type { BundlesMeasurement } from './lambda-bundles.ts';
 import type { LighthouseMeasurement } from './lighthouse.ts';
 import type { LocalApiMeasurement } from './local-api.ts';

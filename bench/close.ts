@@ -8,7 +8,7 @@ import { forEachLimited } from '#functions/concurrency';
 import type { Application } from '#domain/application';
 import { planTransition } from '#domain/application-lifecycle';
 import { notificationForTransition, type Notification } from '#domain/notification';
-import { runCampaignClose } from '#use-cases/campaigns';
+import { runCampaignClose } from '#use-cases/campaign-jobs';
 import { generateDemoData } from '../local/demo-data.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 import { storedApplications } from '../local/seed.ts';

@@ -1,4 +1,4 @@
-import { closeGroupSize } from '#use-cases/campaigns';
+import { closeGroupSize } from '#use-cases/campaign-jobs';
 import type { CloseMeasurement } from './close.ts';
 import { cityApplications, type JobsMeasurement } from './jobs.ts';
 import type { BundlesMeasurement } from './lambda-bundles.ts';

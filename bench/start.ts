@@ -4,7 +4,7 @@ import { dependencies, overrideDependencies } from '#adapters/dependencies';
 import { atKazakhstanHour } from '#domain/sms';
 import type { Dependencies } from '#ports/dependencies';
 import { senderSettings } from '#ports/delivery-queue';
-import { createCampaign, startCampaign } from '#use-cases/campaigns';
+import { createCampaign, startCampaign } from '#use-cases/campaign-commands';
 import { deliveryRunner, resetSenderInvocations, senderInvocations } from '../local/delivery-runner.ts';
 import { jobInvocations, jobRunner, resetJobInvocations } from '../local/job-runner.ts';
 import { repositoryRoot, startLocalRuntime } from '../local/runtime.ts';

@@ -212,14 +212,22 @@ const secondVersion: SurveyDefinition = {
 const released: readonly SurveyDefinition[] = [firstVersion, secondVersion];
 const definitions: SurveyDefinition[] = [...released];
 
+/**
+ * The version a department without a choice of its own asks. Named, not "the newest released":
+ * releasing a version (departments may then choose it) and making it every other department's
+ * default are two decisions, and the second changes what every campaign created after it asks
+ * (docs/CHANGE-COSTS.md counts both).
+ */
+const defaultVersion: SurveyDefinition = secondVersion;
+
 /** The versions kezek has, oldest first (what a department may choose for its next campaign). */
 export function surveyDefinitions(): readonly SurveyDefinition[] {
   return definitions;
 }
 
-/** The version a department without a choice of its own asks: the newest. */
+/** The version a department without a choice of its own asks (`defaultVersion`). */
 export function currentSurvey(): SurveyDefinition {
-  return released.at(-1)!;
+  return defaultVersion;
 }
 
 /** Campaigns created before versions were recorded asked the first one. */

@@ -2,7 +2,7 @@ import { dependencies } from '#adapters/dependencies';
 import { logger } from '#adapters/logger';
 import { metrics, MetricUnit } from '#adapters/metrics';
 import { jobHandler } from '#functions/jobs/job-handler';
-import { runCampaignClose } from '#use-cases/campaigns';
+import { runCampaignClose } from '#use-cases/campaign-jobs';
 
 export const handler = jobHandler('campaign-close', async (task, budget) => {
   const deps = dependencies();

@@ -1,7 +1,7 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { campaignView, createCampaign } from '#use-cases/campaigns';
+import { campaignView, createCampaign } from '#use-cases/campaign-commands';
 
 export const handler = httpHandler('staff-create-campaign', async ({ body, identity }) => {
   const deps = dependencies();

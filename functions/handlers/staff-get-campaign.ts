@@ -2,7 +2,7 @@ import { dependencies } from '#adapters/dependencies';
 import { NotFoundError } from '#domain/errors';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { campaignView } from '#use-cases/campaigns';
+import { campaignView } from '#use-cases/campaign-commands';
 
 export const handler = httpHandler('staff-get-campaign', async ({ params, identity }) => {
   const campaign = await dependencies().campaigns.get(staffTenant(identity), params.campaignId);

@@ -1,7 +1,7 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { requestCampaignPreview } from '#use-cases/campaigns';
+import { requestCampaignPreview } from '#use-cases/campaign-preview';
 
 export const handler = httpHandler('staff-request-preview', async ({ params, identity }) => {
   const deps = dependencies();

@@ -1,7 +1,7 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { campaignView, startCampaign } from '#use-cases/campaigns';
+import { campaignView, startCampaign } from '#use-cases/campaign-commands';
 
 export const handler = httpHandler('staff-start-campaign', async ({ params, identity }) => {
   const deps = dependencies();

@@ -5,7 +5,7 @@ import { policyOf } from '#domain/policy';
 import { countedQuestions, sliceOf } from '#domain/survey-answers';
 import { surveyOfCampaign } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
-import { campaignView, cohortsOf } from './campaigns.ts';
+import { campaignView, cohortsOf } from './campaign-commands.ts';
 
 /**
  * The campaign dashboard (issue 6), from counters only: the campaign item (totals and per-day

@@ -12,7 +12,7 @@ import { aggregateTable, answerTable, exportSlices, type ExportLookups } from '#
 import type { Dependencies } from '#ports/dependencies';
 import { unlimitedBudget, type ExportPart, type JobBudget, type JobTask } from '#ports/scheduler';
 import type { ExportRecord } from '#ports/stores';
-import { cohortsOf } from './campaigns.ts';
+import { cohortsOf } from './campaign-commands.ts';
 import { scheduleNames } from './schedule-names.ts';
 
 /** Records and files are kept a week; download links live five minutes. */

@@ -9,7 +9,7 @@ import { settingsOf } from '#domain/settings';
 import { surveyDefinition, surveyOfCampaign, type SurveyDefinition } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
 import type { SurveyContext } from '#ports/stores';
-import { confirmationPlans } from './campaigns.ts';
+import { confirmationPlans } from './campaign-confirmation.ts';
 import { applyTransitions, type TransitionStores } from './unit-of-work.ts';
 
 /** The campaign a parent's applications point to: pending in it, or confirmed in it last. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import type { Application } from '#domain/application';
-import { runCampaignPreview } from '#use-cases/campaigns';
+import { runCampaignPreview } from '#use-cases/campaign-preview';
 import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, settle, startTestRuntime, type Client, type RouteAnswer } from '../support/runtime.ts';

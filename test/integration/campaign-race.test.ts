@@ -5,7 +5,7 @@ import type { Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
-import { runCampaignClose } from '#use-cases/campaigns';
+import { runCampaignClose } from '#use-cases/campaign-jobs';
 import { submitSurvey } from '#use-cases/survey';
 import { applyTransitions } from '#use-cases/unit-of-work';
 import type { LocalRuntime } from '../../local/runtime.ts';

@@ -6,7 +6,7 @@ import type { Application } from '#domain/application';
 import { CampaignClosedError, type Campaign } from '#domain/campaign';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
-import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
+import { closeGroupSize, runCampaignClose } from '#use-cases/campaign-jobs';
 import { submitSurvey } from '#use-cases/survey';
 import { kazakhstanDate } from '#domain/kazakhstan-time';
 import { forEachLimited } from '#functions/concurrency';

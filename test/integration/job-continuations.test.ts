@@ -6,7 +6,7 @@ import type { Application } from '#domain/application';
 import type { Campaign } from '#domain/campaign';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobBudget, JobTask } from '#ports/scheduler';
-import { runCampaignClose, runCampaignStart } from '#use-cases/campaigns';
+import { runCampaignClose, runCampaignStart } from '#use-cases/campaign-jobs';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../../local/job-runner.ts';
 import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';

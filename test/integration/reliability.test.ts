@@ -7,7 +7,7 @@ import { parentAccountId } from '#domain/accounts';
 import type { Application } from '#domain/application';
 import { currentSurvey } from '#domain/survey-definition';
 import { forEachLimited } from '#functions/concurrency';
-import { closeGroupSize, runCampaignClose } from '#use-cases/campaigns';
+import { closeGroupSize, runCampaignClose } from '#use-cases/campaign-jobs';
 import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';

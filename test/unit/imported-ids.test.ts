@@ -45,7 +45,7 @@ describe('imported application ids', () => {
 
 describe('ids the system makes', () => {
   it('should match the API’s id schemas: registered applications, campaigns, exports and kindergartens named after any text', () => {
-    // Assess: the shapes `registration.ts`, `campaigns.ts` and `exports.ts` create
+    // Assess: the shapes `registration.ts`, `campaign-commands.ts` and `exports.ts` create
     expect('app-0b7c8f2e-5a41-4f6e-9d0e-1c2b3a4d5e6f').toMatch(idPatterns.application);
     expect('c-2026-0b7c8f2e').toMatch(idPatterns.entity);
     expect('x-0b7c8f2e-5a41-4f6e-9d0e-1c2b3a4d5e6f').toMatch(idPatterns.entity);
