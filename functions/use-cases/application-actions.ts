@@ -31,16 +31,29 @@ export async function tenantPolicy(deps: Pick<Dependencies, 'tenants'>, tenantId
   return policyOf((await deps.tenants.get(tenantId))?.policy);
 }
 
-const leaveReasons: Partial<Record<TransitionPlan['action'], LeaveReason>> = {
+/**
+ * Why an application leaves the queue, for the positions job's explanations: every action that
+ * can take a queued application out has its reason, the others `null`. Exhaustive: a new action
+ * fails `tsc` here, rather than leaving under a reason that is not its own.
+ */
+const leaveReasons = {
   refer: 'referred',
   withdraw: 'withdrawn',
   stop_cleanup: 'stopped',
-};
+  enroll: null,
+  expire_referral: null,
+  restore_after_referral: null,
+  restore_cleanup: null,
+  change_kindergartens: null,
+  confirm: null,
+} as const satisfies Record<TransitionPlan['action'], LeaveReason | null>;
 
 function queueChange(application: Application, plan: TransitionPlan): QueueChange | undefined {
   if (plan.queue === 'joins') return { kind: 'joined', applicationId: application.applicationId, reason: 'restored' };
   if (plan.queue === 'leaves' && application.position !== undefined) {
-    return { kind: 'left', applicationId: application.applicationId, reason: leaveReasons[plan.action] ?? 'stopped', previousPosition: application.position };
+    const reason = leaveReasons[plan.action];
+    if (!reason) throw new Error(`${plan.action} takes an application out of the queue without a leave reason`);
+    return { kind: 'left', applicationId: application.applicationId, reason, previousPosition: application.position };
   }
   return undefined;
 }

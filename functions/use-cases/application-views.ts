@@ -30,23 +30,41 @@ function addressOf(index: KindergartenIndex, tenantId: string, kindergartenId: s
   return address ? { address } : {};
 }
 
-/** What the parent may do next, from the same rules the state machine enforces. */
-const parentActionOf = { restore_cleanup: 'restore', withdraw: 'withdraw' } as const satisfies Partial<Record<ActionKind, ParentAction>>;
-/** What staff may do next, from the same rules; the actions only the system takes are not theirs. */
+/**
+ * What the parent may do next, from the same rules the state machine enforces: each action named
+ * as the cabinet offers it, or `null` where the cabinet has no button for it (the survey confirms;
+ * the system's own). Exhaustive: a new action fails `tsc` here until someone decides.
+ */
+const parentActionOf = {
+  restore_cleanup: 'restore',
+  withdraw: 'withdraw',
+  change_kindergartens: null,
+  confirm: null,
+  refer: null,
+  enroll: null,
+  expire_referral: null,
+  restore_after_referral: null,
+  stop_cleanup: null,
+} as const satisfies Record<ActionKind, ParentAction | null>;
+/** What staff may do next, from the same rules, as the console names it; `null` for the actions only the system or the parent takes. Exhaustive, as above. */
 const staffActionOf = {
   refer: 'refer',
   enroll: 'enroll',
   withdraw: 'withdraw',
   change_kindergartens: 'change_kindergartens',
   restore_cleanup: 'restore',
-} as const satisfies Partial<Record<ActionKind, StaffAction>>;
+  confirm: null,
+  expire_referral: null,
+  restore_after_referral: null,
+  stop_cleanup: null,
+} as const satisfies Record<ActionKind, StaffAction | null>;
 
 function parentActionsOf(application: Application): ParentAction[] {
-  return actionsOpenTo(application, 'parent').flatMap((kind) => (kind in parentActionOf ? [parentActionOf[kind as keyof typeof parentActionOf]] : []));
+  return actionsOpenTo(application, 'parent').flatMap((kind) => parentActionOf[kind] ?? []);
 }
 
 function staffActionsOf(application: Application): StaffAction[] {
-  return actionsOpenTo(application, 'staff').flatMap((kind) => (kind in staffActionOf ? [staffActionOf[kind as keyof typeof staffActionOf]] : []));
+  return actionsOpenTo(application, 'staff').flatMap((kind) => staffActionOf[kind] ?? []);
 }
 
 function commonView(application: Application, index: KindergartenIndex) {
