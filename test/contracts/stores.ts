@@ -114,6 +114,22 @@ export function kindergartenStoreContract(name: string, store: () => Kindergarte
       expect(await store().update(tenantId, 'k-missing', fields, 1)).toEqual({ refused: undefined });
     });
 
+    it('should create or update kindergartens from an import, moving the revision of those it updates', async () => {
+      // Prepare
+      const tenantId = world().tenant();
+      const fields = world().kindergartenFields();
+      await store().create(tenantId, 'k-1', { ...fields, capacity: every(3) });
+      // Act
+      await store().upsertMany(tenantId, [
+        { ...fields, kindergartenId: 'k-1', capacity: every(5) },
+        { ...fields, kindergartenId: 'k-2', capacity: every(2) },
+      ]);
+      // Assess
+      expect(await store().get(tenantId, 'k-1')).toMatchObject({ capacity: every(5), occupancy: every(0), version: 2 });
+      expect(await store().get(tenantId, 'k-2')).toMatchObject({ capacity: every(2), occupancy: every(0), version: 1 });
+      expect((await store().listByTenant(tenantId)).map((k) => k.kindergartenId).sort()).toEqual(['k-1', 'k-2']);
+    });
+
     it('should read many by key and leave unknown keys out', async () => {
       const tenantId = world().tenant();
       await store().create(tenantId, 'k-1', world().kindergartenFields());
