@@ -329,6 +329,17 @@ export function notificationStoreContract(name: string, store: () => Notificatio
       expect(await store().claimDelivery(other, 'sms', { id: 'c-3', at, staleBefore: '2026-10-09T06:00:00.000Z' })).toBe(false);
     });
 
+    it("should record how a notice's copy went on a channel", async () => {
+      // Prepare: a notice of the cabinet only (staff's phone change texts both phones beside it)
+      const written = notice(recipient(), '2026-10-10T04:00:00.000Z');
+      await store().putOnce([written]);
+      // Act
+      await store().setChannelStatus(written, 'sms', 'failed');
+      await store().setChannelStatus(written, 'email', 'sent');
+      // Assess
+      expect((await store().get(written.recipientIin, written.notificationId))?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', email: 'sent' });
+    });
+
     it("should page one outbox shard's waiting notices in a time range, oldest first, each once, with a cursor only passed back", async () => {
       // Prepare: five waiting notices of one shard in 2031 (no other test writes then), one outside the range
       const shard = 5;
