@@ -269,7 +269,7 @@ export interface KindergartenStore {
   /** The kindergartens with these keys; unknown keys are left out. */
   getMany(keys: readonly KindergartenKey[]): Promise<Kindergarten[]>;
   get(tenantId: string, kindergartenId: string): Promise<Kindergarten | undefined>;
-  /** Creates or updates kindergartens (an import); places already taken are kept. */
+  /** Creates or updates kindergartens (an import); places already taken are kept and the revision moves. `ConcurrentChangeError` when one would have fewer places than are taken. */
   upsertMany(tenantId: string, kindergartens: readonly Omit<Kindergarten, 'tenantId' | 'occupancy'>[]): Promise<void>;
   /** Writes a new kindergarten (no places taken, revision 1) only if its id is free; undefined when taken. */
   create(tenantId: string, kindergartenId: string, fields: KindergartenFields): Promise<Kindergarten | undefined>;

@@ -119,6 +119,32 @@ export function accountStoreContract(name: string, store: () => AccountStore, wo
       expect(Object.fromEntries(read.map((account) => [account.iin, account.displayName]))).toEqual({ [iins[0]!]: 'First', [iins[1]!]: 'Imported', [iins[2]!]: 'Imported' });
     });
 
+    it('should verify an e-mail address only with its newest live link, once, and forget it when removed', async () => {
+      // Prepare: an address set twice (the second link replaces the first)
+      const iin = world().iin();
+      await store().ensureParent(parent(iin));
+      const set = (tokenHash: string) => store().saveParentContacts(iin, { language: 'kk', email: { kind: 'set', address: 'ata-ana@example.kz', tokenHash, expiresAt: '2026-12-07T10:00:00.000Z' } });
+      await set('token-1');
+      await set('token-2');
+      // Act
+      const older = await store().verifyParentEmail(iin, 'token-1', '2026-12-06T10:00:00.000Z');
+      const late = await store().verifyParentEmail(iin, 'token-2', '2026-12-07T10:00:00.000Z');
+      const verified = await store().verifyParentEmail(iin, 'token-2', '2026-12-06T10:00:00.000Z');
+      const twice = await store().verifyParentEmail(iin, 'token-2', '2026-12-06T10:00:01.000Z');
+      const kept = await store().getParent(iin);
+      await store().saveParentContacts(iin, { language: 'kk', email: { kind: 'keep' } });
+      const afterKeep = await store().getParent(iin);
+      await store().saveParentContacts(iin, { language: 'kk', email: { kind: 'remove' } });
+      // Assess
+      expect([older, late, verified, twice]).toEqual([false, false, true, false]);
+      expect(kept).toMatchObject({ email: 'ata-ana@example.kz', emailVerifiedAt: '2026-12-06T10:00:00.000Z' });
+      expect(kept?.emailTokenHash).toBeUndefined();
+      expect(afterKeep).toMatchObject({ email: 'ata-ana@example.kz', emailVerifiedAt: '2026-12-06T10:00:00.000Z' });
+      const removed = await store().getParent(iin);
+      expect([removed?.email, removed?.emailVerifiedAt]).toEqual([undefined, undefined]);
+      expect(await store().verifyParentEmail(world().iin(), 'token-2', '2026-12-06T10:00:00.000Z')).toBe(false);
+    });
+
     it('should save contacts on an existing account only, and remove a second phone left out', async () => {
       // Prepare
       const iin = world().iin();

@@ -6,6 +6,9 @@ import type { KindergartenFields } from '#domain/kindergarten-rules';
 import { outboxShard, withOutboxMark, type Notification } from '#domain/notification';
 import type { CampaignStore } from '#ports/campaigns';
 import type { ExportRecord, ExportStore, KindergartenStore, NotificationStore } from '#ports/stores';
+import type { UnitOfWork } from '#ports/unit-of-work';
+import { ConcurrentChangeError } from '#domain/errors';
+import { refusal } from './refusal.ts';
 
 /**
  * What any adapter of these stores must do, in the ports' own terms (conditional writes, guards,
@@ -16,6 +19,8 @@ export interface StoreWorld {
   /** A tenant id no other test uses. */
   readonly tenant: () => string;
   readonly kindergartenFields: () => KindergartenFields;
+  /** The unit of work of the same adapter, which commits the stores' intents (counters, places). */
+  readonly unitOfWork: () => UnitOfWork;
 }
 
 const every = (places: number) => Object.fromEntries(ageGroups.map((group) => [group, places])) as Kindergarten['capacity'];
@@ -67,6 +72,25 @@ export function campaignStoreContract(name: string, store: () => CampaignStore, 
       expect((await store().get(tenantId, 'c-1'))?.preview).toEqual(counted);
     });
 
+    it('should add up counter moves however they are spread, per day too, and write the scope without touching them', async () => {
+      // Prepare
+      const tenantId = world().tenant();
+      await store().create(draft(tenantId, 'c-1'));
+      const move = (field: 'confirmed' | 'restored', delta: number, spreadBy: string, day: string) => world().unitOfWork().commit([store().counterMove({ tenantId, campaignId: 'c-1', field, delta }, spreadBy, day)]);
+      // Act: moves spread by different applicants, on two days, and the start's scope written between them
+      await move('confirmed', 1, '990000000001', '2026-10-02');
+      await move('confirmed', 1, '990000000002', '2026-10-02');
+      await store().setScope(tenantId, 'c-1', { inScope: 40, applicants: 30 });
+      await move('confirmed', 1, '990000000003', '2026-10-03');
+      await move('restored', 2, '990000000004', '2026-10-03');
+      await move('restored', -1, '990000000005', '2026-10-04');
+      // Assess
+      const campaign = await store().get(tenantId, 'c-1');
+      expect(campaign?.counts).toEqual({ inScope: 40, applicants: 30, confirmed: 3, stopped: 0, restored: 1 });
+      expect(campaign?.daily).toEqual({ 'daily#confirmed#2026-10-02': 2, 'daily#confirmed#2026-10-03': 1, 'daily#restored#2026-10-03': 2, 'daily#restored#2026-10-04': -1 });
+      expect((await store().list(tenantId))[0]?.counts).toEqual({ inScope: 40, applicants: 30, confirmed: 3, stopped: 0, restored: 1 });
+    });
+
     it('should refuse a move from a status the campaign is no longer in', async () => {
       const tenantId = world().tenant();
       await store().create(draft(tenantId, 'c-1'));
@@ -112,6 +136,25 @@ export function kindergartenStoreContract(name: string, store: () => Kindergarte
       const stale = await store().update(tenantId, 'k-1', { ...fields, capacity: every(5) }, 1);
       expect(stale).toMatchObject({ refused: { version: 2, capacity: every(4) } });
       expect(await store().update(tenantId, 'k-missing', fields, 1)).toEqual({ refused: undefined });
+    });
+
+    it('should create or update kindergartens from an import, keeping places taken and moving the revision of those it updates', async () => {
+      // Prepare: one place taken in k-1's junior group
+      const tenantId = world().tenant();
+      const fields = world().kindergartenFields();
+      await store().create(tenantId, 'k-1', { ...fields, capacity: every(3) });
+      await world().unitOfWork().commit([store().placeMove(tenantId, { kindergartenId: 'k-1', ageGroup: 'junior', delta: 1 })]);
+      // Act
+      const tooFew = await refusal(store().upsertMany(tenantId, [{ ...fields, kindergartenId: 'k-1', capacity: every(0) }]));
+      await store().upsertMany(tenantId, [
+        { ...fields, kindergartenId: 'k-1', capacity: every(5) },
+        { ...fields, kindergartenId: 'k-2', capacity: every(2) },
+      ]);
+      // Assess
+      expect(tooFew).toBeInstanceOf(ConcurrentChangeError);
+      expect(await store().get(tenantId, 'k-1')).toMatchObject({ capacity: every(5), occupancy: { ...every(0), junior: 1 }, version: 2 });
+      expect(await store().get(tenantId, 'k-2')).toMatchObject({ capacity: every(2), occupancy: every(0), version: 1 });
+      expect((await store().listByTenant(tenantId)).map((k) => k.kindergartenId).sort()).toEqual(['k-1', 'k-2']);
     });
 
     it('should read many by key and leave unknown keys out', async () => {
@@ -284,6 +327,17 @@ export function notificationStoreContract(name: string, store: () => Notificatio
       expect(await store().recordFailed(other, 'sms', undefined, { at, reason: 'no phone' })).toBe(true);
       expect(await store().recordFailed(other, 'sms', undefined, { at, reason: 'no phone' })).toBe(false);
       expect(await store().claimDelivery(other, 'sms', { id: 'c-3', at, staleBefore: '2026-10-09T06:00:00.000Z' })).toBe(false);
+    });
+
+    it("should record how a notice's copy went on a channel", async () => {
+      // Prepare: a notice of the cabinet only (staff's phone change texts both phones beside it)
+      const written = notice(recipient(), '2026-10-10T04:00:00.000Z');
+      await store().putOnce([written]);
+      // Act
+      await store().setChannelStatus(written, 'sms', 'failed');
+      await store().setChannelStatus(written, 'email', 'sent');
+      // Assess
+      expect((await store().get(written.recipientIin, written.notificationId))?.channels).toEqual({ cabinet: 'delivered', sms: 'failed', email: 'sent' });
     });
 
     it("should page one outbox shard's waiting notices in a time range, oldest first, each once, with a cursor only passed back", async () => {

@@ -70,6 +70,7 @@ const storeWorld = (): StoreWorld => ({
     const { tenantId: _tenant, kindergartenId: _id, occupancy: _occupancy, version: _version, ...fields } = runtime.seed!.data.kindergartens[0]! as Kindergarten & { version?: number };
     return fields;
   },
+  unitOfWork: () => dependencies().unitOfWork,
 });
 
 campaignStoreContract('DynamoDB', () => dependencies().campaigns, storeWorld);
@@ -109,7 +110,6 @@ staffStoreContract('DynamoDB', () => dependencies().staff, departmentWorld);
 surveyStoreContract('DynamoDB', () => dependencies().surveys, () => ({
   ...storeWorld(),
   iin: signInWorld().iin,
-  unitOfWork: () => dependencies().unitOfWork,
   campaigns: () => dependencies().campaigns,
   kindergartens: () => dependencies().kindergartens,
 }));

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { LocalDeliveryQueue } from '#adapters/local/local-delivery-queue';
 import { LocalFileStore } from '#adapters/local/local-file-store';
+import { LocalNotifier } from '#adapters/local/local-notifier';
 import { parseDeliveryMessage } from '#ports/delivery-queue';
 import { LocalClock } from '../../local/clock.ts';
 import { deliveryQueueContract } from '../contracts/delivery-queue.ts';
 import { fileStoreContract } from '../contracts/files.ts';
+import { notifierContract } from '../contracts/notifier.ts';
 
-/** The port contracts of the file store and the delivery queue (test/contracts) run on their local adapters. */
+/** The port contracts of the file store, the delivery queue and the notifier (test/contracts) run on their local adapters. */
 const clock = new LocalClock();
 const files = new LocalFileStore(mkdtempSync(join(tmpdir(), 'kezek-files-contract-')), clock.now);
 let server: Server;
@@ -41,3 +43,5 @@ deliveryQueueContract('LocalDeliveryQueue', () => queue, () => ({
   elapse: (seconds) => clock.advance(seconds * 1000),
   applicationId: () => `app-contract-${++keys}`,
 }));
+
+notifierContract('LocalNotifier', () => new LocalNotifier(() => undefined, clock.now));
