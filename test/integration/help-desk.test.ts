@@ -84,7 +84,8 @@ describe('the help desk search', () => {
   it('should find an application registered just now by its child\'s name (the name keys are written with it)', async () => {
     // Prepare
     const parent = runtime.seed!.data.parents[0]!;
-    const registered = await staff.call('POST /api/staff/applications', { body: {
+    const registered = await staff.call('POST /api/staff/applications', {
+      body: {
         childIin: makeIin(`${runtime.clock.now().getUTCFullYear() - 2}-05-06`, 'female', 8123),
         childName: 'Жаңабекова Ләйлә',
         applicantIin: parent.iin,
@@ -93,7 +94,8 @@ describe('the help desk search', () => {
         priority: 'none',
         kindergartenIds: [runtime.seed!.data.kindergartens[0]!.kindergartenId],
         language: 'kk',
-      } });
+      },
+    });
 
     // Act
     const found = await search('жаңабекова л');

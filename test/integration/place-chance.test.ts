@@ -37,7 +37,8 @@ beforeAll(async () => {
   staff = await loginStaff(runtime);
   // A new kindergarten with 2 places in every age group, none taken: 2 free now, and the move-up
   // of the 2 children placed now leaves nothing more in the next group.
-  const created = await staff.call('POST /api/staff/kindergartens', { body: {
+  const created = await staff.call('POST /api/staff/kindergartens', {
+    body: {
       kindergartenId,
       name: { kk: '«Шағын» балабақшасы', ru: 'Детский сад «Маленький»', en: '' },
       ownership: 'state',
@@ -46,12 +47,14 @@ beforeAll(async () => {
       address: 'ул. Мира, 12',
       location: { lat: 50.0591, lon: 72.9613 },
       capacity: { nursery: 2, junior: 2, middle: 2, senior: 2, preschool: 2 },
-    } });
+    },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   // Seven children of one cohort, all choosing it, registered behind the whole seeded queue.
   const year = runtime.clock.now().getUTCFullYear() - 3;
   for (let i = 1; i <= 7; i++) {
-    const registered = await staff.call('POST /api/staff/applications', { body: {
+    const registered = await staff.call('POST /api/staff/applications', {
+      body: {
         childIin: makeIin(`${year}-0${i}-1${i}`, i % 2 ? 'male' : 'female', 600 + i),
         childName: `Бала ${i}`,
         applicantIin,
@@ -60,7 +63,8 @@ beforeAll(async () => {
         priority: 'none',
         kindergartenIds: [kindergartenId],
         language: 'kk',
-      } });
+      },
+    });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
   }
   await settle(runtime);

@@ -29,7 +29,8 @@ describe('a referral for an application registered by staff', () => {
   it('should be issued, with its expiry scheduled under a name of at most 64 characters', async () => {
     // Prepare: a registered application (its id is `app-<uuid>`) and a kindergarten with a free place for it
     const kazakh = runtime.seed!.data.kindergartens.filter((k) => k.languages.includes('kk'));
-    const registered = await staff.call('POST /api/staff/applications', { body: {
+    const registered = await staff.call('POST /api/staff/applications', {
+      body: {
         childIin: makeIin('2023-04-11', 'male', 9101),
         childName: 'Нұрлан Әбілов',
         applicantIin: makeIin('1990-07-08', 'female', 88),
@@ -38,7 +39,8 @@ describe('a referral for an application registered by staff', () => {
         priority: 'none',
         kindergartenIds: [kazakh[0]!.kindergartenId],
         language: 'kk',
-      } });
+      },
+    });
     expect(registered.status).toBe(201);
     await settle(runtime);
     const applicationId = registered.body.application.applicationId as string;
