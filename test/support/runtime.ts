@@ -28,6 +28,7 @@ export interface Client {
   /**
    * A route called by name, as the web app calls it (`web/src/client.ts`): params, query and body
    * typed by the route's schemas; a 2xx body typed by its response schema (an error's is `any`).
+   * A route that takes nothing is called by its name alone.
    */
   call<N extends Bare>(name: N): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
   call<N extends RouteName>(name: N, input: RouteInput<N>, options?: { language?: string }): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
