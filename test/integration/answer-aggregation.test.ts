@@ -27,13 +27,13 @@ function answersOf(i: number) {
 }
 
 async function submit(parent: { client: Client }, i: number) {
-  const sent = await parent.client.request('POST', '/api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i) } });
+  const sent = await parent.client.call('POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i) } });
   if (sent.status !== 200) throw new Error(`survey answered ${sent.status}`);
   return sent.body as { confirmed: number; replaced: boolean };
 }
 
 async function dashboard() {
-  const answer = await staff.request('GET', `/api/staff/campaigns/${campaignId}/dashboard`);
+  const answer = await staff.call('GET /api/staff/campaigns/{campaignId}/dashboard', { params: { campaignId } });
   expect(answer.status).toBe(200);
   return answer.body as { answers: number; progress: { confirmed: number; inScope: number }; byDay: { confirmed: number }[]; kindergartens: { kindergartenId: string; chosen: number }[]; questions: { id: string; options: { id: string; count: number }[] }[] };
 }

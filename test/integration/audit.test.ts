@@ -5,7 +5,7 @@ import { routeFor } from '#http/routes';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { requestOf, routeFixtures } from '../support/route-requests.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
-import { buildWorlds, expectStatus, freshApplication, send, type Worlds } from '../support/worlds.ts';
+import { buildWorlds, callAs, expectStatus, freshApplication, send, type Worlds } from '../support/worlds.ts';
 
 /**
  * The audit trail on the local runtime: every audited staff route leaves one event under its
@@ -88,7 +88,7 @@ describe('the audit trail', () => {
     const applicationId = await freshApplication(worlds, worlds.A);
 
     // Act
-    expectStatus(await send(runtime.url, worlds.A.staff, { method: 'GET', path: `/api/staff/applications/${applicationId}` }), 200, 'viewing');
+    expectStatus(await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/applications/{applicationId}', { params: { applicationId } }), 200, 'viewing');
 
     // Assess
     const [event] = await newestEvents(worlds.A.tenantId);
@@ -101,7 +101,7 @@ describe('the audit trail', () => {
     const applicationId = await freshApplication(worlds, worlds.A);
 
     // Act
-    const sent = await send(runtime.url, worlds.A.staff, { method: 'POST', path: `/api/staff/applications/${applicationId}/enrollment` });
+    const sent = await callAs(runtime.url, worlds.A.staff, 'POST /api/staff/applications/{applicationId}/enrollment', { params: { applicationId } });
 
     // Assess
     expect(sent.status).toBe(409);
@@ -111,7 +111,7 @@ describe('the audit trail', () => {
 
   it('should record an attempt on another department’s record as not found, in the caller’s own trail', async () => {
     // Act
-    const sent = await send(runtime.url, worlds.A.staff, { method: 'GET', path: `/api/staff/applications/${worlds.Y.applicationId}` });
+    const sent = await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/applications/{applicationId}', { params: { applicationId: worlds.Y.applicationId } });
 
     // Assess
     expect(sent.status).toBe(404);
@@ -127,11 +127,11 @@ describe('the audit trail', () => {
     const staffs = await freshApplication(worlds, worlds.A);
     // Both have their queue positions (a withdrawal with a position asks for a recompute; one without does not).
     await settle(runtime);
-    const byParent = await send(runtime.url, worlds.actors.parentA, { method: 'POST', path: `/api/cabinet/applications/${parents}/withdrawal` });
+    const byParent = await callAs(runtime.url, worlds.actors.parentA, 'POST /api/cabinet/applications/{applicationId}/withdrawal', { params: { applicationId: parents } });
     expect(byParent.status).toBe(200);
 
     // Act
-    const byStaff = await send(runtime.url, worlds.A.staff, { method: 'POST', path: `/api/staff/applications/${staffs}/withdrawal`, body: { reason: 'test' } });
+    const byStaff = await callAs(runtime.url, worlds.A.staff, 'POST /api/staff/applications/{applicationId}/withdrawal', { params: { applicationId: staffs }, body: { reason: 'test' } });
 
     // Assess
     expect(byStaff.status).toBe(200);
@@ -144,11 +144,11 @@ describe('the audit trail', () => {
 
   it('should show a department only its own events', async () => {
     // Prepare: staff X views an application; staff Y lists their trail.
-    expectStatus(await send(runtime.url, worlds.A.staff, { method: 'GET', path: `/api/staff/applications/${worlds.A.applicationId}` }), 200, 'viewing');
+    expectStatus(await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/applications/{applicationId}', { params: { applicationId: worlds.A.applicationId } }), 200, 'viewing');
 
     // Act
-    const listed = await send(runtime.url, worlds.Y.staff, { method: 'GET', path: '/api/staff/audit-events', query: { recordType: 'application', recordId: worlds.A.applicationId } });
-    const all = await send(runtime.url, worlds.Y.staff, { method: 'GET', path: '/api/staff/audit-events' });
+    const listed = await callAs(runtime.url, worlds.Y.staff, 'GET /api/staff/audit-events', { query: { recordType: 'application', recordId: worlds.A.applicationId } });
+    const all = await callAs(runtime.url, worlds.Y.staff, 'GET /api/staff/audit-events', {});
 
     // Assess
     expect(listed.status).toBe(200);
@@ -160,14 +160,14 @@ describe('the audit trail', () => {
   it('should filter by record, person and action, by day, and page with a cursor', async () => {
     // Prepare: one application registered by staff, viewed three times, then changed.
     const applicationId = await freshApplication(worlds, worlds.A);
-    for (let i = 0; i < 3; i++) expectStatus(await send(runtime.url, worlds.A.staff, { method: 'GET', path: `/api/staff/applications/${applicationId}` }), 200, 'viewing');
+    for (let i = 0; i < 3; i++) expectStatus(await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/applications/{applicationId}', { params: { applicationId } }), 200, 'viewing');
     expectStatus(
-      await send(runtime.url, worlds.A.staff, { method: 'PUT', path: `/api/staff/applications/${applicationId}/kindergartens`, body: { kindergartenIds: [worlds.A.kindergartenId] } }),
+      await callAs(runtime.url, worlds.A.staff, 'PUT /api/staff/applications/{applicationId}/kindergartens', { params: { applicationId }, body: { kindergartenIds: [worlds.A.kindergartenId] } }),
       200,
       'changing',
     );
     const today = new Date(runtime.clock.now().getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
-    const list = (query: Record<string, string>) => send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/audit-events', query });
+    const list = (query: Record<string, string>) => callAs(runtime.url, worlds.A.staff, 'GET /api/staff/audit-events', { query });
 
     // Act
     const byRecord = await list({ recordType: 'application', recordId: applicationId });
@@ -190,7 +190,7 @@ describe('the audit trail', () => {
     expect(yesterday.body.events).toEqual([]);
 
     // Prepare: more events than one page holds.
-    for (let i = 0; i < 50; i++) expectStatus(await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/queue', query: { birthYear: String(worlds.A.birthYear) } }), 200, 'browsing');
+    for (let i = 0; i < 50; i++) expectStatus(await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/queue', { query: { birthYear: String(worlds.A.birthYear) } }), 200, 'browsing');
 
     // Act: pages of the tenant's trail, 50 events each, without repeats.
     const first = await list({});
@@ -219,7 +219,7 @@ describe('the audit trail', () => {
     const applicationId = registered.body.application.applicationId as string;
 
     // Act
-    const exported = await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/audit-events/export', query: { recordType: 'application', recordId: applicationId } });
+    const exported = await callAs(runtime.url, worlds.A.staff, 'GET /api/staff/audit-events/export', { query: { recordType: 'application', recordId: applicationId } });
 
     // Assess
     expect(exported.status).toBe(200);

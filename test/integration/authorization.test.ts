@@ -4,7 +4,7 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { routeFixtures, requestOf, routesWithoutFixture, type ForeignRefusal, type RouteFixture } from '../support/route-requests.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
 import { snapshotChanges, snapshotTables, writableTables } from '../support/table-snapshot.ts';
-import { anotherSession, buildWorlds, markersForeignTo, send, type Sent, type WorldName, type Worlds } from '../support/worlds.ts';
+import { anotherSession, buildWorlds, callAs, markersForeignTo, send, type Sent, type WorldName, type Worlds } from '../support/worlds.ts';
 
 /**
  * The authorization matrix, generated from the route table: every route × every actor (a
@@ -280,7 +280,7 @@ describe('property-level authorization', () => {
     const sent = await send(runtime.url, worlds.actors.staffY, { ...request, body: { ...(request.body as object), applicantIin: parentA.iin, applicantPhone: '+77019999999' } });
     // Assess: refused, naming the phone on file (masked); A's login codes still go to A's own phone
     expect([sent.status, sent.body?.error?.code], sent.text).toEqual([409, 'phone_on_file_differs']);
-    const code = await send(runtime.url, worlds.actors.anonymous, { method: 'POST', path: '/api/auth/parent/code', body: { iin: parentA.iin } });
+    const code = await callAs(runtime.url, worlds.actors.anonymous, 'POST /api/auth/parent/code', { body: { iin: parentA.iin } });
     expect([202, 429]).toContain(code.status);
     if (code.status === 202) expect(runtime.notifier.lastTo('+77019999999')).toBeUndefined();
   });

@@ -46,7 +46,7 @@ describe(`the cabinet in a city of ${applicationCount.toLocaleString('en-US')} a
     const parent = data.demoParents[0]!;
     const parentClient = await loginParent(runtime, parent);
     // Act
-    const answer = await parentClient.request('GET', '/api/cabinet/applications');
+    const answer = await parentClient.call('GET /api/cabinet/applications');
     // Assess: session (authorizer), applications by applicant, kindergarten names
     expect(answer.status).toBe(200);
     expect(answer.body.applications.length).toBe(data.applications.filter((a) => a.applicantIin === parent.iin).length);

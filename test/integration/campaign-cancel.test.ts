@@ -22,7 +22,7 @@ describe('cancelling a running campaign', () => {
     const pendingBefore = await dependencies().applications.pendingPage('temirtau', campaignId, undefined, 1000);
     expect(pendingBefore.applications.length).toBeGreaterThan(0);
     // Act
-    const cancelled = await staff.request('POST', `/api/staff/campaigns/${campaignId}/cancel`);
+    const cancelled = await staff.call('POST /api/staff/campaigns/{campaignId}/cancel', { params: { campaignId } });
     await settle(runtime);
     // Assess: nothing left pending, and the one-active guard released
     expect(cancelled.status).toBe(200);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import type { Application } from '#domain/application';
-import type { Campaign } from '#domain/campaign';
 import { ConcurrentChangeError } from '#domain/errors';
 import { currentSurvey } from '#domain/survey-definition';
 import type { Dependencies } from '#ports/dependencies';
@@ -9,7 +8,10 @@ import { runCampaignClose } from '#use-cases/campaign-jobs';
 import { submitSurvey } from '#use-cases/survey';
 import { applyTransitions } from '#use-cases/unit-of-work';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginStaff, settle, startTestRuntime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, type Client, type RouteAnswer } from '../support/runtime.ts';
+
+/** A campaign as the API shows it to staff. */
+type Campaign = RouteAnswer<'POST /api/staff/campaigns'>['campaign'];
 
 /**
  * A parent's confirmation racing the campaign's close, both ways. Two applicants are enough: this
@@ -47,9 +49,7 @@ function confirm(deps: Dependencies, applicantIin: string, now: Date) {
 
 async function createAndStart(endsInMs: number): Promise<Campaign> {
   const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() },
-  });
+  const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + endsInMs).toISOString() } });
   expect(created.status).toBe(201);
   expect(created.body.campaign.actions).toEqual(['preview', 'start', 'cancel']);
   return created.body.campaign;
@@ -63,7 +63,7 @@ describe('a confirmation racing the close', () => {
     runtime.clock.set(new Date(Date.now() + 370 * 86_400_000));
     staff = await loginStaff(runtime);
     const campaign = await createAndStart(30 * 60_000);
-    await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`);
+    await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId: campaign.campaignId } });
     await settle(runtime);
     const page = await dependencies().applications.pendingPage('temirtau', campaign.campaignId, undefined, 1000);
     const byApplicant = new Map<string, Application[]>();

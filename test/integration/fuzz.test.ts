@@ -7,7 +7,7 @@ import { sendRaw, type RawRequest } from '../support/raw-http.ts';
 import { pathOf, requestOf, routeFixtures, type RouteRequest } from '../support/route-requests.ts';
 import { settle, startTestRuntime } from '../support/runtime.ts';
 import { snapshotChanges, snapshotTables, writableTables, type TableSnapshot } from '../support/table-snapshot.ts';
-import { anotherSession, buildWorlds, freshApplication, send, type Caller, type Worlds } from '../support/worlds.ts';
+import { anotherSession, buildWorlds, freshApplication, callAs, type Caller, type Worlds } from '../support/worlds.ts';
 
 /**
  * Fuzzing every route of the route table on the local runtime: generated bodies (any JSON,
@@ -344,9 +344,7 @@ describe('what fuzzing found', () => {
 
   it('should refuse a referral to a kindergarten without a free place and schedule nothing', async () => {
     // Prepare: a kindergarten with no places, and a child who chose it
-    const full = await send(runtime.url, worlds.actors.staffX, {
-      method: 'POST',
-      path: '/api/staff/kindergartens',
+    const full = await callAs(runtime.url, worlds.actors.staffX, 'POST /api/staff/kindergartens', {
       body: {
         name: { kk: 'Толық', ru: 'Полный', en: 'Full' },
         ownership: 'state',
@@ -362,11 +360,7 @@ describe('what fuzzing found', () => {
     await settle(runtime);
     const before = await snapshotTables(runtime.tableNames, ['schedules', 'applications', 'kindergartens', 'notifications']);
     // Act
-    const referral = await send(runtime.url, worlds.actors.staffX, {
-      method: 'POST',
-      path: `/api/staff/applications/${applicationId}/referral`,
-      body: { kindergartenId: full.body.kindergarten.kindergartenId },
-    });
+    const referral = await callAs(runtime.url, worlds.actors.staffX, 'POST /api/staff/applications/{applicationId}/referral', { params: { applicationId }, body: { kindergartenId: full.body.kindergarten.kindergartenId } });
     // Assess
     expect(referral.status).toBe(409);
     expect(referral.body.error.code).toBe('no_free_place');

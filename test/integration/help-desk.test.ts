@@ -25,7 +25,7 @@ afterAll(async () => {
 const applications = (): readonly Application[] => runtime.seed!.data.applications;
 
 async function search(text: string, language = 'ru') {
-  const answer = await staff.request('GET', `/api/staff/applications?q=${encodeURIComponent(text)}`, { language });
+  const answer = await staff.call('GET /api/staff/applications', { query: { q: text } }, { language });
   return { ...answer, requests: JSON.parse(answer.headers.get('x-kezek-dynamodb-requests') ?? '{}') as Record<string, number> };
 }
 
@@ -84,7 +84,7 @@ describe('the help desk search', () => {
   it('should find an application registered just now by its child\'s name (the name keys are written with it)', async () => {
     // Prepare
     const parent = runtime.seed!.data.parents[0]!;
-    const registered = await staff.request('POST', '/api/staff/applications', {
+    const registered = await staff.call('POST /api/staff/applications', {
       body: {
         childIin: makeIin(`${runtime.clock.now().getUTCFullYear() - 2}-05-06`, 'female', 8123),
         childName: 'Жаңабекова Ләйлә',
@@ -133,8 +133,8 @@ describe('the help desk search', () => {
     const parent = runtime.seed!.data.parents.find((p) => p.iin === wanted.applicantIin)!;
 
     // Act
-    const page = await staff.request('GET', `/api/staff/applications/${wanted.applicationId}`);
-    const trail = await staff.request('GET', `/api/staff/audit-events?recordType=application&recordId=${wanted.applicationId}`);
+    const page = await staff.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: wanted.applicationId } });
+    const trail = await staff.call('GET /api/staff/audit-events', { query: { recordType: 'application', recordId: wanted.applicationId } });
 
     // Assess
     expect(page.status).toBe(200);
@@ -144,7 +144,7 @@ describe('the help desk search', () => {
 
   it('should audit every search without its text', async () => {
     // Act
-    const trail = await staff.request('GET', '/api/staff/audit-events?action=application.search');
+    const trail = await staff.call('GET /api/staff/audit-events', { query: { action: 'application.search' } });
 
     // Assess: the searches above (the refused one included), none naming a record
     expect(trail.body.events.length).toBe(7);

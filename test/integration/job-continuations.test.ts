@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies } from '#adapters/dependencies';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import type { Application } from '#domain/application';
-import type { Campaign } from '#domain/campaign';
 import type { Dependencies } from '#ports/dependencies';
 import type { JobBudget, JobTask } from '#ports/scheduler';
 import { runCampaignClose, runCampaignStart } from '#use-cases/campaign-jobs';
 import { jobInvocations, longestInvocations, resetJobInvocations } from '../../local/job-runner.ts';
 import { scanTable } from '../support/table-snapshot.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginStaff, settle, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
+import { loginStaff, settle, startTestRuntime, toDaytime, type Client, type RouteAnswer } from '../support/runtime.ts';
+
+/** A campaign as the API shows it to staff. */
+type Campaign = RouteAnswer<'POST /api/staff/campaigns'>['campaign'];
 
 /**
  * Decision 42: jobs over a city's data hand over to continuations well before their Lambda
@@ -99,13 +101,11 @@ describe('a start over 1,200 applications, continued across invocations', () => 
   it('should mark every in-scope application once, notify and text every applicant once, and count both exactly, through several invocations and a crash at a boundary', async () => {
     // Prepare: a campaign started by staff; its start job is due
     const now = runtime.clock.now();
-    const created = await staff.request('POST', '/api/staff/campaigns', {
-      body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
-    });
+    const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
     campaign = created.body.campaign;
     inScope = recount(await allApplications(), campaign);
     const applicants = new Set(inScope.map((a) => a.applicantIin));
-    expect((await staff.request('POST', `/api/staff/campaigns/${campaign.campaignId}/start`)).status).toBe(202);
+    expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId: campaign.campaignId } })).status).toBe(202);
     resetJobInvocations();
     // Act 1: an invocation of the start hands over after its first page, and crashes right after enqueuing its continuation
     const enqueued: JobTask[] = [];
@@ -132,7 +132,7 @@ describe('a start over 1,200 applications, continued across invocations', () => 
     const phones = runtime.seed!.data.parents.filter((p) => applicants.has(p.iin)).map((p) => p.phone);
     const startSms = runtime.notifier.outbox.filter((m) => m.text.startsWith('Балабақша кезегін') || m.text.startsWith('Подтвердите очередь в детсад'));
     expect(startSms.map((m) => m.phone).sort()).toEqual(phones.sort());
-    const stored = (await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign;
+    const stored = (await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } })).body.campaign;
     expect(stored.counts).toMatchObject({ inScope: inScope.length, applicants: applicants.size });
     // One announcement per language the department offers, however often the start was cut and resumed
     expect(runtime.notifier.announcements.filter((a) => a.tenantId === 'temirtau').map((a) => a.language)).toEqual(['kk', 'ru', 'en']);
@@ -168,7 +168,7 @@ describe('a close over 1,200 applications, continued across invocations', () => 
       expect(now).toMatchObject({ status: 'stopped', stopReason: 'cleanup' });
       expect(now.history!.filter((e) => e.action === 'stop_cleanup')).toHaveLength(1);
     }
-    const closed = (await staff.request('GET', `/api/staff/campaigns/${campaign.campaignId}`)).body.campaign;
+    const closed = (await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId: campaign.campaignId } })).body.campaign;
     expect(closed).toMatchObject({ status: 'closed', counts: { stopped: inScope.length } });
     // Assess: one stop notice per parent, naming all their stopped applications
     const byParent = new Map<string, string[]>();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIin } from '#domain/iin';
+import { client } from '../support/runtime.ts';
 
 /**
  * `npm start`'s entry (`local/main.ts`) as a user runs it, configured only by the environment
@@ -40,7 +41,7 @@ describe('npm start', () => {
   it('should honour RATE_LIMIT_SCALE: three login codes for one IIN within a minute pass at scale 3, the fourth is refused', async () => {
     // Prepare: at scale 1 one code per IIN per minute is allowed
     const iin = makeIin('1988-04-12', 'female', 4242);
-    const ask = () => fetch(`${url}/api/auth/parent/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ iin }) });
+    const ask = () => client(url).call('POST /api/auth/parent/code', { body: { iin } });
     // Act
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await ask()).status);

@@ -50,7 +50,7 @@ describe('the local runtime on a data directory', () => {
     try {
       const countAfterSecond = await countItems(second.dynamoEndpoint, second.tableNames.applications);
       const parentClient = await loginParent(second, parent);
-      const cabinet = await parentClient.request('GET', '/api/cabinet/applications');
+      const cabinet = await parentClient.call('GET /api/cabinet/applications');
 
       // Assess
       expect(first.seed!.seededNow).toBe(true);
@@ -71,23 +71,23 @@ describe('the local runtime on a data directory', () => {
     const first = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined });
     const queued = first.seed!.data.applications.find((a) => a.status === 'queued')!;
     const staff = await loginStaff(first);
-    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; languages: string[]; capacity: Record<string, number>; occupancy: Record<string, number> }[];
+    const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; languages: string[]; capacity: Record<string, number>; occupancy: Record<string, number> }[];
     const group = ageGroupOn(queued.birthDate, kazakhstanDate(new Date()));
     const target = kindergartens.find((k) => k.languages.includes(queued.language) && k.capacity[group]! > k.occupancy[group]!)!;
-    const referred = await staff.request('POST', `/api/staff/applications/${queued.applicationId}/referral`, { body: { kindergartenId: target.kindergartenId } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: queued.applicationId }, body: { kindergartenId: target.kindergartenId } });
     expect(referred.status, JSON.stringify(referred.body)).toBe(200);
     await first.stop();
 
     // Act: a new run, after the referral's expiry (time moved on while it was stopped)
     const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
     try {
-      second.clock.set(new Date(Date.parse(referred.body.application.referral.expiresAt) + 1000));
+      second.clock.set(new Date(Date.parse(referred.body.application.referral!.expiresAt) + 1000));
       const deadline = Date.now() + 10_000;
       let status = '';
       while (status !== 'stopped' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
         const staffAgain = await loginStaff(second);
-        status = (await staffAgain.request('GET', `/api/staff/applications/${queued.applicationId}`)).body.application.status;
+        status = (await staffAgain.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: queued.applicationId } })).body.application.status;
       }
       // Assess: the poller found the schedule in the table and ran it
       expect(status).toBe('stopped');
@@ -101,9 +101,9 @@ describe('the local runtime on a data directory', () => {
     const first = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
     const staff = await loginStaff(first);
     const now = new Date();
-    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 2000).toISOString() } });
+    const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 2000).toISOString() } });
     const campaignId = created.body.campaign.campaignId as string;
-    expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
+    expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } })).status).toBe(202);
     await settle(first);
     await first.stop();
 
@@ -115,7 +115,7 @@ describe('the local runtime on a data directory', () => {
       const deadline = Date.now() + 30_000;
       while (status !== 'closed' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        status = (await (await loginStaff(second)).request('GET', `/api/staff/campaigns/${campaignId}`)).body.campaign.status;
+        status = (await (await loginStaff(second)).call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId } })).body.campaign.status;
       }
       // Assess: closed by the schedule kept in the table
       expect(status).toBe('closed');

@@ -61,21 +61,21 @@ describe('SMS of a referral', () => {
     const staff = await loginStaff(runtime);
     const candidate = data().applications.find((a) => a.status === 'queued' && a.language === 'ru' && a.birthDate.startsWith('2022'))!;
     const group = ageGroupOn(candidate.birthDate, kazakhstanDate(runtime.clock.now()));
-    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; name: Record<string, string>; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
+    const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; name: Record<string, string>; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
     const kindergarten = kindergartens.find((k) => k.capacity[group]! - (k.occupancy?.[group] ?? 0) > 0 && k.languages.includes('ru'))!;
     const phone = phoneOf(candidate.applicantIin);
     const first = candidate.childName.split(' ')[0];
     const before = runtime.notifier.outbox.length;
 
     // Act 1: staff issue the referral (valid to Friday 20 March)
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
     await until(() => smsTo(phone, before).length > 0);
 
     // Assess 1: one SMS, in Russian, naming the kindergarten (cut to 36 characters), the last day and the site
     expect(referred.status).toBe(200);
     const name = kindergarten.name.ru!.length > 36 ? `${kindergarten.name.ru!.slice(0, 35).trimEnd()}…` : kindergarten.name.ru;
     expect(smsTo(phone, before).map((m) => m.text)).toEqual([`${first}: выдано направление в ${name}. Используйте его до 20.03.2026: ${site()}`]);
-    const referralNotice = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const referralNotice = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
     // Sent once by the sender from the outbox, and delivered by the (simulated) receipt naming SNS's message id
     const referral = await notice(candidate.applicantIin, referralNotice);
     expect(referral?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
@@ -88,7 +88,7 @@ describe('SMS of a referral', () => {
     expect(page.body.notices[0]).toEqual({
       notificationId: referralNotice,
       kind: 'refer',
-      createdAt: referred.body.application.referral.issuedAt,
+      createdAt: referred.body.application.referral!.issuedAt,
       applicationId: candidate.applicationId,
       aboutThisApplication: true,
       params: expect.any(Object),
@@ -142,12 +142,12 @@ describe('SMS of a campaign', () => {
     // Prepare: a campaign from Monday 1 November 2027, 10:00, to Friday 19 November, 23:30 in Kazakhstan
     runtime.clock.set(new Date('2027-11-01T05:00:00Z'));
     const staff = await loginStaff(runtime);
-    const created = await staff.request('POST', '/api/staff/campaigns', { body: { year: 2027, startsAt: '2027-11-01T05:00:00.000Z', endsAt: '2027-11-19T18:30:00.000Z' } });
+    const created = await staff.call('POST /api/staff/campaigns', { body: { year: 2027, startsAt: '2027-11-01T05:00:00.000Z', endsAt: '2027-11-19T18:30:00.000Z' } });
     const campaignId = created.body.campaign.campaignId as string;
     const before = runtime.notifier.outbox.length;
 
     // Act 1: start
-    expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
+    expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } })).status).toBe(202);
     await until(async () => (await schedule(`campaign-close-${campaignId}`)) !== undefined);
 
     // Assess 1: the start SMS went at once, one language each; the reminders wait for 10:00 of their days

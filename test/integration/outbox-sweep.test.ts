@@ -47,7 +47,7 @@ describe('the outbox sweeper', () => {
     const data = runtime.seed!.data;
     const candidate = data.applications.find((a) => a.status === 'queued' && a.birthDate.startsWith('2022'))!;
     const group = ageGroupOn(candidate.birthDate, kazakhstanDate(runtime.clock.now()));
-    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
+    const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
     const kindergarten = kindergartens.find((k) => k.capacity[group]! - (k.occupancy?.[group] ?? 0) > 0 && k.languages.includes(candidate.language))!;
     const phone = data.parents.find((p) => p.iin === candidate.applicantIin)!.phone;
     const granted = dependencies().deliveries;
@@ -56,10 +56,10 @@ describe('the outbox sweeper', () => {
     const before = runtime.notifier.outbox.length;
 
     // Act 1: staff issue a referral; its notice is written with the SMS queued, the enqueue is lost
-    const referred = await staff.request('POST', `/api/staff/applications/${candidate.applicationId}/referral`, { body: { kindergartenId: kindergarten.kindergartenId } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId: candidate.applicationId }, body: { kindergartenId: kindergarten.kindergartenId } });
     await settle(runtime);
     overrideDependencies({ deliveries: granted });
-    const notificationId = `${referred.body.application.referral.issuedAt}#${candidate.applicationId}#refer`;
+    const notificationId = `${referred.body.application.referral!.issuedAt}#${candidate.applicationId}#refer`;
 
     // Assess 1: written and marked for the sweeper, its message lost, nothing sent
     expect(referred.status).toBe(200);

@@ -104,14 +104,12 @@ describe('a campaign start through the outbox, with the sender killed at random 
     let receipts = 0;
     Object.assign(runtime.notifier.receipts, { failureRate: 0.5, draw: () => (receipts++ % 8 === 7 ? 0 : 1) });
     const now = runtime.clock.now();
-    const created = await staff.request('POST', '/api/staff/campaigns', {
-      body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
-    });
+    const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
     const campaignId = created.body.campaign.campaignId as string;
     const smsBefore = runtime.notifier.outbox.length;
 
     // Act 1: staff start it; the start job writes the notices and enqueues their deliveries
-    expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
+    expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } })).status).toBe(202);
     await settle(runtime, 100);
 
     // Assess 1: every start notice written with its SMS queued, one delivery each in the queue, nothing sent yet

@@ -55,7 +55,8 @@ beforeAll(async () => {
   year = runtime.clock.now().getUTCFullYear();
   staffA = await loginStaff(runtime);
   staffB = await loginStaff(runtime, await addOtherTenant(runtime));
-  const created = await staffB.call('POST /api/staff/kindergartens', { body: {
+  const created = await staffB.call('POST /api/staff/kindergartens', {
+    body: {
       kindergartenId: kindergartenB,
       name: { kk: 'Балқаш балабақшасы', ru: 'Балхашский детский сад', en: 'Balkhash kindergarten' },
       ownership: 'state',
@@ -64,7 +65,8 @@ beforeAll(async () => {
       address: 'Балхаш, ул. Ленина 1',
       location: { lat: 46.85, lon: 74.98 },
       capacity: { nursery: 10, junior: 10, middle: 10, senior: 10, preschool: 10 },
-    } });
+    },
+  });
   if (created.status !== 201) throw new Error(`B's kindergarten: ${created.status}`);
   const kazakhInA = runtime.seed!.data.kindergartens.find((k) => k.languages.includes('kk'))!.kindergartenId;
   const registered = await staffA.call('POST /api/staff/applications', { body: registration(kazakhInA, parent, 'kk') });

@@ -19,7 +19,7 @@ type Estimate = { kindergartenId: string; rank: number; among: number; free: num
 type CabinetEntry = { applicationId: string; status: string; position?: number; placeChances?: Estimate[] };
 
 async function cabinet(): Promise<{ entries: CabinetEntry[]; headers: Headers }> {
-  const answer = await parent.request('GET', '/api/cabinet/applications');
+  const answer = await parent.call('GET /api/cabinet/applications');
   expect(answer.status).toBe(200);
   return { entries: answer.body.applications, headers: answer.headers };
 }
@@ -37,7 +37,7 @@ beforeAll(async () => {
   staff = await loginStaff(runtime);
   // A new kindergarten with 2 places in every age group, none taken: 2 free now, and the move-up
   // of the 2 children placed now leaves nothing more in the next group.
-  const created = await staff.request('POST', '/api/staff/kindergartens', {
+  const created = await staff.call('POST /api/staff/kindergartens', {
     body: {
       kindergartenId,
       name: { kk: '«Шағын» балабақшасы', ru: 'Детский сад «Маленький»', en: '' },
@@ -53,7 +53,7 @@ beforeAll(async () => {
   // Seven children of one cohort, all choosing it, registered behind the whole seeded queue.
   const year = runtime.clock.now().getUTCFullYear() - 3;
   for (let i = 1; i <= 7; i++) {
-    const registered = await staff.request('POST', '/api/staff/applications', {
+    const registered = await staff.call('POST /api/staff/applications', {
       body: {
         childIin: makeIin(`${year}-0${i}-1${i}`, i % 2 ? 'male' : 'female', 600 + i),
         childName: `Бала ${i}`,
@@ -102,11 +102,11 @@ describe('the chance of a place', () => {
 
   it("should show each child's chance at the kindergarten in the survey's list", async () => {
     // Act
-    const answer = await parent.request('GET', '/api/cabinet/survey');
+    const answer = await parent.call('GET /api/cabinet/survey');
     // Assess
     expect(answer.status).toBe(200);
     const small = answer.body.kindergartens.find((k: { kindergartenId: string }) => k.kindergartenId === kindergartenId);
-    expect(small.estimates.map((e: Estimate) => `${e.rank}:${e.chance}`).sort()).toEqual(['1:high', '2:high', '3:medium', '4:medium', '5:low', '6:low', '7:low']);
+    expect(small!.estimates.map((e: Estimate) => `${e.rank}:${e.chance}`).sort()).toEqual(['1:high', '2:high', '3:medium', '4:medium', '5:low', '6:low', '7:low']);
     expect(small).not.toHaveProperty('chance');
   });
 
@@ -115,7 +115,7 @@ describe('the chance of a place', () => {
     const { entries } = await cabinet();
     const first = entries.find((a) => a.placeChances!.some((e) => e.kindergartenId === kindergartenId && e.rank === 1))!;
     // Act
-    const withdrawn = await parent.request('POST', `/api/cabinet/applications/${encodeURIComponent(first.applicationId)}/withdrawal`);
+    const withdrawn = await parent.call('POST /api/cabinet/applications/{applicationId}/withdrawal', { params: { applicationId: first.applicationId } });
     await settle(runtime);
     // Assess
     expect(withdrawn.status).toBe(200);

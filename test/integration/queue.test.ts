@@ -202,7 +202,8 @@ describe('referrals', () => {
     // Prepare: Monday 11 May 2026, 11:00 in Kazakhstan; a child born 16 May 2023 is 2 (junior) today and 3 (middle) before the expiry
     runtime.clock.set(new Date('2026-05-11T06:00:00Z'));
     const staffNow = await loginStaff(runtime);
-    const registered = await staffNow.call('POST /api/staff/applications', { body: {
+    const registered = await staffNow.call('POST /api/staff/applications', {
+      body: {
         childIin: makeIin('2023-05-16', 'male', 9102),
         childName: 'Нұрлан Әбенов',
         applicantIin: makeIin('1990-07-08', 'female', 78),
@@ -211,7 +212,8 @@ describe('referrals', () => {
         priority: 'none',
         kindergartenIds: [data().kindergartens.find((k) => k.languages.includes('kk'))!.kindergartenId],
         language: 'kk',
-      } });
+      },
+    });
     expect(registered.status).toBe(201);
     await settle(runtime);
     const child = await stored(registered.body.application.applicationId);

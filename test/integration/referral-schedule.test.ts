@@ -29,7 +29,7 @@ describe('a referral for an application registered by staff', () => {
   it('should be issued, with its expiry scheduled under a name of at most 64 characters', async () => {
     // Prepare: a registered application (its id is `app-<uuid>`) and a kindergarten with a free place for it
     const kazakh = runtime.seed!.data.kindergartens.filter((k) => k.languages.includes('kk'));
-    const registered = await staff.request('POST', '/api/staff/applications', {
+    const registered = await staff.call('POST /api/staff/applications', {
       body: {
         childIin: makeIin('2023-04-11', 'male', 9101),
         childName: 'Нұрлан Әбілов',
@@ -46,13 +46,13 @@ describe('a referral for an application registered by staff', () => {
     const applicationId = registered.body.application.applicationId as string;
     expect(applicationId).toMatch(/^app-[0-9a-f-]{36}$/);
     const group = ageGroupOn('2023-04-11', kazakhstanDate(runtime.clock.now()));
-    const kindergartens = (await staff.request('GET', '/api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; languages: string[]; capacity: Record<string, number>; occupancy?: Record<string, number> }[];
+    const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; languages: string[]; capacity: Record<string, number>; occupancy?: Record<string, number> }[];
     const free = kindergartens.find((k) => k.languages.includes('kk') && k.capacity[group]! - (k.occupancy?.[group] ?? 0) > 0)!;
     // Act
-    const referred = await staff.request('POST', `/api/staff/applications/${applicationId}/referral`, { body: { kindergartenId: free.kindergartenId } });
+    const referred = await staff.call('POST /api/staff/applications/{applicationId}/referral', { params: { applicationId }, body: { kindergartenId: free.kindergartenId } });
     // Assess
     expect(referred.status).toBe(200);
-    const name = scheduleNames.referralExpiry(applicationId, referred.body.application.referral.issuedAt);
+    const name = scheduleNames.referralExpiry(applicationId, referred.body.application.referral!.issuedAt);
     expect(name).toMatch(/^referral-expiry-[A-Za-z0-9_-]{43}$/);
     const { Item } = await dynamoDocumentClient().send(new GetCommand({ TableName: runtime.tableNames.schedules, Key: { scheduleName: name } }));
     expect(Item).toMatchObject({ state: 'scheduled', task: { kind: 'referral-expiry', applicationId } });

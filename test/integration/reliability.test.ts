@@ -13,6 +13,7 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
 import { withCrashingTransitions } from '../support/crashing.ts';
 import { loginStaff, settle, startCampaignNow, startTestRuntime, toDaytime, type Client } from '../support/runtime.ts';
+import { callAs } from '../support/worlds.ts';
 
 // Thousands of concurrent submissions and a close with crashes: 30–50 s per test on an idle two-core machine, more beside other files.
 vi.setConfig({ testTimeout: 180_000 });
@@ -98,11 +99,7 @@ function answersOf(i: number) {
 }
 
 function submit(cookie: string, i: number) {
-  return fetch(`${runtime.url}/api/cabinet/survey`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ version: currentSurvey().version, answers: answersOf(i) }),
-  }).then(async (response) => ({ status: response.status, body: await response.text() }));
+  return callAs(runtime.url, { name: 'parent', cookie }, 'POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers: answersOf(i) } }).then((answer) => ({ status: answer.status, body: answer.text }));
 }
 
 /** Throttling injected below the SDK's retry layer: a share of DynamoDB calls fail as DynamoDB fails them when throttled. */

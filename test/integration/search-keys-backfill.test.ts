@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const foundByName = async (application: Application) => {
-  const answer = await staff.request('GET', `/api/staff/applications?q=${encodeURIComponent(application.childName)}`);
+  const answer = await staff.call('GET /api/staff/applications', { query: { q: application.childName } });
   expect(answer.status).toBe(200);
   return (answer.body.entries as { applicationId: string }[]).some((a) => a.applicationId === application.applicationId);
 };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '#adapters/dynamodb/client';
 import { totpCodeAt, totpStep } from '#use-cases/second-factor';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { client, loginStaff, nextStaffCode, setStaffPasswordWithLink, startTestRuntime, storedSecondFactor, type Client } from '../support/runtime.ts';
+import { client, loginStaff, nextStaffCode, setStaffPasswordWithLink, startTestRuntime, storedSecondFactor, type Client, type RouteInput } from '../support/runtime.ts';
 
 /**
  * The staff second factor (issue 17 item 2): enrolment through the one-time link, login with an
@@ -48,7 +48,7 @@ async function enrolled(): Promise<{ login: string; recoveryCodes: string[] }> {
   return { login, recoveryCodes: set.body.recoveryCodes };
 }
 
-const login = (body: Record<string, unknown>, language = 'en') => client(runtime.url).request('POST', '/api/auth/staff/session', { body, language });
+const login = (body: RouteInput<'POST /api/auth/staff/session'>['body'], language = 'en') => client(runtime.url).call('POST /api/auth/staff/session', { body }, { language });
 
 describe('enrolment through the one-time link', () => {
   it('should offer one secret per link, refuse a wrong code, and on a right one store the secret and answer ten recovery codes once', async () => {

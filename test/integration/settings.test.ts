@@ -211,7 +211,8 @@ describe('department settings', () => {
     const parent = runtime.seed!.data.parents[0]!;
 
     // Act
-    const refused = await admin.call('POST /api/staff/applications', { body: {
+    const refused = await admin.call('POST /api/staff/applications', {
+      body: {
         childIin: makeIin(`${runtime.clock.now().getUTCFullYear() - 1}-03-04`, 'female', 7777),
         childName: 'Тест Бала',
         applicantIin: parent.iin,
@@ -220,7 +221,8 @@ describe('department settings', () => {
         priority: 'military',
         kindergartenIds: [kindergartenId],
         language: 'ru',
-      } }, { language: 'en' });
+      },
+    }, { language: 'en' });
 
     // Assess
     expect([refused.status, refused.body.error.code], JSON.stringify(refused.body)).toEqual([400, 'validation_failed']);

@@ -159,14 +159,12 @@ describe('a campaign start at scale, killed at random points in the start and in
       }),
     } as Partial<Dependencies>);
     const now = runtime.clock.now();
-    const created = await staff.request('POST', '/api/staff/campaigns', {
-      body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
-    });
+    const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() } });
     const campaignId = created.body.campaign.campaignId as string;
 
     // Act: staff start it; the runtime runs the start's invocations and the sender's batches; when
     // nothing is due, time moves on past the retry backoff and the queue's visibility timeout
-    expect((await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`)).status).toBe(202);
+    expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } })).status).toBe(202);
     let rounds = 0;
     for (; rounds < 2_000; rounds++) {
       const ran = await runtime.pollSchedules();
@@ -186,7 +184,7 @@ describe('a campaign start at scale, killed at random points in the start and in
     expect(noticeRecipients.length).toBe(applicantsInScope.size);
     expect(new Set(noticeRecipients)).toEqual(applicantsInScope);
     expect([...smsStates.keys()].filter((state) => state !== 'sent' && state !== 'delivered')).toEqual([]);
-    const campaign = await staff.request('GET', `/api/staff/campaigns/${campaignId}`);
+    const campaign = await staff.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId } });
     expect(campaign.body.campaign.counts.applicants).toBe(applicantsInScope.size);
     // Assess: every parent in scope texted (0 missed); duplicates exactly the kills in the one window
     const phoneOf = new Map(runtime.seed!.data.parents.map((p) => [p.iin, p.phone]));

@@ -7,6 +7,7 @@ import { openSession } from '#use-cases/sessions';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { recountSlices, storedAnswersAndSlices } from '../support/aggregates.ts';
 import { loginStaff, startCampaignNow, startTestRuntime } from '../support/runtime.ts';
+import { callAs } from '../support/worlds.ts';
 
 /**
  * DynamoDB cancels transactions that overlap on an item; DynamoDB Local does not, so the local
@@ -58,11 +59,7 @@ function submit(cookie: string, i: number, language = 'en') {
     activities: { options: i % 4 ? ['chess'] : [] },
     digital: { options: i % 3 ? ['android'] : ['ios'] },
   };
-  return fetch(`${runtime.url}/api/cabinet/survey`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': language, cookie },
-    body: JSON.stringify({ version: currentSurvey().version, answers }),
-  }).then(async (response) => ({ status: response.status, body: JSON.parse(await response.text()) }));
+  return callAs(runtime.url, { name: 'parent', cookie }, 'POST /api/cabinet/survey', { body: { version: currentSurvey().version, answers } }, { language }).then((answer) => ({ status: answer.status, body: answer.body }));
 }
 
 describe(`${crowd} survey submissions at once, with DynamoDB's transaction conflicts emulated`, () => {

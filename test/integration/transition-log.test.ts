@@ -48,7 +48,7 @@ describe('transition log through the handlers', () => {
     const parentClient = await loginParent(runtime, parent);
 
     // Act
-    const lines = await logLinesDuring(() => parentClient.request('POST', `/api/cabinet/applications/${stopped.applicationId}/restore`));
+    const lines = await logLinesDuring(() => parentClient.call('POST /api/cabinet/applications/{applicationId}/restore', { params: { applicationId: stopped.applicationId } }));
 
     // Assess
     expect(lines.filter((line) => line.message === 'application transition')).toEqual([

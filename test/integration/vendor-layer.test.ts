@@ -65,7 +65,7 @@ describe('the vendor layer', () => {
     const staff = await loginStaff(runtime);
     // In AWS cookies are Secure and the session cookie is `__Host-kezek_session`: the same token under that name
     const cookie = `${secureSessionCookieName}=${staff.cookies.get(sessionCookieName)}`;
-    const local = await staff.request('GET', '/api/staff/kindergartens');
+    const local = await staff.call('GET /api/staff/kindergartens');
     const script = join(functionsDir, 'invoke.mjs');
     writeFileSync(script, invokeScript);
     // Act

@@ -3,7 +3,7 @@ import { currentSurvey } from '#domain/survey-definition';
 import type { ProblemCode } from '#http/problems';
 import { routes, type HandlerName, type RouteDefinition } from '#http/routes';
 import { queueCsv } from './csv.ts';
-import { freshApplication, freshChildIin, freshDraftCampaign, freshStaffAccount, send, type RequestSpec, type World, type Worlds } from './worlds.ts';
+import { freshApplication, freshChildIin, freshDraftCampaign, freshStaffAccount, callAs, type RequestSpec, type World, type Worlds } from './worlds.ts';
 import { nextStaffCode } from './runtime.ts';
 
 /**
@@ -119,7 +119,7 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     allowedProblems: ['kindergarten_changed'],
     inputs: ['version'],
     build: async (worlds, world, home) => {
-      const form = await send(worlds.runtime.url, world.staff, { method: 'GET', path: `/api/staff/kindergartens/${world.kindergartenId}` });
+      const form = await callAs(worlds.runtime.url, world.staff, 'GET /api/staff/kindergartens/{kindergartenId}', { params: { kindergartenId: world.kindergartenId } });
       const { kindergarten } = form.body as { kindergarten: Record<string, any> };
       const district = world.tenantId === home.tenantId ? kindergarten.district : districtOf(worlds, home);
       return {
@@ -286,7 +286,7 @@ export const routeFixtures: Record<HandlerName, RouteFixture> = {
     ids: 'none',
     inputs: ['version'],
     build: async (worlds, _world, home) => {
-      const read = await send(worlds.runtime.url, home.staff, { method: 'GET', path: '/api/staff/settings' });
+      const read = await callAs(worlds.runtime.url, home.staff, 'GET /api/staff/settings', {});
       const { version, policy, surveyVersion, contacts, languages } = (read.body as { settings: Record<string, unknown> }).settings;
       return { body: { version, policy, surveyVersion, contacts, languages } };
     },

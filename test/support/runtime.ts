@@ -28,6 +28,7 @@ export interface Client {
   /**
    * A route called by name, as the web app calls it (`web/src/client.ts`): params, query and body
    * typed by the route's schemas; a 2xx body typed by its response schema (an error's is `any`).
+   * A route that takes nothing is called by its name alone.
    */
   call<N extends Bare>(name: N): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
   call<N extends RouteName>(name: N, input: RouteInput<N>, options?: { language?: string }): Promise<{ status: number; body: RouteAnswer<N> & { readonly error?: any }; headers: Headers }>;
@@ -68,11 +69,11 @@ export function client(baseUrl: string): Client {
 /** Logs a demo parent in through the real two-step flow, reading the code from the local outbox. */
 export async function loginParent(runtime: LocalRuntime, parent: { iin: string; phone: string }): Promise<Client> {
   const parentClient = client(runtime.url);
-  const sent = await parentClient.request('POST', '/api/auth/parent/code', { body: { iin: parent.iin } });
+  const sent = await parentClient.call('POST /api/auth/parent/code', { body: { iin: parent.iin } });
   if (sent.status !== 202) throw new Error(`code request answered ${sent.status}`);
   const code = /\d{6}/.exec(runtime.notifier.lastTo(parent.phone)?.text ?? '')?.[0];
   if (!code) throw new Error('no code in the outbox');
-  const verified = await parentClient.request('POST', '/api/auth/parent/session', { body: { iin: parent.iin, code } });
+  const verified = await parentClient.call('POST /api/auth/parent/session', { body: { iin: parent.iin, code } });
   if (verified.status !== 200) throw new Error(`code verification answered ${verified.status}`);
   return parentClient;
 }
@@ -115,12 +116,12 @@ export async function nextStaffCode(runtime: Pick<LocalRuntime, 'tableNames' | '
  * Uses a one-time link as its holder does on the set-password page: asks for the second factor's
  * secret, then sets the password with a current code of it. The answer of the password request.
  */
-export async function setStaffPasswordWithLink(runtime: Pick<LocalRuntime, 'url' | 'clock'>, token: string, password: string, language?: string) {
+export async function setStaffPasswordWithLink(runtime: Pick<LocalRuntime, 'url' | 'clock'>, token: string, password: string, language?: string): Promise<{ status: number; body: any; headers: Headers }> {
   const anonymous = client(runtime.url);
-  const enrolment = await anonymous.request('POST', '/api/auth/staff/enrolment', { body: { token }, language });
+  const enrolment = await anonymous.call('POST /api/auth/staff/enrolment', { body: { token } }, { language });
   if (enrolment.status !== 200) return enrolment;
   const code = totpCodeAt(enrolment.body.secret as string, totpStep(runtime.clock.now()));
-  return anonymous.request('POST', '/api/auth/staff/password', { body: { token, password, code }, language });
+  return anonymous.call('POST /api/auth/staff/password', { body: { token, password, code } }, { language });
 }
 
 /**
@@ -136,7 +137,7 @@ export async function parentsAwaitingConfirmation(
   for (const candidate of candidates) {
     if (found.length === count) break;
     const client = await loginParent(runtime, candidate);
-    const cabinet = await client.request('GET', '/api/cabinet/applications');
+    const cabinet = await client.call('GET /api/cabinet/applications');
     if (cabinet.body.applications.some((a: { confirmationNeeded: boolean }) => a.confirmationNeeded)) found.push({ client, iin: candidate.iin, phone: candidate.phone });
   }
   return found;
@@ -146,7 +147,7 @@ export async function loginStaff(runtime: LocalRuntime, account: { login: string
   const staffClient = client(runtime.url);
   const { login, password } = account;
   const code = await nextStaffCode(runtime, login);
-  const answer = await staffClient.request('POST', '/api/auth/staff/session', { body: { login, password, code } });
+  const answer = await staffClient.call('POST /api/auth/staff/session', { body: { login, password, code } });
   if (answer.status !== 200) throw new Error(`staff login answered ${answer.status}`);
   return staffClient;
 }
@@ -178,12 +179,10 @@ export async function aggregated(runtime: { answerStream: { poll(): Promise<numb
 /** Staff create a campaign that starts now and ends in `days`, start it, and let its start job run; its id. */
 export async function startCampaignNow(runtime: LocalRuntime, staff: Client, days = 30): Promise<string> {
   const now = runtime.clock.now();
-  const created = await staff.request('POST', '/api/staff/campaigns', {
-    body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + days * 86_400_000).toISOString() },
-  });
+  const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + days * 86_400_000).toISOString() } });
   if (created.status !== 201) throw new Error(`campaign creation answered ${created.status}`);
   const campaignId = created.body.campaign.campaignId as string;
-  const started = await staff.request('POST', `/api/staff/campaigns/${campaignId}/start`);
+  const started = await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } });
   if (started.status !== 202) throw new Error(`campaign start answered ${started.status}`);
   await settle(runtime);
   return campaignId;

@@ -6,7 +6,8 @@ import { sessionCookieName } from '#http/routes';
 import { openSession, sessionIdOf } from '#use-cases/sessions';
 import type { Identity } from '#ports/stores';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { loginParent, loginStaff, setStaffPasswordWithLink, settle } from './runtime.ts';
+import { routePath } from '../../web/src/route-names.ts';
+import { loginParent, loginStaff, setStaffPasswordWithLink, settle, type RouteAnswer, type RouteInput, type RouteName } from './runtime.ts';
 import { addOtherTenant } from './tenants.ts';
 
 /**
@@ -106,6 +107,13 @@ export async function send(baseUrl: string, caller: Caller, request: RequestSpec
   return { status: response.status, text, body, headers: response.headers };
 }
 
+/** A route called by name as a caller, typed like `Client.call`: an ordinary request of the web app. */
+export function callAs<N extends RouteName>(baseUrl: string, caller: Caller, name: N, input: RouteInput<N>, options: { language?: string } = {}): Promise<Sent & { readonly body: RouteAnswer<N> & { readonly error?: any } }> {
+  const { body } = input as { body?: unknown };
+  const path = routePath(name, input as { params?: unknown; query?: unknown });
+  return send(baseUrl, caller, { method: name.slice(0, name.indexOf(' ')), path, ...(body !== undefined && { body }), ...(options.language && { headers: { 'accept-language': options.language } }) });
+}
+
 /** Throws with the answer when a setup request did not do what it had to. */
 export function expectStatus(sent: Sent, status: number, what: string): Sent {
   if (sent.status !== status) throw new Error(`${what}: expected ${status}, got ${sent.status} ${sent.text.slice(0, 300)}`);
@@ -146,9 +154,7 @@ export function freshChildIin(now: Date): string {
 /** A new queued application in a world (registered by its staff for its parent, or `parent`); its id joins the world's markers. */
 export async function freshApplication(worlds: Worlds, world: World, parent: { readonly iin: string; readonly phone: string } = world.parent): Promise<string> {
   const now = worlds.runtime.clock.now();
-  const registered = await send(worlds.runtime.url, world.staff, {
-    method: 'POST',
-    path: '/api/staff/applications',
+  const registered = await callAs(worlds.runtime.url, world.staff, 'POST /api/staff/applications', {
     body: {
       childIin: freshChildIin(now),
       childName: 'Тест Бала',
@@ -171,7 +177,7 @@ export async function freshApplication(worlds: Worlds, world: World, parent: { r
  */
 export async function freshStaffAccount(worlds: Worlds, world: World, role: 'admin' | 'operator' | 'analyst' = 'analyst'): Promise<{ login: string; password: string; token: string }> {
   const login = `${role}-${world.name.toLowerCase()}-${Date.now().toString(36)}${(serial++).toString(36)}@test.kezek.kz`;
-  const added = await send(worlds.runtime.url, world.staff, { method: 'POST', path: '/api/staff/accounts', body: { login, displayName: `Test ${role}`, role } });
+  const added = await callAs(worlds.runtime.url, world.staff, 'POST /api/staff/accounts', { body: { login, displayName: `Test ${role}`, role } });
   const link = expectStatus(added, 201, `adding ${role} in world ${world.name}`).body.link as { path: string };
   world.markers.add(login);
   return { login, password: 'a long test password', token: link.path.split('#token=')[1]! };
@@ -186,11 +192,7 @@ export async function setStaffPassword(runtime: LocalRuntime, token: string, pas
 /** A new draft campaign in a world, starting in ten days (so no job of it runs during a test). */
 export async function freshDraftCampaign(worlds: Worlds, world: World): Promise<string> {
   const startsAt = new Date(worlds.runtime.clock.now().getTime() + 10 * 86_400_000);
-  const created = await send(worlds.runtime.url, world.staff, {
-    method: 'POST',
-    path: '/api/staff/campaigns',
-    body: { year: startsAt.getUTCFullYear(), startsAt: startsAt.toISOString() },
-  });
+  const created = await callAs(worlds.runtime.url, world.staff, 'POST /api/staff/campaigns', { body: { year: startsAt.getUTCFullYear(), startsAt: startsAt.toISOString() } });
   const campaignId = expectStatus(created, 201, `creating a campaign in world ${world.name}`).body.campaign.campaignId as string;
   world.markers.add(campaignId);
   return campaignId;
@@ -198,19 +200,17 @@ export async function freshDraftCampaign(worlds: Worlds, world: World): Promise<
 
 async function startedCampaign(runtime: LocalRuntime, staff: Caller, tenant: string): Promise<string> {
   const now = runtime.clock.now();
-  const created = await send(runtime.url, staff, {
-    method: 'POST',
-    path: '/api/staff/campaigns',
+  const created = await callAs(runtime.url, staff, 'POST /api/staff/campaigns', {
     body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() },
   });
   const campaignId = expectStatus(created, 201, `creating ${tenant}'s campaign`).body.campaign.campaignId as string;
-  expectStatus(await send(runtime.url, staff, { method: 'POST', path: `/api/staff/campaigns/${campaignId}/start` }), 202, `starting ${tenant}'s campaign`);
+  expectStatus(await callAs(runtime.url, staff, 'POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } }), 202, `starting ${tenant}'s campaign`);
   await settle(runtime);
   return campaignId;
 }
 
 async function aggregatesExport(runtime: LocalRuntime, staff: Caller, campaignId: string): Promise<string> {
-  const started = await send(runtime.url, staff, { method: 'POST', path: `/api/staff/campaigns/${campaignId}/exports`, body: { kind: 'aggregates', language: 'ru' } });
+  const started = await callAs(runtime.url, staff, 'POST /api/staff/campaigns/{campaignId}/exports', { params: { campaignId }, body: { kind: 'aggregates', language: 'ru' } });
   return expectStatus(started, 202, 'starting an export').body.export.exportId as string;
 }
 
@@ -254,7 +254,7 @@ export async function buildWorlds(runtime: LocalRuntime): Promise<Worlds> {
   const parentACaller: Caller = { name: 'parent A', cookie: cookieOf((await loginParent(runtime, parentA)).cookies) };
   const parentBCaller: Caller = { name: 'parent B', cookie: cookieOf((await loginParent(runtime, parentB)).cookies) };
   const notificationIdsOf = async (caller: Caller) =>
-    (expectStatus(await send(runtime.url, caller, { method: 'GET', path: '/api/cabinet/notifications' }), 200, 'reading notices').body.notifications as { notificationId: string }[]).map(
+    (expectStatus(await callAs(runtime.url, caller, 'GET /api/cabinet/notifications', {}), 200, 'reading notices').body.notifications as { notificationId: string }[]).map(
       (n) => n.notificationId,
     );
 
@@ -279,9 +279,7 @@ export async function buildWorlds(runtime: LocalRuntime): Promise<Worlds> {
   const B = await worldOf('B', parentB, parentBCaller, second.applicationIds);
 
   // Tenant Y, set up by its own staff through the API.
-  const createdKindergarten = await send(runtime.url, staffY, {
-    method: 'POST',
-    path: '/api/staff/kindergartens',
+  const createdKindergarten = await callAs(runtime.url, staffY, 'POST /api/staff/kindergartens', {
     body: {
       kindergartenId: 'balkhash-sad-1',
       name: { kk: 'Балқаш балабақшасы', ru: 'Балхашский детский сад', en: 'Balkhash kindergarten' },
