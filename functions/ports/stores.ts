@@ -201,11 +201,11 @@ export interface ApplicationStore {
   /** Marks applications as pending in a campaign, each only while still queued and unchanged since read; returns how many were marked. */
   markPending(tenantId: string, campaignId: string, applications: readonly Pick<Application, 'applicationId' | 'version'>[]): Promise<number>;
   /**
-   * Registers a new application (at version 1) and the parent's notification, all or nothing:
-   * `ChildAlreadyQueuedError` when the child has an active application in the tenant,
-   * `ConcurrentChangeError` when the id is taken.
+   * A new application (at version 1), as intents for a unit of work (with the parent's notice, from
+   * the notification store): refused with `ChildAlreadyQueuedError` when the child has an active
+   * application in the tenant, `ConcurrentChangeError` when the id is taken.
    */
-  register(application: Application, notification: Notification): Promise<void>;
+  registration(application: Application): WriteIntent[];
   /** Every queued application of a tenant's birth-year cohort, in queue order (registration, then id), optionally narrowed. */
   queueOf(tenantId: string, birthYear: number, filter?: CohortFilter): Promise<Application[]>;
   /**
@@ -226,11 +226,11 @@ export interface ApplicationStore {
   /** For an import: the active application of each child that has one in the tenant (child IIN → application id). */
   activeApplicationsOfChildren(tenantId: string, childIins: readonly string[]): Promise<Map<string, string>>;
   /**
-   * For an import: writes new applications (no version yet), each child's active-application
-   * guard and the notifications. Every write has a deterministic key, so an interrupted import is
-   * completed by running it again.
+   * For an import: writes new applications (no version yet) and each child's active-application
+   * guard (their notices go through `NotificationStore.putMany`). Every write has a deterministic
+   * key, so an interrupted import is completed by running it again.
    */
-  importMany(items: readonly { readonly application: Application; readonly notification: Notification }[], onProgress?: (written: number) => void): Promise<void>;
+  importMany(applications: readonly Application[], onProgress?: (written: number) => void): Promise<void>;
   /**
    * All or nothing: the parent's phone (only while it is still `from`), the history event on
    * the application, the cabinet notice, and the removal of a login code still pending (it went
@@ -436,6 +436,8 @@ export interface NotificationStore {
   notice(notification: Notification): WriteIntent;
   /** One notice per parent that grows with each write naming more of their applications (e.g. all stopped by one close). */
   sharedNotice(shared: SharedNotice): WriteIntent;
+  /** Writes notices as they are, many at a time (an import's: their ids are deterministic, so a re-run writes the same). */
+  putMany(notifications: readonly Notification[]): Promise<void>;
   /** Writes notices that have deterministic ids, each at most once (a re-run writes nothing new). Returns the new ones. */
   putOnce(notifications: readonly Notification[]): Promise<Notification[]>;
   /**

@@ -154,7 +154,7 @@ async function checkKindergartens(deps: Pick<Dependencies, 'tenants' | 'kinderga
  * once the whole file is in, so a 10,000-row file moves each position once, not per slice.
  */
 export async function importRows(
-  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'tenants' | 'accounts'>,
+  deps: Pick<Dependencies, 'kindergartens' | 'applications' | 'notifications' | 'tenants' | 'accounts'>,
   input: { tenantId: string; kind: ImportKind; csv: string; firstLine: number; now: Date; actor: Actor; onProgress?: (written: number) => void },
 ): Promise<{ kind: ImportKind; written: number }> {
   if (input.kind === 'kindergartens') {
@@ -168,10 +168,8 @@ export async function importRows(
   const checked = await checkApplications(deps, input);
   await deps.accounts.ensureParents(checked.parents.map((parent) => ({ kind: 'parent' as const, ...parent })));
   const at = input.now.toISOString();
-  await deps.applications.importMany(
-    checked.fresh.map((application) => ({ application, notification: notificationForRegistration(application, at) })),
-    input.onProgress,
-  );
+  await deps.applications.importMany(checked.fresh, input.onProgress);
+  await deps.notifications.putMany(checked.fresh.map((application) => notificationForRegistration(application, at)));
   return { kind: 'applications', written: checked.fresh.length };
 }
 

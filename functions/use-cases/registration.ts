@@ -18,7 +18,7 @@ import { offersPriority } from '#domain/settings';
  * registration), a history event and a notification, then positions.
  */
 export async function registerApplication(
-  deps: Pick<Dependencies, 'applications' | 'tenants' | 'kindergartens' | 'accounts' | 'scheduler'>,
+  deps: Pick<Dependencies, 'applications' | 'notifications' | 'unitOfWork' | 'tenants' | 'kindergartens' | 'accounts' | 'scheduler'>,
   input: NewApplicationInput & { tenantId: string; staff: Actor; now: Date },
 ): Promise<Application> {
   const today = kazakhstanDate(input.now);
@@ -49,7 +49,7 @@ export async function registerApplication(
   // The account is global by IIN and its phone receives every login code: a registration never
   // changes it (nor may it pass as if it had); only `changeApplicantPhone` does, audited.
   if (account.phone !== input.applicantPhone) throw new PhoneOnFileDiffersError(maskPhone(account.phone));
-  await deps.applications.register(application, notificationForRegistration(application, at));
+  await deps.unitOfWork.commit([...deps.applications.registration(application), deps.notifications.notice(notificationForRegistration(application, at))]);
   await requestPositions(deps, {
     tenantId: input.tenantId,
     birthYears: [birthYearCohort(application.birthDate)],

@@ -53,8 +53,11 @@ export function applicationStoreContract(name: string, store: () => ApplicationS
       history: [{ at: '2026-01-10T04:00:00.000Z', actor: staff, action: 'register', to: 'queued' }],
       ...overrides,
     });
+    /** A registration as the use case commits it: the store's intents and the parent's notice, in one unit of work. */
+    const registered = (application: Application, at = application.registeredAt) =>
+      world().unitOfWork().commit([...store().registration(application), world().notifications().notice(notificationForRegistration(application, at))]);
     const register = async (application: Application): Promise<Application> => {
-      await store().register(application, notificationForRegistration(application, application.registeredAt));
+      await registered(application);
       return (await store().get(application.applicationId))!;
     };
     const transition = (application: Application, action: ApplicationAction) =>
@@ -81,8 +84,8 @@ export function applicationStoreContract(name: string, store: () => ApplicationS
       const elsewhere = draft(world().tenant(), { childIin: first.childIin });
       // Act
       const stored = await register(first);
-      const twice = await refusal(store().register(sameChild, notificationForRegistration(sameChild, '2026-01-11T04:00:00.000Z')));
-      const taken = await refusal(store().register(sameId, notificationForRegistration(sameId, '2026-01-12T04:00:00.000Z')));
+      const twice = await refusal(registered(sameChild, '2026-01-11T04:00:00.000Z'));
+      const taken = await refusal(registered(sameId, '2026-01-12T04:00:00.000Z'));
       // Assess
       expect(stored).toMatchObject({ applicationId: first.applicationId, tenantId, status: 'queued', childName: 'Сейтқали Айдана', version: 1 });
       expect(await world().notifications().latest(first.applicantIin, 10)).toMatchObject([{ kind: 'registered', applicationId: first.applicationId }]);
@@ -248,11 +251,12 @@ export function applicationStoreContract(name: string, store: () => ApplicationS
       const tenantId = world().tenant();
       const { version: _version, ...first } = draft(tenantId);
       const { version: _v, ...second } = draft(tenantId, { registeredAt: '2026-01-11T04:00:00.000Z' });
-      const items = [first, second].map((application) => ({ application, notification: notificationForRegistration(application, '2026-01-20T04:00:00.000Z') }));
       const progress: number[] = [];
-      // Act
-      await store().importMany(items, (written) => progress.push(written));
-      await store().importMany(items);
+      // Act: as the import use case writes them, the notices through the notification store
+      await store().importMany([first, second], (written) => progress.push(written));
+      await world().notifications().putMany([first, second].map((application) => notificationForRegistration(application, '2026-01-20T04:00:00.000Z')));
+      await store().importMany([first, second]);
+      await world().notifications().putMany([first, second].map((application) => notificationForRegistration(application, '2026-01-20T04:00:00.000Z')));
       // Assess
       expect(await store().existingIds([first.applicationId, second.applicationId, 'app-contract-none'])).toEqual(new Set([first.applicationId, second.applicationId]));
       expect(ids(await store().queueOf(tenantId, 2022))).toEqual([first.applicationId, second.applicationId]);

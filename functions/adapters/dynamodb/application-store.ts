@@ -240,8 +240,11 @@ export class DynamoApplicationStore implements ApplicationStore {
     };
   }
 
-  async register(application: Application, notification: Notification): Promise<void> {
-    const constraintId = activeChildConstraint(application.tenantId, application.childIin);
+  /**
+   * A new application in a unit of work: the child's active-application guard (refused: the child
+   * waits in the tenant already) and the application at version 1 (refused: its id is taken).
+   */
+  registration(application: Application): DynamoWriteIntent[] {
     const item: StoredApplication = {
       ...application,
       version: 1,
@@ -249,28 +252,18 @@ export class DynamoApplicationStore implements ApplicationStore {
       ...indexKeysOf(application),
       ...searchKeysOf(application),
     };
-    await runTransaction(
-      () =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName('constraints'),
-                  Item: { constraintId, applicationId: application.applicationId },
-                  ConditionExpression: 'attribute_not_exists(constraintId)',
-                },
-              },
-              { Put: { TableName: this.tableName('applications'), Item: item, ConditionExpression: 'attribute_not_exists(applicationId)' } },
-              { Put: { TableName: this.tableName('notifications'), Item: notification } },
-            ],
-          }),
-        ),
-      (failed) => {
-        if (failed.includes(0)) throw new ChildAlreadyQueuedError(undefined);
-        throw new ConcurrentChangeError('the application id exists already');
+    const guard: TransactItem = {
+      Put: {
+        TableName: this.tableName('constraints'),
+        Item: { constraintId: activeChildConstraint(application.tenantId, application.childIin), applicationId: application.applicationId },
+        ConditionExpression: 'attribute_not_exists(constraintId)',
       },
-    );
+    };
+    const stored: TransactItem = { Put: { TableName: this.tableName('applications'), Item: item, ConditionExpression: 'attribute_not_exists(applicationId)' } };
+    return [
+      { store: 'applications', items: () => [guard], refusal: { rank: 1, error: () => new ChildAlreadyQueuedError(undefined) } },
+      { store: 'applications', items: () => [stored], refusal: { rank: 2, error: () => new ConcurrentChangeError('the application id exists already') } },
+    ];
   }
 
   transitions(changes: readonly { application: Application; plan: TransitionPlan }[]): DynamoWriteIntent[] {
@@ -446,21 +439,20 @@ export class DynamoApplicationStore implements ApplicationStore {
     return new Map(found.map((item) => [byConstraint.get(item.constraintId as string)!, item.applicationId as string]));
   }
 
-  async importMany(items: readonly { application: Application; notification: Notification }[], onProgress?: (written: number) => void): Promise<void> {
+  async importMany(applications: readonly Application[], onProgress?: (written: number) => void): Promise<void> {
     // Guards first, then applications: a crash in between leaves guards that point at the
     // ids the re-run writes, never an application without its guard.
     await putAll(
       this.client,
       this.tableName('constraints'),
-      items.map(({ application }) => ({ constraintId: activeChildConstraint(application.tenantId, application.childIin), applicationId: application.applicationId })),
+      applications.map((application) => ({ constraintId: activeChildConstraint(application.tenantId, application.childIin), applicationId: application.applicationId })),
     );
     await putAll(
       this.client,
       this.tableName('applications'),
-      items.map(({ application }) => ({ ...application, ...indexKeysOf(application), ...searchKeysOf(application) })),
+      applications.map((application) => ({ ...application, ...indexKeysOf(application), ...searchKeysOf(application) })),
       { onProgress },
     );
-    await putAll(this.client, this.tableName('notifications'), items.map(({ notification }) => ({ ...notification })));
   }
 
   async changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application> {

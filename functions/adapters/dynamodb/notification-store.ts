@@ -6,6 +6,7 @@ import { indexNamed } from '#functions/tables';
 import { ConcurrentChangeError } from '#domain/errors';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 import { forEachLimited } from '#functions/concurrency';
+import { putAll } from './batch-write.ts';
 
 export class DynamoNotificationStore implements NotificationStore {
   constructor(
@@ -25,6 +26,10 @@ export class DynamoNotificationStore implements NotificationStore {
     );
     return Items.map(withoutOwner).map((item) => ({ ...item, ...(item.applicationIds instanceof Set && { params: { ...item.params, applicationIds: [...item.applicationIds] } }) })) as Notification[];
   }
+  async putMany(notifications: readonly Notification[]): Promise<void> {
+    await putAll(this.client, this.tableName, notifications.map((notification) => ({ ...notification })));
+  }
+
   /** A new notice, in a unit of work (refused if its id exists: the change was made already). */
   notice(notification: Notification): DynamoWriteIntent {
     const item: TransactItem = { Put: { TableName: this.tableName, Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } };
