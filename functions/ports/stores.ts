@@ -232,11 +232,11 @@ export interface ApplicationStore {
    */
   importMany(applications: readonly Application[], onProgress?: (written: number) => void): Promise<void>;
   /**
-   * All or nothing: the parent's phone (only while it is still `from`), the history event on
-   * the application, the cabinet notice, and the removal of a login code still pending (it went
-   * to the old phone). Throws `PhoneChangedMeanwhileError` if the phone changed meanwhile.
+   * An event appended to the application's history, whatever its status, as an intent for a unit
+   * of work (staff changing the applicant's phone through it); refused with `ConcurrentChangeError`
+   * when the application is no longer the tenant's or the applicant's it was read as.
    */
-  changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application>;
+  historyEvent(application: Application, event: HistoryEvent): WriteIntent;
   /** Stores recomputed positions, each only while the application is queued and at the position expected; others are skipped. Returns how many were written. */
   writePositions(writes: readonly PositionWrite[]): Promise<number>;
   /** Stores each queued application's chance of a place (only while it is still queued); how many were written. */
@@ -315,18 +315,6 @@ export type EmailChange =
   | { readonly kind: 'remove' }
   | { readonly kind: 'set'; readonly address: string; readonly tokenHash: string; readonly expiresAt: string };
 
-/** Staff replace a parent's phone, audited on the application they acted through. */
-export interface ApplicantPhoneChange {
-  /** The application staff acted through (its tenant is theirs); its history gets `event`. */
-  readonly application: Application;
-  readonly event: HistoryEvent;
-  /** The parent's cabinet notice of the change. */
-  readonly notification: Notification;
-  /** The phone and its version as read: the write happens only if both are still so. */
-  readonly from: { readonly phone: string; readonly version: number };
-  readonly to: string;
-}
-
 export interface StaffAccount {
   readonly kind: 'staff';
   readonly login: string;
@@ -350,6 +338,11 @@ export interface StaffAccount {
 
 export interface AccountStore {
   getParent(iin: string): Promise<ParentAccount | undefined>;
+  /**
+   * The parent's phone replaced by staff, as an intent for a unit of work: only while it is still
+   * `from` (the phone and its version the page showed); refused with `PhoneChangedMeanwhileError`.
+   */
+  phoneChange(iin: string, from: { readonly phone: string; readonly version: number }, to: string): WriteIntent;
   /** Creates the parent's cabinet account if there is none; an existing one is left as it is. Returns the account as stored. */
   ensureParent(account: ParentAccount): Promise<ParentAccount>;
   /** The parents with these IINs that have cabinet accounts (any number of IINs). */
@@ -409,6 +402,8 @@ export interface Session extends Omit<Identity, 'staffRole'> {
 }
 
 export interface AuthStore {
+  /** The removal of the parent's pending login code (if any), as an intent for a unit of work: a code sent to a phone that is no longer theirs must not open a session. */
+  loginCodeRemoval(iin: string): WriteIntent;
   /** Replaces any earlier code for the same IIN. */
   saveLoginCode(code: LoginCode): Promise<void>;
   /**

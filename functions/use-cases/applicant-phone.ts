@@ -61,7 +61,7 @@ export async function applicantOnFile(
  * belong to the IIN, not to the phone, and last at most 12 hours (see docs/DECISIONS.md).
  */
 export async function changeApplicantPhone(
-  deps: Pick<Dependencies, 'applications' | 'accounts' | 'notifier' | 'notifications'>,
+  deps: Pick<Dependencies, 'applications' | 'accounts' | 'auth' | 'notifier' | 'notifications' | 'unitOfWork'>,
   input: { applicationId: string; tenantId: string; phone: string; expectedVersion: number; actor: Actor; now: Date },
 ): Promise<{ application: Application; applicantPhone: ApplicantPhoneView }> {
   const application = await loadApplication(deps, input.applicationId, { tenantId: input.tenantId });
@@ -74,7 +74,14 @@ export async function changeApplicantPhone(
   const at = input.now.toISOString();
   const event: HistoryEvent = { at, actor: input.actor, action: 'change_applicant_phone', to: application.status, details: { phoneVersion: version + 1 } };
   const notification = notificationForPhoneChange(application, at);
-  const updated = await deps.applications.changeApplicantPhone({ application, event, notification, from: { phone: account.phone, version }, to: input.phone });
+  // All or nothing: the phone (only while it is still the one read), the history event, the notice, and a login code still pending removed (it went to the old phone).
+  await deps.unitOfWork.commit([
+    deps.accounts.phoneChange(application.applicantIin, { phone: account.phone, version }, input.phone),
+    deps.applications.historyEvent(application, event),
+    deps.notifications.notice(notification),
+    deps.auth.loginCodeRemoval(application.applicantIin),
+  ]);
+  const updated: Application = { ...application, history: [...(application.history ?? []), event] };
 
   const texts = phoneChangeSms[application.language];
   const sent = await Promise.allSettled([

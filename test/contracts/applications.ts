@@ -3,7 +3,7 @@ import type { Application, PriorityCategory } from '#domain/application';
 import { planTransition, type ApplicationAction } from '#domain/application-lifecycle';
 import { ChildAlreadyQueuedError, ConcurrentChangeError, PhoneChangedMeanwhileError } from '#domain/errors';
 import { notificationForPhoneChange, notificationForRegistration } from '#domain/notification';
-import type { AccountStore, ApplicationStore, NotificationStore, StatusList, StatusPageKey } from '#ports/stores';
+import type { AccountStore, ApplicationStore, AuthStore, NotificationStore, StatusList, StatusPageKey } from '#ports/stores';
 import type { UnitOfWork } from '#ports/unit-of-work';
 import { refusal } from './refusal.ts';
 
@@ -29,6 +29,8 @@ export interface ApplicationWorld {
   readonly notifications: () => NotificationStore;
   /** The parents' accounts a phone change writes. */
   readonly accounts: () => AccountStore;
+  /** The sign-in store whose pending login code a phone change removes. */
+  readonly auth: () => AuthStore;
 }
 
 const staff = { role: 'staff', id: 'contract' } as const;
@@ -296,19 +298,26 @@ export function applicationStoreContract(name: string, store: () => ApplicationS
       expect(withdrawn?.placeChances).toBeUndefined();
     });
 
-    it("should change a parent's phone with the application's history and notice only while the phone is still the one read", async () => {
+    it("should change a parent's phone with the application's history and notice only while the phone is still the one read (a unit of work of the account, application, notification and sign-in stores)", async () => {
       // Prepare
       const tenantId = world().tenant();
       const application = await register(draft(tenantId));
       await world().accounts().ensureParent({ kind: 'parent', iin: application.applicantIin, phone: '+77010000001', displayName: 'Айгүл' });
       const event = { at: '2026-02-03T04:00:00.000Z', actor: staff, action: 'change_applicant_phone', to: 'queued' } as const;
-      const change = (to: string, at: string) => ({ application, event: { ...event, at }, notification: notificationForPhoneChange(application, at), from: { phone: '+77010000001', version: 0 }, to });
+      const change = (to: string, at: string) =>
+        world().unitOfWork().commit([
+          world().accounts().phoneChange(application.applicantIin, { phone: '+77010000001', version: 0 }, to),
+          store().historyEvent(application, { ...event, at }),
+          world().notifications().notice(notificationForPhoneChange(application, at)),
+          world().auth().loginCodeRemoval(application.applicantIin),
+        ]);
+      await world().auth().saveLoginCode({ iin: application.applicantIin, codeHash: 'hash-of-a-code-sent-to-the-old-phone', salt: 'salt', attempts: 0, expiresAt: '2099-01-01T00:00:00.000Z' });
       // Act
-      const changed = await store().changeApplicantPhone(change('+77010000002', '2026-02-03T04:00:00.000Z'));
-      const stale = await refusal(store().changeApplicantPhone(change('+77010000003', '2026-02-04T04:00:00.000Z')));
+      await change('+77010000002', '2026-02-03T04:00:00.000Z');
+      const stale = await refusal(change('+77010000003', '2026-02-04T04:00:00.000Z'));
       // Assess
       expect(stale).toBeInstanceOf(PhoneChangedMeanwhileError);
-      expect(changed.history?.map((e) => e.action)).toEqual(['register', 'change_applicant_phone']);
+      expect(await world().auth().takeLoginCodeAttempt(application.applicantIin, 5, '2026-02-05T04:00:00.000Z')).toBeUndefined();
       expect((await store().get(application.applicationId))?.history?.map((e) => e.action)).toEqual(['register', 'change_applicant_phone']);
       expect(await world().accounts().getParent(application.applicantIin)).toMatchObject({ phone: '+77010000002', phoneVersion: 1 });
       expect((await world().notifications().latest(application.applicantIin, 10)).map((n) => n.kind)).toEqual(['phone_changed', 'registered']);

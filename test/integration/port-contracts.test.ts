@@ -94,6 +94,7 @@ applicationStoreContract('DynamoDB', () => dependencies().applications, () => ({
   unitOfWork: () => dependencies().unitOfWork,
   notifications: () => dependencies().notifications,
   accounts: () => dependencies().accounts,
+  auth: () => dependencies().auth,
 }));
 
 const departmentWorld = (): DepartmentWorld => ({

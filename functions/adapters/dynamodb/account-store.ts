@@ -5,6 +5,8 @@ import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import type { Language } from '#domain/language';
 import type { AccountStore, EmailChange, ParentAccount, StaffAccount } from '#ports/stores';
+import { PhoneChangedMeanwhileError } from '#domain/errors';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 
 
 export class DynamoAccountStore implements AccountStore {
@@ -12,6 +14,21 @@ export class DynamoAccountStore implements AccountStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  phoneChange(iin: string, from: { readonly phone: string; readonly version: number }, to: string): DynamoWriteIntent {
+    const item: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: { accountId: parentAccountId(iin) },
+        UpdateExpression: 'SET #phone = :to, #phoneVersion = :next',
+        // Exactly the phone the staff member replaced: of two changes racing, one wins.
+        ConditionExpression: `#kind = :parent AND #phone = :from AND ${from.version === 0 ? 'attribute_not_exists(#phoneVersion)' : '#phoneVersion = :version'}`,
+        ExpressionAttributeNames: { '#kind': 'kind', '#phone': 'phone', '#phoneVersion': 'phoneVersion' },
+        ExpressionAttributeValues: { ':parent': 'parent', ':from': from.phone, ':to': to, ':next': from.version + 1, ...(from.version !== 0 && { ':version': from.version }) },
+      },
+    };
+    return { store: 'accounts', items: () => [item], refusal: { rank: 1, error: () => new PhoneChangedMeanwhileError('the phone changed meanwhile') } };
+  }
 
   async getParent(iin: string): Promise<ParentAccount | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { accountId: parentAccountId(iin) } }));

@@ -1,18 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationStatus } from '#domain/application';
+import type { Application, ApplicationStatus, HistoryEvent } from '#domain/application';
 import type { TransitionPlan } from '#domain/application-lifecycle';
-import { ChildAlreadyQueuedError, ConcurrentChangeError, PhoneChangedMeanwhileError } from '#domain/errors';
+import { ChildAlreadyQueuedError, ConcurrentChangeError } from '#domain/errors';
 import { pendingIndexKey, pendingKey } from '#domain/campaign';
 import { allPendingShards, pendingShardOf } from '#domain/counter-shards';
-import { parentAccountId } from '#domain/accounts';
 import type { Notification } from '#domain/notification';
 import { nameKeysOf, type SearchLookups } from '#domain/application-search';
-import type { ApplicantPhoneChange, ApplicationStore, CohortFilter, PlaceChanceWrite, PositionWrite, StatusList, StatusPageKey } from '#ports/stores';
+import type { ApplicationStore, CohortFilter, PlaceChanceWrite, PositionWrite, StatusList, StatusPageKey } from '#ports/stores';
 import { indexNamed, tables, type TableKey } from '#functions/tables';
 import { runTransaction } from './transactions.ts';
 import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
-import { codeKey } from './auth-store.ts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import { forEachLimited } from '#functions/concurrency';
@@ -455,46 +453,23 @@ export class DynamoApplicationStore implements ApplicationStore {
     );
   }
 
-  async changeApplicantPhone(change: ApplicantPhoneChange): Promise<Application> {
-    const { application, event, notification, from, to } = change;
-    await runTransaction(
-      () =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.tableName('accounts'),
-                  Key: { accountId: parentAccountId(application.applicantIin) },
-                  UpdateExpression: 'SET #phone = :to, #phoneVersion = :next',
-                  // Exactly the phone the staff member replaced: of two changes racing, one wins.
-                  ConditionExpression: `#kind = :parent AND #phone = :from AND ${from.version === 0 ? 'attribute_not_exists(#phoneVersion)' : '#phoneVersion = :version'}`,
-                  ExpressionAttributeNames: { '#kind': 'kind', '#phone': 'phone', '#phoneVersion': 'phoneVersion' },
-                  ExpressionAttributeValues: { ':parent': 'parent', ':from': from.phone, ':to': to, ':next': from.version + 1, ...(from.version !== 0 && { ':version': from.version }) },
-                },
-              },
-              {
-                Update: {
-                  TableName: this.tableName('applications'),
-                  Key: { applicationId: application.applicationId },
-                  // An append, not a transition: it need not wait for (nor undo) a status change racing it.
-                  UpdateExpression: 'SET #history = list_append(if_not_exists(#history, :empty), :event)',
-                  ConditionExpression: '#tenant = :tenant AND #applicant = :applicant',
-                  ExpressionAttributeNames: { '#history': 'history', '#tenant': 'tenantId', '#applicant': 'applicantIin' },
-                  ExpressionAttributeValues: { ':event': [event], ':empty': [], ':tenant': application.tenantId, ':applicant': application.applicantIin },
-                },
-              },
-              { Put: { TableName: this.tableName('notifications'), Item: notification, ConditionExpression: 'attribute_not_exists(notificationId)' } },
-              // A code sent to the old phone must not open a session after the change.
-              { Delete: { TableName: this.tableName('auth'), Key: codeKey(application.applicantIin) } },
-            ],
-          }),
-        ),
-      () => {
-        throw new PhoneChangedMeanwhileError('the phone changed meanwhile');
+  /**
+   * An event appended to the application's history in a unit of work, whatever its status (an
+   * append, not a transition: it need not wait for, nor undo, a status change racing it), only while
+   * it is still the tenant's and the applicant's it was read as.
+   */
+  historyEvent(application: Application, event: HistoryEvent): DynamoWriteIntent {
+    const item: TransactItem = {
+      Update: {
+        TableName: this.tableName('applications'),
+        Key: { applicationId: application.applicationId },
+        UpdateExpression: 'SET #history = list_append(if_not_exists(#history, :empty), :event)',
+        ConditionExpression: '#tenant = :tenant AND #applicant = :applicant',
+        ExpressionAttributeNames: { '#history': 'history', '#tenant': 'tenantId', '#applicant': 'applicantIin' },
+        ExpressionAttributeValues: { ':event': [event], ':empty': [], ':tenant': application.tenantId, ':applicant': application.applicantIin },
       },
-    );
-    return { ...application, history: [...(application.history ?? []), event] };
+    };
+    return { store: 'applications', items: () => [item], refusal: { rank: 2, error: () => new ConcurrentChangeError(application.applicationId) } };
   }
 
   async writePositions(writes: readonly PositionWrite[]): Promise<number> {

@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuthStore, LoginCode, Session } from '#ports/stores';
+import { ConcurrentChangeError } from '#domain/errors';
+import type { DynamoWriteIntent, TransactItem } from './unit-of-work.ts';
 
 /** The key of a parent's pending login code (one per IIN). */
 export const codeKey = (iin: string) => ({ authId: `otp#${iin}` });
@@ -24,6 +26,12 @@ export class DynamoAuthStore implements AuthStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  loginCodeRemoval(iin: string): DynamoWriteIntent {
+    const item: TransactItem = { Delete: { TableName: this.tableName, Key: codeKey(iin) } };
+    // No condition: a code that is not there is removed already, so this part never refuses.
+    return { store: 'auth', items: () => [item], refusal: { rank: 9, error: () => new ConcurrentChangeError(`login code of a parent`) } };
+  }
 
   async saveLoginCode(code: LoginCode): Promise<void> {
     await this.client.send(
