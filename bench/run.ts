@@ -131,7 +131,7 @@ const startRun = await part<StartMeasurement>(`campaign start over ${sizes.start
   measureStart({ applications: sizes.startApplications, ratePerSecond: sizes.startRatePerSecond, log }),
   'start',
 );
-const jobsRun = await part<JobsMeasurement>(`jobs over a city's data: start, close and positions of ${sizes.jobApplications.toLocaleString('en-US')} applications`, () => measureJobs({ applications: sizes.jobApplications, log }), 'jobs');
+const jobsRun = await part<JobsMeasurement>(`jobs over a city's data: preview, start, answers export, close and positions of ${sizes.jobApplications.toLocaleString('en-US')} applications`, () => measureJobs({ applications: sizes.jobApplications, log }), 'jobs');
 
 const figures = benchFigures(
   {
