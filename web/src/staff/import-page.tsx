@@ -267,6 +267,9 @@ export function ImportPage() {
                 <p>{s.import.rejected}</p>
               </div>
               {outcome.rows.length > 0 && <ProblemTable rows={outcome.rows} />}
+              {outcome.rowsTotal > outcome.rows.length && (
+                <p data-qa="import-problems-listed">{s.import.problemsListed(formatNumber(language, outcome.rows.length), formatNumber(language, outcome.rowsTotal))}</p>
+              )}
             </>
           )}
         </div>
