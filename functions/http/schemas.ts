@@ -667,6 +667,8 @@ export const contactsResponse = lazy(() => z.object({
     /** The e-mail, to its owner only; it receives notices once verified. */
     email: z.string().optional(),
     emailVerified: z.boolean().optional(),
+    /** On a save with an unconfirmed address: a new link went out (`sent`), or the hour's links were used up and the last one still works (`held`). */
+    verificationMail: z.enum(['sent', 'held']).optional(),
   }),
 }));
 
