@@ -100,6 +100,9 @@ function authorize(route: RouteDefinition, event: HttpEvent): Identity | undefin
   return identity;
 }
 
+/** How many problems of a rejected import are listed (`rows`); `rowsTotal` counts them all. */
+export const importProblemsListed = 1_000;
+
 /**
  * Wires one route the same way as every other: normalise headers, authorize by the route
  * table, parse and validate the body with the route's schema, run the use case, map domain
@@ -152,9 +155,10 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
         if (error instanceof Problem) {
           request.response = problemResponse(error.code, language, error.fields);
         } else if (error instanceof ImportRejectedError) {
-          const rows = error.rows.map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language, r.params) ?? r.key }));
+          // The first problems only, with their count: a city's file wrong in every row lists more than Lambda may answer (6 MB).
+          const rows = error.rows.slice(0, importProblemsListed).map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language, r.params) ?? r.key }));
           request.response = json(problems.import_rejected.status, {
-            error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows },
+            error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows, rowsTotal: error.rows.length },
           });
         } else if (error instanceof InvalidInputError) {
           const fields = error.fields.map((f) => ({ path: f.path, message: fieldMessage(f.key, language) ?? f.key }));

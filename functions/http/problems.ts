@@ -113,9 +113,9 @@ export const problems = {
   concurrent_change: {
     status: 409,
     message: {
-      kk: 'Өтінішті осы уақытта басқа біреу өзгертті. Бетті жаңартып, қайталап көріңіз.',
-      ru: 'Заявление только что изменили. Обновите страницу и повторите.',
-      en: 'The application was changed meanwhile. Reload the page and try again.',
+      kk: 'Мұны жаңа ғана басқа қойындыда немесе басқа адам өзгертті. Бетті жаңартып, қайталап көріңіз.',
+      ru: 'Это только что изменили — в другой вкладке или другой человек. Обновите страницу и повторите.',
+      en: 'This was changed meanwhile, in another tab or by someone else. Reload the page and try again.',
     },
   },
   no_free_place: {

@@ -667,6 +667,8 @@ export const contactsResponse = lazy(() => z.object({
     /** The e-mail, to its owner only; it receives notices once verified. */
     email: z.string().optional(),
     emailVerified: z.boolean().optional(),
+    /** On a save with an unconfirmed address: a new link went out (`sent`), or the hour's links were used up and the last one still works (`held`). */
+    verificationMail: z.enum(['sent', 'held']).optional(),
   }),
 }));
 
@@ -675,7 +677,14 @@ export const markReadResponse = lazy(() => z.object({ marked: z.number().int() }
 /** The audit trail's record types (`functions/domain/audit.ts`). */
 export const auditRecordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue', 'audit', 'staff-account'] as const;
 
-const auditDate = lazy(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }));
+/** A day on the calendar (not 2026-13-45 or 2026-02-30, which the day's bounds cannot be computed for). */
+const auditDate = lazy(() => z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
+  .refine((date) => {
+    const day = new Date(`${date}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+  }, { message: 'date_format' }));
 
 /** The administrator's filters over the audit trail: a person or a record, an action, a date range (Kazakhstan days). */
 export const auditQuery = lazy(() => z

@@ -4,7 +4,7 @@ import { emailProblem, emailTokenHours, mailboxAddress, normaliseEmail, tokenPro
 import { EmailLinkExpiredError, EmailLinkInvalidError, InvalidInputError, NotFoundError } from '#domain/errors';
 import type { Language } from '#domain/language';
 import { maskPhone } from '#domain/parent-phone';
-import { verificationMailLimits } from '#domain/rate-limits';
+import { RateLimitedError, verificationMailLimits } from '#domain/rate-limits';
 import type { Dependencies } from '#ports/dependencies';
 import { mailDisabled, permanentMailErrors } from '#ports/mailer';
 import type { EmailChange } from '#ports/stores';
@@ -23,6 +23,11 @@ export interface ContactsView {
   /** The e-mail as the parent typed it (shown to them only), and whether its link was opened: only then it receives notices. */
   readonly email?: string;
   readonly emailVerified?: boolean;
+  /**
+   * On a save with an unconfirmed address: `sent`, a new link went out (the older one died);
+   * `held`, the hourly limit of links was reached, so none went out and the last one still works.
+   */
+  readonly verificationMail?: 'sent' | 'held';
 }
 
 type ContactDeps = Pick<Dependencies, 'accounts'>;
@@ -59,14 +64,28 @@ export async function saveContacts(deps: SaveDeps, iin: string, input: { readonl
   if (problems.length > 0) throw new InvalidInputError(problems);
   let email: EmailChange = { kind: 'keep' };
   let token: string | undefined;
+  let verificationMail: ContactsView['verificationMail'];
   if (address === undefined) {
     if (account.email !== undefined) email = { kind: 'remove' };
   } else if (address !== account.email || account.emailVerifiedAt === undefined) {
     // Each such save mails a link: counted before anything is written, so a refused save changes nothing.
-    await enforceLimits(deps, [{ limits: verificationMailLimits.perIin, subject: iin, counting: 'exact' }], deps.rateLimitScale);
-    token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(deps.clock().getTime() + emailTokenHours * 3_600_000).toISOString();
-    email = { kind: 'set', address, tokenHash: hashEmailToken(token), expiresAt };
+    let held = false;
+    try {
+      await enforceLimits(deps, [{ limits: verificationMailLimits.perIin, subject: iin, counting: 'exact' }], deps.rateLimitScale);
+    } catch (error) {
+      // The same unconfirmed address, saved with a new language or phone once the links of the hour are used up:
+      // the rest is saved and the address kept with its last link, which still works; a new address is still refused.
+      if (!(error instanceof RateLimitedError) || address !== account.email) throw error;
+      held = true;
+    }
+    if (held) {
+      verificationMail = 'held';
+    } else {
+      token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(deps.clock().getTime() + emailTokenHours * 3_600_000).toISOString();
+      email = { kind: 'set', address, tokenHash: hashEmailToken(token), expiresAt };
+      verificationMail = 'sent';
+    }
   }
   if (!(await deps.accounts.saveParentContacts(iin, { language: input.language, ...(input.secondPhone !== undefined && { secondPhone: input.secondPhone }), email }))) throw new NotFoundError();
   if (token && address) {
@@ -80,7 +99,7 @@ export async function saveContacts(deps: SaveDeps, iin: string, input: { readonl
       throw error;
     }
   }
-  return loadContacts(deps, iin, input.language);
+  return { ...(await loadContacts(deps, iin, input.language)), ...(verificationMail && { verificationMail }) };
 }
 
 /**

@@ -318,6 +318,31 @@ describe('verification mails (each goes to an address a parent typed)', () => {
   });
 });
 
+describe('verification mails held back, not the save', () => {
+  it('should save a language change with the same unconfirmed address after three links, mailing no fourth and keeping the third link working', async () => {
+    // Prepare: a parent who typed an address and then changed the message language three times (each save of an unconfirmed address mails a link)
+    const demo = new Set(runtime.seed!.data.demoParents.map((p) => p.iin));
+    const parent = runtime.seed!.data.parents.find((p) => !demo.has(p.iin))!;
+    const cabinet = await loginParent(runtime, parent);
+    const address = `held.${parent.iin}@example.kz`;
+    const save = (language: 'kk' | 'ru' | 'en') => cabinet.call('PUT /api/cabinet/contacts', { body: { language, email: address } }, { language: 'ru' });
+    const mails = () => runtime.mailer.outbox.filter((entry) => String(entry.to).includes(address));
+    const statuses: number[] = [];
+    for (const language of ['ru', 'kk', 'en'] as const) statuses.push((await save(language)).status);
+    const third = /email-token=([A-Za-z0-9_-]{43})/.exec(mails()[2]!.text)![1]!;
+    // Act
+    const fourth = await save('kk');
+    const verified = await cabinet.call('PUT /api/cabinet/contacts', { body: { emailToken: third } }, { language: 'ru' });
+    // Assess
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(fourth.status).toBe(200);
+    expect(fourth.body.contacts).toMatchObject({ language: 'kk', email: address, emailVerified: false, verificationMail: 'held' });
+    expect(mails()).toHaveLength(3);
+    expect(verified.status).toBe(200);
+    expect(verified.body.contacts).toMatchObject({ language: 'kk', email: address, emailVerified: true });
+  });
+});
+
 describe('sessions', () => {
   it('should expire a parent session after 12 hours', async () => {
     runtime.clock.advance(3_600_000);

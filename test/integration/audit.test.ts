@@ -212,6 +212,21 @@ describe('the audit trail', () => {
     expect(sent.status).toBe(400);
   });
 
+  it('should refuse a day that is not on the calendar with 400, never 500', async () => {
+    // Act: days an administrator might type into the filter (month 13, 30 February), on the list and the export.
+    const listed = await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/audit-events', query: { from: '2026-13-45' } });
+    const leapless = await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/audit-events', query: { to: '2026-02-30' } });
+    const exported = await send(runtime.url, worlds.A.staff, { method: 'GET', path: '/api/staff/audit-events/export', query: { from: '2026-00-10' } });
+
+    // Assess
+    for (const sent of [listed, leapless, exported]) {
+      expect(sent.status, sent.text.slice(0, 200)).toBe(400);
+      expect(sent.body.error.code).toBe('validation_failed');
+    }
+    expect(listed.body.error.fields).toEqual([{ path: 'query.from', message: expect.any(String) }]);
+    expect(leapless.body.error.fields).toEqual([{ path: 'query.to', message: expect.any(String) }]);
+  });
+
   it('should export the filtered trail as CSV with ids, without any IIN or phone', async () => {
     // Prepare: a registration names two IINs and a phone in its request.
     const registered = await send(runtime.url, worlds.A.staff, requestOf(routeFor('staff-register-application'), await routeFixtures['staff-register-application'].build(worlds, worlds.A, worlds.A)));

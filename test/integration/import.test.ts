@@ -135,6 +135,24 @@ describe('importing the queue', () => {
     expect(answer.body.error.rows).toEqual([{ line: 2, column: 'child_iin', message: 'This child already has another active application with this education department.' }]);
   });
 
+  it('should list the first 1,000 problems of a city-sized file wrong in every row, and say how many there are, never 500', async () => {
+    // Prepare: 30,000 rows, each with its date written the Russian way and an unknown priority (60,000 problems, over 7 MB as a list)
+    const lines = queueCsv(30_000, { birthYear: 2023, kindergartenIds: russianKindergartens(), prefix: 'W', serialBase: 1 }).trimEnd().split('\n');
+    const csv = [lines[0], ...lines.slice(1).map((line) => line.replace(/,(\d{4})-(\d{2})-(\d{2}),(none|large_family),/, ',$3.$2.$1,vip,'))].join('\n');
+    // Act
+    const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv: `${csv}\n` } }, { language: 'ru' });
+    // Assess
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 200)).toBe(400);
+    expect(answer.body.error.code).toBe('import_rejected');
+    expect(answer.body.error.rowsTotal).toBe(60_000);
+    expect(answer.body.error.rows).toHaveLength(1_000);
+    expect(answer.body.error.rows.slice(0, 2)).toEqual([
+      { line: 2, column: 'registered_at', message: 'Укажите дату в формате ГГГГ-ММ-ДД.' },
+      { line: 2, column: 'priority', message: 'Неизвестная категория льготы.' },
+    ]);
+    expect(answer.body.error.rows[999]).toEqual({ line: 501, column: 'priority', message: 'Неизвестная категория льготы.' });
+  });
+
   it('should report a header that lacks a column or has an unknown one', async () => {
     const answer = await staff.call('POST /api/staff/imports/{kind}/check', { params: { kind: 'applications' }, body: { csv: 'external_id,child_iin,colour\nA,1,red\n' } }, { language: 'en' });
     expect(answer.status).toBe(400);

@@ -153,6 +153,8 @@ describe('department settings', () => {
 
     // Assess
     expect([stale.status, stale.body.error.code]).toEqual([409, 'concurrent_change']);
+    // The settings, not an application (the message is shared by every route that can meet a concurrent change).
+    expect(stale.body.error.message).toBe('This was changed meanwhile, in another tab or by someone else. Reload the page and try again.');
     const read = await admin.call('GET /api/staff/settings');
     expect(read.body.settings.version).toBe(1);
     expect(read.body.settings.policy.referralValidityWorkingDays).toBe(7);

@@ -100,6 +100,8 @@ export interface ImportProblem {
 export type ApiErrorBody = z.infer<ReturnType<typeof errorResponse>>['error'] & {
   readonly params?: Readonly<Record<string, string>>;
   readonly rows?: readonly ImportProblem[];
+  /** How many problems the rejected import has; `rows` lists the first of them. */
+  readonly rowsTotal?: number;
 };
 export type PublicCampaign = NonNullable<z.infer<ReturnType<typeof publicCampaignResponse>>['campaign']>;
 export type PublicCampaignAnswer = z.infer<ReturnType<typeof publicCampaignResponse>>;

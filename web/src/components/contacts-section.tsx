@@ -101,8 +101,9 @@ export function ContactsSection() {
       setContacts(result.data.contacts);
       setSecondPhone(result.data.contacts.secondPhone ?? '');
       setEmail(result.data.contacts.email ?? '');
-      // Saving an unconfirmed address sends it a new link (the older one stops working).
-      return setSaved(result.data.contacts.emailVerified === false ? c.emailSent : c.saved);
+      // Saving an unconfirmed address sends it a new link (the older one stops working), unless the hour's links are used up.
+      const mail = result.data.contacts.verificationMail;
+      return setSaved(mail === 'held' ? c.emailHeld : result.data.contacts.emailVerified === false ? c.emailSent : c.saved);
     }
     if (isUnauthorized(result.failure)) return navigate('/login');
     const next = formErrorsFrom(result.failure, t, { secondPhone: secondPhoneId, email: emailId, language: languageId(language) }, secondPhoneId);

@@ -249,6 +249,7 @@ export const en: Messages = {
     emailUnverified: 'Not confirmed yet: open the link in the e-mail we sent. Until then it receives no messages.',
     emailVerified: 'Confirmed: messages come here too.',
     emailSent: 'Contacts saved. We sent a confirmation link to the e-mail: it works once, for 24 hours.',
+    emailHeld: 'Contacts saved. No new confirmation link was sent: we sent three this hour. Open the link in the last e-mail; it still works.',
     emailConfirmed: 'E-mail confirmed: messages come here too.',
     save: 'Save contacts',
     saved: 'Contacts saved.',

@@ -266,6 +266,9 @@ export function ImportPage() {
                 <p>{outcome.message}</p>
                 <p>{s.import.rejected}</p>
               </div>
+              {outcome.rowsTotal > outcome.rows.length && (
+                <p data-qa="import-problems-listed">{s.import.problemsListed(formatNumber(language, outcome.rows.length), formatNumber(language, outcome.rowsTotal))}</p>
+              )}
               {outcome.rows.length > 0 && <ProblemTable rows={outcome.rows} />}
             </>
           )}

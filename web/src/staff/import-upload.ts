@@ -10,7 +10,7 @@ export type ImportOutcome =
   | { readonly kind: 'empty' }
   /** Too big for the check's one request (Lambda's 6 MB event): `rowsPerPart` rows of it would fit. */
   | { readonly kind: 'too-large'; readonly megabytes: number; readonly rowsPerPart: number }
-  | { readonly kind: 'rejected'; readonly message: string; readonly rows: readonly ImportProblem[] }
+  | { readonly kind: 'rejected'; readonly message: string; readonly rows: readonly ImportProblem[]; readonly rowsTotal: number }
   | { readonly kind: 'failed'; readonly failure: ApiFailure; readonly done: number; readonly total: number }
   | { readonly kind: 'finished'; readonly total: number; readonly written: number; readonly file: ImportKind };
 
@@ -33,7 +33,7 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
   const checked = await api('POST /api/staff/imports/{kind}/check', { params: { kind }, body: { csv } });
   if (!checked.ok) {
     const error = checked.failure.kind === 'http' ? checked.failure.error : undefined;
-    if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
+    if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [], rowsTotal: error.rowsTotal ?? error.rows?.length ?? 0 };
     return { kind: 'failed', failure: checked.failure, done: 0, total };
   }
   let done = 0;
@@ -43,7 +43,7 @@ export async function uploadCsv(kind: ImportKind, csv: string, onProgress: (done
     const result = await api('POST /api/staff/imports/{kind}/rows', { params: { kind }, body: { csv: slice.csv, firstLine: slice.firstLine } });
     if (!result.ok) {
       const error = result.failure.kind === 'http' ? result.failure.error : undefined;
-      if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [] };
+      if (error?.code === 'import_rejected') return { kind: 'rejected', message: error.message, rows: error.rows ?? [], rowsTotal: error.rowsTotal ?? error.rows?.length ?? 0 };
       return { kind: 'failed', failure: result.failure, done, total };
     }
     done += slice.rows;

@@ -276,6 +276,7 @@ export const en: StaffMessages = {
     checking: 'Checking the file…',
     rejected: 'Nothing was imported: correct the rows below and import the file again.',
     problems: 'Problems in the file',
+    problemsListed: (listed: string, total: string) => `The first ${listed} of ${total} problems are listed: correct them, then check the file again for the rest.`,
     line: 'Line',
     column: 'Column',
     problem: 'Problem',

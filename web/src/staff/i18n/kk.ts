@@ -273,6 +273,7 @@ export const kk: StaffMessages = {
     checking: 'Файл тексерілуде…',
     rejected: 'Файл жүктелмеді: төмендегі жолдарды түзетіп, файлды қайта жүктеңіз.',
     problems: 'Файлдағы қателер',
+    problemsListed: (listed: string, total: string) => `${total} қатенің алғашқы ${listed} көрсетілді: оларды түзетіп, қалғанын көру үшін файлды қайта тексеріңіз.`,
     line: 'Жол',
     column: 'Баған',
     problem: 'Қате',

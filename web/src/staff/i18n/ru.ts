@@ -280,6 +280,7 @@ export const ru = {
     checking: 'Проверяем файл…',
     rejected: 'Файл не загружен: исправьте строки ниже и загрузите файл снова.',
     problems: 'Ошибки в файле',
+    problemsListed: (listed: string, total: string) => `Показаны первые ${listed} из ${total} ошибок: исправьте их и проверьте файл снова, чтобы увидеть остальные.`,
     line: 'Строка',
     column: 'Столбец',
     problem: 'Ошибка',
