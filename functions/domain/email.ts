@@ -29,7 +29,8 @@ export function mailboxAddress(address: string): string | undefined {
   if (!emailPattern.test(address)) return undefined;
   const at = address.lastIndexOf('@');
   const local = address.slice(0, at);
-  if (!/^[\x21-\x7e]+$/.test(local)) return undefined;
+  // RFC 5321 §4.5.3.1.1: a mailbox's local part is at most 64 octets.
+  if (!/^[\x21-\x7e]+$/.test(local) || local.length > 64) return undefined;
   let domain: string;
   try {
     domain = new URL(`http://${address.slice(at + 1)}/`).hostname;
@@ -37,7 +38,9 @@ export function mailboxAddress(address: string): string | undefined {
     return undefined;
   }
   const mailbox = `${local}@${domain}`;
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) && mailbox.length <= emailMaxLength ? mailbox : undefined;
+  // RFC 1035 §2.3.4: each label of a domain is at most 63 octets.
+  const labels = domain.split('.');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) && labels.every((label) => label.length <= 63) && mailbox.length <= emailMaxLength ? mailbox : undefined;
 }
 
 /** What is wrong with a typed address (already normalised), if anything: a local part outside Latin letters has its own message. */

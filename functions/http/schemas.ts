@@ -235,10 +235,10 @@ export const changeApplicantPhoneResponse = lazy(() => z.object({ application: s
 
 export const registerApplicationRequest = lazy(() => z.strictObject({
   childIin: iin(),
-  childName: z.string().trim().min(2).max(100),
+  childName: z.string().trim().min(2).max(100).regex(oneLine, { message: 'one_line' }),
   applicantIin: iin(),
   applicantPhone: phone(),
-  applicantName: z.string().trim().min(2).max(100),
+  applicantName: z.string().trim().min(2).max(100).regex(oneLine, { message: 'one_line' }),
   priority: z.enum(priorityCategories),
   kindergartenIds: z.array(kindergartenId).min(1).max(3),
   language: z.enum(instructionLanguages),
@@ -331,7 +331,9 @@ const places = lazy(() => z
   .int({ message: 'places_count' })
   .min(0, { message: 'places_count' })
   .max(9999, { message: 'places_count' }));
-const kindergartenName = lazy(() => z.string().trim().min(1, { message: 'required' }).max(200));
+/** A name shown on one line everywhere (lists, SMS, CSV cells): no line breaks or other control characters. */
+const oneLine = /^[^\p{Cc}]*$/u;
+const kindergartenName = lazy(() => z.string().trim().min(1, { message: 'required' }).max(200).regex(oneLine, { message: 'one_line' }));
 const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
 
 /**
@@ -341,7 +343,7 @@ const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
  */
 const kindergartenFields = lazy(() => ({
   /** An empty English name takes the Russian one, as in the import. */
-  name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().trim().max(200) }),
+  name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().trim().max(200).regex(oneLine, { message: 'one_line' }) }),
   ownership: z.enum(['state', 'private'], { message: 'ownership_unknown' }),
   languages: z
     .array(z.enum(instructionLanguages, { message: 'language_unknown' }))
