@@ -441,7 +441,8 @@ function surnameFor(surname: string, sex: Sex): string {
 function personName(origin: Origin, language: InstructionLanguage, sex: Sex, surname: Spelled, adult: boolean, random: Random): string {
   const pool = names[origin][adult ? (sex === 'male' ? 'men' : 'women') : sex === 'male' ? 'boys' : 'girls'];
   const spelling = language === 'kk' ? 0 : 1;
-  return `${random.pick(pool)[spelling]} ${surnameFor(surname[spelling], sex)}`;
+  // Surname first, as in Kazakhstan's documents and the departments' files (the search and the SMS expect it)
+  return `${surnameFor(surname[spelling], sex)} ${random.pick(pool)[spelling]}`;
 }
 
 const mobileCodes = ['700', '701', '702', '705', '707', '708', '747', '771', '775', '776', '777', '778'];

@@ -88,9 +88,14 @@ export function siteAddress(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/+$/, '');
 }
 
-/** A child's first name (names are stored "First Surname"). */
+/**
+ * A child's first (given) name. Names are written as in Kazakhstan's documents and the
+ * departments' files: surname, given name, then the patronymic if any ("Сейіт Әлия Маратқызы"),
+ * which is also the order the help desk's search expects. A single word is taken as it is.
+ */
 export function firstName(childName: string): string {
-  return childName.trim().split(/\s+/)[0] ?? '';
+  const words = childName.trim().split(/\s+/);
+  return words[1] ?? words[0] ?? '';
 }
 
 /** `DD.MM.YYYY` of a `YYYY-MM-DD` date. */

@@ -125,7 +125,7 @@ describe('messages in the chosen language, and the second phone', () => {
     // Assess: the same English text to each phone once; the first failed, the second delivered, both recorded on the one notice
     const [text] = smsTo(parent.phone, before).map((m) => m.text);
     expect(referred.status).toBe(200);
-    expect(text).toMatch(new RegExp(`^${candidate.childName.split(' ')[0]}: referral to ${escape(cut(kindergarten.name.en!))}\\. Use it by \\d{2}\\.\\d{2}\\.\\d{4}: ${escape(site())}$`));
+    expect(text).toMatch(new RegExp(`^${candidate.childName.split(' ')[1]}: referral to ${escape(cut(kindergarten.name.en!))}\\. Use it by \\d{2}\\.\\d{2}\\.\\d{4}: ${escape(site())}$`));
     expect(smsTo(parent.phone, before)).toHaveLength(1);
     expect(smsTo(secondPhone, before).map((m) => m.text)).toEqual([text]);
     const stored = await notice(parent.iin, notificationId);

@@ -203,7 +203,7 @@ describe('e-mail as a channel of the outbox', () => {
     expect(referred.status).toBe(200);
     const mails = mailsTo(address);
     expect(mails).toHaveLength(2);
-    const child = candidate.childName.split(' ')[0]!;
+    const child = candidate.childName.split(' ')[1]!;
     expect(mails[1]!.subject).toBe(`${child}: referral issued`);
     expect(mails[1]!.text).toContain(`${child}: a referral to ${kindergarten.name.en} was issued. Use it by `);
     expect(mails[1]!.text).toContain(`\n\n${runtime.url}\n\n`);

@@ -64,7 +64,7 @@ describe('SMS of a referral', () => {
     const kindergartens = (await staff.call('GET /api/staff/kindergartens')).body.kindergartens as { kindergartenId: string; name: Record<string, string>; capacity: Record<string, number>; occupancy?: Record<string, number>; languages: string[] }[];
     const kindergarten = kindergartens.find((k) => k.capacity[group]! - (k.occupancy?.[group] ?? 0) > 0 && k.languages.includes('ru'))!;
     const phone = phoneOf(candidate.applicantIin);
-    const first = candidate.childName.split(' ')[0];
+    const first = candidate.childName.split(' ')[1];
     const before = runtime.notifier.outbox.length;
 
     // Act 1: staff issue the referral (valid to Friday 20 March)
@@ -190,10 +190,10 @@ describe('SMS of a campaign', () => {
 
     // Assess 4: each parent's stop SMS, by first name, with how to come back and that the date is kept
     const stop = smsTo(phoneOf(kk.applicantIin), beforeClose);
-    expect(stop.map((m) => m.text)).toEqual([`${kk.childName.split(' ')[0]}: кезек расталмады, өтініш стоп-параққа түсті. Жеке кабинетте қайтарыңыз, тіркелу күні сақталады: ${site()}`]);
+    expect(stop.map((m) => m.text)).toEqual([`${kk.childName.split(' ')[1]}: кезек расталмады, өтініш стоп-параққа түсті. Жеке кабинетте қайтарыңыз, тіркелу күні сақталады: ${site()}`]);
     expect(stop[0]!.sentAt >= '2027-11-20T04:00:00.000Z' && stop[0]!.sentAt < '2027-11-20T04:05:00.000Z').toBe(true);
     expect(smsTo(phoneOf(ru.applicantIin), beforeClose).map((m) => m.text)).toEqual([
-      `${ru.childName.split(' ')[0]}: очередь не подтверждена, заявление в стоп-листе. Верните в кабинете, дата сохранится: ${site()}`,
+      `${ru.childName.split(' ')[1]}: очередь не подтверждена, заявление в стоп-листе. Верните в кабинете, дата сохранится: ${site()}`,
     ]);
     expect((await notice(kk.applicantIin, stopNotice))?.channels).toEqual({ cabinet: 'delivered', sms: 'delivered' });
     runtime.clock.set(new Date());

@@ -85,7 +85,10 @@ describe('SMS texts', () => {
   });
 
   it('should name the child by first name and the site without its scheme', () => {
-    expect(firstName('Әлия Сейіт')).toBe('Әлия');
+    // Surname, given name, patronymic, as in the documents
+    expect(firstName('Сейіт Әлия')).toBe('Әлия');
+    expect(firstName('  Сейіт   Әлия Маратқызы ')).toBe('Әлия');
+    expect(firstName('Әлия')).toBe('Әлия');
     expect(siteAddress('https://kezek.kz/')).toBe('kezek.kz');
     expect(siteAddress('http://127.0.0.1:8080')).toBe('127.0.0.1:8080');
   });
