@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserWorld } from '../support/browser-fixture.ts';
 import { KindergartensPage } from '../support/pages/kindergartens.ts';
+import { QueuePage } from '../support/pages/queue.ts';
 import { SetPasswordPage } from '../support/pages/set-password.ts';
 import { StaffAccountsPage } from '../support/pages/staff-accounts.ts';
 import { StaffLoginPage } from '../support/pages/staff-login.ts';
@@ -38,6 +39,11 @@ describe('the staff page', () => {
     const recoveryLeft = (await analyst.recoveryCodesLeft.textContent())?.trim();
     const sections = await analyst.sections();
     const editLinks = await analyst.qa('kindergarten-edit').count();
+    // … and opening the queue by its address shows the notice, not the queue's form
+    const queue = new QueuePage(session);
+    await queue.open();
+    await queue.qa('not-allowed').waitFor();
+    const queueForms = await queue.form.count();
 
     // Act: the administrator disables the analyst
     await admin.toggle(login).click();
@@ -55,5 +61,6 @@ describe('the staff page', () => {
     expect(recoveryLeft).toBe('You have 10 recovery codes left.');
     expect(sections).toEqual(['nav-kindergartens', 'nav-campaigns']);
     expect(editLinks).toBe(0);
+    expect(queueForms).toBe(0);
   });
 });

@@ -72,7 +72,8 @@ export function QueuePage() {
   return (
     <StaffFrame identity={identity}>
       <PageHeading>{s.queue.title}</PageHeading>
-      <QueueFilterForm shown={shown} onShow={show} />
+      {/* A role that may not read the queue (an analyst who followed a link) gets the notice, not a form that can only fail */}
+      {page.state !== 'forbidden' && <QueueFilterForm shown={shown} onShow={show} />}
       <LiveStatus message={announcement} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
       {current && (
