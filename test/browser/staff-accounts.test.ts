@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserWorld } from '../support/browser-fixture.ts';
+import { AuditPage } from '../support/pages/audit.ts';
 import { KindergartensPage } from '../support/pages/kindergartens.ts';
 import { QueuePage } from '../support/pages/queue.ts';
 import { SetPasswordPage } from '../support/pages/set-password.ts';
@@ -39,11 +40,15 @@ describe('the staff page', () => {
     const recoveryLeft = (await analyst.recoveryCodesLeft.textContent())?.trim();
     const sections = await analyst.sections();
     const editLinks = await analyst.qa('kindergarten-edit').count();
-    // … and opening the queue by its address shows the notice, not the queue's form
+    // … and opening the queue or the audit by its address shows the notice, not a form that can only fail
     const queue = new QueuePage(session);
     await queue.open();
     await queue.qa('not-allowed').waitFor();
     const queueForms = await queue.form.count();
+    const audit = new AuditPage(session);
+    await audit.open();
+    await audit.qa('not-allowed').waitFor();
+    const auditForms = await audit.form.count();
 
     // Act: the administrator disables the analyst
     await admin.toggle(login).click();
@@ -62,5 +67,6 @@ describe('the staff page', () => {
     expect(sections).toEqual(['nav-kindergartens', 'nav-campaigns']);
     expect(editLinks).toBe(0);
     expect(queueForms).toBe(0);
+    expect(auditForms).toBe(0);
   });
 });

@@ -75,26 +75,29 @@ export function AuditPage() {
     <StaffFrame identity={identity}>
       <PageHeading>{s.audit.title}</PageHeading>
       <p>{s.audit.intro}</p>
-      <form class="filters" onSubmit={onSubmit} aria-label={s.audit.filters} data-qa="audit-form">
-        <TextField id="audit-person" label={s.audit.person} hint={s.audit.personHint} value={chosen.accountId} onValue={choose('accountId')} qa="audit-person" />
-        <SelectField
-          id="audit-record-type"
-          label={s.audit.recordType}
-          value={chosen.recordType}
-          onValue={choose('recordType')}
-          options={[{ value: '', label: s.audit.anyRecord }, ...recordTypes.map((type) => ({ value: type, label: s.audit.recordTypes[type] }))]}
-          qa="audit-record-type"
-        />
-        <TextField id="audit-record-id" label={s.audit.recordId} value={chosen.recordId} onValue={choose('recordId')} qa="audit-record-id" />
-        <TextField id="audit-action" label={s.audit.action} hint={s.audit.actionHint} value={chosen.action} onValue={choose('action')} qa="audit-action" />
-        <TextField id="audit-from" type="date" label={s.audit.from} value={chosen.from} onValue={choose('from')} qa="audit-from" />
-        <TextField id="audit-to" type="date" label={s.audit.to} value={chosen.to} onValue={choose('to')} qa="audit-to" />
-        <div class="filters__submit">
-          <button type="submit" class="button" data-qa="audit-show">
-            {s.audit.show}
-          </button>
-        </div>
-      </form>
+      {/* A role that may not read the audit gets the notice below, not filters that can only fail */}
+      {page.state !== 'forbidden' && (
+        <form class="filters" onSubmit={onSubmit} aria-label={s.audit.filters} data-qa="audit-form">
+          <TextField id="audit-person" label={s.audit.person} hint={s.audit.personHint} value={chosen.accountId} onValue={choose('accountId')} qa="audit-person" />
+          <SelectField
+            id="audit-record-type"
+            label={s.audit.recordType}
+            value={chosen.recordType}
+            onValue={choose('recordType')}
+            options={[{ value: '', label: s.audit.anyRecord }, ...recordTypes.map((type) => ({ value: type, label: s.audit.recordTypes[type] }))]}
+            qa="audit-record-type"
+          />
+          <TextField id="audit-record-id" label={s.audit.recordId} value={chosen.recordId} onValue={choose('recordId')} qa="audit-record-id" />
+          <TextField id="audit-action" label={s.audit.action} hint={s.audit.actionHint} value={chosen.action} onValue={choose('action')} qa="audit-action" />
+          <TextField id="audit-from" type="date" label={s.audit.from} value={chosen.from} onValue={choose('from')} qa="audit-from" />
+          <TextField id="audit-to" type="date" label={s.audit.to} value={chosen.to} onValue={choose('to')} qa="audit-to" />
+          <div class="filters__submit">
+            <button type="submit" class="button" data-qa="audit-show">
+              {s.audit.show}
+            </button>
+          </div>
+        </form>
+      )}
       <LiveStatus message={page.state === 'loading' ? t.common.loading : data ? s.audit.found(data.events.length) : ''} />
       {(page.state === 'forbidden' || page.state === 'failed') && <LoadProblem page={page} />}
       {data && (
