@@ -96,7 +96,7 @@ const runKeyBound = 2 ** 48 - 1;
  * over and writes the same keys). Answers are read a page at a time from the campaign's partition
  * of the answers table, with the progress written after each page; once its budget says so, an
  * invocation writes what it read as a run file and hands over to a continuation at the answers'
- * cursor. The last one reads the runs back and writes the CSV. The answers are read in
+ * cursor. The last one reads the earlier runs back and writes the CSV. The answers are read in
  * applicant-IIN order (the parents' birth dates), so each gets a random key with fresh randomness
  * and the rows are ordered by week and then by that key: the order within a week says nothing
  * about who answered, whichever run an answer was read in.
@@ -111,6 +111,7 @@ export async function runExport(
   const budget = options.budget ?? unlimitedBudget;
   const campaignKey = pendingKey(task.tenantId, record.campaignId);
   const lines: string[] = [utf8Bom];
+  const delimiter = delimiterFor(record.language);
   let rows = 0;
   if (record.kind === 'answers') {
     const part = task.part ?? { n: 0, read: 0 };
@@ -124,8 +125,9 @@ export async function runExport(
       next = page.next;
       await deps.exports.progress(task.tenantId, task.exportId, part.read + read.length, Math.max(record.total, part.read + read.length));
     } while (next && !budget.handOver());
-    await deps.files.put(runKey(task.tenantId, task.exportId, part.n), Buffer.from(read.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8'), 'application/x-ndjson');
     if (next) {
+      // Only a run that hands over is written: the last one is assembled from memory with the others.
+      await deps.files.put(runKey(task.tenantId, task.exportId, part.n), Buffer.from(read.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8'), 'application/x-ndjson');
       const continuation: ExportPart = { n: part.n + 1, after: next, read: part.read + read.length };
       await deps.scheduler.enqueue({ name: scheduleNames.exportPart(task.exportId, continuation.n), task: { kind: 'export', tenantId: task.tenantId, exportId: task.exportId, part: continuation, ...(task.pageSize !== undefined && { pageSize: task.pageSize }) } });
       return { rows: 0, read: read.length, handedOverTo: continuation.n };
@@ -140,14 +142,12 @@ export async function runExport(
     // The questions are those the campaign asked, whatever the department asks now.
     const definition = surveyOfCampaign((await deps.campaigns.get(task.tenantId, record.campaignId)) ?? {});
     const table = answerTable(definition, record.language, lookups);
-    const delimiter = delimiterFor(record.language);
     lines.push(csvLine(table.header, delimiter));
     for (const answer of answers) lines.push(csvLine(table.row(++rows, { answer: answer.answer, submittedOn: answer.week, ...(answer.dimensions && { dimensions: answer.dimensions }) }), delimiter));
   } else {
     const { tenant, kindergartenIds, kindergartenPlaces, lookups } = await lookupsOf(deps, task.tenantId, record.language);
     const campaign = await deps.campaigns.get(task.tenantId, record.campaignId);
     const definition = surveyOfCampaign(campaign ?? {});
-    const delimiter = delimiterFor(record.language);
     const cohorts = campaign ? cohortsOf(campaign.year, campaignPolicy(campaign, policyOf(tenant?.policy))).sort((a, b) => a - b) : [];
     const wanted = exportSlices((tenant?.districts ?? []).map((d) => d.id), cohorts).map((filter) => ({ ...filter, slice: sliceOf(filter) }));
     const counters = await deps.surveys.slices(campaignKey, wanted.map((w) => w.slice));
