@@ -192,6 +192,7 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `| every route's schemas and the department's built at start (before decision 47) | | | ${ms(steps.everyRouteSchemaMs)} | ${ms(cpu.everyRouteSchemaMs)} | ${saved(steps.everyRouteSchemaMs, steps.coldImportMs)} (${saved(cpu.everyRouteSchemaMs, cpu.coldImportMs)}) |`,
     `| the sources' text in the source map (before decision 47; Node parses the map at import) | | ${kb(steps.mapWithSourcesBytes)} | ${ms(steps.sourcesContentMs)} | ${ms(cpu.sourcesContentMs)} | ${saved(steps.sourcesContentMs, steps.coldImportMs)} (${saved(cpu.sourcesContentMs, cpu.coldImportMs)}) |`,
     `| our Kazakh and Russian texts escaped as \`\\uXXXX\` (esbuild's default, before the charset change) | ${kb(steps.asciiBundleBytes)} | | ${ms(steps.asciiMs)} | ${ms(cpu.asciiMs)} | ${saved(steps.asciiMs, steps.coldImportMs)} (${saved(cpu.asciiMs, cpu.coldImportMs)}) |`,
+    `| the X-Ray SDK in the function (\`-c xraySdk=true\`; every function before decision 62) | | | ${ms(steps.xraySdkMs)} | ${ms(cpu.xraySdkMs)} | ${saved(steps.xraySdkMs, steps.coldImportMs)} (${saved(cpu.xraySdkMs, cpu.coldImportMs)}) |`,
   ];
 }
 

@@ -12,6 +12,7 @@ import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
 import { buildVendorLayer, functionBuildOptions, functionSourceMap } from '../lib/vendor-layer.ts';
+import { functionEnvironment } from '../lib/app-function.ts';
 
 export interface BundleMeasurement {
   readonly handler: string;
@@ -28,6 +29,7 @@ export interface StepsCpu {
   readonly everyRouteSchemaMs: number;
   readonly sourcesContentMs: number;
   readonly asciiMs: number;
+  readonly xraySdkMs: number;
 }
 
 export interface BundlesMeasurement {
@@ -71,6 +73,8 @@ export interface BundlesMeasurement {
       readonly sourcesContentMs: number;
       readonly mapBytes: number;
       readonly mapWithSourcesBytes: number;
+      /** The bundle as shipped, started with the X-Ray SDK on (`-c xraySdk=true`, as every function was before decision 62). */
+      readonly xraySdkMs: number;
       /** Non-ASCII text escaped as `\uXXXX` (esbuild's default charset, as before decision 51), and the bundle's size then and now. */
       readonly asciiMs: number;
       readonly bundleBytes: number;
@@ -99,12 +103,9 @@ function stubEnvironment(): Record<string, string> {
     AWS_REGION: 'eu-central-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
-    NODE_OPTIONS: '--enable-source-maps',
-    POWERTOOLS_SERVICE_NAME: 'kezek',
-    // As in Lambda: the tracer (and the X-Ray SDK from the Powertools layer) loads at import.
+    // As the CDK starts every function (the X-Ray SDK off, as deployed by default: decision 62).
+    ...functionEnvironment({ xraySdk: false }),
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-    COOKIE_SECURE: 'true',
-    NOTIFIER: 'sns',
     ANNOUNCEMENTS_TOPIC_ARN: 'arn:aws:sns:eu-central-1:000000000000:bench',
     SCHEDULE_GROUP_NAME: 'bench',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
@@ -137,11 +138,11 @@ async function bundle(handler: string): Promise<{ file: string; bytes: number; m
 }
 
 /** Milliseconds to import the module in a fresh Node process (the module's own time, not Node's start), and the process's CPU time meanwhile. */
-function coldImport(file: string): { ms: number; cpuMs: number } {
+function coldImport(file: string, environment: Record<string, string> = {}): { ms: number; cpuMs: number } {
   const script =
     `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); ` +
     'const ms = performance.now() - t; const u = process.cpuUsage(c); process.stdout.write(JSON.stringify({ ms, cpuMs: (u.user + u.system) / 1000 }));';
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...stubEnvironment(), ...environment }, cwd: repositoryRoot, encoding: 'utf8' });
   return JSON.parse(out) as { ms: number; cpuMs: number };
 }
 
@@ -166,13 +167,10 @@ function heaviest(metafile: Metafile, file: string): { module: string; bytes: nu
   return [...byPackage].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 8);
 }
 
-/** The tracer is a dynamic import that `functions/adapters/tracer.ts` awaits at start in Lambda (as in `stubEnvironment`). */
-const loadedAtStartInLambda = (pathOrInput: string) => pathOrInput.includes('@aws-lambda-powertools/tracer') || pathOrInput.includes('aws-xray-sdk-core');
-
 /** The packages the bundle imports statically, left external (what its cold import loads from `node_modules` or a layer). */
 function staticExternals(metafile: Metafile): string[] {
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))![1];
-  return [...new Set(output.imports.filter((i) => i.external && (i.kind === 'import-statement' || loadedAtStartInLambda(i.path)) && !i.path.startsWith('node:') && i.path !== 'module').map((i) => i.path))].sort();
+  return [...new Set(output.imports.filter((i) => i.external && i.kind === 'import-statement' && !i.path.startsWith('node:') && i.path !== 'module').map((i) => i.path))].sort();
 }
 
 /**
@@ -207,7 +205,6 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   for (const path of loadedAtStart) {
     for (const i of outputs[path]!.imports) if (!i.external && i.kind === 'import-statement') loadedAtStart.add(i.path);
   }
-  for (const [path, output] of Object.entries(outputs)) if (Object.keys(output.inputs).some(loadedAtStartInLambda)) loadedAtStart.add(path);
   const bytes = (paths: Iterable<string>) => [...paths].filter((path) => path.endsWith('.mjs')).reduce((sum, path) => sum + outputs[path]!.bytes, 0);
   const { externalsOnlyMs, ...steps } = await measureSteps(handler, floorFile, runs);
   return {
@@ -264,15 +261,16 @@ async function measureSteps(
   const ascii = await variant('ascii', { entryPoints: [entry], ...functionSourceMap, charset: 'ascii' });
   // Interleaved, so that a change in the machine's load touches each variant alike.
   type Timing = { ms: number; cpuMs: number };
-  const times = { shipped: [] as Timing[], everyRouteSchema: [] as Timing[], withSources: [] as Timing[], ascii: [] as Timing[], externalsOnly: [] as Timing[] };
+  const times = { shipped: [] as Timing[], everyRouteSchema: [] as Timing[], withSources: [] as Timing[], ascii: [] as Timing[], externalsOnly: [] as Timing[], xraySdk: [] as Timing[] };
   for (let run = 0; run < runs; run++) {
     times.shipped.push(coldImport(shipped));
     times.externalsOnly.push(coldImport(externalsOnlyFile));
     times.everyRouteSchema.push(coldImport(everyRouteSchema));
     times.withSources.push(coldImport(withSources));
     times.ascii.push(coldImport(ascii));
+    times.xraySdk.push(coldImport(shipped, functionEnvironment({ xraySdk: true })));
   }
-  const m = { shipped: medians(times.shipped), externalsOnly: medians(times.externalsOnly), everyRouteSchema: medians(times.everyRouteSchema), withSources: medians(times.withSources), ascii: medians(times.ascii) };
+  const m = { shipped: medians(times.shipped), externalsOnly: medians(times.externalsOnly), everyRouteSchema: medians(times.everyRouteSchema), withSources: medians(times.withSources), ascii: medians(times.ascii), xraySdk: medians(times.xraySdk) };
   return {
     coldImportMs: m.shipped.ms,
     externalsOnlyMs: m.externalsOnly.ms,
@@ -283,7 +281,8 @@ async function measureSteps(
     asciiMs: m.ascii.ms,
     bundleBytes: statSync(shipped).size,
     asciiBundleBytes: statSync(ascii).size,
-    cpu: { coldImportMs: m.shipped.cpuMs, externalsOnlyMs: m.externalsOnly.cpuMs, everyRouteSchemaMs: m.everyRouteSchema.cpuMs, sourcesContentMs: m.withSources.cpuMs, asciiMs: m.ascii.cpuMs },
+    xraySdkMs: m.xraySdk.ms,
+    cpu: { coldImportMs: m.shipped.cpuMs, externalsOnlyMs: m.externalsOnly.cpuMs, everyRouteSchemaMs: m.everyRouteSchema.cpuMs, sourcesContentMs: m.withSources.cpuMs, asciiMs: m.ascii.cpuMs, xraySdkMs: m.xraySdk.cpuMs },
   };
 }
 

@@ -65,6 +65,8 @@ export interface ApiStackProps extends StackProps {
    * endpoint, which then stays on (a synth warning says so).
    */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** The X-Ray SDK in every function (`-c xraySdk=true`, decision 62): a subsegment per AWS call, at a cost to every start. */
+  readonly xraySdk?: boolean;
 }
 
 /** Name of the origin secret of a stage; the web stack resolves it by name at deploy time. */
@@ -176,6 +178,7 @@ export class ApiStack extends Stack {
         functionName: functionName ?? functionNameFor(props.stage, handlerName),
         ...(timeoutSeconds && { timeout: Duration.seconds(timeoutSeconds) }),
         secretsExtension: grants.viewerAddress === true,
+        xraySdk: props.xraySdk ?? false,
       });
       const tableGrants = Object.entries(grants.tables ?? {}) as [CloudTableKey, TableAccess][];
       for (const [key, access] of tableGrants) {

@@ -85,21 +85,38 @@ export interface SchedulerBinding {
   readonly targets: Readonly<Record<JobKind, string>>;
 }
 
+/**
+ * The environment every function starts with (a function's bindings add to it). `xraySdk` loads
+ * the X-Ray SDK in the function for a subsegment per AWS call (DECISIONS.md 62); off, Lambda's
+ * active tracing still records each invocation. The benchmarks time the imports with the same.
+ */
+export function functionEnvironment(options: { readonly xraySdk: boolean }): Record<string, string> {
+  return {
+    NODE_OPTIONS: '--enable-source-maps',
+    POWERTOOLS_SERVICE_NAME: 'kezek',
+    POWERTOOLS_TRACE_ENABLED: String(options.xraySdk),
+    COOKIE_SECURE: 'true',
+    NOTIFIER: 'sns',
+  };
+}
+
 export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'paramsAndSecrets'> {
   /** Handler name: the file `functions/handlers/<handlerName>.ts`, exporting `handler`. */
   readonly handlerName: string;
+  /** The X-Ray SDK inside the function (`functionEnvironment`); off unless the deployment asks. */
+  readonly xraySdk?: boolean;
   /** Adds the AWS Parameters and Secrets extension (for `bindOriginSecret`). */
   readonly secretsExtension?: boolean;
 }
 
 /**
  * A Lambda function with kezek's defaults: Node 22 on ARM64, ESM bundle with source maps,
- * X-Ray tracing, a log group with retention. Tables and SMS are attached with `bind*` so that
+ * X-Ray active tracing (the X-Ray SDK inside only with `xraySdk`), a log group with retention. Tables and SMS are attached with `bind*` so that
  * an environment variable and its grant are always added together.
  */
 export class AppFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
-    const { handlerName, environment, bundling, secretsExtension, ...rest } = props;
+    const { handlerName, environment, bundling, secretsExtension, xraySdk, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.ONE_YEAR,
       // Logs are operational data, not a record to keep after the stack is gone.
@@ -126,13 +143,7 @@ export class AppFunction extends NodejsFunction {
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       ...rest,
       // Ours first, the caller's on top: a caller may add variables, never silently lose ours.
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'kezek',
-        COOKIE_SECURE: 'true',
-        NOTIFIER: 'sns',
-        ...environment,
-      },
+      environment: { ...functionEnvironment({ xraySdk: xraySdk ?? false }), ...environment },
       bundling: {
         // The values of `functionBuildOptions`, in NodejsFunction's words.
         format: OutputFormat.ESM,

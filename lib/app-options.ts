@@ -43,7 +43,15 @@ export function kezekOptionsFrom(context: (key: string) => string | undefined, a
     mapTiles: mapTileUrl ? { url: mapTileUrl, attribution: context('mapTileAttribution') ?? '' } : undefined,
     siteUrl: context('siteUrl'),
     mailDomain: mailDomainOf(context('mailDomain')),
+    xraySdk: switchOf('xraySdk', context('xraySdk')),
   };
+}
+
+/** An on/off option (`-c xraySdk=true`); unset is off, and anything but `true` or `false` is a mistake said at once. */
+function switchOf(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new DeploymentOptionError(`kezek: ${name} is true or false, not "${value}"`);
 }
 
 /** A domain name SES can verify (`-c mailDomain=kezek.example.kz`); absent: e-mail is off (decision 59). */

@@ -28,6 +28,8 @@ export interface KezekOptions {
   readonly apiCustomDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** After a rotation of the origin secret: the new version's id, so CloudFront sends it (README, Deploy). */
   readonly originSecretVersionId?: string;
+  /** The X-Ray SDK inside every function (`-c xraySdk=true`, decision 62); unset: Lambda's active tracing only. */
+  readonly xraySdk?: boolean;
 }
 
 export interface KezekStacks {
@@ -47,7 +49,7 @@ export function addKezekStacks(app: App, options: KezekOptions): KezekStacks {
   const common = { env: options.env, stage: options.stage };
   const data = new DataStack(app, `${prefix}Data`, common);
   const jobs = new JobsStack(app, `${prefix}Jobs`, common);
-  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain, siteUrl: options.siteUrl, mailDomain: options.mailDomain });
+  const api = new ApiStack(app, `${prefix}Api`, { ...common, data, jobs, mapTiles: options.mapTiles, customDomain: options.apiCustomDomain, siteUrl: options.siteUrl, mailDomain: options.mailDomain, xraySdk: options.xraySdk });
   // CloudFront's web ACL can only live in us-east-1; the web stack reads its ARN across regions.
   const edge = new EdgeStack(app, `${prefix}Edge`, {
     stage: options.stage,

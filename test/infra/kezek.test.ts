@@ -200,6 +200,8 @@ describe('api stack', () => {
       expect(variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'kezek',
+        // Lambda's active tracing only, unless the deployment asks for the X-Ray SDK (decision 62)
+        POWERTOOLS_TRACE_ENABLED: 'false',
         COOKIE_SECURE: 'true',
         NOTIFIER: 'sns',
       });

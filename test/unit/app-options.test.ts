@@ -28,6 +28,13 @@ describe('deployment options', () => {
     });
   });
 
+  it('should leave the X-Ray SDK out of the functions unless asked, and refuse a switch that is neither true nor false', () => {
+    expect(kezekOptionsFrom(from({ region: 'eu-central-1' }), undefined).xraySdk).toBe(false);
+    expect(kezekOptionsFrom(from({ region: 'eu-central-1', xraySdk: 'true' }), undefined).xraySdk).toBe(true);
+    expect(kezekOptionsFrom(from({ region: 'eu-central-1', xraySdk: 'false' }), undefined).xraySdk).toBe(false);
+    expect(() => kezekOptionsFrom(from({ region: 'eu-central-1', xraySdk: 'yes' }), undefined)).toThrow('xraySdk is true or false, not "yes"');
+  });
+
   it('should refuse a certificate outside us-east-1 and half a custom domain', () => {
     expect(() =>
       kezekOptionsFrom(from({ region: 'eu-central-1', domainName: 'kezek.example.kz', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc' }), undefined),

@@ -12,20 +12,19 @@ const handlersDir = join(import.meta.dirname, '..', '..', 'functions', 'handlers
  * by few requests and cost tens of milliseconds each to load, so they are `await import`ed where
  * used (DECISIONS.md 51). A static import of one inside a module that is itself imported on first
  * use still lands at the top of the bundle, since a function is one file: the e-mail adapter did.
+ * The tracer is not among them: the X-Ray SDK is loaded only when a deployment asks (decision 62).
  */
 const loadedAtEveryStart = [
   '@aws-lambda-powertools/logger',
   '@aws-lambda-powertools/logger/middleware',
   '@aws-lambda-powertools/metrics',
   '@aws-lambda-powertools/metrics/middleware',
-  '@aws-lambda-powertools/tracer',
-  '@aws-lambda-powertools/tracer/middleware',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/lib-dynamodb',
 ];
 
 describe('the functions as bundled', () => {
-  it('should load no AWS SDK client but DynamoDB at start, in any function', async () => {
+  it('should load no AWS SDK client but DynamoDB, and not the tracer, at start, in any function', async () => {
     // Prepare: every route's, job's, consumer's and the authorizer's handler, bundled as the CDK does
     const handlers = lambdaHandlers();
     expect(handlers.length).toBeGreaterThan(60);
