@@ -190,7 +190,7 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `| as shipped | ${kb(steps.bundleBytes)} | ${kb(steps.mapBytes)} | ${ms(steps.coldImportMs)} | ${ms(cpu.coldImportMs)} | |`,
     `| its externals alone | | | ${ms(apart.externalsOnlyMs)} | ${ms(cpu.externalsOnlyMs)} | |`,
     `| every route's schemas and the department's built at start (before decision 47) | | | ${ms(steps.everyRouteSchemaMs)} | ${ms(cpu.everyRouteSchemaMs)} | ${saved(steps.everyRouteSchemaMs, steps.coldImportMs)} (${saved(cpu.everyRouteSchemaMs, cpu.coldImportMs)}) |`,
-    `| the sources' text in the source map (before decision 47; Node parses the map at import) | | ${kb(steps.mapWithSourcesBytes)} | ${ms(steps.sourcesContentMs)} | ${ms(cpu.sourcesContentMs)} | ${saved(steps.sourcesContentMs, steps.coldImportMs)} (${saved(cpu.sourcesContentMs, cpu.coldImportMs)}) |`,
+    `| Node's source maps on (\`--enable-source-maps\`; every function before decision 63) | | | ${ms(steps.sourceMapsMs)} | ${ms(cpu.sourceMapsMs)} | ${saved(steps.sourceMapsMs, steps.coldImportMs)} (${saved(cpu.sourceMapsMs, cpu.coldImportMs)}) |`,
     `| our Kazakh and Russian texts escaped as \`\\uXXXX\` (esbuild's default, before the charset change) | ${kb(steps.asciiBundleBytes)} | | ${ms(steps.asciiMs)} | ${ms(cpu.asciiMs)} | ${saved(steps.asciiMs, steps.coldImportMs)} (${saved(cpu.asciiMs, cpu.coldImportMs)}) |`,
     `| the X-Ray SDK in the function (\`-c xraySdk=true\`; every function before decision 62) | | | ${ms(steps.xraySdkMs)} | ${ms(cpu.xraySdkMs)} | ${saved(steps.xraySdkMs, steps.coldImportMs)} (${saved(cpu.xraySdkMs, cpu.coldImportMs)}) |`,
   ];

@@ -27,7 +27,7 @@ export interface StepsCpu {
   readonly coldImportMs: number;
   readonly externalsOnlyMs: number;
   readonly everyRouteSchemaMs: number;
-  readonly sourcesContentMs: number;
+  readonly sourceMapsMs: number;
   readonly asciiMs: number;
   readonly xraySdkMs: number;
 }
@@ -69,10 +69,9 @@ export interface BundlesMeasurement {
       readonly coldImportMs: number;
       /** Every route's schemas and the department's built at start (as before they became lazy factories). */
       readonly everyRouteSchemaMs: number;
-      /** The source map with the sources' text in it (as before `functionSourceMap`), and its size then and now. */
-      readonly sourcesContentMs: number;
+      /** The bundle as shipped, started with Node's source maps on (`--enable-source-maps`, every function before decision 63), and its map's size. */
+      readonly sourceMapsMs: number;
       readonly mapBytes: number;
-      readonly mapWithSourcesBytes: number;
       /** The bundle as shipped, started with the X-Ray SDK on (`-c xraySdk=true`, as every function was before decision 62). */
       readonly xraySdkMs: number;
       /** Non-ASCII text escaped as `\uXXXX` (esbuild's default charset, as before decision 51), and the bundle's size then and now. */
@@ -257,32 +256,30 @@ async function measureSteps(
     },
     ...functionSourceMap,
   });
-  const withSources = await variant('sources-content', { entryPoints: [entry], ...functionSourceMap, sourcesContent: true });
   const ascii = await variant('ascii', { entryPoints: [entry], ...functionSourceMap, charset: 'ascii' });
   // Interleaved, so that a change in the machine's load touches each variant alike.
   type Timing = { ms: number; cpuMs: number };
-  const times = { shipped: [] as Timing[], everyRouteSchema: [] as Timing[], withSources: [] as Timing[], ascii: [] as Timing[], externalsOnly: [] as Timing[], xraySdk: [] as Timing[] };
+  const times = { shipped: [] as Timing[], everyRouteSchema: [] as Timing[], sourceMaps: [] as Timing[], ascii: [] as Timing[], externalsOnly: [] as Timing[], xraySdk: [] as Timing[] };
   for (let run = 0; run < runs; run++) {
     times.shipped.push(coldImport(shipped));
     times.externalsOnly.push(coldImport(externalsOnlyFile));
     times.everyRouteSchema.push(coldImport(everyRouteSchema));
-    times.withSources.push(coldImport(withSources));
+    times.sourceMaps.push(coldImport(shipped, { NODE_OPTIONS: '--enable-source-maps' }));
     times.ascii.push(coldImport(ascii));
     times.xraySdk.push(coldImport(shipped, functionEnvironment({ xraySdk: true })));
   }
-  const m = { shipped: medians(times.shipped), externalsOnly: medians(times.externalsOnly), everyRouteSchema: medians(times.everyRouteSchema), withSources: medians(times.withSources), ascii: medians(times.ascii), xraySdk: medians(times.xraySdk) };
+  const m = { shipped: medians(times.shipped), externalsOnly: medians(times.externalsOnly), everyRouteSchema: medians(times.everyRouteSchema), sourceMaps: medians(times.sourceMaps), ascii: medians(times.ascii), xraySdk: medians(times.xraySdk) };
   return {
     coldImportMs: m.shipped.ms,
     externalsOnlyMs: m.externalsOnly.ms,
     everyRouteSchemaMs: m.everyRouteSchema.ms,
-    sourcesContentMs: m.withSources.ms,
+    sourceMapsMs: m.sourceMaps.ms,
     mapBytes: statSync(`${shipped}.map`).size,
-    mapWithSourcesBytes: statSync(`${withSources}.map`).size,
     asciiMs: m.ascii.ms,
     bundleBytes: statSync(shipped).size,
     asciiBundleBytes: statSync(ascii).size,
     xraySdkMs: m.xraySdk.ms,
-    cpu: { coldImportMs: m.shipped.cpuMs, externalsOnlyMs: m.externalsOnly.cpuMs, everyRouteSchemaMs: m.everyRouteSchema.cpuMs, sourcesContentMs: m.withSources.cpuMs, asciiMs: m.ascii.cpuMs, xraySdkMs: m.xraySdk.cpuMs },
+    cpu: { coldImportMs: m.shipped.cpuMs, externalsOnlyMs: m.externalsOnly.cpuMs, everyRouteSchemaMs: m.everyRouteSchema.cpuMs, sourceMapsMs: m.sourceMaps.cpuMs, asciiMs: m.ascii.cpuMs, xraySdkMs: m.xraySdk.cpuMs },
   };
 }
 

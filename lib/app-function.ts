@@ -86,13 +86,14 @@ export interface SchedulerBinding {
 }
 
 /**
- * The environment every function starts with (a function's bindings add to it). `xraySdk` loads
+ * The environment every function starts with (a function's bindings add to it). No
+ * `--enable-source-maps`: Node would read and parse the function's map at every start, for stacks
+ * that `npm run stack` decodes from the shipped map instead (DECISIONS.md 63). `xraySdk` loads
  * the X-Ray SDK in the function for a subsegment per AWS call (DECISIONS.md 62); off, Lambda's
  * active tracing still records each invocation. The benchmarks time the imports with the same.
  */
 export function functionEnvironment(options: { readonly xraySdk: boolean }): Record<string, string> {
   return {
-    NODE_OPTIONS: '--enable-source-maps',
     POWERTOOLS_SERVICE_NAME: 'kezek',
     POWERTOOLS_TRACE_ENABLED: String(options.xraySdk),
     COOKIE_SECURE: 'true',
@@ -110,7 +111,7 @@ export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'p
 }
 
 /**
- * A Lambda function with kezek's defaults: Node 22 on ARM64, ESM bundle with source maps,
+ * A Lambda function with kezek's defaults: Node 22 on ARM64, ESM bundle with its source map beside it,
  * X-Ray active tracing (the X-Ray SDK inside only with `xraySdk`), a log group with retention. Tables and SMS are attached with `bind*` so that
  * an environment variable and its grant are always added together.
  */

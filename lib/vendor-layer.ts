@@ -73,9 +73,9 @@ export const functionBuildOptions = {
 } as const satisfies BuildOptions;
 
 /**
- * Source maps as every function ships them: mappings only. Node (`--enable-source-maps`) reads and
- * parses a module's map when it loads the module; the sources' text, which stack traces do not
- * need, was two thirds of each map (DECISIONS.md, cold import).
+ * Source maps as every function ships them: mappings only (the sources' text, which decoding a
+ * stack does not need, was two thirds of each map). Functions do not read them at start
+ * (DECISIONS.md 63); `npm run stack` decodes a logged stack with the map from the function's code.
  */
 export const functionSourceMap = { sourcemap: true, sourcesContent: false } as const satisfies BuildOptions;
 

@@ -197,8 +197,9 @@ describe('api stack', () => {
 
       // Assess
       expect(Object.keys(variables).filter((name) => tableVariables.has(name)).sort()).toEqual(expected);
+      // No --enable-source-maps: the map ships, `npm run stack` reads it (decision 63)
+      expect(variables.NODE_OPTIONS).toBeUndefined();
       expect(variables).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'kezek',
         // Lambda's active tracing only, unless the deployment asks for the X-Ray SDK (decision 62)
         POWERTOOLS_TRACE_ENABLED: 'false',
@@ -873,6 +874,12 @@ process.stdout.write(JSON.stringify(failed));`,
       const bundle = readFileSync(join(opt, 'nodejs', 'functions', 'staff-kindergartens', 'index.mjs'), 'utf8');
       expect(bundle).toContain('Жүйеге кіріңіз.');
       expect(bundle).not.toContain('\\u0416');
+      // Every function's source map ships beside its bundle, mappings only, for `npm run stack` (decision 63)
+      for (const handler of handlers) {
+        const map = JSON.parse(readFileSync(join(assetDir(functionResource(handler).Properties.Code.S3Key), 'index.mjs.map'), 'utf8')) as { mappings: string; sourcesContent?: unknown };
+        expect(map.mappings.length, handler).toBeGreaterThan(1000);
+        expect(map.sourcesContent, handler).toBeUndefined();
+      }
     } finally {
       rmSync(opt, { recursive: true, force: true });
     }
