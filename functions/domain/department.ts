@@ -132,9 +132,13 @@ export function setPasswordLink(siteUrl: string, token: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/staff/set-password#token=${token}`;
 }
 
-/** The input checked against `departmentInput`: the department, or every problem as `path: message` lines. */
+/**
+ * The input checked against `departmentInput`: the department, or every problem as `path: message` lines.
+ * A problem without a message of ours reads in zod's English (`zod/mini` registers no locale of its
+ * own; only the operator's command line parses a department file, so no Lambda bundle keeps it).
+ */
 export function parseDepartment(input: unknown): { readonly ok: true; readonly department: Department } | { readonly ok: false; readonly problems: string[] } {
-  const parsed = departmentInput().safeParse(input);
+  const parsed = departmentInput().safeParse(input, { error: z.locales.en().localeError });
   if (parsed.success) return { ok: true, department: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`) };
 }
