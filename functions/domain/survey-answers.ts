@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { kindOf, type CountedQuestion } from './question-kinds/index.ts';
 import type { SurveyDefinition } from './survey-definition.ts';
 

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z, ZodType } from 'zod';
+import type { z, ZodMiniType } from 'zod/mini';
 import { DomainError, ImportRejectedError, InvalidInputError } from '#domain/errors';
 import { pickLanguage, type Language } from '#domain/language';
 import type { Identity } from '#ports/stores';
@@ -20,9 +20,9 @@ export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerCon
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
 type RouteOf<H extends HandlerName> = Extract<(typeof routes)[number], { handler: H }>;
-type BodyOf<H extends HandlerName> = RouteOf<H> extends { body: infer S extends ZodType } ? z.infer<S> : undefined;
-type ParamsOf<H extends HandlerName> = RouteOf<H> extends { params: infer S extends ZodType } ? z.infer<S> : undefined;
-type QueryOf<H extends HandlerName> = RouteOf<H> extends { query: infer S extends ZodType } ? z.infer<S> : undefined;
+type BodyOf<H extends HandlerName> = RouteOf<H> extends { body: infer S extends ZodMiniType } ? z.infer<S> : undefined;
+type ParamsOf<H extends HandlerName> = RouteOf<H> extends { params: infer S extends ZodMiniType } ? z.infer<S> : undefined;
+type QueryOf<H extends HandlerName> = RouteOf<H> extends { query: infer S extends ZodMiniType } ? z.infer<S> : undefined;
 type IdentityOf<H extends HandlerName> = RouteOf<H>['access'] extends 'public' ? Identity | undefined : Identity;
 
 export interface HttpRequest<H extends HandlerName> {
@@ -114,7 +114,7 @@ export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (req
   const base = async (event: HttpEvent): Promise<HttpResponse> => {
     const language = languageOf(event);
     const identity = authorize(route, event);
-    const parse = (schema: ZodType | undefined, input: unknown, prefix: string): unknown => {
+    const parse = (schema: ZodMiniType | undefined, input: unknown, prefix: string): unknown => {
       if (!schema) return undefined;
       const parsed = validate(schema, input ?? {}, language);
       if (!parsed.ok) throw new Problem('validation_failed', parsed.fields.map((f) => ({ ...f, path: prefix ? `${prefix}.${f.path}` : f.path })));

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { errorResponse } from './schemas.ts';
 import { problems, type ProblemCode } from './problems.ts';
 import { routes, secureSessionCookieName, sessionCookieName, type RouteDefinition } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+const jsonSchema = (schema: z.ZodMiniType): JsonSchema => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
 
 /** Statuses API Gateway may answer itself (before any function runs), with its own `{ message }` body. */
 const gatewayStatuses = new Set([401, 404, 413, 429]);
@@ -17,7 +17,7 @@ function errorContent(status: number, description: string, codes: readonly Probl
 }
 
 /** Path or query parameters, one per property of the route's (object) schema. */
-function parameters(schema: z.ZodType | undefined, place: 'path' | 'query') {
+function parameters(schema: z.ZodMiniType | undefined, place: 'path' | 'query') {
   if (!schema) return [];
   const object = jsonSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { CloudTableKey } from '#functions/tables';
 import { staffRoles, type StaffRole } from '#domain/department';
 import type { ProblemCode } from './problems.ts';
@@ -112,10 +112,10 @@ export interface RouteDefinition {
   readonly access: Access;
   readonly summary: string;
   /** Path parameters (`{name}` in `path`), validated like the body. */
-  readonly params?: ZodType;
-  readonly query?: ZodType;
-  readonly body?: ZodType;
-  readonly response: ZodType;
+  readonly params?: ZodMiniType;
+  readonly query?: ZodMiniType;
+  readonly body?: ZodMiniType;
+  readonly response: ZodMiniType;
   /**
    * The problems its use case may answer (`problems.ts`), beyond those the route's shape gives
    * every route alike: 400 for params, query or body, 401 and 403 behind a session, 415 for a

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailMaxLength, emailPattern } from '#domain/email';
 import { applicationIdPattern, applicationStatuses, historyActions, instructionLanguages, priorityCategories, stopReasons, ageGroups } from '#domain/application';
 import { isValidIin } from '#domain/iin';
@@ -20,15 +20,12 @@ import { decodeQueueCursor } from './queue-cursor.ts';
  * function builds the schemas of its own route on first use, never every route's at start.
  */
 
-const iin = lazy(() => z.string().regex(/^\d{12}$/, { message: 'iin_format' }));
+const iin = lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format' })));
 /**
  * An IIN that can belong to someone: a real birth date and the right check digit. A login code for
  * any other would never arrive, and saying so tells nothing about who has a cabinet.
  */
-const possibleIin = lazy(() => z
-  .string()
-  .regex(/^\d{12}$/, { message: 'iin_format', abort: true })
-  .refine(isValidIin, { message: 'iin_invalid' }));
+const possibleIin = lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format', abort: true }), z.refine(isValidIin, { message: 'iin_invalid' })));
 
 /**
  * What every id the system creates looks like. An id a request names (path, query or body) must
@@ -48,16 +45,16 @@ export const idPatterns = {
 
 /** One schema per kind of id, shared by every route that takes one. */
 export const idSchemas = {
-  application: z.string().regex(idPatterns.application, { message: 'id_invalid' }),
-  entity: z.string().regex(idPatterns.entity, { message: 'id_invalid' }),
-  tenant: z.string().regex(idPatterns.tenant, { message: 'id_invalid' }),
-  notification: z.string().regex(idPatterns.notification, { message: 'id_invalid' }),
+  application: z.string().check(z.regex(idPatterns.application, { message: 'id_invalid' })),
+  entity: z.string().check(z.regex(idPatterns.entity, { message: 'id_invalid' })),
+  tenant: z.string().check(z.regex(idPatterns.tenant, { message: 'id_invalid' })),
+  notification: z.string().check(z.regex(idPatterns.notification, { message: 'id_invalid' })),
 } as const;
 
 const applicationId = idSchemas.application;
 const kindergartenId = idSchemas.entity;
 const localized = lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
-const isoDate = lazy(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDate = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
 export const healthResponse = lazy(() => z.object({
   status: z.literal('ok'),
@@ -77,33 +74,33 @@ export const parentCodeRequest = lazy(() => z.strictObject({ iin: possibleIin() 
  */
 export const parentCodeResponse = lazy(() => z.object({
   sent: z.literal(true),
-  expiresInSeconds: z.number().int(),
+  expiresInSeconds: z.int(),
 }));
 
 export const openApiResponse = lazy(() => z.record(z.string(), z.unknown()));
 
 export const parentSessionRequest = lazy(() => z.strictObject({
   iin: possibleIin(),
-  code: z.string().regex(/^\d{6}$/, { message: 'code_format' }),
+  code: z.string().check(z.regex(/^\d{6}$/, { message: 'code_format' })),
 }));
 
 export const staffSessionRequest = lazy(() => z.strictObject({
-  login: z.string().trim().min(3).max(100),
-  password: z.string().min(1).max(200),
+  login: z.string().check(z.trim(), z.minLength(3), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The second factor: the authenticator's current 6 digits or a recovery code. Optional in shape: a missing code gets the same 401 as a wrong one. */
-  code: z.string().trim().max(40).optional(),
+  code: z.optional(z.string().check(z.trim(), z.maxLength(40))),
 }));
 
 export const identityResponse = lazy(() => z.object({
   role: z.enum(['parent', 'staff']),
   displayName: z.string(),
-  tenantId: z.string().optional(),
+  tenantId: z.optional(z.string()),
   /** Staff only: their role in the department. */
-  staffRole: z.enum(staffRoles).optional(),
+  staffRole: z.optional(z.enum(staffRoles)),
   /** The routes (handler names of the route table) this caller may call: the web app shows only those actions. */
-  actions: z.array(z.string()).optional(),
+  actions: z.optional(z.array(z.string())),
   /** Present (true) only on the local runtime (`npm start`), never in AWS: demo-only controls show then. */
-  localRuntime: z.literal(true).optional(),
+  localRuntime: z.optional(z.literal(true)),
 }));
 
 export const logoutResponse = lazy(() => z.object({ loggedOut: z.literal(true) }));
@@ -114,17 +111,17 @@ const historyEvent = lazy(() => z.object({
   at: z.string(),
   actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
   action: z.enum(historyActions),
-  from: z.enum(applicationStatuses).optional(),
+  from: z.optional(z.enum(applicationStatuses)),
   to: z.enum(applicationStatuses),
-  stopReason: z.enum(stopReasons).optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  stopReason: z.optional(z.enum(stopReasons)),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))),
 }));
 
 const positionChange = lazy(() => z.object({
   at: z.string(),
-  from: z.number().int().optional(),
-  to: z.number().int(),
-  reasons: z.record(z.string(), z.number().int()),
+  from: z.optional(z.int()),
+  to: z.int(),
+  reasons: z.record(z.string(), z.int()),
 }));
 
 /**
@@ -134,11 +131,11 @@ const positionChange = lazy(() => z.object({
  */
 const placeChanceEstimate = lazy(() => z.object({
   kindergartenId: z.string(),
-  rank: z.number().int(),
-  among: z.number().int(),
+  rank: z.int(),
+  among: z.int(),
   ageGroup: z.enum(ageGroups),
-  free: z.number().int(),
-  freeing: z.number().int(),
+  free: z.int(),
+  freeing: z.int(),
   chance: z.enum(['high', 'medium', 'low']),
   certainty: z.enum(['firm', 'rough']),
 }));
@@ -152,18 +149,18 @@ const applicationView = lazy(() => z.object({
   birthDate: isoDate(),
   registeredAt: z.string(),
   status: z.enum(applicationStatuses),
-  stopReason: z.enum(stopReasons).optional(),
+  stopReason: z.optional(z.enum(stopReasons)),
   validUntil: isoDate(),
   priority: z.enum(priorityCategories),
   language: z.enum(instructionLanguages),
   kindergartens: z.array(kindergartenRef()),
-  position: z.number().int().optional(),
+  position: z.optional(z.int()),
   positionLog: z.array(positionChange()),
   /** Only while queued, once the positions job has estimated it. */
-  placeChances: z.array(placeChanceEstimate()).optional(),
+  placeChances: z.optional(z.array(placeChanceEstimate())),
   /** The referral's kindergarten with its address, so the parent knows where to go. */
-  referral: z.object({ kindergarten: kindergartenRef().extend({ address: z.string().optional() }), issuedAt: z.string(), expiresAt: z.string() }).optional(),
-  autoRestoreAt: z.string().optional(),
+  referral: z.optional(z.object({ kindergarten: z.extend(kindergartenRef(), { address: z.optional(z.string()) }), issuedAt: z.string(), expiresAt: z.string() })),
+  autoRestoreAt: z.optional(z.string()),
   history: z.array(historyEvent()),
   /** A running campaign waits for the parent to confirm this application. */
   confirmationNeeded: z.boolean(),
@@ -177,7 +174,7 @@ export const applicationIdParams = lazy(() => z.strictObject({ applicationId }))
 /** One application as its parent sees it, after an action of theirs. */
 export const applicationResponse = lazy(() => z.object({ application: applicationView() }));
 
-const staffApplicationView = lazy(() => applicationView().omit({ actions: true }).extend({
+const staffApplicationView = lazy(() => z.extend(z.omit(applicationView(), { actions: true }), {
   /** Masked: the last two digits only. */
   childIin: z.string(),
   applicantIin: z.string(),
@@ -188,14 +185,14 @@ const staffApplicationView = lazy(() => applicationView().omit({ actions: true }
 
 export const staffApplicationResponse = lazy(() => z.object({ application: staffApplicationView() }));
 
-const phone = lazy(() => z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }));
+const phone = lazy(() => z.string().check(z.regex(/^\+7\d{10}$/, { message: 'phone_format' })));
 
 /** The applicant's cabinet phone as staff see it: masked, with the version a change names. */
 const applicantPhoneView = lazy(() => z.object({
   /** E.g. `+7 7** *** **34`. */
   masked: z.string(),
   /** A change names it (`expectedVersion`), so two staff members cannot overwrite each other. */
-  version: z.number().int(),
+  version: z.int(),
 }));
 
 /**
@@ -215,80 +212,77 @@ const staffNoticeView = lazy(() => z.object({
   channels: z.record(z.string(), z.string()),
   read: z.boolean(),
   /** Per channel that leaves the cabinet: when its delivery last moved, and why it failed. */
-  deliveries: z.record(z.string(), z.object({ at: z.string().optional(), reason: z.string().optional() })),
+  deliveries: z.record(z.string(), z.object({ at: z.optional(z.string()), reason: z.optional(z.string()) })),
 }));
 
 export const staffApplicationPageResponse = lazy(() => z.object({
   application: staffApplicationView(),
-  applicantPhone: applicantPhoneView().optional(),
-  applicant: z.object({ name: z.string(), phone: z.string() }).optional(),
+  applicantPhone: z.optional(applicantPhoneView()),
+  applicant: z.optional(z.object({ name: z.string(), phone: z.string() })),
   /** The parent's latest notices in this department, newest first. */
   notices: z.array(staffNoticeView()),
 }));
 
 export const changeApplicantPhoneRequest = lazy(() => z.strictObject({
   phone: phone(),
-  expectedVersion: z.number().int().min(0).max(1_000_000),
+  expectedVersion: z.int().check(z.minimum(0), z.maximum(1_000_000)),
 }));
 
 export const changeApplicantPhoneResponse = lazy(() => z.object({ application: staffApplicationView(), applicantPhone: applicantPhoneView() }));
 
 export const registerApplicationRequest = lazy(() => z.strictObject({
   childIin: iin(),
-  childName: z.string().trim().min(2).max(100).regex(oneLine, { message: 'one_line' }),
+  childName: z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.regex(oneLine, { message: 'one_line' })),
   applicantIin: iin(),
   applicantPhone: phone(),
-  applicantName: z.string().trim().min(2).max(100).regex(oneLine, { message: 'one_line' }),
+  applicantName: z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.regex(oneLine, { message: 'one_line' })),
   priority: z.enum(priorityCategories),
-  kindergartenIds: z.array(kindergartenId).min(1).max(3),
+  kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)),
   language: z.enum(instructionLanguages),
 }));
 
-export const changeKindergartensRequest = lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).min(1).max(3) }));
+export const changeKindergartensRequest = lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)) }));
 export const referralRequest = lazy(() => z.strictObject({ kindergartenId }));
-export const withdrawalRequest = lazy(() => z.strictObject({ reason: z.string().trim().max(200).optional() }));
+export const withdrawalRequest = lazy(() => z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }));
 
 const cursorKey = lazy(() => z.strictObject({
-  registeredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/),
+  registeredAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/)),
   applicationId,
 }));
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-export const queueCursor = lazy(() => z
-  .string()
-  .max(300)
-  .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
-  .transform((text, context): StatusPageKey => {
-    const key = cursorKey().safeParse(decodeQueueCursor(text));
+export const queueCursor = lazy(() => z.pipe(
+  z.string().check(z.maxLength(300), z.regex(/^[\w-]+$/, { message: 'cursor_invalid' })),
+  z.transform((text: string, context): StatusPageKey => {
+    const key = z.safeParse(cursorKey(), decodeQueueCursor(text));
     if (key.success) return key.data;
-    context.addIssue({ code: 'custom', message: 'cursor_invalid' });
+    context.issues.push({ code: 'custom', message: 'cursor_invalid', input: text });
     return z.NEVER;
-  }));
+  }),
+));
 
 /** The staff queue browser: one cohort, one status, optionally narrowed, a page at a time. */
-export const queueQuery = lazy(() => z
-  .strictObject({
-    birthYear: z.coerce.number().int().min(2000).max(2100),
-    status: z.enum(applicationStatuses).default('queued'),
-    priority: z.enum(priorityCategories).optional(),
-    /** One of the preferred kindergartens. */
-    kindergartenId: kindergartenId.optional(),
-    /** Queued: the position to start after (paging through a long cohort). */
-    after: z.coerce.number().int().min(0).max(1_000_000).optional(),
-    /** Other statuses: the `nextCursor` of the previous page. */
-    cursor: queueCursor().optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-  })
-  .superRefine((query, context) => {
-    if (query.after !== undefined && query.status !== 'queued') context.addIssue({ code: 'custom', path: ['after'], message: 'queue_paging' });
-    if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
-  }));
+export const queueQuery = lazy(() => z.strictObject({
+  birthYear: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
+  status: z._default(z.enum(applicationStatuses), 'queued'),
+  priority: z.optional(z.enum(priorityCategories)),
+  /** One of the preferred kindergartens. */
+  kindergartenId: z.optional(kindergartenId),
+  /** Queued: the position to start after (paging through a long cohort). */
+  after: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
+  /** Other statuses: the `nextCursor` of the previous page. */
+  cursor: z.optional(queueCursor()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+}).check(z.superRefine((query, context) => {
+  if (query.after !== undefined && query.status !== 'queued') context.addIssue({ code: 'custom', path: ['after'], message: 'queue_paging' });
+  if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
+})));
 
 const queueEntry = lazy(() => z.object({
   applicationId: z.string(),
   status: z.enum(applicationStatuses),
-  stopReason: z.enum(stopReasons).optional(),
-  position: z.number().int().optional(),
+  stopReason: z.optional(z.enum(stopReasons)),
+  position: z.optional(z.int()),
   childName: z.string(),
   childIin: z.string(),
   birthDate: isoDate(),
@@ -299,15 +293,15 @@ const queueEntry = lazy(() => z.object({
 }));
 
 export const queueResponse = lazy(() => z.object({
-  birthYear: z.number().int(),
+  birthYear: z.int(),
   status: z.enum(applicationStatuses),
   /** Applications of the list that match the filters (all pages). */
-  total: z.number().int(),
+  total: z.int(),
   entries: z.array(queueEntry()),
   /** Queued: the `after` of the next page, if there is one. */
-  nextAfter: z.number().int().optional(),
+  nextAfter: z.optional(z.int()),
   /** Other statuses: the `cursor` of the next page, if there is one. */
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 }));
 
 export const staffKindergartensResponse = lazy(() => z.object({
@@ -319,21 +313,17 @@ export const staffKindergartensResponse = lazy(() => z.object({
       languages: z.array(z.enum(instructionLanguages)),
       district: z.string(),
       location: z.object({ lat: z.number(), lon: z.number() }),
-      capacity: z.record(z.enum(ageGroups), z.number().int()),
-      occupancy: z.record(z.enum(ageGroups), z.number().int()).optional(),
+      capacity: z.record(z.enum(ageGroups), z.int()),
+      occupancy: z.optional(z.record(z.enum(ageGroups), z.int())),
     }),
   ),
 }));
 
 /** Places in one age group; one message for every way it can be wrong, so the form reads well. */
-const places = lazy(() => z
-  .number({ message: 'places_count' })
-  .int({ message: 'places_count' })
-  .min(0, { message: 'places_count' })
-  .max(9999, { message: 'places_count' }));
+const places = lazy(() => z.int({ message: 'places_count' }).check(z.minimum(0, { message: 'places_count' }), z.maximum(9999, { message: 'places_count' })));
 /** A name shown on one line everywhere (lists, SMS, CSV cells): no line breaks or other control characters. */
 const oneLine = /^[^\p{Cc}]*$/u;
-const kindergartenName = lazy(() => z.string().trim().min(1, { message: 'required' }).max(200).regex(oneLine, { message: 'one_line' }));
+const kindergartenName = lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(200), z.regex(oneLine, { message: 'one_line' })));
 const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
 
 /**
@@ -343,27 +333,24 @@ const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
  */
 const kindergartenFields = lazy(() => ({
   /** An empty English name takes the Russian one, as in the import. */
-  name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().trim().max(200).regex(oneLine, { message: 'one_line' }) }),
+  name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().check(z.trim(), z.maxLength(200), z.regex(oneLine, { message: 'one_line' })) }),
   ownership: z.enum(['state', 'private'], { message: 'ownership_unknown' }),
-  languages: z
-    .array(z.enum(instructionLanguages, { message: 'language_unknown' }))
-    .min(1, { message: 'languages_required' })
-    .max(2, { message: 'options_distinct' }),
-  district: z.string().regex(idPatterns.entity, { message: 'district_unknown' }),
-  address: z.string().trim().max(300),
+  languages: z.array(z.enum(instructionLanguages, { message: 'language_unknown' })).check(z.minLength(1, { message: 'languages_required' }), z.maxLength(2, { message: 'options_distinct' })),
+  district: z.string().check(z.regex(idPatterns.entity, { message: 'district_unknown' })),
+  address: z.string().check(z.trim(), z.maxLength(300)),
   location: z.strictObject({ lat: coordinate(), lon: coordinate() }),
   capacity: z.strictObject({ nursery: places(), junior: places(), middle: places(), senior: places(), preschool: places() }),
 }));
 
 /** A new kindergarten; without an id, one is made from its name. */
 export const createKindergartenRequest = lazy(() => z.strictObject({
-  kindergartenId: z.string().regex(idPatterns.entity, { message: 'kindergarten_id_format' }).optional(),
+  kindergartenId: z.optional(z.string().check(z.regex(idPatterns.entity, { message: 'kindergarten_id_format' }))),
   ...kindergartenFields(),
 }));
 
 /** An edit of every field; `version` is the revision the page read (optimistic concurrency). */
 export const updateKindergartenRequest = lazy(() => z.strictObject({
-  version: z.number().int().min(0).max(1_000_000_000),
+  version: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
   ...kindergartenFields(),
 }));
 
@@ -380,9 +367,9 @@ export const kindergartenView = lazy(() => z.object({
   district: z.string(),
   address: z.string(),
   location: z.object({ lat: z.number(), lon: z.number() }),
-  capacity: z.record(z.enum(ageGroups), z.number().int()),
-  occupancy: z.record(z.enum(ageGroups), z.number().int()),
-  version: z.number().int(),
+  capacity: z.record(z.enum(ageGroups), z.int()),
+  occupancy: z.record(z.enum(ageGroups), z.int()),
+  version: z.int(),
 }));
 
 export const kindergartenResponse = lazy(() => z.object({ kindergarten: kindergartenView() }));
@@ -394,11 +381,11 @@ export const errorResponse = lazy(() => z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
     /** Import problems: every bad row of the file. */
-    rows: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })).optional(),
+    rows: z.optional(z.array(z.object({ line: z.int(), column: z.string(), message: z.string() }))),
     /** Values the message names (e.g. a date). */
-    params: z.record(z.string(), z.string()).optional(),
+    params: z.optional(z.record(z.string(), z.string())),
   }),
 }));
 
@@ -407,41 +394,41 @@ export const importKinds = ['kindergartens', 'applications'] as const;
 export const importParams = lazy(() => z.strictObject({ kind: z.enum(importKinds) }));
 
 /** A CSV file as text: 10,000 queue rows are about 2 MB; API Gateway takes up to 10 MB. */
-export const importCheckRequest = lazy(() => z.strictObject({ csv: z.string().min(1).max(6_000_000) }));
+export const importCheckRequest = lazy(() => z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(6_000_000)) }));
 
-export const importCheckResponse = lazy(() => z.object({ kind: z.enum(importKinds), rows: z.number().int() }));
+export const importCheckResponse = lazy(() => z.object({ kind: z.enum(importKinds), rows: z.int() }));
 
 /**
  * A slice of an already checked file: its header line plus some rows. `firstLine` is the line
  * number of the slice's first row in the whole file, so errors name the line the user sees.
  */
 export const importRowsRequest = lazy(() => z.strictObject({
-  csv: z.string().min(1).max(1_000_000),
-  firstLine: z.number().int().min(2),
+  csv: z.string().check(z.minLength(1), z.maxLength(1_000_000)),
+  firstLine: z.int().check(z.minimum(2)),
 }));
 
-export const importRowsResponse = lazy(() => z.object({ kind: z.enum(importKinds), written: z.number().int() }));
+export const importRowsResponse = lazy(() => z.object({ kind: z.enum(importKinds), written: z.int() }));
 
-export const positionsResponse = lazy(() => z.object({ scheduled: z.literal(true), cohorts: z.number().int() }));
+export const positionsResponse = lazy(() => z.object({ scheduled: z.literal(true), cohorts: z.int() }));
 
 const campaignCounts = lazy(() => z.object({
-  inScope: z.number().int(),
-  applicants: z.number().int(),
-  confirmed: z.number().int(),
-  stopped: z.number().int(),
+  inScope: z.int(),
+  applicants: z.int(),
+  confirmed: z.int(),
+  stopped: z.int(),
   /** Stopped by this campaign and brought back from the stop-list by their parents. */
-  restored: z.number().int(),
+  restored: z.int(),
 }));
 
 export const campaignView = lazy(() => z.object({
   campaignId: z.string(),
-  year: z.number().int(),
+  year: z.int(),
   startsAt: z.string(),
   endsAt: z.string(),
   status: z.enum(['draft', 'active', 'closing', 'closed', 'cancelled']),
   createdAt: z.string(),
   counts: campaignCounts(),
-  closeProgress: z.object({ processed: z.number().int(), total: z.number().int() }).optional(),
+  closeProgress: z.optional(z.object({ processed: z.int(), total: z.int() })),
   /** What staff may do with it now (a role may still be refused by the route table). */
   actions: z.array(z.enum(campaignActions)),
 }));
@@ -449,10 +436,10 @@ export const campaignView = lazy(() => z.object({
 export const campaignIdParams = lazy(() => z.strictObject({ campaignId: idSchemas.entity }));
 
 export const createCampaignRequest = lazy(() => z.strictObject({
-  year: z.number().int().min(2020).max(2100),
+  year: z.int().check(z.minimum(2020), z.maximum(2100)),
   /** ISO instants; `endsAt` defaults to the policy's campaign length after `startsAt`. */
   startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.optional(z.iso.datetime({ offset: true })),
 }));
 
 export const campaignResponse = lazy(() => z.object({ campaign: campaignView() }));
@@ -464,19 +451,19 @@ export const campaignPreviewResponse = lazy(() => z.discriminatedUnion('state', 
   z.object({
     state: z.enum(['counting', 'ready']),
     requestedAt: z.string(),
-    computedAt: z.string().optional(),
-    read: z.number().int(),
-    applications: z.number().int(),
-    applicants: z.number().int(),
-    byCohort: z.array(z.object({ birthYear: z.number().int(), applications: z.number().int() })),
+    computedAt: z.optional(z.string()),
+    read: z.int(),
+    applications: z.int(),
+    applicants: z.int(),
+    byCohort: z.array(z.object({ birthYear: z.int(), applications: z.int() })),
   }),
 ]));
 
-const count = lazy(() => z.number().int());
+const count = lazy(() => z.int());
 const dashboardOption = lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));
 
 /** The parents a notice reached on no channel, optionally of one campaign. */
-export const unreachableQuery = lazy(() => z.strictObject({ campaignId: idSchemas.entity.optional() }));
+export const unreachableQuery = lazy(() => z.strictObject({ campaignId: z.optional(idSchemas.entity) }));
 
 export const unreachableResponse = lazy(() => z.object({
   parents: z.array(z.object({
@@ -485,23 +472,23 @@ export const unreachableResponse = lazy(() => z.object({
     createdAt: z.string(),
     unreachableAt: z.string(),
     applicationId: z.string(),
-    campaignId: z.string().optional(),
-    childName: z.string().optional(),
+    campaignId: z.optional(z.string()),
+    childName: z.optional(z.string()),
     parentName: z.string(),
     /** In full: the list is for the roles that call parents back, and every view of it is audited. */
     phone: z.string(),
-    secondPhone: z.string().optional(),
+    secondPhone: z.optional(z.string()),
     channels: z.record(z.string(), z.string()),
     /** Per channel: when its delivery last moved (when it failed) and why, in the provider's words. */
-    deliveries: z.record(z.string(), z.object({ at: z.string().optional(), reason: z.string().optional() })),
+    deliveries: z.record(z.string(), z.object({ at: z.optional(z.string()), reason: z.optional(z.string()) })),
   })),
 }));
 
 export const campaignDashboardQuery = lazy(() => z.strictObject({
   /** Only answers whose first-choice kindergarten is in this district. */
-  district: idSchemas.entity.optional(),
+  district: z.optional(idSchemas.entity),
   /** Only answers of parents with a child born this year in the campaign. */
-  cohort: z.coerce.number().int().min(2000).max(2100).optional(),
+  cohort: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
 }));
 
 /**
@@ -518,9 +505,9 @@ export const campaignDashboardResponse = lazy(() => z.object({
   }),
   /** Kazakhstan dates with what happened that day. */
   byDay: z.array(z.object({ date: isoDate(), confirmed: count(), stopped: count(), restored: count() })),
-  filter: z.object({ district: z.string().optional(), cohort: z.number().int().optional() }),
+  filter: z.object({ district: z.optional(z.string()), cohort: z.optional(z.int()) }),
   /** The cohorts (birth years) the campaign concerns: the values of the cohort filter. */
-  cohorts: z.array(z.number().int()),
+  cohorts: z.array(z.int()),
   /** Answers in the filtered slice (all answers without a filter). */
   answers: count(),
   /** Question 1 (all answers; the district/cohort filter narrows it too): applicants who chose each kindergarten against its places. */
@@ -543,11 +530,11 @@ export const campaignDashboardResponse = lazy(() => z.object({
       kind: z.enum(['single', 'multiple']),
       title: localized(),
       options: z.array(dashboardOption()),
-      reasons: z.object({ title: localized(), options: z.array(dashboardOption()) }).optional(),
+      reasons: z.optional(z.object({ title: localized(), options: z.array(dashboardOption()) })),
     }),
   ),
   /** The map's tile layer (configuration); null draws points and outlines on a plain background. */
-  map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }),
+  map: z.object({ tileUrl: z.nullable(z.string()), attribution: z.nullable(z.string()) }),
 }));
 
 export const exportKinds = ['answers', 'aggregates'] as const;
@@ -567,23 +554,23 @@ export const exportView = lazy(() => z.object({
   /** Rows written so far, out of the expected total (answers: the campaign's answer counter). */
   processed: count(),
   total: count(),
-  rows: count().optional(),
+  rows: z.optional(count()),
   /** A short-lived download link (a presigned S3 URL in AWS), once done. */
-  downloadUrl: z.string().optional(),
-  fileName: z.string().optional(),
+  downloadUrl: z.optional(z.string()),
+  fileName: z.optional(z.string()),
 }));
 export const exportResponse = lazy(() => z.object({ export: exportView() }));
 
 export const publicCampaignQuery = lazy(() => z.strictObject({ tenantId: idSchemas.tenant }));
 export const publicCampaignResponse = lazy(() => z.object({
-  campaign: z.object({ year: z.number().int(), endsAt: z.string(), tenantName: localized() }).nullable(),
+  campaign: z.nullable(z.object({ year: z.int(), endsAt: z.string(), tenantName: localized() })),
 }));
 
 
 const localizedOption = lazy(() => z.object({ id: z.string(), label: localized() }));
 
 export const surveyView = lazy(() => z.object({
-  campaign: z.object({ campaignId: z.string(), year: z.number().int(), endsAt: z.string() }).nullable(),
+  campaign: z.nullable(z.object({ campaignId: z.string(), year: z.int(), endsAt: z.string() })),
   /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
   definition: z.object({
     version: z.string(),
@@ -594,9 +581,7 @@ export const surveyView = lazy(() => z.object({
    * The parent's answer in the running campaign, if they have sent one; with no campaign running,
    * their answer in the campaign that closed last for them (`closed`), so it can still be viewed.
    */
-  answer: z
-    .object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate(), campaignId: z.string(), closed: z.boolean() })
-    .nullable(),
+  answer: z.nullable(z.object({ answers: z.record(z.string(), z.unknown()), submittedAt: z.string(), validUntil: isoDate(), campaignId: z.string(), closed: z.boolean() })),
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),
@@ -606,9 +591,9 @@ export const surveyView = lazy(() => z.object({
       languages: z.array(z.enum(instructionLanguages)),
       location: z.object({ lat: z.number(), lon: z.number() }),
       /** Applicants who chose it in this campaign, against its places. */
-      load: z.object({ chosen: z.number().int(), capacity: z.number().int() }),
+      load: z.object({ chosen: z.int(), capacity: z.int() }),
       /** The chance of a place of each of the parent's queued children who chose it in their application. */
-      estimates: z.array(placeChanceEstimate().extend({ applicationId: z.string(), childName: z.string(), birthDate: isoDate() })),
+      estimates: z.array(z.extend(placeChanceEstimate(), { applicationId: z.string(), childName: z.string(), birthDate: isoDate() })),
     }),
   ),
   districts: z.array(z.object({ id: z.string(), name: localized() })),
@@ -618,7 +603,7 @@ export const surveyView = lazy(() => z.object({
 export const surveySubmitRequest = lazy(() => submissionSchema(surveyDefinitions()));
 
 export const surveySubmitResponse = lazy(() => z.object({
-  confirmed: z.number().int(),
+  confirmed: z.int(),
   validUntil: isoDate(),
   /** True when this replaced an earlier answer in the same campaign. */
   replaced: z.boolean(),
@@ -637,10 +622,10 @@ export const notificationsResponse = lazy(() => z.object({
       read: z.boolean(),
     }),
   ),
-  unread: z.number().int(),
+  unread: z.int(),
 }));
 
-export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).min(1).max(100) }));
+export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).check(z.minLength(1), z.maxLength(100)) }));
 /** The cabinet's contacts: the message language and the second phone (absent: removed). */
 /**
  * The parent's contacts, or (`emailToken` alone) the token of their e-mail's verification link
@@ -648,16 +633,16 @@ export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.ar
  * both: the API stack is at CloudFormation's 500 resources, and a route costs seven.
  */
 export const contactsRequest = lazy(() => z.strictObject({
-  language: z.enum(['kk', 'ru', 'en']).optional(),
-  secondPhone: phone().optional(),
+  language: z.optional(z.enum(['kk', 'ru', 'en'])),
+  secondPhone: z.optional(phone()),
   /** Absent: removed. A new one (or the same one unverified) gets a verification mail. */
-  email: z.string().trim().max(emailMaxLength, { message: 'email_format' }).regex(emailPattern, { message: 'email_format' }).optional(),
-  emailToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'email_token_format' }).optional(),
-}).superRefine((body, context) => {
+  email: z.optional(z.string().check(z.trim(), z.maxLength(emailMaxLength, { message: 'email_format' }), z.regex(emailPattern, { message: 'email_format' }))),
+  emailToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { message: 'email_token_format' }))),
+}).check(z.superRefine((body, context) => {
   if (body.emailToken !== undefined) {
     for (const key of ['language', 'secondPhone', 'email'] as const) if (body[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'email_token_alone' });
   } else if (body.language === undefined) context.addIssue({ code: 'custom', path: ['language'], message: 'required' });
-}));
+})));
 
 export const contactsResponse = lazy(() => z.object({
   contacts: z.object({
@@ -665,81 +650,74 @@ export const contactsResponse = lazy(() => z.object({
     languageChosen: z.boolean(),
     /** The first phone, masked (e.g. `+7 7** *** **34`). */
     phone: z.string(),
-    secondPhone: z.string().optional(),
+    secondPhone: z.optional(z.string()),
     /** The e-mail, to its owner only; it receives notices once verified. */
-    email: z.string().optional(),
-    emailVerified: z.boolean().optional(),
+    email: z.optional(z.string()),
+    emailVerified: z.optional(z.boolean()),
     /** On a save with an unconfirmed address: a new link went out (`sent`), or the hour's links were used up and the last one still works (`held`). */
-    verificationMail: z.enum(['sent', 'held']).optional(),
+    verificationMail: z.optional(z.enum(['sent', 'held'])),
   }),
 }));
 
-export const markReadResponse = lazy(() => z.object({ marked: z.number().int() }));
+export const markReadResponse = lazy(() => z.object({ marked: z.int() }));
 
 /** The audit trail's record types (`functions/domain/audit.ts`). */
 export const auditRecordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue', 'audit', 'staff-account'] as const;
 
 /** A day on the calendar (not 2026-13-45 or 2026-02-30, which the day's bounds cannot be computed for). */
-const auditDate = lazy(() => z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
-  .refine((date) => {
+const auditDate = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }), z.refine((date) => {
     const day = new Date(`${date}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
-  }, { message: 'date_format' }));
+  }, { message: 'date_format' })));
 
 /** The administrator's filters over the audit trail: a person or a record, an action, a date range (Kazakhstan days). */
-export const auditQuery = lazy(() => z
-  .strictObject({
-    accountId: z.string().regex(/^[\w.@#-]{1,120}$/, { message: 'id_invalid' }).optional(),
-    recordType: z.enum(auditRecordTypes).optional(),
-    recordId: idSchemas.application.optional(),
-    action: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, { message: 'id_invalid' }).optional(),
-    from: auditDate().optional(),
-    to: auditDate().optional(),
-    /** The key of the last event of the previous page (`<ISO time>#<event id>`), base64url; only the sort key travels. */
-    cursor: z
-      .string()
-      .max(300)
-      .regex(/^[\w-]+$/, { message: 'cursor_invalid' })
-      .transform((text, context) => {
-        const key = Buffer.from(text, 'base64url').toString('utf8');
-        if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,60}$/.test(key)) return key;
-        context.addIssue({ code: 'custom', message: 'cursor_invalid' });
-        return z.NEVER;
-      })
-      .optional(),
-  })
-  .superRefine((query, context) => {
-    if ((query.recordType === undefined) !== (query.recordId === undefined)) context.addIssue({ code: 'custom', path: ['recordId'], message: 'id_invalid' });
-  }));
+export const auditQuery = lazy(() => z.strictObject({
+  accountId: z.optional(z.string().check(z.regex(/^[\w.@#-]{1,120}$/, { message: 'id_invalid' }))),
+  recordType: z.optional(z.enum(auditRecordTypes)),
+  recordId: z.optional(idSchemas.application),
+  action: z.optional(z.string().check(z.regex(/^[a-z]+(\.[a-z-]+)+$/, { message: 'id_invalid' }))),
+  from: z.optional(auditDate()),
+  to: z.optional(auditDate()),
+  /** The key of the last event of the previous page (`<ISO time>#<event id>`), base64url; only the sort key travels. */
+  cursor: z.optional(z.pipe(
+    z.string().check(z.maxLength(300), z.regex(/^[\w-]+$/, { message: 'cursor_invalid' })),
+    z.transform((text: string, context) => {
+      const key = Buffer.from(text, 'base64url').toString('utf8');
+      if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,60}$/.test(key)) return key;
+      context.issues.push({ code: 'custom', message: 'cursor_invalid', input: text });
+      return z.NEVER;
+    }),
+  )),
+}).check(z.superRefine((query, context) => {
+  if ((query.recordType === undefined) !== (query.recordId === undefined)) context.addIssue({ code: 'custom', path: ['recordId'], message: 'id_invalid' });
+})));
 
 export const auditEventView = lazy(() => z.object({
   eventId: z.string(),
   at: z.string(),
   actor: z.object({ role: z.string(), accountId: z.string() }),
   action: z.string(),
-  record: z.object({ type: z.enum(auditRecordTypes), id: z.string() }).optional(),
+  record: z.optional(z.object({ type: z.enum(auditRecordTypes), id: z.string() })),
   outcome: z.string(),
 }));
 
-export const auditEventsResponse = lazy(() => z.object({ events: z.array(auditEventView()), cursor: z.string().optional() }));
-export const auditExportResponse = lazy(() => z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }));
+export const auditEventsResponse = lazy(() => z.object({ events: z.array(auditEventView()), cursor: z.optional(z.string()) }));
+export const auditExportResponse = lazy(() => z.object({ fileName: z.string(), csv: z.string(), rows: z.int(), truncated: z.boolean() }));
 
 /** The page's own host name (`location.hostname`): the department whose site it is. */
-export const publicSiteQuery = lazy(() => z.strictObject({ host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/) }));
+export const publicSiteQuery = lazy(() => z.strictObject({ host: z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9.-]{1,253}$/)) }));
 export const publicSiteResponse = lazy(() => z.object({
   site: z.object({
     tenantId: z.string(),
     name: localized(),
     /** The department's office, for parents: never a person's data. */
-    contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized().optional(), hours: localized().optional() }),
+    contacts: z.object({ phone: z.optional(z.string()), email: z.optional(z.string()), address: z.optional(localized()), hours: z.optional(localized()) }),
     languages: z.array(z.enum(['kk', 'ru', 'en'])),
   }),
 }));
 
 /** The token of a one-time set-password link (256 bits, base64url) and the new password. */
-const invitationToken = lazy(() => z.string().regex(/^[\w-]{43}$/));
+const invitationToken = lazy(() => z.string().check(z.regex(/^[\w-]{43}$/)));
 export const staffEnrolmentRequest = lazy(() => z.strictObject({ token: invitationToken() }));
 export const staffEnrolmentResponse = lazy(() => z.object({
   login: z.string(),
@@ -750,9 +728,9 @@ export const staffEnrolmentResponse = lazy(() => z.object({
 }));
 export const staffPasswordRequest = lazy(() => z.strictObject({
   token: invitationToken(),
-  password: z.string().min(12, { message: 'password_length' }).max(200),
+  password: z.string().check(z.minLength(12, { message: 'password_length' }), z.maxLength(200)),
   /** A current code of the secret the enrolment gave: confirms the authenticator holds it. */
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'totp_code' }),
+  code: z.string().check(z.trim(), z.regex(/^\d{6}$/, { message: 'totp_code' })),
 }));
 export const staffPasswordResponse = lazy(() => z.object({
   login: z.string(),
@@ -763,11 +741,11 @@ export const secondFactorResponse = lazy(() => z.object({
   /** Whether the account has an authenticator enrolled. */
   enrolled: z.boolean(),
   /** How many of the ten recovery codes are left. */
-  recoveryCodesLeft: z.number().int(),
+  recoveryCodesLeft: z.int(),
 }));
 
 /** A staff login: an email address, compared in lower case. */
-const staffLogin = lazy(() => z.string().trim().toLowerCase().max(100).pipe(z.email({ message: 'staff_login_format' })));
+const staffLogin = lazy(() => z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(100)), z.email({ message: 'staff_login_format' })));
 const staffRole = lazy(() => z.enum(staffRoles));
 
 export const staffLoginParams = lazy(() => z.strictObject({ login: staffLogin() }));
@@ -780,7 +758,7 @@ const staffAccount = lazy(() => z.object({
   /** False until the holder sets a password with their one-time link. */
   hasPassword: z.boolean(),
   /** Sent back with a change: a change decided on an older version is refused (409). */
-  version: z.number().int(),
+  version: z.int(),
   /** The caller's own account. */
   self: z.boolean(),
 }));
@@ -794,23 +772,21 @@ export const staffAccountLinkResponse = lazy(() => z.object({ account: staffAcco
 
 export const createStaffRequest = lazy(() => z.strictObject({
   login: staffLogin(),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   role: staffRole(),
 }));
 
-export const updateStaffRequest = lazy(() => z
-  .strictObject({
-    version: z.number().int().min(0).max(1_000_000),
-    role: staffRole().optional(),
-    active: z.boolean().optional(),
-  })
-  .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] }));
+export const updateStaffRequest = lazy(() => z.strictObject({
+  version: z.int().check(z.minimum(0), z.maximum(1_000_000)),
+  role: z.optional(staffRole()),
+  active: z.optional(z.boolean()),
+}).check(z.refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] })));
 
-export const staffPasswordResetRequest = lazy(() => z.strictObject({ version: z.number().int().min(0).max(1_000_000) }));
+export const staffPasswordResetRequest = lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)) }));
 
 /** A whole number in a range; every refusal (type, fraction, range) names the field's own message. */
-const wholeIn = (min: number, max: number, message: string) => z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
-const officeText = lazy(() => z.string().trim().min(1, { message: 'settings_text' }).max(200, { message: 'settings_text' }));
+const wholeIn = (min: number, max: number, message: string) => z.int({ message }).check(z.minimum(min, { message }), z.maximum(max, { message }));
+const officeText = lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'settings_text' }), z.maxLength(200, { message: 'settings_text' })));
 const officeLocalized = lazy(() => z.strictObject({ kk: officeText(), ru: officeText(), en: officeText() }));
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
@@ -822,50 +798,40 @@ export const settingsFields = lazy(() => ({
     extensionYears: wholeIn(1, 5, 'settings_extension_years'),
     referralValidityWorkingDays: wholeIn(1, 60, 'settings_working_days'),
     referralStopWorkingDays: wholeIn(1, 60, 'settings_working_days'),
-    reminderDaysBeforeEnd: z
-      .array(wholeIn(1, 60, 'settings_reminder_days'), { message: 'settings_reminders' })
-      .max(5, { message: 'settings_reminders' })
-      .refine(distinct, { message: 'settings_reminders' }),
+    reminderDaysBeforeEnd: z.array(wholeIn(1, 60, 'settings_reminder_days'), { message: 'settings_reminders' }).check(z.maxLength(5, { message: 'settings_reminders' }), z.refine(distinct, { message: 'settings_reminders' })),
     queueRatio: z.strictObject({ priority: wholeIn(1, 10, 'settings_ratio'), general: wholeIn(1, 10, 'settings_ratio') }),
-    priorityCategories: z
-      .array(z.enum(offerablePriorityCategories, { message: 'priority_unknown' }), { message: 'settings_priorities' })
-      .max(5, { message: 'settings_priorities' })
-      .refine(distinct, { message: 'settings_priorities' }),
+    priorityCategories: z.array(z.enum(offerablePriorityCategories, { message: 'priority_unknown' }), { message: 'settings_priorities' }).check(z.maxLength(5, { message: 'settings_priorities' }), z.refine(distinct, { message: 'settings_priorities' })),
   }),
-  surveyVersion: z.string({ message: 'settings_survey_version' }).min(1, { message: 'settings_survey_version' }).max(40, { message: 'settings_survey_version' }),
+  surveyVersion: z.string({ message: 'settings_survey_version' }).check(z.minLength(1, { message: 'settings_survey_version' }), z.maxLength(40, { message: 'settings_survey_version' })),
   contacts: z.strictObject({
-    phone: z.string().regex(/^\+7\d{10}$/, { message: 'phone_format' }).optional(),
-    email: z.string().max(100, { message: 'settings_email' }).pipe(z.email({ message: 'settings_email' })).optional(),
-    address: officeLocalized().optional(),
-    hours: officeLocalized().optional(),
+    phone: z.optional(z.string().check(z.regex(/^\+7\d{10}$/, { message: 'phone_format' }))),
+    email: z.optional(z.pipe(z.string().check(z.maxLength(100, { message: 'settings_email' })), z.email({ message: 'settings_email' }))),
+    address: z.optional(officeLocalized()),
+    hours: z.optional(officeLocalized()),
   }),
-  languages: z
-    .array(z.enum(['kk', 'ru', 'en'], { message: 'settings_languages' }), { message: 'settings_languages' })
-    .min(1, { message: 'settings_languages' })
-    .max(3, { message: 'settings_languages' })
-    .refine(distinct, { message: 'settings_languages' }),
+  languages: z.array(z.enum(['kk', 'ru', 'en'], { message: 'settings_languages' }), { message: 'settings_languages' }).check(z.minLength(1, { message: 'settings_languages' }), z.maxLength(3, { message: 'settings_languages' }), z.refine(distinct, { message: 'settings_languages' })),
 }));
 
 /** A save: the whole form, over the version it was read at (a stale one is refused, 409). */
-export const saveSettingsRequest = lazy(() => z.strictObject({ version: z.number().int().min(0).max(1_000_000), ...settingsFields() }));
+export const saveSettingsRequest = lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)), ...settingsFields() }));
 
 const settingsView = lazy(() => z.object({
-  version: z.number().int(),
-  updatedAt: z.string().optional(),
+  version: z.int(),
+  updatedAt: z.optional(z.string()),
   /** The administrator who saved it (account id). */
-  updatedBy: z.string().optional(),
+  updatedBy: z.optional(z.string()),
   policy: z.object({
-    campaignLengthMonths: z.number().int(),
-    confirmationAgeYears: z.number().int(),
-    extensionYears: z.number().int(),
-    referralValidityWorkingDays: z.number().int(),
-    referralStopWorkingDays: z.number().int(),
-    reminderDaysBeforeEnd: z.array(z.number().int()),
-    queueRatio: z.object({ priority: z.number().int(), general: z.number().int() }),
+    campaignLengthMonths: z.int(),
+    confirmationAgeYears: z.int(),
+    extensionYears: z.int(),
+    referralValidityWorkingDays: z.int(),
+    referralStopWorkingDays: z.int(),
+    reminderDaysBeforeEnd: z.array(z.int()),
+    queueRatio: z.object({ priority: z.int(), general: z.int() }),
     priorityCategories: z.array(z.string()),
   }),
   surveyVersion: z.string(),
-  contacts: z.object({ phone: z.string().optional(), email: z.string().optional(), address: localized().optional(), hours: localized().optional() }),
+  contacts: z.object({ phone: z.optional(z.string()), email: z.optional(z.string()), address: z.optional(localized()), hours: z.optional(localized()) }),
   languages: z.array(z.enum(['kk', 'ru', 'en'])),
 }));
 
@@ -877,7 +843,7 @@ export const settingsResponse = lazy(() => z.object({
 
 /** The help desk's search: a child's IIN, the start of a child's name, or an application number. */
 export const applicationSearchQuery = lazy(() => z.strictObject({
-  q: z.string().trim().min(2, { message: 'search_text' }).max(100, { message: 'search_text' }),
+  q: z.string().check(z.trim(), z.minLength(2, { message: 'search_text' }), z.maxLength(100, { message: 'search_text' })),
 }));
 /** The applications found (IINs masked), at most `limit`. */
-export const applicationSearchResponse = lazy(() => z.object({ entries: z.array(queueEntry()), limit: z.number().int() }));
+export const applicationSearchResponse = lazy(() => z.object({ entries: z.array(queueEntry()), limit: z.int() }));

@@ -18,4 +18,38 @@ describe('zod in the Lambda functions', () => {
     // Assess
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });
+
+  it('should be zod/mini at run time, so no bundle carries the classic API (about 100 kB minified of each, issue 19)', () => {
+    // Prepare: classic zod's method chains (`z.string().trim().min(1)`) keep all of it in a bundle;
+    // `zod/mini`'s functions are tree-shaken. Types-only imports are erased, so they may name any.
+    const classic = /^\s*(?:import|export)\s[^;]*?\bfrom\s+'zod(?:\/v4|\/v4\/classic|\/v3)?'|\bimport\(\s*'zod(?:\/v4|\/v4\/classic|\/v3)?'\s*\)/m;
+    const runtime = (file: string) => readFileSync(file, 'utf8').replace(/^\s*(?:import|export) type [^;]*;/gm, '');
+    // Act
+    const offenders = sourceFiles(join(root, 'functions')).filter((file) => classic.test(runtime(file)));
+    // Assess
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+
+  it('should tell a runtime import of classic zod from a types-only one and from zod/mini', () => {
+    // Prepare: the pattern the test above applies, on written-out lines.
+    const classic = /^\s*(?:import|export)\s[^;]*?\bfrom\s+'zod(?:\/v4|\/v4\/classic|\/v3)?'|\bimport\(\s*'zod(?:\/v4|\/v4\/classic|\/v3)?'\s*\)/m;
+    const runtime = (text: string) => text.replace(/^\s*(?:import|export) type [^;]*;/gm, '');
+    // Act and assess
+    expect(classic.test(runtime("import * as z from 'zod';"))).toBe(true);
+    expect(classic.test(runtime("import { z } from 'zod/v4';"))).toBe(true);
+    expect(classic.test(runtime("import {\n  string,\n} from 'zod';"))).toBe(true);
+    expect(classic.test(runtime("const z = await import('zod');"))).toBe(true);
+    expect(classic.test(runtime("import * as z from 'zod/mini';"))).toBe(false);
+    expect(classic.test(runtime("import type { ZodType } from 'zod';"))).toBe(false);
+    expect(classic.test(runtime("import type * as core from 'zod/v4/core';"))).toBe(false);
+  });
+});
+
+describe('zod in the web app', () => {
+  it('should be imported for its types only, so the browser bundle carries none of it', () => {
+    // Prepare
+    const offenders = sourceFiles(join(root, 'web', 'src')).filter((file) => /^\s*import\s(?!type\b)[^;]*?\bfrom\s+'zod[^']*'/m.test(readFileSync(file, 'utf8')));
+    // Assess
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
 });

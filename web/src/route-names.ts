@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { routes } from '../../functions/http/routes.ts';
 
 /**
@@ -13,7 +13,7 @@ export type RouteName = `${Route['method']} ${Route['path']}`;
 
 type RouteNamed<N extends RouteName> = Extract<Route, { method: N extends `${infer M} ${string}` ? M : never; path: N extends `${string} ${infer P}` ? P : never }>;
 
-type SchemaInput<R, K extends 'params' | 'query' | 'body'> = R extends { readonly [key in K]: infer S extends z.ZodType } ? z.input<S> : never;
+type SchemaInput<R, K extends 'params' | 'query' | 'body'> = R extends { readonly [key in K]: infer S extends z.ZodMiniType } ? z.input<S> : never;
 
 /** What a call sends: its path parameters, query and body, each only where the route has it. */
 export type RouteInput<N extends RouteName> = ([SchemaInput<RouteNamed<N>, 'params'>] extends [never] ? {} : { readonly params: SchemaInput<RouteNamed<N>, 'params'> }) &
@@ -21,7 +21,7 @@ export type RouteInput<N extends RouteName> = ([SchemaInput<RouteNamed<N>, 'para
   ([SchemaInput<RouteNamed<N>, 'body'>] extends [never] ? {} : { readonly body: SchemaInput<RouteNamed<N>, 'body'> });
 
 /** What a route answers on success: the output of its response schema. */
-export type RouteAnswer<N extends RouteName> = RouteNamed<N> extends { readonly response: infer S extends z.ZodType } ? z.output<S> : never;
+export type RouteAnswer<N extends RouteName> = RouteNamed<N> extends { readonly response: infer S extends z.ZodMiniType } ? z.output<S> : never;
 
 /** Routes whose call needs nothing but their name. */
 export type Bare = { [N in RouteName]: keyof RouteInput<N> extends never ? N : never }[RouteName];

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Language, LocalizedText } from '../language.ts';
 import type { SurveyOption, SurveyQuestion } from '../survey-definition.ts';
 
@@ -33,14 +33,14 @@ export interface CountedQuestion {
  * is a new module and one line in `index.ts`; a new question of an existing kind is data only.
  */
 export interface QuestionKind<Q extends SurveyQuestion> {
-  readonly answerSchema: (question: Q) => z.ZodType;
+  readonly answerSchema: (question: Q) => z.ZodMiniType;
   readonly counterKeys: (question: Q, answer: unknown) => string[];
   /** Undefined for a kind the dashboard shows otherwise (the kindergartens' load). */
   readonly counted: (question: Q) => CountedQuestion | undefined;
   readonly exportHeader: (question: Q, language: Language) => string[];
   readonly exportCells: (question: Q, answer: unknown, language: Language, lookups: ExportLookups) => Cell[];
   /** The question as the survey view sends it (the web renders one view per kind). */
-  readonly wireSchema: () => z.ZodType;
+  readonly wireSchema: () => z.ZodMiniType;
 }
 
 /** The label of an option id in a language (the id itself for an option no longer defined). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SurveyQuestion } from '../survey-definition.ts';
 import type { Language } from '../language.ts';
 import type { ExportLookups, QuestionKind } from './kind.ts';
@@ -12,11 +12,7 @@ type KindergartensQuestion = Extract<SurveyQuestion, { kind: 'kindergartens' }>;
  */
 export const kindergartensKind = {
   answerSchema: (question) =>
-    z
-      .array(z.string().regex(/^[\w-]{1,60}$/))
-      .min(question.min)
-      .max(question.max)
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'kindergartens_distinct' }),
+    z.array(z.string().check(z.regex(/^[\w-]{1,60}$/))).check(z.minLength(question.min), z.maxLength(question.max), z.refine((ids) => new Set(ids).size === ids.length, { message: 'kindergartens_distinct' })),
   counterKeys: (question, answer) => (answer as string[]).map((id) => `${question.id}#${id}`),
   counted: () => undefined,
   exportHeader: (question, language) => Array.from({ length: question.max }, (_, i) => `${words.kindergarten[language]} ${i + 1}`),
@@ -25,7 +21,7 @@ export const kindergartensKind = {
     return Array.from({ length: question.max }, (_, i) => (chosen[i] ? lookups.kindergartenName(chosen[i]) : ''));
   },
   wireSchema: () =>
-    z.object({ id: z.string(), kind: z.literal('kindergartens'), title: localizedWire(), hint: localizedWire(), min: z.number().int(), max: z.number().int() }),
+    z.object({ id: z.string(), kind: z.literal('kindergartens'), title: localizedWire(), hint: localizedWire(), min: z.int(), max: z.int() }),
 } satisfies QuestionKind<KindergartensQuestion>;
 
 const words = { kindergarten: { kk: 'Балабақша', ru: 'Детский сад', en: 'Kindergarten' } };

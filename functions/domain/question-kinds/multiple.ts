@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SurveyOption, SurveyQuestion } from '../survey-definition.ts';
 import { ticked, type QuestionKind } from './kind.ts';
 import { localizedWire, optionWire } from './wire.ts';
@@ -19,11 +19,8 @@ const countedOptions = (question: MultipleQuestion) => [...question.options, ...
  */
 export const multipleKind = {
   answerSchema: (question) => {
-    const options = z
-      .array(z.enum(question.options.map((option) => option.id) as [string, ...string[]]))
-      .max(question.options.length)
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'options_distinct' });
-    return question.otherMaxLength ? z.strictObject({ options, other: z.string().trim().max(question.otherMaxLength).optional() }) : z.strictObject({ options });
+    const options = z.array(z.enum(question.options.map((option) => option.id) as [string, ...string[]])).check(z.maxLength(question.options.length), z.refine((ids) => new Set(ids).size === ids.length, { message: 'options_distinct' }));
+    return question.otherMaxLength ? z.strictObject({ options, other: z.optional(z.string().check(z.trim(), z.maxLength(question.otherMaxLength))) }) : z.strictObject({ options });
   },
   counterKeys: (question, answer) => {
     const { options, other } = answer as MultipleAnswer;
@@ -46,8 +43,8 @@ export const multipleKind = {
       id: z.string(),
       kind: z.literal('multiple'),
       title: localizedWire(),
-      hint: localizedWire().optional(),
+      hint: z.optional(localizedWire()),
       options: z.array(optionWire()),
-      otherMaxLength: z.number().int().optional(),
+      otherMaxLength: z.optional(z.int()),
     }),
 } satisfies QuestionKind<MultipleQuestion>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SurveyQuestion } from '../survey-definition.ts';
 import { labelOf, ticked, type QuestionKind } from './kind.ts';
 import { localizedWire, optionWire } from './wire.ts';
@@ -16,7 +16,7 @@ const ids = (options: readonly { id: string }[]) => options.map((option) => opti
 export const singleKind = {
   answerSchema: (question) => {
     const choice = z.enum(ids(question.options));
-    return question.reasons ? z.strictObject({ choice, reasons: z.array(z.enum(ids(question.reasons.options))).max(question.reasons.options.length) }) : z.strictObject({ choice });
+    return question.reasons ? z.strictObject({ choice, reasons: z.array(z.enum(ids(question.reasons.options))).check(z.maxLength(question.reasons.options.length)) }) : z.strictObject({ choice });
   },
   counterKeys: (question, answer) => {
     const { choice, reasons } = answer as SingleAnswer;
@@ -48,8 +48,8 @@ export const singleKind = {
       id: z.string(),
       kind: z.literal('single'),
       title: localizedWire(),
-      hint: localizedWire().optional(),
+      hint: z.optional(localizedWire()),
       options: z.array(optionWire()),
-      reasons: z.object({ title: localizedWire(), options: z.array(optionWire()) }).optional(),
+      reasons: z.optional(z.object({ title: localizedWire(), options: z.array(optionWire()) })),
     }),
 } satisfies QuestionKind<SingleQuestion>;
