@@ -14,11 +14,11 @@ const enabled = Boolean(process.env.AWS_EXECUTION_ENV) && process.env.POWERTOOLS
 
 export const tracer: Tracer | undefined = enabled ? new (await import('@aws-lambda-powertools/tracer')).Tracer() : undefined;
 
-const middleware = tracer ? await import('@aws-lambda-powertools/tracer/middleware') : undefined;
+const captureLambdaHandler = tracer ? (await import('@aws-lambda-powertools/tracer/middleware')).captureLambdaHandler : undefined;
 
 /** The handler's subsegment (without its response, which holds personal data), when the SDK is on. */
 export function tracerMiddleware(): MiddlewareObj | undefined {
-  return tracer && middleware ? middleware.captureLambdaHandler(tracer, { captureResponse: false }) : undefined;
+  return tracer && captureLambdaHandler ? captureLambdaHandler(tracer, { captureResponse: false }) : undefined;
 }
 
 /** An AWS SDK v3 client whose calls appear as X-Ray subsegments (when tracing); the same client otherwise. */

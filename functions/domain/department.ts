@@ -22,13 +22,13 @@ export const minStaffPasswordLength = 12;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const localized = (max: number) => z.strictObject({ kk: text(max), ru: text(max), en: text(max) });
-const id = lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase latin letters, digits and "-", 2 to 40 characters')));
-const phone = lazy(() => z.string().check(z.regex(/^\+7\d{10}$/, 'a phone as +7XXXXXXXXXX')));
+const id = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase latin letters, digits and "-", 2 to 40 characters')));
+const phone = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\+7\d{10}$/, 'a phone as +7XXXXXXXXXX')));
 /** A host name as the browser's `location.hostname` gives it (lowercase, no port). */
-const hostName = lazy(() => z.string().check(z.trim(), z.toLowerCase(), z.maxLength(253), z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/, 'a host name such as kezek.temirtau.kz')));
+const hostName = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.toLowerCase(), z.maxLength(253), z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/, 'a host name such as kezek.temirtau.kz')));
 
 /** Schemas are built on first use: every function imports this module (for the staff roles), few parse a department. */
-export const departmentContacts = lazy(() => z.strictObject({
+export const departmentContacts = /* @__PURE__ */ lazy(() => z.strictObject({
   phone: z.optional(phone()),
   email: z.optional(z.email().check(z.maxLength(100))),
   address: z.optional(localized(200)),
@@ -38,7 +38,7 @@ export type DepartmentContacts = z.infer<ReturnType<typeof departmentContacts>>;
 
 const positiveInt = (max: number) => z.int().check(z.minimum(1), z.maximum(max));
 /** The settings a department may set (SPEC "Tenant policy"); unset ones take `defaultPolicy`. */
-const policyInput = lazy(() => z.strictObject({
+const policyInput = /* @__PURE__ */ lazy(() => z.strictObject({
   campaignLengthMonths: z.optional(positiveInt(12)),
   confirmationAgeYears: z.optional(z.int().check(z.minimum(0), z.maximum(7))),
   extensionYears: z.optional(positiveInt(5)),
@@ -53,7 +53,7 @@ const policyInput = lazy(() => z.strictObject({
   reminderHour: z.optional(z.int().check(z.minimum(0), z.maximum(23))),
 }));
 
-export const departmentInput = lazy(() => z.strictObject({
+export const departmentInput = /* @__PURE__ */ lazy(() => z.strictObject({
   tenantId: id(),
   name: localized(200),
   districts: z.array(

@@ -1,7 +1,8 @@
 import { dependencies } from '#adapters/dependencies';
 import { parentIin } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { cabinetNotificationsReadRoute } from '#http/routes';
 
-export const handler = httpHandler('cabinet-notifications-read', async ({ body, identity }) => ({
+export const handler = httpHandler(cabinetNotificationsReadRoute, async ({ body, identity }) => ({
   body: { marked: await dependencies().notifications.markRead(parentIin(identity), body.notificationIds) },
 }));

@@ -1,11 +1,12 @@
 import { dependencies } from '#adapters/dependencies';
 import { parentIin } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { cabinetNotificationsRoute } from '#http/routes';
 
 /** The latest 50 notices are what a cabinet shows; older ones stay in the table. */
 const shown = 50;
 
-export const handler = httpHandler('cabinet-notifications', async ({ identity }) => {
+export const handler = httpHandler(cabinetNotificationsRoute, async ({ identity }) => {
   const notices = await dependencies().notifications.latest(parentIin(identity), shown);
   return {
     body: {

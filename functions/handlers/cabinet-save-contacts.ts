@@ -1,9 +1,10 @@
 import { dependencies } from '#adapters/dependencies';
 import { parentIin } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { cabinetSaveContactsRoute } from '#http/routes';
 import { saveContacts, verifyEmail } from '#use-cases/contacts';
 
-export const handler = httpHandler('cabinet-save-contacts', async ({ identity, body, language }) => ({
+export const handler = httpHandler(cabinetSaveContactsRoute, async ({ identity, body, language }) => ({
   body: {
     // The token of an e-mail's verification link comes alone (the schema says so): it verifies that e-mail.
     contacts:

@@ -1,8 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { clientAddressOf } from '#http/client-address';
 import { httpHandler } from '#http/http-handler';
+import { healthRoute } from '#http/routes';
 
-export const handler = httpHandler('health', async ({ event }) => {
+export const handler = httpHandler(healthRoute, async ({ event }) => {
   const deps = dependencies();
   const { from } = clientAddressOf(event, await deps.originSecrets.current());
   return { body: { status: 'ok', time: deps.clock().toISOString(), clientAddressFrom: from } };

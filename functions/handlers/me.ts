@@ -1,9 +1,9 @@
 import { dependencies } from '#adapters/dependencies';
 import { callerRole } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
-import { actionsOf } from '#http/routes';
+import { actionsOf, meRoute } from '#http/routes';
 
-export const handler = httpHandler('me', async ({ identity }) => ({
+export const handler = httpHandler(meRoute, async ({ identity }) => ({
   body: {
     role: identity.role,
     displayName: identity.displayName,

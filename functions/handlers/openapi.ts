@@ -1,4 +1,5 @@
 import { httpHandler } from '#http/http-handler';
+import { openapiRoute } from '#http/routes';
 import { openApiDocument } from '#http/openapi';
 
 /**
@@ -7,4 +8,4 @@ import { openApiDocument } from '#http/openapi';
  */
 let document: ReturnType<typeof openApiDocument> | undefined;
 
-export const handler = httpHandler('openapi', async () => ({ body: (document ??= openApiDocument()) }));
+export const handler = httpHandler(openapiRoute, async () => ({ body: (document ??= openApiDocument()) }));

@@ -2,10 +2,11 @@ import { dependencies } from '#adapters/dependencies';
 import { clientAddress } from '#http/client-address';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
+import { parentLoginSessionRoute } from '#http/routes';
 import { verifyParentLoginCode } from '#use-cases/parent-login';
 import { parentSessionHours } from '#use-cases/sessions';
 
-export const handler = httpHandler('parent-login-session', async ({ body, event }) => {
+export const handler = httpHandler(parentLoginSessionRoute, async ({ body, event }) => {
   const deps = dependencies();
   const { token, session } = await verifyParentLoginCode(deps, body.iin, body.code, clientAddress(event, await deps.originSecrets.current()));
   return {

@@ -1,9 +1,10 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { staffAuditExportRoute } from '#http/routes';
 import { exportAuditEvents } from '#use-cases/audit';
 
-export const handler = httpHandler('staff-audit-export', async ({ query, identity, language }) => {
+export const handler = httpHandler(staffAuditExportRoute, async ({ query, identity, language }) => {
   const { cursor: _cursor, ...filters } = query;
   const deps = dependencies();
   const exported = await exportAuditEvents(deps, staffTenant(identity), filters, language);

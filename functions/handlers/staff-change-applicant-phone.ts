@@ -1,10 +1,11 @@
 import { dependencies } from '#adapters/dependencies';
 import { actorOf, staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { staffChangeApplicantPhoneRoute } from '#http/routes';
 import { changeApplicantPhone } from '#use-cases/applicant-phone';
 import { loadStaffView } from '#use-cases/application-views';
 
-export const handler = httpHandler('staff-change-applicant-phone', async ({ params, body, identity }) => {
+export const handler = httpHandler(staffChangeApplicantPhoneRoute, async ({ params, body, identity }) => {
   const deps = dependencies();
   const changed = await changeApplicantPhone(deps, {
     applicationId: params.applicationId,

@@ -1,9 +1,10 @@
 import { dependencies } from '#adapters/dependencies';
 import { actorOf, staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { staffImportRowsRoute } from '#http/routes';
 import { importRows } from '#use-cases/imports';
 
-export const handler = httpHandler('staff-import-rows', async ({ params, body, identity }) => {
+export const handler = httpHandler(staffImportRowsRoute, async ({ params, body, identity }) => {
   const deps = dependencies();
   return {
     body: await importRows(deps, {

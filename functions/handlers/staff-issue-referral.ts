@@ -1,10 +1,11 @@
 import { dependencies } from '#adapters/dependencies';
 import { actorOf, staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { staffIssueReferralRoute } from '#http/routes';
 import { loadStaffView } from '#use-cases/application-views';
 import { issueReferral } from '#use-cases/referrals';
 
-export const handler = httpHandler('staff-issue-referral', async ({ params, body, identity }) => {
+export const handler = httpHandler(staffIssueReferralRoute, async ({ params, body, identity }) => {
   const deps = dependencies();
   const application = await issueReferral(deps, {
     applicationId: params.applicationId,

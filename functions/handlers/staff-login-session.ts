@@ -2,10 +2,11 @@ import { dependencies } from '#adapters/dependencies';
 import { clientAddress } from '#http/client-address';
 import { sessionCookie } from '#http/cookies';
 import { httpHandler } from '#http/http-handler';
+import { staffLoginSessionRoute } from '#http/routes';
 import { staffSessionHours } from '#use-cases/sessions';
 import { loginStaff } from '#use-cases/staff-login';
 
-export const handler = httpHandler('staff-login-session', async ({ body, event }) => {
+export const handler = httpHandler(staffLoginSessionRoute, async ({ body, event }) => {
   const deps = dependencies();
   const { token, session } = await loginStaff(deps, body.login, body.password, body.code, clientAddress(event, await deps.originSecrets.current()));
   return {

@@ -1,10 +1,11 @@
 import { dependencies } from '#adapters/dependencies';
 import { staffTenant } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
+import { staffQueueRoute } from '#http/routes';
 import { encodeQueueCursor } from '#http/queue-cursor';
 import { browseQueue } from '#use-cases/staff-queue';
 
-export const handler = httpHandler('staff-queue', async ({ query, identity }) => {
+export const handler = httpHandler(staffQueueRoute, async ({ query, identity }) => {
   const { next, ...list } = await browseQueue(dependencies(), {
     tenantId: staffTenant(identity),
     birthYear: query.birthYear,

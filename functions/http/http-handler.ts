@@ -9,7 +9,7 @@ import type { Identity } from '#ports/stores';
 import { logger } from '#adapters/logger';
 import { observability } from '#adapters/observability';
 import { fieldMessage, problems, problemMessage, type ProblemCode } from './problems.ts';
-import { routes, type HandlerName, type RouteDefinition } from './routes.ts';
+import type { HandlerName, RouteDefinition, routes } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
 import { identityFromContext, type AuthorizerContext } from './authorizer-context.ts';
@@ -104,13 +104,18 @@ function authorize(route: RouteDefinition, event: HttpEvent): Identity | undefin
 export const importProblemsListed = 1_000;
 
 /**
- * Wires one route the same way as every other: normalise headers, authorize by the route
- * table, parse and validate the body with the route's schema, run the use case, map domain
+ * Wires one route the same way as every other: normalise headers, authorize by the route's
+ * entry in the route table (the handler imports its own entry, so its function holds no other
+ * route, DECISIONS.md 65), parse and validate the body with the route's schema, run the use case, map domain
  * errors to statuses and localized messages. A 500 says nothing about the cause; the log does,
  * without personal data.
  */
-export function httpHandler<H extends HandlerName>(handlerName: H, useCase: (request: HttpRequest<H>) => Promise<HttpResult<H>>) {
-  const route: RouteDefinition = routes.find((candidate) => candidate.handler === handlerName)!;
+export function httpHandler<const R extends (typeof routes)[number]>(
+  ownRoute: R,
+  useCase: (request: HttpRequest<R['handler']>) => Promise<HttpResult<R['handler']>>,
+) {
+  type H = R['handler'];
+  const route: RouteDefinition = ownRoute;
   const base = async (event: HttpEvent): Promise<HttpResponse> => {
     const language = languageOf(event);
     const identity = authorize(route, event);

@@ -20,12 +20,12 @@ import { decodeQueueCursor } from './queue-cursor.ts';
  * function builds the schemas of its own route on first use, never every route's at start.
  */
 
-const iin = lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format' })));
+const iin = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format' })));
 /**
  * An IIN that can belong to someone: a real birth date and the right check digit. A login code for
  * any other would never arrive, and saying so tells nothing about who has a cabinet.
  */
-const possibleIin = lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format', abort: true }), z.refine(isValidIin, { message: 'iin_invalid' })));
+const possibleIin = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{12}$/, { message: 'iin_format', abort: true }), z.refine(isValidIin, { message: 'iin_invalid' })));
 
 /**
  * What every id the system creates looks like. An id a request names (path, query or body) must
@@ -53,10 +53,10 @@ export const idSchemas = {
 
 const applicationId = idSchemas.application;
 const kindergartenId = idSchemas.entity;
-const localized = lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
-const isoDate = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const localized = /* @__PURE__ */ lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
+const isoDate = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
-export const healthResponse = lazy(() => z.object({
+export const healthResponse = /* @__PURE__ */ lazy(() => z.object({
   status: z.literal('ok'),
   time: z.string(),
   /**
@@ -67,31 +67,31 @@ export const healthResponse = lazy(() => z.object({
   clientAddressFrom: z.enum(['viewer', 'source']),
 }));
 
-export const parentCodeRequest = lazy(() => z.strictObject({ iin: possibleIin() }));
+export const parentCodeRequest = /* @__PURE__ */ lazy(() => z.strictObject({ iin: possibleIin() }));
 /**
  * The same answer whether or not the IIN has a cabinet, so the endpoint does not tell strangers
  * which IINs are in the queue.
  */
-export const parentCodeResponse = lazy(() => z.object({
+export const parentCodeResponse = /* @__PURE__ */ lazy(() => z.object({
   sent: z.literal(true),
   expiresInSeconds: z.int(),
 }));
 
-export const openApiResponse = lazy(() => z.record(z.string(), z.unknown()));
+export const openApiResponse = /* @__PURE__ */ lazy(() => z.record(z.string(), z.unknown()));
 
-export const parentSessionRequest = lazy(() => z.strictObject({
+export const parentSessionRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   iin: possibleIin(),
   code: z.string().check(z.regex(/^\d{6}$/, { message: 'code_format' })),
 }));
 
-export const staffSessionRequest = lazy(() => z.strictObject({
+export const staffSessionRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   login: z.string().check(z.trim(), z.minLength(3), z.maxLength(100)),
   password: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The second factor: the authenticator's current 6 digits or a recovery code. Optional in shape: a missing code gets the same 401 as a wrong one. */
   code: z.optional(z.string().check(z.trim(), z.maxLength(40))),
 }));
 
-export const identityResponse = lazy(() => z.object({
+export const identityResponse = /* @__PURE__ */ lazy(() => z.object({
   role: z.enum(['parent', 'staff']),
   displayName: z.string(),
   tenantId: z.optional(z.string()),
@@ -103,11 +103,11 @@ export const identityResponse = lazy(() => z.object({
   localRuntime: z.optional(z.literal(true)),
 }));
 
-export const logoutResponse = lazy(() => z.object({ loggedOut: z.literal(true) }));
+export const logoutResponse = /* @__PURE__ */ lazy(() => z.object({ loggedOut: z.literal(true) }));
 
-const kindergartenRef = lazy(() => z.object({ kindergartenId: z.string(), name: localized() }));
+const kindergartenRef = /* @__PURE__ */ lazy(() => z.object({ kindergartenId: z.string(), name: localized() }));
 
-const historyEvent = lazy(() => z.object({
+const historyEvent = /* @__PURE__ */ lazy(() => z.object({
   at: z.string(),
   actor: z.object({ role: z.enum(['parent', 'staff', 'system']) }),
   action: z.enum(historyActions),
@@ -117,7 +117,7 @@ const historyEvent = lazy(() => z.object({
   details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))),
 }));
 
-const positionChange = lazy(() => z.object({
+const positionChange = /* @__PURE__ */ lazy(() => z.object({
   at: z.string(),
   from: z.optional(z.int()),
   to: z.int(),
@@ -129,7 +129,7 @@ const positionChange = lazy(() => z.object({
  * rank among the cohort's queued children who chose it, against the places of the child's age
  * group there (free now, expected to free up at the next intake), in words and how sure.
  */
-const placeChanceEstimate = lazy(() => z.object({
+const placeChanceEstimate = /* @__PURE__ */ lazy(() => z.object({
   kindergartenId: z.string(),
   rank: z.int(),
   among: z.int(),
@@ -142,7 +142,7 @@ const placeChanceEstimate = lazy(() => z.object({
 
 /** What a parent may do next with an application; the page shows exactly these. */
 
-const applicationView = lazy(() => z.object({
+const applicationView = /* @__PURE__ */ lazy(() => z.object({
   applicationId: z.string(),
   tenantId: z.string(),
   childName: z.string(),
@@ -167,14 +167,14 @@ const applicationView = lazy(() => z.object({
   actions: z.array(z.enum(parentActions)),
 }));
 
-export const cabinetApplicationsResponse = lazy(() => z.object({ applications: z.array(applicationView()) }));
+export const cabinetApplicationsResponse = /* @__PURE__ */ lazy(() => z.object({ applications: z.array(applicationView()) }));
 
-export const applicationIdParams = lazy(() => z.strictObject({ applicationId }));
+export const applicationIdParams = /* @__PURE__ */ lazy(() => z.strictObject({ applicationId }));
 
 /** One application as its parent sees it, after an action of theirs. */
-export const applicationResponse = lazy(() => z.object({ application: applicationView() }));
+export const applicationResponse = /* @__PURE__ */ lazy(() => z.object({ application: applicationView() }));
 
-const staffApplicationView = lazy(() => z.extend(z.omit(applicationView(), { actions: true }), {
+const staffApplicationView = /* @__PURE__ */ lazy(() => z.extend(z.omit(applicationView(), { actions: true }), {
   /** Masked: the last two digits only. */
   childIin: z.string(),
   applicantIin: z.string(),
@@ -183,12 +183,12 @@ const staffApplicationView = lazy(() => z.extend(z.omit(applicationView(), { act
   actions: z.array(z.enum(staffActions)),
 }));
 
-export const staffApplicationResponse = lazy(() => z.object({ application: staffApplicationView() }));
+export const staffApplicationResponse = /* @__PURE__ */ lazy(() => z.object({ application: staffApplicationView() }));
 
-const phone = lazy(() => z.string().check(z.regex(/^\+7\d{10}$/, { message: 'phone_format' })));
+const phone = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\+7\d{10}$/, { message: 'phone_format' })));
 
 /** The applicant's cabinet phone as staff see it: masked, with the version a change names. */
-const applicantPhoneView = lazy(() => z.object({
+const applicantPhoneView = /* @__PURE__ */ lazy(() => z.object({
   /** E.g. `+7 7** *** **34`. */
   masked: z.string(),
   /** A change names it (`expectedVersion`), so two staff members cannot overwrite each other. */
@@ -201,7 +201,7 @@ const applicantPhoneView = lazy(() => z.object({
  * for administrators and operators only, and every view of it is audited).
  */
 /** A notice as staff see it beside an application: what, when, read or not, and each channel's delivery. */
-const staffNoticeView = lazy(() => z.object({
+const staffNoticeView = /* @__PURE__ */ lazy(() => z.object({
   notificationId: z.string(),
   kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
   createdAt: z.string(),
@@ -215,7 +215,7 @@ const staffNoticeView = lazy(() => z.object({
   deliveries: z.record(z.string(), z.object({ at: z.optional(z.string()), reason: z.optional(z.string()) })),
 }));
 
-export const staffApplicationPageResponse = lazy(() => z.object({
+export const staffApplicationPageResponse = /* @__PURE__ */ lazy(() => z.object({
   application: staffApplicationView(),
   applicantPhone: z.optional(applicantPhoneView()),
   applicant: z.optional(z.object({ name: z.string(), phone: z.string() })),
@@ -223,14 +223,14 @@ export const staffApplicationPageResponse = lazy(() => z.object({
   notices: z.array(staffNoticeView()),
 }));
 
-export const changeApplicantPhoneRequest = lazy(() => z.strictObject({
+export const changeApplicantPhoneRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   phone: phone(),
   expectedVersion: z.int().check(z.minimum(0), z.maximum(1_000_000)),
 }));
 
-export const changeApplicantPhoneResponse = lazy(() => z.object({ application: staffApplicationView(), applicantPhone: applicantPhoneView() }));
+export const changeApplicantPhoneResponse = /* @__PURE__ */ lazy(() => z.object({ application: staffApplicationView(), applicantPhone: applicantPhoneView() }));
 
-export const registerApplicationRequest = lazy(() => z.strictObject({
+export const registerApplicationRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   childIin: iin(),
   childName: z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.regex(oneLine, { message: 'one_line' })),
   applicantIin: iin(),
@@ -241,17 +241,17 @@ export const registerApplicationRequest = lazy(() => z.strictObject({
   language: z.enum(instructionLanguages),
 }));
 
-export const changeKindergartensRequest = lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)) }));
-export const referralRequest = lazy(() => z.strictObject({ kindergartenId }));
-export const withdrawalRequest = lazy(() => z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }));
+export const changeKindergartensRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)) }));
+export const referralRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId }));
+export const withdrawalRequest = /* @__PURE__ */ lazy(() => z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }));
 
-const cursorKey = lazy(() => z.strictObject({
+const cursorKey = /* @__PURE__ */ lazy(() => z.strictObject({
   registeredAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/)),
   applicationId,
 }));
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
-export const queueCursor = lazy(() => z.pipe(
+export const queueCursor = /* @__PURE__ */ lazy(() => z.pipe(
   z.string().check(z.maxLength(300), z.regex(/^[\w-]+$/, { message: 'cursor_invalid' })),
   z.transform((text: string, context): StatusPageKey => {
     const key = z.safeParse(cursorKey(), decodeQueueCursor(text));
@@ -262,7 +262,7 @@ export const queueCursor = lazy(() => z.pipe(
 ));
 
 /** The staff queue browser: one cohort, one status, optionally narrowed, a page at a time. */
-export const queueQuery = lazy(() => z.strictObject({
+export const queueQuery = /* @__PURE__ */ lazy(() => z.strictObject({
   birthYear: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
   status: z._default(z.enum(applicationStatuses), 'queued'),
   priority: z.optional(z.enum(priorityCategories)),
@@ -278,7 +278,7 @@ export const queueQuery = lazy(() => z.strictObject({
   if (query.cursor !== undefined && query.status === 'queued') context.addIssue({ code: 'custom', path: ['cursor'], message: 'queue_paging' });
 })));
 
-const queueEntry = lazy(() => z.object({
+const queueEntry = /* @__PURE__ */ lazy(() => z.object({
   applicationId: z.string(),
   status: z.enum(applicationStatuses),
   stopReason: z.optional(z.enum(stopReasons)),
@@ -292,7 +292,7 @@ const queueEntry = lazy(() => z.object({
   validUntil: isoDate(),
 }));
 
-export const queueResponse = lazy(() => z.object({
+export const queueResponse = /* @__PURE__ */ lazy(() => z.object({
   birthYear: z.int(),
   status: z.enum(applicationStatuses),
   /** Applications of the list that match the filters (all pages). */
@@ -304,7 +304,7 @@ export const queueResponse = lazy(() => z.object({
   nextCursor: z.optional(z.string()),
 }));
 
-export const staffKindergartensResponse = lazy(() => z.object({
+export const staffKindergartensResponse = /* @__PURE__ */ lazy(() => z.object({
   kindergartens: z.array(
     z.object({
       kindergartenId: z.string(),
@@ -320,18 +320,18 @@ export const staffKindergartensResponse = lazy(() => z.object({
 }));
 
 /** Places in one age group; one message for every way it can be wrong, so the form reads well. */
-const places = lazy(() => z.int({ message: 'places_count' }).check(z.minimum(0, { message: 'places_count' }), z.maximum(9999, { message: 'places_count' })));
+const places = /* @__PURE__ */ lazy(() => z.int({ message: 'places_count' }).check(z.minimum(0, { message: 'places_count' }), z.maximum(9999, { message: 'places_count' })));
 /** A name shown on one line everywhere (lists, SMS, CSV cells): no line breaks or other control characters. */
 const oneLine = /^[^\p{Cc}]*$/u;
-const kindergartenName = lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(200), z.regex(oneLine, { message: 'one_line' })));
-const coordinate = lazy(() => z.number({ message: 'coordinate_number' }));
+const kindergartenName = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(200), z.regex(oneLine, { message: 'one_line' })));
+const coordinate = /* @__PURE__ */ lazy(() => z.number({ message: 'coordinate_number' }));
 
 /**
  * What staff enter about a kindergarten. The schema checks shapes; the district, the point in
  * Kazakhstan and each language once are checked in `#domain/kindergarten-rules` (shared with the
  * CSV import).
  */
-const kindergartenFields = lazy(() => ({
+const kindergartenFields = /* @__PURE__ */ lazy(() => ({
   /** An empty English name takes the Russian one, as in the import. */
   name: z.strictObject({ kk: kindergartenName(), ru: kindergartenName(), en: z.string().check(z.trim(), z.maxLength(200), z.regex(oneLine, { message: 'one_line' })) }),
   ownership: z.enum(['state', 'private'], { message: 'ownership_unknown' }),
@@ -343,23 +343,23 @@ const kindergartenFields = lazy(() => ({
 }));
 
 /** A new kindergarten; without an id, one is made from its name. */
-export const createKindergartenRequest = lazy(() => z.strictObject({
+export const createKindergartenRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   kindergartenId: z.optional(z.string().check(z.regex(idPatterns.entity, { message: 'kindergarten_id_format' }))),
   ...kindergartenFields(),
 }));
 
 /** An edit of every field; `version` is the revision the page read (optimistic concurrency). */
-export const updateKindergartenRequest = lazy(() => z.strictObject({
+export const updateKindergartenRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   version: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
   ...kindergartenFields(),
 }));
 
-export const kindergartenParams = lazy(() => z.strictObject({ kindergartenId }));
+export const kindergartenParams = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId }));
 
-const districtView = lazy(() => z.object({ id: z.string(), name: localized() }));
+const districtView = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), name: localized() }));
 
 /** One kindergarten as the staff form shows it, with the places taken and its revision. */
-export const kindergartenView = lazy(() => z.object({
+export const kindergartenView = /* @__PURE__ */ lazy(() => z.object({
   kindergartenId: z.string(),
   name: localized(),
   ownership: z.enum(['state', 'private']),
@@ -372,12 +372,12 @@ export const kindergartenView = lazy(() => z.object({
   version: z.int(),
 }));
 
-export const kindergartenResponse = lazy(() => z.object({ kindergarten: kindergartenView() }));
+export const kindergartenResponse = /* @__PURE__ */ lazy(() => z.object({ kindergarten: kindergartenView() }));
 /** The edit form's data: the kindergarten and the districts it may be moved to. */
-export const kindergartenFormResponse = lazy(() => z.object({ kindergarten: kindergartenView(), districts: z.array(districtView()) }));
-export const districtsResponse = lazy(() => z.object({ districts: z.array(districtView()) }));
+export const kindergartenFormResponse = /* @__PURE__ */ lazy(() => z.object({ kindergarten: kindergartenView(), districts: z.array(districtView()) }));
+export const districtsResponse = /* @__PURE__ */ lazy(() => z.object({ districts: z.array(districtView()) }));
 
-export const errorResponse = lazy(() => z.object({
+export const errorResponse = /* @__PURE__ */ lazy(() => z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
@@ -391,27 +391,27 @@ export const errorResponse = lazy(() => z.object({
 
 export const importKinds = ['kindergartens', 'applications'] as const;
 
-export const importParams = lazy(() => z.strictObject({ kind: z.enum(importKinds) }));
+export const importParams = /* @__PURE__ */ lazy(() => z.strictObject({ kind: z.enum(importKinds) }));
 
 /** A CSV file as text: 10,000 queue rows are about 2 MB; API Gateway takes up to 10 MB. */
-export const importCheckRequest = lazy(() => z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(6_000_000)) }));
+export const importCheckRequest = /* @__PURE__ */ lazy(() => z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(6_000_000)) }));
 
-export const importCheckResponse = lazy(() => z.object({ kind: z.enum(importKinds), rows: z.int() }));
+export const importCheckResponse = /* @__PURE__ */ lazy(() => z.object({ kind: z.enum(importKinds), rows: z.int() }));
 
 /**
  * A slice of an already checked file: its header line plus some rows. `firstLine` is the line
  * number of the slice's first row in the whole file, so errors name the line the user sees.
  */
-export const importRowsRequest = lazy(() => z.strictObject({
+export const importRowsRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   csv: z.string().check(z.minLength(1), z.maxLength(1_000_000)),
   firstLine: z.int().check(z.minimum(2)),
 }));
 
-export const importRowsResponse = lazy(() => z.object({ kind: z.enum(importKinds), written: z.int() }));
+export const importRowsResponse = /* @__PURE__ */ lazy(() => z.object({ kind: z.enum(importKinds), written: z.int() }));
 
-export const positionsResponse = lazy(() => z.object({ scheduled: z.literal(true), cohorts: z.int() }));
+export const positionsResponse = /* @__PURE__ */ lazy(() => z.object({ scheduled: z.literal(true), cohorts: z.int() }));
 
-const campaignCounts = lazy(() => z.object({
+const campaignCounts = /* @__PURE__ */ lazy(() => z.object({
   inScope: z.int(),
   applicants: z.int(),
   confirmed: z.int(),
@@ -420,7 +420,7 @@ const campaignCounts = lazy(() => z.object({
   restored: z.int(),
 }));
 
-export const campaignView = lazy(() => z.object({
+export const campaignView = /* @__PURE__ */ lazy(() => z.object({
   campaignId: z.string(),
   year: z.int(),
   startsAt: z.string(),
@@ -433,20 +433,20 @@ export const campaignView = lazy(() => z.object({
   actions: z.array(z.enum(campaignActions)),
 }));
 
-export const campaignIdParams = lazy(() => z.strictObject({ campaignId: idSchemas.entity }));
+export const campaignIdParams = /* @__PURE__ */ lazy(() => z.strictObject({ campaignId: idSchemas.entity }));
 
-export const createCampaignRequest = lazy(() => z.strictObject({
+export const createCampaignRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   year: z.int().check(z.minimum(2020), z.maximum(2100)),
   /** ISO instants; `endsAt` defaults to the policy's campaign length after `startsAt`. */
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.optional(z.iso.datetime({ offset: true })),
 }));
 
-export const campaignResponse = lazy(() => z.object({ campaign: campaignView() }));
-export const campaignsResponse = lazy(() => z.object({ campaigns: z.array(campaignView()) }));
+export const campaignResponse = /* @__PURE__ */ lazy(() => z.object({ campaign: campaignView() }));
+export const campaignsResponse = /* @__PURE__ */ lazy(() => z.object({ campaigns: z.array(campaignView()) }));
 
 /** A draft's preview (decision 57): none asked yet, or the job's count, growing while `counting`. */
-export const campaignPreviewResponse = lazy(() => z.discriminatedUnion('state', [
+export const campaignPreviewResponse = /* @__PURE__ */ lazy(() => z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
   z.object({
     state: z.enum(['counting', 'ready']),
@@ -459,13 +459,13 @@ export const campaignPreviewResponse = lazy(() => z.discriminatedUnion('state', 
   }),
 ]));
 
-const count = lazy(() => z.int());
-const dashboardOption = lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));
+const count = /* @__PURE__ */ lazy(() => z.int());
+const dashboardOption = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), label: localized(), count: count() }));
 
 /** The parents a notice reached on no channel, optionally of one campaign. */
-export const unreachableQuery = lazy(() => z.strictObject({ campaignId: z.optional(idSchemas.entity) }));
+export const unreachableQuery = /* @__PURE__ */ lazy(() => z.strictObject({ campaignId: z.optional(idSchemas.entity) }));
 
-export const unreachableResponse = lazy(() => z.object({
+export const unreachableResponse = /* @__PURE__ */ lazy(() => z.object({
   parents: z.array(z.object({
     notificationId: z.string(),
     kind: z.enum(noticeKinds as [NoticeKind, ...NoticeKind[]]),
@@ -484,7 +484,7 @@ export const unreachableResponse = lazy(() => z.object({
   })),
 }));
 
-export const campaignDashboardQuery = lazy(() => z.strictObject({
+export const campaignDashboardQuery = /* @__PURE__ */ lazy(() => z.strictObject({
   /** Only answers whose first-choice kindergarten is in this district. */
   district: z.optional(idSchemas.entity),
   /** Only answers of parents with a child born this year in the campaign. */
@@ -495,7 +495,7 @@ export const campaignDashboardQuery = lazy(() => z.strictObject({
  * The campaign dashboard, read from counters only (the campaign item, the aggregate slices and
  * the tenant's kindergartens): its cost grows with the number of kindergartens, never with answers.
  */
-export const campaignDashboardResponse = lazy(() => z.object({
+export const campaignDashboardResponse = /* @__PURE__ */ lazy(() => z.object({
   campaign: campaignView(),
   /** `pending` = in scope − confirmed − stopped (what still waits for a parent). */
   progress: z.object({
@@ -538,13 +538,13 @@ export const campaignDashboardResponse = lazy(() => z.object({
 }));
 
 export const exportKinds = ['answers', 'aggregates'] as const;
-export const createExportRequest = lazy(() => z.strictObject({
+export const createExportRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   kind: z.enum(exportKinds),
   /** The language of the header row and of the option labels. */
   language: z.enum(['kk', 'ru', 'en']),
 }));
-export const exportParams = lazy(() => z.strictObject({ campaignId: idSchemas.entity, exportId: idSchemas.entity }));
-export const exportView = lazy(() => z.object({
+export const exportParams = /* @__PURE__ */ lazy(() => z.strictObject({ campaignId: idSchemas.entity, exportId: idSchemas.entity }));
+export const exportView = /* @__PURE__ */ lazy(() => z.object({
   exportId: z.string(),
   campaignId: z.string(),
   kind: z.enum(exportKinds),
@@ -559,17 +559,17 @@ export const exportView = lazy(() => z.object({
   downloadUrl: z.optional(z.string()),
   fileName: z.optional(z.string()),
 }));
-export const exportResponse = lazy(() => z.object({ export: exportView() }));
+export const exportResponse = /* @__PURE__ */ lazy(() => z.object({ export: exportView() }));
 
-export const publicCampaignQuery = lazy(() => z.strictObject({ tenantId: idSchemas.tenant }));
-export const publicCampaignResponse = lazy(() => z.object({
+export const publicCampaignQuery = /* @__PURE__ */ lazy(() => z.strictObject({ tenantId: idSchemas.tenant }));
+export const publicCampaignResponse = /* @__PURE__ */ lazy(() => z.object({
   campaign: z.nullable(z.object({ year: z.int(), endsAt: z.string(), tenantName: localized() })),
 }));
 
 
-const localizedOption = lazy(() => z.object({ id: z.string(), label: localized() }));
+const localizedOption = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), label: localized() }));
 
-export const surveyView = lazy(() => z.object({
+export const surveyView = /* @__PURE__ */ lazy(() => z.object({
   campaign: z.nullable(z.object({ campaignId: z.string(), year: z.int(), endsAt: z.string() })),
   /** The questions, options and hints in kk / ru / en (see `functions/domain/survey-definition.ts`). */
   definition: z.object({
@@ -600,16 +600,16 @@ export const surveyView = lazy(() => z.object({
 }));
 
 /** The answers of one of the survey versions, told apart by `version`, each derived from its definition (`functions/domain/question-kinds`). */
-export const surveySubmitRequest = lazy(() => submissionSchema(surveyDefinitions()));
+export const surveySubmitRequest = /* @__PURE__ */ lazy(() => submissionSchema(surveyDefinitions()));
 
-export const surveySubmitResponse = lazy(() => z.object({
+export const surveySubmitResponse = /* @__PURE__ */ lazy(() => z.object({
   confirmed: z.int(),
   validUntil: isoDate(),
   /** True when this replaced an earlier answer in the same campaign. */
   replaced: z.boolean(),
 }));
 
-export const notificationsResponse = lazy(() => z.object({
+export const notificationsResponse = /* @__PURE__ */ lazy(() => z.object({
   notifications: z.array(
     z.object({
       notificationId: z.string(),
@@ -625,14 +625,14 @@ export const notificationsResponse = lazy(() => z.object({
   unread: z.int(),
 }));
 
-export const markReadRequest = lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).check(z.minLength(1), z.maxLength(100)) }));
+export const markReadRequest = /* @__PURE__ */ lazy(() => z.strictObject({ notificationIds: z.array(idSchemas.notification).check(z.minLength(1), z.maxLength(100)) }));
 /** The cabinet's contacts: the message language and the second phone (absent: removed). */
 /**
  * The parent's contacts, or (`emailToken` alone) the token of their e-mail's verification link
  * (`?email-token=`, 256 bits base64url), which verifies the e-mail (decision 59). One route for
  * both: the API stack is at CloudFormation's 500 resources, and a route costs seven.
  */
-export const contactsRequest = lazy(() => z.strictObject({
+export const contactsRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   language: z.optional(z.enum(['kk', 'ru', 'en'])),
   secondPhone: z.optional(phone()),
   /** Absent: removed. A new one (or the same one unverified) gets a verification mail. */
@@ -644,7 +644,7 @@ export const contactsRequest = lazy(() => z.strictObject({
   } else if (body.language === undefined) context.addIssue({ code: 'custom', path: ['language'], message: 'required' });
 })));
 
-export const contactsResponse = lazy(() => z.object({
+export const contactsResponse = /* @__PURE__ */ lazy(() => z.object({
   contacts: z.object({
     language: z.enum(['kk', 'ru', 'en']),
     languageChosen: z.boolean(),
@@ -659,19 +659,19 @@ export const contactsResponse = lazy(() => z.object({
   }),
 }));
 
-export const markReadResponse = lazy(() => z.object({ marked: z.int() }));
+export const markReadResponse = /* @__PURE__ */ lazy(() => z.object({ marked: z.int() }));
 
 /** The audit trail's record types (`functions/domain/audit.ts`). */
 export const auditRecordTypes = ['application', 'kindergarten', 'campaign', 'export', 'import', 'queue', 'audit', 'staff-account'] as const;
 
 /** A day on the calendar (not 2026-13-45 or 2026-02-30, which the day's bounds cannot be computed for). */
-const auditDate = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }), z.refine((date) => {
+const auditDate = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }), z.refine((date) => {
     const day = new Date(`${date}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
   }, { message: 'date_format' })));
 
 /** The administrator's filters over the audit trail: a person or a record, an action, a date range (Kazakhstan days). */
-export const auditQuery = lazy(() => z.strictObject({
+export const auditQuery = /* @__PURE__ */ lazy(() => z.strictObject({
   accountId: z.optional(z.string().check(z.regex(/^[\w.@#-]{1,120}$/, { message: 'id_invalid' }))),
   recordType: z.optional(z.enum(auditRecordTypes)),
   recordId: z.optional(idSchemas.application),
@@ -692,7 +692,7 @@ export const auditQuery = lazy(() => z.strictObject({
   if ((query.recordType === undefined) !== (query.recordId === undefined)) context.addIssue({ code: 'custom', path: ['recordId'], message: 'id_invalid' });
 })));
 
-export const auditEventView = lazy(() => z.object({
+export const auditEventView = /* @__PURE__ */ lazy(() => z.object({
   eventId: z.string(),
   at: z.string(),
   actor: z.object({ role: z.string(), accountId: z.string() }),
@@ -701,12 +701,12 @@ export const auditEventView = lazy(() => z.object({
   outcome: z.string(),
 }));
 
-export const auditEventsResponse = lazy(() => z.object({ events: z.array(auditEventView()), cursor: z.optional(z.string()) }));
-export const auditExportResponse = lazy(() => z.object({ fileName: z.string(), csv: z.string(), rows: z.int(), truncated: z.boolean() }));
+export const auditEventsResponse = /* @__PURE__ */ lazy(() => z.object({ events: z.array(auditEventView()), cursor: z.optional(z.string()) }));
+export const auditExportResponse = /* @__PURE__ */ lazy(() => z.object({ fileName: z.string(), csv: z.string(), rows: z.int(), truncated: z.boolean() }));
 
 /** The page's own host name (`location.hostname`): the department whose site it is. */
-export const publicSiteQuery = lazy(() => z.strictObject({ host: z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9.-]{1,253}$/)) }));
-export const publicSiteResponse = lazy(() => z.object({
+export const publicSiteQuery = /* @__PURE__ */ lazy(() => z.strictObject({ host: z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9.-]{1,253}$/)) }));
+export const publicSiteResponse = /* @__PURE__ */ lazy(() => z.object({
   site: z.object({
     tenantId: z.string(),
     name: localized(),
@@ -717,27 +717,27 @@ export const publicSiteResponse = lazy(() => z.object({
 }));
 
 /** The token of a one-time set-password link (256 bits, base64url) and the new password. */
-const invitationToken = lazy(() => z.string().check(z.regex(/^[\w-]{43}$/)));
-export const staffEnrolmentRequest = lazy(() => z.strictObject({ token: invitationToken() }));
-export const staffEnrolmentResponse = lazy(() => z.object({
+const invitationToken = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[\w-]{43}$/)));
+export const staffEnrolmentRequest = /* @__PURE__ */ lazy(() => z.strictObject({ token: invitationToken() }));
+export const staffEnrolmentResponse = /* @__PURE__ */ lazy(() => z.object({
   login: z.string(),
   /** The RFC 6238 secret, base32 (160 bits), for typing into an authenticator app. */
   secret: z.string(),
   /** The same as an `otpauth://totp/` URI, for a QR code. */
   uri: z.string(),
 }));
-export const staffPasswordRequest = lazy(() => z.strictObject({
+export const staffPasswordRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   token: invitationToken(),
   password: z.string().check(z.minLength(12, { message: 'password_length' }), z.maxLength(200)),
   /** A current code of the secret the enrolment gave: confirms the authenticator holds it. */
   code: z.string().check(z.trim(), z.regex(/^\d{6}$/, { message: 'totp_code' })),
 }));
-export const staffPasswordResponse = lazy(() => z.object({
+export const staffPasswordResponse = /* @__PURE__ */ lazy(() => z.object({
   login: z.string(),
   /** Ten single-use recovery codes, shown this once (only their hashes are kept). */
   recoveryCodes: z.array(z.string()),
 }));
-export const secondFactorResponse = lazy(() => z.object({
+export const secondFactorResponse = /* @__PURE__ */ lazy(() => z.object({
   /** Whether the account has an authenticator enrolled. */
   enrolled: z.boolean(),
   /** How many of the ten recovery codes are left. */
@@ -745,12 +745,12 @@ export const secondFactorResponse = lazy(() => z.object({
 }));
 
 /** A staff login: an email address, compared in lower case. */
-const staffLogin = lazy(() => z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(100)), z.email({ message: 'staff_login_format' })));
-const staffRole = lazy(() => z.enum(staffRoles));
+const staffLogin = /* @__PURE__ */ lazy(() => z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(100)), z.email({ message: 'staff_login_format' })));
+const staffRole = /* @__PURE__ */ lazy(() => z.enum(staffRoles));
 
-export const staffLoginParams = lazy(() => z.strictObject({ login: staffLogin() }));
+export const staffLoginParams = /* @__PURE__ */ lazy(() => z.strictObject({ login: staffLogin() }));
 
-const staffAccount = lazy(() => z.object({
+const staffAccount = /* @__PURE__ */ lazy(() => z.object({
   login: z.string(),
   displayName: z.string(),
   role: staffRole(),
@@ -763,35 +763,35 @@ const staffAccount = lazy(() => z.object({
   self: z.boolean(),
 }));
 
-export const staffAccountsResponse = lazy(() => z.object({ accounts: z.array(staffAccount()) }));
-export const staffAccountResponse = lazy(() => z.object({ account: staffAccount() }));
+export const staffAccountsResponse = /* @__PURE__ */ lazy(() => z.object({ accounts: z.array(staffAccount()) }));
+export const staffAccountResponse = /* @__PURE__ */ lazy(() => z.object({ account: staffAccount() }));
 
 /** A one-time set-password link: its path on the department's site (the token in the fragment) and its expiry. */
-const setPasswordLinkResponse = lazy(() => z.object({ path: z.string(), expiresAt: z.string() }));
-export const staffAccountLinkResponse = lazy(() => z.object({ account: staffAccount(), link: setPasswordLinkResponse() }));
+const setPasswordLinkResponse = /* @__PURE__ */ lazy(() => z.object({ path: z.string(), expiresAt: z.string() }));
+export const staffAccountLinkResponse = /* @__PURE__ */ lazy(() => z.object({ account: staffAccount(), link: setPasswordLinkResponse() }));
 
-export const createStaffRequest = lazy(() => z.strictObject({
+export const createStaffRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   login: staffLogin(),
   displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   role: staffRole(),
 }));
 
-export const updateStaffRequest = lazy(() => z.strictObject({
+export const updateStaffRequest = /* @__PURE__ */ lazy(() => z.strictObject({
   version: z.int().check(z.minimum(0), z.maximum(1_000_000)),
   role: z.optional(staffRole()),
   active: z.optional(z.boolean()),
 }).check(z.refine((change) => change.role !== undefined || change.active !== undefined, { message: 'staff_change_empty', path: ['role'] })));
 
-export const staffPasswordResetRequest = lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)) }));
+export const staffPasswordResetRequest = /* @__PURE__ */ lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)) }));
 
 /** A whole number in a range; every refusal (type, fraction, range) names the field's own message. */
 const wholeIn = (min: number, max: number, message: string) => z.int({ message }).check(z.minimum(min, { message }), z.maximum(max, { message }));
-const officeText = lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'settings_text' }), z.maxLength(200, { message: 'settings_text' })));
-const officeLocalized = lazy(() => z.strictObject({ kk: officeText(), ru: officeText(), en: officeText() }));
+const officeText = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.minLength(1, { message: 'settings_text' }), z.maxLength(200, { message: 'settings_text' })));
+const officeLocalized = /* @__PURE__ */ lazy(() => z.strictObject({ kk: officeText(), ru: officeText(), en: officeText() }));
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
 /** The department's settings as the administrator edits them (SPEC "Department policy"). */
-export const settingsFields = lazy(() => ({
+export const settingsFields = /* @__PURE__ */ lazy(() => ({
   policy: z.strictObject({
     campaignLengthMonths: wholeIn(1, 12, 'settings_campaign_length'),
     confirmationAgeYears: wholeIn(0, 7, 'settings_age_years'),
@@ -813,9 +813,9 @@ export const settingsFields = lazy(() => ({
 }));
 
 /** A save: the whole form, over the version it was read at (a stale one is refused, 409). */
-export const saveSettingsRequest = lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)), ...settingsFields() }));
+export const saveSettingsRequest = /* @__PURE__ */ lazy(() => z.strictObject({ version: z.int().check(z.minimum(0), z.maximum(1_000_000)), ...settingsFields() }));
 
-const settingsView = lazy(() => z.object({
+const settingsView = /* @__PURE__ */ lazy(() => z.object({
   version: z.int(),
   updatedAt: z.optional(z.string()),
   /** The administrator who saved it (account id). */
@@ -836,14 +836,14 @@ const settingsView = lazy(() => z.object({
 }));
 
 /** The settings with what the form offers to choose from. */
-export const settingsResponse = lazy(() => z.object({
+export const settingsResponse = /* @__PURE__ */ lazy(() => z.object({
   settings: settingsView(),
   choices: z.object({ surveyVersions: z.array(z.string()), priorityCategories: z.array(z.string()) }),
 }));
 
 /** The help desk's search: a child's IIN, the start of a child's name, or an application number. */
-export const applicationSearchQuery = lazy(() => z.strictObject({
+export const applicationSearchQuery = /* @__PURE__ */ lazy(() => z.strictObject({
   q: z.string().check(z.trim(), z.minLength(2, { message: 'search_text' }), z.maxLength(100, { message: 'search_text' })),
 }));
 /** The applications found (IINs masked), at most `limit`. */
-export const applicationSearchResponse = lazy(() => z.object({ entries: z.array(queueEntry()), limit: z.int() }));
+export const applicationSearchResponse = /* @__PURE__ */ lazy(() => z.object({ entries: z.array(queueEntry()), limit: z.int() }));

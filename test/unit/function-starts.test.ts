@@ -3,6 +3,8 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { functionBuildOptions } from '../../lib/vendor-layer.ts';
 import { lambdaHandlers } from '../../bench/lambda-bundles.ts';
+import { routes } from '../../functions/http/routes.ts';
+import { lazy } from '../../functions/domain/lazy.ts';
 
 const handlersDir = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
 
@@ -23,22 +25,26 @@ const loadedAtEveryStart = [
   '@aws-sdk/lib-dynamodb',
 ];
 
+/** Every route's, job's, consumer's and the authorizer's handler, bundled as the CDK does (once for the file). */
+const bundled = lazy(() =>
+  build({
+    entryPoints: Object.fromEntries(lambdaHandlers().map((handler) => [handler, join(handlersDir, `${handler}.ts`)])),
+    ...functionBuildOptions,
+    external: [...functionBuildOptions.external],
+    outdir: '/kezek-function-starts',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  }),
+);
+
 describe('the functions as bundled', () => {
   it('should load no AWS SDK client but DynamoDB, and not the tracer, at start, in any function', async () => {
-    // Prepare: every route's, job's, consumer's and the authorizer's handler, bundled as the CDK does
-    const handlers = lambdaHandlers();
-    expect(handlers.length).toBeGreaterThan(60);
+    // Prepare
+    expect(lambdaHandlers().length).toBeGreaterThan(60);
 
     // Act
-    const { metafile } = await build({
-      entryPoints: Object.fromEntries(handlers.map((handler) => [handler, join(handlersDir, `${handler}.ts`)])),
-      ...functionBuildOptions,
-      external: [...functionBuildOptions.external],
-      outdir: '/kezek-function-starts',
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-    });
+    const { metafile } = await bundled();
 
     // Assess
     const beyond = Object.entries(metafile.outputs).flatMap(([file, output]) =>
@@ -47,5 +53,26 @@ describe('the functions as bundled', () => {
         .map((i) => `${file}: ${i.path}`),
     );
     expect(beyond).toEqual([]);
+  }, 120_000);
+
+  it('should hold its own route and no other in each route\'s function, but the two that read the whole table (decision 65)', async () => {
+    // Prepare: a route is in a bundle when its summary is (each route's own sentence; paths repeat across methods)
+    const wholeTable = ['me', 'openapi'];
+    expect(new Set(routes.map((route) => route.summary)).size).toBe(routes.length);
+
+    // Act
+    const { outputFiles } = await bundled();
+    const routesIn = (handler: string) => {
+      const text = outputFiles.find((file) => file.path.endsWith(`/${handler}.js`))!.text;
+      return routes.filter((route) => text.includes(route.summary)).map((route) => route.handler);
+    };
+
+    // Assess
+    for (const route of routes.filter((candidate) => !wholeTable.includes(candidate.handler))) {
+      expect(routesIn(route.handler), route.handler).toEqual([route.handler]);
+    }
+    for (const handler of wholeTable) expect(routesIn(handler)).toHaveLength(routes.length);
+    // …and a job's function holds none
+    expect(routesIn('job-recompute-positions')).toEqual([]);
   }, 120_000);
 });
