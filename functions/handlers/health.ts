@@ -1,4 +1,4 @@
-import { dependencies } from '#adapters/dependencies';
+import { dependencies } from '#adapters/dependencies-core';
 import { clientAddressOf } from '#http/client-address';
 import { httpHandler } from '#http/http-handler';
 import { healthRoute } from '#http/routes';

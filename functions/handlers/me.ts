@@ -1,4 +1,4 @@
-import { dependencies } from '#adapters/dependencies';
+import { dependencies } from '#adapters/dependencies-core';
 import { callerRole } from '#http/actors';
 import { httpHandler } from '#http/http-handler';
 import { actionsOf, meRoute } from '#http/routes';

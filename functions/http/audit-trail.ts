@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '#domain/audit';
 import { DomainError } from '#domain/errors';
 import type { Identity } from '#ports/stores';
-import { dependencies } from '#adapters/dependencies';
+import { dependencies } from '#adapters/dependencies-core';
 import { auditRecordOf, auditSpecOf } from './audit-actions.ts';
 import type { RouteDefinition } from './routes.ts';
 

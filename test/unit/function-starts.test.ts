@@ -3,7 +3,10 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { functionBuildOptions } from '../../lib/vendor-layer.ts';
 import { lambdaHandlers } from '../../bench/lambda-bundles.ts';
-import { routes } from '../../functions/http/routes.ts';
+import { authorizer, routes } from '../../functions/http/routes.ts';
+import { grantsOf } from '../../functions/http/audit-actions.ts';
+import { jobs } from '../../functions/jobs/jobs.ts';
+import { consumers } from '../../functions/jobs/consumers.ts';
 import { lazy } from '../../functions/domain/lazy.ts';
 
 const handlersDir = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
@@ -74,5 +77,27 @@ describe('the functions as bundled', () => {
     for (const handler of wholeTable) expect(routesIn(handler)).toHaveLength(routes.length);
     // …and a job's function holds none
     expect(routesIn('job-recompute-positions')).toEqual([]);
+  }, 120_000);
+
+  it('should start with the stores and the DynamoDB client exactly in the functions granted a table (decision 66)', async () => {
+    // Prepare: each function's tables, as its route (with the audit table of an audited route), job, consumer or the authorizer grants them
+    const grantedTables = new Map<string, number>([
+      ...routes.map((route) => [route.handler, Object.keys(grantsOf(route).tables ?? {}).length] as const),
+      ...jobs.map((job) => [job.handler, Object.keys(job.grants.tables ?? {}).length] as const),
+      ...consumers.map((consumer) => [consumer.handler, Object.keys(consumer.grants.tables ?? {}).length] as const),
+      [authorizer.handler, Object.keys(authorizer.grants.tables).length],
+    ]);
+
+    // Act
+    const { metafile } = await bundled();
+    const startsWithDynamo = (handler: string) =>
+      Object.entries(metafile.outputs)
+        .find(([file]) => file.endsWith(`/${handler}.js`))![1]
+        .imports.some((i) => i.kind === 'import-statement' && i.path === '@aws-sdk/client-dynamodb');
+
+    // Assess
+    const withoutTables = [...grantedTables].filter(([, count]) => count === 0).map(([handler]) => handler);
+    expect(withoutTables.sort()).toEqual(['health', 'me', 'openapi']);
+    for (const [handler, count] of grantedTables) expect(startsWithDynamo(handler), handler).toBe(count > 0);
   }, 120_000);
 });
