@@ -43,16 +43,19 @@ export const idPatterns = {
   notification: /^[\w.:#+-]{1,200}$/,
 } as const;
 
-/** One schema per kind of id, shared by every route that takes one. */
-export const idSchemas = {
-  application: z.string().check(z.regex(idPatterns.application, { message: 'id_invalid' })),
-  entity: z.string().check(z.regex(idPatterns.entity, { message: 'id_invalid' })),
-  tenant: z.string().check(z.regex(idPatterns.tenant, { message: 'id_invalid' })),
-  notification: z.string().check(z.regex(idPatterns.notification, { message: 'id_invalid' })),
-} as const;
+const idSchema = (pattern: RegExp) => /* @__PURE__ */ lazy(() => z.string().check(z.regex(pattern, { message: 'id_invalid' })));
+const applicationIdSchema = /* @__PURE__ */ idSchema(idPatterns.application);
+const entityIdSchema = /* @__PURE__ */ idSchema(idPatterns.entity);
+const tenantIdSchema = /* @__PURE__ */ idSchema(idPatterns.tenant);
+const notificationIdSchema = /* @__PURE__ */ idSchema(idPatterns.notification);
 
-const applicationId = idSchemas.application;
-const kindergartenId = idSchemas.entity;
+/** One schema per kind of id, shared by every route that takes one; each built on its first use, as every schema here. */
+export const idSchemas = {
+  get application() { return applicationIdSchema(); },
+  get entity() { return entityIdSchema(); },
+  get tenant() { return tenantIdSchema(); },
+  get notification() { return notificationIdSchema(); },
+};
 const localized = /* @__PURE__ */ lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
 const isoDate = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
@@ -169,7 +172,7 @@ const applicationView = /* @__PURE__ */ lazy(() => z.object({
 
 export const cabinetApplicationsResponse = /* @__PURE__ */ lazy(() => z.object({ applications: z.array(applicationView()) }));
 
-export const applicationIdParams = /* @__PURE__ */ lazy(() => z.strictObject({ applicationId }));
+export const applicationIdParams = /* @__PURE__ */ lazy(() => z.strictObject({ applicationId: idSchemas.application }));
 
 /** One application as its parent sees it, after an action of theirs. */
 export const applicationResponse = /* @__PURE__ */ lazy(() => z.object({ application: applicationView() }));
@@ -237,17 +240,17 @@ export const registerApplicationRequest = /* @__PURE__ */ lazy(() => z.strictObj
   applicantPhone: phone(),
   applicantName: z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.regex(oneLine, { message: 'one_line' })),
   priority: z.enum(priorityCategories),
-  kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)),
+  kindergartenIds: z.array(idSchemas.entity).check(z.minLength(1), z.maxLength(3)),
   language: z.enum(instructionLanguages),
 }));
 
-export const changeKindergartensRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenIds: z.array(kindergartenId).check(z.minLength(1), z.maxLength(3)) }));
-export const referralRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId }));
+export const changeKindergartensRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenIds: z.array(idSchemas.entity).check(z.minLength(1), z.maxLength(3)) }));
+export const referralRequest = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId: idSchemas.entity }));
 export const withdrawalRequest = /* @__PURE__ */ lazy(() => z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }));
 
 const cursorKey = /* @__PURE__ */ lazy(() => z.strictObject({
   registeredAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/)),
-  applicationId,
+  applicationId: idSchemas.application,
 }));
 
 /** A query parameter holding a queue page cursor (see `queue-cursor.ts`): checked and decoded, or a field error `cursor_invalid`. */
@@ -267,7 +270,7 @@ export const queueQuery = /* @__PURE__ */ lazy(() => z.strictObject({
   status: z._default(z.enum(applicationStatuses), 'queued'),
   priority: z.optional(z.enum(priorityCategories)),
   /** One of the preferred kindergartens. */
-  kindergartenId: z.optional(kindergartenId),
+  kindergartenId: z.optional(idSchemas.entity),
   /** Queued: the position to start after (paging through a long cohort). */
   after: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
   /** Other statuses: the `nextCursor` of the previous page. */
@@ -354,7 +357,7 @@ export const updateKindergartenRequest = /* @__PURE__ */ lazy(() => z.strictObje
   ...kindergartenFields(),
 }));
 
-export const kindergartenParams = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId }));
+export const kindergartenParams = /* @__PURE__ */ lazy(() => z.strictObject({ kindergartenId: idSchemas.entity }));
 
 const districtView = /* @__PURE__ */ lazy(() => z.object({ id: z.string(), name: localized() }));
 
