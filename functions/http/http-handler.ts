@@ -62,7 +62,7 @@ function json(status: number, body: unknown, cookies?: readonly string[]): HttpR
 
 /** The error body every refusal has: a code, a message in the request language, and details. */
 export function problemResponse(code: ProblemCode, language: Language, fields?: FieldError[], params: Readonly<Record<string, string>> = {}): HttpResponse {
-  return json(problems[code].status, {
+  return json(problems()[code].status, {
     error: { code, message: problemMessage(code, language, params), ...(fields && { fields }), ...(Object.keys(params).length > 0 && { params }) },
   });
 }
@@ -162,7 +162,7 @@ export function httpHandler<const R extends (typeof routes)[number]>(
         } else if (error instanceof ImportRejectedError) {
           // The first problems only, with their count: a city's file wrong in every row lists more than Lambda may answer (6 MB).
           const rows = error.rows.slice(0, importProblemsListed).map((r) => ({ line: r.line, column: r.column, message: fieldMessage(r.key, language, r.params) ?? r.key }));
-          request.response = json(problems.import_rejected.status, {
+          request.response = json(problems().import_rejected.status, {
             error: { code: 'import_rejected', message: problemMessage('import_rejected', language), rows, rowsTotal: error.rows.length },
           });
         } else if (error instanceof InvalidInputError) {

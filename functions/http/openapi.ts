@@ -49,7 +49,7 @@ export function errorStatuses(route: RouteDefinition): Record<number, { descript
   if (route.params) add(404, 'No such resource in your scope, or a path that names no route.', ['not_found']);
   if (route.body) add(413, 'The request is larger than 10 MB.', ['payload_too_large']);
   if (stateChange) add(415, 'A state change must be sent as JSON (`Content-Type: application/json`): the CSRF defence.', ['unsupported_media_type']);
-  for (const code of route.problems ?? []) add(problems[code].status, 'Refused by the service.', [code]);
+  for (const code of route.problems ?? []) add(problems()[code].status, 'Refused by the service.', [code]);
   add(429, 'Too many requests (the API stage throttles every route).', []);
   add(500, 'Unexpected failure (generic message; details only in the log).', ['internal']);
   return statuses;

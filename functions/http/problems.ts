@@ -7,8 +7,10 @@ type HttpProblemCode = 'role_not_allowed' | 'method_not_allowed' | 'payload_too_
 /**
  * Every error the API answers with: its HTTP status and its message in kk / ru / en.
  * Domain errors carry a code from this table; a 500 is always the generic `internal`.
+ * Written inside a function that `problems()` calls once: Node only scans its 20-odd kB of texts
+ * at a function's start, and builds the table when the first refusal needs it (DECISIONS.md 66).
  */
-export const problems = {
+const problemTable = () => ({
   unauthenticated: {
     status: 401,
     message: { kk: 'Жүйеге кіріңіз.', ru: 'Войдите в систему.', en: 'Please log in.' },
@@ -318,9 +320,16 @@ export const problems = {
       en: 'Something went wrong on our side. Please try again later.',
     },
   },
-} as const satisfies Record<DomainErrorCode | HttpProblemCode, { status: number; message: LocalizedText }>;
+}) as const satisfies Record<DomainErrorCode | HttpProblemCode, { status: number; message: LocalizedText }>;
 
-export type ProblemCode = keyof typeof problems;
+let problemsMade: ReturnType<typeof problemTable> | undefined;
+
+/** The table of problems (`problemTable`), made on first use and kept. */
+export function problems(): ReturnType<typeof problemTable> {
+  return (problemsMade ??= problemTable());
+}
+
+export type ProblemCode = keyof ReturnType<typeof problemTable>;
 
 /** A date in a message: `07.04.2026` reads right in kk, ru and en. */
 function formatParam(value: string): string {
@@ -330,11 +339,11 @@ function formatParam(value: string): string {
 
 /** The message of a problem in a language, with `{name}` placeholders filled. */
 export function problemMessage(code: ProblemCode, language: Language, params: Readonly<Record<string, string>> = {}): string {
-  return problems[code].message[language].replace(/\{(\w+)\}/g, (_m, name: string) => (params[name] !== undefined ? formatParam(params[name]) : '…'));
+  return problems()[code].message[language].replace(/\{(\w+)\}/g, (_m, name: string) => (params[name] !== undefined ? formatParam(params[name]) : '…'));
 }
 
-/** Field-level messages named by our schemas (`{ message: 'iin_format' }`). */
-export const fieldMessages = {
+/** Field-level messages named by our schemas (`{ message: 'iin_format' }`); inside a function, as the problems' texts. */
+const fieldMessageTable = () => ({
   iin_format: { kk: 'ЖСН 12 цифрдан тұрады.', ru: 'ИИН состоит из 12 цифр.', en: 'An IIN has 12 digits.' },
   staff_login_format: {
     kk: 'Логин — электрондық пошта мекенжайы, мысалы name@example.kz.',
@@ -604,10 +613,13 @@ export const fieldMessages = {
     ru: 'В этом детском саду нет групп на выбранном языке.',
     en: 'This kindergarten has no groups in the chosen language.',
   },
-} as const satisfies Record<string, LocalizedText>;
+}) as const satisfies Record<string, LocalizedText>;
+
+let fieldMessagesMade: ReturnType<typeof fieldMessageTable> | undefined;
 
 /** A field message with its `{name}` placeholders filled (`params` never holds personal data in clear). */
 export function fieldMessage(key: string, language: Language, params: Readonly<Record<string, string>> = {}): string | undefined {
+  const fieldMessages = (fieldMessagesMade ??= fieldMessageTable());
   if (!Object.hasOwn(fieldMessages, key)) return undefined;
   return fieldMessages[key as keyof typeof fieldMessages][language].replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? '…');
 }

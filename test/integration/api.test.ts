@@ -66,7 +66,7 @@ describe('every route of the route table on the local server', () => {
       // Assess: the handler answered (success, or one of our problems), not the router's 404 or a refusal
       if (route.access !== 'public') expect(anonymous.status, route.path).toBe(401);
       expect([401, 403], route.path).not.toContain(allowed.status);
-      if (allowed.status >= 400) expect(Object.keys(problems), route.path).toContain(allowed.body.error.code);
+      if (allowed.status >= 400) expect(Object.keys(problems()), route.path).toContain(allowed.body.error.code);
       else expect(allowed.status, route.path).toBe(route.successStatus ?? 200);
     }
   });

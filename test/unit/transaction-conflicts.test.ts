@@ -82,8 +82,8 @@ describe('transactions that keep conflicting', () => {
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(TryAgainError);
     expect(attempts).toBeGreaterThan(1);
-    expect(problems.try_again.status).toBe(409);
-    expect(problems.try_again.message.ru).toBe('Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.');
+    expect(problems().try_again.status).toBe(409);
+    expect(problems().try_again.message.ru).toBe('Сейчас одновременно вносится много изменений, поэтому ничего не сохранено. Повторите через несколько секунд.');
   });
 
   it('should succeed when a retry gets through, and leave a condition failure to the caller', async () => {
