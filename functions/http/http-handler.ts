@@ -12,6 +12,7 @@ import { fieldMessage, problems, problemMessage, type ProblemCode } from './prob
 import type { HandlerName, RouteDefinition, routes } from './routes.ts';
 import { readLanguageCookie } from './cookies.ts';
 import { validate, type FieldError } from './validation.ts';
+import { noBody } from './schemas.ts';
 import { identityFromContext, type AuthorizerContext } from './authorizer-context.ts';
 import { callerRole } from './actors.ts';
 import { audited } from './audit-trail.ts';
@@ -100,6 +101,24 @@ function authorize(route: RouteDefinition, event: HttpEvent): Identity | undefin
   return identity;
 }
 
+/**
+ * A route without a body takes none: an empty body or `{}` passes, JSON with fields is refused
+ * with them named, anything else is `malformed_body` (a request that carries what the route
+ * ignores is a client's mistake worth saying, not something to drop silently).
+ */
+function refuseBody(event: HttpEvent, check: (input: unknown) => unknown): undefined {
+  const raw = event.body === undefined || event.body === null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw.trim() === '') return undefined;
+  let input: unknown;
+  try {
+    input = JSON.parse(raw);
+  } catch {
+    throw new Problem('malformed_body');
+  }
+  check(input);
+  return undefined;
+}
+
 /** How many problems of a rejected import are listed (`rows`); `rowsTotal` counts them all. */
 export const importProblemsListed = 1_000;
 
@@ -128,7 +147,7 @@ export function httpHandler<const R extends (typeof routes)[number]>(
     const result = await audited(route, identity, (request) => {
       request.params = parse(route.params, event.pathParameters, 'params');
       request.query = parse(route.query, event.queryStringParameters, 'query');
-      const body = parse(route.body, event.body, '');
+      const body = 'body' in route ? parse(route.body, event.body, '') : refuseBody(event, (input) => parse(noBody(), input, ''));
       return useCase({
         body: body as BodyOf<H>,
         params: request.params as ParamsOf<H>,

@@ -59,6 +59,12 @@ export const idSchemas = {
 const localized = /* @__PURE__ */ lazy(() => z.object({ kk: z.string(), ru: z.string(), en: z.string() }));
 const isoDate = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
+/**
+ * What a route without a body accepts as one: nothing, or an empty JSON object. A body with fields
+ * is refused field by field (`unrecognized_keys`), as a body route refuses an unknown field.
+ */
+export const noBody = /* @__PURE__ */ lazy(() => z.strictObject({}));
+
 export const healthResponse = /* @__PURE__ */ lazy(() => z.object({
   status: z.literal('ok'),
   time: z.string(),

@@ -393,6 +393,31 @@ describe('messages in the user’s language, never the validator’s', () => {
     expect(tooManyKk.body.error.fields).toEqual([{ path: 'kindergartenIds', message: 'Тым ұзын немесе тым көп (ең көбі 3).' }]);
   });
 
+  it('should refuse a body on a route that takes none, naming its fields, and let an empty one or {} through', async () => {
+    // Prepare: an enrolment (a POST without a body) of an application that does not exist
+    const path = '/api/staff/applications/app-00000000-0000-4000-8000-000000000000/enrollment';
+    const json = { 'content-type': 'application/json', 'accept-language': 'en' };
+
+    // Act
+    const withFields = await sendAs(staff, 'POST', path, json, '{"reason":"moved away","kindergartenId":"kg-1"}');
+    const withFieldsRu = await sendAs(staff, 'POST', path, { ...json, 'accept-language': 'ru' }, '{"reason":"moved away"}');
+    const notJson = await sendAs(staff, 'POST', path, json, 'enrol please');
+    const aList = await sendAs(staff, 'POST', path, json, '[]');
+    const emptyObject = await sendAs(staff, 'POST', path, json, '{}');
+    const none = await sendAs(staff, 'POST', path, json);
+
+    // Assess
+    expect(withFields.status).toBe(400);
+    expect(withFields.body.error.fields).toEqual([{ path: '(body)', message: 'Unknown fields: reason, kindergartenId.' }]);
+    expect(withFieldsRu.body.error.fields).toEqual([{ path: '(body)', message: 'Неизвестные поля: reason.' }]);
+    expect([notJson.status, notJson.body.error.code]).toEqual([400, 'malformed_body']);
+    expect(aList.status).toBe(400);
+    expect(aList.body.error.fields).toEqual([{ path: '(body)', message: 'This value has the wrong type.' }]);
+    // Nothing odd in them: the enrolment itself answers (no such application)
+    expect([emptyObject.status, emptyObject.body.error.code]).toEqual([404, 'not_found']);
+    expect([none.status, none.body.error.code]).toEqual([404, 'not_found']);
+  });
+
   it('should answer an unknown API path with 404 in the language of the kezek cookie, else of Accept-Language', async () => {
     // Act
     const byHeader = await sendAs(undefined, 'GET', '/api/nothing-here', { 'accept-language': 'ru-RU,ru;q=0.9' });

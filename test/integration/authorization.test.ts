@@ -245,7 +245,7 @@ describe('property-level authorization', () => {
   }
 
   for (const route of writes.filter((r) => !r.body)) {
-    it(`should ignore a body on a route that takes none, so it can set nothing: ${route.method} ${route.path}`, async () => {
+    it(`should refuse a body on a route that takes none, naming its fields, and change nothing: ${route.method} ${route.path}`, async () => {
       // Prepare
       const fixture = routeFixtures[route.handler as keyof typeof routeFixtures];
       const actor = rightfulCaller(route);
@@ -258,8 +258,10 @@ describe('property-level authorization', () => {
       // Act
       const sent = await send(runtime.url, caller, { ...request, body: smuggled(worlds) });
       await settle(runtime);
-      // Assess: the route did its own work (or its state said no), and no smuggled value is stored
-      expect(observedOutcome(sent, fixture), sent.text).toBe('allow');
+      // Assess: refused before the route did anything (its fields named), and no smuggled value is stored
+      expect([sent.status, sent.body?.error?.code], sent.text).toEqual([400, 'validation_failed']);
+      expect(sent.body.error.fields.map((field: { path: string }) => field.path), sent.text).toEqual(['(body)']);
+      expect(sent.body.error.fields[0].message, sent.text).toMatch(/^(Unknown fields|Белгісіз өрістер|Неизвестные поля): /);
       const changes = snapshotChanges(before, await snapshotTables(runtime.tableNames, tables));
       const written = changes.flatMap((change) => change.added);
       const overwritten = changes.flatMap((change) => change.removed);
