@@ -184,6 +184,9 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `What each step of decisions 47 and 48 saves, on \`${apart.handler}\` in this run: each variant bundled the same way, all imported in turn with`,
     `its externals alone, median of as many fresh processes (wall time, and the process's CPU time, which other work on the machine inflates less).`,
     `Our code is the shipped bundle minus its externals alone: ${ms(Math.max(0, steps.coldImportMs - apart.externalsOnlyMs))} (CPU ${ms(Math.max(0, cpu.coldImportMs - cpu.externalsOnlyMs))}).`,
+    'shippedM' in apart.instructions
+      ? `In instructions, which the machine's load does not change (\`valgrind --tool=callgrind\`, a fresh \`node\` each): as shipped ${apart.instructions.shippedM.toFixed(0)} M, its externals alone ${apart.instructions.externalsOnlyM.toFixed(0)} M, an empty module ${apart.instructions.emptyM.toFixed(0)} M: our code ${(apart.instructions.shippedM - apart.instructions.externalsOnlyM).toFixed(0)} M.`
+      : `Instructions not counted: ${apart.instructions.unavailable}.`,
     '',
     '| variant | bundle | source map | cold import | CPU | the step saves (CPU) |',
     '|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,11 @@ export interface BundlesMeasurement {
     /** The same bundle importing the packages as published, from the repository's `node_modules` (the runtime's SDK and AWS's Powertools layer are such packages). */
     readonly fromNodeModulesMs: number;
     readonly externals: readonly string[];
+    /**
+     * Instructions (millions) a fresh `node` executes to import the bundle as shipped, its externals alone and an empty module,
+     * counted by `valgrind --tool=callgrind`: unlike the times, the machine's load does not change them. Null without valgrind.
+     */
+    readonly instructions: { readonly shippedM: number; readonly externalsOnlyM: number; readonly emptyM: number } | { readonly unavailable: string };
     /** The same handler with the AWS SDK and Powertools bundled in, code-split so clients loaded on first use stay out of the start. */
     readonly selfContained: { readonly staticBytes: number; readonly allBytes: number; readonly coldImportMs: number };
     /**
@@ -149,6 +154,26 @@ function coldImportMs(file: string): number {
   return coldImport(file).ms;
 }
 
+/** Millions of instructions a fresh `node` runs to import the module (callgrind's total; the same on a busy or a quiet machine, within about 1 %). */
+function importInstructionsM(file: string): number {
+  const result = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)});`],
+    { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' },
+  );
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(result.stderr ?? '');
+  if (result.status !== 0 || !refs) throw new Error(`valgrind: ${result.error?.message ?? result.stderr?.slice(-300)}`);
+  return Number(refs[1]!.replace(/,/g, '')) / 1e6;
+}
+
+/** The instruction counts of `importInstructionsM` for the shipped bundle, its externals alone and an empty module, or why there are none. */
+function instructionCounts(shipped: string, externalsOnly: string): NonNullable<BundlesMeasurement['slowestApart']>['instructions'] {
+  if (spawnSync('valgrind', ['--version']).status !== 0) return { unavailable: 'valgrind is not installed (apt-get install valgrind)' };
+  const empty = join(functionsRoot, 'empty.mjs');
+  writeFileSync(empty, '\n');
+  return { shippedM: importInstructionsM(shipped), externalsOnlyM: importInstructionsM(externalsOnly), emptyM: importInstructionsM(empty) };
+}
+
 /** Medians of wall and CPU time over timings of one module. */
 function medians(times: readonly { ms: number; cpuMs: number }[]): { ms: number; cpuMs: number } {
   return { ms: median(times.map((t) => t.ms)), cpuMs: median(times.map((t) => t.cpuMs)) };
@@ -209,6 +234,7 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   return {
     handler,
     steps,
+    instructions: instructionCounts(join(functionsRoot, handler, 'index.mjs'), floorFile),
     externalsOnlyMs,
     fromNodeModulesMs,
     externals,
