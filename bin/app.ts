@@ -3,7 +3,11 @@ import { DeploymentOptionError, kezekOptionsFrom } from '../lib/app-options.ts';
 import { addKezekStacks, addNagChecks } from '../lib/kezek.ts';
 
 const app = new App();
-const context = (key: string): string | undefined => app.node.tryGetContext(key) ?? process.env[`KEZEK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
+// As text: cdk.json may hold `"xraySdk": true`, a boolean, where `-c xraySdk=true` gives a string.
+const context = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return value !== undefined && value !== null ? String(value) : process.env[`KEZEK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
+};
 try {
   addKezekStacks(app, kezekOptionsFrom(context, process.env.CDK_DEFAULT_ACCOUNT));
 } catch (error) {

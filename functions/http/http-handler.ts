@@ -194,7 +194,8 @@ export function httpHandler<const R extends (typeof routes)[number]>(
           // @middy/http-json-body-parser: a missing body or one that is not JSON (the content type was checked before).
           request.response = problemResponse('malformed_body', language);
         } else {
-          logger.error('request failed', { route: `${route.method} ${route.path}`, errorName: error?.name, errorMessage: error?.message });
+          // The stack names code positions in the bundle (`npm run stack` decodes them, decision 63), never a request's data.
+          logger.error('request failed', { route: `${route.method} ${route.path}`, errorName: error?.name, errorMessage: error?.message, errorStack: error?.stack });
           request.response = problemResponse('internal', language);
         }
       },

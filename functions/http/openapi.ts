@@ -41,8 +41,9 @@ export function errorStatuses(route: RouteDefinition): Record<number, { descript
   };
   const secured = route.access !== 'public';
   const stateChange = route.method !== 'GET';
-  if (route.params || route.query || route.body) add(400, 'Invalid request; `fields` lists each problem in the request language.', ['validation_failed']);
-  if (route.body) add(400, 'Invalid request.', ['malformed_body']);
+  // Every route: its params, query or body are checked, and a route without a body refuses one with fields (decision 67).
+  add(400, 'Invalid request; `fields` lists each problem in the request language.', ['validation_failed']);
+  add(400, 'Invalid request.', ['malformed_body']);
   if (secured) add(401, 'No live session.', ['unauthenticated']);
   if (secured) add(403, 'The session has the wrong role for this route or resource.', ['forbidden']);
   if (stateChange) add(403, 'Refused.', ['cross_site_request']);

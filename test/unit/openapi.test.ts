@@ -106,7 +106,8 @@ describe('OpenAPI document for outside tools', () => {
     // Act
     const statuses = (path: string, method: string) => Object.keys(operationOf(path, method).responses);
     // Assess
-    expect(statuses('/api/health', 'get')).toEqual(['200', '429', '500']);
+    // a route without a body answers 400 for a body with fields (decision 67)
+    expect(statuses('/api/health', 'get')).toEqual(['200', '400', '429', '500']);
     expect(statuses('/api/auth/parent/session', 'post')).toEqual(['200', '400', '401', '403', '413', '415', '429', '500']);
     expect(statuses('/api/staff/applications/{applicationId}/referral', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '500']);
     expect(statuses('/api/staff/campaigns/{campaignId}/cancel', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '415', '429', '500']);
@@ -121,5 +122,6 @@ describe('OpenAPI document for outside tools', () => {
     // Assess
     expect(conflict).toBe('Refused by the service. Codes: `campaign_state`, `campaign_already_active`.');
     expect(unsupported).toContain('`unsupported_media_type`');
+    expect(operationOf('/api/auth/logout', 'post').responses['400']!.description).toBe('Invalid request; `fields` lists each problem in the request language. Codes: `validation_failed`, `malformed_body`.');
   });
 });

@@ -10,6 +10,11 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
+/** A runtime import of classic zod (`zod`, `zod/v4`, `zod/v4/classic`, `zod/v3`), static or dynamic; both tests below use it. */
+const classic = /^\s*(?:import|export)\s[^;]*?\bfrom\s+'zod(?:\/v4|\/v4\/classic|\/v3)?'|\bimport\(\s*'zod(?:\/v4|\/v4\/classic|\/v3)?'\s*\)/m;
+/** The text without its types-only imports and exports, which the bundle erases. */
+const withoutTypeImports = (text: string) => text.replace(/^\s*(?:import|export) type [^;]*;/gm, '');
+
 describe('zod in the Lambda functions', () => {
   it('should be imported as a namespace, so esbuild leaves its 40-odd locales out of every bundle', () => {
     // Prepare: `import { z } from 'zod'` makes esbuild keep the whole `z` object, locales included
@@ -22,8 +27,7 @@ describe('zod in the Lambda functions', () => {
   it('should be zod/mini at run time, so no bundle carries the classic API (about 100 kB minified of each, issue 19)', () => {
     // Prepare: classic zod's method chains (`z.string().trim().min(1)`) keep all of it in a bundle;
     // `zod/mini`'s functions are tree-shaken. Types-only imports are erased, so they may name any.
-    const classic = /^\s*(?:import|export)\s[^;]*?\bfrom\s+'zod(?:\/v4|\/v4\/classic|\/v3)?'|\bimport\(\s*'zod(?:\/v4|\/v4\/classic|\/v3)?'\s*\)/m;
-    const runtime = (file: string) => readFileSync(file, 'utf8').replace(/^\s*(?:import|export) type [^;]*;/gm, '');
+    const runtime = (file: string) => withoutTypeImports(readFileSync(file, 'utf8'));
     // Act
     const offenders = sourceFiles(join(root, 'functions')).filter((file) => classic.test(runtime(file)));
     // Assess
@@ -32,8 +36,7 @@ describe('zod in the Lambda functions', () => {
 
   it('should tell a runtime import of classic zod from a types-only one and from zod/mini', () => {
     // Prepare: the pattern the test above applies, on written-out lines.
-    const classic = /^\s*(?:import|export)\s[^;]*?\bfrom\s+'zod(?:\/v4|\/v4\/classic|\/v3)?'|\bimport\(\s*'zod(?:\/v4|\/v4\/classic|\/v3)?'\s*\)/m;
-    const runtime = (text: string) => text.replace(/^\s*(?:import|export) type [^;]*;/gm, '');
+    const runtime = withoutTypeImports;
     // Act and assess
     expect(classic.test(runtime("import * as z from 'zod';"))).toBe(true);
     expect(classic.test(runtime("import { z } from 'zod/v4';"))).toBe(true);
