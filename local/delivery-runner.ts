@@ -75,8 +75,16 @@ export interface DeliveryRunnerOptions {
 export function deliveryRunner(queue: LocalDeliveryQueue, options: DeliveryRunnerOptions = {}): () => Promise<number> {
   const timeoutMs = scaledTimeoutMs(smsSender.timeoutSeconds, options.timeoutScale);
   const instances = options.concurrency ?? senderSettings.reservedConcurrency;
+  // The instances' modules, loaded once per runner (a repeated import returns the same module,
+  // but costs a few milliseconds in the test runner on every pass, an empty one too).
+  let loading: Promise<SenderHandler[]> | undefined;
+  const loadInstances = () =>
+    (loading ??= Promise.all(Array.from({ length: instances }, (_, instance) => load<SenderHandler>(smsSender, instance))).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
   return async () => {
-    const handlers = await Promise.all(Array.from({ length: instances }, (_, instance) => load<SenderHandler>(smsSender, instance)));
+    const handlers = await loadInstances();
     let handed = 0;
     const worker = async (handler: SenderHandler) => {
       for (;;) {

@@ -82,11 +82,12 @@ describe('the local runtime on a data directory', () => {
     const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
     try {
       second.clock.set(new Date(Date.parse(referred.body.application.referral!.expiresAt) + 1000));
+      // One session to look with, opened on the moved clock (a login per look only cost time)
+      const staffAgain = await loginStaff(second);
       const deadline = Date.now() + 10_000;
       let status = '';
       while (status !== 'stopped' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
-        const staffAgain = await loginStaff(second);
         status = (await staffAgain.call('GET /api/staff/applications/{applicationId}', { params: { applicationId: queued.applicationId } })).body.application.status;
       }
       // Assess: the poller found the schedule in the table and ran it
@@ -103,19 +104,21 @@ describe('the local runtime on a data directory', () => {
     const now = new Date();
     const created = await staff.call('POST /api/staff/campaigns', { body: { year: now.getUTCFullYear(), startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 2000).toISOString() } });
     const campaignId = created.body.campaign.campaignId as string;
+    const endsAt = Date.parse(created.body.campaign.endsAt);
     expect((await staff.call('POST /api/staff/campaigns/{campaignId}/start', { params: { campaignId } })).status).toBe(202);
     await settle(first);
     await first.stop();
 
-    // Act: the end passes while nothing runs; then the runtime starts again
-    await new Promise((r) => setTimeout(r, 2500));
+    // Act: the end passes while nothing runs (half a second past it, however long the stop took); then the runtime starts again
+    await new Promise((r) => setTimeout(r, Math.max(0, endsAt + 500 - Date.now())));
     const second = await startLocalRuntime({ port: 0, data: dataDir, seed: { applicationCount: 150 }, log: () => undefined, schedulerIntervalMs: 100 });
     try {
       let status = '';
+      const staffAgain = await loginStaff(second);
       const deadline = Date.now() + 30_000;
       while (status !== 'closed' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        status = (await (await loginStaff(second)).call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId } })).body.campaign.status;
+        status = (await staffAgain.call('GET /api/staff/campaigns/{campaignId}', { params: { campaignId } })).body.campaign.status;
       }
       // Assess: closed by the schedule kept in the table
       expect(status).toBe('closed');
