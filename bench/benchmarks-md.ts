@@ -186,7 +186,7 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `its externals alone, median of as many fresh processes (wall time, and the process's CPU time, which other work on the machine inflates less).`,
     `Our code is the shipped bundle minus its externals alone: ${ms(Math.max(0, steps.coldImportMs - apart.externalsOnlyMs))} (CPU ${ms(Math.max(0, cpu.coldImportMs - cpu.externalsOnlyMs))}).`,
     'shippedM' in apart.instructions
-      ? `In instructions, which the machine's load does not change (\`valgrind --tool=callgrind\`, a fresh \`node\` each): as shipped ${apart.instructions.shippedM.toFixed(0)} M, its externals alone ${apart.instructions.externalsOnlyM.toFixed(0)} M, an empty module ${apart.instructions.emptyM.toFixed(0)} M: our code ${(apart.instructions.shippedM - apart.instructions.externalsOnlyM).toFixed(0)} M.`
+      ? `In instructions, which the machine's load does not change (\`valgrind --tool=callgrind\`, a fresh \`node\` each): as shipped ${apart.instructions.shippedM.toFixed(0)} M, its externals alone ${apart.instructions.externalsOnlyM.toFixed(0)} M, an empty module ${apart.instructions.emptyM.toFixed(0)} M: our code ${(apart.instructions.shippedM - apart.instructions.externalsOnlyM).toFixed(0)} M. With the layer as before decision 68, ${apart.instructions.perModuleLayerM.toFixed(0)} M.`
       : `Instructions not counted: ${apart.instructions.unavailable}.`,
     '',
     '| variant | bundle | source map | cold import | CPU | the step saves (CPU) |',
@@ -197,6 +197,7 @@ function coldImportSteps(apart: NonNullable<BundlesMeasurement['slowestApart']>)
     `| Node's source maps on (\`--enable-source-maps\`; every function before decision 63) | | | ${ms(steps.sourceMapsMs)} | ${ms(cpu.sourceMapsMs)} | ${saved(steps.sourceMapsMs, steps.coldImportMs)} (${saved(cpu.sourceMapsMs, cpu.coldImportMs)}) |`,
     `| our Kazakh and Russian texts escaped as \`\\uXXXX\` (esbuild's default, before the charset change) | ${kb(steps.asciiBundleBytes)} | | ${ms(steps.asciiMs)} | ${ms(cpu.asciiMs)} | ${saved(steps.asciiMs, steps.coldImportMs)} (${saved(cpu.asciiMs, cpu.coldImportMs)}) |`,
     `| the X-Ray SDK in the function (\`-c xraySdk=true\`; every function before decision 62) | | | ${ms(steps.xraySdkMs)} | ${ms(cpu.xraySdkMs)} | ${saved(steps.xraySdkMs, steps.coldImportMs)} (${saved(cpu.xraySdkMs, cpu.coldImportMs)}) |`,
+    `| the layer one module per package, code-split together, reached by package name (before decision 68) | | | ${ms(steps.perModuleLayerMs)} | ${ms(cpu.perModuleLayerMs)} | ${saved(steps.perModuleLayerMs, steps.coldImportMs)} (${saved(cpu.perModuleLayerMs, cpu.coldImportMs)}) |`,
   ];
 }
 

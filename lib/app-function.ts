@@ -157,7 +157,11 @@ export class AppFunction extends NodejsFunction {
         externalModules: [...functionBuildOptions.external],
         // As an argument: aws-cdk-lib 2.276 declares a `charset` option but never hands it to
         // esbuild (its bundles stayed ASCII); test/infra checks the synthesized bundles' text.
-        esbuildArgs: { '--charset': functionBuildOptions.charset },
+        esbuildArgs: {
+          '--charset': functionBuildOptions.charset,
+          // The vendor modules by their path in the layer (decision 68); NodejsFunction has no `alias` option.
+          ...Object.fromEntries(Object.entries(functionBuildOptions.alias).map(([specifier, target]) => [`--alias:${specifier}`, target])),
+        },
         ...bundling,
       },
       layers: [vendorLayer(scope), ...(rest.layers ?? [])],

@@ -12,13 +12,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /**
  * Every module of the AWS SDK v3 and of Powertools that our functions import, with the names they
  * take from it. They are left out of each function's bundle and come from one layer of ours
- * instead, pre-bundled: each module one minified ESM file exporting just these names, their
- * shared code (Smithy, the X-Ray SDK) in common chunks. Loaded that way they start in less than
- * half the time of the same packages from `node_modules` (BENCHMARKS.md), each function's bundle
- * keeps only our code and its own libraries, and what runs in AWS is built from the installed
- * (`npm ci`: locked) versions the tests ran, not the runtime's SDK of the day.
- * `test/unit/vendor-layer.test.ts` checks that every import of these scopes in `functions/` is
- * listed here (a missing name fails to link in AWS, or is `undefined` after an `await import`).
+ * instead, pre-bundled: minified ESM exporting just these names (`vendorStartGroups` says which
+ * modules are built together). Loaded that way they start in less than half the time of the same
+ * packages from `node_modules` (BENCHMARKS.md), each function's bundle keeps only our code and its
+ * own libraries, and what runs in AWS is built from the installed (`npm ci`: locked) versions the
+ * tests ran, not the runtime's SDK of the day. `test/unit/vendor-layer.test.ts` checks that every
+ * import of these scopes in `functions/` is listed here (a name missing from the layer fails to
+ * link in AWS, or is `undefined` after an `await import`).
  */
 export const vendorModules = {
   '@aws-sdk/client-dynamodb': ['DynamoDBClient', 'ConditionalCheckFailedException', 'TransactionCanceledException'],
@@ -48,8 +48,61 @@ export const vendorModules = {
   '@aws-lambda-powertools/tracer/middleware': ['captureLambdaHandler'],
 } as const satisfies Record<string, readonly string[]>;
 
-/** Left out of every function's bundle: the scopes of `vendorModules`, which the vendor layer provides. */
-export const lambdaExternalModules: readonly string[] = ['@aws-sdk/*', '@aws-lambda-powertools/*'];
+/**
+ * The vendor modules a function imports statically, so that every cold start loads them, in groups:
+ * each group is built into one module of the layer. Node's ESM loader spends about 2 M instructions
+ * on each module file it loads besides parsing it (resolving, reading, linking), and with all the
+ * vendor modules built together, code-split, DynamoDB's client alone came in 13 chunks, cut by the
+ * code it shares with S3, SNS and the rest; a table function loaded 23 files of the layer (decision 68).
+ * Each group is one entry of a build of its own, so a function that uses DynamoDB and Powertools
+ * loads their two modules and the chunk they share. The rest of `vendorModules`, which functions
+ * import only with `await import` when a request needs them, is built apart (on demand, as before),
+ * with its own copy of the Smithy code: a client and the modules that work on it (S3 and its
+ * presigner, DynamoDB and its document client) are always in the same build.
+ * `test/unit/vendor-layer.test.ts` checks that every static import is in a group and that every
+ * grouped module is imported statically.
+ */
+export const vendorStartGroups = {
+  powertools: ['@aws-lambda-powertools/logger', '@aws-lambda-powertools/logger/middleware', '@aws-lambda-powertools/metrics', '@aws-lambda-powertools/metrics/middleware'],
+  dynamodb: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+} as const satisfies Record<string, readonly (keyof typeof vendorModules)[]>;
+
+type VendorModule = keyof typeof vendorModules;
+
+const fileNameOf = (specifier: string) => specifier.replace(/^@/, '').replace(/\//g, '__');
+
+/** The start group a module is built in, or undefined for a module loaded on demand. */
+function startGroupOf(specifier: VendorModule): string | undefined {
+  return Object.entries(vendorStartGroups).find(([, members]) => (members as readonly string[]).includes(specifier))?.[0];
+}
+
+/** Where Lambda mounts a function's layers (`/opt`, whatever the runtime or the function's own folder). */
+export const lambdaLayerRoot = '/opt';
+
+/**
+ * The module of the vendor layer that provides `specifier`, as an absolute path below `root` (Lambda's
+ * `/opt`, or the folder a test or the benchmark laid the layer out in): the group's module for a
+ * module of `vendorStartGroups`, its own module for the others.
+ */
+export function vendorModulePath(specifier: VendorModule, root: string = lambdaLayerRoot): string {
+  const group = startGroupOf(specifier);
+  return path.posix.join(root, 'kezek-vendor', group ? `start/${group}.mjs` : `on-demand/${fileNameOf(specifier)}.mjs`);
+}
+
+/**
+ * How a function's bundle reaches the vendor layer: each vendor module's specifier replaced by the
+ * absolute path of the layer's module that provides it, and left out (decision 68). Node loads a
+ * path as is, where a package name costs a search of `node_modules` folders, a `package.json` and
+ * its `exports`; and the bundle cannot pick up another copy of the SDK by that name (the runtime
+ * has its own). A vendor import missing from `vendorModules` is not left out: esbuild bundles it,
+ * and `test/unit/function-starts.test.ts` fails on any SDK or Powertools code in a bundle.
+ */
+export function layerLinks(root: string = lambdaLayerRoot): { alias: Record<string, string>; external: string[] } {
+  return {
+    alias: Object.fromEntries((Object.keys(vendorModules) as VendorModule[]).map((specifier) => [specifier, vendorModulePath(specifier, root)])),
+    external: [path.posix.join(root, 'kezek-vendor', '*')],
+  };
+}
 
 /** Lets an ESM bundle `require` Node built-ins that CommonJS dependencies still ask for. */
 export const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -69,7 +122,7 @@ export const functionBuildOptions = {
   // Our texts (kk / ru) as UTF-8, not `\uXXXX` escapes: a Cyrillic letter is 2 bytes instead of 6,
   // and the API's messages alone were 61 kB of every bundle escaped, 33 kB as written (DECISIONS.md 48).
   charset: 'utf8',
-  external: [...lambdaExternalModules],
+  ...layerLinks(),
 } as const satisfies BuildOptions;
 
 /**
@@ -79,60 +132,47 @@ export const functionBuildOptions = {
  */
 export const functionSourceMap = { sourcemap: true, sourcesContent: false } as const satisfies BuildOptions;
 
-/** The package a module specifier belongs to (`@scope/name`) and its subpath (`middleware`, or '' for the main entry). */
-function packageOf(specifier: string): { name: string; subpath: string } {
-  const parts = specifier.split('/');
-  return { name: parts.slice(0, 2).join('/'), subpath: parts.slice(2).join('/') };
+/** One esbuild build of the layer: each entry a module exporting the given names of the given specifiers, code-split. */
+function buildPart(sources: string, outdir: string, entries: Record<string, readonly VendorModule[]>): Metafile {
+  const entryPoints: Record<string, string> = {};
+  for (const [entry, specifiers] of Object.entries(entries)) {
+    const source = path.join(sources, `${path.basename(outdir)}-${entry}.mjs`);
+    // Just the names we use, so the rest of each client (its other commands) is left out.
+    writeFileSync(source, specifiers.map((specifier) => `export { ${vendorModules[specifier].join(', ')} } from ${JSON.stringify(specifier)};\n`).join(''));
+    entryPoints[entry] = source;
+  }
+  const result = buildSync({
+    entryPoints,
+    ...functionBuildOptions,
+    // The layer is what the functions leave out: it takes the packages themselves, nothing external.
+    alias: {},
+    external: [],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    // Resolve from the repository whatever the temporary entry files' folder.
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+    metafile: true,
+    logLevel: 'error',
+  });
+  return result.metafile!;
 }
 
-const fileNameOf = (specifier: string) => specifier.replace(/^@/, '').replace(/\//g, '__');
-
-
 /**
- * Builds the layer's content into `outDir` (which becomes `/opt` in Lambda): the bundled modules
- * under `nodejs/node_modules/kezek-vendor/`, and for each package a small `package.json` whose
- * `exports` point at them, so that `import '@aws-sdk/client-dynamodb'` resolves as usual.
+ * Builds the layer's content into `outDir` (which becomes `/opt` in Lambda): under `kezek-vendor/`,
+ * one module per group of `vendorStartGroups` in `start/` and one per other vendor module in
+ * `on-demand/`, at the paths `vendorModulePath` gives the functions' bundles.
  */
-export function buildVendorLayer(outDir: string): { metafile: Metafile; modulesDir: string } {
-  const modulesDir = path.join(outDir, 'nodejs', 'node_modules');
-  rmSync(modulesDir, { recursive: true, force: true });
+export function buildVendorLayer(outDir: string): { metafile: Metafile; vendorDir: string } {
+  const vendorDir = path.join(outDir, 'kezek-vendor');
+  rmSync(vendorDir, { recursive: true, force: true });
   const sources = mkdtempSync(path.join(tmpdir(), 'kezek-vendor-src-'));
   try {
-    const entryPoints: Record<string, string> = {};
-    for (const [specifier, names] of Object.entries(vendorModules)) {
-      const source = path.join(sources, `${fileNameOf(specifier)}.mjs`);
-      // Just the names we use, so the rest of each client (its other commands) is left out.
-      writeFileSync(source, `export { ${names.join(', ')} } from ${JSON.stringify(specifier)};\n`);
-      entryPoints[fileNameOf(specifier)] = source;
-    }
-    const result = buildSync({
-      entryPoints,
-      ...functionBuildOptions,
-      // The layer is what the functions leave out: nothing is external to it.
-      external: [],
-      outdir: path.join(modulesDir, 'kezek-vendor'),
-      outExtension: { '.js': '.mjs' },
-      chunkNames: 'chunks/[name]-[hash]',
-      splitting: true,
-      // Resolve from the repository whatever the temporary entry files' folder.
-      nodePaths: [path.join(repoRoot, 'node_modules')],
-      metafile: true,
-      logLevel: 'error',
-    });
-    const packages = new Map<string, string[]>();
-    for (const specifier of Object.keys(vendorModules)) {
-      const { name, subpath } = packageOf(specifier);
-      packages.set(name, [...(packages.get(name) ?? []), subpath]);
-      const dir = path.join(modulesDir, name);
-      mkdirSync(dir, { recursive: true });
-      const relative = path.relative(dir, path.join(modulesDir, 'kezek-vendor', `${fileNameOf(specifier)}.mjs`));
-      writeFileSync(path.join(dir, `${subpath || 'index'}.mjs`), `export * from ${JSON.stringify(`./${relative}`)};\n`);
-    }
-    for (const [name, subpaths] of packages) {
-      const exports = Object.fromEntries(subpaths.map((subpath) => [subpath ? `./${subpath}` : '.', `./${subpath || 'index'}.mjs`]));
-      writeFileSync(path.join(modulesDir, name, 'package.json'), `${JSON.stringify({ name, private: true, type: 'module', exports }, null, 2)}\n`);
-    }
-    return { metafile: result.metafile!, modulesDir };
+    const onDemand = (Object.keys(vendorModules) as VendorModule[]).filter((specifier) => !startGroupOf(specifier));
+    const start = buildPart(sources, path.join(vendorDir, 'start'), vendorStartGroups);
+    const later = buildPart(sources, path.join(vendorDir, 'on-demand'), Object.fromEntries(onDemand.map((specifier) => [fileNameOf(specifier), [specifier]])));
+    return { metafile: { inputs: { ...start.inputs, ...later.inputs }, outputs: { ...start.outputs, ...later.outputs } }, vendorDir };
   } finally {
     rmSync(sources, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ import { jobs, type JobDefinition } from '#functions/jobs/jobs';
 import { consumers } from '#functions/jobs/consumers';
 import { cloudTableKeys, cloudTableList as tableList, tableList as allTables, tables, type TableKey } from '#functions/tables';
 import type { KezekStacks } from '../../lib/kezek.ts';
-import { vendorModules } from '../../lib/vendor-layer.ts';
+import { lambdaLayerRoot, vendorModulePath, vendorModules } from '../../lib/vendor-layer.ts';
 import { rolePolicies, synthKezek } from './helpers.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, any> }>;
@@ -835,7 +835,9 @@ describe('scheduled jobs', () => {
 
 describe('the vendor layer in the cloud assembly', () => {
   it('should hold every vendor module, and every function as synthesized should load against it in a Lambda-like Node', () => {
-    // Prepare: the layer and the functions' bundles as `cdk deploy` would upload them, laid out as in Lambda
+    // Prepare: the layer and the functions' bundles as `cdk deploy` would upload them, the layer where
+    // Lambda mounts it: the bundles import its modules by their paths below /opt (decision 68), which a
+    // resolve hook maps to the folder the layer was copied to
     const resources = templates.api.toJSON().Resources as Resources;
     const assetDir = (s3Key: unknown) => join(app.outdir, `asset.${String(s3Key).replace(/\.zip$/, '')}`);
     const layers = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::LayerVersion');
@@ -846,9 +848,17 @@ describe('the vendor layer in the cloud assembly', () => {
     const handlers = allFunctions.map(([handler]) => handler);
     for (const handler of handlers) {
       const code = functionResource(handler).Properties.Code;
-      cpSync(join(assetDir(code.S3Key), 'index.mjs'), join(opt, 'nodejs', 'functions', handler, 'index.mjs'), { recursive: true });
+      cpSync(join(assetDir(code.S3Key), 'index.mjs'), join(opt, 'functions', handler, 'index.mjs'), { recursive: true });
     }
-    const script = join(opt, 'nodejs', 'functions', 'load-all.mjs');
+    writeFileSync(
+      join(opt, 'mount.mjs'),
+      `export async function resolve(specifier, context, next) {
+  return next(specifier.startsWith(${JSON.stringify(`${lambdaLayerRoot}/`)}) ? ${JSON.stringify(opt)} + specifier.slice(${lambdaLayerRoot.length}) : specifier, context);
+}
+`,
+    );
+    writeFileSync(join(opt, 'register.mjs'), "import { register } from 'node:module';\nregister('./mount.mjs', import.meta.url);\n");
+    const script = join(opt, 'functions', 'load-all.mjs');
     writeFileSync(
       script,
       `const failed = [];
@@ -860,18 +870,23 @@ process.stdout.write(JSON.stringify(failed));`,
     );
     try {
       // Act: with AWS_EXECUTION_ENV set, as in Lambda, the tracer and the X-Ray SDK load too
-      const out = execFileSync(process.execPath, [script], {
+      const out = execFileSync(process.execPath, ['--import', join(opt, 'register.mjs'), script], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x', AWS_REGION: 'eu-central-1', POWERTOOLS_SERVICE_NAME: 'kezek', AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR' },
       });
       // Assess
-      for (const specifier of Object.keys(vendorModules)) {
-        const name = specifier.split('/').slice(0, 2).join('/');
-        expect(existsSync(join(opt, 'nodejs', 'node_modules', name, 'package.json')), specifier).toBe(true);
+      for (const specifier of Object.keys(vendorModules) as (keyof typeof vendorModules)[]) {
+        expect(existsSync(vendorModulePath(specifier, opt)), specifier).toBe(true);
       }
       expect(JSON.parse(out)).toEqual([]);
+      // Each bundle reaches Powertools by its path in the layer, and holds no copy of it
+      for (const handler of handlers) {
+        const text = readFileSync(join(opt, 'functions', handler, 'index.mjs'), 'utf8');
+        expect(text, handler).toContain(JSON.stringify(vendorModulePath('@aws-lambda-powertools/logger')));
+        expect(text, handler).not.toContain('POWERTOOLS_LOGGER_LOG_EVENT');
+      }
       // Our Kazakh texts as written (UTF-8, decision 51), not as `\uXXXX` escapes (esbuild's default)
-      const bundle = readFileSync(join(opt, 'nodejs', 'functions', 'staff-kindergartens', 'index.mjs'), 'utf8');
+      const bundle = readFileSync(join(opt, 'functions', 'staff-kindergartens', 'index.mjs'), 'utf8');
       expect(bundle).toContain('Жүйеге кіріңіз.');
       expect(bundle).not.toContain('\\u0416');
       // Every function's source map ships beside its bundle, mappings only, for `npm run stack` (decision 63)

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +9,16 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '#functions/tables';
 import { secureSessionCookieName, sessionCookieName } from '#http/routes';
-import { buildVendorLayer, functionBuildOptions } from '../../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions, layerLinks, vendorModulePath } from '../../lib/vendor-layer.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { loginStaff, startTestRuntime } from '../support/runtime.ts';
 
 /**
- * The functions as they run in AWS: bundled with the SDK and Powertools left out, next to the
- * vendor layer that brings them (laid out as Lambda's `/opt/nodejs/node_modules`), outside the
+ * The functions as they run in AWS: bundled with the SDK and Powertools left out, importing the
+ * vendor layer's modules by their paths (laid out here as Lambda's `/opt`), outside the
  * repository so nothing resolves from its `node_modules`, in a fresh Node process that believes
- * it is in Lambda (so the tracer and the X-Ray SDK load too), against DynamoDB Local.
+ * it is in Lambda (so the tracer and the X-Ray SDK load too, from the layer's on-demand build,
+ * around a DynamoDB client from its start build), against DynamoDB Local.
  */
 
 const execFileAsync = promisify(execFile);
@@ -27,7 +30,8 @@ async function bundleFunction(handler: string): Promise<void> {
   await build({
     entryPoints: [join(import.meta.dirname, '..', '..', 'functions', 'handlers', `${handler}.ts`)],
     ...functionBuildOptions,
-    external: [...functionBuildOptions.external],
+    // The layer's modules by their paths where this test laid it out, as the bundles in AWS import them below /opt
+    ...layerLinks(join(root, 'opt')),
     outfile: join(functionsDir, handler, 'index.mjs'),
     logLevel: 'error',
   });
@@ -37,7 +41,8 @@ beforeAll(async () => {
   runtime = await startTestRuntime(100);
   root = mkdtempSync(join(tmpdir(), 'kezek-layer-test-'));
   buildVendorLayer(join(root, 'opt'));
-  functionsDir = join(root, 'opt', 'nodejs', 'functions');
+  // Apart from the layer, as a function's code sits in /var/task and its layers in /opt
+  functionsDir = join(root, 'task');
   mkdirSync(functionsDir, { recursive: true });
   await Promise.all(['authorizer', 'staff-kindergartens'].map(bundleFunction));
 });
@@ -118,5 +123,60 @@ process.stdout.write(JSON.stringify(answer));`,
     const bundle = readFileSync(join(functionsDir, 'staff-kindergartens', 'index.mjs'), 'utf8');
     expect(bundle).toContain('Жүйеге кіріңіз.');
     expect(bundle).not.toContain('\\u0416');
+  });
+
+  it('should run an S3 client of the on-demand build beside DynamoDB from the start build in one process', async () => {
+    // Prepare: a server that records what the S3 client sends, and the department's item in DynamoDB Local. The two
+    // builds each carry their own copy of the Smithy code (decision 68): both must work side by side.
+    const received: { method?: string; url?: string; authorization?: string; body: string }[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body });
+        response.writeHead(200, { ETag: '"1"' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const layer = (specifier: Parameters<typeof vendorModulePath>[0]) => JSON.stringify(vendorModulePath(specifier, join(root, 'opt')));
+    const script = join(functionsDir, 'both-builds.mjs');
+    writeFileSync(
+      script,
+      `import { DynamoDBClient } from ${layer('@aws-sdk/client-dynamodb')};
+import { DynamoDBDocumentClient, GetCommand } from ${layer('@aws-sdk/lib-dynamodb')};
+const { S3Client, PutObjectCommand, GetObjectCommand } = await import(${layer('@aws-sdk/client-s3')});
+const { getSignedUrl } = await import(${layer('@aws-sdk/s3-request-presigner')});
+const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT }));
+const { Item } = await dynamo.send(new GetCommand({ TableName: process.env.TENANTS, Key: { tenantId: process.env.TENANT_ID } }));
+const s3 = new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
+await s3.send(new PutObjectCommand({ Bucket: 'kezek-exports', Key: 'audit/a.csv', Body: 'when,who', ContentType: 'text/csv' }));
+const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'kezek-exports', Key: 'audit/a.csv' }), { expiresIn: 300 });
+process.stdout.write(JSON.stringify({ tenantId: Item?.tenantId, url }));`,
+    );
+    try {
+      // Act
+      const { stdout } = await execFileAsync(process.execPath, [script], {
+        cwd: functionsDir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          AWS_REGION: 'eu-central-1',
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+          DYNAMODB_ENDPOINT: runtime.dynamoEndpoint,
+          TENANTS: runtime.tableNames.tenants,
+          TENANT_ID: runtime.seed!.data.tenant.tenantId,
+          S3_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        },
+      });
+      const { tenantId, url } = JSON.parse(stdout) as { tenantId: string; url: string };
+      // Assess
+      expect(tenantId).toBe(runtime.seed!.data.tenant.tenantId);
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ method: 'PUT', url: expect.stringMatching(/^\/kezek-exports\/audit\/a\.csv(\?|$)/), body: 'when,who' });
+      expect(received[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-central-1\/s3\/aws4_request/);
+      expect(url).toMatch(/\/kezek-exports\/audit\/a\.csv\?.*X-Amz-Expires=300.*X-Amz-Signature=[0-9a-f]{64}/);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -8,6 +8,8 @@ export interface VendorImport {
   /** The imported name, or `null` when the code uses the module in a way that hides which names it takes. */
   readonly name: string | null;
   readonly file: string;
+  /** `static` for an import declaration (loaded when the function starts), `dynamic` for `await import`. */
+  readonly kind: 'static' | 'dynamic';
 }
 
 function sourceFiles(dir: string): string[] {
@@ -66,19 +68,19 @@ export function vendorImports(root: string, scopes: readonly string[]): VendorIm
         const module = node.moduleSpecifier.text;
         const clause = node.importClause;
         if (clause && !clause.isTypeOnly) {
-          if (clause.name) found.push({ module, name: 'default', file });
+          if (clause.name) found.push({ module, name: 'default', file, kind: 'static' });
           const bindings = clause.namedBindings;
-          if (bindings && ts.isNamespaceImport(bindings)) found.push({ module, name: null, file });
+          if (bindings && ts.isNamespaceImport(bindings)) found.push({ module, name: null, file, kind: 'static' });
           if (bindings && ts.isNamedImports(bindings)) {
-            for (const element of bindings.elements) if (!element.isTypeOnly) found.push({ module, name: (element.propertyName ?? element.name).text, file });
+            for (const element of bindings.elements) if (!element.isTypeOnly) found.push({ module, name: (element.propertyName ?? element.name).text, file, kind: 'static' });
           }
         }
-        if (!clause) found.push({ module, name: null, file });
+        if (!clause) found.push({ module, name: null, file, kind: 'static' });
       }
       if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         const [argument] = node.arguments;
         if (argument && ts.isStringLiteral(argument) && inScope(argument.text)) {
-          for (const name of dynamicNames(node)) found.push({ module: argument.text, name, file });
+          for (const name of dynamicNames(node)) found.push({ module: argument.text, name, file, kind: 'dynamic' });
         }
       }
       ts.forEachChild(node, visit);

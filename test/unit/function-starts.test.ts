@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { functionBuildOptions } from '../../lib/vendor-layer.ts';
+import { functionBuildOptions, vendorModulePath, vendorStartGroups } from '../../lib/vendor-layer.ts';
 import { lambdaHandlers } from '../../bench/lambda-bundles.ts';
 import { authorizer, routes } from '../../functions/http/routes.ts';
 import { grantsOf } from '../../functions/http/audit-actions.ts';
@@ -12,28 +12,21 @@ import { lazy } from '../../functions/domain/lazy.ts';
 const handlersDir = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
 
 /**
- * What a function loads before its first line runs: the external modules its bundle imports
- * statically. The SDK clients other than DynamoDB (S3, SNS, SQS, SES, Scheduler, Lambda) are used
+ * What a function loads before its first line runs: the modules of the vendor layer its bundle
+ * imports statically. The SDK clients other than DynamoDB (S3, SNS, SQS, SES, Scheduler, Lambda) are used
  * by few requests and cost tens of milliseconds each to load, so they are `await import`ed where
  * used (DECISIONS.md 51). A static import of one inside a module that is itself imported on first
  * use still lands at the top of the bundle, since a function is one file: the e-mail adapter did.
  * The tracer is not among them: the X-Ray SDK is loaded only when a deployment asks (decision 62).
+ * The start modules are the layer's two groups, Powertools and DynamoDB (decision 68).
  */
-const loadedAtEveryStart = [
-  '@aws-lambda-powertools/logger',
-  '@aws-lambda-powertools/logger/middleware',
-  '@aws-lambda-powertools/metrics',
-  '@aws-lambda-powertools/metrics/middleware',
-  '@aws-sdk/client-dynamodb',
-  '@aws-sdk/lib-dynamodb',
-];
+const loadedAtEveryStart = [vendorModulePath('@aws-lambda-powertools/logger'), vendorModulePath('@aws-sdk/client-dynamodb')];
 
 /** Every route's, job's, consumer's and the authorizer's handler, bundled as the CDK does (once for the file). */
 const bundled = lazy(() =>
   build({
     entryPoints: Object.fromEntries(lambdaHandlers().map((handler) => [handler, join(handlersDir, `${handler}.ts`)])),
     ...functionBuildOptions,
-    external: [...functionBuildOptions.external],
     outdir: '/kezek-function-starts',
     write: false,
     metafile: true,
@@ -50,12 +43,21 @@ describe('the functions as bundled', () => {
     const { metafile } = await bundled();
 
     // Assess
+    expect(loadedAtEveryStart).toEqual(['/opt/kezek-vendor/start/powertools.mjs', '/opt/kezek-vendor/start/dynamodb.mjs']);
+    expect(Object.keys(vendorStartGroups).sort()).toEqual(['dynamodb', 'powertools']);
     const beyond = Object.entries(metafile.outputs).flatMap(([file, output]) =>
       output.imports
-        .filter((i) => i.external && i.kind === 'import-statement' && i.path.startsWith('@aws') && !loadedAtEveryStart.includes(i.path))
+        .filter((i) => i.external && i.kind === 'import-statement' && !i.path.startsWith('node:') && i.path !== 'module' && !loadedAtEveryStart.includes(i.path))
         .map((i) => `${file}: ${i.path}`),
     );
     expect(beyond).toEqual([]);
+    // …and no bundle carries SDK, Smithy or Powertools code of its own (a vendor import the layer does not list would be bundled in)
+    const vendorCode = Object.entries(metafile.outputs).flatMap(([file, output]) =>
+      Object.keys(output.inputs)
+        .filter((input) => /node_modules\/(@aws-sdk|@smithy|@aws-lambda-powertools|@aws-crypto)\//.test(input))
+        .map((input) => `${file}: ${input}`),
+    );
+    expect(vendorCode).toEqual([]);
   }, 120_000);
 
   it('should hold its own route and no other in each route\'s function, but the two that read the whole table (decision 65)', async () => {
@@ -93,7 +95,7 @@ describe('the functions as bundled', () => {
     const startsWithDynamo = (handler: string) =>
       Object.entries(metafile.outputs)
         .find(([file]) => file.endsWith(`/${handler}.js`))![1]
-        .imports.some((i) => i.kind === 'import-statement' && i.path === '@aws-sdk/client-dynamodb');
+        .imports.some((i) => i.kind === 'import-statement' && i.path === vendorModulePath('@aws-sdk/client-dynamodb'));
 
     // Assess
     const withoutTables = [...grantedTables].filter(([, count]) => count === 0).map(([handler]) => handler);

@@ -17,7 +17,6 @@ describe('npm run stack', () => {
     await build({
       entryPoints: [join(root, 'test', 'fixtures', 'stack-thrower.ts')],
       ...functionBuildOptions,
-      external: [...functionBuildOptions.external],
       outfile: join(dir, 'index.mjs'),
       ...functionSourceMap,
       logLevel: 'silent',
