@@ -11,7 +11,7 @@ import { consumers } from '#functions/jobs/consumers';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
-import { buildVendorLayer, functionBuildOptions, functionSourceMap, layerLinks, vendorModules } from '../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions, functionShims, functionSourceMap, layerLinks, layerShims, vendorModules } from '../lib/vendor-layer.ts';
 import { functionEnvironment } from '../lib/app-function.ts';
 
 export interface BundleMeasurement {
@@ -108,7 +108,7 @@ const perModuleRoot = join(outRoot, 'opt-per-module');
 /** Inside the repository: the same bundles importing the published packages from its `node_modules`. */
 const publishedRoot = join(repositoryRoot, 'node_modules', '.cache', 'kezek-bench', 'lambda');
 /** How the bundles reached the SDK and Powertools before decision 68: by package name, left external. */
-const byPackageName = { alias: {}, external: ['@aws-sdk/*', '@aws-lambda-powertools/*'] };
+const byPackageName = { alias: { ...functionShims }, external: ['@aws-sdk/*', '@aws-lambda-powertools/*'] };
 
 /**
  * The vendor layer as it was before decision 68, for the step that decision took: every vendor module its own entry of
@@ -128,7 +128,7 @@ async function buildPerModuleLayer(dir: string): Promise<void> {
   await build({
     entryPoints,
     ...functionBuildOptions,
-    alias: {},
+    alias: { ...layerShims },
     external: [],
     outdir: join(modulesDir, 'kezek-vendor'),
     outExtension: { '.js': '.mjs' },
@@ -269,7 +269,7 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
     entryPoints: { index: join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`) },
     outdir: dir,
     ...functionBuildOptions,
-    alias: {},
+    alias: { ...functionShims, ...layerShims },
     external: [],
     outExtension: { '.js': '.mjs' },
     splitting: true,

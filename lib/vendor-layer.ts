@@ -90,16 +90,30 @@ export function vendorModulePath(specifier: VendorModule, root: string = lambdaL
 }
 
 /**
+ * Built-in modules a function's bundle takes from a file of ours instead (DECISIONS.md 69): what a
+ * library imports from them only for a path kezek never takes, at a cost paid by every cold start.
+ */
+export const functionShims: Record<string, string> = {
+  'node:stream/web': path.join(repoRoot, 'lib', 'vendor-shims', 'stream-web.mjs'),
+};
+
+/** The same for the vendor layer's own build. */
+export const layerShims: Record<string, string> = {
+  'node:process': path.join(repoRoot, 'lib', 'vendor-shims', 'process.mjs'),
+};
+
+/**
  * How a function's bundle reaches the vendor layer: each vendor module's specifier replaced by the
  * absolute path of the layer's module that provides it, and left out (decision 68). Node loads a
  * path as is, where a package name costs a search of `node_modules` folders, a `package.json` and
  * its `exports`; and the bundle cannot pick up another copy of the SDK by that name (the runtime
  * has its own). A vendor import missing from `vendorModules` is not left out: esbuild bundles it,
- * and `test/unit/function-starts.test.ts` fails on any SDK or Powertools code in a bundle.
+ * and `test/unit/function-starts.test.ts` fails on any SDK or Powertools code in a bundle. With
+ * them, `functionShims`.
  */
 export function layerLinks(root: string = lambdaLayerRoot): { alias: Record<string, string>; external: string[] } {
   return {
-    alias: Object.fromEntries((Object.keys(vendorModules) as VendorModule[]).map((specifier) => [specifier, vendorModulePath(specifier, root)])),
+    alias: { ...Object.fromEntries((Object.keys(vendorModules) as VendorModule[]).map((specifier) => [specifier, vendorModulePath(specifier, root)])), ...functionShims },
     external: [path.posix.join(root, 'kezek-vendor', '*')],
   };
 }
@@ -145,7 +159,7 @@ function buildPart(sources: string, outdir: string, entries: Record<string, read
     entryPoints,
     ...functionBuildOptions,
     // The layer is what the functions leave out: it takes the packages themselves, nothing external.
-    alias: {},
+    alias: { ...layerShims },
     external: [],
     outdir,
     outExtension: { '.js': '.mjs' },

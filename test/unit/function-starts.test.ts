@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { functionBuildOptions, vendorModulePath, vendorStartGroups } from '../../lib/vendor-layer.ts';
+import { functionBuildOptions, functionShims, vendorModulePath, vendorStartGroups } from '../../lib/vendor-layer.ts';
 import { lambdaHandlers } from '../../bench/lambda-bundles.ts';
 import { authorizer, routes } from '../../functions/http/routes.ts';
 import { grantsOf } from '../../functions/http/audit-actions.ts';
@@ -58,6 +58,11 @@ describe('the functions as bundled', () => {
         .map((input) => `${file}: ${input}`),
     );
     expect(vendorCode).toEqual([]);
+    // …nor loads a built-in that a shim stands for (decision 69)
+    const shimmed = Object.entries(metafile.outputs).flatMap(([file, output]) =>
+      output.imports.filter((i) => Object.keys(functionShims).includes(i.path)).map((i) => `${file}: ${i.path}`),
+    );
+    expect(shimmed).toEqual([]);
   }, 120_000);
 
   it('should hold its own route and no other in each route\'s function, but the two that read the whole table (decision 65)', async () => {
