@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,8 +108,8 @@ export const layerShims: Record<string, string> = {
  * path as is, where a package name costs a search of `node_modules` folders, a `package.json` and
  * its `exports`; and the bundle cannot pick up another copy of the SDK by that name (the runtime
  * has its own). A vendor import missing from `vendorModules` is not left out: esbuild bundles it,
- * and `test/unit/function-starts.test.ts` fails on any SDK or Powertools code in a bundle. With
- * them, `functionShims`.
+ * and `test/unit/function-starts.test.ts` fails on any SDK or Powertools code in a bundle. The
+ * aliases also carry `functionShims`.
  */
 export function layerLinks(root: string = lambdaLayerRoot): { alias: Record<string, string>; external: string[] } {
   return {
