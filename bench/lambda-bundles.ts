@@ -49,6 +49,8 @@ export interface BundlesMeasurement {
   readonly failed: readonly { readonly handler: string; readonly reason: string }[];
   /** The vendor layer every function imports the AWS SDK and Powertools from (`lib/vendor-layer.ts`). */
   readonly layer: { readonly bytes: number; readonly files: number };
+  /** Milliseconds a fixed CPU loop took in a fresh `node` just before and just after the last timing of the slowest: how fast the machine was then. */
+  readonly yardstick: { readonly beforeMs: number; readonly afterMs: number };
   /** The slowest bundle taken apart: what its external packages alone cost, and the same function with them bundled in. */
   readonly slowestApart: {
     readonly handler: string;
@@ -201,6 +203,12 @@ function coldImport(file: string, environment: Record<string, string> = {}): { m
     'const ms = performance.now() - t; const u = process.cpuUsage(c); process.stdout.write(JSON.stringify({ ms, cpuMs: (u.user + u.system) / 1000 }));';
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...stubEnvironment(), ...environment }, cwd: repositoryRoot, encoding: 'utf8' });
   return JSON.parse(out) as { ms: number; cpuMs: number };
+}
+
+/** Milliseconds a fresh `node` takes for 3 × 10⁸ additions: the same work every time, so it reads the machine's speed at the moment. */
+function cpuLoopMs(): number {
+  const out = execFileSync(process.execPath, ['-e', 'const t = performance.now(); let s = 0; for (let i = 0; i < 3e8; i++) s += i; process.stdout.write(String(performance.now() - t + s * 0))'], { encoding: 'utf8' });
+  return Number(out);
 }
 
 function coldImportMs(file: string): number {
@@ -426,6 +434,7 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
   // when the limit above was reached, would otherwise be the figure; interleaved, a spell touches each of them alike.
   // If one left out of them then stands above them all (its earlier figure taken in a slower spell than theirs), it
   // joins them and they are all timed together again, so that the figure is always one of a set timed together.
+  const yardstickBefore = cpuLoopMs();
   const finalists = [...bundles].sort((a, b) => b.coldImportMs - a.coldImportMs).slice(0, finalistCount).map((b) => b.handler);
   for (;;) {
     timeAgain(finalists);
@@ -434,6 +443,8 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
     finalists.push(...bundles.filter((b) => !finalists.includes(b.handler) && b.coldImportMs > Math.max(...bundles.filter((f) => finalists.includes(f.handler)).map((f) => f.coldImportMs))).map((b) => b.handler));
     options.log(`    timed together again, with those above them now: ${finalists.length}`);
   }
+  const yardstick = { beforeMs: yardstickBefore, afterMs: cpuLoopMs() };
+  options.log(`    a fixed loop took ${yardstick.beforeMs.toFixed(0)} ms before the last timing and ${yardstick.afterMs.toFixed(0)} ms after it`);
   const recheck = { handlers: [...new Set(rechecked)], runs };
   const largest = bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const slowest = bundles.reduce((a, b) => (b.coldImportMs > a.coldImportMs ? b : a));
@@ -446,5 +457,5 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
   if (slowestApart) {
     options.log(`    ${slowest.handler}: externals alone ${slowestApart.externalsOnlyMs.toFixed(1)} ms; from node_modules ${slowestApart.fromNodeModulesMs.toFixed(1)} ms; self-contained ${slowestApart.selfContained.staticBytes} B at start, ${slowestApart.selfContained.coldImportMs.toFixed(1)} ms`);
   }
-  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, recheck, failed, layer, slowestApart };
+  return { bundles, largest, slowest, heaviestModules: heaviest(metafile, file), importRuns: options.runs, recheck, failed, layer, yardstick, slowestApart };
 }
