@@ -11,7 +11,7 @@ import { consumers } from '#functions/jobs/consumers';
 import { tables } from '#functions/tables';
 import { repositoryRoot } from '../local/runtime.ts';
 import { median } from './stats.ts';
-import { buildVendorLayer, functionBuildOptions, functionShims, functionSourceMap, layerLinks, layerShims, vendorModules } from '../lib/vendor-layer.ts';
+import { buildVendorLayer, functionBuildOptions, functionShims, functionSourceMap, layerLinks, layerShims, vendorModulePath, vendorModules } from '../lib/vendor-layer.ts';
 import { functionEnvironment } from '../lib/app-function.ts';
 
 export interface BundleMeasurement {
@@ -61,6 +61,11 @@ export interface BundlesMeasurement {
     readonly externalsOnlyMs: number;
     /** The same bundle importing the packages as published, from the repository's `node_modules` (the runtime's SDK and AWS's Powertools layer are such packages). */
     readonly fromNodeModulesMs: number;
+    /**
+     * After the function's import, in the same fresh process: milliseconds to import the layer's SNS client and its S3
+     * client, as a request's first use of them does (SNS shares the start's code; S3 is built apart, decision 68).
+     */
+    readonly firstUse: { readonly snsMs: number; readonly s3Ms: number };
     readonly externals: readonly string[];
     /**
      * Instructions (millions) a fresh `node` executes to import the bundle as shipped, its externals alone and an empty module,
@@ -205,6 +210,14 @@ function coldImport(file: string, environment: Record<string, string> = {}): { m
   return JSON.parse(out) as { ms: number; cpuMs: number };
 }
 
+/** Milliseconds to import `module` in a fresh process that has already imported `file` (a function's first use of a client it loads on demand). */
+function firstUseMs(file: string, module: string): number {
+  const script =
+    `await import(${JSON.stringify(pathToFileURL(file).href)}); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(module).href)}); ` +
+    'process.stdout.write(String(performance.now() - t));';
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: stubEnvironment(), cwd: repositoryRoot, encoding: 'utf8' }));
+}
+
 /** Milliseconds a fresh `node` takes for 3 × 10⁸ additions: the same work every time, so it reads the machine's speed at the moment. */
 function cpuLoopMs(): number {
   const out = execFileSync(process.execPath, ['-e', 'const t = performance.now(); let s = 0; for (let i = 0; i < 3e8; i++) s += i; process.stdout.write(String(performance.now() - t + s * 0))'], { encoding: 'utf8' });
@@ -271,6 +284,11 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
   rmSync(dirname(published), { recursive: true, force: true });
   await build({ entryPoints: [join(repositoryRoot, 'functions', 'handlers', `${handler}.ts`)], ...functionBuildOptions, ...byPackageName, outfile: published, logLevel: 'silent' });
   const fromNodeModulesMs = median(Array.from({ length: runs }, () => coldImportMs(published)));
+  const shippedFile = join(functionsRoot, handler, 'index.mjs');
+  const firstUse = {
+    snsMs: median(Array.from({ length: runs }, () => firstUseMs(shippedFile, vendorModulePath('@aws-sdk/client-sns', layerRoot)))),
+    s3Ms: median(Array.from({ length: runs }, () => firstUseMs(shippedFile, vendorModulePath('@aws-sdk/client-s3', layerRoot)))),
+  };
 
   const dir = join(outRoot, `${handler}-self-contained`);
   const result = await build({
@@ -299,6 +317,7 @@ async function takeApart(handler: string, metafile: Metafile, runs: number): Pro
     instructions: instructionCounts(join(functionsRoot, handler, 'index.mjs'), floorFile, perModuleLayerFile),
     externalsOnlyMs,
     fromNodeModulesMs,
+    firstUse,
     externals,
     selfContained: {
       staticBytes: bytes(loadedAtStart),

@@ -50,15 +50,15 @@ export const vendorModules = {
 
 /**
  * The vendor modules a function imports statically, so that every cold start loads them, in groups:
- * each group is built into one module of the layer. Node's ESM loader spends about 2 M instructions
- * on each module file it loads besides parsing it (resolving, reading, linking), and with all the
- * vendor modules built together, code-split, DynamoDB's client alone came in 13 chunks, cut by the
- * code it shares with S3, SNS and the rest; a table function loaded 23 files of the layer (decision 68).
- * Each group is one entry of a build of its own, so a function that uses DynamoDB and Powertools
- * loads their two modules and the chunk they share. The rest of `vendorModules`, which functions
- * import only with `await import` when a request needs them, is built apart (on demand, as before),
- * with its own copy of the Smithy code: a client and the modules that work on it (S3 and its
- * presigner, DynamoDB and its document client) are always in the same build.
+ * each group is built into one module of the layer (decision 68). Node's ESM loader spends about
+ * 2 M instructions on each module file it loads besides parsing it (resolving, reading, linking),
+ * and with every vendor module its own entry of one code-split build, DynamoDB's client came in
+ * 13 chunks, cut by the code it shares with S3, SNS and the rest in every combination; a table
+ * function loaded 23 files of the layer. Now the SDK clients a request loads on first use (SNS,
+ * SQS, SES, Scheduler, Lambda; S3 is built apart, see `vendorBuiltApart`) are entries of the same
+ * build, each importing the `dynamodb` group: the code they share with it (Smithy, the SDK's core)
+ * is then all in the chunks the start loads anyway, and a client's first use loads only its own
+ * code (SNS: 12 M instructions, against 88 M with a copy of that code of its own).
  * `test/unit/vendor-layer.test.ts` checks that every static import is in a group and that every
  * grouped module is imported statically.
  */
@@ -66,6 +66,20 @@ export const vendorStartGroups = {
   powertools: ['@aws-lambda-powertools/logger', '@aws-lambda-powertools/logger/middleware', '@aws-lambda-powertools/metrics', '@aws-lambda-powertools/metrics/middleware'],
   dynamodb: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 } as const satisfies Record<string, readonly (keyof typeof vendorModules)[]>;
+
+/**
+ * The vendor modules built apart, with their own copy of the code they share with the rest: the
+ * X-Ray tracer (Powertools' and the X-Ray SDK, decision 62), which would cut Powertools' start module
+ * in two, and S3 with its presigner. Built with the others, S3's needs (its XML protocol, checksums,
+ * streams) in the modules it shares with DynamoDB's client landed in the chunks every start loads:
+ * 10–13 M instructions more at each start, for a client that only exports and imports use.
+ */
+export const vendorBuiltApart = [
+  '@aws-lambda-powertools/tracer',
+  '@aws-lambda-powertools/tracer/middleware',
+  '@aws-sdk/client-s3',
+  '@aws-sdk/s3-request-presigner',
+] as const satisfies readonly (keyof typeof vendorModules)[];
 
 type VendorModule = keyof typeof vendorModules;
 
@@ -82,11 +96,12 @@ export const lambdaLayerRoot = '/opt';
 /**
  * The module of the vendor layer that provides `specifier`, as an absolute path below `root` (Lambda's
  * `/opt`, or the folder a test or the benchmark laid the layer out in): the group's module for a
- * module of `vendorStartGroups`, its own module for the others.
+ * module of `vendorStartGroups`, its own module for the others (in `apart/` for those built apart).
  */
 export function vendorModulePath(specifier: VendorModule, root: string = lambdaLayerRoot): string {
   const group = startGroupOf(specifier);
-  return path.posix.join(root, 'kezek-vendor', group ? `start/${group}.mjs` : `on-demand/${fileNameOf(specifier)}.mjs`);
+  const apart = (vendorBuiltApart as readonly string[]).includes(specifier);
+  return path.posix.join(root, 'kezek-vendor', group ? `${group}.mjs` : apart ? `apart/${fileNameOf(specifier)}.mjs` : `${fileNameOf(specifier)}.mjs`);
 }
 
 /**
@@ -146,14 +161,18 @@ export const functionBuildOptions = {
  */
 export const functionSourceMap = { sourcemap: true, sourcesContent: false } as const satisfies BuildOptions;
 
-/** One esbuild build of the layer: each entry a module exporting the given names of the given specifiers, code-split. */
-function buildPart(sources: string, outdir: string, entries: Record<string, readonly VendorModule[]>): Metafile {
+/**
+ * One esbuild build of the layer: each entry a module exporting the given names of the given specifiers, code-split; an
+ * entry may first import another entry's source (`sharing`), so that the code they share lands in the chunks that one loads.
+ */
+function buildPart(sources: string, outdir: string, entries: Record<string, { readonly specifiers: readonly VendorModule[]; readonly sharing?: string }>): Metafile {
+  const source = (entry: string) => path.join(sources, `${path.basename(outdir)}-${entry}.mjs`);
   const entryPoints: Record<string, string> = {};
-  for (const [entry, specifiers] of Object.entries(entries)) {
-    const source = path.join(sources, `${path.basename(outdir)}-${entry}.mjs`);
+  for (const [entry, { specifiers, sharing }] of Object.entries(entries)) {
+    const prelude = sharing ? `import ${JSON.stringify(source(sharing))};\n` : '';
     // Just the names we use, so the rest of each client (its other commands) is left out.
-    writeFileSync(source, specifiers.map((specifier) => `export { ${vendorModules[specifier].join(', ')} } from ${JSON.stringify(specifier)};\n`).join(''));
-    entryPoints[entry] = source;
+    writeFileSync(source(entry), prelude + specifiers.map((specifier) => `export { ${vendorModules[specifier].join(', ')} } from ${JSON.stringify(specifier)};\n`).join(''));
+    entryPoints[entry] = source(entry);
   }
   const result = buildSync({
     entryPoints,
@@ -170,23 +189,31 @@ function buildPart(sources: string, outdir: string, entries: Record<string, read
     metafile: true,
     logLevel: 'error',
   });
+  // A name imported from a shim that lacks it is only a warning to esbuild (`import * as`, `require`): here it is an error.
+  const undefinedImports = result.warnings.filter((warning) => warning.id === 'import-is-undefined' || /is not exported|will always be undefined/.test(warning.text));
+  if (undefinedImports.length > 0) throw new Error(`vendor layer: ${undefinedImports.map((warning) => `${warning.location?.file}: ${warning.text}`).join('; ')}`);
   return result.metafile!;
 }
 
 /**
  * Builds the layer's content into `outDir` (which becomes `/opt` in Lambda): under `kezek-vendor/`,
- * one module per group of `vendorStartGroups` in `start/` and one per other vendor module in
- * `on-demand/`, at the paths `vendorModulePath` gives the functions' bundles.
+ * one module per group of `vendorStartGroups` and one per SDK client loaded on first use, from one
+ * build, and the modules of `vendorBuiltApart` from another, in `apart/`: at the paths
+ * `vendorModulePath` gives the functions' bundles.
  */
 export function buildVendorLayer(outDir: string): { metafile: Metafile; vendorDir: string } {
   const vendorDir = path.join(outDir, 'kezek-vendor');
   rmSync(vendorDir, { recursive: true, force: true });
   const sources = mkdtempSync(path.join(tmpdir(), 'kezek-vendor-src-'));
   try {
-    const onDemand = (Object.keys(vendorModules) as VendorModule[]).filter((specifier) => !startGroupOf(specifier));
-    const start = buildPart(sources, path.join(vendorDir, 'start'), vendorStartGroups);
-    const later = buildPart(sources, path.join(vendorDir, 'on-demand'), Object.fromEntries(onDemand.map((specifier) => [fileNameOf(specifier), [specifier]])));
-    return { metafile: { inputs: { ...start.inputs, ...later.inputs }, outputs: { ...start.outputs, ...later.outputs } }, vendorDir };
+    const apart = vendorBuiltApart as readonly VendorModule[];
+    const onFirstUse = (Object.keys(vendorModules) as VendorModule[]).filter((specifier) => !startGroupOf(specifier) && !apart.includes(specifier));
+    const main = buildPart(sources, vendorDir, {
+      ...Object.fromEntries(Object.entries(vendorStartGroups).map(([group, specifiers]) => [group, { specifiers }])),
+      ...Object.fromEntries(onFirstUse.map((specifier) => [fileNameOf(specifier), { specifiers: [specifier], sharing: 'dynamodb' }])),
+    });
+    const other = buildPart(sources, path.join(vendorDir, 'apart'), Object.fromEntries(apart.map((specifier) => [fileNameOf(specifier), { specifiers: [specifier] }])));
+    return { metafile: { inputs: { ...main.inputs, ...other.inputs }, outputs: { ...main.outputs, ...other.outputs } }, vendorDir };
   } finally {
     rmSync(sources, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables, type TableKey } from '#functions/tables';
 import { createTableInput } from '#adapters/dynamodb/table-input';
 
@@ -39,16 +39,24 @@ export async function ensureTables(client: DynamoDBClient, names: Record<TableKe
       if ('stream' in definition && !Table?.StreamSpecification?.StreamEnabled) {
         await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }));
       }
+      // A data directory from before decision 70 has TTL on: off, as on a new table.
+      if ('ttlAttribute' in definition) {
+        const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+        if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') {
+          await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: false } }));
+        }
+      }
       continue;
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
     }
+    // No TTL here, though the CDK turns it on in AWS (decision 70): DynamoDB Local deletes an item
+    // within seconds of its TTL by this machine's clock, while the local runtime runs on a dev clock
+    // that tests and demos set months back, so it deleted sessions the application held live (a
+    // staff call answered 401 in a loaded CI run). In AWS the two clocks are one, and TTL deletes
+    // at some point within about two days after expiry: the code never relies on it (every read
+    // checks `expiresAt`; rate-limit windows are keyed by their start).
     await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
-    if ('ttlAttribute' in definition) {
-      await client.send(
-        new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true } }),
-      );
-    }
     created.push(tableName);
   }
   return created;

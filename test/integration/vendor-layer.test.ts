@@ -17,8 +17,8 @@ import { loginStaff, startTestRuntime } from '../support/runtime.ts';
  * The functions as they run in AWS: bundled with the SDK and Powertools left out, importing the
  * vendor layer's modules by their paths (laid out here as Lambda's `/opt`), outside the
  * repository so nothing resolves from its `node_modules`, in a fresh Node process that believes
- * it is in Lambda (so the tracer and the X-Ray SDK load too, from the layer's on-demand build,
- * around a DynamoDB client from its start build), against DynamoDB Local.
+ * it is in Lambda (so the tracer and the X-Ray SDK load too, built apart in the layer, around a
+ * DynamoDB client from its start modules), against DynamoDB Local.
  */
 
 const execFileAsync = promisify(execFile);
@@ -125,16 +125,20 @@ process.stdout.write(JSON.stringify(answer));`,
     expect(bundle).not.toContain('\\u0416');
   });
 
-  it('should run an S3 client of the on-demand build beside DynamoDB from the start build in one process', async () => {
-    // Prepare: a server that records what the S3 client sends, and the department's item in DynamoDB Local. The two
-    // builds each carry their own copy of the Smithy code (decision 68): both must work side by side.
+  it('should run SNS, sharing the start\'s code, and S3, built apart, beside DynamoDB from the start in one process', async () => {
+    // Prepare: a server that records what the clients send, and the department's item in DynamoDB Local. SNS is an
+    // entry of the start's build and uses its Smithy code; S3 carries a copy of its own (decision 68): all must work side by side.
     const received: { method?: string; url?: string; authorization?: string; body: string }[] = [];
     const server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       request.on('end', () => {
         received.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body });
-        response.writeHead(200, { ETag: '"1"' }).end();
+        if (body.includes('Action=Publish')) {
+          response.writeHead(200, { 'Content-Type': 'text/xml' }).end('<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>');
+        } else {
+          response.writeHead(200, { ETag: '"1"' }).end();
+        }
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -146,12 +150,15 @@ process.stdout.write(JSON.stringify(answer));`,
 import { DynamoDBDocumentClient, GetCommand } from ${layer('@aws-sdk/lib-dynamodb')};
 const { S3Client, PutObjectCommand, GetObjectCommand } = await import(${layer('@aws-sdk/client-s3')});
 const { getSignedUrl } = await import(${layer('@aws-sdk/s3-request-presigner')});
+const { SNSClient, PublishCommand } = await import(${layer('@aws-sdk/client-sns')});
 const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT }));
 const { Item } = await dynamo.send(new GetCommand({ TableName: process.env.TENANTS, Key: { tenantId: process.env.TENANT_ID } }));
 const s3 = new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
 await s3.send(new PutObjectCommand({ Bucket: 'kezek-exports', Key: 'audit/a.csv', Body: 'when,who', ContentType: 'text/csv' }));
 const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'kezek-exports', Key: 'audit/a.csv' }), { expiresIn: 300 });
-process.stdout.write(JSON.stringify({ tenantId: Item?.tenantId, url }));`,
+const sns = new SNSClient({ endpoint: process.env.S3_ENDPOINT });
+const { MessageId } = await sns.send(new PublishCommand({ TopicArn: 'arn:aws:sns:eu-central-1:000000000000:kezek-test', Message: 'hello' }));
+process.stdout.write(JSON.stringify({ tenantId: Item?.tenantId, url, messageId: MessageId }));`,
     );
     try {
       // Act
@@ -168,10 +175,14 @@ process.stdout.write(JSON.stringify({ tenantId: Item?.tenantId, url }));`,
           S3_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         },
       });
-      const { tenantId, url } = JSON.parse(stdout) as { tenantId: string; url: string };
+      const { tenantId, url, messageId } = JSON.parse(stdout) as { tenantId: string; url: string; messageId: string };
       // Assess
       expect(tenantId).toBe(runtime.seed!.data.tenant.tenantId);
-      expect(received).toHaveLength(1);
+      expect(received).toHaveLength(2);
+      expect(messageId).toBe('m-1');
+      expect(received[1]).toMatchObject({ method: 'POST', body: expect.stringContaining('Action=Publish') });
+      expect(received[1]!.body).toContain('TopicArn=arn%3Aaws%3Asns%3Aeu-central-1%3A000000000000%3Akezek-test');
+      expect(received[1]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-central-1\/sns\/aws4_request/);
       expect(received[0]).toMatchObject({ method: 'PUT', url: expect.stringMatching(/^\/kezek-exports\/audit\/a\.csv(\?|$)/), body: 'when,who' });
       expect(received[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/eu-central-1\/s3\/aws4_request/);
       expect(url).toMatch(/\/kezek-exports\/audit\/a\.csv\?.*X-Amz-Expires=300.*X-Amz-Signature=[0-9a-f]{64}/);

@@ -23,7 +23,7 @@ const details: BenchDetails = {
     failed: [],
     layer: { bytes: 765_432, files: 21 },
     yardstick: { beforeMs: 2_468.4, afterMs: 3_579.6 },
-    slowestApart: { handler: 'staff-queue', externalsOnlyMs: 61.2, instructions: { shippedM: 812.34, externalsOnlyM: 733.3, emptyM: 521.1, perModuleLayerM: 876.5 }, fromNodeModulesMs: 171.7, externals: ['@aws-sdk/client-dynamodb'], selfContained: { staticBytes: 456_789, allBytes: 987_654, coldImportMs: 111.1 },
+    slowestApart: { handler: 'staff-queue', externalsOnlyMs: 61.2, instructions: { shippedM: 812.34, externalsOnlyM: 733.3, emptyM: 521.1, perModuleLayerM: 876.5 }, fromNodeModulesMs: 171.7, firstUse: { snsMs: 12.3, s3Ms: 45.6 }, externals: ['@aws-sdk/client-dynamodb'], selfContained: { staticBytes: 456_789, allBytes: 987_654, coldImportMs: 111.1 },
       steps: { coldImportMs: 118.8, everyRouteSchemaMs: 141.4, sourceMapsMs: 125.7, mapBytes: 222_222, asciiMs: 124.4, bundleBytes: 333_333, asciiBundleBytes: 377_777, xraySdkMs: 131.3, perModuleLayerMs: 134.6,
         cpu: { coldImportMs: 98.8, externalsOnlyMs: 51.1, everyRouteSchemaMs: 115.5, sourceMapsMs: 103.3, asciiMs: 100.9, xraySdkMs: 109.9, perModuleLayerMs: 112.2 } },
     },
