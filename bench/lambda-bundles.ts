@@ -401,8 +401,9 @@ const recheckCount = 5;
 const recheckRuns = 9;
 /** At most this many timed again in all (a machine that busy says more through its load average than through more runs). */
 const recheckLimit = 15;
-/** How many of the slowest are timed together at the end, interleaved (see `measureLambdaBundles`). */
+/** How many of the slowest are timed together at the end, interleaved (see `measureLambdaBundles`), and at most how many times. */
 const finalistCount = 8;
+const maxFinalPasses = 6;
 
 /** Bundles every handler as the CDK does and times a fresh import of each (median of `runs`; the slowest few again, see `recheck`). */
 export async function measureLambdaBundles(options: { runs: number; log: (line: string) => void; handlers?: readonly string[] }): Promise<BundlesMeasurement> {
@@ -462,19 +463,19 @@ export async function measureLambdaBundles(options: { runs: number; log: (line: 
   // Last, the slowest few as they now stand timed together, interleaved: this machine's speed moves by half within minutes
   // (a fixed loop took 2.0 s, then 3.5 s), so a function timed alone in a slow spell, or left at its first pass's median of 3
   // when the limit above was reached, would otherwise be the figure; interleaved, a spell touches each of them alike.
-  // If one left out of them then stands above them all (its earlier figure taken in a slower spell than theirs), it
-  // joins them and they are all timed together again, so that the figure is always one of a set timed together.
+  // If one left out of them then stands above them all (its earlier figure taken in a slower spell than theirs), the
+  // slowest few as they then stand are timed together again, until the slowest is one of a set just timed together.
   const yardstickBefore = cpuLoopMs();
-  const finalists = [...bundles].sort((a, b) => b.coldImportMs - a.coldImportMs).slice(0, finalistCount).map((b) => b.handler);
-  for (;;) {
+  for (let pass = 1; ; pass++) {
+    const finalists = [...bundles].sort((a, b) => b.coldImportMs - a.coldImportMs).slice(0, finalistCount).map((b) => b.handler);
     timeAgain(finalists);
     const top = bundles.reduce((a, b) => (b.coldImportMs > a.coldImportMs ? b : a));
-    if (finalists.includes(top.handler) || finalists.length >= 2 * finalistCount) break;
-    // The slowest of those now above them all, up to twice the finalists in all.
-    const highest = Math.max(...bundles.filter((f) => finalists.includes(f.handler)).map((f) => f.coldImportMs));
-    const above = bundles.filter((b) => !finalists.includes(b.handler) && b.coldImportMs > highest).sort((a, b) => b.coldImportMs - a.coldImportMs);
-    finalists.push(...above.slice(0, 2 * finalistCount - finalists.length).map((b) => b.handler));
-    options.log(`    timed together again, with those above them now: ${finalists.length}`);
+    if (finalists.includes(top.handler)) break;
+    if (pass === maxFinalPasses) {
+      options.log(`    after ${pass} passes the slowest, ${top.handler}, is not one of the last set timed together`);
+      break;
+    }
+    options.log(`    ${top.handler} now stands above the set just timed: the slowest ${finalistCount} together again`);
   }
   const yardstick = { beforeMs: yardstickBefore, afterMs: cpuLoopMs() };
   options.log(`    a fixed loop took ${yardstick.beforeMs.toFixed(0)} ms before the last timing and ${yardstick.afterMs.toFixed(0)} ms after it`);
