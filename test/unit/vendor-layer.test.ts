@@ -26,7 +26,7 @@ describe('the vendor layer', () => {
     const grouped = Object.values(vendorStartGroups).flat() as string[];
     // Act
     const loadedAtStart = [...new Set(imported.filter((i) => i.kind === 'static').map((i) => i.module))].sort();
-    // Assess: a static import outside the groups would load a whole on-demand build's chunks at every start;
+    // Assess: a static import outside the groups would load a client's own module and chunks at every start;
     // a grouped module no function imports statically would be parsed at every start for nothing
     expect(loadedAtStart).toEqual([...grouped].sort());
     expect(loadedAtStart).toEqual([

@@ -52,7 +52,7 @@ describe('the built-in modules taken from shims (decision 69)', () => {
       // Act
       const { vendorDir } = buildVendorLayer(dir);
       const files = modules(vendorDir);
-      // Assess: the SDK's user agent imports `env` and `versions` from it, in the start build and the on-demand one
+      // Assess: the SDK's user agent imports `env` and `versions` from it, in the main build and in S3's, built apart
       expect(files.length).toBeGreaterThan(20);
       const importing = files.filter((file) => /from\s*"node:process"/.test(readFileSync(file, 'utf8')));
       expect(importing).toEqual([]);
